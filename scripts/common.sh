@@ -1,0 +1,46 @@
+# SPDX-FileCopyrightText: 2026 ClinicDesk developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Shared by the scripts: install missing Debian packages (checking first), configure, build.
+set -euo pipefail
+
+CLINICDESK_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BUILD_DIR="${CLINICDESK_BUILD_DIR:-$CLINICDESK_ROOT/build}"
+
+BUILD_PACKAGES=(
+    build-essential cmake ninja-build pkg-config
+    qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-httpserver-dev qt6-pdf-dev
+    qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite
+    libgl-dev fonts-dejavu-core
+)
+TEST_PACKAGES=(poppler-utils xvfb xauth)
+
+# Installs the given packages that dpkg does not already report as installed.
+ensure_packages() {
+    local missing=()
+    local pkg
+    for pkg in "$@"; do
+        if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+            missing+=("$pkg")
+        fi
+    done
+    if ((${#missing[@]})); then
+        echo "Installing missing packages: ${missing[*]}" >&2
+        local sudo=""
+        if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+        $sudo apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+            "${missing[@]}" >/dev/null
+    fi
+}
+
+# Configures once, then builds incrementally. Extra arguments are targets.
+build_clinicdesk() {
+    if [ ! -f "$BUILD_DIR/build.ninja" ]; then
+        cmake -S "$CLINICDESK_ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+            -DCMAKE_EXPORT_COMPILE_COMMANDS=ON >/dev/null
+    fi
+    local targets=()
+    local t
+    for t in "$@"; do targets+=(--target "$t"); done
+    cmake --build "$BUILD_DIR" --parallel "$(nproc)" "${targets[@]}"
+}

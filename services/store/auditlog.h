@@ -1,0 +1,32 @@
+// SPDX-FileCopyrightText: 2026 ClinicDesk developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+//! Append-only audit trail: who did what to which entity, when. Identifiers only, never PHI
+//! values. UPDATE and DELETE on the table are refused by triggers.
+struct AuditEntry
+{
+    qint64 id = 0;
+    QDateTime at; // UTC
+    QString user;
+    QString action; // "patient.view", "patient.create", "verification.run", "report.print" ...
+    QString entity; // "patient", "coverage", "verification", "report"
+    qint64 entityId = 0;
+    bool operator==(const AuditEntry &) const = default;
+};
+
+class AuditLog
+{
+public:
+    explicit AuditLog(QString connectionName) : m_connection(std::move(connectionName)) {}
+
+    bool record(const QString &user, const QString &action, const QString &entity, qint64 entityId);
+    QList<AuditEntry> entries(int limit = 1000) const; // newest first
+
+private:
+    QString m_connection;
+};

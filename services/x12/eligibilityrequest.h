@@ -1,0 +1,74 @@
+// SPDX-FileCopyrightText: 2026 ClinicDesk developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "services/x12/x12document.h"
+#include "services/x12/x12reader.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+//! Everything a 270 (005010X279A1) carries for one patient.
+struct EligibilityRequest
+{
+    // envelope
+    QString senderId = QStringLiteral("CLINICDESK");      // ISA06 / GS02
+    QString receiverId = QStringLiteral("CLEARINGHOUSE"); // ISA08 / GS03
+    int controlNumber = 1;                                // ISA13, GS06, ST02 all derive from it
+    bool production = false;                              // ISA15 P or T
+    QDateTime createdAt;                                  // ISA09/10, GS04/05, BHT04/05 (UTC)
+    QString submitterReference;                           // BHT03
+
+    // 2100A payer
+    QString payerId;
+    QString payerName;
+    // 2100B provider
+    QString providerName;     // organisation name
+    QString providerNpi;      // 10 digits
+    // 2000C/2100C subscriber
+    QString traceNumber;      // TRN02 (in the patient's loop)
+    QString traceOriginator = QStringLiteral("9CLINICDSK"); // TRN03, 10 chars
+    QString memberId;
+    QString groupNumber;      // REF*6P when known
+    QString subscriberFirstName;
+    QString subscriberLastName;
+    QDate subscriberDateOfBirth;
+    QString subscriberGender; // F, M, U or empty
+    // 2000D/2100D dependent, when the patient is not the subscriber
+    bool patientIsDependent = false;
+    QString dependentFirstName;
+    QString dependentLastName;
+    QDate dependentDateOfBirth;
+    QString dependentGender;
+    QString dependentRelationship; // INS02: 01 spouse, 19 child, G8 other
+
+    QDate serviceDate;                                // DTP*291 D8
+    QStringList serviceTypes{QStringLiteral("30")};   // EQ01 repetitions
+
+    bool operator==(const EligibilityRequest &) const = default;
+};
+
+//! Builds the 270 for a request; parses a 270 back (the sandbox clearinghouse reads them).
+class EligibilityRequestBuilder
+{
+public:
+    static X12Interchange build(const EligibilityRequest &request);
+    static QByteArray buildBytes(const EligibilityRequest &request); // build + finalize + write
+};
+
+struct EligibilityRequestParseResult
+{
+    std::optional<EligibilityRequest> request;
+    QString error; // names what is wrong, e.g. "segment 9 (NM1): subscriber NM1*IL has no member ID"
+};
+
+class EligibilityRequestParser
+{
+public:
+    static EligibilityRequestParseResult parse(const X12Interchange &interchange);
+    static EligibilityRequestParseResult parse(const QByteArray &bytes);
+};
