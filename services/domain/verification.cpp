@@ -32,6 +32,7 @@ constexpr ErrorName errorNames[] = {
     {VerificationError::NetworkError, "network_error"},
     {VerificationError::InvalidResponse, "invalid_response"},
     {VerificationError::InvalidRequest, "invalid_request"},
+    {VerificationError::PayerBusy, "payer_busy"},
     {VerificationError::Cancelled, "cancelled"},
 };
 } // namespace

@@ -28,6 +28,7 @@ enum class VerificationError {
     NetworkError,   // connection refused, DNS, TLS ...
     InvalidResponse,// the 271 could not be read
     InvalidRequest, // the coverage lacks what a 270 needs
+    PayerBusy,      // the payer answered AAA 42/80 (unable to respond now) on every try
     Cancelled,
 };
 
@@ -59,8 +60,8 @@ struct Verification
 
     bool isRetryable() const
     {
-        return status == VerificationStatus::Failed && error != VerificationError::Rejected
-            && error != VerificationError::InvalidRequest;
+        // Any failure can be tried again by hand; a rejection usually after fixing the coverage.
+        return status == VerificationStatus::Failed;
     }
     bool operator==(const Verification &) const = default;
 };

@@ -1,0 +1,25 @@
+// SPDX-FileCopyrightText: 2026 ClinicDesk developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QDate>
+#include <QString>
+
+/*!
+  Seeds the training database: demo patients (the Metriport sandbox personas Jane, Chris,
+  Ollie, Andreas and Kyla, and a few more), coverages that exercise every sandbox member, and
+  a schedule for `today` and the day after. Does nothing when the database has patients.
+ */
+class DemoSeeder
+{
+public:
+    explicit DemoSeeder(QString connectionName) : m_connection(std::move(connectionName)) {}
+
+    //! Returns an empty string on success, else what went wrong.
+    QString seedIfEmpty(const QDate &today);
+    //! Adds `count` generated patients with ACT1… coverages (benchmarks, load tests).
+    QString addGeneratedPatients(int count, const QDate &appointmentDay = {});
+
+private:
+    QString m_connection;
+};

@@ -1,0 +1,50 @@
+// SPDX-FileCopyrightText: 2026 ClinicDesk developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "services/sandbox/sandboxclearinghouse.h"
+
+#include <QHostAddress>
+#include <QHttpServer>
+#include <QObject>
+#include <QUrl>
+
+/*!
+  clinicsandbox's HTTP front: routes requests to the simulated outside systems.
+
+  Routing (one block per simulated system, registered in registerRoutes()):
+    GET  /health                      liveness and which systems are simulated
+    POST /clearinghouse/x12/270       270 in, 271 out (SandboxClearinghouse)
+  The payor and Metriport emulations will register their own prefixes (/payor/…, /metriport/…).
+ */
+class SandboxServer : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        QHostAddress address = QHostAddress::LocalHost;
+        quint16 port = 0;            // 0: any free port
+        int slowDelayMs = 45000;     // how late SLOW… answers
+        qint64 maxRequestBytes = 1024 * 1024;
+    };
+
+    explicit SandboxServer(Options options, QObject *parent = nullptr);
+    ~SandboxServer() override;
+
+    //! Starts listening; on failure returns false and sets `error`.
+    bool listen(QString *error = nullptr);
+    quint16 port() const { return m_port; }
+    QUrl baseUrl() const;
+    QUrl clearinghouseUrl() const;
+    int requestCount() const { return m_requestCount; }
+
+private:
+    void registerRoutes();
+
+    Options m_options;
+    QHttpServer m_server;
+    SandboxClearinghouse m_clearinghouse;
+    quint16 m_port = 0;
+    int m_requestCount = 0;
+};
