@@ -67,6 +67,10 @@ public:
     VerificationRepository &verifications() { return m_verifications; }
     AppointmentRepository &appointments() { return m_appointments; }
     AuditLog &audit() { return m_audit; }
+    const PatientRepository &patients() const { return m_patients; }
+    const CoverageRepository &coverages() const { return m_coverages; }
+    const VerificationRepository &verifications() const { return m_verifications; }
+    const AppointmentRepository &appointments() const { return m_appointments; }
 
 Q_SIGNALS:
     void verificationStarted(qint64 coverageId, qint64 verificationId);

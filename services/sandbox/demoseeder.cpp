@@ -85,7 +85,7 @@ QList<DemoPatient> demoPatients()
         {"Tom", "Wilson", QDate(1969, 9, 9), Gender::Male, "18 River Rd", "Springfield", "OR",
          "97478", "541-555-0109",
          {{"INS002", "Aetna Health", "SLOW00010", "", CoverageOrder::Primary}},
-         {{1, QTime(15, 30), chen, "Follow-up"}}},
+         {{0, QTime(16, 0), chen, "Follow-up"}}},
         {"Emily", "Davis", QDate(1984, 12, 1), Gender::Female, "5 Cedar Ct", "Springfield", "OR",
          "97477", "541-555-0110",
          {{"INS003", "United Healthcare", "ERR500011", "", CoverageOrder::Primary}},
@@ -103,41 +103,58 @@ QList<DemoPatient> demoPatients()
 QString DemoSeeder::seedIfEmpty(const QDate &today)
 {
     PatientRepository patients(m_connection);
-    if (patients.count() > 0)
-        return {};
     CoverageRepository coverages(m_connection);
     AppointmentRepository appointments(m_connection);
+    const bool seedPatients = patients.count() == 0;
+    // A training database outlives the day it was made: give it a schedule for today again.
+    const bool seedSchedule = appointments.forDay(today).isEmpty();
+    if (!seedPatients && !seedSchedule)
+        return {};
+
     TransactionGuard transaction(Database::connection(m_connection));
     for (const DemoPatient &demo : demoPatients()) {
         Patient p;
         p.firstName = QLatin1String(demo.first);
         p.lastName = QLatin1String(demo.last);
         p.dateOfBirth = demo.dob;
-        p.gender = demo.gender;
-        p.address = {QLatin1String(demo.street), {}, QLatin1String(demo.city),
-                     QLatin1String(demo.state), QLatin1String(demo.zip)};
-        p.phone = QLatin1String(demo.phone);
-        p.email = QStringLiteral("%1.%2@example.org").arg(p.firstName.toLower(), p.lastName.toLower());
-        const auto saved = patients.save(p);
-        if (!saved)
-            return saved.error();
-        for (const DemoCoverage &dc : demo.coverages) {
-            Coverage c;
-            c.patientId = saved->id;
-            c.payerId = QLatin1String(dc.payerId);
-            c.payerName = QLatin1String(dc.payerName);
-            c.memberId = QLatin1String(dc.memberId);
-            c.groupNumber = QLatin1String(dc.group);
-            c.order = dc.order;
-            c.relationship = dc.relationship;
-            c.subscriber = dc.subscriber;
-            const auto stored = coverages.save(c);
-            if (!stored)
-                return stored.error();
+        if (seedPatients) {
+            p.gender = demo.gender;
+            p.address = {QLatin1String(demo.street), {}, QLatin1String(demo.city),
+                         QLatin1String(demo.state), QLatin1String(demo.zip)};
+            p.phone = QLatin1String(demo.phone);
+            p.email = QStringLiteral("%1.%2@example.org")
+                          .arg(p.firstName.toLower(), p.lastName.toLower());
+            const auto saved = patients.save(p);
+            if (!saved)
+                return saved.error();
+            p = saved.value();
+            for (const DemoCoverage &dc : demo.coverages) {
+                Coverage c;
+                c.patientId = p.id;
+                c.payerId = QLatin1String(dc.payerId);
+                c.payerName = QLatin1String(dc.payerName);
+                c.memberId = QLatin1String(dc.memberId);
+                c.groupNumber = QLatin1String(dc.group);
+                c.order = dc.order;
+                c.relationship = dc.relationship;
+                c.subscriber = dc.subscriber;
+                const auto stored = coverages.save(c);
+                if (!stored)
+                    return stored.error();
+            }
+        } else {
+            const QList<Patient> found = patients.search(p.lastName + QLatin1Char(' ') + p.firstName);
+            const auto match = std::find_if(found.cbegin(), found.cend(), [&](const Patient &f) {
+                return f.firstName == p.firstName && f.lastName == p.lastName
+                    && f.dateOfBirth == p.dateOfBirth;
+            });
+            if (match == found.cend())
+                continue; // renamed or removed by a trainee: no visit for them
+            p = *match;
         }
         for (const auto &[offset, time, provider, visitType] : demo.visits) {
             Appointment a;
-            a.patientId = saved->id;
+            a.patientId = p.id;
             a.start = QDateTime(today.addDays(offset), time).toUTC();
             a.durationMinutes = 30;
             a.provider = QLatin1String(provider);

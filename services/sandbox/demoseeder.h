@@ -8,7 +8,8 @@
 /*!
   Seeds the training database: demo patients (the Metriport sandbox personas Jane, Chris,
   Ollie, Andreas and Kyla, and a few more), coverages that exercise every sandbox member, and
-  a schedule for `today` and the day after. Does nothing when the database has patients.
+  a schedule for `today` and the day after. Patients are added only to an empty database; the
+  schedule whenever `today` has no appointments (a training database outlives its first day).
  */
 class DemoSeeder
 {

@@ -1,0 +1,360 @@
+// SPDX-FileCopyrightText: 2026 ClinicDesk developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "services/eligibility/benefitsummary.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QLocale>
+
+namespace BenefitSummary {
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("BenefitSummary", text);
+}
+
+// Cost-share benefits in the order the table lists them.
+const char *const costShareCodes[] = {"B", "A", "C", "G", "F"};
+
+bool isCostShare(const QString &code)
+{
+    for (const char *c : costShareCodes) {
+        if (code == QLatin1String(c))
+            return true;
+    }
+    return false;
+}
+
+QString serviceList(const QStringList &codes)
+{
+    QStringList names;
+    for (const QString &code : codes)
+        names << serviceTypeName(code);
+    return names.join(QStringLiteral(", "));
+}
+
+QString periodSuffix(const QString &timePeriod)
+{
+    if (timePeriod == QLatin1String("27"))
+        return tr("per visit");
+    if (timePeriod == QLatin1String("23"))
+        return tr("per calendar year");
+    if (timePeriod == QLatin1String("22"))
+        return tr("per service year");
+    if (timePeriod == QLatin1String("32"))
+        return tr("lifetime");
+    if (timePeriod == QLatin1String("26"))
+        return tr("per episode");
+    if (timePeriod == QLatin1String("34"))
+        return tr("per month");
+    return {};
+}
+
+QString percentText(double fraction)
+{
+    return QLocale().toString(fraction * 100.0, 'f', fraction * 100.0 == int(fraction * 100.0) ? 0 : 1)
+        + QStringLiteral(" %");
+}
+
+struct Key
+{
+    QString code, level, network, services, procedure;
+    bool operator==(const Key &) const = default;
+};
+} // namespace
+
+QList<BenefitRow> rows(const EligibilityResult &result)
+{
+    QList<BenefitRow> out;
+    QList<Key> keys;
+    for (const char *code : costShareCodes) {
+        for (const BenefitInfo &b : result.benefits) {
+            if (b.code != QLatin1String(code))
+                continue;
+            const Key key{b.code, b.coverageLevel, b.network, b.serviceTypes.join(QLatin1Char(',')),
+                          b.procedure};
+            const bool remaining = b.timePeriod == QLatin1String("29");
+            qsizetype index = keys.indexOf(key);
+            // A benefit's total and its remaining amount share one row (same service,
+            // network and level); a copay per visit never has a remaining amount.
+            if (index >= 0 && remaining && !out[index].remainingCents && b.amountCents) {
+                out[index].remainingCents = b.amountCents;
+                out[index].remaining = formatMoney(*b.amountCents);
+                continue;
+            }
+            if (index >= 0 && !remaining && !out[index].amountCents && b.amountCents
+                && out[index].remainingCents) {
+                out[index].amountCents = b.amountCents;
+                QString amount = formatMoney(*b.amountCents);
+                if (const QString suffix = periodSuffix(b.timePeriod); !suffix.isEmpty())
+                    amount += QLatin1Char(' ') + suffix;
+                out[index].amount = amount;
+                continue;
+            }
+            BenefitRow row;
+            row.category = benefitCodeName(b.code);
+            row.service = serviceList(b.serviceTypes);
+            if (!b.procedure.isEmpty())
+                row.service += (row.service.isEmpty() ? QString() : QStringLiteral(" ")) + b.procedure;
+            row.network = networkName(b.network);
+            row.level = coverageLevelName(b.coverageLevel);
+            if (b.percent) {
+                row.amount = percentText(*b.percent);
+            } else if (b.amountCents && !remaining) {
+                row.amountCents = b.amountCents;
+                row.amount = formatMoney(*b.amountCents);
+                if (const QString suffix = periodSuffix(b.timePeriod); !suffix.isEmpty())
+                    row.amount += QLatin1Char(' ') + suffix;
+            } else if (b.amountCents) {
+                row.remainingCents = b.amountCents;
+                row.remaining = formatMoney(*b.amountCents);
+            }
+            if (b.quantity) {
+                const QString quantity = QLocale().toString(*b.quantity) + QLatin1Char(' ')
+                    + (b.quantityQualifier == QLatin1String("VS") ? tr("visits")
+                       : b.quantityQualifier == QLatin1String("DY") ? tr("days")
+                                                                     : b.quantityQualifier);
+                row.amount = row.amount.isEmpty() ? quantity : row.amount + QStringLiteral(", ") + quantity;
+            }
+            QStringList notes = b.messages;
+            if (b.authorizationRequired == QLatin1String("Y"))
+                notes.prepend(tr("Prior authorization required"));
+            row.notes = notes.join(QStringLiteral("; "));
+            out.append(row);
+            keys.append(key);
+        }
+    }
+    // Other informative benefits (limitations, exclusions, prior-authorization services).
+    for (const BenefitInfo &b : result.benefits) {
+        if (isCostShare(b.code) || b.code == QLatin1String("R"))
+            continue;
+        const bool plainStatus = (b.code.size() == 1 && b.code.at(0).isDigit())
+            && b.authorizationRequired != QLatin1String("Y") && b.messages.isEmpty()
+            && b.serviceTypes == QStringList{QStringLiteral("30")};
+        if (plainStatus)
+            continue; // the plan status line is shown above the table
+        BenefitRow row;
+        row.category = benefitCodeName(b.code);
+        row.service = serviceList(b.serviceTypes);
+        row.network = networkName(b.network);
+        row.level = coverageLevelName(b.coverageLevel);
+        QStringList notes = b.messages;
+        if (b.authorizationRequired == QLatin1String("Y"))
+            notes.prepend(tr("Prior authorization required"));
+        row.notes = notes.join(QStringLiteral("; "));
+        out.append(row);
+    }
+    return out;
+}
+
+Verdict verdict(VerificationStatus status, const std::optional<EligibilityResult> &result)
+{
+    switch (status) {
+    case VerificationStatus::Pending:
+        return Verdict::Pending;
+    case VerificationStatus::Failed:
+        return Verdict::Error;
+    case VerificationStatus::ManualReview:
+        return Verdict::NeedsReview;
+    case VerificationStatus::Expired:
+        return Verdict::Expired;
+    case VerificationStatus::Verified:
+        if (result && result->status == EligibilityResult::Status::Inactive)
+            return Verdict::Inactive;
+        return Verdict::Active;
+    }
+    return Verdict::None;
+}
+
+QString verdictText(Verdict verdict)
+{
+    switch (verdict) {
+    case Verdict::None:
+        return tr("NOT VERIFIED");
+    case Verdict::Pending:
+        return tr("CHECKING…");
+    case Verdict::Active:
+        return tr("ACTIVE");
+    case Verdict::Inactive:
+        return tr("INACTIVE");
+    case Verdict::NeedsReview:
+        return tr("NEEDS REVIEW");
+    case Verdict::Error:
+        return tr("ERROR");
+    case Verdict::Expired:
+        return tr("EXPIRED");
+    }
+    return {};
+}
+
+QString verdictKey(Verdict verdict)
+{
+    switch (verdict) {
+    case Verdict::None:
+        return QStringLiteral("none");
+    case Verdict::Pending:
+        return QStringLiteral("pending");
+    case Verdict::Active:
+        return QStringLiteral("active");
+    case Verdict::Inactive:
+        return QStringLiteral("inactive");
+    case Verdict::NeedsReview:
+        return QStringLiteral("needs_review");
+    case Verdict::Error:
+        return QStringLiteral("error");
+    case Verdict::Expired:
+        return QStringLiteral("expired");
+    }
+    return {};
+}
+
+QColor verdictColor(Verdict verdict)
+{
+    switch (verdict) {
+    case Verdict::Active:
+        return QColor(0x1b, 0x7f, 0x3b);
+    case Verdict::Inactive:
+        return QColor(0x8a, 0x1c, 0x1c);
+    case Verdict::NeedsReview:
+        return QColor(0xb3, 0x6b, 0x00);
+    case Verdict::Error:
+        return QColor(0xb0, 0x23, 0x23);
+    case Verdict::Expired:
+        return QColor(0x6b, 0x5b, 0x95);
+    case Verdict::Pending:
+        return QColor(0x25, 0x63, 0xa8);
+    case Verdict::None:
+        break;
+    }
+    return QColor(0x70, 0x70, 0x70);
+}
+
+std::optional<qint64> officeCopayCents(const EligibilityResult &result)
+{
+    if (auto office = result.copayCents(QStringLiteral("98")))
+        return office;
+    return result.copayCents(QStringLiteral("30"));
+}
+
+QString formatMoney(qint64 cents)
+{
+    return QLocale().toCurrencyString(double(cents) / 100.0, QStringLiteral("$"), 2);
+}
+
+QString serviceTypeName(const QString &code)
+{
+    static const QHash<QString, const char *> names{
+        {QStringLiteral("1"), QT_TRANSLATE_NOOP("BenefitSummary", "Medical care")},
+        {QStringLiteral("30"), QT_TRANSLATE_NOOP("BenefitSummary", "Health benefit plan coverage")},
+        {QStringLiteral("33"), QT_TRANSLATE_NOOP("BenefitSummary", "Chiropractic")},
+        {QStringLiteral("35"), QT_TRANSLATE_NOOP("BenefitSummary", "Dental care")},
+        {QStringLiteral("47"), QT_TRANSLATE_NOOP("BenefitSummary", "Hospital")},
+        {QStringLiteral("48"), QT_TRANSLATE_NOOP("BenefitSummary", "Hospital inpatient")},
+        {QStringLiteral("50"), QT_TRANSLATE_NOOP("BenefitSummary", "Hospital outpatient")},
+        {QStringLiteral("62"), QT_TRANSLATE_NOOP("BenefitSummary", "MRI/CAT scan")},
+        {QStringLiteral("86"), QT_TRANSLATE_NOOP("BenefitSummary", "Emergency services")},
+        {QStringLiteral("88"), QT_TRANSLATE_NOOP("BenefitSummary", "Pharmacy")},
+        {QStringLiteral("98"), QT_TRANSLATE_NOOP("BenefitSummary", "Office visit")},
+        {QStringLiteral("AL"), QT_TRANSLATE_NOOP("BenefitSummary", "Vision (optometry)")},
+        {QStringLiteral("MH"), QT_TRANSLATE_NOOP("BenefitSummary", "Mental health")},
+        {QStringLiteral("UC"), QT_TRANSLATE_NOOP("BenefitSummary", "Urgent care")},
+        {QStringLiteral("PT"), QT_TRANSLATE_NOOP("BenefitSummary", "Physical therapy")},
+        {QStringLiteral("BZ"), QT_TRANSLATE_NOOP("BenefitSummary", "Well visit (office)")},
+        {QStringLiteral("BY"), QT_TRANSLATE_NOOP("BenefitSummary", "Sick visit (office)")},
+    };
+    const auto it = names.constFind(code);
+    if (it == names.cend())
+        return code;
+    return tr(it.value());
+}
+
+QString benefitCodeName(const QString &code)
+{
+    static const QHash<QString, const char *> names{
+        {QStringLiteral("1"), QT_TRANSLATE_NOOP("BenefitSummary", "Active coverage")},
+        {QStringLiteral("6"), QT_TRANSLATE_NOOP("BenefitSummary", "Inactive")},
+        {QStringLiteral("A"), QT_TRANSLATE_NOOP("BenefitSummary", "Coinsurance")},
+        {QStringLiteral("B"), QT_TRANSLATE_NOOP("BenefitSummary", "Copay")},
+        {QStringLiteral("C"), QT_TRANSLATE_NOOP("BenefitSummary", "Deductible")},
+        {QStringLiteral("D"), QT_TRANSLATE_NOOP("BenefitSummary", "Benefit description")},
+        {QStringLiteral("E"), QT_TRANSLATE_NOOP("BenefitSummary", "Exclusions")},
+        {QStringLiteral("F"), QT_TRANSLATE_NOOP("BenefitSummary", "Limitations")},
+        {QStringLiteral("G"), QT_TRANSLATE_NOOP("BenefitSummary", "Out-of-pocket maximum")},
+        {QStringLiteral("I"), QT_TRANSLATE_NOOP("BenefitSummary", "Not covered")},
+        {QStringLiteral("L"), QT_TRANSLATE_NOOP("BenefitSummary", "Primary care provider")},
+        {QStringLiteral("R"), QT_TRANSLATE_NOOP("BenefitSummary", "Other payer")},
+    };
+    const auto it = names.constFind(code);
+    if (it == names.cend())
+        return code;
+    return tr(it.value());
+}
+
+QString timePeriodName(const QString &code)
+{
+    if (code == QLatin1String("29"))
+        return tr("remaining");
+    return periodSuffix(code);
+}
+
+QString coverageLevelName(const QString &code)
+{
+    if (code == QLatin1String("IND"))
+        return tr("Individual");
+    if (code == QLatin1String("FAM"))
+        return tr("Family");
+    if (code == QLatin1String("EMP"))
+        return tr("Employee");
+    if (code == QLatin1String("CHD"))
+        return tr("Children");
+    if (code == QLatin1String("ESP"))
+        return tr("Employee and spouse");
+    return code;
+}
+
+QString networkName(const QString &code)
+{
+    if (code == QLatin1String("Y"))
+        return tr("In network");
+    if (code == QLatin1String("N"))
+        return tr("Out of network");
+    if (code == QLatin1String("W"))
+        return tr("In and out of network");
+    if (code == QLatin1String("U"))
+        return tr("Network unknown");
+    return {};
+}
+
+QString formatDate(const QDate &date)
+{
+    if (!date.isValid())
+        return {};
+    QString format = QLocale().dateFormat(QLocale::ShortFormat);
+    if (!format.contains(QLatin1String("yyyy")))
+        format.replace(QLatin1String("yy"), QLatin1String("yyyy"));
+    return QLocale().toString(date, format);
+}
+
+QString formatDateTime(const QDateTime &dateTime)
+{
+    if (!dateTime.isValid())
+        return {};
+    const QDateTime local = dateTime.toLocalTime();
+    return formatDate(local.date()) + QLatin1Char(' ')
+        + QLocale().toString(local.time(), QLocale::ShortFormat);
+}
+
+QString dateRangeText(const QDate &from, const QDate &to)
+{
+    if (!from.isValid() && !to.isValid())
+        return tr("not stated");
+    if (!to.isValid() || from == to)
+        return QCoreApplication::translate("BenefitSummary", "from %1")
+            .arg(formatDate(from));
+    if (!from.isValid())
+        return QCoreApplication::translate("BenefitSummary", "until %1")
+            .arg(formatDate(to));
+    return QCoreApplication::translate("BenefitSummary", "%1 to %2")
+        .arg(formatDate(from), formatDate(to));
+}
+} // namespace BenefitSummary

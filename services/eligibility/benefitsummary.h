@@ -1,0 +1,57 @@
+// SPDX-FileCopyrightText: 2026 ClinicDesk developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "services/domain/verification.h"
+#include "services/x12/eligibilityresult.h"
+
+#include <QColor>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+//! One line of the benefits table the status panel and the report show: a cost-share with its
+//! total and what remains, for one service, network and coverage level.
+struct BenefitRow
+{
+    QString category;     // "Copay", "Coinsurance", "Deductible", "Out-of-pocket maximum" ...
+    QString service;      // "Office visit", "Health benefit plan coverage" ...
+    QString network;      // "In network", "Out of network", "" when not stated
+    QString level;        // "Individual", "Family", ""
+    QString amount;       // "$25.00 per visit", "20 %", "$1,500.00 per calendar year"
+    QString remaining;    // "$700.00" or ""
+    QString notes;        // MSG texts, prior authorization
+    std::optional<qint64> amountCents;
+    std::optional<qint64> remainingCents;
+    bool operator==(const BenefitRow &) const = default;
+};
+
+//! Answers at a glance, for the status panel, the schedule and the reports.
+enum class Verdict { None, Pending, Active, Inactive, NeedsReview, Error, Expired };
+
+namespace BenefitSummary {
+//! The benefits table: copays, coinsurance, deductibles and out-of-pocket maximums, with totals
+//! and remaining amounts (EB06 29) merged on one row; other benefits with notes after them.
+QList<BenefitRow> rows(const EligibilityResult &result);
+
+Verdict verdict(VerificationStatus effectiveStatus, const std::optional<EligibilityResult> &result);
+QString verdictText(Verdict verdict);   // "ACTIVE", "INACTIVE", "NEEDS REVIEW", "ERROR" ...
+QString verdictKey(Verdict verdict);    // "active", ... for styles and tests
+QColor verdictColor(Verdict verdict);   // background of the status badge
+
+//! The patient's copay for an office visit in network (EB*B for 98, else 30), if stated.
+std::optional<qint64> officeCopayCents(const EligibilityResult &result);
+
+QString formatMoney(qint64 cents);
+QString serviceTypeName(const QString &code);
+QString benefitCodeName(const QString &code);
+QString timePeriodName(const QString &code);
+QString coverageLevelName(const QString &code);
+QString networkName(const QString &code);
+QString dateRangeText(const QDate &from, const QDate &to);
+//! A date in the locale's short format with a four-digit year (11/23/2026).
+QString formatDate(const QDate &date);
+//! Local date and time with a four-digit year.
+QString formatDateTime(const QDateTime &dateTime);
+} // namespace BenefitSummary

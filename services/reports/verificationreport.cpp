@@ -1,0 +1,282 @@
+// SPDX-FileCopyrightText: 2026 ClinicDesk developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "services/reports/verificationreport.h"
+
+#include "services/eligibility/benefitsummary.h"
+
+#include <QCoreApplication>
+
+using namespace BenefitSummary;
+
+namespace ReportHtml {
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Report", text);
+}
+
+QString esc(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
+const char *const styleSheet = R"(
+body { font-family: 'DejaVu Sans', sans-serif; font-size: 9.5pt; color: #1a1a1a; }
+h1 { font-size: 15pt; margin: 0; }
+h2 { font-size: 12pt; margin-top: 14px; margin-bottom: 4px; border-bottom: 1px solid #999; }
+.clinic { font-size: 9pt; color: #444; }
+.training { color: #b00000; font-weight: bold; }
+table.fields td { padding: 1px 10px 1px 0; }
+td.label { color: #555; }
+table.grid { border-collapse: collapse; margin-top: 4px; }
+table.grid th { background-color: #e8e8e8; text-align: left; padding: 3px 6px; border: 1px solid #aaa; }
+table.grid td { padding: 3px 6px; border: 1px solid #aaa; }
+.verdict { font-weight: bold; font-size: 12pt; }
+.reason { color: #8a1c1c; }
+.muted { color: #666; }
+)";
+
+QString header(const ClinicInfo &clinic, const QString &title, bool training)
+{
+    QString html;
+    html += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"0\"><tr><td>");
+    html += QStringLiteral("<h1>%1</h1>").arg(esc(title));
+    html += QStringLiteral("</td><td align=\"right\" class=\"clinic\"><b>%1</b><br/>%2<br/>%3<br/>%4</td></tr></table>")
+                .arg(esc(clinic.name), esc(clinic.addressLine), esc(clinic.cityStateZip),
+                     esc(QCoreApplication::translate("Report", "Phone %1").arg(clinic.phone)));
+    if (training) {
+        html += QStringLiteral("<p class=\"training\">%1</p>")
+                    .arg(esc(tr("TRAINING — simulated payer answers, not for patient use.")));
+    }
+    return html;
+}
+
+QString field(const QString &label, const QString &value)
+{
+    return QStringLiteral("<tr><td class=\"label\">%1</td><td>%2</td></tr>")
+        .arg(esc(label), value.isEmpty() ? QStringLiteral("—") : esc(value));
+}
+
+QString personLine(const QString &first, const QString &last, const QDate &dob)
+{
+    QString text = first + QLatin1Char(' ') + last;
+    if (dob.isValid())
+        text += QStringLiteral(" (") + QCoreApplication::translate("Report", "DOB %1").arg(formatDate(dob))
+            + QLatin1Char(')');
+    return text;
+}
+
+QString relationshipText(SubscriberRelationship relationship)
+{
+    switch (relationship) {
+    case SubscriberRelationship::Self:
+        return tr("Self");
+    case SubscriberRelationship::Spouse:
+        return tr("Spouse");
+    case SubscriberRelationship::Child:
+        return tr("Child");
+    case SubscriberRelationship::Other:
+        break;
+    }
+    return tr("Other");
+}
+
+QString benefitsTable(const EligibilityResult &result)
+{
+    const QList<BenefitRow> benefitRows = rows(result);
+    if (benefitRows.isEmpty())
+        return QStringLiteral("<p class=\"muted\">%1</p>").arg(esc(tr("The payer returned no benefit details.")));
+    QString html = QStringLiteral("<table class=\"grid\" width=\"100%\" cellspacing=\"0\"><tr>");
+    for (const char *heading : {QT_TRANSLATE_NOOP("Report", "Benefit"), QT_TRANSLATE_NOOP("Report", "Service"),
+                                QT_TRANSLATE_NOOP("Report", "Network"), QT_TRANSLATE_NOOP("Report", "Level"),
+                                QT_TRANSLATE_NOOP("Report", "Amount"), QT_TRANSLATE_NOOP("Report", "Remaining"),
+                                QT_TRANSLATE_NOOP("Report", "Notes")}) {
+        html += QStringLiteral("<th>%1</th>").arg(esc(tr(heading)));
+    }
+    html += QStringLiteral("</tr>");
+    for (const BenefitRow &row : benefitRows) {
+        html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td><td>%6</td><td>%7</td></tr>")
+                    .arg(esc(row.category), esc(row.service), esc(row.network), esc(row.level),
+                         esc(row.amount), esc(row.remaining), esc(row.notes));
+    }
+    html += QStringLiteral("</table>");
+    return html;
+}
+
+QString coverageSection(const VerificationReportData::Item &item, const Patient &patient)
+{
+    const Coverage &c = item.coverage;
+    const std::optional<EligibilityResult> result = item.verification ? item.verification->result
+                                                                      : std::nullopt;
+    const Verdict v = item.verification ? verdict(item.status, result) : Verdict::None;
+    QString html;
+    html += QStringLiteral("<h2>%1 — %2</h2>")
+                .arg(esc(coverageOrderName(c.order)), esc(c.payerName));
+    html += QStringLiteral("<p><span class=\"verdict\" style=\"color:%1\">%2</span>")
+                .arg(verdictColor(v).name(), esc(verdictText(v)));
+    if (result && !result->planName.isEmpty())
+        html += QStringLiteral(" &nbsp; %1").arg(esc(result->planName));
+    html += QStringLiteral("</p>");
+
+    html += QStringLiteral("<table class=\"fields\" cellspacing=\"0\">");
+    if (c.patientIsSubscriber()) {
+        html += field(tr("Subscriber"), personLine(patient.firstName, patient.lastName, patient.dateOfBirth)
+                                            + QStringLiteral(" — ") + tr("Self"));
+    } else {
+        html += field(tr("Subscriber"), personLine(c.subscriber.firstName, c.subscriber.lastName,
+                                                   c.subscriber.dateOfBirth)
+                                            + QStringLiteral(" — ")
+                                            + QCoreApplication::translate("Report", "patient is %1")
+                                                  .arg(relationshipText(c.relationship).toLower()));
+    }
+    html += field(tr("Payer"), c.payerName + QStringLiteral(" (") + c.payerId + QLatin1Char(')'));
+    html += field(tr("Member ID"), c.memberId);
+    QString group = result && !result->groupNumber.isEmpty() ? result->groupNumber : c.groupNumber;
+    if (result && !result->groupName.isEmpty())
+        group += QStringLiteral(" — ") + result->groupName;
+    html += field(tr("Group"), group);
+    html += field(tr("Plan"), result && !result->planName.isEmpty() ? result->planName : c.planName);
+    if (result)
+        html += field(tr("Coverage dates"), dateRangeText(result->coverageBegin(), result->coverageEnd()));
+    if (item.verification) {
+        const Verification &ver = *item.verification;
+        html += field(tr("Verified at"), formatDateTime(ver.completedAt.isValid() ? ver.completedAt : ver.requestedAt));
+        html += field(tr("Verified by"), ver.user);
+        html += field(tr("Date of service"), formatDate(ver.serviceDate));
+        html += field(tr("Trace number"), ver.traceNumber);
+        html += field(tr("Status"), verificationStatusText(item.status));
+    } else {
+        html += field(tr("Verified at"), tr("Not verified yet"));
+    }
+    html += QStringLiteral("</table>");
+
+    if (item.verification && !item.verification->errorMessage.isEmpty()) {
+        const bool failed = item.verification->status == VerificationStatus::Failed;
+        html += QStringLiteral("<p class=\"reason\"><b>%1</b><br/>%2</p>")
+                    .arg(esc(failed ? tr("Why it failed and what to do") : tr("Needs review")),
+                         esc(item.verification->errorMessage).replace(QLatin1Char('\n'), QStringLiteral("<br/>")));
+    }
+    if (result) {
+        for (const AaaRejection &r : result->rejections) {
+            html += QStringLiteral("<p class=\"reason\">%1 %2 <span class=\"muted\">(AAA %3, %4)</span></p>")
+                        .arg(esc(r.reason()), esc(r.whatToFix()), esc(r.code), esc(r.loop));
+        }
+        if (result->isActive() || result->status == EligibilityResult::Status::Inactive)
+            html += benefitsTable(*result);
+        for (const RelatedEntity &payer : result->otherPayers) {
+            html += QStringLiteral("<p>%1</p>")
+                        .arg(esc(QCoreApplication::translate("Report", "Other coverage: %1 (%2)")
+                                     .arg(payer.name, payer.roleText())));
+        }
+        if (!result->messages.isEmpty()) {
+            html += QStringLiteral("<p class=\"muted\">%1</p>")
+                        .arg(esc(QCoreApplication::translate("Report", "Payer messages: %1")
+                                     .arg(result->messages.join(QStringLiteral("; ")))));
+        }
+    }
+    return html;
+}
+
+QString document(const QString &title, const QString &body)
+{
+    return QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"/><title>%1</title>"
+                          "<style>%2</style></head><body>\n%3</body></html>\n")
+        .arg(esc(title), QLatin1String(styleSheet), body);
+}
+
+QString footerLine(const QDateTime &printedAt, const QString &printedBy)
+{
+    return QStringLiteral("<p class=\"muted\">%1</p>\n")
+        .arg(esc(QCoreApplication::translate("Report", "Printed %1 by %2.")
+                     .arg(formatDateTime(printedAt), printedBy)));
+}
+} // namespace
+
+QString verificationReportTitle(const VerificationReportData &data)
+{
+    return QCoreApplication::translate("Report", "Insurance Verification — %1")
+        .arg(data.patient.displayName());
+}
+
+QString verificationReport(const VerificationReportData &data)
+{
+    const Patient &p = data.patient;
+    QString body = header(data.clinic, tr("Insurance Verification Report"), data.training);
+    body += QStringLiteral("<h2>%1</h2><table class=\"fields\" cellspacing=\"0\">").arg(esc(tr("Patient")));
+    body += field(tr("Name"), p.displayName());
+    body += field(tr("Date of birth"), formatDate(p.dateOfBirth));
+    body += field(tr("Sex"), genderCode(p.gender));
+    body += field(tr("MRN"), p.mrn);
+    QString address = p.address.line1;
+    if (!p.address.city.isEmpty())
+        address += QStringLiteral(", ") + p.address.city + QStringLiteral(", ") + p.address.state
+            + QLatin1Char(' ') + p.address.zip;
+    body += field(tr("Address"), address);
+    body += QStringLiteral("</table>\n");
+    if (data.items.isEmpty())
+        body += QStringLiteral("<p>%1</p>").arg(esc(tr("The patient has no insurance on file.")));
+    for (const auto &item : data.items)
+        body += coverageSection(item, p) + QLatin1Char('\n');
+    body += footerLine(data.printedAt, data.printedBy);
+    return document(verificationReportTitle(data), body);
+}
+
+QString daySheetTitle(const DaySheetData &data)
+{
+    return QCoreApplication::translate("Report", "Day Sheet — %1").arg(formatDate(data.day));
+}
+
+QString daySheet(const DaySheetData &data)
+{
+    QString body = header(data.clinic, daySheetTitle(data), data.training);
+    int active = 0;
+    int attention = 0;
+    QString rowsHtml;
+    for (const DaySheetData::Row &row : data.rows) {
+        const std::optional<EligibilityResult> result = row.verification ? row.verification->result
+                                                                         : std::nullopt;
+        const Verdict v = row.verification ? verdict(row.status, result) : Verdict::None;
+        if (v == Verdict::Active)
+            ++active;
+        else
+            ++attention;
+        QString copay;
+        if (result && v == Verdict::Active) {
+            if (const auto cents = officeCopayCents(*result))
+                copay = formatMoney(*cents);
+        }
+        QString payer = row.coverage ? row.coverage->payerName + QStringLiteral(" · ") + row.coverage->memberId
+                                     : tr("No insurance on file");
+        QString note;
+        if (row.verification && row.verification->status != VerificationStatus::Verified)
+            note = row.verification->errorMessage.section(QLatin1Char('\n'), 0, 0);
+        else if (v == Verdict::Expired)
+            note = tr("Verify again before the visit.");
+        rowsHtml += QStringLiteral("<tr><td>%1</td><td><b>%2</b><br/><span class=\"muted\">%3</span></td><td>%4<br/><span class=\"muted\">%5</span></td><td>%6</td>"
+                                   "<td style=\"color:%7\"><b>%8</b></td><td align=\"right\">%9</td><td>%10</td></tr>\n")
+                        .arg(esc(QLocale().toString(row.appointment.start.toLocalTime().time(), QLocale::ShortFormat)),
+                             esc(row.patient.displayName()),
+                             esc(QCoreApplication::translate("Report", "DOB %1").arg(formatDate(row.patient.dateOfBirth))),
+                             esc(row.appointment.provider), esc(row.appointment.visitType), esc(payer),
+                             verdictColor(v).name(), esc(verdictText(v)), esc(copay))
+                        .arg(esc(note));
+    }
+    body += QStringLiteral("<p>%1</p>")
+                .arg(esc(QCoreApplication::translate("Report", "%n appointment(s): ", nullptr, int(data.rows.size()))
+                         + QCoreApplication::translate("Report", "%1 active, %2 need attention.")
+                               .arg(active)
+                               .arg(attention)));
+    body += QStringLiteral("<table class=\"grid\" width=\"100%\" cellspacing=\"0\"><tr>");
+    for (const char *heading : {QT_TRANSLATE_NOOP("Report", "Time"), QT_TRANSLATE_NOOP("Report", "Patient"),
+                                QT_TRANSLATE_NOOP("Report", "Provider / visit"), QT_TRANSLATE_NOOP("Report", "Insurance"),
+                                QT_TRANSLATE_NOOP("Report", "Coverage"), QT_TRANSLATE_NOOP("Report", "Copay"),
+                                QT_TRANSLATE_NOOP("Report", "Notes")}) {
+        body += QStringLiteral("<th>%1</th>").arg(esc(tr(heading)));
+    }
+    body += QStringLiteral("</tr>\n") + rowsHtml + QStringLiteral("</table>\n");
+    if (data.rows.isEmpty())
+        body += QStringLiteral("<p>%1</p>").arg(esc(tr("No appointments on this day.")));
+    body += footerLine(data.printedAt, data.printedBy);
+    return document(daySheetTitle(data), body);
+}
+} // namespace ReportHtml
