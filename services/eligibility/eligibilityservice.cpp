@@ -75,6 +75,16 @@ VerificationStatus EligibilityService::effectiveStatus(const Verification &verif
 std::optional<Verification> EligibilityService::latest(qint64 coverageId) const
 {
     auto latest = m_verifications.latestForCoverage(coverageId);
+    if (latest && latest->error == VerificationError::Cancelled) {
+        // A cancelled attempt says nothing about the coverage: show the one before it.
+        latest.reset();
+        for (const Verification &v : m_verifications.historyForCoverage(coverageId)) {
+            if (v.error != VerificationError::Cancelled) {
+                latest = v;
+                break;
+            }
+        }
+    }
     if (latest)
         latest->status = effectiveStatus(*latest);
     return latest;

@@ -1,0 +1,150 @@
+// SPDX-FileCopyrightText: 2026 ClinicDesk developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/verificationhistorymodel.h"
+
+#include "models/modelroles.h"
+#include "services/eligibility/benefitsummary.h"
+#include "services/eligibility/eligibilityservice.h"
+
+#include <QBrush>
+#include <QLocale>
+
+using namespace BenefitSummary;
+
+VerificationHistoryModel::VerificationHistoryModel(EligibilityService *service, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_service(service)
+{
+    connect(service, &EligibilityService::verificationStarted, this, &VerificationHistoryModel::onVerificationStarted);
+    connect(service, &EligibilityService::verificationFinished, this, &VerificationHistoryModel::onVerificationFinished);
+}
+
+void VerificationHistoryModel::setCoverage(qint64 coverageId)
+{
+    m_coverageId = coverageId;
+    reload();
+}
+
+void VerificationHistoryModel::reload()
+{
+    beginResetModel();
+    m_rows = m_coverageId ? m_service->history(m_coverageId) : QList<Verification>();
+    endResetModel();
+}
+
+int VerificationHistoryModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int VerificationHistoryModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant VerificationHistoryModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Verification &v = m_rows.at(index.row());
+    switch (role) {
+    case ModelRoles::IdRole:
+        return v.id;
+    case ModelRoles::CoverageIdRole:
+        return v.coverageId;
+    case ModelRoles::PatientIdRole:
+        return v.patientId;
+    case ModelRoles::StatusKeyRole:
+        return verificationStatusKey(v.status);
+    case Qt::ForegroundRole:
+        if (index.column() == StatusColumn)
+            return QBrush(verdictColor(verdict(v.status, v.result)));
+        return {};
+    case Qt::ToolTipRole:
+        return v.errorMessage.isEmpty() ? QVariant() : v.errorMessage;
+    case Qt::DisplayRole:
+    case Qt::AccessibleTextRole:
+        break;
+    default:
+        return {};
+    }
+    switch (Column(index.column())) {
+    case RequestedColumn:
+        return formatDateTime(v.requestedAt);
+    case StatusColumn:
+        if (v.error == VerificationError::Cancelled)
+            return tr("Cancelled");
+        return verificationStatusText(v.status);
+    case DurationColumn:
+        return v.status == VerificationStatus::Pending ? QString()
+                                                       : tr("%1 ms").arg(QLocale().toString(v.durationMs));
+    case AttemptsColumn:
+        return v.attempts;
+    case UserColumn:
+        return v.user;
+    case TraceColumn:
+        return v.traceNumber;
+    case MessageColumn:
+        return v.errorMessage.section(QLatin1Char('\n'), 0, 0);
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+QVariant VerificationHistoryModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (Column(section)) {
+    case RequestedColumn:
+        return tr("Requested");
+    case StatusColumn:
+        return tr("Status");
+    case DurationColumn:
+        return tr("Duration");
+    case AttemptsColumn:
+        return tr("Tries");
+    case UserColumn:
+        return tr("User");
+    case TraceColumn:
+        return tr("Trace Number");
+    case MessageColumn:
+        return tr("Message");
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+void VerificationHistoryModel::onVerificationStarted(qint64 coverageId, qint64 verificationId)
+{
+    if (coverageId != m_coverageId)
+        return;
+    const auto started = m_service->verifications().find(verificationId);
+    if (!started)
+        return;
+    beginInsertRows({}, 0, 0);
+    m_rows.prepend(*started);
+    endInsertRows();
+}
+
+void VerificationHistoryModel::onVerificationFinished(const Verification &verification)
+{
+    if (verification.coverageId != m_coverageId)
+        return;
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows.at(row).id == verification.id) {
+            m_rows[row] = verification;
+            m_rows[row].status = m_service->effectiveStatus(verification);
+            Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+            return;
+        }
+    }
+    // Finished without a started signal (rejected before sending): a new row on top.
+    if (verification.id != 0) {
+        beginInsertRows({}, 0, 0);
+        m_rows.prepend(verification);
+        endInsertRows();
+    }
+}
