@@ -86,6 +86,17 @@ QString email(const QString &value)
     return {};
 }
 
+QDate parseDate(const QString &text)
+{
+    const QString t = text.trimmed();
+    for (const char *format : {"MM/dd/yyyy", "M/d/yyyy", "MMddyyyy", "yyyy-MM-dd", "MM-dd-yyyy"}) {
+        const QDate date = QDate::fromString(t, QLatin1String(format));
+        if (date.isValid())
+            return date;
+    }
+    return {};
+}
+
 QString normalizedMemberId(const QString &value)
 {
     QString v = value.trimmed().toUpper();

@@ -1,0 +1,165 @@
+// SPDX-FileCopyrightText: 2026 ClinicDesk developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/coverageform.h"
+
+#include "services/domain/fieldvalidation.h"
+#include "services/eligibility/benefitsummary.h"
+#include "services/store/coveragerepository.h"
+#include "ui_coverageform.h"
+
+CoverageForm::CoverageForm(CoverageRepository *coverages, QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::CoverageForm>())
+    , m_coverages(coverages)
+{
+    m_ui->setupUi(this);
+    for (const Payer &payer : m_coverages->payers())
+        m_ui->payerCombo->addItem(QStringLiteral("%1 (%2)").arg(payer.name, payer.id), payer.id);
+    for (CoverageOrder order : {CoverageOrder::Primary, CoverageOrder::Secondary, CoverageOrder::Tertiary})
+        m_ui->orderCombo->addItem(coverageOrderName(order), int(order));
+    m_ui->relationshipCombo->addItem(tr("Self (patient is the subscriber)"), int(SubscriberRelationship::Self));
+    m_ui->relationshipCombo->addItem(tr("Child"), int(SubscriberRelationship::Child));
+    m_ui->relationshipCombo->addItem(tr("Spouse"), int(SubscriberRelationship::Spouse));
+    m_ui->relationshipCombo->addItem(tr("Other dependent"), int(SubscriberRelationship::Other));
+    for (const auto &[label, gender] : {std::pair{tr("Female"), Gender::Female}, std::pair{tr("Male"), Gender::Male},
+                                        std::pair{tr("Unknown"), Gender::Unknown}})
+        m_ui->subscriberGenderCombo->addItem(label, int(gender));
+    for (const char *code : {"30", "98", "UC", "86", "MH", "62", "88", "AL", "35"})
+        m_ui->serviceTypeCombo->addItem(QStringLiteral("%1 (%2)").arg(BenefitSummary::serviceTypeName(QLatin1String(code)), QLatin1String(code)),
+                                        QLatin1String(code));
+    m_ui->messageLabel->hide();
+
+    connect(m_ui->relationshipCombo, &QComboBox::currentIndexChanged, this, &CoverageForm::updateSubscriberFields);
+    connect(m_ui->saveButton, &QPushButton::clicked, this, &CoverageForm::save);
+    connect(m_ui->verifyButton, &QPushButton::clicked, this, [this] {
+        if (save())
+            Q_EMIT verifyRequested(m_coverage, serviceTypes());
+    });
+    connect(m_ui->newButton, &QPushButton::clicked, this, [this] {
+        const int next = qMin(3, m_ui->orderCombo->currentData().toInt() + (m_coverage.id ? 1 : 0));
+        newCoverage(m_coverage.patientId, CoverageOrder(qMax(1, next)));
+        m_ui->memberIdEdit->setFocus();
+    });
+    updateSubscriberFields();
+}
+
+CoverageForm::~CoverageForm() = default;
+
+void CoverageForm::setCoverage(const Coverage &coverage)
+{
+    m_coverage = coverage;
+    const int payerIndex = m_ui->payerCombo->findData(coverage.payerId);
+    m_ui->payerCombo->setCurrentIndex(payerIndex >= 0 ? payerIndex : 0);
+    m_ui->memberIdEdit->setText(coverage.memberId);
+    m_ui->groupEdit->setText(coverage.groupNumber);
+    m_ui->planEdit->setText(coverage.planName);
+    m_ui->orderCombo->setCurrentIndex(m_ui->orderCombo->findData(int(coverage.order)));
+    m_ui->relationshipCombo->setCurrentIndex(m_ui->relationshipCombo->findData(int(coverage.relationship)));
+    m_ui->subscriberFirstEdit->setText(coverage.subscriber.firstName);
+    m_ui->subscriberLastEdit->setText(coverage.subscriber.lastName);
+    m_ui->subscriberDobEdit->setText(coverage.subscriber.dateOfBirth.isValid()
+                                         ? coverage.subscriber.dateOfBirth.toString(QStringLiteral("MM/dd/yyyy"))
+                                         : QString());
+    m_ui->subscriberGenderCombo->setCurrentIndex(m_ui->subscriberGenderCombo->findData(int(coverage.subscriber.gender)));
+    m_ui->messageLabel->hide();
+    for (QWidget *field : {static_cast<QWidget *>(m_ui->memberIdEdit), static_cast<QWidget *>(m_ui->groupEdit),
+                           static_cast<QWidget *>(m_ui->subscriberFirstEdit), static_cast<QWidget *>(m_ui->subscriberLastEdit),
+                           static_cast<QWidget *>(m_ui->subscriberDobEdit)})
+        field->setStyleSheet({});
+    updateSubscriberFields();
+}
+
+void CoverageForm::newCoverage(qint64 patientId, CoverageOrder order)
+{
+    Coverage coverage;
+    coverage.patientId = patientId;
+    coverage.order = order;
+    setCoverage(coverage);
+}
+
+QStringList CoverageForm::serviceTypes() const
+{
+    return {m_ui->serviceTypeCombo->currentData().toString()};
+}
+
+Coverage CoverageForm::coverageFromForm() const
+{
+    Coverage c = m_coverage;
+    c.payerId = m_ui->payerCombo->currentData().toString();
+    if (const auto payer = m_coverages->payer(c.payerId))
+        c.payerName = payer->name;
+    c.memberId = FieldValidation::normalizedMemberId(m_ui->memberIdEdit->text());
+    c.groupNumber = m_ui->groupEdit->text().trimmed();
+    c.planName = m_ui->planEdit->text().trimmed();
+    c.order = CoverageOrder(m_ui->orderCombo->currentData().toInt());
+    c.relationship = SubscriberRelationship(m_ui->relationshipCombo->currentData().toInt());
+    if (c.patientIsSubscriber()) {
+        c.subscriber = {};
+    } else {
+        c.subscriber.firstName = m_ui->subscriberFirstEdit->text().trimmed();
+        c.subscriber.lastName = m_ui->subscriberLastEdit->text().trimmed();
+        c.subscriber.dateOfBirth = FieldValidation::parseDate(m_ui->subscriberDobEdit->text());
+        c.subscriber.gender = Gender(m_ui->subscriberGenderCombo->currentData().toInt());
+    }
+    return c;
+}
+
+void CoverageForm::updateSubscriberFields()
+{
+    const bool dependent = m_ui->relationshipCombo->currentData().toInt() != int(SubscriberRelationship::Self);
+    m_ui->subscriberGroup->setEnabled(dependent);
+    m_ui->subscriberGroup->setVisible(dependent);
+}
+
+void CoverageForm::markInvalid(QWidget *field, const QString &label, const QString &message, QStringList &messages)
+{
+    const bool invalid = !message.isEmpty();
+    field->setStyleSheet(invalid ? QStringLiteral("border: 2px solid #b02323;") : QString());
+    field->setToolTip(message);
+    field->setAccessibleDescription(message);
+    if (invalid)
+        messages << tr("%1: %2").arg(label, message);
+}
+
+QStringList CoverageForm::validate()
+{
+    using namespace FieldValidation;
+    QStringList messages;
+    const Coverage c = coverageFromForm();
+    if (c.payerId.isEmpty())
+        messages << tr("Payer: choose the payer from the list.");
+    markInvalid(m_ui->memberIdEdit, tr("Member ID"), memberId(c.memberId), messages);
+    markInvalid(m_ui->groupEdit, tr("Group number"), groupNumber(c.groupNumber), messages);
+    if (!c.patientIsSubscriber()) {
+        markInvalid(m_ui->subscriberFirstEdit, tr("Subscriber first name"), personName(c.subscriber.firstName, true), messages);
+        markInvalid(m_ui->subscriberLastEdit, tr("Subscriber last name"), personName(c.subscriber.lastName, true), messages);
+        QString dob = dateOfBirth(c.subscriber.dateOfBirth, QDate::currentDate());
+        if (!m_ui->subscriberDobEdit->text().trimmed().isEmpty() && !c.subscriber.dateOfBirth.isValid())
+            dob = tr("Type the date as MM/DD/YYYY.");
+        markInvalid(m_ui->subscriberDobEdit, tr("Subscriber date of birth"), dob, messages);
+    }
+    m_ui->messageLabel->setText(messages.join(QLatin1Char('\n')));
+    m_ui->messageLabel->setVisible(!messages.isEmpty());
+    return messages;
+}
+
+bool CoverageForm::save()
+{
+    if (!validate().isEmpty())
+        return false;
+    const auto saved = m_coverages->save(coverageFromForm());
+    if (!saved) {
+        m_ui->messageLabel->setText(saved.error());
+        m_ui->messageLabel->show();
+        return false;
+    }
+    m_coverage = saved.value();
+    Q_EMIT coverageSaved(m_coverage);
+    return true;
+}
+
+void CoverageForm::setBusy(bool busy)
+{
+    m_ui->verifyButton->setEnabled(!busy);
+    m_ui->verifyButton->setText(busy ? tr("Verifying…") : tr("Verify &Insurance"));
+}

@@ -1,0 +1,370 @@
+// SPDX-FileCopyrightText: 2026 ClinicDesk developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/mainwindow.h"
+
+#include "models/modelroles.h"
+#include "models/patientsearchmodel.h"
+#include "models/schedulemodel.h"
+#include "services/eligibility/benefitsummary.h"
+#include "services/eligibility/eligibilityservice.h"
+#include "services/reports/verificationreport.h"
+#include "ui/batchverifydialog.h"
+#include "ui/dashboardwidget.h"
+#include "ui/patientpage.h"
+#include "ui/registerpatientdialog.h"
+#include "ui/reportactions.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QShortcut>
+#include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace {
+QTableView *makeTable(QAbstractItemModel *model, const QString &name, QWidget *parent)
+{
+    auto *view = new QTableView(parent);
+    view->setObjectName(name);
+    view->setModel(model);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->verticalHeader()->hide();
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->setAlternatingRowColors(true);
+    view->setTabKeyNavigation(false);
+    return view;
+}
+
+//! Enter on a table row activates it (double-click does too).
+class ActivateOnEnter : public QObject
+{
+public:
+    using QObject::QObject;
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::KeyPress) {
+            auto *key = static_cast<QKeyEvent *>(event);
+            auto *view = qobject_cast<QTableView *>(watched);
+            if (view && (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)
+                && view->currentIndex().isValid()) {
+                Q_EMIT view->activated(view->currentIndex());
+                return true;
+            }
+        }
+        return false;
+    }
+};
+} // namespace
+
+MainWindow::MainWindow(const DeskEnvironment &environment, QWidget *parent)
+    : QMainWindow(parent)
+    , m_env(environment)
+    , m_tabs(new QTabWidget(this))
+    , m_searchModel(new PatientSearchModel(&environment.eligibility->patients(), this))
+    , m_scheduleModel(new ScheduleModel(environment.eligibility, this))
+{
+    setWindowTitle(m_env.training ? tr("ClinicDesk — Training") : tr("ClinicDesk"));
+    m_tabs->setObjectName(QStringLiteral("mainTabs"));
+    m_tabs->setTabsClosable(true);
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(createFrontDesk(), tr("Front Desk"));
+    m_dashboard = new DashboardWidget(m_env.eligibility, this);
+    connect(static_cast<DashboardWidget *>(m_dashboard), &DashboardWidget::patientActivated, this, &MainWindow::openPatient);
+    m_tabs->addTab(m_dashboard, tr("Dashboard"));
+    for (int fixed = 0; fixed < 2; ++fixed)
+        m_tabs->tabBar()->setTabButton(fixed, QTabBar::RightSide, nullptr);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
+        if (qobject_cast<PatientPage *>(m_tabs->widget(index))) {
+            QWidget *page = m_tabs->widget(index);
+            m_tabs->removeTab(index);
+            page->deleteLater();
+        }
+    });
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    if (m_env.training) {
+        auto *banner = new QLabel(tr("TRAINING MODE — simulated payers and demo patients. Nothing here reaches a real payer."), central);
+        banner->setObjectName(QStringLiteral("trainingBanner"));
+        banner->setAlignment(Qt::AlignCenter);
+        banner->setStyleSheet(QStringLiteral("QLabel { background-color: #c0392b; color: white; font-weight: bold; padding: 6px; }"));
+        banner->setAccessibleName(tr("Training mode"));
+        layout->addWidget(banner);
+    }
+    layout->addWidget(m_tabs, 1);
+    setCentralWidget(central);
+    createMenus();
+
+    statusBar()->showMessage(tr("Signed in as %1 · %2").arg(m_env.user, m_env.clinic.name));
+    resize(1280, 800);
+    runSearch();
+    setScheduleDay(QDate::currentDate());
+}
+
+MainWindow::~MainWindow() = default;
+
+QWidget *MainWindow::createFrontDesk()
+{
+    auto *page = new QWidget(this);
+    auto *enterFilter = new ActivateOnEnter(page);
+
+    // Patient search.
+    m_search = new QLineEdit(page);
+    m_search->setObjectName(QStringLiteral("searchField"));
+    m_search->setPlaceholderText(tr("Search by name, date of birth, MRN or member ID"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Patient search"));
+    m_searchTimer = new QTimer(this);
+    m_searchTimer->setSingleShot(true);
+    m_searchTimer->setInterval(150); // as you type, without a query per keystroke
+    connect(m_search, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
+    connect(m_searchTimer, &QTimer::timeout, this, &MainWindow::runSearch);
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        m_searchTimer->stop();
+        runSearch();
+        if (m_searchModel->rowCount() == 1)
+            openPatient(m_searchModel->patientAt(0).id);
+        else if (m_searchModel->rowCount() > 0)
+            m_results->setFocus();
+    });
+    m_results = makeTable(m_searchModel, QStringLiteral("searchResults"), page);
+    m_results->setAccessibleName(tr("Patients found"));
+    m_results->installEventFilter(enterFilter);
+    connect(m_results, &QTableView::activated, this, [this](const QModelIndex &index) {
+        openPatient(index.data(ModelRoles::PatientIdRole).toLongLong());
+    });
+    auto *registerButton = new QPushButton(tr("&Register Patient…"), page);
+    connect(registerButton, &QPushButton::clicked, this, &MainWindow::registerPatient);
+    auto *searchLabel = new QLabel(tr("&Find patient:"), page);
+    searchLabel->setBuddy(m_search);
+    auto *searchRow = new QHBoxLayout;
+    searchRow->addWidget(searchLabel);
+    searchRow->addWidget(m_search, 1);
+    searchRow->addWidget(registerButton);
+    auto *searchBox = new QGroupBox(tr("Patients"), page);
+    auto *searchLayout = new QVBoxLayout(searchBox);
+    searchLayout->addLayout(searchRow);
+    searchLayout->addWidget(m_results, 1);
+
+    // Schedule.
+    m_dayChoice = new QComboBox(page);
+    m_dayChoice->setObjectName(QStringLiteral("dayChoice"));
+    m_dayChoice->addItem(tr("Today"), 0);
+    m_dayChoice->addItem(tr("Tomorrow"), 1);
+    m_dayChoice->addItem(tr("Other Day"), -1);
+    m_dayEdit = new QDateEdit(QDate::currentDate(), page);
+    m_dayEdit->setCalendarPopup(true);
+    m_dayEdit->setDisplayFormat(QStringLiteral("ddd MM/dd/yyyy"));
+    connect(m_dayChoice, &QComboBox::currentIndexChanged, this, [this](int index) {
+        const int offset = m_dayChoice->itemData(index).toInt();
+        if (offset >= 0)
+            m_dayEdit->setDate(QDate::currentDate().addDays(offset));
+        else
+            m_dayEdit->setFocus();
+    });
+    connect(m_dayEdit, &QDateEdit::dateChanged, this, &MainWindow::setScheduleDay);
+    auto *dayLabel = new QLabel(tr("Sc&hedule for:"), page);
+    dayLabel->setBuddy(m_dayChoice);
+    auto *verifyButton = new QPushButton(tr("&Verify Schedule…"), page);
+    verifyButton->setToolTip(tr("Verify the insurance of every appointment (or the selected ones)"));
+    connect(verifyButton, &QPushButton::clicked, this, &MainWindow::verifySchedule);
+    auto *daySheetButton = new QPushButton(tr("Print &Day Sheet…"), page);
+    connect(daySheetButton, &QPushButton::clicked, this, &MainWindow::printDaySheet);
+    auto *dayRow = new QHBoxLayout;
+    dayRow->addWidget(dayLabel);
+    dayRow->addWidget(m_dayChoice);
+    dayRow->addWidget(m_dayEdit);
+    dayRow->addStretch(1);
+    dayRow->addWidget(verifyButton);
+    dayRow->addWidget(daySheetButton);
+    m_schedule = makeTable(m_scheduleModel, QStringLiteral("scheduleView"), page);
+    m_schedule->setAccessibleName(tr("Schedule"));
+    m_schedule->installEventFilter(enterFilter);
+    connect(m_schedule, &QTableView::activated, this, [this](const QModelIndex &index) {
+        openPatient(index.data(ModelRoles::PatientIdRole).toLongLong());
+    });
+    auto *scheduleBox = new QGroupBox(tr("Schedule"), page);
+    auto *scheduleLayout = new QVBoxLayout(scheduleBox);
+    scheduleLayout->addLayout(dayRow);
+    scheduleLayout->addWidget(m_schedule, 1);
+
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(searchBox, 2);
+    layout->addWidget(scheduleBox, 3);
+    return page;
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *registerAction = file->addAction(tr("&Register Patient…"), this, &MainWindow::registerPatient);
+    registerAction->setShortcut(QKeySequence::New);
+    file->addSeparator();
+    QAction *daySheet = file->addAction(tr("Print &Day Sheet…"), this, &MainWindow::printDaySheet);
+    daySheet->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    file->addAction(tr("Save Day Sheet as &PDF…"), this, &MainWindow::saveDaySheetAsPdf);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *patients = menuBar()->addMenu(tr("&Patients"));
+    QAction *find = patients->addAction(tr("&Find Patient"), this, [this] {
+        m_tabs->setCurrentIndex(0);
+        m_search->setFocus();
+        m_search->selectAll();
+    });
+    find->setShortcut(QKeySequence::Find);
+    QAction *closeTab = patients->addAction(tr("&Close Patient"), this, [this] {
+        if (qobject_cast<PatientPage *>(m_tabs->currentWidget()))
+            Q_EMIT m_tabs->tabCloseRequested(m_tabs->currentIndex());
+    });
+    closeTab->setShortcut(QKeySequence::Close);
+
+    QMenu *verify = menuBar()->addMenu(tr("&Verify"));
+    QAction *verifySchedule = verify->addAction(tr("Verify &Schedule…"), this, &MainWindow::verifySchedule);
+    verifySchedule->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
+    QAction *refresh = verify->addAction(tr("&Refresh"), this, [this] {
+        m_env.eligibility->expireStale();
+        m_scheduleModel->reload();
+        runSearch();
+    });
+    refresh->setShortcut(QKeySequence::Refresh);
+
+    QMenu *view = menuBar()->addMenu(tr("Vie&w"));
+    QAction *frontDesk = view->addAction(tr("&Front Desk"), this, [this] { m_tabs->setCurrentIndex(0); });
+    frontDesk->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    QAction *dashboard = view->addAction(tr("&Dashboard"), this, &MainWindow::showDashboard);
+    dashboard->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About ClinicDesk"), this, [this] {
+        QMessageBox::about(this, tr("About ClinicDesk"),
+                           tr("<b>ClinicDesk</b> %1<br/>Insurance verification for the clinic front desk.<br/>"
+                              "Licensed under the GNU GPL version 3 or later.")
+                               .arg(QApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::runSearch()
+{
+    m_searchModel->setSearchText(m_search->text());
+    m_results->resizeColumnsToContents();
+}
+
+void MainWindow::setScheduleDay(const QDate &day)
+{
+    m_scheduleModel->setDay(day);
+    const qint64 offset = QDate::currentDate().daysTo(day);
+    const int choice = offset == 0 ? 0 : offset == 1 ? 1 : 2;
+    if (m_dayChoice->currentIndex() != choice) {
+        const QSignalBlocker block(m_dayChoice);
+        m_dayChoice->setCurrentIndex(choice);
+    }
+    m_schedule->resizeColumnsToContents();
+}
+
+PatientPage *MainWindow::openPatient(qint64 patientId)
+{
+    if (patientId <= 0)
+        return nullptr;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (auto *page = qobject_cast<PatientPage *>(m_tabs->widget(i)); page && page->patientId() == patientId) {
+            m_tabs->setCurrentIndex(i);
+            return page;
+        }
+    }
+    auto *page = new PatientPage(m_env, patientId, m_tabs);
+    connect(page, &PatientPage::patientChanged, this, [this, page](const Patient &patient) {
+        m_tabs->setTabText(m_tabs->indexOf(page), patient.displayName());
+        m_searchModel->refreshPatient(patient.id);
+        m_scheduleModel->reload();
+    });
+    const int index = m_tabs->addTab(page, page->title());
+    m_tabs->setCurrentIndex(index);
+    return page;
+}
+
+void MainWindow::registerPatient()
+{
+    RegisterPatientDialog dialog(&m_env.eligibility->patients(), {}, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_env.eligibility->audit().record(m_env.user, QStringLiteral("patient.create"), QStringLiteral("patient"), dialog.patient().id);
+    runSearch();
+    openPatient(dialog.patient().id);
+}
+
+void MainWindow::verifySchedule()
+{
+    QList<int> rows;
+    const QModelIndexList selected = m_schedule->selectionModel()->selectedRows();
+    for (const QModelIndex &index : selected)
+        rows << index.row();
+    // One selected row is usually just the cursor: verify the whole day then.
+    if (rows.size() <= 1)
+        rows.clear();
+    const QList<qint64> coverageIds = m_scheduleModel->coverageIds(rows);
+    if (coverageIds.isEmpty()) {
+        QMessageBox::information(this, tr("Verify Schedule"), tr("No appointments with insurance on this day."));
+        return;
+    }
+    VerifyOptions options;
+    options.serviceDate = m_scheduleModel->day();
+    const QString title = rows.isEmpty()
+        ? tr("Verify Schedule — %1").arg(BenefitSummary::formatDate(m_scheduleModel->day()))
+        : tr("Verify %n Selected Appointment(s)", nullptr, int(rows.size()));
+    auto *dialog = new BatchVerifyDialog(m_env.eligibility, coverageIds, options, title, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &BatchVerifyDialog::patientActivated, this, &MainWindow::openPatient);
+    dialog->show();
+    dialog->start();
+}
+
+QString MainWindow::daySheetHtml() const
+{
+    DaySheetData data = DaySheetData::forDay(*m_env.eligibility, m_scheduleModel->day());
+    data.clinic = m_env.clinic;
+    data.training = m_env.training;
+    data.printedBy = m_env.user;
+    return ReportHtml::daySheet(data);
+}
+
+void MainWindow::printDaySheet()
+{
+    const ReportPrinter::Options options{tr("Day Sheet — %1").arg(BenefitSummary::formatDate(m_scheduleModel->day())),
+                                         m_env.training, {}};
+    if (ReportActions::preview(daySheetHtml(), options, this))
+        m_env.eligibility->audit().record(m_env.user, QStringLiteral("report.print"), QStringLiteral("day_sheet"), 0);
+}
+
+void MainWindow::saveDaySheetAsPdf()
+{
+    const ReportPrinter::Options options{tr("Day Sheet — %1").arg(BenefitSummary::formatDate(m_scheduleModel->day())),
+                                         m_env.training, {}};
+    const QString name = QStringLiteral("day-sheet-%1.pdf").arg(m_scheduleModel->day().toString(Qt::ISODate));
+    if (!ReportActions::saveAsPdf(daySheetHtml(), options, name, this).isEmpty())
+        m_env.eligibility->audit().record(m_env.user, QStringLiteral("report.export"), QStringLiteral("day_sheet"), 0);
+}
+
+void MainWindow::showDashboard()
+{
+    m_tabs->setCurrentWidget(m_dashboard);
+}

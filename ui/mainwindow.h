@@ -1,0 +1,65 @@
+// SPDX-FileCopyrightText: 2026 ClinicDesk developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "ui/deskenvironment.h"
+
+#include <QMainWindow>
+
+class PatientPage;
+class PatientSearchModel;
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QLineEdit;
+class QTabWidget;
+class QTableView;
+class QTimer;
+class ScheduleModel;
+
+/*!
+  The front desk: patient search (as you type) and registration, the day's schedule with each
+  appointment's verification status, batch verification, the dashboard, and one tab per open
+  patient. A permanent TRAINING banner shows in training mode.
+ */
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(const DeskEnvironment &environment, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    //! Opens (or switches to) the patient's tab.
+    PatientPage *openPatient(qint64 patientId);
+    void registerPatient();
+    void verifySchedule();
+    void printDaySheet();
+    void saveDaySheetAsPdf();
+    void showDashboard();
+
+    QLineEdit *searchField() const { return m_search; }
+    QTableView *searchResults() const { return m_results; }
+    QTableView *scheduleView() const { return m_schedule; }
+    ScheduleModel *scheduleModel() const { return m_scheduleModel; }
+    PatientSearchModel *searchModel() const { return m_searchModel; }
+    QTabWidget *tabs() const { return m_tabs; }
+
+private:
+    QWidget *createFrontDesk();
+    void createMenus();
+    void runSearch();
+    void setScheduleDay(const QDate &day);
+    QString daySheetHtml() const;
+
+    DeskEnvironment m_env;
+    QTabWidget *m_tabs;
+    QLineEdit *m_search;
+    QTimer *m_searchTimer;
+    QTableView *m_results;
+    PatientSearchModel *m_searchModel;
+    QComboBox *m_dayChoice;
+    QDateEdit *m_dayEdit;
+    QTableView *m_schedule;
+    ScheduleModel *m_scheduleModel;
+    QWidget *m_dashboard = nullptr;
+};

@@ -1,0 +1,332 @@
+// SPDX-FileCopyrightText: 2026 ClinicDesk developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/patientpage.h"
+
+#include "models/coveragemodel.h"
+#include "models/modelroles.h"
+#include "models/verificationhistorymodel.h"
+#include "services/eligibility/benefitsummary.h"
+#include "services/eligibility/eligibilityservice.h"
+#include "services/reports/verificationreport.h"
+#include "ui/coverageform.h"
+#include "ui/registerpatientdialog.h"
+#include "ui/reportactions.h"
+#include "ui/statuspanel.h"
+
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace {
+QTableView *makeTable(QAbstractItemModel *model, const QString &name, QWidget *parent)
+{
+    auto *view = new QTableView(parent);
+    view->setObjectName(name);
+    view->setModel(model);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->verticalHeader()->hide();
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->setAlternatingRowColors(true);
+    return view;
+}
+} // namespace
+
+PatientPage::PatientPage(const DeskEnvironment &environment, qint64 patientId, QWidget *parent)
+    : QWidget(parent)
+    , m_env(environment)
+    , m_header(new QLabel(this))
+    , m_demographics(new QLabel(this))
+    , m_coverages(new CoverageModel(environment.eligibility, this))
+    , m_form(new CoverageForm(&environment.eligibility->coverages(), this))
+    , m_status(new StatusPanel(this))
+    , m_history(new VerificationHistoryModel(environment.eligibility, this))
+{
+    EligibilityService *service = m_env.eligibility;
+    m_patient = service->patients().find(patientId).value_or(Patient{});
+    service->audit().record(m_env.user, QStringLiteral("patient.view"), QStringLiteral("patient"), patientId);
+
+    QFont headerFont = m_header->font();
+    headerFont.setPointSizeF(headerFont.pointSizeF() * 1.5);
+    headerFont.setBold(true);
+    m_header->setFont(headerFont);
+    m_header->setObjectName(QStringLiteral("patientHeader"));
+    m_demographics->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *editButton = new QPushButton(tr("&Edit Patient…"), this);
+    connect(editButton, &QPushButton::clicked, this, [this] {
+        RegisterPatientDialog dialog(&m_env.eligibility->patients(), m_patient, this);
+        if (dialog.exec() == QDialog::Accepted) {
+            reloadPatient();
+            Q_EMIT patientChanged(m_patient);
+        }
+    });
+
+    auto *headerLayout = new QHBoxLayout;
+    auto *nameLayout = new QVBoxLayout;
+    nameLayout->addWidget(m_header);
+    nameLayout->addWidget(m_demographics);
+    headerLayout->addLayout(nameLayout, 1);
+    headerLayout->addWidget(editButton, 0, Qt::AlignTop);
+
+    // Left: coverages and the Verify Insurance form.
+    m_coverageView = makeTable(m_coverages, QStringLiteral("coverageView"), this);
+    m_coverageView->setAccessibleName(tr("Coverages"));
+    m_verifyAllButton = new QPushButton(tr("Verify &All Coverages"), this);
+    m_verifyAllButton->setToolTip(tr("Verify primary, secondary and tertiary insurance at once"));
+    connect(m_verifyAllButton, &QPushButton::clicked, this, &PatientPage::verifyAllCoverages);
+    auto *coverageBox = new QGroupBox(tr("Insurance"), this);
+    auto *coverageLayout = new QVBoxLayout(coverageBox);
+    coverageLayout->addWidget(m_coverageView, 1);
+    coverageLayout->addWidget(m_verifyAllButton, 0, Qt::AlignRight);
+    auto *formBox = new QGroupBox(tr("Verify Insurance"), this);
+    auto *formLayout = new QVBoxLayout(formBox);
+    formLayout->addWidget(m_form);
+    auto *left = new QWidget(this);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(coverageBox, 1);
+    leftLayout->addWidget(formBox);
+
+    // Right: the answer, the history, the report.
+    auto *statusBox = new QGroupBox(tr("Eligibility"), this);
+    auto *statusLayout = new QVBoxLayout(statusBox);
+    statusLayout->addWidget(m_status);
+    auto *previewButton = new QPushButton(tr("Print Pre&view…"), this);
+    auto *printButton = new QPushButton(tr("&Print…"), this);
+    auto *pdfButton = new QPushButton(tr("Save as P&DF…"), this);
+    connect(previewButton, &QPushButton::clicked, this, &PatientPage::printPreview);
+    connect(printButton, &QPushButton::clicked, this, &PatientPage::printReport);
+    connect(pdfButton, &QPushButton::clicked, this, &PatientPage::saveReportAsPdf);
+    auto *reportLayout = new QHBoxLayout;
+    reportLayout->addStretch(1);
+    reportLayout->addWidget(previewButton);
+    reportLayout->addWidget(printButton);
+    reportLayout->addWidget(pdfButton);
+    statusLayout->addLayout(reportLayout);
+
+    m_historyView = makeTable(m_history, QStringLiteral("historyView"), this);
+    m_historyView->setAccessibleName(tr("Verification history"));
+    m_retryButton = new QPushButton(tr("&Retry"), this);
+    m_retryButton->setToolTip(tr("Try the selected failed verification again"));
+    m_againButton = new QPushButton(tr("Verify A&gain"), this);
+    m_againButton->setToolTip(tr("Ask the payer again even if verified in the last 24 hours"));
+    connect(m_retryButton, &QPushButton::clicked, this, &PatientPage::retrySelectedAttempt);
+    connect(m_againButton, &QPushButton::clicked, this, &PatientPage::verifyAgain);
+    auto *historyBox = new QGroupBox(tr("Verification History"), this);
+    auto *historyLayout = new QVBoxLayout(historyBox);
+    historyLayout->addWidget(m_historyView, 1);
+    auto *historyButtons = new QHBoxLayout;
+    historyButtons->addStretch(1);
+    historyButtons->addWidget(m_againButton);
+    historyButtons->addWidget(m_retryButton);
+    historyLayout->addLayout(historyButtons);
+
+    auto *rightSplitter = new QSplitter(Qt::Vertical, this);
+    rightSplitter->addWidget(statusBox);
+    rightSplitter->addWidget(historyBox);
+    rightSplitter->setStretchFactor(0, 3);
+    rightSplitter->setStretchFactor(1, 1);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(left);
+    splitter->addWidget(rightSplitter);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(headerLayout);
+    layout->addWidget(splitter, 1);
+
+    connect(m_coverageView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &PatientPage::onCoverageSelected);
+    connect(m_historyView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &PatientPage::updateButtons);
+    connect(m_form, &CoverageForm::coverageSaved, this, &PatientPage::onCoverageSaved);
+    connect(m_form, &CoverageForm::verifyRequested, this, [this](const Coverage &coverage, const QStringList &types) {
+        VerifyOptions options;
+        options.serviceTypes = types;
+        m_env.eligibility->verify(coverage.id, options);
+    });
+    connect(service, &EligibilityService::verificationStarted, this, &PatientPage::onVerificationStarted);
+    connect(service, &EligibilityService::verificationFinished, this, &PatientPage::onVerificationFinished);
+
+    reloadPatient();
+    m_coverages->setPatient(patientId);
+    if (m_coverages->rowCount() > 0) {
+        m_coverageView->selectRow(0);
+        m_coverageView->setCurrentIndex(m_coverages->index(0, 0));
+    } else {
+        m_form->newCoverage(patientId, CoverageOrder::Primary);
+        m_status->showNothing();
+    }
+    m_coverageView->resizeColumnsToContents();
+    updateButtons();
+}
+
+QString PatientPage::title() const
+{
+    return m_patient.displayName();
+}
+
+void PatientPage::reloadPatient()
+{
+    if (const auto patient = m_env.eligibility->patients().find(m_patient.id))
+        m_patient = *patient;
+    using namespace BenefitSummary;
+    m_header->setText(m_patient.displayName());
+    QStringList parts;
+    parts << tr("DOB %1").arg(formatDate(m_patient.dateOfBirth)) << tr("Sex %1").arg(genderCode(m_patient.gender))
+          << tr("MRN %1").arg(m_patient.mrn);
+    if (!m_patient.phone.isEmpty())
+        parts << m_patient.phone;
+    if (!m_patient.address.line1.isEmpty())
+        parts << QStringLiteral("%1, %2, %3 %4").arg(m_patient.address.line1, m_patient.address.city,
+                                                     m_patient.address.state, m_patient.address.zip);
+    m_demographics->setText(parts.join(QStringLiteral(" · ")));
+}
+
+qint64 PatientPage::selectedCoverageId() const
+{
+    const QModelIndex current = m_coverageView->currentIndex();
+    return current.isValid() ? current.data(ModelRoles::CoverageIdRole).toLongLong() : 0;
+}
+
+void PatientPage::selectCoverage(qint64 coverageId)
+{
+    const int row = m_coverages->rowOfCoverage(coverageId);
+    if (row < 0)
+        return;
+    m_coverageView->setCurrentIndex(m_coverages->index(row, 0));
+    m_coverageView->selectRow(row);
+}
+
+void PatientPage::onCoverageSelected()
+{
+    const int row = m_coverageView->currentIndex().row();
+    if (row < 0)
+        return;
+    m_form->setCoverage(m_coverages->coverageAt(row));
+    m_history->setCoverage(m_coverages->coverageAt(row).id);
+    m_historyView->resizeColumnsToContents();
+    showLatest();
+    updateButtons();
+}
+
+void PatientPage::showLatest()
+{
+    const int row = m_coverageView->currentIndex().row();
+    if (row < 0) {
+        m_status->showNothing();
+        return;
+    }
+    const Coverage coverage = m_coverages->coverageAt(row);
+    if (m_coverages->isPending(row)) {
+        m_status->showPending(coverage);
+        m_form->setBusy(true);
+        return;
+    }
+    m_form->setBusy(false);
+    const auto latest = m_coverages->latestAt(row);
+    if (latest)
+        m_status->showVerification(coverage, *latest, latest->status);
+    else
+        m_status->showNothing();
+}
+
+void PatientPage::onCoverageSaved(const Coverage &coverage)
+{
+    m_coverages->reload();
+    selectCoverage(coverage.id);
+    m_coverageView->resizeColumnsToContents();
+}
+
+void PatientPage::onVerificationStarted(qint64 coverageId, qint64)
+{
+    if (coverageId == selectedCoverageId())
+        showLatest();
+}
+
+void PatientPage::onVerificationFinished(const Verification &verification)
+{
+    if (verification.patientId != m_patient.id)
+        return;
+    if (verification.coverageId == selectedCoverageId()) {
+        showLatest();
+        // The answer may correct the plan name: keep the form in step with the store.
+        m_historyView->resizeColumnsToContents();
+    }
+    updateButtons();
+}
+
+void PatientPage::updateButtons()
+{
+    const QModelIndex current = m_historyView->currentIndex();
+    const Verification attempt = current.isValid() ? m_history->verificationAt(current.row()) : Verification{};
+    m_retryButton->setEnabled(current.isValid() && attempt.isRetryable());
+    m_againButton->setEnabled(selectedCoverageId() != 0);
+    m_verifyAllButton->setEnabled(m_coverages->rowCount() > 0);
+}
+
+void PatientPage::verifyAllCoverages()
+{
+    m_env.eligibility->verifyPatient(m_patient.id);
+}
+
+void PatientPage::retrySelectedAttempt()
+{
+    const QModelIndex current = m_historyView->currentIndex();
+    if (!current.isValid())
+        return;
+    const Verification attempt = m_history->verificationAt(current.row());
+    if (attempt.isRetryable())
+        m_env.eligibility->retry(attempt.id);
+}
+
+void PatientPage::verifyAgain()
+{
+    const qint64 coverageId = selectedCoverageId();
+    if (coverageId == 0)
+        return;
+    VerifyOptions options;
+    options.force = true;
+    options.serviceTypes = m_form->serviceTypes();
+    m_env.eligibility->verify(coverageId, options);
+}
+
+QString PatientPage::reportHtml() const
+{
+    VerificationReportData data = VerificationReportData::forPatient(*m_env.eligibility, m_patient.id);
+    data.clinic = m_env.clinic;
+    data.training = m_env.training;
+    data.printedBy = m_env.user;
+    return ReportHtml::verificationReport(data);
+}
+
+void PatientPage::printPreview()
+{
+    const QString html = reportHtml();
+    const ReportPrinter::Options options{tr("Insurance Verification — %1").arg(m_patient.displayName()), m_env.training, {}};
+    m_env.eligibility->audit().record(m_env.user, QStringLiteral("report.preview"), QStringLiteral("patient"), m_patient.id);
+    if (ReportActions::preview(html, options, this))
+        m_env.eligibility->audit().record(m_env.user, QStringLiteral("report.print"), QStringLiteral("patient"), m_patient.id);
+}
+
+void PatientPage::printReport()
+{
+    const ReportPrinter::Options options{tr("Insurance Verification — %1").arg(m_patient.displayName()), m_env.training, {}};
+    if (ReportActions::print(reportHtml(), options, this))
+        m_env.eligibility->audit().record(m_env.user, QStringLiteral("report.print"), QStringLiteral("patient"), m_patient.id);
+}
+
+void PatientPage::saveReportAsPdf()
+{
+    const ReportPrinter::Options options{tr("Insurance Verification — %1").arg(m_patient.displayName()), m_env.training, {}};
+    const QString suggested = QStringLiteral("verification-%1-%2.pdf")
+                                  .arg(m_patient.lastName.toLower(), QDate::currentDate().toString(Qt::ISODate));
+    if (!ReportActions::saveAsPdf(reportHtml(), options, suggested, this).isEmpty())
+        m_env.eligibility->audit().record(m_env.user, QStringLiteral("report.export"), QStringLiteral("patient"), m_patient.id);
+}

@@ -1,0 +1,75 @@
+// SPDX-FileCopyrightText: 2026 ClinicDesk developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "services/domain/coverage.h"
+#include "services/domain/patient.h"
+#include "services/domain/verification.h"
+#include "ui/deskenvironment.h"
+
+#include <QWidget>
+
+class CoverageForm;
+class CoverageModel;
+class QLabel;
+class QPushButton;
+class QTableView;
+class StatusPanel;
+class VerificationHistoryModel;
+
+/*!
+  One patient: demographics, coverages (primary/secondary/tertiary), the Verify Insurance
+  form, the status panel, the verification history with Retry, and the printed report.
+ */
+class PatientPage : public QWidget
+{
+    Q_OBJECT
+public:
+    PatientPage(const DeskEnvironment &environment, qint64 patientId, QWidget *parent = nullptr);
+
+    qint64 patientId() const { return m_patient.id; }
+    const Patient &patient() const { return m_patient; }
+    QString title() const;
+
+    CoverageForm *coverageForm() const { return m_form; }
+    StatusPanel *statusPanel() const { return m_status; }
+    CoverageModel *coverageModel() const { return m_coverages; }
+    VerificationHistoryModel *historyModel() const { return m_history; }
+
+    void selectCoverage(qint64 coverageId);
+    //! Verifies every active coverage of the patient in one action.
+    void verifyAllCoverages();
+    void retrySelectedAttempt();
+    void verifyAgain();
+    void printPreview();
+    void printReport();
+    void saveReportAsPdf();
+    QString reportHtml() const;
+
+Q_SIGNALS:
+    void patientChanged(const Patient &patient);
+
+private:
+    void reloadPatient();
+    void onCoverageSelected();
+    void onCoverageSaved(const Coverage &coverage);
+    void onVerificationStarted(qint64 coverageId, qint64 verificationId);
+    void onVerificationFinished(const Verification &verification);
+    void showLatest();
+    void updateButtons();
+    qint64 selectedCoverageId() const;
+
+    DeskEnvironment m_env;
+    Patient m_patient;
+    QLabel *m_header;
+    QLabel *m_demographics;
+    QTableView *m_coverageView;
+    CoverageModel *m_coverages;
+    CoverageForm *m_form;
+    StatusPanel *m_status;
+    QTableView *m_historyView;
+    VerificationHistoryModel *m_history;
+    QPushButton *m_retryButton;
+    QPushButton *m_againButton;
+    QPushButton *m_verifyAllButton;
+};

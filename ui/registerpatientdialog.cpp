@@ -1,0 +1,105 @@
+// SPDX-FileCopyrightText: 2026 ClinicDesk developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/registerpatientdialog.h"
+
+#include "services/domain/fieldvalidation.h"
+#include "services/store/patientrepository.h"
+#include "ui_registerpatientdialog.h"
+
+#include <QPushButton>
+
+RegisterPatientDialog::RegisterPatientDialog(PatientRepository *patients, const Patient &patient,
+                                             QWidget *parent)
+    : QDialog(parent)
+    , m_ui(std::make_unique<Ui::RegisterPatientDialog>())
+    , m_patients(patients)
+    , m_patient(patient)
+{
+    m_ui->setupUi(this);
+    m_ui->genderCombo->addItem(tr("Female"), QVariant::fromValue(int(Gender::Female)));
+    m_ui->genderCombo->addItem(tr("Male"), QVariant::fromValue(int(Gender::Male)));
+    m_ui->genderCombo->addItem(tr("Unknown"), QVariant::fromValue(int(Gender::Unknown)));
+    if (patient.id != 0)
+        setWindowTitle(tr("Edit Patient"));
+    m_ui->firstNameEdit->setText(patient.firstName);
+    m_ui->middleNameEdit->setText(patient.middleName);
+    m_ui->lastNameEdit->setText(patient.lastName);
+    if (patient.dateOfBirth.isValid())
+        m_ui->dobEdit->setText(patient.dateOfBirth.toString(QStringLiteral("MM/dd/yyyy")));
+    m_ui->genderCombo->setCurrentIndex(m_ui->genderCombo->findData(int(patient.id ? patient.gender : Gender::Female)));
+    m_ui->addressEdit->setText(patient.address.line1);
+    m_ui->cityEdit->setText(patient.address.city);
+    m_ui->stateEdit->setText(patient.address.state);
+    m_ui->zipEdit->setText(patient.address.zip);
+    m_ui->phoneEdit->setText(patient.phone);
+    m_ui->emailEdit->setText(patient.email);
+    m_ui->messageLabel->hide();
+    m_ui->buttonBox->button(QDialogButtonBox::Save)->setText(patient.id ? tr("&Save") : tr("&Register"));
+}
+
+RegisterPatientDialog::~RegisterPatientDialog() = default;
+
+Patient RegisterPatientDialog::patientFromForm() const
+{
+    Patient p = m_patient;
+    p.firstName = m_ui->firstNameEdit->text().trimmed();
+    p.middleName = m_ui->middleNameEdit->text().trimmed();
+    p.lastName = m_ui->lastNameEdit->text().trimmed();
+    p.dateOfBirth = FieldValidation::parseDate(m_ui->dobEdit->text());
+    p.gender = Gender(m_ui->genderCombo->currentData().toInt());
+    p.address.line1 = m_ui->addressEdit->text().trimmed();
+    p.address.city = m_ui->cityEdit->text().trimmed();
+    p.address.state = m_ui->stateEdit->text().trimmed().toUpper();
+    p.address.zip = m_ui->zipEdit->text().trimmed();
+    p.phone = m_ui->phoneEdit->text().trimmed();
+    p.email = m_ui->emailEdit->text().trimmed();
+    return p;
+}
+
+void RegisterPatientDialog::markInvalid(QWidget *field, const QString &label, const QString &message,
+                                        QStringList &messages)
+{
+    const bool invalid = !message.isEmpty();
+    field->setStyleSheet(invalid ? QStringLiteral("border: 2px solid #b02323;") : QString());
+    field->setToolTip(message);
+    field->setAccessibleDescription(message);
+    if (invalid)
+        messages << tr("%1: %2").arg(label, message);
+}
+
+QStringList RegisterPatientDialog::validate()
+{
+    using namespace FieldValidation;
+    QStringList messages;
+    const Patient p = patientFromForm();
+    markInvalid(m_ui->firstNameEdit, tr("First name"), personName(p.firstName, true), messages);
+    markInvalid(m_ui->middleNameEdit, tr("Middle name"), personName(p.middleName, false), messages);
+    markInvalid(m_ui->lastNameEdit, tr("Last name"), personName(p.lastName, true), messages);
+    QString dobMessage;
+    if (!m_ui->dobEdit->text().trimmed().isEmpty() && !p.dateOfBirth.isValid())
+        dobMessage = tr("Type the date as MM/DD/YYYY.");
+    else
+        dobMessage = dateOfBirth(p.dateOfBirth, QDate::currentDate());
+    markInvalid(m_ui->dobEdit, tr("Date of birth"), dobMessage, messages);
+    markInvalid(m_ui->stateEdit, tr("State"), state(p.address.state), messages);
+    markInvalid(m_ui->zipEdit, tr("ZIP"), zip(p.address.zip), messages);
+    markInvalid(m_ui->phoneEdit, tr("Phone"), phone(p.phone), messages);
+    markInvalid(m_ui->emailEdit, tr("Email"), email(p.email), messages);
+    m_ui->messageLabel->setText(messages.join(QLatin1Char('\n')));
+    m_ui->messageLabel->setVisible(!messages.isEmpty());
+    return messages;
+}
+
+void RegisterPatientDialog::accept()
+{
+    if (!validate().isEmpty())
+        return;
+    const auto saved = m_patients->save(patientFromForm());
+    if (!saved) {
+        m_ui->messageLabel->setText(saved.error());
+        m_ui->messageLabel->show();
+        return;
+    }
+    m_patient = saved.value();
+    QDialog::accept();
+}
