@@ -78,6 +78,7 @@ PatientPage::PatientPage(const DeskEnvironment &environment, qint64 patientId, Q
     m_coverageView = makeTable(m_coverages, QStringLiteral("coverageView"), this);
     m_coverageView->setAccessibleName(tr("Coverages"));
     m_verifyAllButton = new QPushButton(tr("Verify &All Coverages"), this);
+    m_verifyAllButton->setObjectName(QStringLiteral("verifyAllButton"));
     m_verifyAllButton->setToolTip(tr("Verify primary, secondary and tertiary insurance at once"));
     connect(m_verifyAllButton, &QPushButton::clicked, this, &PatientPage::verifyAllCoverages);
     auto *coverageBox = new QGroupBox(tr("Insurance"), this);
@@ -113,8 +114,10 @@ PatientPage::PatientPage(const DeskEnvironment &environment, qint64 patientId, Q
     m_historyView = makeTable(m_history, QStringLiteral("historyView"), this);
     m_historyView->setAccessibleName(tr("Verification history"));
     m_retryButton = new QPushButton(tr("&Retry"), this);
+    m_retryButton->setObjectName(QStringLiteral("retryButton"));
     m_retryButton->setToolTip(tr("Try the selected failed verification again"));
     m_againButton = new QPushButton(tr("Verify A&gain"), this);
+    m_againButton->setObjectName(QStringLiteral("verifyAgainButton"));
     m_againButton->setToolTip(tr("Ask the payer again even if verified in the last 24 hours"));
     connect(m_retryButton, &QPushButton::clicked, this, &PatientPage::retrySelectedAttempt);
     connect(m_againButton, &QPushButton::clicked, this, &PatientPage::verifyAgain);
