@@ -52,10 +52,10 @@ private:
             return false;
         if (m_leadingWords.at(1) == QLatin1String("TRIGGER"))
             return true;
-        return m_leadingWords.size() == 3
-            && (m_leadingWords.at(1) == QLatin1String("TEMP")
-                || m_leadingWords.at(1) == QLatin1String("TEMPORARY"))
-            && m_leadingWords.at(2) == QLatin1String("TRIGGER");
+        return m_leadingWords.size() == 3 &&
+               (m_leadingWords.at(1) == QLatin1String("TEMP") ||
+                m_leadingWords.at(1) == QLatin1String("TEMPORARY")) &&
+               m_leadingWords.at(2) == QLatin1String("TRIGGER");
     }
 
     QStringList m_leadingWords;
@@ -98,8 +98,8 @@ QStringList SqlScript::split(const QString &script)
             current += QLatin1Char(' ');
             continue;
         }
-        if (c == QLatin1Char('\'') || c == QLatin1Char('"') || c == QLatin1Char('`')
-            || c == QLatin1Char('[')) {
+        if (c == QLatin1Char('\'') || c == QLatin1Char('"') || c == QLatin1Char('`') ||
+            c == QLatin1Char('[')) {
             // String literal or quoted identifier; a doubled quote is an escaped quote.
             const QChar close = c == QLatin1Char('[') ? QLatin1Char(']') : c;
             qsizetype j = i + 1;

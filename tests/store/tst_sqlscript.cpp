@@ -22,7 +22,8 @@ void TestSqlScript::split_data()
     QTest::newRow("only comments") << QStringLiteral("-- nothing;\n/* here; */\n") << QStringList();
     QTest::newRow("two statements")
         << QStringLiteral("CREATE TABLE a (x);\nINSERT INTO a VALUES (1);\n")
-        << QStringList{QStringLiteral("CREATE TABLE a (x)"), QStringLiteral("INSERT INTO a VALUES (1)")};
+        << QStringList{QStringLiteral("CREATE TABLE a (x)"),
+                       QStringLiteral("INSERT INTO a VALUES (1)")};
     QTest::newRow("last without semicolon")
         << QStringLiteral("SELECT 1; SELECT 2")
         << QStringList{QStringLiteral("SELECT 1"), QStringLiteral("SELECT 2")};
@@ -49,9 +50,10 @@ void TestSqlScript::split_data()
     QTest::newRow("case inside trigger")
         << QStringLiteral("create temp trigger t after insert on a begin "
                           "update a set x = case when new.x > 0 then 1 else 0 end; end; select 4;")
-        << QStringList{QStringLiteral("create temp trigger t after insert on a begin "
-                                      "update a set x = case when new.x > 0 then 1 else 0 end; end"),
-                       QStringLiteral("select 4")};
+        << QStringList{
+               QStringLiteral("create temp trigger t after insert on a begin "
+                              "update a set x = case when new.x > 0 then 1 else 0 end; end"),
+               QStringLiteral("select 4")};
     QTest::newRow("begin transaction is not a trigger")
         << QStringLiteral("BEGIN; SELECT 1; END;")
         << QStringList{QStringLiteral("BEGIN"), QStringLiteral("SELECT 1"), QStringLiteral("END")};
