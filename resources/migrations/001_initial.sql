@@ -13,8 +13,8 @@ CREATE TABLE patients (
     first_name      TEXT NOT NULL DEFAULT '',
     middle_name     TEXT NOT NULL DEFAULT '',
     last_name       TEXT NOT NULL CHECK (last_name <> ''),
-    -- Case-folded copies written by PatientRepository (Unicode-aware, unlike SQLite's lower()),
-    -- so as-you-type prefix search is an index range scan.
+    -- Case-folded, accent-free copies written by PatientRepository (Unicode-aware, unlike
+    -- SQLite's lower()), so as-you-type prefix search is an index range scan.
     first_name_key  TEXT NOT NULL DEFAULT '',
     last_name_key   TEXT NOT NULL DEFAULT '',
     date_of_birth   TEXT NOT NULL
