@@ -259,8 +259,10 @@ QSqlDatabase Database::connection(const QString &connectionName)
 TransactionGuard::TransactionGuard(QSqlDatabase db)
     : m_db(std::move(db))
 {
-    if (!m_db.isOpen())
+    if (!m_db.isOpen()) {
+        m_error = QCoreApplication::translate("Store", "The database is not open.");
         return;
+    }
     int &depth = transactionDepths()[m_db.connectionName()];
     QSqlQuery query(m_db);
     if (depth == 0) {

@@ -360,6 +360,7 @@ void TestDatabaseStore::transactionGuardRollsBackUnlessCommitted()
     {
         TransactionGuard guard(QSqlDatabase{});
         QVERIFY(!guard.isActive());
+        QVERIFY(!guard.errorText().isEmpty());
         QVERIFY(!guard.commit());
     }
 }
