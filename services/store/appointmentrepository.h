@@ -19,7 +19,7 @@ public:
     std::optional<Appointment> find(qint64 id) const;
     //! Appointments whose start falls on `day` in local time, ordered by start.
     QList<Appointment> forDay(const QDate &day) const;
-    QList<Appointment> forPatient(qint64 patientId) const;
+    QList<Appointment> forPatient(qint64 patientId) const; // ordered by start
 
 private:
     QString m_connection;

@@ -24,8 +24,9 @@ class AuditLog
 public:
     explicit AuditLog(QString connectionName) : m_connection(std::move(connectionName)) {}
 
+    //! False (nothing written) when user or action is empty, or the database refuses the row.
     bool record(const QString &user, const QString &action, const QString &entity, qint64 entityId);
-    QList<AuditEntry> entries(int limit = 1000) const; // newest first
+    QList<AuditEntry> entries(int limit = 1000) const; // newest first; limit <= 0: all
 
 private:
     QString m_connection;

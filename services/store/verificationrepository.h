@@ -6,10 +6,13 @@
 #include "services/store/storeerror.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 
 #include <optional>
 
+//! Every verification attempt with what was sent and received. Removing a coverage keeps its
+//! attempts in the patient's history; they then read back with coverageId 0.
 class VerificationRepository
 {
 public:
@@ -28,7 +31,16 @@ public:
     QList<Verification> between(const QDateTime &from, const QDateTime &to, bool withRaw = false) const;
     //! Sets status to expired for verified/manual_review rows completed before `verifiedBefore`
     //! or whose coverage end date is before `today`; returns how many changed.
+    //! The coverage end date is the plan end the payer reported in that attempt's result
+    //! (EligibilityResult::coverageEnd()), stored alongside it when saved.
     int expireStale(const QDateTime &verifiedBefore, const QDate &today);
+
+    //! The newest attempt of each coverage that has one, keyed by coverage id: one query per
+    //! coverage through the (coverage_id, requested_at) index, for the schedule view.
+    QHash<qint64, Verification> latestForCoverages(const QList<qint64> &coverageIds,
+                                                   bool withRaw = false) const;
+    //! Attempts still pending, oldest first: after a crash these were never answered.
+    QList<Verification> pending() const;
 
 private:
     QString m_connection;

@@ -1,0 +1,151 @@
+// SPDX-FileCopyrightText: 2026 ClinicDesk developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "services/store/appointmentrepository.h"
+
+#include "services/store/database.h"
+#include "services/store/sqlvalues.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace {
+const QString appointmentColumns =
+    QStringLiteral("id, patient_id, start_at, duration_minutes, provider, visit_type, status");
+
+Appointment readAppointment(const QSqlQuery &query)
+{
+    Appointment appointment;
+    appointment.id = query.value(0).toLongLong();
+    appointment.patientId = query.value(1).toLongLong();
+    appointment.start = SqlValues::toTimestamp(query.value(2));
+    appointment.durationMinutes = query.value(3).toInt();
+    appointment.provider = query.value(4).toString();
+    appointment.visitType = query.value(5).toString();
+    appointment.status = appointmentStatusFromKey(query.value(6).toString());
+    return appointment;
+}
+
+QList<Appointment> readAppointments(QSqlQuery &query)
+{
+    QList<Appointment> appointments;
+    while (query.next())
+        appointments.append(readAppointment(query));
+    return appointments;
+}
+
+QString saveFailed(const QString &detail)
+{
+    return QCoreApplication::translate("Store", "Cannot save the appointment: %1").arg(detail);
+}
+} // namespace
+
+StoreResult<Appointment> AppointmentRepository::save(const Appointment &input)
+{
+    Appointment appointment = input;
+    appointment.provider = appointment.provider.trimmed();
+    appointment.visitType = appointment.visitType.trimmed();
+    if (appointment.patientId == 0) {
+        return StoreResult<Appointment>::failure(
+            QCoreApplication::translate("Store", "Choose the patient for the appointment."));
+    }
+    if (!appointment.start.isValid()) {
+        return StoreResult<Appointment>::failure(
+            QCoreApplication::translate("Store", "Enter the date and time of the appointment."));
+    }
+    if (appointment.durationMinutes <= 0) {
+        return StoreResult<Appointment>::failure(
+            QCoreApplication::translate("Store", "The appointment must last at least one minute."));
+    }
+
+    QSqlDatabase db = Database::connection(m_connection);
+    {
+        TransactionGuard transaction(db);
+        if (!transaction.isActive())
+            return StoreResult<Appointment>::failure(saveFailed(transaction.errorText()));
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral("SELECT 1 FROM patients WHERE id = ?"));
+        query.addBindValue(appointment.patientId);
+        if (!query.exec())
+            return StoreResult<Appointment>::failure(saveFailed(query.lastError().text()));
+        if (!query.next()) {
+            return StoreResult<Appointment>::failure(QCoreApplication::translate(
+                "Store", "The patient of this appointment no longer exists."));
+        }
+        query.finish();
+
+        if (appointment.id == 0) {
+            query.prepare(QStringLiteral(
+                "INSERT INTO appointments (patient_id, start_at, duration_minutes, provider, "
+                "visit_type, status) VALUES (?, ?, ?, ?, ?, ?)"));
+        } else {
+            query.prepare(QStringLiteral(
+                "UPDATE appointments SET patient_id = ?, start_at = ?, duration_minutes = ?, "
+                "provider = ?, visit_type = ?, status = ? WHERE id = ?"));
+        }
+        query.addBindValue(appointment.patientId);
+        query.addBindValue(SqlValues::fromTimestamp(appointment.start));
+        query.addBindValue(appointment.durationMinutes);
+        query.addBindValue(SqlValues::fromText(appointment.provider));
+        query.addBindValue(SqlValues::fromText(appointment.visitType));
+        query.addBindValue(appointmentStatusKey(appointment.status));
+        if (appointment.id != 0)
+            query.addBindValue(appointment.id);
+        if (!query.exec())
+            return StoreResult<Appointment>::failure(saveFailed(query.lastError().text()));
+        if (appointment.id == 0) {
+            appointment.id = query.lastInsertId().toLongLong();
+        } else if (query.numRowsAffected() == 0) {
+            return StoreResult<Appointment>::failure(QCoreApplication::translate(
+                "Store", "This appointment no longer exists; someone may have removed it."));
+        }
+        if (!transaction.commit())
+            return StoreResult<Appointment>::failure(saveFailed(transaction.errorText()));
+    }
+    if (std::optional<Appointment> stored = find(appointment.id))
+        return *stored;
+    return StoreResult<Appointment>::failure(saveFailed(db.lastError().text()));
+}
+
+std::optional<Appointment> AppointmentRepository::find(qint64 id) const
+{
+    QSqlQuery query(Database::connection(m_connection));
+    query.prepare(
+        QStringLiteral("SELECT %1 FROM appointments WHERE id = ?").arg(appointmentColumns));
+    query.addBindValue(id);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    return readAppointment(query);
+}
+
+QList<Appointment> AppointmentRepository::forDay(const QDate &day) const
+{
+    if (!day.isValid())
+        return {};
+    // startOfDay() copes with days that do not begin at 00:00 or last 23 or 25 hours (DST).
+    const QDateTime from = day.startOfDay(Qt::LocalTime);
+    const QDateTime to = day.addDays(1).startOfDay(Qt::LocalTime);
+    QSqlQuery query(Database::connection(m_connection));
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT %1 FROM appointments WHERE start_at >= ? AND "
+                                 "start_at < ? ORDER BY start_at, id")
+                      .arg(appointmentColumns));
+    query.addBindValue(SqlValues::fromTimestamp(from));
+    query.addBindValue(SqlValues::fromTimestamp(to));
+    if (!query.exec())
+        return {};
+    return readAppointments(query);
+}
+
+QList<Appointment> AppointmentRepository::forPatient(qint64 patientId) const
+{
+    QSqlQuery query(Database::connection(m_connection));
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT %1 FROM appointments WHERE patient_id = ? "
+                                 "ORDER BY start_at, id")
+                      .arg(appointmentColumns));
+    query.addBindValue(patientId);
+    if (!query.exec())
+        return {};
+    return readAppointments(query);
+}
