@@ -104,6 +104,7 @@ bool DeskContext::start(QString *error)
     }
     m_settings.clearinghouseUrl = clearinghouse;
     m_eligibility = std::make_unique<EligibilityService>(&m_network, mainConnection, m_settings);
+    m_eligibility->recoverInterrupted();
     m_eligibility->expireStale();
     return true;
 }

@@ -105,6 +105,20 @@ int EligibilityService::expireStale()
                                        now.toLocalTime().date());
 }
 
+int EligibilityService::recoverInterrupted()
+{
+    int recovered = 0;
+    for (Verification v : m_verifications.pending()) {
+        v.status = VerificationStatus::Failed;
+        v.error = VerificationError::NetworkError;
+        v.errorMessage = tr("ClinicDesk closed before the payer answered. Retry to ask again.");
+        v.completedAt = m_clock();
+        if (m_verifications.save(v))
+            ++recovered;
+    }
+    return recovered;
+}
+
 QList<qint64> EligibilityService::coveragesForDay(const QDate &day) const
 {
     QList<qint64> ids;

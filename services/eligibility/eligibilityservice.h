@@ -58,6 +58,9 @@ public:
     QList<Verification> history(qint64 coverageId) const;
     //! Writes the expired status to stale rows; returns how many.
     int expireStale();
+    //! Closes attempts left pending by a crash or a kill (at start-up): they become failed and
+    //! retryable, so nothing is lost and nothing stays "checking" forever. Returns how many.
+    int recoverInterrupted();
 
     //! Coverages to verify for a day's schedule: each appointment's patient's active coverages.
     QList<qint64> coveragesForDay(const QDate &day) const;

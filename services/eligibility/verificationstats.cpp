@@ -1,0 +1,175 @@
+// SPDX-FileCopyrightText: 2026 ClinicDesk developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "services/eligibility/verificationstats.h"
+
+#include "services/eligibility/eligibilityservice.h"
+#include "services/x12/eligibilityresult.h"
+
+#include <QCoreApplication>
+#include <QHash>
+
+#include <algorithm>
+
+namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(VerificationStats)
+};
+
+int firstDayOffset(StatsPeriod period)
+{
+    switch (period) {
+    case StatsPeriod::Today:
+        return 0;
+    case StatsPeriod::Last7Days:
+        return 6;
+    case StatsPeriod::Last30Days:
+        return 29;
+    }
+    return 0;
+}
+
+bool isAnswered(VerificationStatus status)
+{
+    // A stored "expired" row was verified once; expiry does not undo that attempt's success.
+    return status == VerificationStatus::Verified || status == VerificationStatus::ManualReview
+        || status == VerificationStatus::Expired;
+}
+
+//! The distinct AAA codes of an attempt, in order; a code repeated at several loops is one reason.
+QStringList distinctCodes(const QStringList &codes)
+{
+    QStringList distinct;
+    for (const QString &code : codes) {
+        const QString trimmed = code.trimmed();
+        if (!trimmed.isEmpty() && !distinct.contains(trimmed))
+            distinct << trimmed;
+    }
+    return distinct;
+}
+
+ReasonCount errorReason(const Verification &v)
+{
+    switch (v.error) {
+    case VerificationError::Timeout:
+        return {QStringLiteral("timeout"), Tr::tr("Clearinghouse timeout"), 1};
+    case VerificationError::ServerError:
+        return {QStringLiteral("server_error"), Tr::tr("Clearinghouse unavailable (5xx)"), 1};
+    case VerificationError::HttpError:
+        return {QStringLiteral("http_error"), Tr::tr("Clearinghouse refused the request"), 1};
+    case VerificationError::NetworkError:
+        return {QStringLiteral("network_error"), Tr::tr("Clearinghouse unreachable"), 1};
+    case VerificationError::InvalidResponse:
+        return {QStringLiteral("invalid_response"), Tr::tr("Unreadable clearinghouse answer"), 1};
+    case VerificationError::InvalidRequest:
+        return {QStringLiteral("invalid_request"), Tr::tr("Coverage incomplete for a request"), 1};
+    case VerificationError::PayerBusy: {
+        const QStringList codes = distinctCodes(v.aaaCodes);
+        if (codes.isEmpty())
+            return {QStringLiteral("payer_busy"), Tr::tr("Payer busy"), 1};
+        //: %1 is one or more X12 AAA reject reason codes, e.g. "42" or "42, 80"
+        return {QStringLiteral("payer_busy:") + codes.join(QLatin1Char(',')),
+                Tr::tr("Payer busy (AAA %1)").arg(codes.join(QStringLiteral(", "))), 1};
+    }
+    case VerificationError::Rejected:
+        return {QStringLiteral("rejected"), Tr::tr("Rejected by the payer"), 1};
+    case VerificationError::None:
+    case VerificationError::Cancelled:
+        break;
+    }
+    return {QStringLiteral("other"), Tr::tr("Other failure"), 1};
+}
+} // namespace
+
+QPair<QDateTime, QDateTime> periodRange(StatsPeriod period, const QDateTime &nowUtc)
+{
+    const QDate today = nowUtc.toLocalTime().date();
+    // startOfDay() copes with days whose local midnight does not exist (DST at 00:00).
+    const QDateTime from = today.addDays(-firstDayOffset(period)).startOfDay(Qt::LocalTime);
+    return {from.toUTC(), nowUtc.toUTC()};
+}
+
+QList<ReasonCount> VerificationStats::failureReasons(const Verification &verification)
+{
+    if (verification.error == VerificationError::Rejected) {
+        QList<ReasonCount> reasons;
+        for (const QString &code : distinctCodes(verification.aaaCodes)) {
+            AaaRejection rejection;
+            rejection.code = code;
+            reasons.append({QStringLiteral("aaa:") + code, rejection.reason(), 1});
+        }
+        if (!reasons.isEmpty())
+            return reasons;
+    }
+    return {errorReason(verification)};
+}
+
+VerificationStats VerificationStats::compute(const QList<Verification> &verifications,
+                                             const StatusFunction &effectiveStatus)
+{
+    VerificationStats stats;
+    QList<int> durations;
+    qint64 durationSum = 0;
+    QHash<QString, ReasonCount> reasons;
+
+    for (const Verification &v : verifications) {
+        if (v.error == VerificationError::Cancelled) {
+            ++stats.cancelled;
+            continue;
+        }
+        if (v.status == VerificationStatus::Pending) {
+            ++stats.pending;
+            continue;
+        }
+        ++stats.total;
+        if (isAnswered(v.status)) {
+            ++stats.succeeded;
+        } else {
+            ++stats.failed;
+            for (const ReasonCount &reason : failureReasons(v)) {
+                auto it = reasons.find(reason.key);
+                if (it == reasons.end())
+                    reasons.insert(reason.key, reason);
+                else
+                    ++it->count;
+            }
+        }
+        ++stats.statusCounts[effectiveStatus ? effectiveStatus(v) : v.status];
+        durations.append(v.durationMs);
+        durationSum += v.durationMs;
+    }
+
+    if (stats.total > 0) {
+        stats.successRate = double(stats.succeeded) / stats.total;
+        stats.failureRate = double(stats.failed) / stats.total;
+        stats.averageMs = double(durationSum) / stats.total;
+        std::sort(durations.begin(), durations.end());
+        // Nearest rank: the smallest value with at least 95 % of the values at or below it.
+        // Integer arithmetic, since 0.95 * n in floating point can land just above an integer.
+        const qsizetype rank = (95 * durations.size() + 99) / 100;
+        stats.p95Ms = durations.at(rank - 1);
+    }
+
+    QList<ReasonCount> sorted = reasons.values();
+    std::sort(sorted.begin(), sorted.end(), [](const ReasonCount &a, const ReasonCount &b) {
+        if (a.count != b.count)
+            return a.count > b.count;
+        if (a.reason != b.reason)
+            return a.reason < b.reason;
+        return a.key < b.key; // two keys can share a text (an unknown AAA code, say)
+    });
+    if (sorted.size() > TopReasonCount)
+        sorted.resize(TopReasonCount);
+    stats.topReasons = sorted;
+    return stats;
+}
+
+VerificationStats VerificationStats::load(const EligibilityService &service, StatsPeriod period)
+{
+    const auto range = periodRange(period, service.now());
+    // between() excludes its end; an attempt requested in this very millisecond belongs in.
+    const QList<Verification> verifications =
+        service.verifications().between(range.first, range.second.addMSecs(1), false);
+    return compute(verifications,
+                   [&service](const Verification &v) { return service.effectiveStatus(v); });
+}

@@ -1,0 +1,393 @@
+// SPDX-FileCopyrightText: 2026 ClinicDesk developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+// EligibilityService against the real sandbox clearinghouse over loopback.
+#include "common/trainingenvironment.h"
+#include "services/eligibility/batchverification.h"
+#include "services/store/database.h"
+
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTcpServer>
+#include <QTest>
+
+class TestEligibilityService : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void everyMember_data();
+    void everyMember();
+    void storesEverything();
+    void dependentIsSentIn2000D();
+    void automaticRetryThenSuccess();
+    void manualRetry();
+    void reuseWithin24Hours();
+    void expiresWithAgeAndCoverageEnd();
+    void verifiesEveryCoverageOfAPatient();
+    void batchOfADayKeepsGoingAfterFailures();
+    void batchCancel();
+    void unreachableClearinghouse();
+    void missingDataIsRefusedBeforeSending();
+    void interruptedAttemptsAreClosedAtStart();
+};
+
+void TestEligibilityService::everyMember_data()
+{
+    QTest::addColumn<QString>("memberId");
+    QTest::addColumn<VerificationStatus>("status");
+    QTest::addColumn<VerificationError>("error");
+    QTest::addColumn<int>("attempts");
+    QTest::addColumn<QStringList>("aaaCodes");
+    QTest::addColumn<QString>("messageContains");
+
+    using S = VerificationStatus;
+    using E = VerificationError;
+    QTest::newRow("active PPO") << "ACT100001" << S::Verified << E::None << 1 << QStringList() << "";
+    QTest::newRow("active HMO") << "ACT200002" << S::Verified << E::None << 1 << QStringList() << "";
+    QTest::newRow("dependent") << "DEP300003" << S::Verified << E::None << 1 << QStringList() << "";
+    QTest::newRow("other payer primary") << "COB400004" << S::ManualReview << E::None << 1 << QStringList() << "MEDICARE PART B";
+    QTest::newRow("inactive") << "INA500005" << S::Verified << E::None << 1 << QStringList() << "";
+    QTest::newRow("invalid member id") << "BAD600006" << S::Failed << E::Rejected << 1 << QStringList{"72"} << "member ID";
+    QTest::newRow("invalid name") << "NAM700007" << S::Failed << E::Rejected << 1 << QStringList{"73"} << "name";
+    QTest::newRow("not found") << "NOF800008" << S::Failed << E::Rejected << 1 << QStringList{"75"} << "";
+    QTest::newRow("busy twice") << "BSY900009" << S::Verified << E::None << 3 << QStringList() << "";
+    QTest::newRow("slow") << "SLOW00010" << S::Failed << E::Timeout << 3 << QStringList() << "did not answer";
+    QTest::newRow("503") << "ERR500011" << S::Failed << E::ServerError << 3 << QStringList() << "503";
+}
+
+void TestEligibilityService::everyMember()
+{
+    QFETCH(QString, memberId);
+    QFETCH(VerificationStatus, status);
+    QFETCH(VerificationError, error);
+    QFETCH(int, attempts);
+    QFETCH(QStringList, aaaCodes);
+    QFETCH(QString, messageContains);
+
+    TrainingEnvironment env;
+    QVERIFY2(env.isReady(), qPrintable(env.error()));
+    const qint64 coverageId = env.coverageId(memberId);
+    QVERIFY(coverageId > 0);
+
+    QSignalSpy started(&env.service(), &EligibilityService::verificationStarted);
+    QSignalSpy finished(&env.service(), &EligibilityService::verificationFinished);
+    const Verification v = env.verifyAndWait(coverageId);
+    QCOMPARE(v.status, status);
+    QCOMPARE(v.error, error);
+    QCOMPARE(v.attempts, attempts);
+    QCOMPARE(v.aaaCodes, aaaCodes);
+    QCOMPARE(v.coverageId, coverageId);
+    QVERIFY2(v.errorMessage.contains(messageContains, Qt::CaseInsensitive), qPrintable(v.errorMessage));
+    QCOMPARE(started.size(), 1);
+    QCOMPARE(finished.size(), 1);
+    // What the service says is what it stored.
+    const auto stored = env.service().verifications().find(v.id);
+    QVERIFY(stored.has_value());
+    QCOMPARE(stored->status, status);
+    QCOMPARE(stored->attempts, attempts);
+
+    if (memberId == QLatin1String("ACT100001")) {
+        QVERIFY(v.result && v.result->isActive());
+        QCOMPARE(v.result->copayCents(QStringLiteral("98")), std::optional<qint64>(2500));
+        QCOMPARE(v.result->copayCents(QStringLiteral("98"), QStringLiteral("N")), std::optional<qint64>(5000));
+        QCOMPARE(v.result->planName, QStringLiteral("Gold PPO 1500"));
+    } else if (memberId == QLatin1String("ACT200002")) {
+        QVERIFY(v.result->requiresPriorAuthorization(QStringLiteral("62")));
+        QCOMPARE(v.result->copayCents(QStringLiteral("86")), std::optional<qint64>(15000));
+        QCOMPARE(v.result->copayCents(QStringLiteral("UC")), std::optional<qint64>(5000));
+    } else if (memberId == QLatin1String("DEP300003")) {
+        QVERIFY(v.result->dependent.has_value());
+        QCOMPARE(v.result->dependent->firstName, QStringLiteral("LILY"));
+        QCOMPARE(v.result->dependent->relationship, QStringLiteral("19"));
+        QCOMPARE(v.result->subscriber.firstName, QStringLiteral("CHRIS"));
+    } else if (memberId == QLatin1String("COB400004")) {
+        QCOMPARE(v.result->otherPayers.size(), 1);
+        QCOMPARE(v.result->otherPayers.first().entityCode, QStringLiteral("PRP"));
+    } else if (memberId == QLatin1String("INA500005")) {
+        QCOMPARE(v.result->status, EligibilityResult::Status::Inactive);
+        QCOMPARE(v.result->coverageEnd(), QDate(2026, 6, 30));
+    } else if (memberId == QLatin1String("ERR500011") || memberId == QLatin1String("SLOW00010")) {
+        QVERIFY(v.isRetryable());
+        QVERIFY(!v.result.has_value());
+    }
+}
+
+void TestEligibilityService::storesEverything()
+{
+    TrainingEnvironment env;
+    QVERIFY2(env.isReady(), qPrintable(env.error()));
+    const Verification v = env.verifyAndWait(env.coverageId(QStringLiteral("ACT100001")));
+    const auto stored = env.service().verifications().find(v.id);
+    QVERIFY(stored);
+    QVERIFY(stored->request.startsWith("ISA*"));
+    QVERIFY(stored->request.contains("EQ*30"));
+    QVERIFY(stored->request.contains("NM1*IL*1*Smith*Jane****MI*ACT100001"));
+    QVERIFY(stored->response.startsWith("ISA*"));
+    QVERIFY(stored->response.contains(stored->traceNumber.toLatin1()));
+    QVERIFY(!stored->traceNumber.isEmpty());
+    QCOMPARE(stored->result->traceNumber, stored->traceNumber);
+    QCOMPARE(stored->user, QStringLiteral("tester"));
+    QVERIFY(stored->durationMs >= 0);
+    QVERIFY(stored->requestedAt.isValid());
+    QVERIFY(stored->completedAt >= stored->requestedAt);
+    QCOMPARE(stored->serviceTypes, QStringLiteral("30"));
+    QCOMPARE(stored->serviceDate, QDate::currentDate());
+    QCOMPARE(stored->result, v.result);
+    // Every run leaves an audit row with the user and no PHI.
+    bool audited = false;
+    for (const AuditEntry &entry : env.service().audit().entries()) {
+        if (entry.action == QLatin1String("verification.run") && entry.entityId == v.id)
+            audited = entry.user == QLatin1String("tester");
+    }
+    QVERIFY(audited);
+}
+
+void TestEligibilityService::dependentIsSentIn2000D()
+{
+    TrainingEnvironment env;
+    QVERIFY2(env.isReady(), qPrintable(env.error()));
+    const Verification v = env.verifyAndWait(env.coverageId(QStringLiteral("DEP300003")));
+    QVERIFY(v.request.contains("HL*4*3*23*0"));
+    QVERIFY(v.request.contains("NM1*03*1*Smith*Lily"));
+    QVERIFY(v.request.contains("NM1*IL*1*Smith*Chris****MI*DEP300003"));
+    QCOMPARE(v.status, VerificationStatus::Verified);
+}
+
+void TestEligibilityService::automaticRetryThenSuccess()
+{
+    TrainingEnvironment env;
+    QVERIFY2(env.isReady(), qPrintable(env.error()));
+    const Verification v = env.verifyAndWait(env.coverageId(QStringLiteral("BSY900009")));
+    QCOMPARE(v.attempts, 3);
+    QCOMPARE(v.status, VerificationStatus::Verified);
+    QVERIFY(v.result->isActive());
+    // One stored attempt row, not three: automatic retries belong to one verification.
+    QCOMPARE(env.service().history(v.coverageId).size(), 1);
+}
+
+void TestEligibilityService::manualRetry()
+{
+    TrainingEnvironment::Options options;
+    options.maxTries = 1; // every try is its own verification, so manual retry has work to do
+    TrainingEnvironment env(options);
+    QVERIFY2(env.isReady(), qPrintable(env.error()));
+    const qint64 coverageId = env.coverageId(QStringLiteral("BSY900009"));
+    const Verification first = env.verifyAndWait(coverageId);
+    QCOMPARE(first.status, VerificationStatus::Failed);
+    QCOMPARE(first.error, VerificationError::PayerBusy);
+    QVERIFY(first.isRetryable());
+    QCOMPARE(first.aaaCodes, QStringList{QStringLiteral("42")});
+
+    auto retryAndWait = [&](qint64 id) {
+        VerificationJob *job = env.service().retry(id);
+        Verification out;
+        QSignalSpy spy(job, &VerificationJob::finished);
+        connect(job, &VerificationJob::finished, this, [&out, job] { out = job->verification(); });
+        spy.wait(10000);
+        return out;
+    };
+    const Verification second = retryAndWait(first.id);
+    QCOMPARE(second.status, VerificationStatus::Failed);
+    QCOMPARE(second.retryOf, first.id);
+    QVERIFY(second.id != first.id);
+    const Verification third = retryAndWait(second.id);
+    QCOMPARE(third.status, VerificationStatus::Verified);
+    QCOMPARE(third.retryOf, second.id);
+    const QList<Verification> history = env.service().history(coverageId);
+    QCOMPARE(history.size(), 3);
+    QCOMPARE(history.first().id, third.id); // newest first
+    QCOMPARE(env.service().latest(coverageId)->status, VerificationStatus::Verified);
+}
+
+void TestEligibilityService::reuseWithin24Hours()
+{
+    TrainingEnvironment env;
+    QVERIFY2(env.isReady(), qPrintable(env.error()));
+    const qint64 coverageId = env.coverageId(QStringLiteral("ACT100001"));
+    bool reused = true;
+    const Verification first = env.verifyAndWait(coverageId, {}, &reused);
+    QVERIFY(!reused);
+    const Verification second = env.verifyAndWait(coverageId, {}, &reused);
+    QVERIFY(reused);
+    QCOMPARE(second.id, first.id);
+
+    VerifyOptions force;
+    force.force = true;
+    const Verification forced = env.verifyAndWait(coverageId, force, &reused);
+    QVERIFY(!reused);
+    QVERIFY(forced.id != first.id);
+
+    // 25 hours later the answer is no longer reused.
+    const QDateTime later = QDateTime::currentDateTimeUtc().addSecs(25 * 3600);
+    env.service().setClock([later] { return later; });
+    const Verification fresh = env.verifyAndWait(coverageId, {}, &reused);
+    QVERIFY(!reused);
+    QVERIFY(fresh.id != forced.id);
+
+    // A failure is never reused.
+    const qint64 bad = env.coverageId(QStringLiteral("BAD600006"));
+    const Verification failed = env.verifyAndWait(bad, {}, &reused);
+    const Verification again = env.verifyAndWait(bad, {}, &reused);
+    QVERIFY(!reused);
+    QVERIFY(again.id != failed.id);
+}
+
+void TestEligibilityService::expiresWithAgeAndCoverageEnd()
+{
+    TrainingEnvironment env;
+    QVERIFY2(env.isReady(), qPrintable(env.error()));
+    const qint64 coverageId = env.coverageId(QStringLiteral("ACT100001"));
+    const Verification v = env.verifyAndWait(coverageId);
+    QCOMPARE(env.service().effectiveStatus(v), VerificationStatus::Verified);
+
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    env.service().setClock([now] { return now.addDays(29); });
+    QCOMPARE(env.service().effectiveStatus(v), VerificationStatus::Verified);
+    env.service().setClock([now] { return now.addDays(31); });
+    QCOMPARE(env.service().effectiveStatus(v), VerificationStatus::Expired);
+    QCOMPARE(env.service().latest(coverageId)->status, VerificationStatus::Expired);
+    QVERIFY(env.service().expireStale() >= 1);
+    QCOMPARE(env.service().verifications().find(v.id)->status, VerificationStatus::Expired);
+
+    // An active answer past its coverage end date has expired even when it is young.
+    env.service().setClock([now] { return now; });
+    Verification young = v;
+    young.completedAt = now.addDays(-2);
+    young.result->dates = {EligibilityDate{QStringLiteral("346"), now.date().addYears(-1), now.date().addYears(-1)},
+                           EligibilityDate{QStringLiteral("347"), now.date().addDays(-1), now.date().addDays(-1)}};
+    young.status = VerificationStatus::Verified;
+    QCOMPARE(env.service().effectiveStatus(young), VerificationStatus::Expired);
+    young.result->dates.last().from = young.result->dates.last().to = now.toLocalTime().date().addDays(10);
+    QCOMPARE(env.service().effectiveStatus(young), VerificationStatus::Verified);
+
+    // An inactive answer is not "expired": it stays a valid answer about ended coverage.
+    const Verification inactive = env.verifyAndWait(env.coverageId(QStringLiteral("INA500005")));
+    QCOMPARE(inactive.result->status, EligibilityResult::Status::Inactive);
+    QCOMPARE(env.service().effectiveStatus(inactive), VerificationStatus::Verified);
+}
+
+void TestEligibilityService::verifiesEveryCoverageOfAPatient()
+{
+    TrainingEnvironment env;
+    QVERIFY2(env.isReady(), qPrintable(env.error()));
+    const qint64 robert = env.patientId(QStringLiteral("Robert"));
+    QVERIFY(robert > 0);
+    const QList<VerificationJob *> jobs = env.service().verifyPatient(robert);
+    QCOMPARE(jobs.size(), 3);
+    QSignalSpy finished(&env.service(), &EligibilityService::verificationFinished);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, 10000);
+    QMap<CoverageOrder, VerificationStatus> byOrder;
+    for (const QList<QVariant> &args : std::as_const(finished)) {
+        const auto v = args.first().value<Verification>();
+        byOrder[env.service().coverages().find(v.coverageId)->order] = v.status;
+    }
+    QCOMPARE(byOrder.value(CoverageOrder::Primary), VerificationStatus::Verified);
+    QCOMPARE(byOrder.value(CoverageOrder::Secondary), VerificationStatus::Verified);
+    QCOMPARE(byOrder.value(CoverageOrder::Tertiary), VerificationStatus::ManualReview);
+}
+
+void TestEligibilityService::batchOfADayKeepsGoingAfterFailures()
+{
+    TrainingEnvironment env;
+    QVERIFY2(env.isReady(), qPrintable(env.error()));
+    const QDate tomorrow = QDate::currentDate().addDays(1);
+    const QList<qint64> ids = env.service().coveragesForDay(tomorrow);
+    QVERIFY(ids.size() >= 10);
+    BatchVerification batch(&env.service(), ids, {}, 8);
+    QSignalSpy progress(&batch, &BatchVerification::progressChanged);
+    QSignalSpy finished(&batch, &BatchVerification::finished);
+    batch.start();
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(batch.done(), int(ids.size()));
+    QCOMPARE(batch.results().size(), ids.size());
+    QVERIFY(batch.countWithStatus(VerificationStatus::Failed) >= 4); // BAD, NAM, NOF, ERR
+    QVERIFY(batch.countWithStatus(VerificationStatus::Verified) >= 5);
+    QCOMPARE(progress.last().at(0).toInt(), int(ids.size()));
+    QVERIFY(!batch.isRunning());
+}
+
+void TestEligibilityService::batchCancel()
+{
+    TrainingEnvironment::Options options;
+    options.seed = false;
+    TrainingEnvironment env(options);
+    QVERIFY2(env.isReady(), qPrintable(env.error()));
+    QList<qint64> ids;
+    // Slow members keep requests in flight long enough to cancel them.
+    for (int i = 0; i < 30; ++i)
+        ids << env.addPatientWithCoverage(QStringLiteral("Pat"), QStringLiteral("Slow%1").arg(i),
+                                          QStringLiteral("SLOW%1").arg(i, 5, 10, QLatin1Char('0')));
+    QVERIFY(!ids.contains(0));
+    BatchVerification batch(&env.service(), ids, {}, 8);
+    QSignalSpy finished(&batch, &BatchVerification::finished);
+    batch.start();
+    QTest::qWait(200);
+    QVERIFY(batch.isRunning());
+    batch.cancel();
+    QVERIFY(finished.size() == 1 || finished.wait(5000));
+    QVERIFY(batch.wasCancelled());
+    QCOMPARE(batch.results().size(), 0);
+    QVERIFY(batch.notStarted() >= 22);
+    // Nothing is left pending, and cancelled attempts are not errors for the coverage.
+    QSqlQuery query(Database::connection(env.connectionName()));
+    QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM verifications WHERE status = 'pending'")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toInt(), 0);
+    QVERIFY(!env.service().latest(ids.first()).has_value());
+}
+
+void TestEligibilityService::unreachableClearinghouse()
+{
+    TrainingEnvironment env;
+    QVERIFY2(env.isReady(), qPrintable(env.error()));
+    // A port nobody listens on: bind one, note it, close it.
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost));
+    const quint16 port = probe.serverPort();
+    probe.close();
+    EligibilitySettings settings = env.service().settings();
+    settings.clearinghouseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/clearinghouse/x12/270").arg(port));
+    env.service().setSettings(settings);
+    const Verification v = env.verifyAndWait(env.coverageId(QStringLiteral("ACT100001")));
+    QCOMPARE(v.status, VerificationStatus::Failed);
+    QCOMPARE(v.error, VerificationError::NetworkError);
+    QCOMPARE(v.attempts, 3);
+    QVERIFY(v.errorMessage.contains(QStringLiteral("Could not reach")));
+}
+
+void TestEligibilityService::missingDataIsRefusedBeforeSending()
+{
+    TrainingEnvironment env;
+    QVERIFY2(env.isReady(), qPrintable(env.error()));
+    EligibilitySettings settings = env.service().settings();
+    settings.providerNpi.clear();
+    env.service().setSettings(settings);
+    const Verification v = env.verifyAndWait(env.coverageId(QStringLiteral("ACT100001")));
+    QCOMPARE(v.status, VerificationStatus::Failed);
+    QCOMPARE(v.error, VerificationError::InvalidRequest);
+    QCOMPARE(v.attempts, 0);
+    QVERIFY(v.errorMessage.contains(QStringLiteral("NPI")));
+}
+
+void TestEligibilityService::interruptedAttemptsAreClosedAtStart()
+{
+    TrainingEnvironment env;
+    QVERIFY2(env.isReady(), qPrintable(env.error()));
+    // What a killed app leaves behind: a pending row with a request and no answer.
+    Verification left;
+    left.coverageId = env.coverageId(QStringLiteral("ACT100001"));
+    left.patientId = env.service().coverages().find(left.coverageId)->patientId;
+    left.status = VerificationStatus::Pending;
+    left.user = QStringLiteral("tester");
+    left.requestedAt = QDateTime::currentDateTimeUtc();
+    left.request = QByteArrayLiteral("ISA*...");
+    const qint64 id = env.service().verifications().save(left)->id;
+    QCOMPARE(env.service().recoverInterrupted(), 1);
+    const auto closed = env.service().verifications().find(id);
+    QCOMPARE(closed->status, VerificationStatus::Failed);
+    QVERIFY(closed->isRetryable());
+    QCOMPARE(closed->request, left.request);
+    QCOMPARE(env.service().recoverInterrupted(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestEligibilityService)
+#include "tst_eligibilityservice.moc"
