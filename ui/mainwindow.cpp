@@ -117,6 +117,7 @@ MainWindow::MainWindow(const DeskEnvironment &environment, QWidget *parent)
     resize(1280, 800);
     runSearch();
     setScheduleDay(QDate::currentDate());
+    m_search->setFocus(); // the clerk starts by typing a name
 }
 
 MainWindow::~MainWindow() = default;
