@@ -151,9 +151,9 @@ private:
     bool m_stop = false;
 
     State m_state = State::Interchange;
-    int m_number = 0;         // segments read so far; the current segment's number
-    QByteArray m_lastId;      // id of the last segment read
-    int m_groupStart = 0;     // segment number of the open GS
+    int m_number = 0;     // segments read so far; the current segment's number
+    QByteArray m_lastId;  // id of the last segment read
+    int m_groupStart = 0; // segment number of the open GS
     int m_transactionStart = 0;
     QVarLengthArray<const char *, 64> m_separators;
 };
@@ -259,11 +259,11 @@ bool Reader::readIsa()
     if (component == element || terminator == element || terminator == component) {
         const char shared = terminator == component ? terminator : element;
         const QString first = component == element || terminator == element
-            ? tr("element separator")
-            : tr("component separator (ISA16)");
+                                  ? tr("element separator")
+                                  : tr("component separator (ISA16)");
         const QString second = terminator == component || terminator == element
-            ? tr("segment terminator")
-            : tr("component separator (ISA16)");
+                                   ? tr("segment terminator")
+                                   : tr("component separator (ISA16)");
         fatal(1, isaId,
               tr("The ISA uses %1 as both the %2 and the %3; the separators must differ.")
                   .arg(describeChar(shared), first, second));
@@ -307,9 +307,9 @@ bool Reader::readIsa()
             warning(1, isaId,
                     tr("ISA11 (repetition separator) %1 is also the %2; repetitions are not "
                        "split.")
-                        .arg(describeChar(isa11[0]),
-                             isa11[0] == component ? tr("component separator (ISA16)")
-                                                   : tr("segment terminator")));
+                        .arg(describeChar(isa11[0]), isa11[0] == component
+                                                         ? tr("component separator (ISA16)")
+                                                         : tr("segment terminator")));
         } else {
             delimiters.repetition = isa11[0];
         }
@@ -346,7 +346,8 @@ void Reader::readSegments()
         if (m_pos >= m_end)
             return;
         const char *start = m_pos;
-        const char *found = static_cast<const char *>(std::memchr(start, terminator, m_end - start));
+        const char *found =
+            static_cast<const char *>(std::memchr(start, terminator, m_end - start));
         const char *stop = found ? found : m_end;
         const char *last = stop;
         // Trailing blanks before a terminator are padding, not data.
@@ -380,8 +381,9 @@ void Reader::readSegments()
                           .arg(describeChar(terminator)));
                 return;
             }
-            warning(m_number, segment.id(),
-                    tr("The last segment has no segment terminator %1.").arg(describeChar(terminator)));
+            warning(
+                m_number, segment.id(),
+                tr("The last segment has no segment terminator %1.").arg(describeChar(terminator)));
         }
         m_lastId = segment.id();
         handle(std::move(segment), kind);
@@ -416,7 +418,8 @@ void Reader::handle(X12Segment &&segment, Kind kind)
         return;
     case Kind::St:
         if (m_state == State::Interchange) {
-            fatal(m_number, id, tr("The transaction is outside a functional group (GS is missing)."));
+            fatal(m_number, id,
+                  tr("The transaction is outside a functional group (GS is missing)."));
         } else if (m_state == State::Transaction) {
             fatal(m_number, id,
                   tr("A transaction starts before the SE of the transaction that began at "
@@ -571,9 +574,11 @@ void Reader::finish()
             ++m_pos;
         if (m_pos < m_end) {
             const QByteArrayView rest(m_pos, m_end - m_pos);
-            const QString message = rest.startsWith("ISA")
-                ? tr("A second interchange (ISA) follows the IEA; only one interchange is read.")
-                : tr("Data follows the IEA trailer: \"%1\".").arg(describeBytes(rest));
+            const QString message =
+                rest.startsWith("ISA")
+                    ? tr("A second interchange (ISA) follows the IEA; only one interchange is "
+                         "read.")
+                    : tr("Data follows the IEA trailer: \"%1\".").arg(describeBytes(rest));
             mismatch(m_number + 1, {}, message);
         }
         return;
@@ -594,17 +599,17 @@ void Reader::finish()
                      .arg(m_number)
                      .arg(QString::fromLatin1(m_lastId)));
         X12FunctionalGroup &group = m_interchange.groups.last();
-        group.trailer = X12Segment(QByteArrayLiteral("GE"),
-                                   {QByteArray::number(group.transactions.size()),
-                                    group.header.element(6)});
+        group.trailer =
+            X12Segment(QByteArrayLiteral("GE"),
+                       {QByteArray::number(group.transactions.size()), group.header.element(6)});
     }
     mismatch(1, QByteArrayLiteral("ISA"),
              tr("The interchange has no IEA trailer: the data ends after segment %1 (%2).")
                  .arg(m_number)
                  .arg(QString::fromLatin1(m_lastId)));
-    m_interchange.trailer = X12Segment(QByteArrayLiteral("IEA"),
-                                       {QByteArray::number(m_interchange.groups.size()),
-                                        m_interchange.header.element(13)});
+    m_interchange.trailer =
+        X12Segment(QByteArrayLiteral("IEA"), {QByteArray::number(m_interchange.groups.size()),
+                                              m_interchange.header.element(13)});
 }
 
 } // namespace

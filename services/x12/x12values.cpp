@@ -204,8 +204,8 @@ std::optional<double> parseDecimal(QByteArrayView text)
     if (!parts->fraction.isEmpty())
         normalized += '.' + parts->fraction.toByteArray();
     double value = 0;
-    const auto [end, error] = std::from_chars(normalized.constData(),
-                                              normalized.constData() + normalized.size(), value);
+    const auto [end, error] =
+        std::from_chars(normalized.constData(), normalized.constData() + normalized.size(), value);
     if (error != std::errc() || end != normalized.constData() + normalized.size())
         return std::nullopt;
     return parts->negative ? -value : value;
@@ -256,15 +256,15 @@ bool isPlainAscii(const QString &text, const X12Delimiters &delimiters)
 {
     for (QChar c : text) {
         const char16_t u = c.unicode();
-        if (u < 0x21 || u > 0x7E || u == uchar(delimiters.element)
-            || u == uchar(delimiters.component) || u == uchar(delimiters.segment)
-            || (delimiters.repetition != '\0' && u == uchar(delimiters.repetition))) {
+        if (u < 0x21 || u > 0x7E || u == uchar(delimiters.element) ||
+            u == uchar(delimiters.component) || u == uchar(delimiters.segment) ||
+            (delimiters.repetition != '\0' && u == uchar(delimiters.repetition))) {
             if (u != ' ')
                 return false;
         }
     }
-    return !text.startsWith(QLatin1Char(' ')) && !text.endsWith(QLatin1Char(' '))
-        && !text.contains(QLatin1String("  "));
+    return !text.startsWith(QLatin1Char(' ')) && !text.endsWith(QLatin1Char(' ')) &&
+           !text.contains(QLatin1String("  "));
 }
 } // namespace
 
@@ -276,9 +276,9 @@ QByteArray elementText(const QString &text, const X12Delimiters &delimiters)
     QByteArray out;
     out.reserve(decomposed.size());
     auto appendChar = [&](char c) {
-        const bool delimiter = c == delimiters.element || c == delimiters.component
-            || c == delimiters.segment
-            || (delimiters.repetition != '\0' && c == delimiters.repetition);
+        const bool delimiter = c == delimiters.element || c == delimiters.component ||
+                               c == delimiters.segment ||
+                               (delimiters.repetition != '\0' && c == delimiters.repetition);
         if (uchar(c) < 0x20 || uchar(c) == 0x7F || delimiter)
             c = ' ';
         if (c == ' ' && (out.isEmpty() || out.endsWith(' ')))
@@ -320,8 +320,10 @@ QString describeChar(char c)
     }
     if (u > 0x20 && u < 0x7F)
         return QStringLiteral("'%1'").arg(QLatin1Char(c));
-    return QStringLiteral("0x%1").arg(uint(u), 2, 16, QLatin1Char('0')).toUpper().replace(
-        QLatin1String("0X"), QLatin1String("0x"));
+    return QStringLiteral("0x%1")
+        .arg(uint(u), 2, 16, QLatin1Char('0'))
+        .toUpper()
+        .replace(QLatin1String("0X"), QLatin1String("0x"));
 }
 
 QString describeBytes(QByteArrayView bytes, qsizetype maxLength)

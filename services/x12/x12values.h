@@ -7,8 +7,8 @@
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QDate>
-#include <QTime>
 #include <QString>
+#include <QTime>
 
 #include <optional>
 
@@ -24,13 +24,19 @@ QByteArray slice(const QByteArray &owner, const char *data, qsizetype size);
 //! {value} when separator is '\0' (no separator).
 QList<QByteArray> split(const QByteArray &value, char separator);
 
-inline bool isDigit(char c) { return c >= '0' && c <= '9'; }
+inline bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
 inline bool isAlnum(char c)
 {
     return isDigit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
 //! Space, tab, CR and LF: what may surround segments for readability.
-inline bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+inline bool isBlank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 
 //! A non-negative integer made of 1 to 18 digits (counts, control numbers).
 std::optional<qint64> parseCount(QByteArrayView text);

@@ -86,8 +86,9 @@ void TestX12Reader::delimitersAndShape_data()
                                      << 1 << 49 << QByteArray("LE");
     QTest::newRow("4010 CR terminator") << QByteArray("271_4010_cr.x12") << '*' << '\0' << ':'
                                         << '\r' << 1 << 16 << QByteArray("EB");
-    QTest::newRow("LF terminator") << QByteArray("271_lf_terminator.x12") << '*' << '^' << ':'
-                                   << '\n' << 1 << 16 << QByteArray("EB");
+    QTest::newRow("LF terminator")
+        << QByteArray("271_lf_terminator.x12") << '*' << '^' << ':' << '\n'
+        << 1 << 16 << QByteArray("EB");
     QTest::newRow("0x1D terminator + CRLF") << QByteArray("270_gs_terminator.x12") << '*' << '^'
                                             << ':' << '\x1d' << 1 << 17 << QByteArray("EQ");
     QTest::newRow("three transactions") << QByteArray("271_rejections.x12") << '*' << '^' << ':'
@@ -228,10 +229,10 @@ void TestX12Reader::envelopeErrors()
     const X12ReadResult result = readStrict(fixture(file.constData()));
     QVERIFY(!result.ok());
     QCOMPARE(result.errorString(), error);
-    const auto firstError = std::find_if(result.issues.cbegin(), result.issues.cend(),
-                                         [](const X12Issue &issue) {
-                                             return issue.severity == X12Issue::Severity::Error;
-                                         });
+    const auto firstError =
+        std::find_if(result.issues.cbegin(), result.issues.cend(), [](const X12Issue &issue) {
+            return issue.severity == X12Issue::Severity::Error;
+        });
     QVERIFY(firstError != result.issues.cend());
     QCOMPARE(firstError->segmentNumber, segmentNumber);
     QCOMPARE(firstError->segmentId, segmentId);
@@ -294,8 +295,7 @@ void TestX12Reader::lenientReadingSuppliesMissingTrailers()
     QCOMPARE(result.warnings().at(1).toString(),
              QStringLiteral("segment 1 (ISA): The interchange has no IEA trailer: the data ends "
                             "after segment 13 (SE)."));
-    QCOMPARE(result.interchange->groups.first().trailer,
-             X12Segment("GE", {"1", "900"}));
+    QCOMPARE(result.interchange->groups.first().trailer, X12Segment("GE", {"1", "900"}));
     QCOMPARE(result.interchange->trailer, X12Segment("IEA", {"1", "000000900"}));
     QCOMPARE(*result.interchange, *readStrict(fixture("271_small.x12")).interchange);
 }
@@ -336,17 +336,15 @@ void TestX12Reader::badInput_data()
                                        "data ends after segment 1 (ISA).";
     QTest::newRow("garbage segment id")
         << isa + "GS*HB*X*Y*20260310*0930*1*X*005010X279A1~\x01\x02garbage~"
-        << "segment 3: \"\\x01\\x02garbage\" is not a segment ID (after segment 2, GS); the data is "
+        << "segment 3: \"\\x01\\x02garbage\" is not a segment ID (after segment 2, GS); the data "
+           "is "
            "damaged or is not X12.";
     QTest::newRow("second ISA")
-        << isa + isa
-        << "segment 2 (ISA): A second ISA starts before the IEA of the interchange.";
-    QTest::newRow("data after IEA")
-        << fixture("271_small.x12") + "HL*9~"
-        << "segment 16: Data follows the IEA trailer: \"HL*9~\".";
-    QTest::newRow("SE without ST")
-        << isa + "GS*HB*X*Y*20260310*0930*1*X*005010X279A1~SE*2*0001~"
-        << "segment 3 (SE): SE without a matching ST.";
+        << isa + isa << "segment 2 (ISA): A second ISA starts before the IEA of the interchange.";
+    QTest::newRow("data after IEA") << fixture("271_small.x12") + "HL*9~"
+                                    << "segment 16: Data follows the IEA trailer: \"HL*9~\".";
+    QTest::newRow("SE without ST") << isa + "GS*HB*X*Y*20260310*0930*1*X*005010X279A1~SE*2*0001~"
+                                   << "segment 3 (SE): SE without a matching ST.";
     QTest::newRow("ST without GS") << isa + "ST*271*0001~"
                                    << "segment 2 (ST): The transaction is outside a functional "
                                       "group (GS is missing).";
@@ -519,7 +517,8 @@ void TestX12Reader::randomMutationsNeverCrash()
                 continue;
             ++readable;
             // What was read writes back and reads back the same.
-            const X12ReadResult again = X12Reader(options).read(X12Writer().write(*result.interchange));
+            const X12ReadResult again =
+                X12Reader(options).read(X12Writer().write(*result.interchange));
             QVERIFY2(again.ok(), qPrintable(again.errorString()));
             QCOMPARE(*again.interchange, *result.interchange);
         }

@@ -45,8 +45,8 @@ X12Interchange smallInterchange()
                                             "CLINICDESK     ", "ZZ", "CLEARINGHOUSE  ", "260310",
                                             "0930", "^", "00501", "000000042", "0", "T", ":"});
     X12FunctionalGroup group;
-    group.header = X12Segment("GS", {"HS", "CLINICDESK", "CLEARINGHOUSE", "20260310", "0930",
-                                     "42", "X", "005010X279A1"});
+    group.header = X12Segment(
+        "GS", {"HS", "CLINICDESK", "CLEARINGHOUSE", "20260310", "0930", "42", "X", "005010X279A1"});
     for (const char *control : {"0042", "0043"}) {
         X12Transaction transaction;
         transaction.header = X12Segment("ST", {"270", control, "005010X279A1"});
