@@ -27,13 +27,13 @@ struct EligibilityRequest
     QString payerId;
     QString payerName;
     // 2100B provider
-    QString providerName;     // organisation name
-    QString providerNpi;      // 10 digits
+    QString providerName; // organisation name
+    QString providerNpi;  // 10 digits
     // 2000C/2100C subscriber
-    QString traceNumber;      // TRN02 (in the patient's loop)
+    QString traceNumber;                                    // TRN02 (in the patient's loop)
     QString traceOriginator = QStringLiteral("9CLINICDSK"); // TRN03, 10 chars
     QString memberId;
-    QString groupNumber;      // REF*6P when known
+    QString groupNumber; // REF*6P when known
     QString subscriberFirstName;
     QString subscriberLastName;
     QDate subscriberDateOfBirth;
@@ -46,8 +46,8 @@ struct EligibilityRequest
     QString dependentGender;
     QString dependentRelationship; // INS02: 01 spouse, 19 child, G8 other
 
-    QDate serviceDate;                                // DTP*291 D8
-    QStringList serviceTypes{QStringLiteral("30")};   // EQ01 repetitions
+    QDate serviceDate;                              // DTP*291 D8
+    QStringList serviceTypes{QStringLiteral("30")}; // EQ01 repetitions
 
     bool operator==(const EligibilityRequest &) const = default;
 };
@@ -63,12 +63,17 @@ public:
 struct EligibilityRequestParseResult
 {
     std::optional<EligibilityRequest> request;
-    QString error; // names what is wrong, e.g. "segment 9 (NM1): subscriber NM1*IL has no member ID"
+    //! Names what is wrong, e.g. "segment 9 (NM1): The subscriber NM1*IL has no member ID
+    //! (NM109)."
+    QString error;
 };
 
+//! Reads the first patient of the first 270 transaction; parseAll() reads every patient
+//! (each 2000C without a dependent loop, and each 2000D) of every 270 transaction.
 class EligibilityRequestParser
 {
 public:
     static EligibilityRequestParseResult parse(const X12Interchange &interchange);
     static EligibilityRequestParseResult parse(const QByteArray &bytes);
+    static QList<EligibilityRequestParseResult> parseAll(const X12Interchange &interchange);
 };
