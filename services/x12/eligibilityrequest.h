@@ -63,12 +63,17 @@ public:
 struct EligibilityRequestParseResult
 {
     std::optional<EligibilityRequest> request;
-    QString error; // names what is wrong, e.g. "segment 9 (NM1): subscriber NM1*IL has no member ID"
+    //! Names what is wrong, e.g. "segment 9 (NM1): The subscriber NM1*IL has no member ID
+    //! (NM109)."
+    QString error;
 };
 
+//! Reads the first patient of the first 270 transaction; parseAll() reads every patient
+//! (each 2000C without a dependent loop, and each 2000D) of every 270 transaction.
 class EligibilityRequestParser
 {
 public:
     static EligibilityRequestParseResult parse(const X12Interchange &interchange);
     static EligibilityRequestParseResult parse(const QByteArray &bytes);
+    static QList<EligibilityRequestParseResult> parseAll(const X12Interchange &interchange);
 };

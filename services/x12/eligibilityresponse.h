@@ -38,6 +38,7 @@ struct EligibilityResponseEnvelope
     bool production = false;
     QDateTime createdAt;
     QString submitterReference; // BHT03 echoed from the 270
+    QString traceOriginator = QStringLiteral("9CLINICDSK"); // TRN03 of the echoed TRN*2
 };
 
 //! Builds a 271 from results (one 2000C, and 2000D when result.dependent is set, per result);

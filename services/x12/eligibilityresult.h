@@ -154,3 +154,5 @@ struct EligibilityResult
 };
 
 QString eligibilityStatusKey(EligibilityResult::Status status); // "active", "inactive", ...
+EligibilityResult::Status eligibilityStatusFromKey(const QString &key); // Unknown if not a key
+QString eligibilityStatusText(EligibilityResult::Status status); // translated for display

@@ -10,6 +10,7 @@
 struct X12Delimiters
 {
     char element = '*';
+    //! ISA11 in 5010; '\0' when there is none (4010 has the letter U there).
     char repetition = '^';
     char component = ':';
     char segment = '~';
@@ -18,6 +19,8 @@ struct X12Delimiters
 
 //! One segment: its id and its elements (element 1 is the first after the id).
 //! Elements keep their composite/repetition separators verbatim; use components()/repetitions().
+//! Segments read by X12Reader share the input buffer (no per-element copies); every element
+//! holds a reference to it, so elements stay valid after the interchange is gone.
 class X12Segment
 {
 public:
@@ -33,9 +36,9 @@ public:
     int elementCount() const { return int(m_elements.size()); }
     const QList<QByteArray> &elements() const { return m_elements; }
     void setElement(int n, const QByteArray &value); // grows the list as needed
-    //! Components of element n split on the component separator.
+    //! Components of element n split on the component separator; {} when the element is empty.
     QList<QByteArray> components(int n, char componentSeparator) const;
-    //! Repetitions of element n split on the repetition separator.
+    //! Repetitions of element n split on the repetition separator ('\0': none, one part).
     QList<QByteArray> repetitions(int n, char repetitionSeparator) const;
     bool operator==(const X12Segment &) const = default;
 
