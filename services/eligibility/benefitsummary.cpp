@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QLocale>
+#include <QRegularExpression>
 
 namespace BenefitSummary {
 namespace {
@@ -329,9 +330,15 @@ QString formatDate(const QDate &date)
 {
     if (!date.isValid())
         return {};
+    // The locale's short order, but always two-digit day and month and a four-digit year
+    // (02/10/1996), as forms and insurance cards print them.
+    static const QRegularExpression singleMonth(QStringLiteral("(?<!M)M(?!M)"));
+    static const QRegularExpression singleDay(QStringLiteral("(?<!d)d(?!d)"));
     QString format = QLocale().dateFormat(QLocale::ShortFormat);
     if (!format.contains(QLatin1String("yyyy")))
         format.replace(QLatin1String("yy"), QLatin1String("yyyy"));
+    format.replace(singleMonth, QStringLiteral("MM"));
+    format.replace(singleDay, QStringLiteral("dd"));
     return QLocale().toString(date, format);
 }
 

@@ -19,8 +19,11 @@ ClearinghouseJob::ClearinghouseJob(QNetworkAccessManager *network, QUrl url, QBy
     // and lets us tell a timeout apart from a cancel.
     m_timeout.setSingleShot(true);
     connect(&m_timeout, &QTimer::timeout, this, [this] {
-        if (m_reply)
+        if (m_reply) {
+            // Disconnect first: abort() emits finished() at once, which is not an answer.
+            m_reply->disconnect(this);
             m_reply->abort();
+        }
         finish(Error::Timeout);
     });
 }

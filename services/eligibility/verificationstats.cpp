@@ -32,8 +32,8 @@ int firstDayOffset(StatsPeriod period)
 bool isAnswered(VerificationStatus status)
 {
     // A stored "expired" row was verified once; expiry does not undo that attempt's success.
-    return status == VerificationStatus::Verified || status == VerificationStatus::ManualReview
-        || status == VerificationStatus::Expired;
+    return status == VerificationStatus::Verified || status == VerificationStatus::ManualReview ||
+           status == VerificationStatus::Expired;
 }
 
 //! The distinct AAA codes of an attempt, in order; a code repeated at several loops is one reason.

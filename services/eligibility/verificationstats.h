@@ -50,8 +50,8 @@ struct VerificationStats
     int total = 0;     //!< finished, not cancelled
     int succeeded = 0; //!< the payer answered
     int failed = 0;
-    int pending = 0;   //!< not counted in total
-    int cancelled = 0; //!< not counted in total
+    int pending = 0;          //!< not counted in total
+    int cancelled = 0;        //!< not counted in total
     double successRate = 0.0; //!< 0..1, 0 when total is 0
     double failureRate = 0.0; //!< 0..1, 0 when total is 0
     double averageMs = 0.0;   //!< mean durationMs of the counted attempts

@@ -31,7 +31,10 @@ int ReportPrinter::paint(const QString &html, QPagedPaintDevice *device, const O
     QTextDocument document;
     document.documentLayout()->setPaintDevice(device);
     document.setDocumentMargin(0);
-    document.setDefaultFont(QFont(QStringLiteral("DejaVu Sans"), 10));
+    // No shaping: ligatures (fi, fl) would make the PDF's text unsearchable ("Veriﬁcation").
+    QFont font(QStringLiteral("DejaVu Sans"), 10);
+    font.setStyleStrategy(QFont::PreferNoShaping);
+    document.setDefaultFont(font);
     document.setHtml(html);
     document.setPageSize(QSizeF(pageSize.width(), pageSize.height() - footerHeight));
     const int pageCount = qMax(1, document.pageCount());

@@ -21,7 +21,7 @@ QString esc(const QString &text)
 }
 
 const char *const styleSheet = R"(
-body { font-family: 'DejaVu Sans', sans-serif; font-size: 9.5pt; color: #1a1a1a; }
+body { font-size: 9.5pt; color: #1a1a1a; }
 h1 { font-size: 15pt; margin: 0; }
 h2 { font-size: 12pt; margin-top: 14px; margin-bottom: 4px; border-bottom: 1px solid #999; }
 .clinic { font-size: 9pt; color: #444; }
@@ -39,7 +39,7 @@ table.grid td { padding: 3px 6px; border: 1px solid #aaa; }
 QString header(const ClinicInfo &clinic, const QString &title, bool training)
 {
     QString html;
-    html += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"0\"><tr><td>");
+    html += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"0\"><tr><td width=\"65%\">");
     html += QStringLiteral("<h1>%1</h1>").arg(esc(title));
     html += QStringLiteral("</td><td align=\"right\" class=\"clinic\"><b>%1</b><br/>%2<br/>%3<br/>%4</td></tr></table>")
                 .arg(esc(clinic.name), esc(clinic.addressLine), esc(clinic.cityStateZip),
@@ -53,7 +53,7 @@ QString header(const ClinicInfo &clinic, const QString &title, bool training)
 
 QString field(const QString &label, const QString &value)
 {
-    return QStringLiteral("<tr><td class=\"label\">%1</td><td>%2</td></tr>")
+    return QStringLiteral("<tr><td class=\"label\">%1</td><td>%2</td></tr>\n")
         .arg(esc(label), value.isEmpty() ? QStringLiteral("—") : esc(value));
 }
 
@@ -93,9 +93,9 @@ QString benefitsTable(const EligibilityResult &result)
                                 QT_TRANSLATE_NOOP("Report", "Notes")}) {
         html += QStringLiteral("<th>%1</th>").arg(esc(tr(heading)));
     }
-    html += QStringLiteral("</tr>");
+    html += QStringLiteral("</tr>\n");
     for (const BenefitRow &row : benefitRows) {
-        html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td><td>%6</td><td>%7</td></tr>")
+        html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td><td>%6</td><td>%7</td></tr>\n")
                     .arg(esc(row.category), esc(row.service), esc(row.network), esc(row.level),
                          esc(row.amount), esc(row.remaining), esc(row.notes));
     }
@@ -110,15 +110,15 @@ QString coverageSection(const VerificationReportData::Item &item, const Patient 
                                                                       : std::nullopt;
     const Verdict v = item.verification ? verdict(item.status, result) : Verdict::None;
     QString html;
-    html += QStringLiteral("<h2>%1 — %2</h2>")
+    html += QStringLiteral("<h2>%1 — %2</h2>\n")
                 .arg(esc(coverageOrderName(c.order)), esc(c.payerName));
     html += QStringLiteral("<p><span class=\"verdict\" style=\"color:%1\">%2</span>")
                 .arg(verdictColor(v).name(), esc(verdictText(v)));
     if (result && !result->planName.isEmpty())
         html += QStringLiteral(" &nbsp; %1").arg(esc(result->planName));
-    html += QStringLiteral("</p>");
+    html += QStringLiteral("</p>\n");
 
-    html += QStringLiteral("<table class=\"fields\" cellspacing=\"0\">");
+    html += QStringLiteral("<table class=\"fields\" cellspacing=\"0\">\n");
     if (c.patientIsSubscriber()) {
         html += field(tr("Subscriber"), personLine(patient.firstName, patient.lastName, patient.dateOfBirth)
                                             + QStringLiteral(" — ") + tr("Self"));
@@ -202,7 +202,7 @@ QString verificationReport(const VerificationReportData &data)
 {
     const Patient &p = data.patient;
     QString body = header(data.clinic, tr("Insurance Verification Report"), data.training);
-    body += QStringLiteral("<h2>%1</h2><table class=\"fields\" cellspacing=\"0\">").arg(esc(tr("Patient")));
+    body += QStringLiteral("<h2>%1</h2>\n<table class=\"fields\" cellspacing=\"0\">\n").arg(esc(tr("Patient")));
     body += field(tr("Name"), p.displayName());
     body += field(tr("Date of birth"), formatDate(p.dateOfBirth));
     body += field(tr("Sex"), genderCode(p.gender));

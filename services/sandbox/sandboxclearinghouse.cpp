@@ -215,6 +215,9 @@ QList<EligibilityResult> SandboxClearinghouse::resultsFor(const EligibilityReque
         r.status = EligibilityResult::Status::Rejected;
         r.rejections = {rejection("2100C", false, "75", "C")};
     }
+    // A 271 reader also lists every MSG at the result level, in document order.
+    for (const BenefitInfo &b : std::as_const(r.benefits))
+        r.messages += b.messages;
     return {r};
 }
 

@@ -252,11 +252,12 @@ void TestEligibilityService::expiresWithAgeAndCoverageEnd()
     env.service().setClock([now] { return now; });
     Verification young = v;
     young.completedAt = now.addDays(-2);
-    young.result->dates = {EligibilityDate{QStringLiteral("346"), now.date().addYears(-1), now.date().addYears(-1)},
-                           EligibilityDate{QStringLiteral("347"), now.date().addDays(-1), now.date().addDays(-1)}};
+    const QDate localToday = now.toLocalTime().date();
+    young.result->dates = {EligibilityDate{QStringLiteral("346"), localToday.addYears(-1), localToday.addYears(-1)},
+                           EligibilityDate{QStringLiteral("347"), localToday.addDays(-1), localToday.addDays(-1)}};
     young.status = VerificationStatus::Verified;
     QCOMPARE(env.service().effectiveStatus(young), VerificationStatus::Expired);
-    young.result->dates.last().from = young.result->dates.last().to = now.toLocalTime().date().addDays(10);
+    young.result->dates.last().from = young.result->dates.last().to = localToday.addDays(10);
     QCOMPARE(env.service().effectiveStatus(young), VerificationStatus::Verified);
 
     // An inactive answer is not "expired": it stays a valid answer about ended coverage.

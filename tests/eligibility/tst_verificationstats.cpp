@@ -142,19 +142,18 @@ void TestVerificationStats::counts_data()
     QTest::addColumn<double>("failureRate");
 
     QTest::newRow("all verified") << "verified,verified" << 2 << 2 << 0 << 0 << 0 << 1.0 << 0.0;
-    QTest::newRow("review counts as success")
-        << "verified,review,failed:timeout,failed:rejected:72" << 4 << 2 << 2 << 0 << 0 << 0.5
-        << 0.5;
+    QTest::newRow("review counts as success") << "verified,review,failed:timeout,failed:rejected:72"
+                                              << 4 << 2 << 2 << 0 << 0 << 0.5 << 0.5;
     QTest::newRow("expired answer was a success")
-        << "expired,failed:server_error,failed:network_error,failed:rejected:72" << 4 << 1 << 3
-        << 0 << 0 << 0.25 << 0.75;
+        << "expired,failed:server_error,failed:network_error,failed:rejected:72" << 4 << 1 << 3 << 0
+        << 0 << 0.25 << 0.75;
     QTest::newRow("pending and cancelled excluded")
-        << "verified,pending,cancelled,failed:timeout,cancelled,pending,pending" << 2 << 1 << 1
-        << 3 << 2 << 0.5 << 0.5;
+        << "verified,pending,cancelled,failed:timeout,cancelled,pending,pending" << 2 << 1 << 1 << 3
+        << 2 << 0.5 << 0.5;
     QTest::newRow("only pending and cancelled")
         << "pending,cancelled" << 0 << 0 << 0 << 1 << 1 << 0.0 << 0.0;
-    QTest::newRow("one third") << "verified,failed:timeout,failed:timeout" << 3 << 1 << 2 << 0
-                               << 0 << 1.0 / 3.0 << 2.0 / 3.0;
+    QTest::newRow("one third") << "verified,failed:timeout,failed:timeout" << 3 << 1 << 2 << 0 << 0
+                               << 1.0 / 3.0 << 2.0 / 3.0;
     QTest::newRow("all failed") << "failed:payer_busy:42,failed:invalid_response" << 2 << 0 << 2
                                 << 0 << 0 << 0.0 << 1.0;
 }
@@ -221,7 +220,8 @@ void TestVerificationStats::durations()
 
 void TestVerificationStats::pendingAndCancelledDurationsIgnored()
 {
-    QList<Verification> list = attempts(QStringLiteral("verified,failed:timeout,pending,cancelled"));
+    QList<Verification> list =
+        attempts(QStringLiteral("verified,failed:timeout,pending,cancelled"));
     list[0].durationMs = 400;
     list[1].durationMs = 600;
     list[2].durationMs = 90000; // still waiting: no response time yet
@@ -237,10 +237,9 @@ void TestVerificationStats::statusBreakdownUsesEffectiveStatus()
     const QList<Verification> list = attempts(
         QStringLiteral("verified,verified,review,failed:timeout,failed:rejected:72,pending,"
                        "cancelled"));
-    const VerificationStats stats =
-        VerificationStats::compute(list, [](const Verification &v) {
-            return v.id == 1 ? VerificationStatus::Expired : v.status;
-        });
+    const VerificationStats stats = VerificationStats::compute(list, [](const Verification &v) {
+        return v.id == 1 ? VerificationStatus::Expired : v.status;
+    });
     QCOMPARE(stats.statusCount(VerificationStatus::Verified), 1);
     QCOMPARE(stats.statusCount(VerificationStatus::Expired), 1);
     QCOMPARE(stats.statusCount(VerificationStatus::ManualReview), 1);
@@ -284,17 +283,15 @@ void TestVerificationStats::reasons_data()
         << QStringList{"aaa:72=3", "timeout=2", "server_error=2", "network_error=1",
                        "payer_busy:42=1"};
     QTest::newRow("each distinct AAA code of an attempt")
-        << "failed:rejected:72/73/72,failed:rejected:73"
-        << QStringList{"aaa:73=2", "aaa:72=1"};
+        << "failed:rejected:72/73/72,failed:rejected:73" << QStringList{"aaa:73=2", "aaa:72=1"};
     QTest::newRow("rejection without codes") << "failed:rejected" << QStringList{"rejected=1"};
     QTest::newRow("pending and cancelled are no failures")
         << "pending,cancelled,cancelled,failed:timeout" << QStringList{"timeout=1"};
     QTest::newRow("payer busy by code")
         << "failed:payer_busy:42,failed:payer_busy:42/42,failed:payer_busy:80,failed:payer_busy"
         << QStringList{"payer_busy:42=2", "payer_busy=1", "payer_busy:80=1"};
-    QTest::newRow("other errors")
-        << "failed:http_error,failed:invalid_request,failed:none"
-        << QStringList{"http_error=1", "invalid_request=1", "other=1"};
+    QTest::newRow("other errors") << "failed:http_error,failed:invalid_request,failed:none"
+                                  << QStringList{"http_error=1", "invalid_request=1", "other=1"};
 }
 
 void TestVerificationStats::reasons()
@@ -344,10 +341,9 @@ void TestVerificationStats::periodRange_data()
                                 << utc(QStringLiteral("2026-03-04T00:00:00Z"));
     QTest::newRow("UTC 30 days") << QByteArray("UTC") << noonUtc << StatsPeriod::Last30Days
                                  << utc(QStringLiteral("2026-02-09T00:00:00Z"));
-    QTest::newRow("UTC at midnight") << QByteArray("UTC")
-                                     << utc(QStringLiteral("2026-03-10T00:00:00Z"))
-                                     << StatsPeriod::Today
-                                     << utc(QStringLiteral("2026-03-10T00:00:00Z"));
+    QTest::newRow("UTC at midnight")
+        << QByteArray("UTC") << utc(QStringLiteral("2026-03-10T00:00:00Z")) << StatsPeriod::Today
+        << utc(QStringLiteral("2026-03-10T00:00:00Z"));
     QTest::newRow("UTC just before midnight")
         << QByteArray("UTC") << utc(QStringLiteral("2026-03-09T23:59:59.999Z"))
         << StatsPeriod::Today << utc(QStringLiteral("2026-03-09T00:00:00Z"));
@@ -355,14 +351,12 @@ void TestVerificationStats::periodRange_data()
     // New York: EST (-5) until 2026-03-08 02:00, then EDT (-4).
     const QByteArray ny("America/New_York");
     const QDateTime morningNy = utc(QStringLiteral("2026-03-10T15:00:00Z")); // 11:00 EDT
-    QTest::newRow("New York today (EDT)") << ny << morningNy << StatsPeriod::Today
-                                          << utc(QStringLiteral("2026-03-10T04:00:00Z"));
+    QTest::newRow("New York today (EDT)")
+        << ny << morningNy << StatsPeriod::Today << utc(QStringLiteral("2026-03-10T04:00:00Z"));
     QTest::newRow("New York 7 days across DST")
-        << ny << morningNy << StatsPeriod::Last7Days
-        << utc(QStringLiteral("2026-03-04T05:00:00Z"));
-    QTest::newRow("New York 30 days across DST")
-        << ny << morningNy << StatsPeriod::Last30Days
-        << utc(QStringLiteral("2026-02-09T05:00:00Z"));
+        << ny << morningNy << StatsPeriod::Last7Days << utc(QStringLiteral("2026-03-04T05:00:00Z"));
+    QTest::newRow("New York 30 days across DST") << ny << morningNy << StatsPeriod::Last30Days
+                                                 << utc(QStringLiteral("2026-02-09T05:00:00Z"));
     // 02:30 UTC on the 10th is still the 9th in New York.
     QTest::newRow("New York late evening is the previous local day")
         << ny << utc(QStringLiteral("2026-03-10T02:30:00Z")) << StatsPeriod::Today

@@ -1,0 +1,85 @@
+// SPDX-FileCopyrightText: 2026 ClinicDesk developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "services/eligibility/verificationstats.h"
+
+#include <QTimer>
+#include <QWidget>
+
+class EligibilityService;
+class QAction;
+class QBarCategoryAxis;
+class QBarSet;
+class QChart;
+class QComboBox;
+class QHorizontalBarSeries;
+class QLabel;
+class QPieSeries;
+class QStackedWidget;
+class QTableView;
+class QValueAxis;
+class RecentActivityModel;
+
+/*!
+  The verification dashboard: key figures of a period (count, success and failure rate,
+  response times), the status breakdown, the most common rejection reasons and the most recent
+  attempts. Follows finished verifications live; F5 reloads everything.
+ */
+class DashboardWidget : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit DashboardWidget(EligibilityService *service, QWidget *parent = nullptr);
+    ~DashboardWidget() override;
+
+    StatsPeriod period() const { return m_period; }
+    void setPeriod(StatsPeriod period);
+    //! Reloads the figures and the recent activity from the database.
+    void refresh();
+
+    const VerificationStats &stats() const { return m_stats; }
+    RecentActivityModel *recentActivityModel() const { return m_model; }
+    QAction *refreshAction() const { return m_refreshAction; }
+
+Q_SIGNALS:
+    //! The clerk opened a recent-activity row (double-click or Enter).
+    void patientActivated(qint64 patientId);
+
+private:
+    QWidget *createTile(const QString &title, const QString &toolTip, const QString &objectName,
+                        QLabel **value);
+    QWidget *createStatusChart();
+    QWidget *createReasonsChart();
+    void recomputeStats();
+    void updateTiles();
+    void updateStatusChart();
+    void updateReasonsChart();
+    QString durationText(double ms) const;
+    QString rateText(double rate) const;
+
+    EligibilityService *m_service;
+    StatsPeriod m_period = StatsPeriod::Today;
+    VerificationStats m_stats;
+    RecentActivityModel *m_model;
+    QTimer m_liveTimer;
+
+    QAction *m_refreshAction = nullptr;
+    QComboBox *m_periodCombo = nullptr;
+    QLabel *m_updatedLabel = nullptr;
+    QLabel *m_verificationsValue = nullptr;
+    QLabel *m_successRateValue = nullptr;
+    QLabel *m_failureRateValue = nullptr;
+    QLabel *m_averageValue = nullptr;
+    QLabel *m_p95Value = nullptr;
+    QStackedWidget *m_chartStack = nullptr;
+    QStackedWidget *m_reasonsStack = nullptr;
+    QPieSeries *m_statusSeries = nullptr;
+    QChart *m_reasonsChart = nullptr;
+    QHorizontalBarSeries *m_reasonsSeries = nullptr;
+    QBarSet *m_reasonsSet = nullptr;
+    QBarCategoryAxis *m_reasonsAxis = nullptr;
+    QValueAxis *m_countAxis = nullptr;
+    QStringList m_reasonTexts; // full texts of the bars, bottom to top, for tooltips
+    QTableView *m_table = nullptr;
+};
