@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "services/x12/x12reader.h"
 
+#include "services/x12/x12streamreader.h"
 #include "services/x12/x12values.h"
 
 #include <QCoreApplication>
@@ -51,7 +52,7 @@ QString tr(const char *text)
     return QCoreApplication::translate("X12", text);
 }
 
-enum class Kind { Other, Isa, Gs, St, Se, Ge, Iea };
+using Kind = X12StreamReader::Kind;
 
 Kind kindOf(const char *id, qsizetype size)
 {
@@ -94,14 +95,16 @@ constexpr qsizetype maxIsaLength = 1024;
 class Reader
 {
 public:
-    Reader(const QByteArray &data, const X12Reader::Options &options)
+    Reader(const QByteArray &data, const X12Reader::Options &options,
+           X12StreamReader::Handler &handler)
         : m_buffer(data)
         , m_strict(options.strictEnvelope)
         , m_maxBytes(options.maxBytes)
+        , m_handler(handler)
     {
     }
 
-    X12ReadResult run();
+    X12StreamReader::Result run();
 
 private:
     enum class State { Interchange, Group, Transaction, Done };
@@ -109,10 +112,11 @@ private:
     bool readIsa();
     void readSegments();
     void finish();
-    void handle(X12Segment &&segment, Kind kind);
-    void closeTransaction(const X12Segment &trailer);
-    void closeGroup(const X12Segment &trailer);
-    void closeInterchange(const X12Segment &trailer);
+    void handle(Kind kind);
+    void closeTransaction();
+    void closeGroup();
+    void closeInterchange();
+    void report(Kind kind) { m_handler.segment(m_view, kind, m_number); }
 
     void error(int number, const QByteArray &id, const QString &message)
     {
@@ -136,40 +140,50 @@ private:
         error(number, id, message);
         m_stop = true;
     }
-    X12Segment segmentAt(const char *start, const char *end, qsizetype separators) const;
+    QByteArray currentId() const { return m_view.id.toByteArray(); }
 
     QByteArray m_buffer;
-    const char *m_begin = nullptr;
     const char *m_end = nullptr;
     const char *m_pos = nullptr;
     bool m_strict = true;
     qsizetype m_maxBytes = 0;
+    X12StreamReader::Handler &m_handler;
 
-    X12Interchange m_interchange;
+    X12Delimiters m_delimiters;
     QList<X12Issue> m_issues;
     bool m_failed = false;
     bool m_stop = false;
 
     State m_state = State::Interchange;
-    int m_number = 0;     // segments read so far; the current segment's number
-    QByteArray m_lastId;  // id of the last segment read
-    int m_groupStart = 0; // segment number of the open GS
-    int m_transactionStart = 0;
-    QVarLengthArray<const char *, 64> m_separators;
+    int m_number = 0;        // segments read so far; the current segment's number
+    QByteArrayView m_lastId; // id of the last segment read (a view into the input)
+    X12SegmentView m_view;   // the current segment
+    // What the trailers are checked against.
+    QByteArray m_isa13;
+    QByteArray m_gs06;
+    QByteArray m_st02;
+    qsizetype m_groups = 0;
+    qsizetype m_transactions = 0; // in the open group
+    qsizetype m_segments = 0;     // between ST and SE of the open transaction
+    int m_groupStart = 0;         // segment number of the open GS
+    int m_transactionStart = 0;   // segment number of the open ST
 };
 
-X12ReadResult Reader::run()
+X12StreamReader::Result Reader::run()
 {
+    const auto result = [this] {
+        return X12StreamReader::Result{!m_failed, m_delimiters, m_issues};
+    };
     if (m_maxBytes > 0 && m_buffer.size() > m_maxBytes) {
         error(0, {},
-              tr("The X12 data is %1 bytes long, more than the limit of %2 bytes; it was not read.")
+              tr("The X12 data is %1 bytes long, more than the limit of %2 bytes; it was not "
+                 "read.")
                   .arg(m_buffer.size())
                   .arg(m_maxBytes));
-        return {std::nullopt, m_issues};
+        return result();
     }
-    m_begin = m_buffer.constData();
-    m_end = m_begin + m_buffer.size();
-    m_pos = m_begin;
+    m_pos = m_buffer.constData();
+    m_end = m_pos + m_buffer.size();
     if (m_buffer.startsWith("\xEF\xBB\xBF")) // UTF-8 byte order mark written by some editors
         m_pos += 3;
     while (m_pos < m_end && isBlank(*m_pos))
@@ -177,30 +191,28 @@ X12ReadResult Reader::run()
 
     if (m_pos == m_end) {
         error(0, {}, tr("The X12 data is empty."));
-        return {std::nullopt, m_issues};
+        return result();
     }
     if (m_end - m_pos < 3 || std::memcmp(m_pos, "ISA", 3) != 0) {
         error(0, {},
               tr("This is not X12 data: it must start with an ISA segment, but starts with "
                  "\"%1\".")
                   .arg(describeBytes(QByteArrayView(m_pos, m_end - m_pos), 12)));
-        return {std::nullopt, m_issues};
+        return result();
     }
     if (readIsa() && !m_stop) {
         readSegments();
         if (!m_stop)
             finish();
     }
-    if (m_failed)
-        return {std::nullopt, m_issues};
-    return {std::move(m_interchange), m_issues};
+    return result();
 }
 
 bool Reader::readIsa()
 {
     static const QByteArray isaId = QByteArrayLiteral("ISA");
     m_number = 1;
-    m_lastId = isaId;
+    m_lastId = QByteArrayView(m_pos, 3);
     const char *start = m_pos;
     const qsizetype available = m_end - start;
     const QString tooShort =
@@ -270,8 +282,8 @@ bool Reader::readIsa()
         return false;
     }
 
-    QList<QByteArray> elements;
-    elements.reserve(16);
+    m_view.id = QByteArrayView(start, 3);
+    m_view.elements.clear();
     for (int i = 0; i < 15; ++i) {
         const char *from = separators[i] + 1;
         const char *to = separators[i + 1];
@@ -283,25 +295,24 @@ bool Reader::readIsa()
                       .arg(describeChar(terminator)));
             return false;
         }
-        elements.append(X12Values::slice(m_buffer, from, to - from));
+        m_view.elements.append(QByteArrayView(from, to - from));
     }
-    elements.append(X12Values::slice(m_buffer, separators[15] + 1, 1));
+    m_view.elements.append(QByteArrayView(separators[15] + 1, 1));
     for (int i = 0; i < 16; ++i) {
-        if (elements.at(i).size() != isaWidths[i]) {
+        if (m_view.elements[i].size() != isaWidths[i]) {
             warning(1, isaId,
                     tr("ISA%1 is %2 characters long; the standard fixes it at %3.")
                         .arg(i + 1, 2, 10, QLatin1Char('0'))
-                        .arg(elements.at(i).size())
+                        .arg(m_view.elements[i].size())
                         .arg(isaWidths[i]));
         }
     }
 
-    X12Delimiters delimiters;
-    delimiters.element = element;
-    delimiters.component = component;
-    delimiters.segment = terminator;
-    delimiters.repetition = '\0';
-    const QByteArray &isa11 = elements.at(10);
+    m_delimiters.element = element;
+    m_delimiters.component = component;
+    m_delimiters.segment = terminator;
+    m_delimiters.repetition = '\0';
+    const QByteArrayView isa11 = m_view.elements[10];
     if (isa11.size() == 1 && !isAlnum(isa11[0]) && !isBlank(isa11[0])) {
         if (isa11[0] == component || isa11[0] == terminator) {
             warning(1, isaId,
@@ -311,34 +322,22 @@ bool Reader::readIsa()
                                                          ? tr("component separator (ISA16)")
                                                          : tr("segment terminator")));
         } else {
-            delimiters.repetition = isa11[0];
+            m_delimiters.repetition = isa11[0];
         }
     }
     // Otherwise (4010 puts the letter U in ISA11) there is no repetition separator.
 
-    m_interchange.delimiters = delimiters;
-    m_interchange.header = X12Segment(isaId, std::move(elements));
+    m_isa13 = m_view.elements[12].toByteArray();
     m_pos = separators[15] + 3;
+    m_handler.started(m_delimiters);
+    report(Kind::Isa);
     return true;
-}
-
-X12Segment Reader::segmentAt(const char *start, const char *end, qsizetype separators) const
-{
-    const char *idEnd = separators > 0 ? m_separators[0] : end;
-    QList<QByteArray> elements;
-    elements.reserve(separators);
-    for (qsizetype i = 0; i < separators; ++i) {
-        const char *from = m_separators[i] + 1;
-        const char *to = i + 1 < separators ? m_separators[i + 1] : end;
-        elements.append(X12Values::slice(m_buffer, from, to - from));
-    }
-    return X12Segment(X12Values::slice(m_buffer, start, idEnd - start), std::move(elements));
 }
 
 void Reader::readSegments()
 {
-    const char elementSeparator = m_interchange.delimiters.element;
-    const char terminator = m_interchange.delimiters.segment;
+    const char elementSeparator = m_delimiters.element;
+    const char terminator = m_delimiters.segment;
     while (!m_stop && m_state != State::Done) {
         // CR, LF and indentation between segments are cosmetic.
         while (m_pos < m_end && isBlank(*m_pos))
@@ -356,12 +355,22 @@ void Reader::readSegments()
         m_pos = found ? found + 1 : m_end;
         ++m_number;
 
-        m_separators.clear();
+        m_view.elements.clear();
+        const char *idEnd = nullptr;
+        const char *from = start;
         for (const char *p = start; p < last; ++p) {
-            if (*p == elementSeparator)
-                m_separators.append(p);
+            if (*p == elementSeparator) {
+                if (idEnd)
+                    m_view.elements.append(QByteArrayView(from, p - from));
+                else
+                    idEnd = p;
+                from = p + 1;
+            }
         }
-        const char *idEnd = m_separators.isEmpty() ? last : m_separators[0];
+        if (idEnd)
+            m_view.elements.append(QByteArrayView(from, last - from));
+        else
+            idEnd = last;
         if (!isSegmentId(start, idEnd - start)) {
             fatal(m_number, {},
                   tr("\"%1\" is not a segment ID (after segment %2, %3); the data is damaged or "
@@ -371,28 +380,33 @@ void Reader::readSegments()
                       .arg(QString::fromLatin1(m_lastId)));
             return;
         }
+        m_view.id = QByteArrayView(start, idEnd - start);
         const Kind kind = kindOf(start, idEnd - start);
-        X12Segment segment = segmentAt(start, last, m_separators.size());
         if (!found) {
             if (kind != Kind::Iea) {
-                fatal(m_number, segment.id(),
+                fatal(m_number, currentId(),
                       tr("The data ends in the middle of this segment (no segment terminator "
                          "%1): the input is truncated.")
                           .arg(describeChar(terminator)));
                 return;
             }
             warning(
-                m_number, segment.id(),
+                m_number, currentId(),
                 tr("The last segment has no segment terminator %1.").arg(describeChar(terminator)));
         }
-        m_lastId = segment.id();
-        handle(std::move(segment), kind);
+        m_lastId = m_view.id;
+        if (kind != Kind::Other || m_state != State::Transaction) {
+            handle(kind);
+        } else {
+            ++m_segments; // the hot path: a segment inside a transaction
+            report(kind);
+        }
     }
 }
 
-void Reader::handle(X12Segment &&segment, Kind kind)
+void Reader::handle(Kind kind)
 {
-    const QByteArray &id = segment.id();
+    const QByteArray id = currentId();
     switch (kind) {
     case Kind::Isa:
         fatal(m_number, id, tr("A second ISA starts before the IEA of the interchange."));
@@ -409,11 +423,12 @@ void Reader::handle(X12Segment &&segment, Kind kind)
                      "segment %1.")
                       .arg(m_groupStart));
         } else {
-            X12FunctionalGroup group;
-            group.header = std::move(segment);
-            m_interchange.groups.append(std::move(group));
             m_state = State::Group;
             m_groupStart = m_number;
+            m_gs06 = m_view.element(6).toByteArray();
+            m_transactions = 0;
+            ++m_groups;
+            report(kind);
         }
         return;
     case Kind::St:
@@ -426,12 +441,12 @@ void Reader::handle(X12Segment &&segment, Kind kind)
                      "segment %1.")
                       .arg(m_transactionStart));
         } else {
-            X12Transaction transaction;
-            transaction.header = std::move(segment);
-            transaction.firstSegmentNumber = m_number;
-            m_interchange.groups.last().transactions.append(std::move(transaction));
             m_state = State::Transaction;
             m_transactionStart = m_number;
+            m_st02 = m_view.element(2).toByteArray();
+            m_segments = 0;
+            ++m_transactions;
+            report(kind);
         }
         return;
     case Kind::Se:
@@ -439,9 +454,9 @@ void Reader::handle(X12Segment &&segment, Kind kind)
             fatal(m_number, id, tr("SE without a matching ST."));
             return;
         }
-        closeTransaction(segment);
-        m_interchange.groups.last().transactions.last().trailer = std::move(segment);
+        closeTransaction();
         m_state = State::Group;
+        report(kind);
         return;
     case Kind::Ge:
         if (m_state == State::Transaction) {
@@ -452,9 +467,9 @@ void Reader::handle(X12Segment &&segment, Kind kind)
         } else if (m_state != State::Group) {
             fatal(m_number, id, tr("GE without a matching GS."));
         } else {
-            closeGroup(segment);
-            m_interchange.groups.last().trailer = std::move(segment);
+            closeGroup();
             m_state = State::Interchange;
+            report(kind);
         }
         return;
     case Kind::Iea:
@@ -469,15 +484,13 @@ void Reader::handle(X12Segment &&segment, Kind kind)
                      "(its GE is missing).")
                       .arg(m_groupStart));
         } else {
-            closeInterchange(segment);
-            m_interchange.trailer = std::move(segment);
+            closeInterchange();
             m_state = State::Done;
+            report(kind);
         }
         return;
     case Kind::Other:
-        if (m_state == State::Transaction) {
-            m_interchange.groups.last().transactions.last().segments.append(std::move(segment));
-        } else if (m_state == State::Group) {
+        if (m_state == State::Group) {
             fatal(m_number, id,
                   tr("The segment is outside a transaction (not between ST and SE)."));
         } else {
@@ -489,80 +502,76 @@ void Reader::handle(X12Segment &&segment, Kind kind)
     }
 }
 
-void Reader::closeTransaction(const X12Segment &trailer)
+void Reader::closeTransaction()
 {
-    const X12Transaction &transaction = m_interchange.groups.last().transactions.last();
-    const qsizetype count = transaction.segments.size() + 2;
-    const QByteArray se01 = trailer.element(1);
+    const QByteArray id = currentId();
+    const qsizetype count = m_segments + 2;
+    const QByteArrayView se01 = m_view.element(1);
     const auto declared = X12Values::parseCount(se01);
     if (!declared) {
-        mismatch(m_number, trailer.id(),
+        mismatch(m_number, id,
                  tr("SE01 \"%1\" is not a segment count; the transaction has %2 segments (ST to "
                     "SE).")
                      .arg(describeBytes(se01))
                      .arg(count));
     } else if (*declared != count) {
-        mismatch(m_number, trailer.id(),
+        mismatch(m_number, id,
                  tr("SE01 says %1 segments; the transaction has %2 (ST to SE).")
                      .arg(*declared)
                      .arg(count));
     }
-    const QByteArray st02 = transaction.header.element(2);
-    if (trailer.element(2) != st02) {
-        mismatch(m_number, trailer.id(),
+    if (m_view.element(2) != m_st02) {
+        mismatch(m_number, id,
                  tr("SE02 \"%1\" does not match ST02 \"%2\" of segment %3.")
-                     .arg(describeBytes(trailer.element(2)), describeBytes(st02))
+                     .arg(describeBytes(m_view.element(2)), describeBytes(m_st02))
                      .arg(m_transactionStart));
     }
 }
 
-void Reader::closeGroup(const X12Segment &trailer)
+void Reader::closeGroup()
 {
-    const X12FunctionalGroup &group = m_interchange.groups.last();
-    const qsizetype count = group.transactions.size();
-    const QByteArray ge01 = trailer.element(1);
+    const QByteArray id = currentId();
+    const QByteArrayView ge01 = m_view.element(1);
     const auto declared = X12Values::parseCount(ge01);
     if (!declared) {
-        mismatch(m_number, trailer.id(),
+        mismatch(m_number, id,
                  tr("GE01 \"%1\" is not a transaction count; the functional group has %2.")
                      .arg(describeBytes(ge01))
-                     .arg(count));
-    } else if (*declared != count) {
-        mismatch(m_number, trailer.id(),
+                     .arg(m_transactions));
+    } else if (*declared != m_transactions) {
+        mismatch(m_number, id,
                  tr("GE01 says %1 transactions; the functional group has %2.")
                      .arg(*declared)
-                     .arg(count));
+                     .arg(m_transactions));
     }
-    const QByteArray gs06 = group.header.element(6);
-    if (!X12Values::sameControlNumber(trailer.element(2), gs06)) {
-        mismatch(m_number, trailer.id(),
+    if (!X12Values::sameControlNumber(m_view.element(2), m_gs06)) {
+        mismatch(m_number, id,
                  tr("GE02 \"%1\" does not match GS06 \"%2\" of segment %3.")
-                     .arg(describeBytes(trailer.element(2)), describeBytes(gs06))
+                     .arg(describeBytes(m_view.element(2)), describeBytes(m_gs06))
                      .arg(m_groupStart));
     }
 }
 
-void Reader::closeInterchange(const X12Segment &trailer)
+void Reader::closeInterchange()
 {
-    const qsizetype count = m_interchange.groups.size();
-    const QByteArray iea01 = trailer.element(1);
+    const QByteArray id = currentId();
+    const QByteArrayView iea01 = m_view.element(1);
     const auto declared = X12Values::parseCount(iea01);
     if (!declared) {
-        mismatch(m_number, trailer.id(),
+        mismatch(m_number, id,
                  tr("IEA01 \"%1\" is not a functional group count; the interchange has %2.")
                      .arg(describeBytes(iea01))
-                     .arg(count));
-    } else if (*declared != count) {
-        mismatch(m_number, trailer.id(),
+                     .arg(m_groups));
+    } else if (*declared != m_groups) {
+        mismatch(m_number, id,
                  tr("IEA01 says %1 functional groups; the interchange has %2.")
                      .arg(*declared)
-                     .arg(count));
+                     .arg(m_groups));
     }
-    const QByteArray isa13 = m_interchange.header.element(13);
-    if (!X12Values::sameControlNumber(trailer.element(2), isa13)) {
-        mismatch(m_number, trailer.id(),
+    if (!X12Values::sameControlNumber(m_view.element(2), m_isa13)) {
+        mismatch(m_number, id,
                  tr("IEA02 \"%1\" does not match the interchange control number ISA13 \"%2\".")
-                     .arg(describeBytes(trailer.element(2)), describeBytes(isa13)));
+                     .arg(describeBytes(m_view.element(2)), describeBytes(m_isa13)));
     }
 }
 
@@ -583,38 +592,120 @@ void Reader::finish()
         }
         return;
     }
+    const QString lastId = QString::fromLatin1(m_lastId);
     if (m_state == State::Transaction) {
         error(m_transactionStart, QByteArrayLiteral("ST"),
               tr("The data ends after segment %1 (%2) before the SE of this transaction: the "
                  "input is truncated.")
                   .arg(m_number)
-                  .arg(QString::fromLatin1(m_lastId)));
+                  .arg(lastId));
         return;
     }
     // Complete segments, but the trailers are missing. Lenient reading supplies them.
+    const int last = m_number;
     if (m_state == State::Group) {
         mismatch(m_groupStart, QByteArrayLiteral("GS"),
                  tr("The functional group has no GE trailer: the data ends after segment %1 "
                     "(%2).")
-                     .arg(m_number)
-                     .arg(QString::fromLatin1(m_lastId)));
-        X12FunctionalGroup &group = m_interchange.groups.last();
-        group.trailer =
-            X12Segment(QByteArrayLiteral("GE"),
-                       {QByteArray::number(group.transactions.size()), group.header.element(6)});
+                     .arg(last)
+                     .arg(lastId));
+        const QByteArray count = QByteArray::number(m_transactions);
+        m_view.id = "GE";
+        m_view.elements = {count, m_gs06};
+        m_view.synthesized = true;
+        report(Kind::Ge);
     }
     mismatch(1, QByteArrayLiteral("ISA"),
              tr("The interchange has no IEA trailer: the data ends after segment %1 (%2).")
-                 .arg(m_number)
-                 .arg(QString::fromLatin1(m_lastId)));
-    m_interchange.trailer =
-        X12Segment(QByteArrayLiteral("IEA"), {QByteArray::number(m_interchange.groups.size()),
-                                              m_interchange.header.element(13)});
+                 .arg(last)
+                 .arg(lastId));
+    const QByteArray count = QByteArray::number(m_groups);
+    m_view.id = "IEA";
+    m_view.elements = {count, m_isa13};
+    m_view.synthesized = true;
+    report(Kind::Iea);
 }
+
+// Builds the X12Interchange from the segments; elements share the input buffer.
+class InterchangeBuilder : public X12StreamReader::Handler
+{
+public:
+    explicit InterchangeBuilder(const QByteArray &buffer)
+        : m_buffer(buffer)
+    {
+    }
+
+    void segment(const X12SegmentView &view, Kind kind, int number) override
+    {
+        X12Segment segment = toSegment(view);
+        switch (kind) {
+        case Kind::Isa:
+            m_interchange.header = std::move(segment);
+            return;
+        case Kind::Gs:
+            m_interchange.groups.append(X12FunctionalGroup{std::move(segment), {}, {}});
+            return;
+        case Kind::St: {
+            X12Transaction transaction;
+            transaction.header = std::move(segment);
+            transaction.firstSegmentNumber = number;
+            m_interchange.groups.last().transactions.append(std::move(transaction));
+            return;
+        }
+        case Kind::Se:
+            m_interchange.groups.last().transactions.last().trailer = std::move(segment);
+            return;
+        case Kind::Ge:
+            m_interchange.groups.last().trailer = std::move(segment);
+            return;
+        case Kind::Iea:
+            m_interchange.trailer = std::move(segment);
+            return;
+        case Kind::Other:
+            m_interchange.groups.last().transactions.last().segments.append(std::move(segment));
+            return;
+        }
+    }
+
+    X12Interchange take(const X12Delimiters &delimiters)
+    {
+        m_interchange.delimiters = delimiters;
+        return std::move(m_interchange);
+    }
+
+private:
+    QByteArray bytes(QByteArrayView view, bool synthesized) const
+    {
+        return synthesized ? view.toByteArray()
+                           : X12Values::slice(m_buffer, view.data(), view.size());
+    }
+
+    X12Segment toSegment(const X12SegmentView &view) const
+    {
+        QList<QByteArray> elements;
+        elements.reserve(view.elements.size());
+        for (const QByteArrayView element : view.elements)
+            elements.append(bytes(element, view.synthesized));
+        return X12Segment(bytes(view.id, view.synthesized), std::move(elements));
+    }
+
+    const QByteArray &m_buffer;
+    X12Interchange m_interchange;
+};
 
 } // namespace
 
+X12StreamReader::Result X12StreamReader::read(const QByteArray &data,
+                                              const X12Reader::Options &options, Handler &handler)
+{
+    return Reader(data, options, handler).run();
+}
+
 X12ReadResult X12Reader::read(const QByteArray &data) const
 {
-    return Reader(data, m_options).run();
+    InterchangeBuilder builder(data);
+    X12StreamReader::Result result = X12StreamReader::read(data, m_options, builder);
+    if (!result.ok)
+        return {std::nullopt, std::move(result.issues)};
+    return {builder.take(result.delimiters), std::move(result.issues)};
 }

@@ -3,7 +3,9 @@
 #include "services/x12/x12values.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QLocale>
+#include <QMutex>
 
 #include <charconv>
 #include <cmath>
@@ -301,6 +303,31 @@ QByteArray elementText(const QString &text, const X12Delimiters &delimiters)
     while (out.endsWith(' '))
         out.chop(1);
     return out;
+}
+
+QString internedCode(QByteArrayView code)
+{
+    if (code.isEmpty() || code.size() > 8)
+        return QString::fromLatin1(code);
+    // Never freed: the strings handed out point into it. The bound keeps hostile input from
+    // growing it without end.
+    static QMutex mutex;
+    static QHash<QByteArray, QString> pool;
+    constexpr qsizetype maxCodes = 20000;
+    const QMutexLocker locker(&mutex);
+    const auto found = pool.constFind(code.toByteArray());
+    if (found != pool.constEnd())
+        return *found;
+    if (pool.size() >= maxCodes)
+        return QString::fromLatin1(code);
+    char16_t *text = new char16_t[code.size() + 1];
+    for (qsizetype i = 0; i < code.size(); ++i)
+        text[i] = uchar(code[i]);
+    text[code.size()] = u'\0';
+    const QString interned =
+        QString::fromRawData(reinterpret_cast<const QChar *>(text), code.size());
+    pool.insert(code.toByteArray(), interned);
+    return interned;
 }
 
 QString describeChar(char c)

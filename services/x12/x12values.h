@@ -64,6 +64,11 @@ QByteArray formatDecimal(double value);
 //! by spaces, runs of spaces collapsed, trimmed.
 QByteArray elementText(const QString &text, const X12Delimiters &delimiters);
 
+//! A short code ("IND", "98", "Y") as a QString whose text lives for the whole process, so
+//! that copies need no reference counting. Codes up to 8 characters are kept, a bounded
+//! number of them; anything else is an ordinary QString. Thread-safe.
+QString internedCode(QByteArrayView code);
+
 //! A character for messages: '~', or CR (0x0D) for unprintable ones.
 QString describeChar(char c);
 //! Bytes for messages: printable ASCII kept, the rest as \xNN, cut at maxLength.

@@ -36,6 +36,8 @@ private slots:
     void builderRoundTrip_data();
     void builderRoundTrip();
     void builderGroupsTransactions();
+    void interchangeAndBytesAgree_data();
+    void interchangeAndBytesAgree();
     void fixturesSurviveBuildAndParse_data();
     void fixturesSurviveBuildAndParse();
     void randomMutationsNeverCrash();
@@ -880,6 +882,36 @@ void TestEligibilityResponse::builderGroupsTransactions()
     // The refused request has no subscriber loop: its HL*2 says so.
     QCOMPARE(transactions.at(1).segments.last().id(), QByteArray("AAA"));
     QCOMPARE(transactions.at(1).segments.at(5), X12Segment("HL", {"2", "1", "21", "0"}));
+}
+
+void TestEligibilityResponse::interchangeAndBytesAgree_data()
+{
+    QTest::addColumn<QByteArray>("file");
+    for (const char *name : {"271_subscriber.x12", "271_dependent.x12", "271_rejections.x12",
+                             "271_pipe_bang.x12", "271_4010_cr.x12", "271_bom_crlf.x12"})
+        QTest::newRow(name) << QByteArray(name);
+}
+
+void TestEligibilityResponse::interchangeAndBytesAgree()
+{
+    // parse(bytes) streams segments from the reader; parse(interchange) walks a read one.
+    QFETCH(QByteArray, file);
+    const QByteArray data = fixture(file.constData());
+    const X12ReadResult read = X12Reader().read(data);
+    QVERIFY2(read.ok(), qPrintable(read.errorString()));
+    const EligibilityResponseParseResult fromInterchange =
+        EligibilityResponseParser::parse(*read.interchange);
+    const EligibilityResponseParseResult fromBytes = EligibilityResponseParser::parse(data);
+    QVERIFY(fromInterchange.ok());
+    QVERIFY(fromBytes.ok());
+    compareResults(fromInterchange.results, fromBytes.results);
+    QStringList allIssues;
+    for (const X12Issue &issue : read.issues + fromInterchange.issues)
+        allIssues.append(issue.toString());
+    QStringList streamedIssues;
+    for (const X12Issue &issue : fromBytes.issues)
+        streamedIssues.append(issue.toString());
+    QCOMPARE(streamedIssues, allIssues);
 }
 
 void TestEligibilityResponse::fixturesSurviveBuildAndParse_data()

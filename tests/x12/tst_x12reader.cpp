@@ -339,6 +339,14 @@ void TestX12Reader::badInput_data()
         << "segment 3: \"\\x01\\x02garbage\" is not a segment ID (after segment 2, GS); the data "
            "is "
            "damaged or is not X12.";
+    QTest::newRow("garbage inside a transaction")
+        << QByteArray(fixture("271_small.x12")).replace("HL*1**20*1~", "HL*1**20*1~hl*2~")
+        << "segment 6: \"hl\" is not a segment ID (after segment 5, HL); the data is damaged or "
+           "is not X12.";
+    QTest::newRow("truncated after a complete segment")
+        << fixture("271_small.x12").left(fixture("271_small.x12").indexOf("EB*1"))
+        << "segment 3 (ST): The data ends after segment 11 (NM1) before the SE of this "
+           "transaction: the input is truncated.";
     QTest::newRow("second ISA")
         << isa + isa << "segment 2 (ISA): A second ISA starts before the IEA of the interchange.";
     QTest::newRow("data after IEA") << fixture("271_small.x12") + "HL*9~"

@@ -1,0 +1,201 @@
+// SPDX-FileCopyrightText: 2026 ClinicDesk developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "services/x12/conformancerunner.h"
+
+#include "services/x12/eligibilityrequest.h"
+#include "services/x12/eligibilityresponse.h"
+#include "services/x12/x12reader.h"
+#include "services/x12/x12writer.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QMap>
+
+#include <exception>
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("X12", text);
+}
+
+struct FileOutcome
+{
+    bool passed = true;
+    bool readable = false;
+    QString text; // what follows "<file>: "
+};
+
+QString warningsText(const QList<X12Issue> &issues)
+{
+    QStringList texts;
+    for (const X12Issue &issue : issues) {
+        if (issue.severity == X12Issue::Severity::Warning)
+            texts.append(issue.toString());
+    }
+    if (texts.isEmpty())
+        return {};
+    constexpr int shown = 3;
+    QString text = texts.mid(0, shown).join(QLatin1String("; "));
+    if (texts.size() > shown)
+        text += tr(" (and %1 more)").arg(texts.size() - shown);
+    return QStringLiteral(", warnings: ") + text;
+}
+
+QString statusesText(const QList<EligibilityResult> &results)
+{
+    QMap<QString, int> counts;
+    for (const EligibilityResult &result : results)
+        ++counts[eligibilityStatusKey(result.status)];
+    QStringList parts;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        parts.append(QStringLiteral("%1 %2").arg(it.key()).arg(it.value()));
+    return parts.join(QLatin1String(", "));
+}
+
+FileOutcome check(const QString &path, qsizetype maxBytes)
+{
+    FileOutcome outcome;
+    QFile file(path);
+    if (file.size() > maxBytes) {
+        // Refused before reading, as the reader would refuse it: a clean answer.
+        outcome.text = tr("The file is %1 bytes long, more than the limit of %2 bytes; it was not "
+                          "read.")
+                           .arg(file.size())
+                           .arg(maxBytes);
+        return outcome;
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        outcome.text = tr("cannot open the file: %1").arg(file.errorString());
+        return outcome;
+    }
+    const QByteArray data = file.readAll();
+
+    X12Reader::Options options;
+    options.strictEnvelope = false;
+    options.maxBytes = maxBytes;
+    const X12ReadResult read = X12Reader(options).read(data);
+    if (!read.ok()) {
+        outcome.text = read.errorString();
+        if (outcome.text.isEmpty()) {
+            outcome.passed = false;
+            outcome.text = tr("internal error: the reader failed without saying why");
+        }
+        return outcome;
+    }
+    outcome.readable = true;
+    const X12Interchange &interchange = *read.interchange;
+
+    // What was read writes back and reads back the same.
+    const X12ReadResult again = X12Reader(options).read(X12Writer().write(interchange));
+    if (!again.ok() || *again.interchange != interchange) {
+        outcome.passed = false;
+        outcome.text = tr("internal error: the interchange written back reads differently (%1)")
+                           .arg(again.errorString());
+        return outcome;
+    }
+
+    QStringList types;
+    int transactions = 0;
+    int segments = 2;
+    for (const X12FunctionalGroup &group : interchange.groups) {
+        segments += 2;
+        for (const X12Transaction &transaction : group.transactions) {
+            ++transactions;
+            segments += int(transaction.segments.size()) + 2;
+            const QString type = transaction.header.text(1);
+            if (!types.contains(type))
+                types.append(type);
+        }
+    }
+    outcome.text = tr("%1 x%2, %3 segments")
+                       .arg(types.isEmpty() ? tr("no transactions") : types.join(QLatin1Char('/')))
+                       .arg(transactions)
+                       .arg(segments);
+    QList<X12Issue> issues = read.issues;
+
+    if (types.contains(QLatin1String("270"))) {
+        const QList<EligibilityRequestParseResult> requests =
+            EligibilityRequestParser::parseAll(interchange);
+        int parsed = 0;
+        QString firstError;
+        for (const EligibilityRequestParseResult &request : requests) {
+            if (request.request)
+                ++parsed;
+            else if (firstError.isEmpty())
+                firstError = request.error;
+        }
+        outcome.text += tr(", 270: %1 of %2 requests read").arg(parsed).arg(requests.size());
+        if (!firstError.isEmpty())
+            outcome.text += QStringLiteral(" (") + firstError + QLatin1Char(')');
+    }
+    if (types.contains(QLatin1String("271"))) {
+        const EligibilityResponseParseResult response =
+            EligibilityResponseParser::parse(interchange);
+        // The streaming path must agree with the one over the interchange.
+        const EligibilityResponseParseResult streamed =
+            EligibilityResponseParser::parse(data, options);
+        if (!response.ok() || !streamed.ok() || streamed.results != response.results) {
+            outcome.passed = false;
+            outcome.text = tr("internal error: the 271 parser disagrees with itself (%1)")
+                               .arg(response.ok() ? streamed.error : response.error);
+            return outcome;
+        }
+        outcome.text += tr(", 271: %1 results (%2)")
+                            .arg(response.results.size())
+                            .arg(statusesText(response.results));
+        issues += response.issues;
+    }
+    outcome.text += warningsText(issues);
+    return outcome;
+}
+
+} // namespace
+
+ConformanceSummary ConformanceRunner::run(const QString &dir, QTextStream &out)
+{
+    ConformanceSummary summary;
+    const QDir root(QDir(dir).filePath(QStringLiteral("x12")));
+    if (!root.exists()) {
+        out << "FAIL " << root.path() << ": " << tr("no such folder") << '\n';
+        ++summary.failed;
+        out << tr("%1 passed, %2 failed").arg(summary.passed).arg(summary.failed) << '\n';
+        out.flush();
+        return summary;
+    }
+    QStringList files;
+    QDirIterator it(root.path(), QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString relative = root.relativeFilePath(it.next());
+        if (relative != QLatin1String("README.md"))
+            files.append(relative);
+    }
+    files.sort();
+
+    const qsizetype maxBytes = X12Reader::Options().maxBytes;
+    for (const QString &name : files) {
+        FileOutcome outcome;
+        try {
+            outcome = check(root.filePath(name), maxBytes);
+        } catch (const std::exception &e) {
+            outcome = {false, false,
+                       tr("internal error: exception: %1").arg(QString::fromLocal8Bit(e.what()))};
+        } catch (...) {
+            outcome = {false, false, tr("internal error: unknown exception")};
+        }
+        // A clean, specific error on a malformed file is what the reader should give: it passes.
+        out << (outcome.readable && outcome.passed ? "ok   " : "FAIL ") << name << ": "
+            << outcome.text << '\n';
+        if (outcome.passed)
+            ++summary.passed;
+        else
+            ++summary.failed;
+        out.flush();
+    }
+    out << tr("%1 passed, %2 failed").arg(summary.passed).arg(summary.failed) << '\n';
+    out.flush();
+    return summary;
+}
