@@ -339,29 +339,29 @@ void MainWindow::verifySchedule()
     dialog->start();
 }
 
-QString MainWindow::daySheetHtml() const
+DaySheetData MainWindow::daySheetData() const
 {
     DaySheetData data = DaySheetData::forDay(*m_env.eligibility, m_scheduleModel->day());
     data.clinic = m_env.clinic;
     data.training = m_env.training;
     data.printedBy = m_env.user;
-    return ReportHtml::daySheet(data);
+    return data;
 }
 
 void MainWindow::printDaySheet()
 {
-    const ReportPrinter::Options options{tr("Day Sheet — %1").arg(BenefitSummary::formatDate(m_scheduleModel->day())),
-                                         m_env.training, {}};
-    if (ReportActions::preview(daySheetHtml(), options, this))
+    const DaySheetData data = daySheetData();
+    const ReportPrinter::Options options{ReportHtml::daySheetTitle(data), m_env.training, {}, true};
+    if (ReportActions::preview(ReportHtml::daySheet(data), options, this))
         m_env.eligibility->audit().record(m_env.user, QStringLiteral("report.print"), QStringLiteral("day_sheet"), 0);
 }
 
 void MainWindow::saveDaySheetAsPdf()
 {
-    const ReportPrinter::Options options{tr("Day Sheet — %1").arg(BenefitSummary::formatDate(m_scheduleModel->day())),
-                                         m_env.training, {}};
-    const QString name = QStringLiteral("day-sheet-%1.pdf").arg(m_scheduleModel->day().toString(Qt::ISODate));
-    if (!ReportActions::saveAsPdf(daySheetHtml(), options, name, this).isEmpty())
+    const DaySheetData data = daySheetData();
+    const ReportPrinter::Options options{ReportHtml::daySheetTitle(data), m_env.training, {}, true};
+    const QString name = QStringLiteral("day-sheet-%1.pdf").arg(data.day.toString(Qt::ISODate));
+    if (!ReportActions::saveAsPdf(ReportHtml::daySheet(data), options, name, this).isEmpty())
         m_env.eligibility->audit().record(m_env.user, QStringLiteral("report.export"), QStringLiteral("day_sheet"), 0);
 }
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "services/reports/reportdata.h"
 #include "ui/deskenvironment.h"
 
 #include <QMainWindow>
@@ -49,7 +50,7 @@ private:
     void createMenus();
     void runSearch();
     void setScheduleDay(const QDate &day);
-    QString daySheetHtml() const;
+    DaySheetData daySheetData() const;
 
     DeskEnvironment m_env;
     QTabWidget *m_tabs;

@@ -300,36 +300,42 @@ void PatientPage::verifyAgain()
     m_env.eligibility->verify(coverageId, options);
 }
 
-QString PatientPage::reportHtml() const
+VerificationReportData PatientPage::reportData() const
 {
     VerificationReportData data = VerificationReportData::forPatient(*m_env.eligibility, m_patient.id);
     data.clinic = m_env.clinic;
     data.training = m_env.training;
     data.printedBy = m_env.user;
-    return ReportHtml::verificationReport(data);
+    return data;
+}
+
+QString PatientPage::reportHtml() const
+{
+    return ReportHtml::verificationReport(reportData());
+}
+
+ReportPrinter::Options PatientPage::reportOptions() const
+{
+    return {ReportHtml::verificationReportTitle(reportData()), m_env.training, {}, false};
 }
 
 void PatientPage::printPreview()
 {
-    const QString html = reportHtml();
-    const ReportPrinter::Options options{tr("Insurance Verification — %1").arg(m_patient.displayName()), m_env.training, {}};
     m_env.eligibility->audit().record(m_env.user, QStringLiteral("report.preview"), QStringLiteral("patient"), m_patient.id);
-    if (ReportActions::preview(html, options, this))
+    if (ReportActions::preview(reportHtml(), reportOptions(), this))
         m_env.eligibility->audit().record(m_env.user, QStringLiteral("report.print"), QStringLiteral("patient"), m_patient.id);
 }
 
 void PatientPage::printReport()
 {
-    const ReportPrinter::Options options{tr("Insurance Verification — %1").arg(m_patient.displayName()), m_env.training, {}};
-    if (ReportActions::print(reportHtml(), options, this))
+    if (ReportActions::print(reportHtml(), reportOptions(), this))
         m_env.eligibility->audit().record(m_env.user, QStringLiteral("report.print"), QStringLiteral("patient"), m_patient.id);
 }
 
 void PatientPage::saveReportAsPdf()
 {
-    const ReportPrinter::Options options{tr("Insurance Verification — %1").arg(m_patient.displayName()), m_env.training, {}};
     const QString suggested = QStringLiteral("verification-%1-%2.pdf")
                                   .arg(m_patient.lastName.toLower(), QDate::currentDate().toString(Qt::ISODate));
-    if (!ReportActions::saveAsPdf(reportHtml(), options, suggested, this).isEmpty())
+    if (!ReportActions::saveAsPdf(reportHtml(), reportOptions(), suggested, this).isEmpty())
         m_env.eligibility->audit().record(m_env.user, QStringLiteral("report.export"), QStringLiteral("patient"), m_patient.id);
 }

@@ -5,6 +5,8 @@
 #include "services/domain/coverage.h"
 #include "services/domain/patient.h"
 #include "services/domain/verification.h"
+#include "services/reports/reportdata.h"
+#include "services/reports/reportprinter.h"
 #include "ui/deskenvironment.h"
 
 #include <QWidget>
@@ -45,6 +47,8 @@ public:
     void printReport();
     void saveReportAsPdf();
     QString reportHtml() const;
+    VerificationReportData reportData() const;
+    ReportPrinter::Options reportOptions() const;
 
 Q_SIGNALS:
     void patientChanged(const Patient &patient);

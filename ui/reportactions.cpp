@@ -16,7 +16,8 @@ namespace {
 void setUpPrinter(QPrinter &printer, const ReportPrinter::Options &options)
 {
     printer.setDocName(options.title);
-    printer.setPageLayout(QPageLayout(QPageSize(QPageSize::Letter), QPageLayout::Portrait,
+    printer.setPageLayout(QPageLayout(QPageSize(QPageSize::Letter),
+                                      options.landscape ? QPageLayout::Landscape : QPageLayout::Portrait,
                                       QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter));
 }
 } // namespace

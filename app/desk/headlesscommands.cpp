@@ -141,7 +141,7 @@ int HeadlessCommands::verifyDay(const QDate &day, const QString &pdfPath, bool f
         DaySheetData data = DaySheetData::forDay(service, day);
         data.clinic = m_context->clinic();
         data.training = m_context->isTraining();
-        ReportPrinter::Options printOptions{ReportHtml::daySheetTitle(data), data.training, {}};
+        ReportPrinter::Options printOptions{ReportHtml::daySheetTitle(data), data.training, {}, true};
         QString error;
         if (!ReportPrinter::savePdf(ReportHtml::daySheet(data), pdfPath, printOptions, &error)) {
             m_err << error << Qt::endl;

@@ -32,7 +32,13 @@ bool isHeadless(int argc, char *argv[])
 
 void installTranslations(QCoreApplication &app, const QString &lang)
 {
-    const QLocale locale = lang.isEmpty() ? QLocale::system() : QLocale(lang);
+    QLocale locale = lang.isEmpty() ? QLocale::system() : QLocale(lang);
+    // A US clinic: dates, money and numbers in US style whatever the language ("es" is es_US),
+    // and English (US) when the system has no locale at all (C/POSIX, as on servers and CI).
+    if (locale.language() == QLocale::C)
+        locale = QLocale(QLocale::English, QLocale::UnitedStates);
+    else if (!lang.isEmpty() && !lang.contains(QLatin1Char('_')) && !lang.contains(QLatin1Char('-')))
+        locale = QLocale(locale.language(), QLocale::UnitedStates);
     QLocale::setDefault(locale);
     auto *ours = new QTranslator(&app);
     if (ours->load(locale, QStringLiteral("clinicdesk"), QStringLiteral("_"), QStringLiteral(":/i18n")))

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "services/eligibility/benefitsummary.h"
 
+#include "services/x12/eligibilitycodes.h"
+
 #include <QCoreApplication>
 #include <QHash>
 #include <QLocale>
@@ -244,51 +246,21 @@ QString formatMoney(qint64 cents)
 
 QString serviceTypeName(const QString &code)
 {
-    static const QHash<QString, const char *> names{
-        {QStringLiteral("1"), QT_TRANSLATE_NOOP("BenefitSummary", "Medical care")},
-        {QStringLiteral("30"), QT_TRANSLATE_NOOP("BenefitSummary", "Health benefit plan coverage")},
-        {QStringLiteral("33"), QT_TRANSLATE_NOOP("BenefitSummary", "Chiropractic")},
-        {QStringLiteral("35"), QT_TRANSLATE_NOOP("BenefitSummary", "Dental care")},
-        {QStringLiteral("47"), QT_TRANSLATE_NOOP("BenefitSummary", "Hospital")},
-        {QStringLiteral("48"), QT_TRANSLATE_NOOP("BenefitSummary", "Hospital inpatient")},
-        {QStringLiteral("50"), QT_TRANSLATE_NOOP("BenefitSummary", "Hospital outpatient")},
-        {QStringLiteral("62"), QT_TRANSLATE_NOOP("BenefitSummary", "MRI/CAT scan")},
-        {QStringLiteral("86"), QT_TRANSLATE_NOOP("BenefitSummary", "Emergency services")},
-        {QStringLiteral("88"), QT_TRANSLATE_NOOP("BenefitSummary", "Pharmacy")},
-        {QStringLiteral("98"), QT_TRANSLATE_NOOP("BenefitSummary", "Office visit")},
-        {QStringLiteral("AL"), QT_TRANSLATE_NOOP("BenefitSummary", "Vision (optometry)")},
-        {QStringLiteral("MH"), QT_TRANSLATE_NOOP("BenefitSummary", "Mental health")},
-        {QStringLiteral("UC"), QT_TRANSLATE_NOOP("BenefitSummary", "Urgent care")},
-        {QStringLiteral("PT"), QT_TRANSLATE_NOOP("BenefitSummary", "Physical therapy")},
-        {QStringLiteral("BZ"), QT_TRANSLATE_NOOP("BenefitSummary", "Well visit (office)")},
-        {QStringLiteral("BY"), QT_TRANSLATE_NOOP("BenefitSummary", "Sick visit (office)")},
-    };
-    const auto it = names.constFind(code);
-    if (it == names.cend())
-        return code;
-    return tr(it.value());
+    return EligibilityCodes::serviceTypeName(code);
 }
 
 QString benefitCodeName(const QString &code)
 {
-    static const QHash<QString, const char *> names{
-        {QStringLiteral("1"), QT_TRANSLATE_NOOP("BenefitSummary", "Active coverage")},
-        {QStringLiteral("6"), QT_TRANSLATE_NOOP("BenefitSummary", "Inactive")},
-        {QStringLiteral("A"), QT_TRANSLATE_NOOP("BenefitSummary", "Coinsurance")},
-        {QStringLiteral("B"), QT_TRANSLATE_NOOP("BenefitSummary", "Copay")},
-        {QStringLiteral("C"), QT_TRANSLATE_NOOP("BenefitSummary", "Deductible")},
-        {QStringLiteral("D"), QT_TRANSLATE_NOOP("BenefitSummary", "Benefit description")},
-        {QStringLiteral("E"), QT_TRANSLATE_NOOP("BenefitSummary", "Exclusions")},
-        {QStringLiteral("F"), QT_TRANSLATE_NOOP("BenefitSummary", "Limitations")},
-        {QStringLiteral("G"), QT_TRANSLATE_NOOP("BenefitSummary", "Out-of-pocket maximum")},
-        {QStringLiteral("I"), QT_TRANSLATE_NOOP("BenefitSummary", "Not covered")},
-        {QStringLiteral("L"), QT_TRANSLATE_NOOP("BenefitSummary", "Primary care provider")},
-        {QStringLiteral("R"), QT_TRANSLATE_NOOP("BenefitSummary", "Other payer")},
-    };
-    const auto it = names.constFind(code);
-    if (it == names.cend())
-        return code;
-    return tr(it.value());
+    // Shorter names than the X12 ones for the cost-share rows a clerk reads most.
+    if (code == QLatin1String("A"))
+        return tr("Coinsurance");
+    if (code == QLatin1String("B"))
+        return tr("Copay");
+    if (code == QLatin1String("G"))
+        return tr("Out-of-pocket maximum");
+    if (code == QLatin1String("1"))
+        return tr("Active coverage");
+    return EligibilityCodes::benefitCodeName(code);
 }
 
 QString timePeriodName(const QString &code)
@@ -300,30 +272,12 @@ QString timePeriodName(const QString &code)
 
 QString coverageLevelName(const QString &code)
 {
-    if (code == QLatin1String("IND"))
-        return tr("Individual");
-    if (code == QLatin1String("FAM"))
-        return tr("Family");
-    if (code == QLatin1String("EMP"))
-        return tr("Employee");
-    if (code == QLatin1String("CHD"))
-        return tr("Children");
-    if (code == QLatin1String("ESP"))
-        return tr("Employee and spouse");
-    return code;
+    return EligibilityCodes::coverageLevelName(code);
 }
 
 QString networkName(const QString &code)
 {
-    if (code == QLatin1String("Y"))
-        return tr("In network");
-    if (code == QLatin1String("N"))
-        return tr("Out of network");
-    if (code == QLatin1String("W"))
-        return tr("In and out of network");
-    if (code == QLatin1String("U"))
-        return tr("Network unknown");
-    return {};
+    return EligibilityCodes::networkName(code);
 }
 
 QString formatDate(const QDate &date)

@@ -266,8 +266,8 @@ void VerificationJob::onTryFinished()
     QStringList review;
     for (const RelatedEntity &payer : result.otherPayers) {
         review << QCoreApplication::translate("Eligibility",
-                                              "The payer reports other coverage: %1 (%2).")
-                      .arg(payer.name, payer.roleText());
+                                              "%1 Confirm the order of benefits with the patient.")
+                      .arg(payer.roleText());
     }
     const PersonInfo &returned = result.dependent ? *result.dependent : result.subscriber;
     if (!sameText(m_sentLast, returned.lastName) || !sameText(m_sentFirst, returned.firstName)) {

@@ -90,7 +90,8 @@ bool ReportPrinter::savePdf(const QString &html, const QString &filePath, const 
     writer.setResolution(300);
     writer.setTitle(options.title);
     writer.setCreator(QStringLiteral("ClinicDesk"));
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize::Letter), QPageLayout::Portrait,
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize::Letter),
+                                     options.landscape ? QPageLayout::Landscape : QPageLayout::Portrait,
                                      QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter));
     const int pages = paint(html, &writer, options);
     if (pages == 0 || !QFileInfo(filePath).isFile() || QFileInfo(filePath).size() == 0) {

@@ -20,6 +20,7 @@ public:
         QString title;          // PDF metadata, footer left
         bool watermark = false; // TRAINING across every page
         QString watermarkText;  // defaults to the translated "TRAINING"
+        bool landscape = false; // wide tables (the day sheet)
     };
 
     //! Lays out `html` for the device's page and paints every page. Returns the page count.

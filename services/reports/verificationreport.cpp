@@ -87,12 +87,13 @@ QString benefitsTable(const EligibilityResult &result)
     if (benefitRows.isEmpty())
         return QStringLiteral("<p class=\"muted\">%1</p>").arg(esc(tr("The payer returned no benefit details.")));
     QString html = QStringLiteral("<table class=\"grid\" width=\"100%\" cellspacing=\"0\"><tr>");
-    for (const char *heading : {QT_TRANSLATE_NOOP("Report", "Benefit"), QT_TRANSLATE_NOOP("Report", "Service"),
-                                QT_TRANSLATE_NOOP("Report", "Network"), QT_TRANSLATE_NOOP("Report", "Level"),
-                                QT_TRANSLATE_NOOP("Report", "Amount"), QT_TRANSLATE_NOOP("Report", "Remaining"),
-                                QT_TRANSLATE_NOOP("Report", "Notes")}) {
-        html += QStringLiteral("<th>%1</th>").arg(esc(tr(heading)));
-    }
+    const std::pair<const char *, int> headings[] = {
+        {QT_TRANSLATE_NOOP("Report", "Benefit"), 15},   {QT_TRANSLATE_NOOP("Report", "Service"), 19},
+        {QT_TRANSLATE_NOOP("Report", "Network"), 13},   {QT_TRANSLATE_NOOP("Report", "Level"), 11},
+        {QT_TRANSLATE_NOOP("Report", "Amount"), 17},    {QT_TRANSLATE_NOOP("Report", "Remaining"), 14},
+        {QT_TRANSLATE_NOOP("Report", "Notes"), 11}};
+    for (const auto &[heading, percent] : headings)
+        html += QStringLiteral("<th width=\"%1%\">%2</th>").arg(percent).arg(esc(tr(heading)));
     html += QStringLiteral("</tr>\n");
     for (const BenefitRow &row : benefitRows) {
         html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td><td>%6</td><td>%7</td></tr>\n")
@@ -252,8 +253,9 @@ QString daySheet(const DaySheetData &data)
             note = row.verification->errorMessage.section(QLatin1Char('\n'), 0, 0);
         else if (v == Verdict::Expired)
             note = tr("Verify again before the visit.");
-        rowsHtml += QStringLiteral("<tr><td>%1</td><td><b>%2</b><br/><span class=\"muted\">%3</span></td><td>%4<br/><span class=\"muted\">%5</span></td><td>%6</td>"
-                                   "<td style=\"color:%7\"><b>%8</b></td><td align=\"right\">%9</td><td>%10</td></tr>\n")
+        rowsHtml += QStringLiteral("<tr><td style=\"white-space: nowrap\">%1</td><td><b>%2</b><br/><span class=\"muted\">%3</span></td>"
+                                   "<td>%4<br/><span class=\"muted\">%5</span></td><td>%6</td>"
+                                   "<td style=\"color:%7; white-space: nowrap\"><b>%8</b></td><td align=\"right\">%9</td><td>%10</td></tr>\n")
                         .arg(esc(QLocale().toString(row.appointment.start.toLocalTime().time(), QLocale::ShortFormat)),
                              esc(row.patient.displayName()),
                              esc(QCoreApplication::translate("Report", "DOB %1").arg(formatDate(row.patient.dateOfBirth))),
@@ -267,12 +269,13 @@ QString daySheet(const DaySheetData &data)
                                .arg(active)
                                .arg(attention)));
     body += QStringLiteral("<table class=\"grid\" width=\"100%\" cellspacing=\"0\"><tr>");
-    for (const char *heading : {QT_TRANSLATE_NOOP("Report", "Time"), QT_TRANSLATE_NOOP("Report", "Patient"),
-                                QT_TRANSLATE_NOOP("Report", "Provider / visit"), QT_TRANSLATE_NOOP("Report", "Insurance"),
-                                QT_TRANSLATE_NOOP("Report", "Coverage"), QT_TRANSLATE_NOOP("Report", "Copay"),
-                                QT_TRANSLATE_NOOP("Report", "Notes")}) {
-        body += QStringLiteral("<th>%1</th>").arg(esc(tr(heading)));
-    }
+    const std::pair<const char *, int> headings[] = {
+        {QT_TRANSLATE_NOOP("Report", "Time"), 8},     {QT_TRANSLATE_NOOP("Report", "Patient"), 17},
+        {QT_TRANSLATE_NOOP("Report", "Provider / visit"), 15}, {QT_TRANSLATE_NOOP("Report", "Insurance"), 18},
+        {QT_TRANSLATE_NOOP("Report", "Coverage"), 10}, {QT_TRANSLATE_NOOP("Report", "Copay"), 7},
+        {QT_TRANSLATE_NOOP("Report", "Notes"), 25}};
+    for (const auto &[heading, percent] : headings)
+        body += QStringLiteral("<th width=\"%1%\">%2</th>").arg(percent).arg(esc(tr(heading)));
     body += QStringLiteral("</tr>\n") + rowsHtml + QStringLiteral("</table>\n");
     if (data.rows.isEmpty())
         body += QStringLiteral("<p>%1</p>").arg(esc(tr("No appointments on this day.")));

@@ -198,7 +198,7 @@ void TestReports::daySheetPdfTextAndPages()
         data.rows.append(row);
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("day.pdf"));
-    QVERIFY(ReportPrinter::savePdf(ReportHtml::daySheet(data), path, {ReportHtml::daySheetTitle(data), false, {}}));
+    QVERIFY(ReportPrinter::savePdf(ReportHtml::daySheet(data), path, {ReportHtml::daySheetTitle(data), false, {}, true}));
     const QString text = pdfText(path);
     QVERIFY2(text.contains(QStringLiteral("Day Sheet")), qPrintable(text));
     static const QRegularExpression pageLine(QStringLiteral("Page \\d+ of \\d+"));
