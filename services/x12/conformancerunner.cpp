@@ -158,7 +158,8 @@ FileOutcome check(const QString &path, qsizetype maxBytes)
 ConformanceSummary ConformanceRunner::run(const QString &dir, QTextStream &out)
 {
     ConformanceSummary summary;
-    const QDir root(QDir(dir).filePath(QStringLiteral("x12")));
+    // Absolute, so relative names below are relative to the folder whatever the caller's path.
+    const QDir root(QDir(dir).absoluteFilePath(QStringLiteral("x12")));
     if (!root.exists()) {
         out << "FAIL " << root.path() << ": " << tr("no such folder") << '\n';
         ++summary.failed;
@@ -187,8 +188,8 @@ ConformanceSummary ConformanceRunner::run(const QString &dir, QTextStream &out)
             outcome = {false, false, tr("internal error: unknown exception")};
         }
         // A clean, specific error on a malformed file is what the reader should give: it passes.
-        out << (outcome.readable && outcome.passed ? "ok   " : "FAIL ") << name << ": "
-            << outcome.text << '\n';
+        const char *label = !outcome.passed ? "FAIL " : outcome.readable ? "ok   " : "error";
+        out << label << ' ' << name << ": " << outcome.text << '\n';
         if (outcome.passed)
             ++summary.passed;
         else

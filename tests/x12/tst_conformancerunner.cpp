@@ -55,15 +55,15 @@ void TestConformanceRunner::reportsEveryFile()
 
     const QStringList lines = text.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     const QStringList expected = {
-        "ok   270_gs_terminator.x12: 270 x1, 17 segments, 270: 1 of 1 requests read",
-        "ok   271_rejections.x12: 271 x3, 50 segments, 271: 4 results (active 2, rejected 2)",
-        "ok   broken_se_count.x12: 271 x1, 15 segments, 271: 1 results (active 1), warnings: "
+        "ok    270_gs_terminator.x12: 270 x1, 17 segments, 270: 1 of 1 requests read",
+        "ok    271_rejections.x12: 271 x3, 50 segments, 271: 4 results (active 2, rejected 2)",
+        "ok    broken_se_count.x12: 271 x1, 15 segments, 271: 1 results (active 1), warnings: "
         "segment 13 (SE): SE01 says 12 segments; the transaction has 11 (ST to SE).",
-        "FAIL broken_truncated.x12: segment 11 (NM1): The data ends in the middle of this segment "
+        "error broken_truncated.x12: segment 11 (NM1): The data ends in the middle of this segment "
         "(no segment terminator '~'): the input is truncated.",
-        "FAIL huge.x12: The file is 67108865 bytes long, more than the limit of 67108864 bytes; it "
+        "error huge.x12: The file is 67108865 bytes long, more than the limit of 67108864 bytes; it "
         "was not read.",
-        "ok   more/dependent.x12: 271 x1, 32 segments, 271: 2 results (active 1, inactive 1)",
+        "ok    more/dependent.x12: 271 x1, 32 segments, 271: 2 results (active 1, inactive 1)",
         "6 passed, 0 failed",
     };
     for (qsizetype i = 0; i < qMin(lines.size(), expected.size()); ++i)
