@@ -15,10 +15,11 @@
 using namespace BenefitSummary;
 
 namespace {
-QString tr(const char *text)
+// lupdate reads the context from here; the strings are looked up under it at run time.
+struct Tr
 {
-    return QCoreApplication::translate("Headless", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Headless)
+};
 
 //! "Smith, Jane | BlueCross BlueShield ACT100001 (Primary): ACTIVE Gold PPO 1500, office copay $25.00 [312 ms]"
 QString resultLine(const EligibilityService &service, const Verification &v, bool reused)
@@ -41,7 +42,7 @@ QString resultLine(const EligibilityService &service, const Verification &v, boo
     if (!v.errorMessage.isEmpty())
         line += QStringLiteral(" — ") + v.errorMessage.section(QLatin1Char('\n'), 0, 0);
     if (reused)
-        line += QStringLiteral(" [") + tr("verified earlier, reused") + QLatin1Char(']');
+        line += QStringLiteral(" [") + Tr::tr("verified earlier, reused") + QLatin1Char(']');
     else
         line += QStringLiteral(" [%1 ms, %2]").arg(v.durationMs).arg(
             QCoreApplication::translate("Headless", "%n attempt(s)", nullptr, v.attempts));

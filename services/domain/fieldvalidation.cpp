@@ -7,10 +7,11 @@
 
 namespace FieldValidation {
 namespace {
-QString tr(const char *text)
+// lupdate reads the context from here; the strings are looked up under it at run time.
+struct Tr
 {
-    return QCoreApplication::translate("FieldValidation", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(FieldValidation)
+};
 
 int digitCount(const QString &value)
 {
@@ -22,23 +23,23 @@ QString personName(const QString &value, bool required)
 {
     const QString v = value.trimmed();
     if (v.isEmpty())
-        return required ? tr("Required.") : QString();
+        return required ? Tr::tr("Required.") : QString();
     if (v.size() > 60)
-        return tr("Use at most 60 characters.");
+        return Tr::tr("Use at most 60 characters.");
     static const QRegularExpression allowed(QStringLiteral("^[\\p{L}][\\p{L}\\p{M} .'\\-]*$"));
     if (!allowed.match(v).hasMatch())
-        return tr("Use letters, spaces, apostrophes and hyphens only.");
+        return Tr::tr("Use letters, spaces, apostrophes and hyphens only.");
     return {};
 }
 
 QString dateOfBirth(const QDate &value, const QDate &today)
 {
     if (!value.isValid())
-        return tr("Enter the date of birth.");
+        return Tr::tr("Enter the date of birth.");
     if (value > today)
-        return tr("The date of birth cannot be in the future.");
+        return Tr::tr("The date of birth cannot be in the future.");
     if (value < today.addYears(-130))
-        return tr("The date of birth is more than 130 years ago.");
+        return Tr::tr("The date of birth is more than 130 years ago.");
     return {};
 }
 
@@ -49,7 +50,7 @@ QString state(const QString &value)
         return {};
     static const QRegularExpression twoLetters(QStringLiteral("^[A-Za-z]{2}$"));
     if (!twoLetters.match(v).hasMatch())
-        return tr("Use the two-letter state code, e.g. OR.");
+        return Tr::tr("Use the two-letter state code, e.g. OR.");
     return {};
 }
 
@@ -60,7 +61,7 @@ QString zip(const QString &value)
         return {};
     static const QRegularExpression pattern(QStringLiteral("^\\d{5}(-?\\d{4})?$"));
     if (!pattern.match(v).hasMatch())
-        return tr("Use 5 digits, or 9 as 12345-6789.");
+        return Tr::tr("Use 5 digits, or 9 as 12345-6789.");
     return {};
 }
 
@@ -71,7 +72,7 @@ QString phone(const QString &value)
         return {};
     static const QRegularExpression allowed(QStringLiteral("^[0-9 ()+.\\-]+$"));
     if (!allowed.match(v).hasMatch() || digitCount(v) != 10)
-        return tr("Enter 10 digits, e.g. 541-555-0100.");
+        return Tr::tr("Enter 10 digits, e.g. 541-555-0100.");
     return {};
 }
 
@@ -82,7 +83,7 @@ QString email(const QString &value)
         return {};
     static const QRegularExpression pattern(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
     if (!pattern.match(v).hasMatch())
-        return tr("Enter an address like name@example.org.");
+        return Tr::tr("Enter an address like name@example.org.");
     return {};
 }
 
@@ -108,10 +109,10 @@ QString memberId(const QString &value)
 {
     const QString v = normalizedMemberId(value);
     if (v.isEmpty())
-        return tr("Enter the member ID from the insurance card.");
+        return Tr::tr("Enter the member ID from the insurance card.");
     static const QRegularExpression pattern(QStringLiteral("^[A-Z0-9][A-Z0-9\\-]{1,29}$"));
     if (!pattern.match(v).hasMatch())
-        return tr("A member ID has 2 to 30 letters and digits.");
+        return Tr::tr("A member ID has 2 to 30 letters and digits.");
     return {};
 }
 
@@ -122,7 +123,7 @@ QString groupNumber(const QString &value)
         return {};
     static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9\\-]{1,30}$"));
     if (!pattern.match(v).hasMatch())
-        return tr("A group number has up to 30 letters, digits and dashes.");
+        return Tr::tr("A group number has up to 30 letters, digits and dashes.");
     return {};
 }
 
@@ -152,9 +153,9 @@ bool isValidNpi(const QString &value)
 QString npi(const QString &value)
 {
     if (value.trimmed().isEmpty())
-        return tr("Enter the 10-digit NPI.");
+        return Tr::tr("Enter the 10-digit NPI.");
     if (!isValidNpi(value.trimmed()))
-        return tr("This is not a valid NPI (10 digits with a check digit).");
+        return Tr::tr("This is not a valid NPI (10 digits with a check digit).");
     return {};
 }
 } // namespace FieldValidation

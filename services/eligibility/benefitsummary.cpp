@@ -11,10 +11,11 @@
 
 namespace BenefitSummary {
 namespace {
-QString tr(const char *text)
+// lupdate reads the context from here; the strings are looked up under it at run time.
+struct Tr
 {
-    return QCoreApplication::translate("BenefitSummary", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(BenefitSummary)
+};
 
 // Cost-share benefits in the order the table lists them.
 const char *const costShareCodes[] = {"B", "A", "C", "G", "F"};
@@ -39,17 +40,17 @@ QString serviceList(const QStringList &codes)
 QString periodSuffix(const QString &timePeriod)
 {
     if (timePeriod == QLatin1String("27"))
-        return tr("per visit");
+        return Tr::tr("per visit");
     if (timePeriod == QLatin1String("23"))
-        return tr("per calendar year");
+        return Tr::tr("per calendar year");
     if (timePeriod == QLatin1String("22"))
-        return tr("per service year");
+        return Tr::tr("per service year");
     if (timePeriod == QLatin1String("32"))
-        return tr("lifetime");
+        return Tr::tr("lifetime");
     if (timePeriod == QLatin1String("26"))
-        return tr("per episode");
+        return Tr::tr("per episode");
     if (timePeriod == QLatin1String("34"))
-        return tr("per month");
+        return Tr::tr("per month");
     return {};
 }
 
@@ -114,14 +115,14 @@ QList<BenefitRow> rows(const EligibilityResult &result)
             }
             if (b.quantity) {
                 const QString quantity = QLocale().toString(*b.quantity) + QLatin1Char(' ')
-                    + (b.quantityQualifier == QLatin1String("VS") ? tr("visits")
-                       : b.quantityQualifier == QLatin1String("DY") ? tr("days")
+                    + (b.quantityQualifier == QLatin1String("VS") ? Tr::tr("visits")
+                       : b.quantityQualifier == QLatin1String("DY") ? Tr::tr("days")
                                                                      : b.quantityQualifier);
                 row.amount = row.amount.isEmpty() ? quantity : row.amount + QStringLiteral(", ") + quantity;
             }
             QStringList notes = b.messages;
             if (b.authorizationRequired == QLatin1String("Y"))
-                notes.prepend(tr("Prior authorization required"));
+                notes.prepend(Tr::tr("Prior authorization required"));
             row.notes = notes.join(QStringLiteral("; "));
             out.append(row);
             keys.append(key);
@@ -143,7 +144,7 @@ QList<BenefitRow> rows(const EligibilityResult &result)
         row.level = coverageLevelName(b.coverageLevel);
         QStringList notes = b.messages;
         if (b.authorizationRequired == QLatin1String("Y"))
-            notes.prepend(tr("Prior authorization required"));
+            notes.prepend(Tr::tr("Prior authorization required"));
         row.notes = notes.join(QStringLiteral("; "));
         out.append(row);
     }
@@ -173,19 +174,19 @@ QString verdictText(Verdict verdict)
 {
     switch (verdict) {
     case Verdict::None:
-        return tr("NOT VERIFIED");
+        return Tr::tr("NOT VERIFIED");
     case Verdict::Pending:
-        return tr("CHECKING…");
+        return Tr::tr("CHECKING…");
     case Verdict::Active:
-        return tr("ACTIVE");
+        return Tr::tr("ACTIVE");
     case Verdict::Inactive:
-        return tr("INACTIVE");
+        return Tr::tr("INACTIVE");
     case Verdict::NeedsReview:
-        return tr("NEEDS REVIEW");
+        return Tr::tr("NEEDS REVIEW");
     case Verdict::Error:
-        return tr("ERROR");
+        return Tr::tr("ERROR");
     case Verdict::Expired:
-        return tr("EXPIRED");
+        return Tr::tr("EXPIRED");
     }
     return {};
 }
@@ -253,20 +254,20 @@ QString benefitCodeName(const QString &code)
 {
     // Shorter names than the X12 ones for the cost-share rows a clerk reads most.
     if (code == QLatin1String("A"))
-        return tr("Coinsurance");
+        return Tr::tr("Coinsurance");
     if (code == QLatin1String("B"))
-        return tr("Copay");
+        return Tr::tr("Copay");
     if (code == QLatin1String("G"))
-        return tr("Out-of-pocket maximum");
+        return Tr::tr("Out-of-pocket maximum");
     if (code == QLatin1String("1"))
-        return tr("Active coverage");
+        return Tr::tr("Active coverage");
     return EligibilityCodes::benefitCodeName(code);
 }
 
 QString timePeriodName(const QString &code)
 {
     if (code == QLatin1String("29"))
-        return tr("remaining");
+        return Tr::tr("remaining");
     return periodSuffix(code);
 }
 
@@ -308,7 +309,7 @@ QString formatDateTime(const QDateTime &dateTime)
 QString dateRangeText(const QDate &from, const QDate &to)
 {
     if (!from.isValid() && !to.isValid())
-        return tr("not stated");
+        return Tr::tr("not stated");
     if (!to.isValid() || from == to)
         return QCoreApplication::translate("BenefitSummary", "from %1")
             .arg(formatDate(from));

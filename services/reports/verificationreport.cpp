@@ -10,10 +10,11 @@ using namespace BenefitSummary;
 
 namespace ReportHtml {
 namespace {
-QString tr(const char *text)
+// lupdate reads the context from here; the strings are looked up under it at run time.
+struct Tr
 {
-    return QCoreApplication::translate("Report", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Report)
+};
 
 QString esc(const QString &text)
 {
@@ -46,7 +47,7 @@ QString header(const ClinicInfo &clinic, const QString &title, bool training)
                      esc(QCoreApplication::translate("Report", "Phone %1").arg(clinic.phone)));
     if (training) {
         html += QStringLiteral("<p class=\"training\">%1</p>")
-                    .arg(esc(tr("TRAINING — simulated payer answers, not for patient use.")));
+                    .arg(esc(Tr::tr("TRAINING — simulated payer answers, not for patient use.")));
     }
     return html;
 }
@@ -70,22 +71,22 @@ QString relationshipText(SubscriberRelationship relationship)
 {
     switch (relationship) {
     case SubscriberRelationship::Self:
-        return tr("Self");
+        return Tr::tr("Self");
     case SubscriberRelationship::Spouse:
-        return tr("Spouse");
+        return Tr::tr("Spouse");
     case SubscriberRelationship::Child:
-        return tr("Child");
+        return Tr::tr("Child");
     case SubscriberRelationship::Other:
         break;
     }
-    return tr("Other");
+    return Tr::tr("Other");
 }
 
 QString benefitsTable(const EligibilityResult &result)
 {
     const QList<BenefitRow> benefitRows = rows(result);
     if (benefitRows.isEmpty())
-        return QStringLiteral("<p class=\"muted\">%1</p>").arg(esc(tr("The payer returned no benefit details.")));
+        return QStringLiteral("<p class=\"muted\">%1</p>").arg(esc(Tr::tr("The payer returned no benefit details.")));
     QString html = QStringLiteral("<table class=\"grid\" width=\"100%\" cellspacing=\"0\"><tr>");
     const std::pair<const char *, int> headings[] = {
         {QT_TRANSLATE_NOOP("Report", "Benefit"), 15},   {QT_TRANSLATE_NOOP("Report", "Service"), 19},
@@ -93,7 +94,7 @@ QString benefitsTable(const EligibilityResult &result)
         {QT_TRANSLATE_NOOP("Report", "Amount"), 17},    {QT_TRANSLATE_NOOP("Report", "Remaining"), 14},
         {QT_TRANSLATE_NOOP("Report", "Notes"), 11}};
     for (const auto &[heading, percent] : headings)
-        html += QStringLiteral("<th width=\"%1%\">%2</th>").arg(percent).arg(esc(tr(heading)));
+        html += QStringLiteral("<th width=\"%1%\">%2</th>").arg(percent).arg(esc(Tr::tr(heading)));
     html += QStringLiteral("</tr>\n");
     for (const BenefitRow &row : benefitRows) {
         html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td><td>%6</td><td>%7</td></tr>\n")
@@ -121,40 +122,40 @@ QString coverageSection(const VerificationReportData::Item &item, const Patient 
 
     html += QStringLiteral("<table class=\"fields\" cellspacing=\"0\">\n");
     if (c.patientIsSubscriber()) {
-        html += field(tr("Subscriber"), personLine(patient.firstName, patient.lastName, patient.dateOfBirth)
-                                            + QStringLiteral(" — ") + tr("Self"));
+        html += field(Tr::tr("Subscriber"), personLine(patient.firstName, patient.lastName, patient.dateOfBirth)
+                                            + QStringLiteral(" — ") + Tr::tr("Self"));
     } else {
-        html += field(tr("Subscriber"), personLine(c.subscriber.firstName, c.subscriber.lastName,
+        html += field(Tr::tr("Subscriber"), personLine(c.subscriber.firstName, c.subscriber.lastName,
                                                    c.subscriber.dateOfBirth)
                                             + QStringLiteral(" — ")
                                             + QCoreApplication::translate("Report", "patient is %1")
                                                   .arg(relationshipText(c.relationship).toLower()));
     }
-    html += field(tr("Payer"), c.payerName + QStringLiteral(" (") + c.payerId + QLatin1Char(')'));
-    html += field(tr("Member ID"), c.memberId);
+    html += field(Tr::tr("Payer"), c.payerName + QStringLiteral(" (") + c.payerId + QLatin1Char(')'));
+    html += field(Tr::tr("Member ID"), c.memberId);
     QString group = result && !result->groupNumber.isEmpty() ? result->groupNumber : c.groupNumber;
     if (result && !result->groupName.isEmpty())
         group += QStringLiteral(" — ") + result->groupName;
-    html += field(tr("Group"), group);
-    html += field(tr("Plan"), result && !result->planName.isEmpty() ? result->planName : c.planName);
+    html += field(Tr::tr("Group"), group);
+    html += field(Tr::tr("Plan"), result && !result->planName.isEmpty() ? result->planName : c.planName);
     if (result)
-        html += field(tr("Coverage dates"), dateRangeText(result->coverageBegin(), result->coverageEnd()));
+        html += field(Tr::tr("Coverage dates"), dateRangeText(result->coverageBegin(), result->coverageEnd()));
     if (item.verification) {
         const Verification &ver = *item.verification;
-        html += field(tr("Verified at"), formatDateTime(ver.completedAt.isValid() ? ver.completedAt : ver.requestedAt));
-        html += field(tr("Verified by"), ver.user);
-        html += field(tr("Date of service"), formatDate(ver.serviceDate));
-        html += field(tr("Trace number"), ver.traceNumber);
-        html += field(tr("Status"), verificationStatusText(item.status));
+        html += field(Tr::tr("Verified at"), formatDateTime(ver.completedAt.isValid() ? ver.completedAt : ver.requestedAt));
+        html += field(Tr::tr("Verified by"), ver.user);
+        html += field(Tr::tr("Date of service"), formatDate(ver.serviceDate));
+        html += field(Tr::tr("Trace number"), ver.traceNumber);
+        html += field(Tr::tr("Status"), verificationStatusText(item.status));
     } else {
-        html += field(tr("Verified at"), tr("Not verified yet"));
+        html += field(Tr::tr("Verified at"), Tr::tr("Not verified yet"));
     }
     html += QStringLiteral("</table>");
 
     if (item.verification && !item.verification->errorMessage.isEmpty()) {
         const bool failed = item.verification->status == VerificationStatus::Failed;
         html += QStringLiteral("<p class=\"reason\"><b>%1</b><br/>%2</p>")
-                    .arg(esc(failed ? tr("Why it failed and what to do") : tr("Needs review")),
+                    .arg(esc(failed ? Tr::tr("Why it failed and what to do") : Tr::tr("Needs review")),
                          esc(item.verification->errorMessage).replace(QLatin1Char('\n'), QStringLiteral("<br/>")));
     }
     if (result) {
@@ -202,20 +203,20 @@ QString verificationReportTitle(const VerificationReportData &data)
 QString verificationReport(const VerificationReportData &data)
 {
     const Patient &p = data.patient;
-    QString body = header(data.clinic, tr("Insurance Verification Report"), data.training);
-    body += QStringLiteral("<h2>%1</h2>\n<table class=\"fields\" cellspacing=\"0\">\n").arg(esc(tr("Patient")));
-    body += field(tr("Name"), p.displayName());
-    body += field(tr("Date of birth"), formatDate(p.dateOfBirth));
-    body += field(tr("Sex"), genderCode(p.gender));
-    body += field(tr("MRN"), p.mrn);
+    QString body = header(data.clinic, Tr::tr("Insurance Verification Report"), data.training);
+    body += QStringLiteral("<h2>%1</h2>\n<table class=\"fields\" cellspacing=\"0\">\n").arg(esc(Tr::tr("Patient")));
+    body += field(Tr::tr("Name"), p.displayName());
+    body += field(Tr::tr("Date of birth"), formatDate(p.dateOfBirth));
+    body += field(Tr::tr("Sex"), genderCode(p.gender));
+    body += field(Tr::tr("MRN"), p.mrn);
     QString address = p.address.line1;
     if (!p.address.city.isEmpty())
         address += QStringLiteral(", ") + p.address.city + QStringLiteral(", ") + p.address.state
             + QLatin1Char(' ') + p.address.zip;
-    body += field(tr("Address"), address);
+    body += field(Tr::tr("Address"), address);
     body += QStringLiteral("</table>\n");
     if (data.items.isEmpty())
-        body += QStringLiteral("<p>%1</p>").arg(esc(tr("The patient has no insurance on file.")));
+        body += QStringLiteral("<p>%1</p>").arg(esc(Tr::tr("The patient has no insurance on file.")));
     for (const auto &item : data.items)
         body += coverageSection(item, p) + QLatin1Char('\n');
     body += footerLine(data.printedAt, data.printedBy);
@@ -247,12 +248,12 @@ QString daySheet(const DaySheetData &data)
                 copay = formatMoney(*cents);
         }
         QString payer = row.coverage ? row.coverage->payerName + QStringLiteral(" · ") + row.coverage->memberId
-                                     : tr("No insurance on file");
+                                     : Tr::tr("No insurance on file");
         QString note;
         if (row.verification && row.verification->status != VerificationStatus::Verified)
             note = row.verification->errorMessage.section(QLatin1Char('\n'), 0, 0);
         else if (v == Verdict::Expired)
-            note = tr("Verify again before the visit.");
+            note = Tr::tr("Verify again before the visit.");
         rowsHtml += QStringLiteral("<tr><td style=\"white-space: nowrap\">%1</td><td><b>%2</b><br/><span class=\"muted\">%3</span></td>"
                                    "<td>%4<br/><span class=\"muted\">%5</span></td><td>%6</td>"
                                    "<td style=\"color:%7; white-space: nowrap\"><b>%8</b></td><td align=\"right\">%9</td><td>%10</td></tr>\n")
@@ -275,10 +276,10 @@ QString daySheet(const DaySheetData &data)
         {QT_TRANSLATE_NOOP("Report", "Coverage"), 10}, {QT_TRANSLATE_NOOP("Report", "Copay"), 7},
         {QT_TRANSLATE_NOOP("Report", "Notes"), 25}};
     for (const auto &[heading, percent] : headings)
-        body += QStringLiteral("<th width=\"%1%\">%2</th>").arg(percent).arg(esc(tr(heading)));
+        body += QStringLiteral("<th width=\"%1%\">%2</th>").arg(percent).arg(esc(Tr::tr(heading)));
     body += QStringLiteral("</tr>\n") + rowsHtml + QStringLiteral("</table>\n");
     if (data.rows.isEmpty())
-        body += QStringLiteral("<p>%1</p>").arg(esc(tr("No appointments on this day.")));
+        body += QStringLiteral("<p>%1</p>").arg(esc(Tr::tr("No appointments on this day.")));
     body += footerLine(data.printedAt, data.printedBy);
     return document(daySheetTitle(data), body);
 }

@@ -13,10 +13,11 @@
 
 namespace {
 
-QString tr(const char *text)
+// lupdate reads the context from here; the strings are looked up under it at run time.
+struct Tr
 {
-    return QCoreApplication::translate("X12", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(X12)
+};
 
 // Codes repeat thousands of times in a large 271 ("IND", "30", "Y" ...). This per-parse
 // cache in front of X12Values::internedCode() hands out strings that copy without reference
@@ -343,7 +344,7 @@ void TransactionParser::patientSegment(const X12SegmentView &s, Tag tag, int num
             p.person.dateOfBirth = X12Values::parseD8(s.element(2));
             if (!s.element(2).isEmpty() && !p.person.dateOfBirth.isValid())
                 warn(number, s.id.toByteArray(),
-                     tr("DMG02 \"%1\" is not a valid date of birth; it was ignored.")
+                     Tr::tr("DMG02 \"%1\" is not a valid date of birth; it was ignored.")
                          .arg(X12Values::describeBytes(s.element(2))));
         }
         p.person.gender = code(s, 3);
@@ -506,14 +507,14 @@ void TransactionParser::benefit(const X12SegmentView &s, int number)
         b.amountCents = X12Values::parseMoneyCents(amount);
         if (!b.amountCents)
             warn(number, s.id.toByteArray(),
-                 tr("EB07 \"%1\" is not an amount; the benefit was kept without it.")
+                 Tr::tr("EB07 \"%1\" is not an amount; the benefit was kept without it.")
                      .arg(X12Values::describeBytes(amount)));
     }
     if (const QByteArrayView percent = s.element(8); !percent.isEmpty()) {
         b.percent = X12Values::parseDecimal(percent);
         if (!b.percent)
             warn(number, s.id.toByteArray(),
-                 tr("EB08 \"%1\" is not a percentage; the benefit was kept without it.")
+                 Tr::tr("EB08 \"%1\" is not a percentage; the benefit was kept without it.")
                      .arg(X12Values::describeBytes(percent)));
     }
     b.quantityQualifier = code(s, 9);
@@ -521,7 +522,7 @@ void TransactionParser::benefit(const X12SegmentView &s, int number)
         b.quantity = X12Values::parseDecimal(quantity);
         if (!b.quantity)
             warn(number, s.id.toByteArray(),
-                 tr("EB10 \"%1\" is not a quantity; the benefit was kept without it.")
+                 Tr::tr("EB10 \"%1\" is not a quantity; the benefit was kept without it.")
                      .arg(X12Values::describeBytes(quantity)));
     }
     b.authorizationRequired = code(s, 11);
@@ -583,7 +584,7 @@ std::optional<EligibilityDate> TransactionParser::date(const X12SegmentView &s, 
     }
     if (!d.from.isValid() || !d.to.isValid()) {
         warn(number, s.id.toByteArray(),
-             tr("DTP %1 date \"%2\" (format %3) is not a valid date; it was ignored.")
+             Tr::tr("DTP %1 date \"%2\" (format %3) is not a valid date; it was ignored.")
                  .arg(d.qualifier, X12Values::describeBytes(value),
                       X12Values::describeBytes(format)));
         return std::nullopt;
@@ -737,8 +738,8 @@ QString noResponseError(QStringList otherTypes)
 {
     otherTypes.removeDuplicates();
     return otherTypes.isEmpty()
-               ? tr("The interchange holds no transaction, so no 271 eligibility response.")
-               : tr("The interchange holds no 271 eligibility response (found: %1).")
+               ? Tr::tr("The interchange holds no transaction, so no 271 eligibility response.")
+               : Tr::tr("The interchange holds no 271 eligibility response (found: %1).")
                      .arg(otherTypes.join(QLatin1String(", ")));
 }
 

@@ -9,10 +9,11 @@
 
 namespace {
 
-QString tr(const char *text)
+// lupdate reads the context from here; the strings are looked up under it at run time.
+struct Tr
 {
-    return QCoreApplication::translate("X12", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(X12)
+};
 
 // ---- AAA ------------------------------------------------------------------------------------
 
@@ -436,10 +437,10 @@ const EligibilityDate *findDate(const QList<EligibilityDate> &dates, const char 
 QString AaaRejection::reason() const
 {
     if (const AaaText *text = aaaText(code))
-        return tr(text->reason);
+        return Tr::tr(text->reason);
     if (code.isEmpty())
-        return tr("The payer rejected the request without giving a reason.");
-    return tr("The payer rejected the request (reason code %1).").arg(code);
+        return Tr::tr("The payer rejected the request without giving a reason.");
+    return Tr::tr("The payer rejected the request (reason code %1).").arg(code);
 }
 
 QString AaaRejection::whatToFix() const
@@ -447,14 +448,14 @@ QString AaaRejection::whatToFix() const
     if (code == QLatin1String("15")) {
         // "Required data missing" means different fields depending on where it was reported.
         if (loop == QLatin1String("2100B"))
-            return tr("Check the provider's name and NPI in the practice settings and verify "
+            return Tr::tr("Check the provider's name and NPI in the practice settings and verify "
                       "again.");
         if (loop.startsWith(QLatin1String("2110")))
-            return tr("Check the service type and the date of service, then verify again.");
+            return Tr::tr("Check the service type and the date of service, then verify again.");
     }
     if (const AaaText *text = aaaText(code))
-        return tr(text->fix);
-    return tr("Check the patient's insurance details against the card; if they are right, call "
+        return Tr::tr(text->fix);
+    return Tr::tr("Check the patient's insurance details against the card; if they are right, call "
               "the payer and quote reason code %1.")
         .arg(code.isEmpty() ? QStringLiteral("-") : code);
 }
@@ -462,21 +463,21 @@ QString AaaRejection::whatToFix() const
 QString AaaRejection::followUpText() const
 {
     if (followUp == QLatin1String("C"))
-        return tr("Correct the request and send it again.");
+        return Tr::tr("Correct the request and send it again.");
     if (followUp == QLatin1String("N"))
-        return tr("Do not send it again: the payer does not allow resubmission.");
+        return Tr::tr("Do not send it again: the payer does not allow resubmission.");
     if (followUp == QLatin1String("P"))
-        return tr("Send the same request again.");
+        return Tr::tr("Send the same request again.");
     if (followUp == QLatin1String("R"))
-        return tr("The request may be sent again.");
+        return Tr::tr("The request may be sent again.");
     if (followUp == QLatin1String("S"))
-        return tr("Do not send it again: the payer passed it to a third party.");
+        return Tr::tr("Do not send it again: the payer passed it to a third party.");
     if (followUp == QLatin1String("W"))
-        return tr("Wait 30 days before sending it again.");
+        return Tr::tr("Wait 30 days before sending it again.");
     if (followUp == QLatin1String("X"))
-        return tr("Wait 10 days before sending it again.");
+        return Tr::tr("Wait 10 days before sending it again.");
     if (followUp == QLatin1String("Y"))
-        return tr("Do not send it again: the payer will respond.");
+        return Tr::tr("Do not send it again: the payer will respond.");
     return {};
 }
 
@@ -491,21 +492,21 @@ QString RelatedEntity::roleText() const
 {
     QString who = firstName.isEmpty() ? name : firstName + QLatin1Char(' ') + name;
     if (who.trimmed().isEmpty())
-        who = id.isEmpty() ? tr("an unnamed entity") : id;
+        who = id.isEmpty() ? Tr::tr("an unnamed entity") : id;
     if (entityCode == QLatin1String("PRP"))
-        return tr("%1 is the primary payer.").arg(who);
+        return Tr::tr("%1 is the primary payer.").arg(who);
     if (entityCode == QLatin1String("SEP"))
-        return tr("%1 is the secondary payer.").arg(who);
+        return Tr::tr("%1 is the secondary payer.").arg(who);
     if (entityCode == QLatin1String("TTP"))
-        return tr("%1 is the tertiary payer.").arg(who);
+        return Tr::tr("%1 is the tertiary payer.").arg(who);
     if (entityCode == QLatin1String("P3"))
-        return tr("Primary care provider: %1.").arg(who);
+        return Tr::tr("Primary care provider: %1.").arg(who);
     if (benefitCode == QLatin1String("R") || entityCode == QLatin1String("PR"))
-        return tr("Another payer also covers this patient: %1.").arg(who);
+        return Tr::tr("Another payer also covers this patient: %1.").arg(who);
     if (entityCode.isEmpty())
         return who;
     //: %1 is a kind of entity (Plan sponsor, Employer ...), %2 its name
-    return tr("%1: %2.").arg(EligibilityCodes::entityName(entityCode), who);
+    return Tr::tr("%1: %2.").arg(EligibilityCodes::entityName(entityCode), who);
 }
 
 // ---- EligibilityResult -----------------------------------------------------------------------
@@ -651,11 +652,11 @@ QString eligibilityStatusText(EligibilityResult::Status status)
     case EligibilityResult::Status::Unknown:
         break;
     case EligibilityResult::Status::Active:
-        return tr("Active");
+        return Tr::tr("Active");
     case EligibilityResult::Status::Inactive:
-        return tr("Inactive");
+        return Tr::tr("Inactive");
     case EligibilityResult::Status::Rejected:
-        return tr("Rejected");
+        return Tr::tr("Rejected");
     }
-    return tr("Unknown");
+    return Tr::tr("Unknown");
 }
