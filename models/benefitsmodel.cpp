@@ -38,8 +38,6 @@ QVariant BenefitsModel::data(const QModelIndex &index, int role) const
             return *row.remainingCents;
         return {};
     }
-    if (role == Qt::TextAlignmentRole && (index.column() == AmountColumn || index.column() == RemainingColumn))
-        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole && index.column() == NotesColumn && !row.notes.isEmpty())
         return row.notes;
     if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole)

@@ -7,6 +7,8 @@
 #include "services/store/coveragerepository.h"
 #include "ui_coverageform.h"
 
+#include <QShortcut>
+
 CoverageForm::CoverageForm(CoverageRepository *coverages, QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::CoverageForm>())
@@ -29,6 +31,14 @@ CoverageForm::CoverageForm(CoverageRepository *coverages, QWidget *parent)
                                         QLatin1String(code));
     m_ui->messageLabel->hide();
 
+    // Ctrl+Enter verifies from anywhere on the page: the clerk's most frequent action.
+    auto *verifyShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
+    verifyShortcut->setContext(Qt::WindowShortcut);
+    connect(verifyShortcut, &QShortcut::activated, m_ui->verifyButton, [this] {
+        if (isVisible() && m_ui->verifyButton->isEnabled())
+            m_ui->verifyButton->click();
+    });
+    m_ui->verifyButton->setToolTip(tr("Save the coverage and ask the payer (Ctrl+Enter)"));
     connect(m_ui->relationshipCombo, &QComboBox::currentIndexChanged, this, &CoverageForm::updateSubscriberFields);
     connect(m_ui->saveButton, &QPushButton::clicked, this, &CoverageForm::save);
     connect(m_ui->verifyButton, &QPushButton::clicked, this, [this] {
@@ -156,6 +166,12 @@ bool CoverageForm::save()
     m_coverage = saved.value();
     Q_EMIT coverageSaved(m_coverage);
     return true;
+}
+
+void CoverageForm::focusMemberId()
+{
+    m_ui->memberIdEdit->setFocus();
+    m_ui->memberIdEdit->selectAll();
 }
 
 void CoverageForm::setBusy(bool busy)

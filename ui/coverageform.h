@@ -36,6 +36,7 @@ public:
     //! Validates the typed values; returns the messages (empty when valid).
     QStringList validate();
     void setBusy(bool busy);
+    void focusMemberId();
 
 Q_SIGNALS:
     //! The coverage was saved (inserted or updated).

@@ -47,6 +47,7 @@ QTableView *makeTable(QAbstractItemModel *model, const QString &name, QWidget *p
     view->verticalHeader()->hide();
     view->horizontalHeader()->setStretchLastSection(true);
     view->setAlternatingRowColors(true);
+    view->setWordWrap(false);
     view->setTabKeyNavigation(false);
     return view;
 }
@@ -300,6 +301,7 @@ PatientPage *MainWindow::openPatient(qint64 patientId)
     });
     const int index = m_tabs->addTab(page, page->title());
     m_tabs->setCurrentIndex(index);
+    page->focusFirstField();
     return page;
 }
 

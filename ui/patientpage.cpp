@@ -34,6 +34,7 @@ QTableView *makeTable(QAbstractItemModel *model, const QString &name, QWidget *p
     view->verticalHeader()->hide();
     view->horizontalHeader()->setStretchLastSection(true);
     view->setAlternatingRowColors(true);
+    view->setWordWrap(false);
     return view;
 }
 } // namespace
@@ -168,6 +169,14 @@ PatientPage::PatientPage(const DeskEnvironment &environment, qint64 patientId, Q
     }
     m_coverageView->resizeColumnsToContents();
     updateButtons();
+}
+
+void PatientPage::focusFirstField()
+{
+    if (m_coverages->rowCount() > 0)
+        m_coverageView->setFocus();
+    else
+        m_form->focusMemberId();
 }
 
 QString PatientPage::title() const

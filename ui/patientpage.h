@@ -32,6 +32,8 @@ public:
     qint64 patientId() const { return m_patient.id; }
     const Patient &patient() const { return m_patient; }
     QString title() const;
+    //! Puts the keyboard where the clerk starts: the coverages, or the member ID of a new one.
+    void focusFirstField();
 
     CoverageForm *coverageForm() const { return m_form; }
     StatusPanel *statusPanel() const { return m_status; }

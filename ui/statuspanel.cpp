@@ -44,8 +44,16 @@ StatusPanel::StatusPanel(QWidget *parent)
     m_benefitsView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_benefitsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_benefitsView->verticalHeader()->hide();
-    m_benefitsView->horizontalHeader()->setStretchLastSection(true);
-    m_benefitsView->setWordWrap(false);
+    // Fit the panel without a horizontal scroll bar: short columns to their contents, the
+    // descriptive ones share what is left and wrap.
+    QHeaderView *header = m_benefitsView->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(BenefitsModel::ServiceColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(BenefitsModel::AmountColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(BenefitsModel::NotesColumn, QHeaderView::Stretch);
+    m_benefitsView->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_benefitsView->setWordWrap(true);
+    m_benefitsView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_benefitsView->setAccessibleName(tr("Benefits"));
 
     auto *layout = new QVBoxLayout(this);
@@ -140,5 +148,8 @@ void StatusPanel::showVerification(const Coverage &coverage, const Verification 
     const bool hasBenefits = v.result && (v.result->isActive() || v.result->status == EligibilityResult::Status::Inactive);
     m_benefits->setResult(hasBenefits ? v.result : std::nullopt);
     m_benefitsView->setVisible(hasBenefits && m_benefits->rowCount() > 0);
-    m_benefitsView->resizeColumnsToContents();
+    bool anyNotes = false;
+    for (int row = 0; row < m_benefits->rowCount(); ++row)
+        anyNotes = anyNotes || !m_benefits->rowAt(row).notes.isEmpty();
+    m_benefitsView->setColumnHidden(BenefitsModel::NotesColumn, !anyNotes);
 }
