@@ -3,7 +3,7 @@
 // Benchmarks for scripts/bench. Prints figures; asserts nothing.
 //   clinicdesk_bench parse [subscribers]        271 parse throughput
 //   clinicdesk_bench batch [patients]           batch verification against the in-process sandbox
-//   clinicdesk_bench seed DIR [patients]        a training database with N patients (cold start)
+//   clinicdesk_bench seed DIR [patients]        a training database with N patients, 120 visits today
 #include "services/eligibility/batchverification.h"
 #include "services/eligibility/eligibilityservice.h"
 #include "services/sandbox/demoseeder.h"
@@ -132,7 +132,8 @@ int benchSeed(const QString &folder, int patients)
         out << "seed: " << opened.error << Qt::endl;
         return 1;
     }
-    const QString error = DemoSeeder(connection).addGeneratedPatients(patients, QDate::currentDate());
+    // A busy day: 120 of the patients have a visit today.
+    const QString error = DemoSeeder(connection).addGeneratedPatients(patients, QDate::currentDate(), 120);
     Database::close(connection);
     if (!error.isEmpty()) {
         out << "seed: " << error << Qt::endl;

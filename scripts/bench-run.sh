@@ -21,14 +21,24 @@ echo "   peak memory: $(peak "$work/batch.time") MB"
 
 mkdir -p "$work/data" "$work/home"
 "$bench" seed "$work/data" 10000
-times=()
+# One X server for all runs, so its own start-up is not counted.
+display=":$((150 + RANDOM % 100))"
+Xvfb "$display" -screen 0 1280x860x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+trap 'kill "$xvfb" 2>/dev/null || true; rm -rf "$work"' EXIT
+sleep 1
+inside=()
+wall=()
 for run in 1 2 3 4 5; do
-    line=$(HOME="$work/home" XDG_CONFIG_HOME="$work/home/config" \
+    begin=$(date +%s%N)
+    line=$(DISPLAY="$display" HOME="$work/home" XDG_CONFIG_HOME="$work/home/config" \
         /usr/bin/time -v -o "$work/start.time" \
-        xvfb-run -a "$desk" --data-dir "$work/data" --quit-after-show 2>/dev/null | grep "main window shown")
-    times+=("$(echo "$line" | grep -o '[0-9]\+ ms' | grep -o '[0-9]\+')")
+        "$desk" --data-dir "$work/data" --quit-after-show 2>/dev/null | grep "main window shown")
+    end=$(date +%s%N)
+    inside+=("$(echo "$line" | grep -o '[0-9]\+ ms' | grep -o '[0-9]\+')")
+    wall+=("$(((end - begin) / 1000000))")
 done
-sorted=$(printf '%s\n' "${times[@]}" | sort -n | tr '\n' ' ')
-median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 3p)
-echo "cold start to main window with 10,000 patients: median ${median} ms (runs: ${sorted}; target < 1500 ms)"
+median() { printf '%s\n' "$@" | sort -n | sed -n 3p; }
+echo "cold start with 10,000 patients (120 visits today): main() to main window shown, median $(median "${inside[@]}") ms;" \
+     "whole process (exec to exit), median $(median "${wall[@]}") ms (runs: ${wall[*]}; target < 1500 ms)"
 echo "   peak memory of clinicdesk: $(peak "$work/start.time") MB (target < 200 MB)"

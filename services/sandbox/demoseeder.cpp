@@ -169,7 +169,7 @@ QString DemoSeeder::seedIfEmpty(const QDate &today)
     return {};
 }
 
-QString DemoSeeder::addGeneratedPatients(int count, const QDate &appointmentDay)
+QString DemoSeeder::addGeneratedPatients(int count, const QDate &appointmentDay, int visits)
 {
     static const char *firstNames[] = {"Ava", "Liam", "Noah", "Emma", "Mia", "Lucas", "Zoe",
                                        "Ethan", "Grace", "Leo", "Ruby", "Owen", "Ivy", "Jack"};
@@ -200,7 +200,7 @@ QString DemoSeeder::addGeneratedPatients(int count, const QDate &appointmentDay)
         const auto stored = coverages.save(c);
         if (!stored)
             return stored.error();
-        if (appointmentDay.isValid()) {
+        if (appointmentDay.isValid() && i < visits) {
             Appointment a;
             a.patientId = saved->id;
             a.start = QDateTime(appointmentDay, QTime(8, 0).addSecs(60 * (i % 600))).toUTC();
