@@ -270,12 +270,13 @@ X12Interchange EligibilityResponseBuilder::build(const QList<EligibilityResult> 
     ResponseWriter w(interchange.delimiters, envelope);
 
     // One transaction per run of results with the same payer, provider and request-level AAA;
-    // a refused request gets a transaction of its own.
+    // a refused request gets a transaction of its own. No results: one transaction saying so.
+    const EligibilityResult nothing;
     qsizetype start = 0;
-    while (start < results.size()) {
-        const EligibilityResult &head = results.at(start);
+    do {
+        const EligibilityResult &head = results.isEmpty() ? nothing : results.at(start);
         const QList<AaaRejection> requestLevel = requestRejections(head);
-        qsizetype end = start + 1;
+        qsizetype end = qMin(start + 1, results.size());
         if (!isRequestOnly(head)) {
             while (end < results.size()) {
                 const EligibilityResult &next = results.at(end);
@@ -303,20 +304,20 @@ X12Interchange EligibilityResponseBuilder::build(const QList<EligibilityResult> 
         w.add("NM1", {"PR", "2", w.text(head.payerName), "", "", "", "",
                       w.qualifier("PI", head.payerId), w.text(head.payerId)});
         w.rejections(requestLevel, "2100A");
-        const bool requestOnly = isRequestOnly(head);
-        w.add("HL", {"2", "1", "21", requestOnly ? "0" : "1"});
+        const bool subscribers = !isRequestOnly(head) && end > start;
+        w.add("HL", {"2", "1", "21", subscribers ? "1" : "0"});
         w.add("NM1", {"1P", "2", w.text(head.providerName), "", "", "", "",
                       w.qualifier("XX", head.providerNpi), w.text(head.providerNpi)});
         w.rejections(requestLevel, "2100B");
         int hl = 3;
-        if (!requestOnly) {
+        if (subscribers) {
             for (qsizetype i = start; i < end; ++i)
                 writeResult(w, results.at(i), hl);
         }
         transaction.segments = w.take();
         group.transactions.append(std::move(transaction));
         start = end;
-    }
+    } while (start < results.size());
     return interchange;
 }
 

@@ -312,13 +312,13 @@ QString internedCode(QByteArrayView code)
     // Never freed: the strings handed out point into it. The bound keeps hostile input from
     // growing it without end.
     static QMutex mutex;
-    static QHash<QByteArray, QString> pool;
+    static auto *pool = new QHash<QByteArray, QString>; // deliberately never destroyed
     constexpr qsizetype maxCodes = 20000;
     const QMutexLocker locker(&mutex);
-    const auto found = pool.constFind(code.toByteArray());
-    if (found != pool.constEnd())
+    const auto found = pool->constFind(code.toByteArray());
+    if (found != pool->constEnd())
         return *found;
-    if (pool.size() >= maxCodes)
+    if (pool->size() >= maxCodes)
         return QString::fromLatin1(code);
     char16_t *text = new char16_t[code.size() + 1];
     for (qsizetype i = 0; i < code.size(); ++i)
@@ -326,7 +326,7 @@ QString internedCode(QByteArrayView code)
     text[code.size()] = u'\0';
     const QString interned =
         QString::fromRawData(reinterpret_cast<const QChar *>(text), code.size());
-    pool.insert(code.toByteArray(), interned);
+    pool->insert(code.toByteArray(), interned);
     return interned;
 }
 

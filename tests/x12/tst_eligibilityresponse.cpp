@@ -836,6 +836,8 @@ void TestEligibilityResponse::builderRoundTrip_data()
     zero.benefits = {free, zeroCopay, negative};
     QTest::newRow("zero and negative amounts") << QList<EligibilityResult>{zero};
 
+    QTest::newRow("no results") << QList<EligibilityResult>();
+
     QList<EligibilityResult> mixed = {requestRejected(), fullSubscriber(), rejectedResult(),
                                       dependentResult(), requestRejected()};
     EligibilityResult otherPayer = rejectedResult();
@@ -945,8 +947,8 @@ void TestEligibilityResponse::randomMutationsNeverCrash()
     for (int round = 0; round < 2000; ++round) {
         QByteArray data = original;
         const int mutations = 1 + int(random.bounded(6));
-        for (int m = 0; m < mutations; ++m) {
-            const qsizetype at = random.bounded(qMax<qsizetype>(1, data.size()));
+        for (int m = 0; m < mutations && !data.isEmpty(); ++m) {
+            const qsizetype at = random.bounded(data.size());
             switch (random.bounded(4)) {
             case 0:
                 data[at] = alphabet.at(random.bounded(alphabet.size()));

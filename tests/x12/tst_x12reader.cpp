@@ -494,8 +494,8 @@ void TestX12Reader::randomMutationsNeverCrash()
     for (int round = 0; round < 2000; ++round) {
         QByteArray data = original;
         const int mutations = 1 + int(random.bounded(8));
-        for (int m = 0; m < mutations; ++m) {
-            const qsizetype at = random.bounded(qMax<qsizetype>(1, data.size()));
+        for (int m = 0; m < mutations && !data.isEmpty(); ++m) {
+            const qsizetype at = random.bounded(data.size());
             switch (random.bounded(5)) {
             case 0: // overwrite with a delimiter-ish byte
                 data[at] = alphabet.at(random.bounded(alphabet.size()));
