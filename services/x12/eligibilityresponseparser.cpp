@@ -210,10 +210,6 @@ private:
     QString text(const X12SegmentView &s, int n) const { return QString::fromLatin1(s.element(n)); }
     QString code(const X12SegmentView &s, int n) { return m_codes.get(s.element(n)); }
     PatientLoop &patient() { return m_inDependent ? m_dependent : m_subscriber; }
-    bool inBenefit() const
-    {
-        return m_level == Level::SubscriberBenefit || m_level == Level::DependentBenefit;
-    }
 
     X12Delimiters m_delimiters;
     CodeCache &m_codes;
