@@ -5,6 +5,7 @@
 #include "services/x12/eligibilityrequest.h"
 #include "services/x12/eligibilityresponse.h"
 #include "services/x12/x12reader.h"
+#include "services/x12/x12values.h"
 #include "services/x12/x12writer.h"
 
 #include <QCoreApplication>
@@ -16,11 +17,6 @@
 #include <exception>
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("X12", text);
-}
 
 struct FileOutcome
 {
@@ -41,7 +37,7 @@ QString warningsText(const QList<X12Issue> &issues)
     constexpr int shown = 3;
     QString text = texts.mid(0, shown).join(QLatin1String("; "));
     if (texts.size() > shown)
-        text += tr(" (and %1 more)").arg(texts.size() - shown);
+        text += QCoreApplication::translate("X12", " (and %1 more)").arg(texts.size() - shown);
     return QStringLiteral(", warnings: ") + text;
 }
 
@@ -62,14 +58,17 @@ FileOutcome check(const QString &path, qsizetype maxBytes)
     QFile file(path);
     if (file.size() > maxBytes) {
         // Refused before reading, as the reader would refuse it: a clean answer.
-        outcome.text = tr("The file is %1 bytes long, more than the limit of %2 bytes; it was not "
-                          "read.")
-                           .arg(file.size())
-                           .arg(maxBytes);
+        outcome.text =
+            QCoreApplication::translate(
+                "X12", "The file is %1 bytes long, more than the limit of %2 bytes; it was not "
+                       "read.")
+                .arg(file.size())
+                .arg(maxBytes);
         return outcome;
     }
     if (!file.open(QIODevice::ReadOnly)) {
-        outcome.text = tr("cannot open the file: %1").arg(file.errorString());
+        outcome.text =
+            QCoreApplication::translate("X12", "cannot open the file: %1").arg(file.errorString());
         return outcome;
     }
     const QByteArray data = file.readAll();
@@ -82,7 +81,8 @@ FileOutcome check(const QString &path, qsizetype maxBytes)
         outcome.text = read.errorString();
         if (outcome.text.isEmpty()) {
             outcome.passed = false;
-            outcome.text = tr("internal error: the reader failed without saying why");
+            outcome.text = QCoreApplication::translate(
+                "X12", "internal error: the reader failed without saying why");
         }
         return outcome;
     }
@@ -93,8 +93,10 @@ FileOutcome check(const QString &path, qsizetype maxBytes)
     const X12ReadResult again = X12Reader(options).read(X12Writer().write(interchange));
     if (!again.ok() || *again.interchange != interchange) {
         outcome.passed = false;
-        outcome.text = tr("internal error: the interchange written back reads differently (%1)")
-                           .arg(again.errorString());
+        outcome.text =
+            QCoreApplication::translate(
+                "X12", "internal error: the interchange written back reads differently (%1)")
+                .arg(again.errorString());
         return outcome;
     }
 
@@ -111,8 +113,9 @@ FileOutcome check(const QString &path, qsizetype maxBytes)
                 types.append(type);
         }
     }
-    outcome.text = tr("%1 x%2, %3 segments")
-                       .arg(types.isEmpty() ? tr("no transactions") : types.join(QLatin1Char('/')))
+    outcome.text = QCoreApplication::translate("X12", "%1 x%2, %3 segments")
+                       .arg(types.isEmpty() ? QCoreApplication::translate("X12", "no transactions")
+                                            : types.join(QLatin1Char('/')))
                        .arg(transactions)
                        .arg(segments);
     QList<X12Issue> issues = read.issues;
@@ -128,7 +131,9 @@ FileOutcome check(const QString &path, qsizetype maxBytes)
             else if (firstError.isEmpty())
                 firstError = request.error;
         }
-        outcome.text += tr(", 270: %1 of %2 requests read").arg(parsed).arg(requests.size());
+        outcome.text += QCoreApplication::translate("X12", ", 270: %1 of %2 requests read")
+                            .arg(parsed)
+                            .arg(requests.size());
         if (!firstError.isEmpty())
             outcome.text += QStringLiteral(" (") + firstError + QLatin1Char(')');
     }
@@ -140,11 +145,12 @@ FileOutcome check(const QString &path, qsizetype maxBytes)
             EligibilityResponseParser::parse(data, options);
         if (!response.ok() || !streamed.ok() || streamed.results != response.results) {
             outcome.passed = false;
-            outcome.text = tr("internal error: the 271 parser disagrees with itself (%1)")
+            outcome.text = QCoreApplication::translate(
+                               "X12", "internal error: the 271 parser disagrees with itself (%1)")
                                .arg(response.ok() ? streamed.error : response.error);
             return outcome;
         }
-        outcome.text += tr(", 271: %1 results (%2)")
+        outcome.text += QCoreApplication::translate("X12", ", 271: %1 results (%2)")
                             .arg(response.results.size())
                             .arg(statusesText(response.results));
         issues += response.issues;
@@ -160,9 +166,13 @@ ConformanceSummary ConformanceRunner::run(const QString &dir, QTextStream &out)
     ConformanceSummary summary;
     const QDir root(QDir(dir).filePath(QStringLiteral("x12")));
     if (!root.exists()) {
-        out << "FAIL " << root.path() << ": " << tr("no such folder") << '\n';
+        out << "FAIL " << root.path() << ": "
+            << QCoreApplication::translate("X12", "no such folder") << '\n';
         ++summary.failed;
-        out << tr("%1 passed, %2 failed").arg(summary.passed).arg(summary.failed) << '\n';
+        out << QCoreApplication::translate("X12", "%1 passed, %2 failed")
+                   .arg(summary.passed)
+                   .arg(summary.failed)
+            << '\n';
         out.flush();
         return summary;
     }
@@ -182,9 +192,11 @@ ConformanceSummary ConformanceRunner::run(const QString &dir, QTextStream &out)
             outcome = check(root.filePath(name), maxBytes);
         } catch (const std::exception &e) {
             outcome = {false, false,
-                       tr("internal error: exception: %1").arg(QString::fromLocal8Bit(e.what()))};
+                       QCoreApplication::translate("X12", "internal error: exception: %1")
+                           .arg(QString::fromLocal8Bit(e.what()))};
         } catch (...) {
-            outcome = {false, false, tr("internal error: unknown exception")};
+            outcome = {false, false,
+                       QCoreApplication::translate("X12", "internal error: unknown exception")};
         }
         // A clean, specific error on a malformed file is what the reader should give: it passes.
         out << (outcome.readable && outcome.passed ? "ok   " : "FAIL ") << name << ": "
@@ -195,7 +207,10 @@ ConformanceSummary ConformanceRunner::run(const QString &dir, QTextStream &out)
             ++summary.failed;
         out.flush();
     }
-    out << tr("%1 passed, %2 failed").arg(summary.passed).arg(summary.failed) << '\n';
+    out << QCoreApplication::translate("X12", "%1 passed, %2 failed")
+               .arg(summary.passed)
+               .arg(summary.failed)
+        << '\n';
     out.flush();
     return summary;
 }

@@ -13,11 +13,6 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("X12", text);
-}
-
 // Codes repeat thousands of times in a large 271 ("IND", "30", "Y" ...). This per-parse
 // cache in front of X12Values::internedCode() hands out strings that copy without reference
 // counting and without taking the intern pool's lock.
@@ -339,7 +334,8 @@ void TransactionParser::patientSegment(const X12SegmentView &s, Tag tag, int num
             p.person.dateOfBirth = X12Values::parseD8(s.element(2));
             if (!s.element(2).isEmpty() && !p.person.dateOfBirth.isValid())
                 warn(number, s.id.toByteArray(),
-                     tr("DMG02 \"%1\" is not a valid date of birth; it was ignored.")
+                     QCoreApplication::translate(
+                         "X12", "DMG02 \"%1\" is not a valid date of birth; it was ignored.")
                          .arg(X12Values::describeBytes(s.element(2))));
         }
         p.person.gender = code(s, 3);
@@ -502,14 +498,16 @@ void TransactionParser::benefit(const X12SegmentView &s, int number)
         b.amountCents = X12Values::parseMoneyCents(amount);
         if (!b.amountCents)
             warn(number, s.id.toByteArray(),
-                 tr("EB07 \"%1\" is not an amount; the benefit was kept without it.")
+                 QCoreApplication::translate(
+                     "X12", "EB07 \"%1\" is not an amount; the benefit was kept without it.")
                      .arg(X12Values::describeBytes(amount)));
     }
     if (const QByteArrayView percent = s.element(8); !percent.isEmpty()) {
         b.percent = X12Values::parseDecimal(percent);
         if (!b.percent)
             warn(number, s.id.toByteArray(),
-                 tr("EB08 \"%1\" is not a percentage; the benefit was kept without it.")
+                 QCoreApplication::translate(
+                     "X12", "EB08 \"%1\" is not a percentage; the benefit was kept without it.")
                      .arg(X12Values::describeBytes(percent)));
     }
     b.quantityQualifier = code(s, 9);
@@ -517,7 +515,8 @@ void TransactionParser::benefit(const X12SegmentView &s, int number)
         b.quantity = X12Values::parseDecimal(quantity);
         if (!b.quantity)
             warn(number, s.id.toByteArray(),
-                 tr("EB10 \"%1\" is not a quantity; the benefit was kept without it.")
+                 QCoreApplication::translate(
+                     "X12", "EB10 \"%1\" is not a quantity; the benefit was kept without it.")
                      .arg(X12Values::describeBytes(quantity)));
     }
     b.authorizationRequired = code(s, 11);
@@ -579,7 +578,8 @@ std::optional<EligibilityDate> TransactionParser::date(const X12SegmentView &s, 
     }
     if (!d.from.isValid() || !d.to.isValid()) {
         warn(number, s.id.toByteArray(),
-             tr("DTP %1 date \"%2\" (format %3) is not a valid date; it was ignored.")
+             QCoreApplication::translate(
+                 "X12", "DTP %1 date \"%2\" (format %3) is not a valid date; it was ignored.")
                  .arg(d.qualifier, X12Values::describeBytes(value),
                       X12Values::describeBytes(format)));
         return std::nullopt;
@@ -733,8 +733,10 @@ QString noResponseError(QStringList otherTypes)
 {
     otherTypes.removeDuplicates();
     return otherTypes.isEmpty()
-               ? tr("The interchange holds no transaction, so no 271 eligibility response.")
-               : tr("The interchange holds no 271 eligibility response (found: %1).")
+               ? QCoreApplication::translate(
+                     "X12", "The interchange holds no transaction, so no 271 eligibility response.")
+               : QCoreApplication::translate(
+                     "X12", "The interchange holds no 271 eligibility response (found: %1).")
                      .arg(otherTypes.join(QLatin1String(", ")));
 }
 
