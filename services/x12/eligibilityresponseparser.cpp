@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "services/x12/eligibilityresponse.h"
 
+#include "services/x12/eligibilitycodes.h"
 #include "services/x12/x12streamreader.h"
 #include "services/x12/x12values.h"
 
@@ -118,16 +119,6 @@ QString joinAddress(const QStringList &parts)
         line += part;
     }
     return line;
-}
-
-bool isActiveCode(const QString &code)
-{
-    return code.size() == 1 && code.at(0) >= QLatin1Char('1') && code.at(0) <= QLatin1Char('5');
-}
-
-bool isInactiveCode(const QString &code)
-{
-    return code.size() == 1 && code.at(0) >= QLatin1Char('6') && code.at(0) <= QLatin1Char('8');
 }
 
 bool isPayerEntity(const RelatedEntity &entity)
@@ -704,13 +695,13 @@ EligibilityResult TransactionParser::result(PatientLoop &patient,
     bool active = false;
     bool inactive = false;
     for (const BenefitInfo &benefit : std::as_const(r.benefits)) {
-        if (isActiveCode(benefit.code)) {
+        if (EligibilityCodes::isActiveCoverage(benefit.code)) {
             if (r.planName.isEmpty())
                 r.planName = benefit.planDescription;
             if (r.insuranceType.isEmpty())
                 r.insuranceType = benefit.insuranceType;
             active = true;
-        } else if (isInactiveCode(benefit.code)) {
+        } else if (EligibilityCodes::isInactiveCoverage(benefit.code)) {
             inactive = true;
         }
         for (const RelatedEntity &entity : benefit.relatedEntities) {
