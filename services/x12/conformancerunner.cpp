@@ -169,16 +169,10 @@ ConformanceSummary ConformanceRunner::run(const QString &dir, QTextStream &out)
         out << "FAIL " << root.path() << ": "
             << QCoreApplication::translate("X12", "no such folder") << '\n';
         ++summary.failed;
-        out << QCoreApplication::translate("X12", "%1 passed, %2 failed")
-                   .arg(summary.passed)
-                   .arg(summary.failed)
-            << '\n';
-        out.flush();
-        return summary;
     }
     QStringList files;
     QDirIterator it(root.path(), QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
+    while (root.exists() && it.hasNext()) {
         const QString relative = root.relativeFilePath(it.next());
         if (relative != QLatin1String("README.md"))
             files.append(relative);

@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 ClinicDesk developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "common/testsupport.h"
 #include "services/x12/eligibilityresponse.h"
 #include "services/x12/x12writer.h"
+#include "x12fixtures.h"
 
 #include <QJsonDocument>
 #include <QRandomGenerator>
@@ -44,14 +44,6 @@ private slots:
 };
 
 namespace {
-QByteArray fixture(const char *name)
-{
-    const QByteArray data = TestSupport::readTestData(QStringLiteral("x12/") + QLatin1String(name));
-    if (data.isEmpty())
-        qFatal("missing test fixture %s", name);
-    return data;
-}
-
 EligibilityResponseParseResult parseFixture(const char *name)
 {
     return EligibilityResponseParser::parse(fixture(name));
