@@ -166,7 +166,8 @@ std::optional<qint64> parseMoneyCents(QByteArrayView text)
     QByteArrayView integer = parts->integer;
     while (integer.size() > 1 && integer.front() == '0')
         integer = integer.sliced(1);
-    if (integer.size() > 15) // beyond any amount a 271 carries; would overflow cents
+    // Up to 13 digits: cents stay below 2^53, so they survive JSON (a double) exactly.
+    if (integer.size() > 13)
         return std::nullopt;
     qint64 cents = 0;
     for (char c : integer)
