@@ -632,6 +632,7 @@ void TestEligibilityResponse::amounts_data()
     QTest::newRow("dollar sign") << QByteArray("$25") << qint64(-1) << true;
     QTest::newRow("exponent") << QByteArray("1E3") << qint64(-1) << true;
     QTest::newRow("two dots") << QByteArray("1.2.3") << qint64(-1) << true;
+    QTest::newRow("fourteen digits") << QByteArray("12345678901234") << qint64(-1) << true;
     QTest::newRow("too large") << QByteArray("12345678901234567") << qint64(-1) << true;
 }
 
