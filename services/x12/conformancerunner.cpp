@@ -5,6 +5,7 @@
 #include "services/x12/eligibilityrequest.h"
 #include "services/x12/eligibilityresponse.h"
 #include "services/x12/x12reader.h"
+#include "services/x12/x12values.h"
 #include "services/x12/x12writer.h"
 
 #include <QCoreApplication>
@@ -16,12 +17,6 @@
 #include <exception>
 
 namespace {
-
-// lupdate reads the context from here; the strings are looked up under it at run time.
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(X12)
-};
 
 struct FileOutcome
 {
@@ -42,7 +37,7 @@ QString warningsText(const QList<X12Issue> &issues)
     constexpr int shown = 3;
     QString text = texts.mid(0, shown).join(QLatin1String("; "));
     if (texts.size() > shown)
-        text += Tr::tr(" (and %1 more)").arg(texts.size() - shown);
+        text += QCoreApplication::translate("X12", " (and %1 more)").arg(texts.size() - shown);
     return QStringLiteral(", warnings: ") + text;
 }
 
@@ -63,14 +58,17 @@ FileOutcome check(const QString &path, qsizetype maxBytes)
     QFile file(path);
     if (file.size() > maxBytes) {
         // Refused before reading, as the reader would refuse it: a clean answer.
-        outcome.text = Tr::tr("The file is %1 bytes long, more than the limit of %2 bytes; it was not "
-                          "read.")
-                           .arg(file.size())
-                           .arg(maxBytes);
+        outcome.text =
+            QCoreApplication::translate(
+                "X12", "The file is %1 bytes long, more than the limit of %2 bytes; it was not "
+                       "read.")
+                .arg(file.size())
+                .arg(maxBytes);
         return outcome;
     }
     if (!file.open(QIODevice::ReadOnly)) {
-        outcome.text = Tr::tr("cannot open the file: %1").arg(file.errorString());
+        outcome.text =
+            QCoreApplication::translate("X12", "cannot open the file: %1").arg(file.errorString());
         return outcome;
     }
     const QByteArray data = file.readAll();
@@ -83,7 +81,8 @@ FileOutcome check(const QString &path, qsizetype maxBytes)
         outcome.text = read.errorString();
         if (outcome.text.isEmpty()) {
             outcome.passed = false;
-            outcome.text = Tr::tr("internal error: the reader failed without saying why");
+            outcome.text = QCoreApplication::translate(
+                "X12", "internal error: the reader failed without saying why");
         }
         return outcome;
     }
@@ -94,8 +93,10 @@ FileOutcome check(const QString &path, qsizetype maxBytes)
     const X12ReadResult again = X12Reader(options).read(X12Writer().write(interchange));
     if (!again.ok() || *again.interchange != interchange) {
         outcome.passed = false;
-        outcome.text = Tr::tr("internal error: the interchange written back reads differently (%1)")
-                           .arg(again.errorString());
+        outcome.text =
+            QCoreApplication::translate(
+                "X12", "internal error: the interchange written back reads differently (%1)")
+                .arg(again.errorString());
         return outcome;
     }
 
@@ -112,8 +113,9 @@ FileOutcome check(const QString &path, qsizetype maxBytes)
                 types.append(type);
         }
     }
-    outcome.text = Tr::tr("%1 x%2, %3 segments")
-                       .arg(types.isEmpty() ? Tr::tr("no transactions") : types.join(QLatin1Char('/')))
+    outcome.text = QCoreApplication::translate("X12", "%1 x%2, %3 segments")
+                       .arg(types.isEmpty() ? QCoreApplication::translate("X12", "no transactions")
+                                            : types.join(QLatin1Char('/')))
                        .arg(transactions)
                        .arg(segments);
     QList<X12Issue> issues = read.issues;
@@ -129,7 +131,9 @@ FileOutcome check(const QString &path, qsizetype maxBytes)
             else if (firstError.isEmpty())
                 firstError = request.error;
         }
-        outcome.text += Tr::tr(", 270: %1 of %2 requests read").arg(parsed).arg(requests.size());
+        outcome.text += QCoreApplication::translate("X12", ", 270: %1 of %2 requests read")
+                            .arg(parsed)
+                            .arg(requests.size());
         if (!firstError.isEmpty())
             outcome.text += QStringLiteral(" (") + firstError + QLatin1Char(')');
     }
@@ -141,11 +145,12 @@ FileOutcome check(const QString &path, qsizetype maxBytes)
             EligibilityResponseParser::parse(data, options);
         if (!response.ok() || !streamed.ok() || streamed.results != response.results) {
             outcome.passed = false;
-            outcome.text = Tr::tr("internal error: the 271 parser disagrees with itself (%1)")
+            outcome.text = QCoreApplication::translate(
+                               "X12", "internal error: the 271 parser disagrees with itself (%1)")
                                .arg(response.ok() ? streamed.error : response.error);
             return outcome;
         }
-        outcome.text += Tr::tr(", 271: %1 results (%2)")
+        outcome.text += QCoreApplication::translate("X12", ", 271: %1 results (%2)")
                             .arg(response.results.size())
                             .arg(statusesText(response.results));
         issues += response.issues;
@@ -159,18 +164,15 @@ FileOutcome check(const QString &path, qsizetype maxBytes)
 ConformanceSummary ConformanceRunner::run(const QString &dir, QTextStream &out)
 {
     ConformanceSummary summary;
-    // Absolute, so relative names below are relative to the folder whatever the caller's path.
     const QDir root(QDir(dir).absoluteFilePath(QStringLiteral("x12")));
     if (!root.exists()) {
-        out << "FAIL " << root.path() << ": " << Tr::tr("no such folder") << '\n';
+        out << "FAIL " << root.path() << ": "
+            << QCoreApplication::translate("X12", "no such folder") << '\n';
         ++summary.failed;
-        out << Tr::tr("%1 passed, %2 failed").arg(summary.passed).arg(summary.failed) << '\n';
-        out.flush();
-        return summary;
     }
     QStringList files;
     QDirIterator it(root.path(), QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
+    while (root.exists() && it.hasNext()) {
         const QString relative = root.relativeFilePath(it.next());
         if (relative != QLatin1String("README.md"))
             files.append(relative);
@@ -184,11 +186,15 @@ ConformanceSummary ConformanceRunner::run(const QString &dir, QTextStream &out)
             outcome = check(root.filePath(name), maxBytes);
         } catch (const std::exception &e) {
             outcome = {false, false,
-                       Tr::tr("internal error: exception: %1").arg(QString::fromLocal8Bit(e.what()))};
+                       QCoreApplication::translate("X12", "internal error: exception: %1")
+                           .arg(QString::fromLocal8Bit(e.what()))};
         } catch (...) {
-            outcome = {false, false, Tr::tr("internal error: unknown exception")};
+            outcome = {false, false,
+                       QCoreApplication::translate("X12", "internal error: unknown exception")};
         }
         // A clean, specific error on a malformed file is what the reader should give: it passes.
+        // ok: read; error: refused with a clean, specific error (what a malformed file should
+        // get, so it passes); FAIL: the reader or parser misbehaved.
         const char *label = !outcome.passed ? "FAIL " : outcome.readable ? "ok   " : "error";
         out << label << ' ' << name << ": " << outcome.text << '\n';
         if (outcome.passed)
@@ -197,7 +203,10 @@ ConformanceSummary ConformanceRunner::run(const QString &dir, QTextStream &out)
             ++summary.failed;
         out.flush();
     }
-    out << Tr::tr("%1 passed, %2 failed").arg(summary.passed).arg(summary.failed) << '\n';
+    out << QCoreApplication::translate("X12", "%1 passed, %2 failed")
+               .arg(summary.passed)
+               .arg(summary.failed)
+        << '\n';
     out.flush();
     return summary;
 }

@@ -467,3 +467,15 @@ QString EligibilityCodes::entityName(const QString &code)
 {
     return lookup(entities, code);
 }
+
+bool EligibilityCodes::isActiveCoverage(const QString &benefitCode)
+{
+    return benefitCode.size() == 1 && benefitCode.at(0) >= QLatin1Char('1') &&
+           benefitCode.at(0) <= QLatin1Char('5');
+}
+
+bool EligibilityCodes::isInactiveCoverage(const QString &benefitCode)
+{
+    return benefitCode.size() == 1 && benefitCode.at(0) >= QLatin1Char('6') &&
+           benefitCode.at(0) <= QLatin1Char('8');
+}

@@ -21,4 +21,9 @@ public:
     static QString dateQualifierName(const QString &code);     // DTP01: "346" -> "Plan begin"
     static QString relationshipName(const QString &code);      // INS02: "19" -> "Child"
     static QString entityName(const QString &code); // NM101: "P3" -> "Primary care provider"
+
+    //! EB01 1 to 5: some form of active coverage.
+    static bool isActiveCoverage(const QString &benefitCode);
+    //! EB01 6 to 8: inactive, possibly pending.
+    static bool isInactiveCoverage(const QString &benefitCode);
 };

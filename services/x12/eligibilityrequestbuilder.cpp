@@ -6,35 +6,12 @@
 #include "services/x12/x12values.h"
 #include "services/x12/x12writer.h"
 
-using X12Envelope::segment;
-
 namespace {
 
-class RequestWriter
+class RequestWriter : public X12Envelope::SegmentWriter
 {
 public:
-    explicit RequestWriter(const X12Delimiters &delimiters)
-        : m_delimiters(delimiters)
-    {
-    }
-
-    QByteArray text(const QString &value) const
-    {
-        return X12Values::elementText(value, m_delimiters);
-    }
-
-    QList<X12Segment> &segments() { return m_segments; }
-
-    void add(const char *id, QList<QByteArray> elements)
-    {
-        m_segments.append(segment(id, std::move(elements)));
-    }
-
-    // NM108 qualifies NM109: no qualifier without an id.
-    QByteArray qualifier(const char *code, const QString &id) const
-    {
-        return text(id).isEmpty() ? QByteArray() : QByteArray(code);
-    }
+    using SegmentWriter::SegmentWriter;
 
     void trace(const EligibilityRequest &request)
     {
@@ -62,15 +39,11 @@ public:
             if (count++ == 99) // EQ01 repeats at most 99 times
                 break;
             if (!serviceTypes.isEmpty())
-                serviceTypes += m_delimiters.repetition;
+                serviceTypes += delimiters().repetition;
             serviceTypes += code;
         }
         add("EQ", {serviceTypes.isEmpty() ? QByteArrayLiteral("30") : serviceTypes});
     }
-
-private:
-    X12Delimiters m_delimiters;
-    QList<X12Segment> m_segments;
 };
 
 } // namespace
@@ -122,7 +95,7 @@ X12Interchange EligibilityRequestBuilder::build(const EligibilityRequest &reques
     }
     w.inquiry(request);
 
-    transaction.segments = std::move(w.segments());
+    transaction.segments = w.take();
     return interchange;
 }
 

@@ -8,12 +8,6 @@
 
 namespace {
 
-// lupdate reads the context from here; the strings are looked up under it at run time.
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(X12)
-};
-
 QString issueText(int number, const QByteArray &id, const QString &message)
 {
     return X12Issue{X12Issue::Severity::Error, number, id, message}.toString();
@@ -92,16 +86,20 @@ QList<EligibilityRequestParseResult> TransactionReader::read()
 
     const QByteArray st = m_transaction.header.id();
     if (m_commonError.isEmpty() && !m_hasPayer) {
-        m_commonError = issueText(m_firstNumber, st,
-                                  Tr::tr("The 270 has no payer: NM1*PR is missing from loop 2100A."));
+        m_commonError =
+            issueText(m_firstNumber, st,
+                      QCoreApplication::translate(
+                          "X12", "The 270 has no payer: NM1*PR is missing from loop 2100A."));
     }
     QList<EligibilityRequestParseResult> results;
     if (m_patients.isEmpty()) {
-        results.append({std::nullopt,
-                        m_commonError.isEmpty()
-                            ? issueText(m_firstNumber, st,
-                                        Tr::tr("The 270 has no subscriber loop (HL with HL03 = 22)."))
-                            : m_commonError});
+        results.append(
+            {std::nullopt,
+             m_commonError.isEmpty()
+                 ? issueText(m_firstNumber, st,
+                             QCoreApplication::translate(
+                                 "X12", "The 270 has no subscriber loop (HL with HL03 = 22)."))
+                 : m_commonError});
         return results;
     }
     for (Patient &patient : m_patients) {
@@ -130,7 +128,8 @@ void TransactionReader::finishDependent()
         return;
     if (!m_dependent.hasName)
         fail(m_dependent, m_dependent.hlNumber, QByteArrayLiteral("HL"),
-             Tr::tr("The dependent loop (2000D) has no NM1*03 segment."));
+             QCoreApplication::translate("X12",
+                                         "The dependent loop (2000D) has no NM1*03 segment."));
     m_patients.append(m_dependent);
     m_loop = Loop::Subscriber;
 }
@@ -161,7 +160,8 @@ void TransactionReader::segment(const X12Segment &s, int number)
             m_subscriberHasDependents = true;
             if (!m_subscriber.hasName)
                 fail(m_subscriber, m_subscriber.hlNumber, id,
-                     Tr::tr("The subscriber loop (2000C) has no NM1*IL segment."));
+                     QCoreApplication::translate(
+                         "X12", "The subscriber loop (2000C) has no NM1*IL segment."));
             m_dependent = Patient{m_subscriber.request, m_subscriber.error, number, false};
             m_dependent.request.patientIsDependent = true;
             // The dependent's own loop says what is asked and for when.
@@ -179,8 +179,9 @@ void TransactionReader::segment(const X12Segment &s, int number)
             m_common.payerName = s.text(3);
             m_common.payerId = s.text(9);
             if (m_common.payerId.isEmpty() && m_commonError.isEmpty())
-                m_commonError =
-                    issueText(number, id, Tr::tr("The payer NM1*PR has no payer ID (NM109)."));
+                m_commonError = issueText(number, id,
+                                          QCoreApplication::translate(
+                                              "X12", "The payer NM1*PR has no payer ID (NM109)."));
         }
         return;
     case Loop::Receiver:
@@ -214,7 +215,9 @@ void TransactionReader::segment(const X12Segment &s, int number)
             r.subscriberFirstName = s.text(4);
             r.memberId = s.text(9);
             if (r.memberId.isEmpty())
-                fail(patient, number, id, Tr::tr("The subscriber NM1*IL has no member ID (NM109)."));
+                fail(patient, number, id,
+                     QCoreApplication::translate(
+                         "X12", "The subscriber NM1*IL has no member ID (NM109)."));
         }
     } else if (id == "REF" && !dependent) {
         if (s.element(1) == "6P" || (s.element(1) == "1L" && r.groupNumber.isEmpty()))
@@ -223,7 +226,8 @@ void TransactionReader::segment(const X12Segment &s, int number)
         const QDate date = X12Values::parseD8(s.element(2));
         if (!s.element(2).isEmpty() && !date.isValid())
             fail(patient, number, id,
-                 Tr::tr("DMG02 \"%1\" is not a valid date of birth (CCYYMMDD).")
+                 QCoreApplication::translate(
+                     "X12", "DMG02 \"%1\" is not a valid date of birth (CCYYMMDD).")
                      .arg(X12Values::describeBytes(s.element(2))));
         (dependent ? r.dependentDateOfBirth : r.subscriberDateOfBirth) = date;
         (dependent ? r.dependentGender : r.subscriberGender) = s.text(3);
@@ -234,7 +238,7 @@ void TransactionReader::segment(const X12Segment &s, int number)
         const QDate date = X12Values::parseD8(s.element(3).left(8));
         if (!date.isValid())
             fail(patient, number, id,
-                 Tr::tr("DTP03 \"%1\" is not a valid date of service.")
+                 QCoreApplication::translate("X12", "DTP03 \"%1\" is not a valid date of service.")
                      .arg(X12Values::describeBytes(s.element(3))));
         r.serviceDate = date;
     } else if (id == "EQ") {
@@ -275,11 +279,14 @@ EligibilityRequestParser::parseAll(const X12Interchange &interchange)
     if (results.isEmpty()) {
         typesFound.removeDuplicates();
         results.append(
-            {std::nullopt, typesFound.isEmpty()
-                               ? Tr::tr("The interchange holds no transaction, so no 270 eligibility "
-                                    "request.")
-                               : Tr::tr("The interchange holds no 270 eligibility request (found: %1).")
-                                     .arg(typesFound.join(QLatin1String(", ")))});
+            {std::nullopt,
+             typesFound.isEmpty()
+                 ? QCoreApplication::translate(
+                       "X12", "The interchange holds no transaction, so no 270 eligibility "
+                              "request.")
+                 : QCoreApplication::translate(
+                       "X12", "The interchange holds no 270 eligibility request (found: %1).")
+                       .arg(typesFound.join(QLatin1String(", ")))});
     }
     return results;
 }

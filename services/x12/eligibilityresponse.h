@@ -20,7 +20,9 @@ struct EligibilityResponseParseResult
     bool ok() const { return error.isEmpty(); }
 };
 
-//! Parses a 271 (005010X279A1) into EligibilityResults.
+//! Parses a 271 (005010X279A1) into EligibilityResults. From bytes, segments go from the
+//! reader straight to the parser (no X12Interchange is built); both give the same results.
+//! Amounts, percentages and dates that cannot be read are left out with a warning in issues.
 class EligibilityResponseParser
 {
 public:

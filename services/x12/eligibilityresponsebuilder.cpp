@@ -2,13 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "services/x12/eligibilityresponse.h"
 
+#include "services/x12/eligibilitycodes.h"
 #include "services/x12/x12envelope.h"
 #include "services/x12/x12values.h"
 #include "services/x12/x12writer.h"
 
 #include <QRegularExpression>
-
-using X12Envelope::segment;
 
 namespace {
 
@@ -43,42 +42,23 @@ bool isRequestOnly(const EligibilityResult &r)
     return true;
 }
 
-bool isActiveCode(const QString &code)
-{
-    return code.size() == 1 && code.at(0) >= QLatin1Char('1') && code.at(0) <= QLatin1Char('5');
-}
-
 // What the parser will take as the plan name from the EBs alone.
 QString planNameFromBenefits(const EligibilityResult &r)
 {
     for (const BenefitInfo &benefit : r.benefits) {
-        if (isActiveCode(benefit.code) && !benefit.planDescription.isEmpty())
+        if (EligibilityCodes::isActiveCoverage(benefit.code) && !benefit.planDescription.isEmpty())
             return benefit.planDescription;
     }
     return {};
 }
 
-class ResponseWriter
+class ResponseWriter : public X12Envelope::SegmentWriter
 {
 public:
     ResponseWriter(const X12Delimiters &delimiters, const EligibilityResponseEnvelope &envelope)
-        : m_delimiters(delimiters)
+        : SegmentWriter(delimiters)
         , m_envelope(envelope)
     {
-    }
-
-    QList<X12Segment> take() { return std::exchange(m_segments, {}); }
-    QByteArray text(const QString &value) const
-    {
-        return X12Values::elementText(value, m_delimiters);
-    }
-    QByteArray qualifier(const char *code, const QString &id) const
-    {
-        return text(id).isEmpty() ? QByteArray() : QByteArray(code);
-    }
-    void add(const char *id, QList<QByteArray> elements)
-    {
-        m_segments.append(segment(id, std::move(elements)));
     }
 
     void rejections(const QList<AaaRejection> &rejections, const char *loop)
@@ -165,7 +145,7 @@ private:
         QByteArray types;
         for (const QString &type : b.serviceTypes) {
             if (!types.isEmpty())
-                types += m_delimiters.repetition;
+                types += delimiters().repetition;
             types += text(type);
         }
         // EB13 is kept as "HC:70551"; write it with this interchange's component separator.
@@ -174,7 +154,7 @@ private:
             const QStringList parts = b.procedure.split(QLatin1Char(':'));
             for (qsizetype i = 0; i < parts.size(); ++i) {
                 if (i > 0)
-                    procedure += m_delimiters.component;
+                    procedure += delimiters().component;
                 procedure += text(parts.at(i));
             }
         }
@@ -224,9 +204,7 @@ private:
         add("N4", {text(parts.at(parts.size() - 2)), text(last.left(2)), text(last.mid(3))});
     }
 
-    X12Delimiters m_delimiters;
     const EligibilityResponseEnvelope &m_envelope;
-    QList<X12Segment> m_segments;
 };
 
 void writeResult(ResponseWriter &w, const EligibilityResult &r, int &hl)
@@ -270,12 +248,13 @@ X12Interchange EligibilityResponseBuilder::build(const QList<EligibilityResult> 
     ResponseWriter w(interchange.delimiters, envelope);
 
     // One transaction per run of results with the same payer, provider and request-level AAA;
-    // a refused request gets a transaction of its own.
+    // a refused request gets a transaction of its own. No results: one transaction saying so.
+    const EligibilityResult nothing;
     qsizetype start = 0;
-    while (start < results.size()) {
-        const EligibilityResult &head = results.at(start);
+    do {
+        const EligibilityResult &head = results.isEmpty() ? nothing : results.at(start);
         const QList<AaaRejection> requestLevel = requestRejections(head);
-        qsizetype end = start + 1;
+        qsizetype end = qMin(start + 1, results.size());
         if (!isRequestOnly(head)) {
             while (end < results.size()) {
                 const EligibilityResult &next = results.at(end);
@@ -303,20 +282,20 @@ X12Interchange EligibilityResponseBuilder::build(const QList<EligibilityResult> 
         w.add("NM1", {"PR", "2", w.text(head.payerName), "", "", "", "",
                       w.qualifier("PI", head.payerId), w.text(head.payerId)});
         w.rejections(requestLevel, "2100A");
-        const bool requestOnly = isRequestOnly(head);
-        w.add("HL", {"2", "1", "21", requestOnly ? "0" : "1"});
+        const bool subscribers = !isRequestOnly(head) && end > start;
+        w.add("HL", {"2", "1", "21", subscribers ? "1" : "0"});
         w.add("NM1", {"1P", "2", w.text(head.providerName), "", "", "", "",
                       w.qualifier("XX", head.providerNpi), w.text(head.providerNpi)});
         w.rejections(requestLevel, "2100B");
         int hl = 3;
-        if (!requestOnly) {
+        if (subscribers) {
             for (qsizetype i = start; i < end; ++i)
                 writeResult(w, results.at(i), hl);
         }
         transaction.segments = w.take();
         group.transactions.append(std::move(transaction));
         start = end;
-    }
+    } while (start < results.size());
     return interchange;
 }
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "services/x12/eligibilityresponse.h"
 
+#include "services/x12/eligibilitycodes.h"
 #include "services/x12/x12streamreader.h"
 #include "services/x12/x12values.h"
 
@@ -12,12 +13,6 @@
 #include <cstring>
 
 namespace {
-
-// lupdate reads the context from here; the strings are looked up under it at run time.
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(X12)
-};
 
 // Codes repeat thousands of times in a large 271 ("IND", "30", "Y" ...). This per-parse
 // cache in front of X12Values::internedCode() hands out strings that copy without reference
@@ -126,16 +121,6 @@ QString joinAddress(const QStringList &parts)
     return line;
 }
 
-bool isActiveCode(const QString &code)
-{
-    return code.size() == 1 && code.at(0) >= QLatin1Char('1') && code.at(0) <= QLatin1Char('5');
-}
-
-bool isInactiveCode(const QString &code)
-{
-    return code.size() == 1 && code.at(0) >= QLatin1Char('6') && code.at(0) <= QLatin1Char('8');
-}
-
 bool isPayerEntity(const RelatedEntity &entity)
 {
     return entity.benefitCode == QLatin1String("R") || entity.entityCode == QLatin1String("PR") ||
@@ -211,10 +196,6 @@ private:
     QString text(const X12SegmentView &s, int n) const { return QString::fromLatin1(s.element(n)); }
     QString code(const X12SegmentView &s, int n) { return m_codes.get(s.element(n)); }
     PatientLoop &patient() { return m_inDependent ? m_dependent : m_subscriber; }
-    bool inBenefit() const
-    {
-        return m_level == Level::SubscriberBenefit || m_level == Level::DependentBenefit;
-    }
 
     X12Delimiters m_delimiters;
     CodeCache &m_codes;
@@ -344,7 +325,8 @@ void TransactionParser::patientSegment(const X12SegmentView &s, Tag tag, int num
             p.person.dateOfBirth = X12Values::parseD8(s.element(2));
             if (!s.element(2).isEmpty() && !p.person.dateOfBirth.isValid())
                 warn(number, s.id.toByteArray(),
-                     Tr::tr("DMG02 \"%1\" is not a valid date of birth; it was ignored.")
+                     QCoreApplication::translate(
+                         "X12", "DMG02 \"%1\" is not a valid date of birth; it was ignored.")
                          .arg(X12Values::describeBytes(s.element(2))));
         }
         p.person.gender = code(s, 3);
@@ -507,14 +489,16 @@ void TransactionParser::benefit(const X12SegmentView &s, int number)
         b.amountCents = X12Values::parseMoneyCents(amount);
         if (!b.amountCents)
             warn(number, s.id.toByteArray(),
-                 Tr::tr("EB07 \"%1\" is not an amount; the benefit was kept without it.")
+                 QCoreApplication::translate(
+                     "X12", "EB07 \"%1\" is not an amount; the benefit was kept without it.")
                      .arg(X12Values::describeBytes(amount)));
     }
     if (const QByteArrayView percent = s.element(8); !percent.isEmpty()) {
         b.percent = X12Values::parseDecimal(percent);
         if (!b.percent)
             warn(number, s.id.toByteArray(),
-                 Tr::tr("EB08 \"%1\" is not a percentage; the benefit was kept without it.")
+                 QCoreApplication::translate(
+                     "X12", "EB08 \"%1\" is not a percentage; the benefit was kept without it.")
                      .arg(X12Values::describeBytes(percent)));
     }
     b.quantityQualifier = code(s, 9);
@@ -522,7 +506,8 @@ void TransactionParser::benefit(const X12SegmentView &s, int number)
         b.quantity = X12Values::parseDecimal(quantity);
         if (!b.quantity)
             warn(number, s.id.toByteArray(),
-                 Tr::tr("EB10 \"%1\" is not a quantity; the benefit was kept without it.")
+                 QCoreApplication::translate(
+                     "X12", "EB10 \"%1\" is not a quantity; the benefit was kept without it.")
                      .arg(X12Values::describeBytes(quantity)));
     }
     b.authorizationRequired = code(s, 11);
@@ -584,7 +569,8 @@ std::optional<EligibilityDate> TransactionParser::date(const X12SegmentView &s, 
     }
     if (!d.from.isValid() || !d.to.isValid()) {
         warn(number, s.id.toByteArray(),
-             Tr::tr("DTP %1 date \"%2\" (format %3) is not a valid date; it was ignored.")
+             QCoreApplication::translate(
+                 "X12", "DTP %1 date \"%2\" (format %3) is not a valid date; it was ignored.")
                  .arg(d.qualifier, X12Values::describeBytes(value),
                       X12Values::describeBytes(format)));
         return std::nullopt;
@@ -709,13 +695,13 @@ EligibilityResult TransactionParser::result(PatientLoop &patient,
     bool active = false;
     bool inactive = false;
     for (const BenefitInfo &benefit : std::as_const(r.benefits)) {
-        if (isActiveCode(benefit.code)) {
+        if (EligibilityCodes::isActiveCoverage(benefit.code)) {
             if (r.planName.isEmpty())
                 r.planName = benefit.planDescription;
             if (r.insuranceType.isEmpty())
                 r.insuranceType = benefit.insuranceType;
             active = true;
-        } else if (isInactiveCode(benefit.code)) {
+        } else if (EligibilityCodes::isInactiveCoverage(benefit.code)) {
             inactive = true;
         }
         for (const RelatedEntity &entity : benefit.relatedEntities) {
@@ -738,8 +724,10 @@ QString noResponseError(QStringList otherTypes)
 {
     otherTypes.removeDuplicates();
     return otherTypes.isEmpty()
-               ? Tr::tr("The interchange holds no transaction, so no 271 eligibility response.")
-               : Tr::tr("The interchange holds no 271 eligibility response (found: %1).")
+               ? QCoreApplication::translate(
+                     "X12", "The interchange holds no transaction, so no 271 eligibility response.")
+               : QCoreApplication::translate(
+                     "X12", "The interchange holds no 271 eligibility response (found: %1).")
                      .arg(otherTypes.join(QLatin1String(", ")));
 }
 

@@ -3,17 +3,12 @@
 #include "services/x12/eligibilityresult.h"
 
 #include "services/x12/eligibilitycodes.h"
+#include "services/x12/x12values.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 
 namespace {
-
-// lupdate reads the context from here; the strings are looked up under it at run time.
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(X12)
-};
 
 // ---- AAA ------------------------------------------------------------------------------------
 
@@ -437,10 +432,12 @@ const EligibilityDate *findDate(const QList<EligibilityDate> &dates, const char 
 QString AaaRejection::reason() const
 {
     if (const AaaText *text = aaaText(code))
-        return Tr::tr(text->reason);
+        return QCoreApplication::translate("X12", text->reason);
     if (code.isEmpty())
-        return Tr::tr("The payer rejected the request without giving a reason.");
-    return Tr::tr("The payer rejected the request (reason code %1).").arg(code);
+        return QCoreApplication::translate(
+            "X12", "The payer rejected the request without giving a reason.");
+    return QCoreApplication::translate("X12", "The payer rejected the request (reason code %1).")
+        .arg(code);
 }
 
 QString AaaRejection::whatToFix() const
@@ -448,36 +445,42 @@ QString AaaRejection::whatToFix() const
     if (code == QLatin1String("15")) {
         // "Required data missing" means different fields depending on where it was reported.
         if (loop == QLatin1String("2100B"))
-            return Tr::tr("Check the provider's name and NPI in the practice settings and verify "
-                      "again.");
+            return QCoreApplication::translate(
+                "X12", "Check the provider's name and NPI in the practice settings and verify "
+                       "again.");
         if (loop.startsWith(QLatin1String("2110")))
-            return Tr::tr("Check the service type and the date of service, then verify again.");
+            return QCoreApplication::translate(
+                "X12", "Check the service type and the date of service, then verify again.");
     }
     if (const AaaText *text = aaaText(code))
-        return Tr::tr(text->fix);
-    return Tr::tr("Check the patient's insurance details against the card; if they are right, call "
-              "the payer and quote reason code %1.")
+        return QCoreApplication::translate("X12", text->fix);
+    return QCoreApplication::translate(
+               "X12",
+               "Check the patient's insurance details against the card; if they are right, call "
+               "the payer and quote reason code %1.")
         .arg(code.isEmpty() ? QStringLiteral("-") : code);
 }
 
 QString AaaRejection::followUpText() const
 {
     if (followUp == QLatin1String("C"))
-        return Tr::tr("Correct the request and send it again.");
+        return QCoreApplication::translate("X12", "Correct the request and send it again.");
     if (followUp == QLatin1String("N"))
-        return Tr::tr("Do not send it again: the payer does not allow resubmission.");
+        return QCoreApplication::translate(
+            "X12", "Do not send it again: the payer does not allow resubmission.");
     if (followUp == QLatin1String("P"))
-        return Tr::tr("Send the same request again.");
+        return QCoreApplication::translate("X12", "Send the same request again.");
     if (followUp == QLatin1String("R"))
-        return Tr::tr("The request may be sent again.");
+        return QCoreApplication::translate("X12", "The request may be sent again.");
     if (followUp == QLatin1String("S"))
-        return Tr::tr("Do not send it again: the payer passed it to a third party.");
+        return QCoreApplication::translate(
+            "X12", "Do not send it again: the payer passed it to a third party.");
     if (followUp == QLatin1String("W"))
-        return Tr::tr("Wait 30 days before sending it again.");
+        return QCoreApplication::translate("X12", "Wait 30 days before sending it again.");
     if (followUp == QLatin1String("X"))
-        return Tr::tr("Wait 10 days before sending it again.");
+        return QCoreApplication::translate("X12", "Wait 10 days before sending it again.");
     if (followUp == QLatin1String("Y"))
-        return Tr::tr("Do not send it again: the payer will respond.");
+        return QCoreApplication::translate("X12", "Do not send it again: the payer will respond.");
     return {};
 }
 
@@ -492,21 +495,23 @@ QString RelatedEntity::roleText() const
 {
     QString who = firstName.isEmpty() ? name : firstName + QLatin1Char(' ') + name;
     if (who.trimmed().isEmpty())
-        who = id.isEmpty() ? Tr::tr("an unnamed entity") : id;
+        who = id.isEmpty() ? QCoreApplication::translate("X12", "an unnamed entity") : id;
     if (entityCode == QLatin1String("PRP"))
-        return Tr::tr("%1 is the primary payer.").arg(who);
+        return QCoreApplication::translate("X12", "%1 is the primary payer.").arg(who);
     if (entityCode == QLatin1String("SEP"))
-        return Tr::tr("%1 is the secondary payer.").arg(who);
+        return QCoreApplication::translate("X12", "%1 is the secondary payer.").arg(who);
     if (entityCode == QLatin1String("TTP"))
-        return Tr::tr("%1 is the tertiary payer.").arg(who);
+        return QCoreApplication::translate("X12", "%1 is the tertiary payer.").arg(who);
     if (entityCode == QLatin1String("P3"))
-        return Tr::tr("Primary care provider: %1.").arg(who);
+        return QCoreApplication::translate("X12", "Primary care provider: %1.").arg(who);
     if (benefitCode == QLatin1String("R") || entityCode == QLatin1String("PR"))
-        return Tr::tr("Another payer also covers this patient: %1.").arg(who);
+        return QCoreApplication::translate("X12", "Another payer also covers this patient: %1.")
+            .arg(who);
     if (entityCode.isEmpty())
         return who;
     //: %1 is a kind of entity (Plan sponsor, Employer ...), %2 its name
-    return Tr::tr("%1: %2.").arg(EligibilityCodes::entityName(entityCode), who);
+    return QCoreApplication::translate("X12", "%1: %2.")
+        .arg(EligibilityCodes::entityName(entityCode), who);
 }
 
 // ---- EligibilityResult -----------------------------------------------------------------------
@@ -652,11 +657,11 @@ QString eligibilityStatusText(EligibilityResult::Status status)
     case EligibilityResult::Status::Unknown:
         break;
     case EligibilityResult::Status::Active:
-        return Tr::tr("Active");
+        return QCoreApplication::translate("X12", "Active");
     case EligibilityResult::Status::Inactive:
-        return Tr::tr("Inactive");
+        return QCoreApplication::translate("X12", "Inactive");
     case EligibilityResult::Status::Rejected:
-        return Tr::tr("Rejected");
+        return QCoreApplication::translate("X12", "Rejected");
     }
-    return Tr::tr("Unknown");
+    return QCoreApplication::translate("X12", "Unknown");
 }

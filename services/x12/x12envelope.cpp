@@ -73,4 +73,19 @@ X12Segment segment(const char *id, QList<QByteArray> elements)
     return X12Segment(QByteArray(id), std::move(elements));
 }
 
+QByteArray SegmentWriter::text(const QString &value) const
+{
+    return X12Values::elementText(value, m_delimiters);
+}
+
+QByteArray SegmentWriter::qualifier(const char *code, const QString &id) const
+{
+    return text(id).isEmpty() ? QByteArray() : QByteArray(code);
+}
+
+void SegmentWriter::add(const char *id, QList<QByteArray> elements)
+{
+    m_segments.append(segment(id, std::move(elements)));
+}
+
 } // namespace X12Envelope

@@ -32,6 +32,28 @@ QByteArray transactionControlNumber(int controlNumber, int index = 0);
 //! A segment whose trailing empty elements are dropped, as X12 requires.
 X12Segment segment(const char *id, QList<QByteArray> elements);
 
+//! Collects the body of a transaction the builders write, text made safe for the delimiters.
+class SegmentWriter
+{
+public:
+    explicit SegmentWriter(const X12Delimiters &delimiters)
+        : m_delimiters(delimiters)
+    {
+    }
+
+    const X12Delimiters &delimiters() const { return m_delimiters; }
+    //! X12Values::elementText() with this interchange's delimiters.
+    QByteArray text(const QString &value) const;
+    //! code when id has text, else nothing: a qualifier (NM108) never stands without its id.
+    QByteArray qualifier(const char *code, const QString &id) const;
+    void add(const char *id, QList<QByteArray> elements);
+    QList<X12Segment> take() { return std::exchange(m_segments, {}); }
+
+private:
+    X12Delimiters m_delimiters;
+    QList<X12Segment> m_segments;
+};
+
 //! The creation time actually written (UTC, whole minutes) for createdAt.
 QDateTime effectiveTime(const QDateTime &createdAt);
 

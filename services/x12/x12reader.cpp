@@ -47,12 +47,6 @@ QList<X12Issue> X12ReadResult::warnings() const
 
 namespace {
 
-// lupdate reads the context from here; the strings are looked up under it at run time.
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(X12)
-};
-
 using Kind = X12StreamReader::Kind;
 
 Kind kindOf(const char *id, qsizetype size)
@@ -177,8 +171,10 @@ X12StreamReader::Result Reader::run()
     };
     if (m_maxBytes > 0 && m_buffer.size() > m_maxBytes) {
         error(0, {},
-              Tr::tr("The X12 data is %1 bytes long, more than the limit of %2 bytes; it was not "
-                 "read.")
+              QCoreApplication::translate(
+                  "X12",
+                  "The X12 data is %1 bytes long, more than the limit of %2 bytes; it was not "
+                  "read.")
                   .arg(m_buffer.size())
                   .arg(m_maxBytes));
         return result();
@@ -191,13 +187,14 @@ X12StreamReader::Result Reader::run()
         ++m_pos;
 
     if (m_pos == m_end) {
-        error(0, {}, Tr::tr("The X12 data is empty."));
+        error(0, {}, QCoreApplication::translate("X12", "The X12 data is empty."));
         return result();
     }
     if (m_end - m_pos < 3 || std::memcmp(m_pos, "ISA", 3) != 0) {
         error(0, {},
-              Tr::tr("This is not X12 data: it must start with an ISA segment, but starts with "
-                 "\"%1\".")
+              QCoreApplication::translate(
+                  "X12", "This is not X12 data: it must start with an ISA segment, but starts with "
+                         "\"%1\".")
                   .arg(describeBytes(QByteArrayView(m_pos, m_end - m_pos), 12)));
         return result();
     }
@@ -216,8 +213,8 @@ bool Reader::readIsa()
     m_lastId = QByteArrayView(m_pos, 3);
     const char *start = m_pos;
     const qsizetype available = m_end - start;
-    const QString tooShort =
-        Tr::tr("The ISA segment is too short: an ISA has 16 elements and is 106 characters long.");
+    const QString tooShort = QCoreApplication::translate(
+        "X12", "The ISA segment is too short: an ISA has 16 elements and is 106 characters long.");
     if (available < 4) {
         fatal(1, isaId, tooShort);
         return false;
@@ -225,8 +222,10 @@ bool Reader::readIsa()
     const char element = start[3];
     if (isAlnum(element) || isBlank(element)) {
         fatal(1, isaId,
-              Tr::tr("The character after ISA is %1, which cannot be the element separator; it must "
-                 "be a special character such as '*'.")
+              QCoreApplication::translate(
+                  "X12",
+                  "The character after ISA is %1, which cannot be the element separator; it must "
+                  "be a special character such as '*'.")
                   .arg(describeChar(element)));
         return false;
     }
@@ -238,12 +237,14 @@ bool Reader::readIsa()
         const char *from = separators[i - 1] + 1;
         const void *found = from < limit ? std::memchr(from, element, limit - from) : nullptr;
         if (!found) {
-            fatal(1, isaId,
-                  available < 106
-                      ? tooShort
-                      : Tr::tr("The ISA segment has only %1 of its 16 elements separated by %2.")
-                            .arg(i)
-                            .arg(describeChar(element)));
+            fatal(
+                1, isaId,
+                available < 106
+                    ? tooShort
+                    : QCoreApplication::translate(
+                          "X12", "The ISA segment has only %1 of its 16 elements separated by %2.")
+                          .arg(i)
+                          .arg(describeChar(element)));
             return false;
         }
         separators[i] = static_cast<const char *>(found);
@@ -257,28 +258,35 @@ bool Reader::readIsa()
 
     if (isAlnum(terminator) || terminator == ' ' || terminator == '\t') {
         fatal(1, isaId,
-              Tr::tr("The segment terminator (the character after ISA16) is %1; it must be a special "
-                 "character such as '~'.")
+              QCoreApplication::translate(
+                  "X12",
+                  "The segment terminator (the character after ISA16) is %1; it must be a special "
+                  "character such as '~'.")
                   .arg(describeChar(terminator)));
         return false;
     }
     if (isAlnum(component) || isBlank(component)) {
         fatal(1, isaId,
-              Tr::tr("The component separator (ISA16) is %1; it must be a special character such "
-                 "as ':'.")
+              QCoreApplication::translate(
+                  "X12",
+                  "The component separator (ISA16) is %1; it must be a special character such "
+                  "as ':'.")
                   .arg(describeChar(component)));
         return false;
     }
     if (component == element || terminator == element || terminator == component) {
         const char shared = terminator == component ? terminator : element;
-        const QString first = component == element || terminator == element
-                                  ? Tr::tr("element separator")
-                                  : Tr::tr("component separator (ISA16)");
-        const QString second = terminator == component || terminator == element
-                                   ? Tr::tr("segment terminator")
-                                   : Tr::tr("component separator (ISA16)");
+        const QString first =
+            component == element || terminator == element
+                ? QCoreApplication::translate("X12", "element separator")
+                : QCoreApplication::translate("X12", "component separator (ISA16)");
+        const QString second =
+            terminator == component || terminator == element
+                ? QCoreApplication::translate("X12", "segment terminator")
+                : QCoreApplication::translate("X12", "component separator (ISA16)");
         fatal(1, isaId,
-              Tr::tr("The ISA uses %1 as both the %2 and the %3; the separators must differ.")
+              QCoreApplication::translate(
+                  "X12", "The ISA uses %1 as both the %2 and the %3; the separators must differ.")
                   .arg(describeChar(shared), first, second));
         return false;
     }
@@ -290,8 +298,10 @@ bool Reader::readIsa()
         const char *to = separators[i + 1];
         if (std::memchr(from, terminator, to - from)) {
             fatal(1, isaId,
-                  Tr::tr("ISA%1 contains the segment terminator %2: the ISA is incomplete or its "
-                     "separators are wrong.")
+                  QCoreApplication::translate(
+                      "X12",
+                      "ISA%1 contains the segment terminator %2: the ISA is incomplete or its "
+                      "separators are wrong.")
                       .arg(i + 1, 2, 10, QLatin1Char('0'))
                       .arg(describeChar(terminator)));
             return false;
@@ -302,7 +312,8 @@ bool Reader::readIsa()
     for (int i = 0; i < 16; ++i) {
         if (m_view.elements[i].size() != isaWidths[i]) {
             warning(1, isaId,
-                    Tr::tr("ISA%1 is %2 characters long; the standard fixes it at %3.")
+                    QCoreApplication::translate(
+                        "X12", "ISA%1 is %2 characters long; the standard fixes it at %3.")
                         .arg(i + 1, 2, 10, QLatin1Char('0'))
                         .arg(m_view.elements[i].size())
                         .arg(isaWidths[i]));
@@ -317,11 +328,14 @@ bool Reader::readIsa()
     if (isa11.size() == 1 && !isAlnum(isa11[0]) && !isBlank(isa11[0])) {
         if (isa11[0] == component || isa11[0] == terminator) {
             warning(1, isaId,
-                    Tr::tr("ISA11 (repetition separator) %1 is also the %2; repetitions are not "
-                       "split.")
-                        .arg(describeChar(isa11[0]), isa11[0] == component
-                                                         ? Tr::tr("component separator (ISA16)")
-                                                         : Tr::tr("segment terminator")));
+                    QCoreApplication::translate(
+                        "X12",
+                        "ISA11 (repetition separator) %1 is also the %2; repetitions are not "
+                        "split.")
+                        .arg(describeChar(isa11[0]),
+                             isa11[0] == component
+                                 ? QCoreApplication::translate("X12", "component separator (ISA16)")
+                                 : QCoreApplication::translate("X12", "segment terminator")));
         } else {
             m_delimiters.repetition = isa11[0];
         }
@@ -374,8 +388,10 @@ void Reader::readSegments()
             idEnd = last;
         if (!isSegmentId(start, idEnd - start)) {
             fatal(m_number, {},
-                  Tr::tr("\"%1\" is not a segment ID (after segment %2, %3); the data is damaged or "
-                     "is not X12.")
+                  QCoreApplication::translate(
+                      "X12",
+                      "\"%1\" is not a segment ID (after segment %2, %3); the data is damaged or "
+                      "is not X12.")
                       .arg(describeBytes(QByteArrayView(start, idEnd - start)))
                       .arg(m_number - 1)
                       .arg(QString::fromLatin1(m_lastId)));
@@ -386,14 +402,17 @@ void Reader::readSegments()
         if (!found) {
             if (kind != Kind::Iea) {
                 fatal(m_number, currentId(),
-                      Tr::tr("The data ends in the middle of this segment (no segment terminator "
-                         "%1): the input is truncated.")
+                      QCoreApplication::translate(
+                          "X12",
+                          "The data ends in the middle of this segment (no segment terminator "
+                          "%1): the input is truncated.")
                           .arg(describeChar(terminator)));
                 return;
             }
             warning(
                 m_number, currentId(),
-                Tr::tr("The last segment has no segment terminator %1.").arg(describeChar(terminator)));
+                QCoreApplication::translate("X12", "The last segment has no segment terminator %1.")
+                    .arg(describeChar(terminator)));
         }
         m_lastId = m_view.id;
         if (kind != Kind::Other || m_state != State::Transaction) {
@@ -410,18 +429,23 @@ void Reader::handle(Kind kind)
     const QByteArray id = currentId();
     switch (kind) {
     case Kind::Isa:
-        fatal(m_number, id, Tr::tr("A second ISA starts before the IEA of the interchange."));
+        fatal(m_number, id,
+              QCoreApplication::translate(
+                  "X12", "A second ISA starts before the IEA of the interchange."));
         return;
     case Kind::Gs:
         if (m_state == State::Transaction) {
             fatal(m_number, id,
-                  Tr::tr("A functional group starts inside the transaction that began at segment %1 "
-                     "(its SE is missing).")
+                  QCoreApplication::translate(
+                      "X12",
+                      "A functional group starts inside the transaction that began at segment %1 "
+                      "(its SE is missing).")
                       .arg(m_transactionStart));
         } else if (m_state == State::Group) {
             fatal(m_number, id,
-                  Tr::tr("A functional group starts before the GE of the group that began at "
-                     "segment %1.")
+                  QCoreApplication::translate(
+                      "X12", "A functional group starts before the GE of the group that began at "
+                             "segment %1.")
                       .arg(m_groupStart));
         } else {
             m_state = State::Group;
@@ -435,11 +459,13 @@ void Reader::handle(Kind kind)
     case Kind::St:
         if (m_state == State::Interchange) {
             fatal(m_number, id,
-                  Tr::tr("The transaction is outside a functional group (GS is missing)."));
+                  QCoreApplication::translate(
+                      "X12", "The transaction is outside a functional group (GS is missing)."));
         } else if (m_state == State::Transaction) {
             fatal(m_number, id,
-                  Tr::tr("A transaction starts before the SE of the transaction that began at "
-                     "segment %1.")
+                  QCoreApplication::translate(
+                      "X12", "A transaction starts before the SE of the transaction that began at "
+                             "segment %1.")
                       .arg(m_transactionStart));
         } else {
             m_state = State::Transaction;
@@ -452,7 +478,7 @@ void Reader::handle(Kind kind)
         return;
     case Kind::Se:
         if (m_state != State::Transaction) {
-            fatal(m_number, id, Tr::tr("SE without a matching ST."));
+            fatal(m_number, id, QCoreApplication::translate("X12", "SE without a matching ST."));
             return;
         }
         closeTransaction();
@@ -462,11 +488,13 @@ void Reader::handle(Kind kind)
     case Kind::Ge:
         if (m_state == State::Transaction) {
             fatal(m_number, id,
-                  Tr::tr("The functional group ends inside the transaction that began at segment %1 "
-                     "(its SE is missing).")
+                  QCoreApplication::translate(
+                      "X12",
+                      "The functional group ends inside the transaction that began at segment %1 "
+                      "(its SE is missing).")
                       .arg(m_transactionStart));
         } else if (m_state != State::Group) {
-            fatal(m_number, id, Tr::tr("GE without a matching GS."));
+            fatal(m_number, id, QCoreApplication::translate("X12", "GE without a matching GS."));
         } else {
             closeGroup();
             m_state = State::Interchange;
@@ -476,13 +504,17 @@ void Reader::handle(Kind kind)
     case Kind::Iea:
         if (m_state == State::Transaction) {
             fatal(m_number, id,
-                  Tr::tr("The interchange ends inside the transaction that began at segment %1 (its "
-                     "SE and GE are missing).")
+                  QCoreApplication::translate(
+                      "X12",
+                      "The interchange ends inside the transaction that began at segment %1 (its "
+                      "SE and GE are missing).")
                       .arg(m_transactionStart));
         } else if (m_state == State::Group) {
             fatal(m_number, id,
-                  Tr::tr("The interchange ends inside the functional group that began at segment %1 "
-                     "(its GE is missing).")
+                  QCoreApplication::translate(
+                      "X12",
+                      "The interchange ends inside the functional group that began at segment %1 "
+                      "(its GE is missing).")
                       .arg(m_groupStart));
         } else {
             closeInterchange();
@@ -493,11 +525,14 @@ void Reader::handle(Kind kind)
     case Kind::Other:
         if (m_state == State::Group) {
             fatal(m_number, id,
-                  Tr::tr("The segment is outside a transaction (not between ST and SE)."));
+                  QCoreApplication::translate(
+                      "X12", "The segment is outside a transaction (not between ST and SE)."));
         } else {
             fatal(m_number, id,
-                  Tr::tr("The segment is outside a functional group and transaction: GS and ST are "
-                     "missing before it."));
+                  QCoreApplication::translate(
+                      "X12",
+                      "The segment is outside a functional group and transaction: GS and ST are "
+                      "missing before it."));
         }
         return;
     }
@@ -511,19 +546,23 @@ void Reader::closeTransaction()
     const auto declared = X12Values::parseCount(se01);
     if (!declared) {
         mismatch(m_number, id,
-                 Tr::tr("SE01 \"%1\" is not a segment count; the transaction has %2 segments (ST to "
-                    "SE).")
+                 QCoreApplication::translate(
+                     "X12",
+                     "SE01 \"%1\" is not a segment count; the transaction has %2 segments (ST to "
+                     "SE).")
                      .arg(describeBytes(se01))
                      .arg(count));
     } else if (*declared != count) {
         mismatch(m_number, id,
-                 Tr::tr("SE01 says %1 segments; the transaction has %2 (ST to SE).")
+                 QCoreApplication::translate(
+                     "X12", "SE01 says %1 segments; the transaction has %2 (ST to SE).")
                      .arg(*declared)
                      .arg(count));
     }
     if (m_view.element(2) != m_st02) {
         mismatch(m_number, id,
-                 Tr::tr("SE02 \"%1\" does not match ST02 \"%2\" of segment %3.")
+                 QCoreApplication::translate(
+                     "X12", "SE02 \"%1\" does not match ST02 \"%2\" of segment %3.")
                      .arg(describeBytes(m_view.element(2)), describeBytes(m_st02))
                      .arg(m_transactionStart));
     }
@@ -536,18 +575,21 @@ void Reader::closeGroup()
     const auto declared = X12Values::parseCount(ge01);
     if (!declared) {
         mismatch(m_number, id,
-                 Tr::tr("GE01 \"%1\" is not a transaction count; the functional group has %2.")
+                 QCoreApplication::translate(
+                     "X12", "GE01 \"%1\" is not a transaction count; the functional group has %2.")
                      .arg(describeBytes(ge01))
                      .arg(m_transactions));
     } else if (*declared != m_transactions) {
         mismatch(m_number, id,
-                 Tr::tr("GE01 says %1 transactions; the functional group has %2.")
+                 QCoreApplication::translate(
+                     "X12", "GE01 says %1 transactions; the functional group has %2.")
                      .arg(*declared)
                      .arg(m_transactions));
     }
     if (!X12Values::sameControlNumber(m_view.element(2), m_gs06)) {
         mismatch(m_number, id,
-                 Tr::tr("GE02 \"%1\" does not match GS06 \"%2\" of segment %3.")
+                 QCoreApplication::translate(
+                     "X12", "GE02 \"%1\" does not match GS06 \"%2\" of segment %3.")
                      .arg(describeBytes(m_view.element(2)), describeBytes(m_gs06))
                      .arg(m_groupStart));
     }
@@ -560,19 +602,23 @@ void Reader::closeInterchange()
     const auto declared = X12Values::parseCount(iea01);
     if (!declared) {
         mismatch(m_number, id,
-                 Tr::tr("IEA01 \"%1\" is not a functional group count; the interchange has %2.")
+                 QCoreApplication::translate(
+                     "X12", "IEA01 \"%1\" is not a functional group count; the interchange has %2.")
                      .arg(describeBytes(iea01))
                      .arg(m_groups));
     } else if (*declared != m_groups) {
         mismatch(m_number, id,
-                 Tr::tr("IEA01 says %1 functional groups; the interchange has %2.")
+                 QCoreApplication::translate(
+                     "X12", "IEA01 says %1 functional groups; the interchange has %2.")
                      .arg(*declared)
                      .arg(m_groups));
     }
     if (!X12Values::sameControlNumber(m_view.element(2), m_isa13)) {
-        mismatch(m_number, id,
-                 Tr::tr("IEA02 \"%1\" does not match the interchange control number ISA13 \"%2\".")
-                     .arg(describeBytes(m_view.element(2)), describeBytes(m_isa13)));
+        mismatch(
+            m_number, id,
+            QCoreApplication::translate(
+                "X12", "IEA02 \"%1\" does not match the interchange control number ISA13 \"%2\".")
+                .arg(describeBytes(m_view.element(2)), describeBytes(m_isa13)));
     }
 }
 
@@ -586,9 +632,12 @@ void Reader::finish()
             const QByteArrayView rest(m_pos, m_end - m_pos);
             const QString message =
                 rest.startsWith("ISA")
-                    ? Tr::tr("A second interchange (ISA) follows the IEA; only one interchange is "
-                         "read.")
-                    : Tr::tr("Data follows the IEA trailer: \"%1\".").arg(describeBytes(rest));
+                    ? QCoreApplication::translate(
+                          "X12",
+                          "A second interchange (ISA) follows the IEA; only one interchange is "
+                          "read.")
+                    : QCoreApplication::translate("X12", "Data follows the IEA trailer: \"%1\".")
+                          .arg(describeBytes(rest));
             mismatch(m_number + 1, {}, message);
         }
         return;
@@ -596,8 +645,10 @@ void Reader::finish()
     const QString lastId = QString::fromLatin1(m_lastId);
     if (m_state == State::Transaction) {
         error(m_transactionStart, QByteArrayLiteral("ST"),
-              Tr::tr("The data ends after segment %1 (%2) before the SE of this transaction: the "
-                 "input is truncated.")
+              QCoreApplication::translate(
+                  "X12",
+                  "The data ends after segment %1 (%2) before the SE of this transaction: the "
+                  "input is truncated.")
                   .arg(m_number)
                   .arg(lastId));
         return;
@@ -606,8 +657,10 @@ void Reader::finish()
     const int last = m_number;
     if (m_state == State::Group) {
         mismatch(m_groupStart, QByteArrayLiteral("GS"),
-                 Tr::tr("The functional group has no GE trailer: the data ends after segment %1 "
-                    "(%2).")
+                 QCoreApplication::translate(
+                     "X12",
+                     "The functional group has no GE trailer: the data ends after segment %1 "
+                     "(%2).")
                      .arg(last)
                      .arg(lastId));
         const QByteArray count = QByteArray::number(m_transactions);
@@ -617,7 +670,8 @@ void Reader::finish()
         report(Kind::Ge);
     }
     mismatch(1, QByteArrayLiteral("ISA"),
-             Tr::tr("The interchange has no IEA trailer: the data ends after segment %1 (%2).")
+             QCoreApplication::translate(
+                 "X12", "The interchange has no IEA trailer: the data ends after segment %1 (%2).")
                  .arg(last)
                  .arg(lastId));
     const QByteArray count = QByteArray::number(m_groups);

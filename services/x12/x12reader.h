@@ -43,7 +43,9 @@ public:
     struct Options
     {
         qsizetype maxBytes = 64 * 1024 * 1024;
-        //! When false, count and control-number mismatches are warnings, not errors.
+        //! When false, count and control-number mismatches are warnings, not errors; so are
+        //! GE/IEA trailers missing at the end of the data (they are supplied) and data after
+        //! the IEA (ignored). Truncated segments and transactions stay errors.
         bool strictEnvelope = true;
     };
 

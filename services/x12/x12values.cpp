@@ -166,7 +166,8 @@ std::optional<qint64> parseMoneyCents(QByteArrayView text)
     QByteArrayView integer = parts->integer;
     while (integer.size() > 1 && integer.front() == '0')
         integer = integer.sliced(1);
-    if (integer.size() > 15) // beyond any amount a 271 carries; would overflow cents
+    // Up to 13 digits: cents stay below 2^53, so they survive JSON (a double) exactly.
+    if (integer.size() > 13)
         return std::nullopt;
     qint64 cents = 0;
     for (char c : integer)
@@ -312,13 +313,13 @@ QString internedCode(QByteArrayView code)
     // Never freed: the strings handed out point into it. The bound keeps hostile input from
     // growing it without end.
     static QMutex mutex;
-    static QHash<QByteArray, QString> pool;
+    static auto *pool = new QHash<QByteArray, QString>; // deliberately never destroyed
     constexpr qsizetype maxCodes = 20000;
     const QMutexLocker locker(&mutex);
-    const auto found = pool.constFind(code.toByteArray());
-    if (found != pool.constEnd())
+    const auto found = pool->constFind(code.toByteArray());
+    if (found != pool->constEnd())
         return *found;
-    if (pool.size() >= maxCodes)
+    if (pool->size() >= maxCodes)
         return QString::fromLatin1(code);
     char16_t *text = new char16_t[code.size() + 1];
     for (qsizetype i = 0; i < code.size(); ++i)
@@ -326,7 +327,7 @@ QString internedCode(QByteArrayView code)
     text[code.size()] = u'\0';
     const QString interned =
         QString::fromRawData(reinterpret_cast<const QChar *>(text), code.size());
-    pool.insert(code.toByteArray(), interned);
+    pool->insert(code.toByteArray(), interned);
     return interned;
 }
 

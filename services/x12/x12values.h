@@ -50,7 +50,8 @@ QByteArray formatD8(QDate date);
 QTime parseTime(QByteArrayView text);
 
 //! X12 "R" money ("1500", "-12.5", ".75") in cents. More than two decimals are rounded half
-//! away from zero. nullopt for anything that is not a number.
+//! away from zero. nullopt for anything that is not a number or has more than 13 digits
+//! before the point.
 std::optional<qint64> parseMoneyCents(QByteArrayView text);
 //! Cents as the shortest X12 decimal: 150000 -> "1500", 150050 -> "1500.5", 5 -> "0.05".
 QByteArray formatMoneyCents(qint64 cents);

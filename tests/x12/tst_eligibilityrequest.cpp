@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 ClinicDesk developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "common/testsupport.h"
 #include "services/x12/eligibilityrequest.h"
 #include "services/x12/x12writer.h"
+#include "x12fixtures.h"
 
 #include <QTest>
 #include <QTimeZone>
@@ -69,14 +69,6 @@ QByteArrayList segmentsOf(const QByteArray &x12)
     if (!segments.isEmpty() && segments.last().isEmpty())
         segments.removeLast();
     return segments;
-}
-
-QByteArray fixture(const char *name)
-{
-    const QByteArray data = TestSupport::readTestData(QStringLiteral("x12/") + QLatin1String(name));
-    if (data.isEmpty())
-        qFatal("missing test fixture %s", name);
-    return data;
 }
 
 void compareSegments(const QByteArrayList &actual, const QByteArrayList &expected)

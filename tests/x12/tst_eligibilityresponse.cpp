@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 ClinicDesk developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "common/testsupport.h"
 #include "services/x12/eligibilityresponse.h"
 #include "services/x12/x12writer.h"
+#include "x12fixtures.h"
 
 #include <QJsonDocument>
 #include <QRandomGenerator>
@@ -44,14 +44,6 @@ private slots:
 };
 
 namespace {
-QByteArray fixture(const char *name)
-{
-    const QByteArray data = TestSupport::readTestData(QStringLiteral("x12/") + QLatin1String(name));
-    if (data.isEmpty())
-        qFatal("missing test fixture %s", name);
-    return data;
-}
-
 EligibilityResponseParseResult parseFixture(const char *name)
 {
     return EligibilityResponseParser::parse(fixture(name));
@@ -640,6 +632,7 @@ void TestEligibilityResponse::amounts_data()
     QTest::newRow("dollar sign") << QByteArray("$25") << qint64(-1) << true;
     QTest::newRow("exponent") << QByteArray("1E3") << qint64(-1) << true;
     QTest::newRow("two dots") << QByteArray("1.2.3") << qint64(-1) << true;
+    QTest::newRow("fourteen digits") << QByteArray("12345678901234") << qint64(-1) << true;
     QTest::newRow("too large") << QByteArray("12345678901234567") << qint64(-1) << true;
 }
 
@@ -836,6 +829,8 @@ void TestEligibilityResponse::builderRoundTrip_data()
     zero.benefits = {free, zeroCopay, negative};
     QTest::newRow("zero and negative amounts") << QList<EligibilityResult>{zero};
 
+    QTest::newRow("no results") << QList<EligibilityResult>();
+
     QList<EligibilityResult> mixed = {requestRejected(), fullSubscriber(), rejectedResult(),
                                       dependentResult(), requestRejected()};
     EligibilityResult otherPayer = rejectedResult();
@@ -945,8 +940,8 @@ void TestEligibilityResponse::randomMutationsNeverCrash()
     for (int round = 0; round < 2000; ++round) {
         QByteArray data = original;
         const int mutations = 1 + int(random.bounded(6));
-        for (int m = 0; m < mutations; ++m) {
-            const qsizetype at = random.bounded(qMax<qsizetype>(1, data.size()));
+        for (int m = 0; m < mutations && !data.isEmpty(); ++m) {
+            const qsizetype at = random.bounded(data.size());
             switch (random.bounded(4)) {
             case 0:
                 data[at] = alphabet.at(random.bounded(alphabet.size()));

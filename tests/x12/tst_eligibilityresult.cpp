@@ -35,6 +35,8 @@ private slots:
     void statusKeys();
     void codeNames_data();
     void codeNames();
+    void coverageCodes_data();
+    void coverageCodes();
 };
 
 namespace {
@@ -631,6 +633,28 @@ void TestEligibilityResult::codeNames()
     QFETCH(QString, code);
     QFETCH(QString, name);
     QCOMPARE(reinterpret_cast<Lookup>(function)(code), name);
+}
+
+void TestEligibilityResult::coverageCodes_data()
+{
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<bool>("active");
+    QTest::addColumn<bool>("inactive");
+    for (const char *code : {"1", "2", "3", "4", "5"})
+        QTest::newRow(code) << QString::fromLatin1(code) << true << false;
+    for (const char *code : {"6", "7", "8"})
+        QTest::newRow(code) << QString::fromLatin1(code) << false << true;
+    for (const char *code : {"", "0", "9", "A", "B", "R", "10", "1 ", "CB", "MC"})
+        QTest::newRow(code) << QString::fromLatin1(code) << false << false;
+}
+
+void TestEligibilityResult::coverageCodes()
+{
+    QFETCH(QString, code);
+    QFETCH(bool, active);
+    QFETCH(bool, inactive);
+    QCOMPARE(EligibilityCodes::isActiveCoverage(code), active);
+    QCOMPARE(EligibilityCodes::isInactiveCoverage(code), inactive);
 }
 
 QTEST_GUILESS_MAIN(TestEligibilityResult)

@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 ClinicDesk developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "common/testsupport.h"
 #include "services/x12/x12reader.h"
 #include "services/x12/x12writer.h"
+#include "x12fixtures.h"
 
 #include <QRandomGenerator>
 #include <QTest>
@@ -35,14 +35,6 @@ private slots:
 };
 
 namespace {
-QByteArray fixture(const char *name)
-{
-    const QByteArray data = TestSupport::readTestData(QStringLiteral("x12/") + QLatin1String(name));
-    if (data.isEmpty())
-        qFatal("missing test fixture %s", name);
-    return data;
-}
-
 X12ReadResult readStrict(const QByteArray &data)
 {
     return X12Reader().read(data);
@@ -494,8 +486,8 @@ void TestX12Reader::randomMutationsNeverCrash()
     for (int round = 0; round < 2000; ++round) {
         QByteArray data = original;
         const int mutations = 1 + int(random.bounded(8));
-        for (int m = 0; m < mutations; ++m) {
-            const qsizetype at = random.bounded(qMax<qsizetype>(1, data.size()));
+        for (int m = 0; m < mutations && !data.isEmpty(); ++m) {
+            const qsizetype at = random.bounded(data.size());
             switch (random.bounded(5)) {
             case 0: // overwrite with a delimiter-ish byte
                 data[at] = alphabet.at(random.bounded(alphabet.size()));

@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 ClinicDesk developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "common/testsupport.h"
 #include "services/x12/x12reader.h"
 #include "services/x12/x12writer.h"
+#include "x12fixtures.h"
 
 #include <QTest>
 
@@ -22,14 +22,6 @@ private slots:
 };
 
 namespace {
-QByteArray fixture(const QByteArray &name)
-{
-    const QByteArray data = TestSupport::readTestData(QStringLiteral("x12/") + QLatin1String(name));
-    if (data.isEmpty())
-        qFatal("missing test fixture %s", name.constData());
-    return data;
-}
-
 X12Interchange readOrFail(const QByteArray &data)
 {
     const X12ReadResult result = X12Reader().read(data);
@@ -77,7 +69,7 @@ void TestX12Writer::writesFilesBackByteForByte()
 {
     QFETCH(QByteArray, file);
     QFETCH(bool, lineBreaks);
-    const QByteArray data = fixture(file);
+    const QByteArray data = fixture(file.constData());
     X12Writer writer;
     writer.lineBreaks = lineBreaks;
     QCOMPARE(writer.write(readOrFail(data)), data);
@@ -96,7 +88,7 @@ void TestX12Writer::roundTrip_data()
 void TestX12Writer::roundTrip()
 {
     QFETCH(QByteArray, file);
-    const X12Interchange original = readOrFail(fixture(file));
+    const X12Interchange original = readOrFail(fixture(file.constData()));
     for (bool lineBreaks : {false, true}) {
         X12Writer writer;
         writer.lineBreaks = lineBreaks;
