@@ -5,32 +5,32 @@
     <name>BatchVerifyDialog</name>
     <message>
         <source>%v of %m</source>
-        <translation type="unfinished"></translation>
+        <translation>%v de %m</translation>
     </message>
     <message>
         <source>Verification results</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultados de la verificación</translation>
     </message>
     <message numerus="yes">
         <source>%n coverage(s) to verify.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n cobertura por verificar.</numerusform>
+            <numerusform>%n coberturas por verificar.</numerusform>
         </translation>
     </message>
     <message>
         <source>(verified earlier today)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ya se verificó hoy)</translation>
     </message>
     <message>
         <source>Verified: %1 · Needs review: %2 · Failed: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificadas: %1 · Requieren revisión: %2 · Fallidas: %3</translation>
     </message>
     <message numerus="yes">
         <source>Cancelled: %n not verified.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Se canceló: quedó %n sin verificar.</numerusform>
+            <numerusform>Se canceló: quedaron %n sin verificar.</numerusform>
         </translation>
     </message>
 </context>
@@ -38,794 +38,794 @@
     <name>BenefitSummary</name>
     <message>
         <source>per visit</source>
-        <translation type="unfinished"></translation>
+        <translation>por visita</translation>
     </message>
     <message>
         <source>per calendar year</source>
-        <translation type="unfinished"></translation>
+        <translation>por año calendario</translation>
     </message>
     <message>
         <source>per service year</source>
-        <translation type="unfinished"></translation>
+        <translation>por año de servicio</translation>
     </message>
     <message>
         <source>lifetime</source>
-        <translation type="unfinished"></translation>
+        <translation>de por vida</translation>
     </message>
     <message>
         <source>per episode</source>
-        <translation type="unfinished"></translation>
+        <translation>por episodio</translation>
     </message>
     <message>
         <source>per month</source>
-        <translation type="unfinished"></translation>
+        <translation>por mes</translation>
     </message>
     <message>
         <source>visits</source>
-        <translation type="unfinished"></translation>
+        <translation>visitas</translation>
     </message>
     <message>
         <source>days</source>
-        <translation type="unfinished"></translation>
+        <translation>días</translation>
     </message>
     <message>
         <source>Prior authorization required</source>
-        <translation type="unfinished"></translation>
+        <translation>Se requiere autorización previa</translation>
     </message>
     <message>
         <source>NOT VERIFIED</source>
-        <translation type="unfinished"></translation>
+        <translation>SIN VERIFICAR</translation>
     </message>
     <message>
         <source>CHECKING…</source>
-        <translation type="unfinished"></translation>
+        <translation>VERIFICANDO…</translation>
     </message>
     <message>
         <source>ACTIVE</source>
-        <translation type="unfinished"></translation>
+        <translation>ACTIVA</translation>
     </message>
     <message>
         <source>INACTIVE</source>
-        <translation type="unfinished"></translation>
+        <translation>INACTIVA</translation>
     </message>
     <message>
         <source>NEEDS REVIEW</source>
-        <translation type="unfinished"></translation>
+        <translation>REQUIERE REVISIÓN</translation>
     </message>
     <message>
         <source>ERROR</source>
-        <translation type="unfinished"></translation>
+        <translation>ERROR</translation>
     </message>
     <message>
         <source>EXPIRED</source>
-        <translation type="unfinished"></translation>
+        <translation>VENCIDA</translation>
     </message>
     <message>
         <source>Coinsurance</source>
-        <translation type="unfinished"></translation>
+        <translation>Coseguro</translation>
     </message>
     <message>
         <source>Copay</source>
-        <translation type="unfinished"></translation>
+        <translation>Copago</translation>
     </message>
     <message>
         <source>Out-of-pocket maximum</source>
-        <translation type="unfinished"></translation>
+        <translation>Gastos máximos de bolsillo</translation>
     </message>
     <message>
         <source>Active coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>Cobertura activa</translation>
     </message>
     <message>
         <source>remaining</source>
-        <translation type="unfinished"></translation>
+        <translation>restante</translation>
     </message>
     <message>
         <source>not stated</source>
-        <translation type="unfinished"></translation>
+        <translation>no indicado</translation>
     </message>
     <message>
         <source>from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>desde el %1</translation>
     </message>
     <message>
         <source>until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>hasta el %1</translation>
     </message>
     <message>
         <source>%1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>del %1 al %2</translation>
     </message>
 </context>
 <context>
     <name>BenefitsModel</name>
     <message>
         <source>Benefit</source>
-        <translation type="unfinished"></translation>
+        <translation>Beneficio</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished"></translation>
+        <translation>Servicio</translation>
     </message>
     <message>
         <source>Network</source>
-        <translation type="unfinished"></translation>
+        <translation>Red</translation>
     </message>
     <message>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>Nivel</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Monto</translation>
     </message>
     <message>
         <source>Remaining</source>
-        <translation type="unfinished"></translation>
+        <translation>Restante</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas</translation>
     </message>
 </context>
 <context>
     <name>Coverage</name>
     <message>
         <source>Primary</source>
-        <translation type="unfinished"></translation>
+        <translation>Primaria</translation>
     </message>
     <message>
         <source>Secondary</source>
-        <translation type="unfinished"></translation>
+        <translation>Secundaria</translation>
     </message>
     <message>
         <source>Tertiary</source>
-        <translation type="unfinished"></translation>
+        <translation>Terciaria</translation>
     </message>
 </context>
 <context>
     <name>CoverageForm</name>
     <message>
         <source>&amp;Payer:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pa&amp;gador:</translation>
     </message>
     <message>
         <source>&amp;Member ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Número de miembro:</translation>
     </message>
     <message>
         <source>As printed on the card</source>
-        <translation type="unfinished"></translation>
+        <translation>Tal como aparece en la tarjeta</translation>
     </message>
     <message>
         <source>&amp;Group number:</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de gr&amp;upo:</translation>
     </message>
     <message>
         <source>Optional</source>
-        <translation type="unfinished"></translation>
+        <translation>Opcional</translation>
     </message>
     <message>
         <source>P&amp;lan name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre del p&amp;lan:</translation>
     </message>
     <message>
         <source>&amp;Order:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Orden:</translation>
     </message>
     <message>
         <source>Patient is the &amp;subscriber&apos;s:</source>
-        <translation type="unfinished"></translation>
+        <translation>Relación del paciente con el &amp;titular:</translation>
     </message>
     <message>
         <source>Subscriber (the policy holder)</source>
-        <translation type="unfinished"></translation>
+        <translation>Asegurado titular (a nombre de quien está la póliza)</translation>
     </message>
     <message>
         <source>Subscriber &amp;first name:</source>
-        <translation type="unfinished"></translation>
+        <translation>No&amp;mbre del titular:</translation>
     </message>
     <message>
         <source>Subscriber las&amp;t name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Apell&amp;ido del titular:</translation>
     </message>
     <message>
         <source>Subscriber date of &amp;birth:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fec&amp;ha de nacimiento del titular:</translation>
     </message>
     <message>
         <source>MM/DD/YYYY</source>
-        <translation type="unfinished"></translation>
+        <translation>MM/DD/AAAA</translation>
     </message>
     <message>
         <source>Subscriber se&amp;x:</source>
-        <translation type="unfinished"></translation>
+        <translation>Se&amp;xo del titular:</translation>
     </message>
     <message>
         <source>Ser&amp;vice type:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo de servi&amp;cio:</translation>
     </message>
     <message>
         <source>&amp;New Coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva co&amp;bertura</translation>
     </message>
     <message>
         <source>Sa&amp;ve</source>
-        <translation type="unfinished"></translation>
+        <translation>Guar&amp;dar</translation>
     </message>
     <message>
         <source>Verify &amp;Insurance</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificar &amp;seguro</translation>
     </message>
     <message>
         <source>Self (patient is the subscriber)</source>
-        <translation type="unfinished"></translation>
+        <translation>El propio paciente (es el titular)</translation>
     </message>
     <message>
         <source>Child</source>
-        <translation type="unfinished"></translation>
+        <translation>Hijo/a</translation>
     </message>
     <message>
         <source>Spouse</source>
-        <translation type="unfinished"></translation>
+        <translation>Cónyuge</translation>
     </message>
     <message>
         <source>Other dependent</source>
-        <translation type="unfinished"></translation>
+        <translation>Otro dependiente</translation>
     </message>
     <message>
         <source>Female</source>
-        <translation type="unfinished"></translation>
+        <translation>Femenino</translation>
     </message>
     <message>
         <source>Male</source>
-        <translation type="unfinished"></translation>
+        <translation>Masculino</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Desconocido</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Payer: choose the payer from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pagador: elija el pagador de la lista.</translation>
     </message>
     <message>
         <source>Member ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de miembro</translation>
     </message>
     <message>
         <source>Group number</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de grupo</translation>
     </message>
     <message>
         <source>Subscriber first name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre del titular</translation>
     </message>
     <message>
         <source>Subscriber last name</source>
-        <translation type="unfinished"></translation>
+        <translation>Apellido del titular</translation>
     </message>
     <message>
         <source>Type the date as MM/DD/YYYY.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba la fecha como MM/DD/AAAA.</translation>
     </message>
     <message>
         <source>Subscriber date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de nacimiento del titular</translation>
     </message>
     <message>
         <source>Verifying…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificando…</translation>
     </message>
 </context>
 <context>
     <name>CoverageModel</name>
     <message>
         <source>%1 (inactive)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (inactiva)</translation>
     </message>
     <message>
         <source>Order</source>
-        <translation type="unfinished"></translation>
+        <translation>Orden</translation>
     </message>
     <message>
         <source>Payer</source>
-        <translation type="unfinished"></translation>
+        <translation>Pagador</translation>
     </message>
     <message>
         <source>Member ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de miembro</translation>
     </message>
     <message>
         <source>Group</source>
-        <translation type="unfinished"></translation>
+        <translation>Grupo</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Last Verified</source>
-        <translation type="unfinished"></translation>
+        <translation>Última verificación</translation>
     </message>
 </context>
 <context>
     <name>DashboardWidget</name>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Ac&amp;tualizar</translation>
     </message>
     <message>
         <source>Reload the figures and the recent activity (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a cargar las cifras y la actividad reciente (F5)</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoy</translation>
     </message>
     <message>
         <source>Last 7 Days</source>
-        <translation type="unfinished"></translation>
+        <translation>Últimos 7 días</translation>
     </message>
     <message>
         <source>Last 30 Days</source>
-        <translation type="unfinished"></translation>
+        <translation>Últimos 30 días</translation>
     </message>
     <message>
         <source>&amp;Period:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Período:</translation>
     </message>
     <message>
         <source>Verifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificaciones</translation>
     </message>
     <message>
         <source>Finished verifications; pending and cancelled ones are not counted</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificaciones terminadas; no se cuentan las pendientes ni las canceladas</translation>
     </message>
     <message>
         <source>Success Rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Tasa de éxito</translation>
     </message>
     <message>
         <source>Share of verifications the payer answered, including those that need review</source>
-        <translation type="unfinished"></translation>
+        <translation>Porcentaje de verificaciones que el pagador respondió, incluidas las que requieren revisión</translation>
     </message>
     <message>
         <source>Failure Rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Tasa de fallas</translation>
     </message>
     <message>
         <source>Share of verifications rejected by the payer or not answered</source>
-        <translation type="unfinished"></translation>
+        <translation>Porcentaje de verificaciones que el pagador rechazó o que no recibieron respuesta</translation>
     </message>
     <message>
         <source>Average Response</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiempo de respuesta promedio</translation>
     </message>
     <message>
         <source>Mean time from request to answer, automatic retries included</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiempo promedio desde la solicitud hasta la respuesta, incluidos los reintentos automáticos</translation>
     </message>
     <message>
         <source>95th Percentile Response</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiempo de respuesta (percentil 95)</translation>
     </message>
     <message>
         <source>95 of 100 verifications were answered at least this fast</source>
-        <translation type="unfinished"></translation>
+        <translation>95 de cada 100 verificaciones se respondieron en este tiempo o menos</translation>
     </message>
     <message>
         <source>No verifications in this period</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay verificaciones en este período</translation>
     </message>
     <message>
         <source>Recent &amp;Activity</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Actividad reciente</translation>
     </message>
     <message>
         <source>Status Breakdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Desglose por estado</translation>
     </message>
     <message>
         <source>Status breakdown chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Gráfico del desglose por estado</translation>
     </message>
     <message>
         <source>Failures</source>
-        <translation type="unfinished"></translation>
+        <translation>Fallas</translation>
     </message>
     <message>
         <source>Most Common Rejection Reasons</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivos de rechazo más frecuentes</translation>
     </message>
     <message>
         <source>Most common rejection reasons chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Gráfico de los motivos de rechazo más frecuentes</translation>
     </message>
     <message>
         <source>No failed verifications in this period</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay verificaciones fallidas en este período</translation>
     </message>
     <message>
         <source>Updated at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualizado: %1</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
         <extracomment>Status chart legend: %1 status name, %2 number of verifications</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>%1 ms</source>
         <extracomment>Response time in milliseconds</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>%1 s</source>
         <extracomment>Response time in seconds</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>%1%</source>
         <extracomment>Percentage; %1 is a number like 97.5</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1%</translation>
     </message>
 </context>
 <context>
     <name>DeskContext</name>
     <message>
         <source>Cannot create the data folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede crear la carpeta de datos %1.</translation>
     </message>
     <message>
         <source>The training sandbox did not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo iniciar el entorno de capacitación: %1</translation>
     </message>
     <message>
         <source>The training data could not be created: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudieron crear los datos de capacitación: %1</translation>
     </message>
 </context>
 <context>
     <name>Eligibility</name>
     <message>
         <source>The response is larger than %1 MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>La respuesta supera los %1 MB.</translation>
     </message>
     <message>
         <source>The clearinghouse is unavailable (HTTP %1). Try again in a few minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>La cámara de compensación no está disponible (HTTP %1). Vuelva a intentarlo en unos minutos.</translation>
     </message>
     <message>
         <source>The clearinghouse refused the request (HTTP %1). Check the clearinghouse address in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>La cámara de compensación rechazó la solicitud (HTTP %1). Revise la dirección de la cámara de compensación en Configuración.</translation>
     </message>
     <message>
         <source>Could not reach the clearinghouse: %1. Check the network connection and the address in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo conectar con la cámara de compensación: %1. Revise la conexión de red y la dirección en Configuración.</translation>
     </message>
     <message>
         <source>Cannot verify: missing %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede verificar. Falta: %1.</translation>
     </message>
     <message numerus="yes">
         <source>(%n attempt(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>(%n intento)</numerusform>
+            <numerusform>(%n intentos)</numerusform>
         </translation>
     </message>
     <message>
         <source>The clearinghouse answer could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo leer la respuesta de la cámara de compensación: %1</translation>
     </message>
     <message>
         <source>%1 Confirm the order of benefits with the patient.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Confirme con el paciente el orden de pago de sus seguros.</translation>
     </message>
     <message>
         <source>The payer has the name as %1 %2 (sent %3 %4).</source>
-        <translation type="unfinished"></translation>
+        <translation>El pagador tiene registrado el nombre %1 %2 (se envió %3 %4).</translation>
     </message>
     <message>
         <source>The payer has the date of birth as %1 (sent %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>El pagador tiene registrada la fecha de nacimiento %1 (se envió %2).</translation>
     </message>
 </context>
 <context>
     <name>EligibilityService</name>
     <message>
         <source>ClinicDesk closed before the payer answered. Retry to ask again.</source>
-        <translation type="unfinished"></translation>
+        <translation>ClinicDesk se cerró antes de que el pagador respondiera. Use Reintentar para volver a consultar.</translation>
     </message>
 </context>
 <context>
     <name>FieldValidation</name>
     <message>
         <source>Required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Obligatorio.</translation>
     </message>
     <message>
         <source>Use at most 60 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Use 60 caracteres como máximo.</translation>
     </message>
     <message>
         <source>Use letters, spaces, apostrophes and hyphens only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Use solo letras, espacios, apóstrofos y guiones.</translation>
     </message>
     <message>
         <source>Enter the date of birth.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingrese la fecha de nacimiento.</translation>
     </message>
     <message>
         <source>The date of birth cannot be in the future.</source>
-        <translation type="unfinished"></translation>
+        <translation>La fecha de nacimiento no puede ser una fecha futura.</translation>
     </message>
     <message>
         <source>The date of birth is more than 130 years ago.</source>
-        <translation type="unfinished"></translation>
+        <translation>La fecha de nacimiento es de hace más de 130 años.</translation>
     </message>
     <message>
         <source>Use the two-letter state code, e.g. OR.</source>
-        <translation type="unfinished"></translation>
+        <translation>Use el código de dos letras del estado, por ejemplo, OR.</translation>
     </message>
     <message>
         <source>Use 5 digits, or 9 as 12345-6789.</source>
-        <translation type="unfinished"></translation>
+        <translation>Use 5 dígitos, o 9 con el formato 12345-6789.</translation>
     </message>
     <message>
         <source>Enter 10 digits, e.g. 541-555-0100.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingrese 10 dígitos, por ejemplo, 541-555-0100.</translation>
     </message>
     <message>
         <source>Enter an address like name@example.org.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingrese una dirección como nombre@example.org.</translation>
     </message>
     <message>
         <source>Enter the member ID from the insurance card.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingrese el número de miembro que aparece en la tarjeta del seguro.</translation>
     </message>
     <message>
         <source>A member ID has 2 to 30 letters and digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>El número de miembro tiene de 2 a 30 letras y dígitos.</translation>
     </message>
     <message>
         <source>A group number has up to 30 letters, digits and dashes.</source>
-        <translation type="unfinished"></translation>
+        <translation>El número de grupo tiene hasta 30 letras, dígitos y guiones.</translation>
     </message>
     <message>
         <source>Enter the 10-digit NPI.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingrese el NPI de 10 dígitos.</translation>
     </message>
     <message>
         <source>This is not a valid NPI (10 digits with a check digit).</source>
-        <translation type="unfinished"></translation>
+        <translation>Este NPI no es válido (debe tener 10 dígitos, con dígito verificador).</translation>
     </message>
 </context>
 <context>
     <name>Headless</name>
     <message>
         <source>office copay %1</source>
-        <translation type="unfinished"></translation>
+        <translation>copago por consulta %1</translation>
     </message>
     <message numerus="yes">
         <source>%n attempt(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n intento</numerusform>
+            <numerusform>%n intentos</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>&quot;%1&quot; matches %n patients; give the ID:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&quot;%1&quot; coincide con %n paciente; indique el ID:</numerusform>
+            <numerusform>&quot;%1&quot; coincide con %n pacientes; indique el ID:</numerusform>
         </translation>
     </message>
     <message>
         <source>No patient matches &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún paciente coincide con &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>%1 has no active insurance on file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no tiene ningún seguro activo registrado.</translation>
     </message>
     <message>
         <source>Report saved to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Informe guardado en %1</translation>
     </message>
     <message numerus="yes">
         <source>Verifying %n coverage(s) for %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Verificando %n cobertura de %1</numerusform>
+            <numerusform>Verificando %n coberturas de %1</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 verified, %2 need review, %3 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>verificadas: %1, requieren revisión: %2, fallidas: %3</translation>
     </message>
     <message>
         <source>Day sheet saved to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoja del día guardada en %1</translation>
     </message>
     <message>
         <source>verified earlier, reused</source>
-        <translation type="unfinished"></translation>
+        <translation>verificación anterior reutilizada</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>ClinicDesk — Training</source>
-        <translation type="unfinished"></translation>
+        <translation>ClinicDesk — Capacitación</translation>
     </message>
     <message>
         <source>ClinicDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>ClinicDesk</translation>
     </message>
     <message>
         <source>Front Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>Recepción</translation>
     </message>
     <message>
         <source>Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Panel</translation>
     </message>
     <message>
         <source>TRAINING MODE — simulated payers and demo patients. Nothing here reaches a real payer.</source>
-        <translation type="unfinished"></translation>
+        <translation>MODO DE CAPACITACIÓN — pagadores simulados y pacientes de demostración. Nada de lo que haga aquí llega a un pagador real.</translation>
     </message>
     <message>
         <source>Training mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Modo de capacitación</translation>
     </message>
     <message>
         <source>Signed in as %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesión iniciada como %1 · %2</translation>
     </message>
     <message>
         <source>Search by name, date of birth, MRN or member ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Busque por nombre, fecha de nacimiento, MRN o número de miembro</translation>
     </message>
     <message>
         <source>Patient search</source>
-        <translation type="unfinished"></translation>
+        <translation>Búsqueda de pacientes</translation>
     </message>
     <message>
         <source>Patients found</source>
-        <translation type="unfinished"></translation>
+        <translation>Pacientes encontrados</translation>
     </message>
     <message>
         <source>&amp;Register Patient…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Registrar paciente…</translation>
     </message>
     <message>
         <source>&amp;Find patient:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Buscar paciente:</translation>
     </message>
     <message>
         <source>Patients</source>
-        <translation type="unfinished"></translation>
+        <translation>Pacientes</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoy</translation>
     </message>
     <message>
         <source>Tomorrow</source>
-        <translation type="unfinished"></translation>
+        <translation>Mañana</translation>
     </message>
     <message>
         <source>Other Day</source>
-        <translation type="unfinished"></translation>
+        <translation>Otro día</translation>
     </message>
     <message>
         <source>Sc&amp;hedule for:</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;genda de:</translation>
     </message>
     <message>
         <source>&amp;Verify Schedule…</source>
-        <translation type="unfinished"></translation>
+        <translation>Veri&amp;ficar agenda…</translation>
     </message>
     <message>
         <source>Verify the insurance of every appointment (or the selected ones)</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificar el seguro de todas las citas (o de las seleccionadas)</translation>
     </message>
     <message>
         <source>Print &amp;Day Sheet…</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimir hoja del &amp;día…</translation>
     </message>
     <message>
         <source>Schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>Agenda</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Archivo</translation>
     </message>
     <message>
         <source>Save Day Sheet as &amp;PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar hoja del día como &amp;PDF…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Salir</translation>
     </message>
     <message>
         <source>&amp;Patients</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pacientes</translation>
     </message>
     <message>
         <source>&amp;Find Patient</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Buscar paciente</translation>
     </message>
     <message>
         <source>&amp;Close Patient</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cerrar paciente</translation>
     </message>
     <message>
         <source>&amp;Verify</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verificar</translation>
     </message>
     <message>
         <source>Verify &amp;Schedule…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificar a&amp;genda…</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Ac&amp;tualizar</translation>
     </message>
     <message>
         <source>Vie&amp;w</source>
-        <translation type="unfinished"></translation>
+        <translation>V&amp;er</translation>
     </message>
     <message>
         <source>&amp;Front Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Recepción</translation>
     </message>
     <message>
         <source>&amp;Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Panel</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;yuda</translation>
     </message>
     <message>
         <source>&amp;About ClinicDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Acerca de ClinicDesk</translation>
     </message>
     <message>
         <source>About ClinicDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Acerca de ClinicDesk</translation>
     </message>
     <message>
         <source>&lt;b&gt;ClinicDesk&lt;/b&gt; %1&lt;br/&gt;Insurance verification for the clinic front desk.&lt;br/&gt;Licensed under the GNU GPL version 3 or later.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;ClinicDesk&lt;/b&gt; %1&lt;br/&gt;Verificación de seguros para la recepción de la clínica.&lt;br/&gt;Con licencia GNU GPL, versión 3 o posterior.</translation>
     </message>
     <message>
         <source>Verify Schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificar agenda</translation>
     </message>
     <message>
         <source>No appointments with insurance on this day.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay citas con seguro en este día.</translation>
     </message>
     <message>
         <source>Verify Schedule — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificar agenda — %1</translation>
     </message>
     <message numerus="yes">
         <source>Verify %n Selected Appointment(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Verificar %n cita seleccionada</numerusform>
+            <numerusform>Verificar %n citas seleccionadas</numerusform>
         </translation>
     </message>
 </context>
@@ -833,109 +833,109 @@
     <name>PatientPage</name>
     <message>
         <source>&amp;Edit Patient…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Editar paciente…</translation>
     </message>
     <message>
         <source>Coverages</source>
-        <translation type="unfinished"></translation>
+        <translation>Coberturas</translation>
     </message>
     <message>
         <source>Verify &amp;All Coverages</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificar tod&amp;as las coberturas</translation>
     </message>
     <message>
         <source>Verify primary, secondary and tertiary insurance at once</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificar a la vez las coberturas primaria, secundaria y terciaria</translation>
     </message>
     <message>
         <source>Insurance</source>
-        <translation type="unfinished"></translation>
+        <translation>Seguro</translation>
     </message>
     <message>
         <source>Verify Insurance</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificar seguro</translation>
     </message>
     <message>
         <source>Eligibility</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegibilidad</translation>
     </message>
     <message>
         <source>Print Pre&amp;view…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vista pre&amp;via de impresión…</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>Im&amp;primir…</translation>
     </message>
     <message>
         <source>Save as P&amp;DF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar como PD&amp;F…</translation>
     </message>
     <message>
         <source>Verification history</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial de verificaciones</translation>
     </message>
     <message>
         <source>&amp;Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reintentar</translation>
     </message>
     <message>
         <source>Try the selected failed verification again</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a intentar la verificación fallida seleccionada</translation>
     </message>
     <message>
         <source>Verify A&amp;gain</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificar otra ve&amp;z</translation>
     </message>
     <message>
         <source>Ask the payer again even if verified in the last 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a consultar al pagador aunque ya se haya verificado en las últimas 24 horas</translation>
     </message>
     <message>
         <source>Verification History</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial de verificaciones</translation>
     </message>
     <message>
         <source>DOB %1</source>
-        <translation type="unfinished"></translation>
+        <translation>F. nac. %1</translation>
     </message>
     <message>
         <source>Sex %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sexo %1</translation>
     </message>
     <message>
         <source>MRN %1</source>
-        <translation type="unfinished"></translation>
+        <translation>MRN %1</translation>
     </message>
 </context>
 <context>
     <name>PatientSearchModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Date of Birth</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de nacimiento</translation>
     </message>
     <message>
         <source>Sex</source>
-        <translation type="unfinished"></translation>
+        <translation>Sexo</translation>
     </message>
     <message>
         <source>MRN</source>
-        <translation type="unfinished"></translation>
+        <translation>MRN</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Teléfono</translation>
     </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
         <source>ClinicDesk Cannot Start</source>
-        <translation type="unfinished"></translation>
+        <translation>ClinicDesk no puede iniciarse</translation>
     </message>
 </context>
 <context>
@@ -943,3072 +943,3072 @@
     <message>
         <source>CANCELLED</source>
         <extracomment>Status of a verification the clerk stopped; upper case like the other verdicts</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>CANCELADA</translation>
     </message>
     <message>
         <source>%1 ms</source>
         <extracomment>Response time of a verification in milliseconds</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora</translation>
     </message>
     <message>
         <source>Patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Paciente</translation>
     </message>
     <message>
         <source>Payer / Member</source>
-        <translation type="unfinished"></translation>
+        <translation>Pagador / miembro</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Duración</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuario</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo</translation>
     </message>
     <message>
         <source>Unknown patient</source>
         <extracomment>Shown when a verification&apos;s patient record no longer exists</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Paciente desconocido</translation>
     </message>
     <message>
         <source>%1 / %2</source>
         <extracomment>%1 payer name, %2 member ID</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>Coverage removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Cobertura eliminada</translation>
     </message>
 </context>
 <context>
     <name>RegisterPatientDialog</name>
     <message>
         <source>Register Patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar paciente</translation>
     </message>
     <message>
         <source>&amp;First name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nombre:</translation>
     </message>
     <message>
         <source>M&amp;iddle name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Segundo nombre:</translation>
     </message>
     <message>
         <source>&amp;Last name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Apellido:</translation>
     </message>
     <message>
         <source>&amp;Date of birth:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fecha de nacimiento:</translation>
     </message>
     <message>
         <source>MM/DD/YYYY</source>
-        <translation type="unfinished"></translation>
+        <translation>MM/DD/AAAA</translation>
     </message>
     <message>
         <source>&amp;Sex at birth:</source>
-        <translation type="unfinished"></translation>
+        <translation>Se&amp;xo al nacer:</translation>
     </message>
     <message>
         <source>&amp;Address:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dirección:</translation>
     </message>
     <message>
         <source>&amp;City, state, ZIP:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ciudad, estado, código postal:</translation>
     </message>
     <message>
         <source>OR</source>
-        <translation type="unfinished"></translation>
+        <translation>OR</translation>
     </message>
     <message>
         <source>97477</source>
-        <translation type="unfinished"></translation>
+        <translation>97477</translation>
     </message>
     <message>
         <source>&amp;Phone:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Teléfono:</translation>
     </message>
     <message>
         <source>&amp;Email:</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;orreo electrónico:</translation>
     </message>
     <message>
         <source>Female</source>
-        <translation type="unfinished"></translation>
+        <translation>Femenino</translation>
     </message>
     <message>
         <source>Male</source>
-        <translation type="unfinished"></translation>
+        <translation>Masculino</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Desconocido</translation>
     </message>
     <message>
         <source>Edit Patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar paciente</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar</translation>
     </message>
     <message>
         <source>&amp;Register</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Registrar</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>First name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Middle name</source>
-        <translation type="unfinished"></translation>
+        <translation>Segundo nombre</translation>
     </message>
     <message>
         <source>Last name</source>
-        <translation type="unfinished"></translation>
+        <translation>Apellido</translation>
     </message>
     <message>
         <source>Type the date as MM/DD/YYYY.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba la fecha como MM/DD/AAAA.</translation>
     </message>
     <message>
         <source>Date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de nacimiento</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>ZIP</source>
-        <translation type="unfinished"></translation>
+        <translation>Código postal</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Teléfono</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>Correo electrónico</translation>
     </message>
 </context>
 <context>
     <name>Report</name>
     <message>
         <source>TRAINING</source>
-        <translation type="unfinished"></translation>
+        <translation>CAPACITACIÓN</translation>
     </message>
     <message>
         <source>Page %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Página %1 de %2</translation>
     </message>
     <message>
         <source>Could not write the PDF to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo guardar el PDF en %1.</translation>
     </message>
     <message>
         <source>Phone %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tel. %1</translation>
     </message>
     <message>
         <source>DOB %1</source>
-        <translation type="unfinished"></translation>
+        <translation>F. nac. %1</translation>
     </message>
     <message>
         <source>Benefit</source>
-        <translation type="unfinished"></translation>
+        <translation>Beneficio</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished"></translation>
+        <translation>Servicio</translation>
     </message>
     <message>
         <source>Network</source>
-        <translation type="unfinished"></translation>
+        <translation>Red</translation>
     </message>
     <message>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>Nivel</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Monto</translation>
     </message>
     <message>
         <source>Remaining</source>
-        <translation type="unfinished"></translation>
+        <translation>Restante</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas</translation>
     </message>
     <message>
         <source>patient is %1</source>
-        <translation type="unfinished"></translation>
+        <translation>parentesco del paciente: %1</translation>
     </message>
     <message>
         <source>Other coverage: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Otra cobertura: %1 (%2)</translation>
     </message>
     <message>
         <source>Payer messages: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensajes del pagador: %1</translation>
     </message>
     <message>
         <source>Printed %1 by %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impreso el %1 por %2.</translation>
     </message>
     <message>
         <source>Insurance Verification — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificación de seguro — %1</translation>
     </message>
     <message>
         <source>Day Sheet — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoja del día — %1</translation>
     </message>
     <message numerus="yes">
         <source>%n appointment(s): </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n cita: </numerusform>
+            <numerusform>%n citas: </numerusform>
         </translation>
     </message>
     <message>
         <source>%1 active, %2 need attention.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 con seguro activo, %2 por revisar.</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora</translation>
     </message>
     <message>
         <source>Patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Paciente</translation>
     </message>
     <message>
         <source>Provider / visit</source>
-        <translation type="unfinished"></translation>
+        <translation>Proveedor / consulta</translation>
     </message>
     <message>
         <source>Insurance</source>
-        <translation type="unfinished"></translation>
+        <translation>Seguro</translation>
     </message>
     <message>
         <source>Coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>Cobertura</translation>
     </message>
     <message>
         <source>Copay</source>
-        <translation type="unfinished"></translation>
+        <translation>Copago</translation>
     </message>
     <message>
         <source>TRAINING — simulated payer answers, not for patient use.</source>
-        <translation type="unfinished"></translation>
+        <translation>CAPACITACIÓN — respuestas simuladas del pagador; no usar con pacientes.</translation>
     </message>
     <message>
         <source>Self</source>
-        <translation type="unfinished"></translation>
+        <translation>El propio paciente</translation>
     </message>
     <message>
         <source>Spouse</source>
-        <translation type="unfinished"></translation>
+        <translation>Cónyuge</translation>
     </message>
     <message>
         <source>Child</source>
-        <translation type="unfinished"></translation>
+        <translation>Hijo/a</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Otro</translation>
     </message>
     <message>
         <source>The payer returned no benefit details.</source>
-        <translation type="unfinished"></translation>
+        <translation>El pagador no envió detalles de los beneficios.</translation>
     </message>
     <message>
         <source>Subscriber</source>
-        <translation type="unfinished"></translation>
+        <translation>Titular</translation>
     </message>
     <message>
         <source>Payer</source>
-        <translation type="unfinished"></translation>
+        <translation>Pagador</translation>
     </message>
     <message>
         <source>Member ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de miembro</translation>
     </message>
     <message>
         <source>Group</source>
-        <translation type="unfinished"></translation>
+        <translation>Grupo</translation>
     </message>
     <message>
         <source>Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan</translation>
     </message>
     <message>
         <source>Coverage dates</source>
-        <translation type="unfinished"></translation>
+        <translation>Fechas de cobertura</translation>
     </message>
     <message>
         <source>Verified at</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de verificación</translation>
     </message>
     <message>
         <source>Verified by</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificado por</translation>
     </message>
     <message>
         <source>Date of service</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de servicio</translation>
     </message>
     <message>
         <source>Trace number</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de rastreo</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Not verified yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no se ha verificado</translation>
     </message>
     <message>
         <source>Why it failed and what to do</source>
-        <translation type="unfinished"></translation>
+        <translation>Por qué falló y qué hacer</translation>
     </message>
     <message>
         <source>Needs review</source>
-        <translation type="unfinished"></translation>
+        <translation>Requiere revisión</translation>
     </message>
     <message>
         <source>Insurance Verification Report</source>
-        <translation type="unfinished"></translation>
+        <translation>Informe de verificación de seguro</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de nacimiento</translation>
     </message>
     <message>
         <source>Sex</source>
-        <translation type="unfinished"></translation>
+        <translation>Sexo</translation>
     </message>
     <message>
         <source>MRN</source>
-        <translation type="unfinished"></translation>
+        <translation>MRN</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Dirección</translation>
     </message>
     <message>
         <source>The patient has no insurance on file.</source>
-        <translation type="unfinished"></translation>
+        <translation>El paciente no tiene ningún seguro registrado.</translation>
     </message>
     <message>
         <source>No insurance on file</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin seguro registrado</translation>
     </message>
     <message>
         <source>Verify again before the visit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vuelva a verificar antes de la consulta.</translation>
     </message>
     <message>
         <source>No appointments on this day.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay citas en este día.</translation>
     </message>
 </context>
 <context>
     <name>ReportActions</name>
     <message>
         <source>Print Preview — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vista previa de impresión — %1</translation>
     </message>
     <message>
         <source>Save Report as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar informe como PDF</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Documentos PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Report Not Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>No se guardó el informe</translation>
     </message>
 </context>
 <context>
     <name>Sandbox</name>
     <message>
         <source>The sandbox could not listen on %1:%2.</source>
-        <translation type="unfinished"></translation>
+        <translation>El entorno de prueba no pudo escuchar en %1:%2.</translation>
     </message>
 </context>
 <context>
     <name>ScheduleModel</name>
     <message>
         <source>No insurance</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin seguro</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora</translation>
     </message>
     <message>
         <source>Patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Paciente</translation>
     </message>
     <message>
         <source>Date of Birth</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de nacimiento</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Proveedor</translation>
     </message>
     <message>
         <source>Visit</source>
-        <translation type="unfinished"></translation>
+        <translation>Consulta</translation>
     </message>
     <message>
         <source>Insurance</source>
-        <translation type="unfinished"></translation>
+        <translation>Seguro</translation>
     </message>
     <message>
         <source>Coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>Cobertura</translation>
     </message>
     <message>
         <source>Copay</source>
-        <translation type="unfinished"></translation>
+        <translation>Copago</translation>
     </message>
 </context>
 <context>
     <name>StatusPanel</name>
     <message>
         <source>Benefits</source>
-        <translation type="unfinished"></translation>
+        <translation>Beneficios</translation>
     </message>
     <message>
         <source>Choose a coverage and press Verify Insurance.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija una cobertura y presione Verificar seguro.</translation>
     </message>
     <message>
         <source>Asking %1 about member %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultando a %1 sobre el miembro %2…</translation>
     </message>
     <message>
         <source>office visit copay %1</source>
-        <translation type="unfinished"></translation>
+        <translation>copago por consulta %1</translation>
     </message>
     <message>
         <source>Member ID %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de miembro %1</translation>
     </message>
     <message>
         <source>Group %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Grupo %1</translation>
     </message>
     <message>
         <source>Coverage %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cobertura %1</translation>
     </message>
     <message>
         <source>Verified %1 by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificado el %1 por %2</translation>
     </message>
     <message>
         <source>Trace %1</source>
-        <translation type="unfinished"></translation>
+        <translation>N.º de rastreo %1</translation>
     </message>
     <message>
         <source>This answer is out of date. Verify again before the visit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta respuesta está desactualizada. Vuelva a verificar antes de la consulta.</translation>
     </message>
     <message>
         <source>Coverage ended on %1. Ask the patient for current insurance.</source>
-        <translation type="unfinished"></translation>
+        <translation>La cobertura terminó el %1. Pida al paciente los datos de su seguro actual.</translation>
     </message>
     <message>
         <source>Coverage is not active. Ask the patient for current insurance.</source>
-        <translation type="unfinished"></translation>
+        <translation>La cobertura no está activa. Pida al paciente los datos de su seguro actual.</translation>
     </message>
 </context>
 <context>
     <name>Store</name>
     <message>
         <source>Cannot save the appointment: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede guardar la cita: %1</translation>
     </message>
     <message>
         <source>Choose the patient for the appointment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija el paciente de la cita.</translation>
     </message>
     <message>
         <source>Enter the date and time of the appointment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingrese la fecha y la hora de la cita.</translation>
     </message>
     <message>
         <source>The appointment must last at least one minute.</source>
-        <translation type="unfinished"></translation>
+        <translation>La cita debe durar al menos un minuto.</translation>
     </message>
     <message>
         <source>The patient of this appointment no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>El paciente de esta cita ya no existe.</translation>
     </message>
     <message>
         <source>This appointment no longer exists; someone may have removed it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta cita ya no existe; es posible que alguien la haya eliminado.</translation>
     </message>
     <message>
         <source>Save the patient before adding insurance coverage.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guarde el paciente antes de agregar una cobertura de seguro.</translation>
     </message>
     <message>
         <source>Choose the insurance payer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija el pagador del seguro.</translation>
     </message>
     <message>
         <source>Enter the member ID from the insurance card.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingrese el número de miembro que aparece en la tarjeta del seguro.</translation>
     </message>
     <message>
         <source>Choose whether the coverage is primary, secondary or tertiary.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indique si la cobertura es primaria, secundaria o terciaria.</translation>
     </message>
     <message>
         <source>Enter the subscriber&apos;s name and date of birth: the patient is not the subscriber of this coverage.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingrese el nombre y la fecha de nacimiento del titular: el paciente no es el titular de esta cobertura.</translation>
     </message>
     <message>
         <source>The coverage ends before it begins; check the effective and termination dates.</source>
-        <translation type="unfinished"></translation>
+        <translation>La cobertura termina antes de comenzar; revise las fechas de inicio de vigencia y de terminación.</translation>
     </message>
     <message>
         <source>Cannot save the coverage: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede guardar la cobertura: %1</translation>
     </message>
     <message>
         <source>The patient of this coverage no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>El paciente de esta cobertura ya no existe.</translation>
     </message>
     <message>
         <source>The payer %1 is not in the payer list; add it there first.</source>
-        <translation type="unfinished"></translation>
+        <translation>El pagador %1 no está en la lista de pagadores; agréguelo primero a esa lista.</translation>
     </message>
     <message>
         <source>This coverage no longer exists; someone may have removed it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta cobertura ya no existe; es posible que alguien la haya eliminado.</translation>
     </message>
     <message>
         <source>Enter the payer ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingrese el ID del pagador.</translation>
     </message>
     <message>
         <source>Enter the payer&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingrese el nombre del pagador.</translation>
     </message>
     <message>
         <source>Cannot save the payer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede guardar el pagador: %1</translation>
     </message>
     <message>
         <source>Cannot open the database %1: it is not a ClinicDesk database or it is damaged (%2). Restore it from the latest backup, or ask your administrator for help.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede abrir la base de datos %1: no es una base de datos de ClinicDesk o está dañada (%2). Restáurela desde la copia de seguridad más reciente o pida ayuda a su administrador.</translation>
     </message>
     <message>
         <source>Cannot open the database %1: %2. Check that the folder exists and that you may write to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede abrir la base de datos %1: %2. Compruebe que la carpeta exista y que usted tenga permiso para escribir en ella.</translation>
     </message>
     <message>
         <source>Cannot open the database %1: its schema version is %2, but this ClinicDesk knows versions up to %3 only. This database was written by a newer ClinicDesk; update the app to open it. The database was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede abrir la base de datos %1: su versión de esquema es %2, pero esta versión de ClinicDesk solo admite hasta la versión %3. La base de datos fue creada por una versión más reciente de ClinicDesk; actualice la aplicación para abrirla. No se hizo ningún cambio en la base de datos.</translation>
     </message>
     <message>
         <source>Cannot use write-ahead logging for the database %1 (%2). Keep the database on a local disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede usar el registro de escritura anticipada (WAL) en la base de datos %1 (%2). Guarde la base de datos en un disco local.</translation>
     </message>
     <message>
         <source>This ClinicDesk build is broken: database update %1 is missing. Reinstall the app.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta compilación de ClinicDesk está dañada: falta la actualización %1 de la base de datos. Vuelva a instalar la aplicación.</translation>
     </message>
     <message>
         <source>This ClinicDesk build is broken: cannot read database update %1. Reinstall the app.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta compilación de ClinicDesk está dañada: no se puede leer la actualización %1 de la base de datos. Vuelva a instalar la aplicación.</translation>
     </message>
     <message>
         <source>Cannot update the database %1 to version %2 (%3). It was left at version %4; nothing was lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede actualizar la base de datos %1 a la versión %2 (%3). Quedó en la versión %4; no se perdió nada.</translation>
     </message>
     <message>
         <source>No database file was given.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se indicó ningún archivo de base de datos.</translation>
     </message>
     <message>
         <source>The database connection %1 is already open.</source>
-        <translation type="unfinished"></translation>
+        <translation>La conexión de base de datos %1 ya está abierta.</translation>
     </message>
     <message>
         <source>The SQLite driver for Qt is not installed. Reinstall the app.</source>
-        <translation type="unfinished"></translation>
+        <translation>El controlador de SQLite para Qt no está instalado. Vuelva a instalar la aplicación.</translation>
     </message>
     <message>
         <source>The database is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de datos no está abierta.</translation>
     </message>
     <message>
         <source>Enter the patient&apos;s last name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingrese el apellido del paciente.</translation>
     </message>
     <message>
         <source>Enter the patient&apos;s date of birth.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingrese la fecha de nacimiento del paciente.</translation>
     </message>
     <message>
         <source>The date of birth cannot be in the future.</source>
-        <translation type="unfinished"></translation>
+        <translation>La fecha de nacimiento no puede ser una fecha futura.</translation>
     </message>
     <message>
         <source>Enter the state as its two-letter code, for example NY.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingrese el estado con su código de dos letras, por ejemplo, NY.</translation>
     </message>
     <message>
         <source>No free medical record number is left; enter one.</source>
-        <translation type="unfinished"></translation>
+        <translation>No quedan números de expediente médico (MRN) disponibles; ingrese uno.</translation>
     </message>
     <message>
         <source>Cannot save the patient: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede guardar el paciente: %1</translation>
     </message>
     <message>
         <source>Another patient already has the MRN %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Otro paciente ya tiene el MRN %1.</translation>
     </message>
     <message>
         <source>This patient no longer exists; someone may have removed it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este paciente ya no existe; es posible que alguien lo haya eliminado.</translation>
     </message>
     <message>
         <source>Patient %1 of %2: %3</source>
         <extracomment>%1 is the position of the patient in the list, %2 the list&apos;s size, %3 the reason</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Paciente %1 de %2: %3</translation>
     </message>
     <message>
         <source>Cannot save the verification: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede guardar la verificación: %1</translation>
     </message>
     <message>
         <source>A verification needs the patient and the coverage it checks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una verificación necesita el paciente y la cobertura que verifica.</translation>
     </message>
     <message>
         <source>A verification needs the time it was requested.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una verificación necesita la hora en que se solicitó.</translation>
     </message>
     <message>
         <source>The coverage of this verification no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>La cobertura de esta verificación ya no existe.</translation>
     </message>
     <message>
         <source>The coverage of this verification belongs to another patient.</source>
-        <translation type="unfinished"></translation>
+        <translation>La cobertura de esta verificación pertenece a otro paciente.</translation>
     </message>
     <message>
         <source>This verification no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta verificación ya no existe.</translation>
     </message>
 </context>
 <context>
     <name>Verification</name>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Pendiente</translation>
     </message>
     <message>
         <source>Verified</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificada</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fallida</translation>
     </message>
     <message>
         <source>Needs review</source>
-        <translation type="unfinished"></translation>
+        <translation>Requiere revisión</translation>
     </message>
     <message>
         <source>Expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Vencida</translation>
     </message>
 </context>
 <context>
     <name>VerificationHistoryModel</name>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelada</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>Requested</source>
-        <translation type="unfinished"></translation>
+        <translation>Solicitada</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Duración</translation>
     </message>
     <message>
         <source>Tries</source>
-        <translation type="unfinished"></translation>
+        <translation>Intentos</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuario</translation>
     </message>
     <message>
         <source>Trace Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de rastreo</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje</translation>
     </message>
 </context>
 <context>
     <name>VerificationJob</name>
     <message>
         <source>This coverage no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta cobertura ya no existe.</translation>
     </message>
     <message>
         <source>payer</source>
-        <translation type="unfinished"></translation>
+        <translation>pagador</translation>
     </message>
     <message>
         <source>member ID</source>
-        <translation type="unfinished"></translation>
+        <translation>número de miembro</translation>
     </message>
     <message>
         <source>subscriber name</source>
-        <translation type="unfinished"></translation>
+        <translation>nombre del titular</translation>
     </message>
     <message>
         <source>subscriber date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>fecha de nacimiento del titular</translation>
     </message>
     <message>
         <source>provider NPI (Settings)</source>
-        <translation type="unfinished"></translation>
+        <translation>NPI del proveedor (Configuración)</translation>
     </message>
     <message>
         <source>clearinghouse address (Settings)</source>
-        <translation type="unfinished"></translation>
+        <translation>dirección de la cámara de compensación (Configuración)</translation>
     </message>
     <message>
         <source>it holds no patient</source>
-        <translation type="unfinished"></translation>
+        <translation>no contiene ningún paciente</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelada.</translation>
     </message>
 </context>
 <context>
     <name>VerificationStats</name>
     <message>
         <source>Clearinghouse timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiempo de espera agotado (cámara de compensación)</translation>
     </message>
     <message>
         <source>Clearinghouse unavailable (5xx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cámara de compensación no disponible (5xx)</translation>
     </message>
     <message>
         <source>Clearinghouse refused the request</source>
-        <translation type="unfinished"></translation>
+        <translation>La cámara de compensación rechazó la solicitud</translation>
     </message>
     <message>
         <source>Clearinghouse unreachable</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin conexión con la cámara de compensación</translation>
     </message>
     <message>
         <source>Unreadable clearinghouse answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Respuesta ilegible de la cámara de compensación</translation>
     </message>
     <message>
         <source>Coverage incomplete for a request</source>
-        <translation type="unfinished"></translation>
+        <translation>Datos de cobertura incompletos para la solicitud</translation>
     </message>
     <message>
         <source>Payer busy</source>
-        <translation type="unfinished"></translation>
+        <translation>Pagador ocupado</translation>
     </message>
     <message>
         <source>Payer busy (AAA %1)</source>
         <extracomment>%1 is one or more X12 AAA reject reason codes, e.g. &quot;42&quot; or &quot;42, 80&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Pagador ocupado (AAA %1)</translation>
     </message>
     <message>
         <source>Rejected by the payer</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechazada por el pagador</translation>
     </message>
     <message>
         <source>Other failure</source>
-        <translation type="unfinished"></translation>
+        <translation>Otra falla</translation>
     </message>
 </context>
 <context>
     <name>X12</name>
     <message>
         <source>Medical care</source>
-        <translation type="unfinished"></translation>
+        <translation>Atención médica</translation>
     </message>
     <message>
         <source>Surgical</source>
-        <translation type="unfinished"></translation>
+        <translation>Cirugía</translation>
     </message>
     <message>
         <source>Consultation</source>
-        <translation type="unfinished"></translation>
+        <translation>Consulta</translation>
     </message>
     <message>
         <source>Diagnostic X-ray</source>
-        <translation type="unfinished"></translation>
+        <translation>Radiografías de diagnóstico</translation>
     </message>
     <message>
         <source>Diagnostic lab</source>
-        <translation type="unfinished"></translation>
+        <translation>Laboratorio de diagnóstico</translation>
     </message>
     <message>
         <source>Radiation therapy</source>
-        <translation type="unfinished"></translation>
+        <translation>Radioterapia</translation>
     </message>
     <message>
         <source>Anesthesia</source>
-        <translation type="unfinished"></translation>
+        <translation>Anestesia</translation>
     </message>
     <message>
         <source>Surgical assistance</source>
-        <translation type="unfinished"></translation>
+        <translation>Asistencia quirúrgica</translation>
     </message>
     <message>
         <source>Other medical</source>
-        <translation type="unfinished"></translation>
+        <translation>Otros servicios médicos</translation>
     </message>
     <message>
         <source>Blood charges</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargos por sangre</translation>
     </message>
     <message>
         <source>Used durable medical equipment</source>
-        <translation type="unfinished"></translation>
+        <translation>Equipo médico duradero usado</translation>
     </message>
     <message>
         <source>Durable medical equipment purchase</source>
-        <translation type="unfinished"></translation>
+        <translation>Compra de equipo médico duradero</translation>
     </message>
     <message>
         <source>Ambulatory service center facility</source>
-        <translation type="unfinished"></translation>
+        <translation>Centro de servicios ambulatorios (instalaciones)</translation>
     </message>
     <message>
         <source>Renal supplies in the home</source>
-        <translation type="unfinished"></translation>
+        <translation>Suministros renales en el hogar</translation>
     </message>
     <message>
         <source>Alternate method dialysis</source>
-        <translation type="unfinished"></translation>
+        <translation>Diálisis por método alternativo</translation>
     </message>
     <message>
         <source>Chronic renal disease equipment</source>
-        <translation type="unfinished"></translation>
+        <translation>Equipo para enfermedad renal crónica</translation>
     </message>
     <message>
         <source>Pre-admission testing</source>
-        <translation type="unfinished"></translation>
+        <translation>Pruebas previas a la admisión</translation>
     </message>
     <message>
         <source>Durable medical equipment rental</source>
-        <translation type="unfinished"></translation>
+        <translation>Alquiler de equipo médico duradero</translation>
     </message>
     <message>
         <source>Pneumonia vaccine</source>
-        <translation type="unfinished"></translation>
+        <translation>Vacuna contra la neumonía</translation>
     </message>
     <message>
         <source>Second surgical opinion</source>
-        <translation type="unfinished"></translation>
+        <translation>Segunda opinión quirúrgica</translation>
     </message>
     <message>
         <source>Third surgical opinion</source>
-        <translation type="unfinished"></translation>
+        <translation>Tercera opinión quirúrgica</translation>
     </message>
     <message>
         <source>Social work</source>
-        <translation type="unfinished"></translation>
+        <translation>Trabajo social</translation>
     </message>
     <message>
         <source>Diagnostic dental</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnóstico dental</translation>
     </message>
     <message>
         <source>Periodontics</source>
-        <translation type="unfinished"></translation>
+        <translation>Periodoncia</translation>
     </message>
     <message>
         <source>Restorative</source>
-        <translation type="unfinished"></translation>
+        <translation>Odontología restauradora</translation>
     </message>
     <message>
         <source>Endodontics</source>
-        <translation type="unfinished"></translation>
+        <translation>Endodoncia</translation>
     </message>
     <message>
         <source>Maxillofacial prosthetics</source>
-        <translation type="unfinished"></translation>
+        <translation>Prótesis maxilofaciales</translation>
     </message>
     <message>
         <source>Adjunctive dental services</source>
-        <translation type="unfinished"></translation>
+        <translation>Servicios dentales complementarios</translation>
     </message>
     <message>
         <source>Health benefit plan coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>Cobertura del plan de salud</translation>
     </message>
     <message>
         <source>Plan waiting period</source>
-        <translation type="unfinished"></translation>
+        <translation>Período de espera del plan</translation>
     </message>
     <message>
         <source>Chiropractic</source>
-        <translation type="unfinished"></translation>
+        <translation>Quiropráctica</translation>
     </message>
     <message>
         <source>Chiropractic office visits</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultas de quiropráctica en el consultorio</translation>
     </message>
     <message>
         <source>Dental care</source>
-        <translation type="unfinished"></translation>
+        <translation>Atención dental</translation>
     </message>
     <message>
         <source>Dental crowns</source>
-        <translation type="unfinished"></translation>
+        <translation>Coronas dentales</translation>
     </message>
     <message>
         <source>Dental accident</source>
-        <translation type="unfinished"></translation>
+        <translation>Accidente dental</translation>
     </message>
     <message>
         <source>Orthodontics</source>
-        <translation type="unfinished"></translation>
+        <translation>Ortodoncia</translation>
     </message>
     <message>
         <source>Prosthodontics</source>
-        <translation type="unfinished"></translation>
+        <translation>Prostodoncia</translation>
     </message>
     <message>
         <source>Oral surgery</source>
-        <translation type="unfinished"></translation>
+        <translation>Cirugía oral</translation>
     </message>
     <message>
         <source>Routine (preventive) dental</source>
-        <translation type="unfinished"></translation>
+        <translation>Atención dental de rutina (preventiva)</translation>
     </message>
     <message>
         <source>Home health care</source>
-        <translation type="unfinished"></translation>
+        <translation>Atención médica a domicilio</translation>
     </message>
     <message>
         <source>Home health prescriptions</source>
-        <translation type="unfinished"></translation>
+        <translation>Recetas de atención médica a domicilio</translation>
     </message>
     <message>
         <source>Home health visits</source>
-        <translation type="unfinished"></translation>
+        <translation>Visitas de atención médica a domicilio</translation>
     </message>
     <message>
         <source>Hospice</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuidados paliativos (hospicio)</translation>
     </message>
     <message>
         <source>Respite care</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuidados de relevo</translation>
     </message>
     <message>
         <source>Hospital</source>
-        <translation type="unfinished"></translation>
+        <translation>Hospital</translation>
     </message>
     <message>
         <source>Hospital - inpatient</source>
-        <translation type="unfinished"></translation>
+        <translation>Hospital - hospitalización</translation>
     </message>
     <message>
         <source>Hospital - room and board</source>
-        <translation type="unfinished"></translation>
+        <translation>Hospital - habitación y comidas</translation>
     </message>
     <message>
         <source>Hospital - outpatient</source>
-        <translation type="unfinished"></translation>
+        <translation>Hospital - atención ambulatoria</translation>
     </message>
     <message>
         <source>Hospital - emergency accident</source>
-        <translation type="unfinished"></translation>
+        <translation>Hospital - emergencia por accidente</translation>
     </message>
     <message>
         <source>Hospital - emergency medical</source>
-        <translation type="unfinished"></translation>
+        <translation>Hospital - emergencia médica</translation>
     </message>
     <message>
         <source>Hospital - ambulatory surgical</source>
-        <translation type="unfinished"></translation>
+        <translation>Hospital - cirugía ambulatoria</translation>
     </message>
     <message>
         <source>Long term care</source>
-        <translation type="unfinished"></translation>
+        <translation>Atención a largo plazo</translation>
     </message>
     <message>
         <source>Major medical</source>
-        <translation type="unfinished"></translation>
+        <translation>Gastos médicos mayores</translation>
     </message>
     <message>
         <source>Medically related transportation</source>
-        <translation type="unfinished"></translation>
+        <translation>Transporte por motivos médicos</translation>
     </message>
     <message>
         <source>Air transportation</source>
-        <translation type="unfinished"></translation>
+        <translation>Transporte aéreo</translation>
     </message>
     <message>
         <source>Cabulance</source>
-        <translation type="unfinished"></translation>
+        <translation>Transporte adaptado para silla de ruedas (cabulance)</translation>
     </message>
     <message>
         <source>Licensed ambulance</source>
-        <translation type="unfinished"></translation>
+        <translation>Ambulancia autorizada</translation>
     </message>
     <message>
         <source>General benefits</source>
-        <translation type="unfinished"></translation>
+        <translation>Beneficios generales</translation>
     </message>
     <message>
         <source>In-vitro fertilization</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecundación in vitro</translation>
     </message>
     <message>
         <source>MRI/CAT scan</source>
-        <translation type="unfinished"></translation>
+        <translation>Resonancia magnética/tomografía (MRI/CAT)</translation>
     </message>
     <message>
         <source>Donor procedures</source>
-        <translation type="unfinished"></translation>
+        <translation>Procedimientos para donantes</translation>
     </message>
     <message>
         <source>Acupuncture</source>
-        <translation type="unfinished"></translation>
+        <translation>Acupuntura</translation>
     </message>
     <message>
         <source>Newborn care</source>
-        <translation type="unfinished"></translation>
+        <translation>Atención del recién nacido</translation>
     </message>
     <message>
         <source>Pathology</source>
-        <translation type="unfinished"></translation>
+        <translation>Patología</translation>
     </message>
     <message>
         <source>Smoking cessation</source>
-        <translation type="unfinished"></translation>
+        <translation>Programas para dejar de fumar</translation>
     </message>
     <message>
         <source>Well baby care</source>
-        <translation type="unfinished"></translation>
+        <translation>Control del niño sano</translation>
     </message>
     <message>
         <source>Maternity</source>
-        <translation type="unfinished"></translation>
+        <translation>Maternidad</translation>
     </message>
     <message>
         <source>Transplants</source>
-        <translation type="unfinished"></translation>
+        <translation>Trasplantes</translation>
     </message>
     <message>
         <source>Audiology exam</source>
-        <translation type="unfinished"></translation>
+        <translation>Examen de audiología</translation>
     </message>
     <message>
         <source>Inhalation therapy</source>
-        <translation type="unfinished"></translation>
+        <translation>Terapia de inhalación</translation>
     </message>
     <message>
         <source>Diagnostic medical</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnóstico médico</translation>
     </message>
     <message>
         <source>Private duty nursing</source>
-        <translation type="unfinished"></translation>
+        <translation>Enfermería privada</translation>
     </message>
     <message>
         <source>Prosthetic device</source>
-        <translation type="unfinished"></translation>
+        <translation>Dispositivo protésico</translation>
     </message>
     <message>
         <source>Dialysis</source>
-        <translation type="unfinished"></translation>
+        <translation>Diálisis</translation>
     </message>
     <message>
         <source>Otological exam</source>
-        <translation type="unfinished"></translation>
+        <translation>Examen otológico (de oídos)</translation>
     </message>
     <message>
         <source>Chemotherapy</source>
-        <translation type="unfinished"></translation>
+        <translation>Quimioterapia</translation>
     </message>
     <message>
         <source>Allergy testing</source>
-        <translation type="unfinished"></translation>
+        <translation>Pruebas de alergia</translation>
     </message>
     <message>
         <source>Immunizations</source>
-        <translation type="unfinished"></translation>
+        <translation>Vacunas</translation>
     </message>
     <message>
         <source>Routine physical</source>
-        <translation type="unfinished"></translation>
+        <translation>Examen físico de rutina</translation>
     </message>
     <message>
         <source>Family planning</source>
-        <translation type="unfinished"></translation>
+        <translation>Planificación familiar</translation>
     </message>
     <message>
         <source>Infertility</source>
-        <translation type="unfinished"></translation>
+        <translation>Infertilidad</translation>
     </message>
     <message>
         <source>Abortion</source>
-        <translation type="unfinished"></translation>
+        <translation>Aborto</translation>
     </message>
     <message>
         <source>AIDS</source>
-        <translation type="unfinished"></translation>
+        <translation>SIDA</translation>
     </message>
     <message>
         <source>Emergency services</source>
-        <translation type="unfinished"></translation>
+        <translation>Servicios de emergencia</translation>
     </message>
     <message>
         <source>Cancer</source>
-        <translation type="unfinished"></translation>
+        <translation>Cáncer</translation>
     </message>
     <message>
         <source>Pharmacy</source>
-        <translation type="unfinished"></translation>
+        <translation>Farmacia</translation>
     </message>
     <message>
         <source>Free-standing prescription drug</source>
-        <translation type="unfinished"></translation>
+        <translation>Medicamentos recetados (farmacia independiente)</translation>
     </message>
     <message>
         <source>Mail order prescription drug</source>
-        <translation type="unfinished"></translation>
+        <translation>Medicamentos recetados por correo</translation>
     </message>
     <message>
         <source>Brand name prescription drug</source>
-        <translation type="unfinished"></translation>
+        <translation>Medicamentos recetados de marca</translation>
     </message>
     <message>
         <source>Generic prescription drug</source>
-        <translation type="unfinished"></translation>
+        <translation>Medicamentos recetados genéricos</translation>
     </message>
     <message>
         <source>Podiatry</source>
-        <translation type="unfinished"></translation>
+        <translation>Podología</translation>
     </message>
     <message>
         <source>Podiatry - office visits</source>
-        <translation type="unfinished"></translation>
+        <translation>Podología - consultas en el consultorio</translation>
     </message>
     <message>
         <source>Podiatry - nursing home visits</source>
-        <translation type="unfinished"></translation>
+        <translation>Podología - visitas en hogares de ancianos</translation>
     </message>
     <message>
         <source>Professional (physician)</source>
-        <translation type="unfinished"></translation>
+        <translation>Servicios profesionales (médico)</translation>
     </message>
     <message>
         <source>Anesthesiologist</source>
-        <translation type="unfinished"></translation>
+        <translation>Anestesiólogo</translation>
     </message>
     <message>
         <source>Office visit</source>
-        <translation type="unfinished"></translation>
+        <translation>Consulta en el consultorio</translation>
     </message>
     <message>
         <source>Physician visit - inpatient</source>
-        <translation type="unfinished"></translation>
+        <translation>Visita médica - hospitalización</translation>
     </message>
     <message>
         <source>Physician visit - outpatient</source>
-        <translation type="unfinished"></translation>
+        <translation>Visita médica - atención ambulatoria</translation>
     </message>
     <message>
         <source>Physician visit - nursing home</source>
-        <translation type="unfinished"></translation>
+        <translation>Visita médica - hogar de ancianos</translation>
     </message>
     <message>
         <source>Physician visit - skilled nursing facility</source>
-        <translation type="unfinished"></translation>
+        <translation>Visita médica - centro de enfermería especializada</translation>
     </message>
     <message>
         <source>Physician visit - home</source>
-        <translation type="unfinished"></translation>
+        <translation>Visita médica - a domicilio</translation>
     </message>
     <message>
         <source>Psychiatric</source>
-        <translation type="unfinished"></translation>
+        <translation>Psiquiatría</translation>
     </message>
     <message>
         <source>Psychiatric - room and board</source>
-        <translation type="unfinished"></translation>
+        <translation>Psiquiatría - habitación y comidas</translation>
     </message>
     <message>
         <source>Psychotherapy</source>
-        <translation type="unfinished"></translation>
+        <translation>Psicoterapia</translation>
     </message>
     <message>
         <source>Psychiatric - inpatient</source>
-        <translation type="unfinished"></translation>
+        <translation>Psiquiatría - hospitalización</translation>
     </message>
     <message>
         <source>Psychiatric - outpatient</source>
-        <translation type="unfinished"></translation>
+        <translation>Psiquiatría - atención ambulatoria</translation>
     </message>
     <message>
         <source>Rehabilitation</source>
-        <translation type="unfinished"></translation>
+        <translation>Rehabilitación</translation>
     </message>
     <message>
         <source>Rehabilitation - room and board</source>
-        <translation type="unfinished"></translation>
+        <translation>Rehabilitación - habitación y comidas</translation>
     </message>
     <message>
         <source>Rehabilitation - inpatient</source>
-        <translation type="unfinished"></translation>
+        <translation>Rehabilitación - hospitalización</translation>
     </message>
     <message>
         <source>Rehabilitation - outpatient</source>
-        <translation type="unfinished"></translation>
+        <translation>Rehabilitación - atención ambulatoria</translation>
     </message>
     <message>
         <source>Occupational therapy</source>
-        <translation type="unfinished"></translation>
+        <translation>Terapia ocupacional</translation>
     </message>
     <message>
         <source>Physical medicine</source>
-        <translation type="unfinished"></translation>
+        <translation>Medicina física</translation>
     </message>
     <message>
         <source>Speech therapy</source>
-        <translation type="unfinished"></translation>
+        <translation>Terapia del habla</translation>
     </message>
     <message>
         <source>Skilled nursing care</source>
-        <translation type="unfinished"></translation>
+        <translation>Atención de enfermería especializada</translation>
     </message>
     <message>
         <source>Skilled nursing care - room and board</source>
-        <translation type="unfinished"></translation>
+        <translation>Atención de enfermería especializada - habitación y comidas</translation>
     </message>
     <message>
         <source>Substance abuse</source>
-        <translation type="unfinished"></translation>
+        <translation>Abuso de sustancias</translation>
     </message>
     <message>
         <source>Alcoholism</source>
-        <translation type="unfinished"></translation>
+        <translation>Alcoholismo</translation>
     </message>
     <message>
         <source>Drug addiction</source>
-        <translation type="unfinished"></translation>
+        <translation>Drogadicción</translation>
     </message>
     <message>
         <source>Vision (optometry)</source>
-        <translation type="unfinished"></translation>
+        <translation>Visión (optometría)</translation>
     </message>
     <message>
         <source>Frames</source>
-        <translation type="unfinished"></translation>
+        <translation>Armazones para anteojos</translation>
     </message>
     <message>
         <source>Routine exam</source>
-        <translation type="unfinished"></translation>
+        <translation>Examen de rutina</translation>
     </message>
     <message>
         <source>Lenses</source>
-        <translation type="unfinished"></translation>
+        <translation>Lentes (cristales)</translation>
     </message>
     <message>
         <source>Non-medically necessary physical</source>
-        <translation type="unfinished"></translation>
+        <translation>Examen físico no necesario por razones médicas</translation>
     </message>
     <message>
         <source>Experimental drug therapy</source>
-        <translation type="unfinished"></translation>
+        <translation>Terapia con medicamentos experimentales</translation>
     </message>
     <message>
         <source>Burn care</source>
-        <translation type="unfinished"></translation>
+        <translation>Atención de quemaduras</translation>
     </message>
     <message>
         <source>Brand name prescription drug - formulary</source>
-        <translation type="unfinished"></translation>
+        <translation>Medicamentos recetados de marca - en el formulario</translation>
     </message>
     <message>
         <source>Brand name prescription drug - non-formulary</source>
-        <translation type="unfinished"></translation>
+        <translation>Medicamentos recetados de marca - fuera del formulario</translation>
     </message>
     <message>
         <source>Independent medical evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluación médica independiente</translation>
     </message>
     <message>
         <source>Partial hospitalization (psychiatric)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hospitalización parcial (psiquiátrica)</translation>
     </message>
     <message>
         <source>Day care (psychiatric)</source>
-        <translation type="unfinished"></translation>
+        <translation>Atención diurna (psiquiátrica)</translation>
     </message>
     <message>
         <source>Cognitive therapy</source>
-        <translation type="unfinished"></translation>
+        <translation>Terapia cognitiva</translation>
     </message>
     <message>
         <source>Massage therapy</source>
-        <translation type="unfinished"></translation>
+        <translation>Masoterapia</translation>
     </message>
     <message>
         <source>Pulmonary rehabilitation</source>
-        <translation type="unfinished"></translation>
+        <translation>Rehabilitación pulmonar</translation>
     </message>
     <message>
         <source>Cardiac rehabilitation</source>
-        <translation type="unfinished"></translation>
+        <translation>Rehabilitación cardíaca</translation>
     </message>
     <message>
         <source>Pediatric</source>
-        <translation type="unfinished"></translation>
+        <translation>Pediatría</translation>
     </message>
     <message>
         <source>Nursery</source>
-        <translation type="unfinished"></translation>
+        <translation>Sala de recién nacidos</translation>
     </message>
     <message>
         <source>Skin</source>
-        <translation type="unfinished"></translation>
+        <translation>Piel</translation>
     </message>
     <message>
         <source>Orthopedic</source>
-        <translation type="unfinished"></translation>
+        <translation>Ortopedia</translation>
     </message>
     <message>
         <source>Cardiac</source>
-        <translation type="unfinished"></translation>
+        <translation>Cardiología</translation>
     </message>
     <message>
         <source>Lymphatic</source>
-        <translation type="unfinished"></translation>
+        <translation>Sistema linfático</translation>
     </message>
     <message>
         <source>Gastrointestinal</source>
-        <translation type="unfinished"></translation>
+        <translation>Gastroenterología</translation>
     </message>
     <message>
         <source>Endocrine</source>
-        <translation type="unfinished"></translation>
+        <translation>Endocrinología</translation>
     </message>
     <message>
         <source>Neurology</source>
-        <translation type="unfinished"></translation>
+        <translation>Neurología</translation>
     </message>
     <message>
         <source>Eye</source>
-        <translation type="unfinished"></translation>
+        <translation>Ojos</translation>
     </message>
     <message>
         <source>Invasive procedures</source>
-        <translation type="unfinished"></translation>
+        <translation>Procedimientos invasivos</translation>
     </message>
     <message>
         <source>Gynecological</source>
-        <translation type="unfinished"></translation>
+        <translation>Ginecología</translation>
     </message>
     <message>
         <source>Obstetrical</source>
-        <translation type="unfinished"></translation>
+        <translation>Obstetricia</translation>
     </message>
     <message>
         <source>Obstetrical/gynecological</source>
-        <translation type="unfinished"></translation>
+        <translation>Obstetricia/ginecología</translation>
     </message>
     <message>
         <source>Mail order prescription drug - brand name</source>
-        <translation type="unfinished"></translation>
+        <translation>Medicamentos recetados por correo - de marca</translation>
     </message>
     <message>
         <source>Mail order prescription drug - generic</source>
-        <translation type="unfinished"></translation>
+        <translation>Medicamentos recetados por correo - genéricos</translation>
     </message>
     <message>
         <source>Physician visit - office: sick</source>
-        <translation type="unfinished"></translation>
+        <translation>Visita médica - consultorio: por enfermedad</translation>
     </message>
     <message>
         <source>Physician visit - office: well</source>
-        <translation type="unfinished"></translation>
+        <translation>Visita médica - consultorio: preventiva</translation>
     </message>
     <message>
         <source>Coronary care</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuidados coronarios</translation>
     </message>
     <message>
         <source>Private duty nursing - inpatient</source>
-        <translation type="unfinished"></translation>
+        <translation>Enfermería privada - hospitalización</translation>
     </message>
     <message>
         <source>Private duty nursing - home</source>
-        <translation type="unfinished"></translation>
+        <translation>Enfermería privada - a domicilio</translation>
     </message>
     <message>
         <source>Surgical benefits - professional (physician)</source>
-        <translation type="unfinished"></translation>
+        <translation>Beneficios quirúrgicos - servicios profesionales (médico)</translation>
     </message>
     <message>
         <source>Surgical benefits - facility</source>
-        <translation type="unfinished"></translation>
+        <translation>Beneficios quirúrgicos - instalaciones</translation>
     </message>
     <message>
         <source>Mental health provider - inpatient</source>
-        <translation type="unfinished"></translation>
+        <translation>Proveedor de salud mental - hospitalización</translation>
     </message>
     <message>
         <source>Mental health provider - outpatient</source>
-        <translation type="unfinished"></translation>
+        <translation>Proveedor de salud mental - atención ambulatoria</translation>
     </message>
     <message>
         <source>Mental health facility - inpatient</source>
-        <translation type="unfinished"></translation>
+        <translation>Centro de salud mental - hospitalización</translation>
     </message>
     <message>
         <source>Mental health facility - outpatient</source>
-        <translation type="unfinished"></translation>
+        <translation>Centro de salud mental - atención ambulatoria</translation>
     </message>
     <message>
         <source>Substance abuse facility - inpatient</source>
-        <translation type="unfinished"></translation>
+        <translation>Centro para abuso de sustancias - hospitalización</translation>
     </message>
     <message>
         <source>Substance abuse facility - outpatient</source>
-        <translation type="unfinished"></translation>
+        <translation>Centro para abuso de sustancias - atención ambulatoria</translation>
     </message>
     <message>
         <source>Screening X-ray</source>
-        <translation type="unfinished"></translation>
+        <translation>Radiografías de detección</translation>
     </message>
     <message>
         <source>Screening laboratory</source>
-        <translation type="unfinished"></translation>
+        <translation>Laboratorio de detección</translation>
     </message>
     <message>
         <source>Mammogram, high risk patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Mamografía, paciente de alto riesgo</translation>
     </message>
     <message>
         <source>Mammogram, low risk patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Mamografía, paciente de bajo riesgo</translation>
     </message>
     <message>
         <source>Flu vaccination</source>
-        <translation type="unfinished"></translation>
+        <translation>Vacuna contra la gripe</translation>
     </message>
     <message>
         <source>Eyewear and eyewear accessories</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteojos y accesorios</translation>
     </message>
     <message>
         <source>Case management</source>
-        <translation type="unfinished"></translation>
+        <translation>Administración de casos</translation>
     </message>
     <message>
         <source>Dermatology</source>
-        <translation type="unfinished"></translation>
+        <translation>Dermatología</translation>
     </message>
     <message>
         <source>Durable medical equipment</source>
-        <translation type="unfinished"></translation>
+        <translation>Equipo médico duradero</translation>
     </message>
     <message>
         <source>Diabetic supplies</source>
-        <translation type="unfinished"></translation>
+        <translation>Suministros para diabéticos</translation>
     </message>
     <message>
         <source>Generic prescription drug - formulary</source>
-        <translation type="unfinished"></translation>
+        <translation>Medicamentos recetados genéricos - en el formulario</translation>
     </message>
     <message>
         <source>Generic prescription drug - non-formulary</source>
-        <translation type="unfinished"></translation>
+        <translation>Medicamentos recetados genéricos - fuera del formulario</translation>
     </message>
     <message>
         <source>Allergy</source>
-        <translation type="unfinished"></translation>
+        <translation>Alergias</translation>
     </message>
     <message>
         <source>Intensive care</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuidados intensivos</translation>
     </message>
     <message>
         <source>Mental health</source>
-        <translation type="unfinished"></translation>
+        <translation>Salud mental</translation>
     </message>
     <message>
         <source>Neonatal intensive care</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuidados intensivos neonatales</translation>
     </message>
     <message>
         <source>Oncology</source>
-        <translation type="unfinished"></translation>
+        <translation>Oncología</translation>
     </message>
     <message>
         <source>Physical therapy</source>
-        <translation type="unfinished"></translation>
+        <translation>Terapia física</translation>
     </message>
     <message>
         <source>Pulmonary</source>
-        <translation type="unfinished"></translation>
+        <translation>Neumología</translation>
     </message>
     <message>
         <source>Renal</source>
-        <translation type="unfinished"></translation>
+        <translation>Nefrología</translation>
     </message>
     <message>
         <source>Residential psychiatric treatment</source>
-        <translation type="unfinished"></translation>
+        <translation>Tratamiento psiquiátrico residencial</translation>
     </message>
     <message>
         <source>Transitional care</source>
-        <translation type="unfinished"></translation>
+        <translation>Atención de transición</translation>
     </message>
     <message>
         <source>Transitional nursery care</source>
-        <translation type="unfinished"></translation>
+        <translation>Atención de transición para recién nacidos</translation>
     </message>
     <message>
         <source>Urgent care</source>
-        <translation type="unfinished"></translation>
+        <translation>Atención de urgencia</translation>
     </message>
     <message>
         <source>Active coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>Cobertura activa</translation>
     </message>
     <message>
         <source>Active - full risk capitation</source>
-        <translation type="unfinished"></translation>
+        <translation>Activa - capitación de riesgo total</translation>
     </message>
     <message>
         <source>Active - services capitated</source>
-        <translation type="unfinished"></translation>
+        <translation>Activa - servicios por capitación</translation>
     </message>
     <message>
         <source>Active - services capitated to primary care physician</source>
-        <translation type="unfinished"></translation>
+        <translation>Activa - servicios por capitación con el médico de atención primaria</translation>
     </message>
     <message>
         <source>Active - pending investigation</source>
-        <translation type="unfinished"></translation>
+        <translation>Activa - en investigación</translation>
     </message>
     <message>
         <source>Inactive</source>
-        <translation type="unfinished"></translation>
+        <translation>Inactiva</translation>
     </message>
     <message>
         <source>Inactive - pending eligibility update</source>
-        <translation type="unfinished"></translation>
+        <translation>Inactiva - pendiente de actualizar la elegibilidad</translation>
     </message>
     <message>
         <source>Inactive - pending investigation</source>
-        <translation type="unfinished"></translation>
+        <translation>Inactiva - en investigación</translation>
     </message>
     <message>
         <source>Co-insurance</source>
-        <translation type="unfinished"></translation>
+        <translation>Coseguro</translation>
     </message>
     <message>
         <source>Co-payment</source>
-        <translation type="unfinished"></translation>
+        <translation>Copago</translation>
     </message>
     <message>
         <source>Deductible</source>
-        <translation type="unfinished"></translation>
+        <translation>Deducible</translation>
     </message>
     <message>
         <source>Coverage basis</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de la cobertura</translation>
     </message>
     <message>
         <source>Benefit description</source>
-        <translation type="unfinished"></translation>
+        <translation>Descripción del beneficio</translation>
     </message>
     <message>
         <source>Exclusions</source>
-        <translation type="unfinished"></translation>
+        <translation>Exclusiones</translation>
     </message>
     <message>
         <source>Limitations</source>
-        <translation type="unfinished"></translation>
+        <translation>Limitaciones</translation>
     </message>
     <message>
         <source>Out of pocket (stop loss)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gastos máximos de bolsillo (límite de pérdidas)</translation>
     </message>
     <message>
         <source>Unlimited</source>
-        <translation type="unfinished"></translation>
+        <translation>Ilimitado</translation>
     </message>
     <message>
         <source>Non-covered</source>
-        <translation type="unfinished"></translation>
+        <translation>No cubierto</translation>
     </message>
     <message>
         <source>Cost containment</source>
-        <translation type="unfinished"></translation>
+        <translation>Contención de costos</translation>
     </message>
     <message>
         <source>Reserve</source>
-        <translation type="unfinished"></translation>
+        <translation>Reserva</translation>
     </message>
     <message>
         <source>Primary care provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Proveedor de atención primaria</translation>
     </message>
     <message>
         <source>Pre-existing condition</source>
-        <translation type="unfinished"></translation>
+        <translation>Condición preexistente</translation>
     </message>
     <message>
         <source>Managed care coordinator</source>
-        <translation type="unfinished"></translation>
+        <translation>Coordinador de atención administrada</translation>
     </message>
     <message>
         <source>Services restricted to following provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Servicios limitados al siguiente proveedor</translation>
     </message>
     <message>
         <source>Not deemed a medical necessity</source>
-        <translation type="unfinished"></translation>
+        <translation>No se considera médicamente necesario</translation>
     </message>
     <message>
         <source>Benefit disclaimer</source>
-        <translation type="unfinished"></translation>
+        <translation>Aviso de limitación de responsabilidad sobre los beneficios</translation>
     </message>
     <message>
         <source>Second surgical opinion required</source>
-        <translation type="unfinished"></translation>
+        <translation>Se requiere una segunda opinión quirúrgica</translation>
     </message>
     <message>
         <source>Other or additional payer</source>
-        <translation type="unfinished"></translation>
+        <translation>Otro pagador o pagador adicional</translation>
     </message>
     <message>
         <source>Prior year(s) history</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial de años anteriores</translation>
     </message>
     <message>
         <source>Card(s) reported lost/stolen</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarjeta(s) reportada(s) como perdida(s) o robada(s)</translation>
     </message>
     <message>
         <source>Contact following entity for information</source>
-        <translation type="unfinished"></translation>
+        <translation>Para más información, comuníquese con la siguiente entidad</translation>
     </message>
     <message>
         <source>Cannot process</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede procesar</translation>
     </message>
     <message>
         <source>Other source of data</source>
-        <translation type="unfinished"></translation>
+        <translation>Otra fuente de datos</translation>
     </message>
     <message>
         <source>Health care facility</source>
-        <translation type="unfinished"></translation>
+        <translation>Centro de atención médica</translation>
     </message>
     <message>
         <source>Spend down</source>
-        <translation type="unfinished"></translation>
+        <translation>Gasto para reunir requisitos de Medicaid (spend down)</translation>
     </message>
     <message>
         <source>Children only</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo hijos</translation>
     </message>
     <message>
         <source>Dependents only</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo dependientes</translation>
     </message>
     <message>
         <source>Employee and children</source>
-        <translation type="unfinished"></translation>
+        <translation>Empleado e hijos</translation>
     </message>
     <message>
         <source>Employee only</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo el empleado</translation>
     </message>
     <message>
         <source>Employee and spouse</source>
-        <translation type="unfinished"></translation>
+        <translation>Empleado y cónyuge</translation>
     </message>
     <message>
         <source>Family</source>
-        <translation type="unfinished"></translation>
+        <translation>Familia</translation>
     </message>
     <message>
         <source>Individual</source>
-        <translation type="unfinished"></translation>
+        <translation>Individual</translation>
     </message>
     <message>
         <source>Spouse and children</source>
-        <translation type="unfinished"></translation>
+        <translation>Cónyuge e hijos</translation>
     </message>
     <message>
         <source>Spouse only</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo el cónyuge</translation>
     </message>
     <message>
         <source>Medicare secondary: working aged</source>
-        <translation type="unfinished"></translation>
+        <translation>Medicare secundario: beneficiario de edad avanzada que trabaja</translation>
     </message>
     <message>
         <source>Medicare secondary: end-stage renal disease</source>
-        <translation type="unfinished"></translation>
+        <translation>Medicare secundario: enfermedad renal en etapa terminal</translation>
     </message>
     <message>
         <source>Medicare secondary: no-fault insurance</source>
-        <translation type="unfinished"></translation>
+        <translation>Medicare secundario: seguro sin culpa (no-fault)</translation>
     </message>
     <message>
         <source>Medicare secondary: workers&apos; compensation</source>
-        <translation type="unfinished"></translation>
+        <translation>Medicare secundario: compensación laboral</translation>
     </message>
     <message>
         <source>Medicare secondary: public health service or federal</source>
-        <translation type="unfinished"></translation>
+        <translation>Medicare secundario: servicio de salud pública u otro organismo federal</translation>
     </message>
     <message>
         <source>Medicare secondary: black lung</source>
-        <translation type="unfinished"></translation>
+        <translation>Medicare secundario: neumoconiosis (pulmón negro)</translation>
     </message>
     <message>
         <source>Medicare secondary: veterans administration</source>
-        <translation type="unfinished"></translation>
+        <translation>Medicare secundario: Administración de Veteranos</translation>
     </message>
     <message>
         <source>Medicare secondary: large group health plan for the disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Medicare secundario: plan de salud de grupo grande para personas con discapacidad</translation>
     </message>
     <message>
         <source>Medicare secondary: other liability insurance</source>
-        <translation type="unfinished"></translation>
+        <translation>Medicare secundario: otro seguro de responsabilidad civil</translation>
     </message>
     <message>
         <source>Commercial</source>
-        <translation type="unfinished"></translation>
+        <translation>Comercial</translation>
     </message>
     <message>
         <source>HMO</source>
-        <translation type="unfinished"></translation>
+        <translation>HMO</translation>
     </message>
     <message>
         <source>HMO - Medicare risk</source>
-        <translation type="unfinished"></translation>
+        <translation>HMO - riesgo de Medicare</translation>
     </message>
     <message>
         <source>Medicare Part A</source>
-        <translation type="unfinished"></translation>
+        <translation>Medicare Parte A</translation>
     </message>
     <message>
         <source>Medicare Part B</source>
-        <translation type="unfinished"></translation>
+        <translation>Medicare Parte B</translation>
     </message>
     <message>
         <source>Medicaid</source>
-        <translation type="unfinished"></translation>
+        <translation>Medicaid</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Otro</translation>
     </message>
     <message>
         <source>PPO</source>
-        <translation type="unfinished"></translation>
+        <translation>PPO</translation>
     </message>
     <message>
         <source>Point of service (POS)</source>
-        <translation type="unfinished"></translation>
+        <translation>Punto de servicio (POS)</translation>
     </message>
     <message>
         <source>Qualified Medicare beneficiary</source>
-        <translation type="unfinished"></translation>
+        <translation>Beneficiario calificado de Medicare (QMB)</translation>
     </message>
     <message>
         <source>Hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora</translation>
     </message>
     <message>
         <source>Day</source>
-        <translation type="unfinished"></translation>
+        <translation>Día</translation>
     </message>
     <message>
         <source>24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>24 horas</translation>
     </message>
     <message>
         <source>Years</source>
-        <translation type="unfinished"></translation>
+        <translation>Años</translation>
     </message>
     <message>
         <source>Service year</source>
-        <translation type="unfinished"></translation>
+        <translation>Año de servicio</translation>
     </message>
     <message>
         <source>Calendar year</source>
-        <translation type="unfinished"></translation>
+        <translation>Año calendario</translation>
     </message>
     <message>
         <source>Year to date</source>
-        <translation type="unfinished"></translation>
+        <translation>En lo que va del año</translation>
     </message>
     <message>
         <source>Contract</source>
-        <translation type="unfinished"></translation>
+        <translation>Contrato</translation>
     </message>
     <message>
         <source>Episode</source>
-        <translation type="unfinished"></translation>
+        <translation>Episodio</translation>
     </message>
     <message>
         <source>Visit</source>
-        <translation type="unfinished"></translation>
+        <translation>Visita</translation>
     </message>
     <message>
         <source>Outlier</source>
-        <translation type="unfinished"></translation>
+        <translation>Caso atípico</translation>
     </message>
     <message>
         <source>Remaining</source>
-        <translation type="unfinished"></translation>
+        <translation>Restante</translation>
     </message>
     <message>
         <source>Exceeded</source>
-        <translation type="unfinished"></translation>
+        <translation>Excedido</translation>
     </message>
     <message>
         <source>Not exceeded</source>
-        <translation type="unfinished"></translation>
+        <translation>No excedido</translation>
     </message>
     <message>
         <source>Lifetime</source>
-        <translation type="unfinished"></translation>
+        <translation>De por vida</translation>
     </message>
     <message>
         <source>Lifetime remaining</source>
-        <translation type="unfinished"></translation>
+        <translation>Restante de por vida</translation>
     </message>
     <message>
         <source>Month</source>
-        <translation type="unfinished"></translation>
+        <translation>Mes</translation>
     </message>
     <message>
         <source>Week</source>
-        <translation type="unfinished"></translation>
+        <translation>Semana</translation>
     </message>
     <message>
         <source>Admission</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingreso hospitalario</translation>
     </message>
     <message>
         <source>Minimum</source>
-        <translation type="unfinished"></translation>
+        <translation>Mínimo</translation>
     </message>
     <message>
         <source>Quantity used</source>
-        <translation type="unfinished"></translation>
+        <translation>Cantidad usada</translation>
     </message>
     <message>
         <source>Covered - actual</source>
-        <translation type="unfinished"></translation>
+        <translation>Cubierto - real</translation>
     </message>
     <message>
         <source>Covered - estimated</source>
-        <translation type="unfinished"></translation>
+        <translation>Cubierto - estimado</translation>
     </message>
     <message>
         <source>Number of co-insurance days</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de días de coseguro</translation>
     </message>
     <message>
         <source>Deductible blood units</source>
-        <translation type="unfinished"></translation>
+        <translation>Unidades de sangre sujetas a deducible</translation>
     </message>
     <message>
         <source>Days</source>
-        <translation type="unfinished"></translation>
+        <translation>Días</translation>
     </message>
     <message>
         <source>Hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Horas</translation>
     </message>
     <message>
         <source>Lifetime reserve - actual</source>
-        <translation type="unfinished"></translation>
+        <translation>Reserva de por vida - real</translation>
     </message>
     <message>
         <source>Lifetime reserve - estimated</source>
-        <translation type="unfinished"></translation>
+        <translation>Reserva de por vida - estimada</translation>
     </message>
     <message>
         <source>Maximum</source>
-        <translation type="unfinished"></translation>
+        <translation>Máximo</translation>
     </message>
     <message>
         <source>Months</source>
-        <translation type="unfinished"></translation>
+        <translation>Meses</translation>
     </message>
     <message>
         <source>Number of services or procedures</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de servicios o procedimientos</translation>
     </message>
     <message>
         <source>Quantity approved</source>
-        <translation type="unfinished"></translation>
+        <translation>Cantidad aprobada</translation>
     </message>
     <message>
         <source>Age, high value</source>
-        <translation type="unfinished"></translation>
+        <translation>Edad máxima</translation>
     </message>
     <message>
         <source>Age, low value</source>
-        <translation type="unfinished"></translation>
+        <translation>Edad mínima</translation>
     </message>
     <message>
         <source>Visits</source>
-        <translation type="unfinished"></translation>
+        <translation>Visitas</translation>
     </message>
     <message>
         <source>Prior authorization required</source>
-        <translation type="unfinished"></translation>
+        <translation>Se requiere autorización previa</translation>
     </message>
     <message>
         <source>No prior authorization required</source>
-        <translation type="unfinished"></translation>
+        <translation>No se requiere autorización previa</translation>
     </message>
     <message>
         <source>Prior authorization unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>No se sabe si se requiere autorización previa</translation>
     </message>
     <message>
         <source>In network</source>
-        <translation type="unfinished"></translation>
+        <translation>Dentro de la red</translation>
     </message>
     <message>
         <source>Out of network</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuera de la red</translation>
     </message>
     <message>
         <source>In and out of network</source>
-        <translation type="unfinished"></translation>
+        <translation>Dentro y fuera de la red</translation>
     </message>
     <message>
         <source>Network unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Red desconocida</translation>
     </message>
     <message>
         <source>Discharge</source>
-        <translation type="unfinished"></translation>
+        <translation>Alta hospitalaria</translation>
     </message>
     <message>
         <source>Issue</source>
-        <translation type="unfinished"></translation>
+        <translation>Emisión</translation>
     </message>
     <message>
         <source>Effective date of change</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de vigencia del cambio</translation>
     </message>
     <message>
         <source>Period start</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicio del período</translation>
     </message>
     <message>
         <source>Period end</source>
-        <translation type="unfinished"></translation>
+        <translation>Fin del período</translation>
     </message>
     <message>
         <source>Completion</source>
-        <translation type="unfinished"></translation>
+        <translation>Finalización</translation>
     </message>
     <message>
         <source>Coordination of benefits</source>
-        <translation type="unfinished"></translation>
+        <translation>Coordinación de beneficios</translation>
     </message>
     <message>
         <source>Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan</translation>
     </message>
     <message>
         <source>Benefit</source>
-        <translation type="unfinished"></translation>
+        <translation>Beneficio</translation>
     </message>
     <message>
         <source>Latest visit or consultation</source>
-        <translation type="unfinished"></translation>
+        <translation>Última visita o consulta</translation>
     </message>
     <message>
         <source>Eligibility</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegibilidad</translation>
     </message>
     <message>
         <source>Added</source>
-        <translation type="unfinished"></translation>
+        <translation>Inclusión en el plan</translation>
     </message>
     <message>
         <source>COBRA begin</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicio de COBRA</translation>
     </message>
     <message>
         <source>COBRA end</source>
-        <translation type="unfinished"></translation>
+        <translation>Fin de COBRA</translation>
     </message>
     <message>
         <source>Premium paid to date begin</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicio del período con prima pagada</translation>
     </message>
     <message>
         <source>Premium paid to date end</source>
-        <translation type="unfinished"></translation>
+        <translation>Fin del período con prima pagada</translation>
     </message>
     <message>
         <source>Plan begin</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicio del plan</translation>
     </message>
     <message>
         <source>Plan end</source>
-        <translation type="unfinished"></translation>
+        <translation>Fin del plan</translation>
     </message>
     <message>
         <source>Benefit begin</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicio del beneficio</translation>
     </message>
     <message>
         <source>Benefit end</source>
-        <translation type="unfinished"></translation>
+        <translation>Fin del beneficio</translation>
     </message>
     <message>
         <source>Eligibility begin</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicio de la elegibilidad</translation>
     </message>
     <message>
         <source>Eligibility end</source>
-        <translation type="unfinished"></translation>
+        <translation>Fin de la elegibilidad</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished"></translation>
+        <translation>Servicio</translation>
     </message>
     <message>
         <source>Last update</source>
-        <translation type="unfinished"></translation>
+        <translation>Última actualización</translation>
     </message>
     <message>
         <source>Spouse</source>
-        <translation type="unfinished"></translation>
+        <translation>Cónyuge</translation>
     </message>
     <message>
         <source>Self</source>
-        <translation type="unfinished"></translation>
+        <translation>El propio titular</translation>
     </message>
     <message>
         <source>Child</source>
-        <translation type="unfinished"></translation>
+        <translation>Hijo/a</translation>
     </message>
     <message>
         <source>Employee</source>
-        <translation type="unfinished"></translation>
+        <translation>Empleado</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Desconocido</translation>
     </message>
     <message>
         <source>Organ donor</source>
-        <translation type="unfinished"></translation>
+        <translation>Donante de órganos</translation>
     </message>
     <message>
         <source>Cadaver donor</source>
-        <translation type="unfinished"></translation>
+        <translation>Donante fallecido</translation>
     </message>
     <message>
         <source>Life partner</source>
-        <translation type="unfinished"></translation>
+        <translation>Pareja de hecho</translation>
     </message>
     <message>
         <source>Other relationship</source>
-        <translation type="unfinished"></translation>
+        <translation>Otra relación</translation>
     </message>
     <message>
         <source>Dependent</source>
-        <translation type="unfinished"></translation>
+        <translation>Dependiente</translation>
     </message>
     <message>
         <source>Contracted service provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Proveedor de servicios contratado</translation>
     </message>
     <message>
         <source>Preferred provider organization (PPO)</source>
-        <translation type="unfinished"></translation>
+        <translation>Organización de proveedores preferidos (PPO)</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Proveedor</translation>
     </message>
     <message>
         <source>Third-party administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrador externo (TPA)</translation>
     </message>
     <message>
         <source>Employer</source>
-        <translation type="unfinished"></translation>
+        <translation>Empleador</translation>
     </message>
     <message>
         <source>Other physician</source>
-        <translation type="unfinished"></translation>
+        <translation>Otro médico</translation>
     </message>
     <message>
         <source>Facility</source>
-        <translation type="unfinished"></translation>
+        <translation>Centro de atención</translation>
     </message>
     <message>
         <source>Gateway provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Proveedor de acceso (gateway)</translation>
     </message>
     <message>
         <source>Group</source>
-        <translation type="unfinished"></translation>
+        <translation>Grupo</translation>
     </message>
     <message>
         <source>Independent physicians association (IPA)</source>
-        <translation type="unfinished"></translation>
+        <translation>Asociación de médicos independientes (IPA)</translation>
     </message>
     <message>
         <source>Insured or subscriber</source>
-        <translation type="unfinished"></translation>
+        <translation>Asegurado o titular</translation>
     </message>
     <message>
         <source>Legal representative</source>
-        <translation type="unfinished"></translation>
+        <translation>Representante legal</translation>
     </message>
     <message>
         <source>Prior insurance carrier</source>
-        <translation type="unfinished"></translation>
+        <translation>Aseguradora anterior</translation>
     </message>
     <message>
         <source>Plan sponsor</source>
-        <translation type="unfinished"></translation>
+        <translation>Patrocinador del plan</translation>
     </message>
     <message>
         <source>Payer</source>
-        <translation type="unfinished"></translation>
+        <translation>Pagador</translation>
     </message>
     <message>
         <source>Primary payer</source>
-        <translation type="unfinished"></translation>
+        <translation>Pagador primario</translation>
     </message>
     <message>
         <source>Secondary payer</source>
-        <translation type="unfinished"></translation>
+        <translation>Pagador secundario</translation>
     </message>
     <message>
         <source>Tertiary payer</source>
-        <translation type="unfinished"></translation>
+        <translation>Pagador terciario</translation>
     </message>
     <message>
         <source>Vendor</source>
-        <translation type="unfinished"></translation>
+        <translation>Proveedor comercial</translation>
     </message>
     <message>
         <source>Utilization management organization</source>
-        <translation type="unfinished"></translation>
+        <translation>Organización de gestión de la utilización</translation>
     </message>
     <message>
         <source>Managed care organization</source>
-        <translation type="unfinished"></translation>
+        <translation>Organización de atención administrada</translation>
     </message>
     <message>
         <source>The payer has received more requests than it allows.</source>
-        <translation type="unfinished"></translation>
+        <translation>El pagador recibió más solicitudes de las que permite.</translation>
     </message>
     <message>
         <source>Wait a while and verify again; for a batch, send fewer patients at a time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Espere un rato y vuelva a verificar; si verifica en lote, envíe menos pacientes a la vez.</translation>
     </message>
     <message>
         <source>Information the payer requires is missing from the request.</source>
-        <translation type="unfinished"></translation>
+        <translation>A la solicitud le falta información que el pagador exige.</translation>
     </message>
     <message>
         <source>Check that the patient&apos;s name, date of birth and member ID are filled in, then verify again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compruebe que el nombre, la fecha de nacimiento y el número de miembro del paciente estén completos y vuelva a verificar.</translation>
     </message>
     <message>
         <source>The provider is out of network for this patient&apos;s plan.</source>
-        <translation type="unfinished"></translation>
+        <translation>El proveedor está fuera de la red del plan de este paciente.</translation>
     </message>
     <message>
         <source>Tell the patient the visit may be billed as out of network, or check whether the plan covers out-of-network care.</source>
-        <translation type="unfinished"></translation>
+        <translation>Informe al paciente que la consulta podría facturarse como fuera de la red, o averigüe si el plan cubre la atención fuera de la red.</translation>
     </message>
     <message>
         <source>The payer does not allow this practice to check eligibility.</source>
-        <translation type="unfinished"></translation>
+        <translation>El pagador no permite que este consultorio verifique la elegibilidad.</translation>
     </message>
     <message>
         <source>Ask the clearinghouse or the payer to enroll the practice for eligibility checks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pida a la cámara de compensación o al pagador que inscriba al consultorio para verificar la elegibilidad.</translation>
     </message>
     <message>
         <source>The payer is unable to respond right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>El pagador no puede responder en este momento.</translation>
     </message>
     <message>
         <source>Try again in a few minutes. If it keeps failing, call the payer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vuelva a intentarlo en unos minutos. Si sigue fallando, llame al pagador.</translation>
     </message>
     <message>
         <source>The provider&apos;s NPI is invalid or missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falta el NPI del proveedor o no es válido.</translation>
     </message>
     <message>
         <source>Check the provider NPI in the practice settings and verify again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revise el NPI del proveedor en la configuración del consultorio y vuelva a verificar.</translation>
     </message>
     <message>
         <source>The provider&apos;s name is invalid or missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falta el nombre del proveedor o no es válido.</translation>
     </message>
     <message>
         <source>Check the provider name in the practice settings (as registered with the payer) and verify again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revise el nombre del proveedor en la configuración del consultorio (tal como está registrado con el pagador) y vuelva a verificar.</translation>
     </message>
     <message>
         <source>The provider&apos;s specialty is invalid or missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falta la especialidad del proveedor o no es válida.</translation>
     </message>
     <message>
         <source>Check the provider&apos;s specialty (taxonomy) in the practice settings and verify again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revise la especialidad del proveedor (código de taxonomía) en la configuración del consultorio y vuelva a verificar.</translation>
     </message>
     <message>
         <source>The provider&apos;s phone number is invalid or missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falta el número de teléfono del proveedor o no es válido.</translation>
     </message>
     <message>
         <source>Check the provider&apos;s phone number in the practice settings and verify again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revise el número de teléfono del proveedor en la configuración del consultorio y vuelva a verificar.</translation>
     </message>
     <message>
         <source>The provider&apos;s state is invalid or missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falta el estado del proveedor o no es válido.</translation>
     </message>
     <message>
         <source>Check the provider&apos;s address and state in the practice settings and verify again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revise la dirección y el estado del proveedor en la configuración del consultorio y vuelva a verificar.</translation>
     </message>
     <message>
         <source>The referring provider&apos;s ID is invalid or missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falta el ID del proveedor que refiere o no es válido.</translation>
     </message>
     <message>
         <source>Check the referring provider&apos;s NPI and verify again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revise el NPI del proveedor que refiere y vuelva a verificar.</translation>
     </message>
     <message>
         <source>The provider is not the patient&apos;s primary care physician.</source>
-        <translation type="unfinished"></translation>
+        <translation>El proveedor no es el médico de atención primaria del paciente.</translation>
     </message>
     <message>
         <source>Check who the patient&apos;s primary care physician is; the visit may need a referral.</source>
-        <translation type="unfinished"></translation>
+        <translation>Averigüe quién es el médico de atención primaria del paciente; es posible que la consulta requiera un referido.</translation>
     </message>
     <message>
         <source>The provider is not eligible to check coverage with this payer.</source>
-        <translation type="unfinished"></translation>
+        <translation>El proveedor no está autorizado para verificar coberturas con este pagador.</translation>
     </message>
     <message>
         <source>Ask the payer to enroll the provider for eligibility inquiries.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pida al pagador que inscriba al proveedor para hacer consultas de elegibilidad.</translation>
     </message>
     <message>
         <source>The payer has no record of this provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>El pagador no tiene ningún registro de este proveedor.</translation>
     </message>
     <message>
         <source>Check the provider NPI; the provider may need to register with the payer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revise el NPI del proveedor; es posible que el proveedor tenga que registrarse con el pagador.</translation>
     </message>
     <message>
         <source>The date of service is outside the provider&apos;s enrollment with the plan.</source>
-        <translation type="unfinished"></translation>
+        <translation>La fecha de servicio está fuera del período en que el proveedor está inscrito en el plan.</translation>
     </message>
     <message>
         <source>Check the date of service; call the payer if the provider should be enrolled for that date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revise la fecha de servicio; llame al pagador si el proveedor debería estar inscrito en esa fecha.</translation>
     </message>
     <message>
         <source>The benefit asked about does not fit the provider&apos;s type.</source>
-        <translation type="unfinished"></translation>
+        <translation>El beneficio consultado no corresponde al tipo de proveedor.</translation>
     </message>
     <message>
         <source>Verify again with general coverage (service type 30) or a service type that fits this provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vuelva a verificar con cobertura general (tipo de servicio 30) o con un tipo de servicio que corresponda a este proveedor.</translation>
     </message>
     <message>
         <source>The kind of procedure code in the request is not accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se acepta el tipo de código de procedimiento de la solicitud.</translation>
     </message>
     <message>
         <source>Verify again with a service type instead of a procedure code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vuelva a verificar con un tipo de servicio en lugar de un código de procedimiento.</translation>
     </message>
     <message>
         <source>The procedure or service code is not accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se acepta el código de procedimiento o de servicio.</translation>
     </message>
     <message>
         <source>Check the procedure or service type code and verify again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revise el código de procedimiento o de tipo de servicio y vuelva a verificar.</translation>
     </message>
     <message>
         <source>The date asked about is not accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se acepta la fecha consultada.</translation>
     </message>
     <message>
         <source>Use today&apos;s date or the appointment date and verify again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Use la fecha de hoy o la fecha de la cita y vuelva a verificar.</translation>
     </message>
     <message>
         <source>The date of service is invalid or missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falta la fecha de servicio o no es válida.</translation>
     </message>
     <message>
         <source>Enter the date of service and verify again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingrese la fecha de servicio y vuelva a verificar.</translation>
     </message>
     <message>
         <source>The date of birth is invalid or missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falta la fecha de nacimiento o no es válida.</translation>
     </message>
     <message>
         <source>Check the patient&apos;s date of birth and verify again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revise la fecha de nacimiento del paciente y vuelva a verificar.</translation>
     </message>
     <message>
         <source>The date of birth is after the date of service.</source>
-        <translation type="unfinished"></translation>
+        <translation>La fecha de nacimiento es posterior a la fecha de servicio.</translation>
     </message>
     <message>
         <source>Check the date of birth and the date of service, then verify again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revise la fecha de nacimiento y la fecha de servicio, y vuelva a verificar.</translation>
     </message>
     <message>
         <source>The payer&apos;s records show a date of death before the date of service.</source>
-        <translation type="unfinished"></translation>
+        <translation>Según los registros del pagador, hay una fecha de defunción anterior a la fecha de servicio.</translation>
     </message>
     <message>
         <source>Check that the right patient was selected; call the payer if their record is wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compruebe que seleccionó al paciente correcto; llame al pagador si su registro está equivocado.</translation>
     </message>
     <message>
         <source>The date of service is outside the period the payer answers for.</source>
-        <translation type="unfinished"></translation>
+        <translation>La fecha de servicio está fuera del período sobre el que responde el pagador.</translation>
     </message>
     <message>
         <source>Use a date of service closer to today and verify again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Use una fecha de servicio más cercana a hoy y vuelva a verificar.</translation>
     </message>
     <message>
         <source>The date of service is in the future.</source>
-        <translation type="unfinished"></translation>
+        <translation>La fecha de servicio es una fecha futura.</translation>
     </message>
     <message>
         <source>Use today&apos;s date, or verify again on the day of the visit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Use la fecha de hoy, o vuelva a verificar el día de la consulta.</translation>
     </message>
     <message>
         <source>The patient&apos;s ID is invalid or missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falta el ID del paciente o no es válido.</translation>
     </message>
     <message>
         <source>Check the patient&apos;s ID on the insurance card and verify again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revise el ID del paciente en la tarjeta del seguro y vuelva a verificar.</translation>
     </message>
     <message>
         <source>The patient&apos;s name is invalid or missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falta el nombre del paciente o no es válido.</translation>
     </message>
     <message>
         <source>Check the patient&apos;s name exactly as printed on the insurance card and verify again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revise que el nombre del paciente esté exactamente como aparece en la tarjeta del seguro y vuelva a verificar.</translation>
     </message>
     <message>
         <source>The patient&apos;s sex is invalid or missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falta el sexo del paciente o no es válido.</translation>
     </message>
     <message>
         <source>Check the patient&apos;s sex in the registration and verify again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revise el sexo del paciente en el registro y vuelva a verificar.</translation>
     </message>
     <message>
         <source>The payer cannot find the patient.</source>
-        <translation type="unfinished"></translation>
+        <translation>El pagador no encuentra al paciente.</translation>
     </message>
     <message>
         <source>Check the patient&apos;s name and date of birth and the subscriber&apos;s member ID exactly as on the card, then verify again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revise que el nombre y la fecha de nacimiento del paciente y el número de miembro del titular estén exactamente como en la tarjeta, y vuelva a verificar.</translation>
     </message>
     <message>
         <source>The payer has more than one record with this patient ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>El pagador tiene más de un registro con este ID de paciente.</translation>
     </message>
     <message>
         <source>Add the patient&apos;s date of birth if it is missing; otherwise call the payer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregue la fecha de nacimiento del paciente si falta; de lo contrario, llame al pagador.</translation>
     </message>
     <message>
         <source>The service asked about does not fit the patient&apos;s age.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servicio consultado no corresponde a la edad del paciente.</translation>
     </message>
     <message>
         <source>Check the date of birth and the service type, then verify again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revise la fecha de nacimiento y el tipo de servicio, y vuelva a verificar.</translation>
     </message>
     <message>
         <source>The service asked about does not fit the patient&apos;s sex.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servicio consultado no corresponde al sexo del paciente.</translation>
     </message>
     <message>
         <source>Check the patient&apos;s sex and the service type, then verify again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revise el sexo del paciente y el tipo de servicio, y vuelva a verificar.</translation>
     </message>
     <message>
         <source>The date of birth does not match the payer&apos;s records.</source>
-        <translation type="unfinished"></translation>
+        <translation>La fecha de nacimiento no coincide con los registros del pagador.</translation>
     </message>
     <message>
         <source>Confirm the date of birth with the patient or the insurance card and verify again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirme la fecha de nacimiento con el paciente o con la tarjeta del seguro y vuelva a verificar.</translation>
     </message>
     <message>
         <source>The member ID is invalid or missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falta el número de miembro o no es válido.</translation>
     </message>
     <message>
         <source>Check the member ID on the insurance card (no spaces or dashes) and verify again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revise el número de miembro en la tarjeta del seguro (sin espacios ni guiones) y vuelva a verificar.</translation>
     </message>
     <message>
         <source>The subscriber&apos;s name is invalid or missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falta el nombre del titular o no es válido.</translation>
     </message>
     <message>
         <source>Check the subscriber&apos;s name exactly as printed on the insurance card and verify again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revise que el nombre del titular esté exactamente como aparece en la tarjeta del seguro y vuelva a verificar.</translation>
     </message>
     <message>
         <source>The subscriber&apos;s sex is invalid or missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falta el sexo del titular o no es válido.</translation>
     </message>
     <message>
         <source>Check the subscriber&apos;s sex in the registration and verify again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revise el sexo del titular en el registro y vuelva a verificar.</translation>
     </message>
     <message>
         <source>The payer cannot find the subscriber.</source>
-        <translation type="unfinished"></translation>
+        <translation>El pagador no encuentra al titular.</translation>
     </message>
     <message>
         <source>Check the subscriber&apos;s name, date of birth and member ID exactly as on the card, and that the right payer is selected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revise que el nombre, la fecha de nacimiento y el número de miembro del titular estén exactamente como en la tarjeta, y que esté seleccionado el pagador correcto.</translation>
     </message>
     <message>
         <source>The payer has more than one record with this member ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>El pagador tiene más de un registro con este número de miembro.</translation>
     </message>
     <message>
         <source>Add the subscriber&apos;s date of birth if it is missing; otherwise call the payer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregue la fecha de nacimiento del titular si falta; de lo contrario, llame al pagador.</translation>
     </message>
     <message>
         <source>The payer found the subscriber but not the patient.</source>
-        <translation type="unfinished"></translation>
+        <translation>El pagador encontró al titular, pero no al paciente.</translation>
     </message>
     <message>
         <source>Check the patient&apos;s name and date of birth; the patient may not be on this policy. Ask for the patient&apos;s own card.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revise el nombre y la fecha de nacimiento del paciente; es posible que el paciente no esté incluido en esta póliza. Pida la tarjeta del seguro propia del paciente.</translation>
     </message>
     <message>
         <source>The subscriber is not in the group or plan given.</source>
-        <translation type="unfinished"></translation>
+        <translation>El titular no pertenece al grupo o plan indicado.</translation>
     </message>
     <message>
         <source>Check the group number on the card, or verify again without it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revise el número de grupo en la tarjeta, o vuelva a verificar sin él.</translation>
     </message>
     <message>
         <source>The payer does not recognize the sender of the request.</source>
-        <translation type="unfinished"></translation>
+        <translation>El pagador no reconoce al remitente de la solicitud.</translation>
     </message>
     <message>
         <source>Ask the clearinghouse to check the practice&apos;s set-up with this payer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pida a la cámara de compensación que revise la configuración del consultorio con este pagador.</translation>
     </message>
     <message>
         <source>The payer did not answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>El pagador no respondió a tiempo.</translation>
     </message>
     <message>
         <source>The provider&apos;s address is invalid or missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falta la dirección del proveedor o no es válida.</translation>
     </message>
     <message>
         <source>Check the provider&apos;s address in the practice settings and verify again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revise la dirección del proveedor en la configuración del consultorio y vuelva a verificar.</translation>
     </message>
     <message>
         <source>The payer considers the service experimental.</source>
-        <translation type="unfinished"></translation>
+        <translation>El pagador considera que el servicio es experimental.</translation>
     </message>
     <message>
         <source>Tell the patient the service may not be covered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Informe al paciente que es posible que el servicio no esté cubierto.</translation>
     </message>
     <message>
         <source>The service needs an authorization number.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servicio requiere un número de autorización.</translation>
     </message>
     <message>
         <source>Get an authorization number from the payer before the visit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Obtenga un número de autorización del pagador antes de la consulta.</translation>
     </message>
     <message>
         <source>The service needs the primary care physician&apos;s authorization.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servicio requiere la autorización del médico de atención primaria.</translation>
     </message>
     <message>
         <source>Get a referral from the patient&apos;s primary care physician before the visit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Obtenga un referido del médico de atención primaria del paciente antes de la consulta.</translation>
     </message>
     <message>
         <source>The diagnosis code is invalid or missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falta el código de diagnóstico o no es válido.</translation>
     </message>
     <message>
         <source>Check the diagnosis code and verify again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revise el código de diagnóstico y vuelva a verificar.</translation>
     </message>
     <message>
         <source>The procedure code is invalid or missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falta el código de procedimiento o no es válido.</translation>
     </message>
     <message>
         <source>Check the procedure code and verify again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revise el código de procedimiento y vuelva a verificar.</translation>
     </message>
     <message>
         <source>The payer needs more information about the patient&apos;s condition.</source>
-        <translation type="unfinished"></translation>
+        <translation>El pagador necesita más información sobre la condición del paciente.</translation>
     </message>
     <message>
         <source>Call the payer to give the information they need.</source>
-        <translation type="unfinished"></translation>
+        <translation>Llame al pagador para darle la información que necesita.</translation>
     </message>
     <message>
         <source>The certification information does not match the patient.</source>
-        <translation type="unfinished"></translation>
+        <translation>La información de certificación no corresponde al paciente.</translation>
     </message>
     <message>
         <source>Check the authorization or certification number for this patient.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revise el número de autorización o de certificación de este paciente.</translation>
     </message>
     <message>
         <source>The service needs a medical review.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servicio requiere una revisión médica.</translation>
     </message>
     <message>
         <source>Contact the payer for a medical review before the service.</source>
-        <translation type="unfinished"></translation>
+        <translation>Comuníquese con el pagador para solicitar una revisión médica antes del servicio.</translation>
     </message>
     <message>
         <source>The authorization number is not in a valid format.</source>
-        <translation type="unfinished"></translation>
+        <translation>El número de autorización no tiene un formato válido.</translation>
     </message>
     <message>
         <source>Check the authorization number and verify again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revise el número de autorización y vuelva a verificar.</translation>
     </message>
     <message>
         <source>The authorization is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falta la autorización.</translation>
     </message>
     <message>
         <source>Get an authorization from the payer before the service.</source>
-        <translation type="unfinished"></translation>
+        <translation>Obtenga una autorización del pagador antes del servicio.</translation>
     </message>
     <message>
         <source>The payer&apos;s name or ID is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falta el nombre o el ID del pagador.</translation>
     </message>
     <message>
         <source>Check the payer chosen for this coverage and its payer ID, then verify again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revise el pagador elegido para esta cobertura y su ID de pagador, y vuelva a verificar.</translation>
     </message>
     <message>
         <source>segment %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>segmento %1: %2</translation>
     </message>
     <message>
         <source>segment %1 (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>segmento %1 (%2): %3</translation>
     </message>
     <message>
         <source>space</source>
-        <translation type="unfinished"></translation>
+        <translation>espacio</translation>
     </message>
     <message>
         <source> (and %1 more)</source>
-        <translation type="unfinished"></translation>
+        <translation> (y %1 más)</translation>
     </message>
     <message>
         <source>The file is %1 bytes long, more than the limit of %2 bytes; it was not read.</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo tiene %1 bytes, más que el límite de %2 bytes; no se leyó.</translation>
     </message>
     <message>
         <source>cannot open the file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede abrir el archivo: %1</translation>
     </message>
     <message>
         <source>internal error: the reader failed without saying why</source>
-        <translation type="unfinished"></translation>
+        <translation>error interno: el lector falló sin indicar el motivo</translation>
     </message>
     <message>
         <source>internal error: the interchange written back reads differently (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>error interno: el intercambio reescrito se lee de forma distinta (%1)</translation>
     </message>
     <message>
         <source>%1 x%2, %3 segments</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 x%2, %3 segmentos</translation>
     </message>
     <message>
         <source>no transactions</source>
-        <translation type="unfinished"></translation>
+        <translation>sin transacciones</translation>
     </message>
     <message>
         <source>, 270: %1 of %2 requests read</source>
-        <translation type="unfinished"></translation>
+        <translation>, 270: %1 de %2 solicitudes leídas</translation>
     </message>
     <message>
         <source>internal error: the 271 parser disagrees with itself (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>error interno: el analizador del 271 da resultados contradictorios (%1)</translation>
     </message>
     <message>
         <source>, 271: %1 results (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>, 271: %1 resultados (%2)</translation>
     </message>
     <message>
         <source>no such folder</source>
-        <translation type="unfinished"></translation>
+        <translation>la carpeta no existe</translation>
     </message>
     <message>
         <source>%1 passed, %2 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 correctos, %2 con errores</translation>
     </message>
     <message>
         <source>internal error: exception: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>error interno: excepción: %1</translation>
     </message>
     <message>
         <source>internal error: unknown exception</source>
-        <translation type="unfinished"></translation>
+        <translation>error interno: excepción desconocida</translation>
     </message>
     <message>
         <source>The 270 has no payer: NM1*PR is missing from loop 2100A.</source>
-        <translation type="unfinished"></translation>
+        <translation>El 270 no tiene pagador: falta NM1*PR en el loop 2100A.</translation>
     </message>
     <message>
         <source>The 270 has no subscriber loop (HL with HL03 = 22).</source>
-        <translation type="unfinished"></translation>
+        <translation>El 270 no tiene loop del titular (HL con HL03 = 22).</translation>
     </message>
     <message>
         <source>The dependent loop (2000D) has no NM1*03 segment.</source>
-        <translation type="unfinished"></translation>
+        <translation>El loop del dependiente (2000D) no tiene segmento NM1*03.</translation>
     </message>
     <message>
         <source>The subscriber loop (2000C) has no NM1*IL segment.</source>
-        <translation type="unfinished"></translation>
+        <translation>El loop del titular (2000C) no tiene segmento NM1*IL.</translation>
     </message>
     <message>
         <source>The payer NM1*PR has no payer ID (NM109).</source>
-        <translation type="unfinished"></translation>
+        <translation>El NM1*PR del pagador no tiene ID de pagador (NM109).</translation>
     </message>
     <message>
         <source>The subscriber NM1*IL has no member ID (NM109).</source>
-        <translation type="unfinished"></translation>
+        <translation>El NM1*IL del titular no tiene número de miembro (NM109).</translation>
     </message>
     <message>
         <source>DMG02 &quot;%1&quot; is not a valid date of birth (CCYYMMDD).</source>
-        <translation type="unfinished"></translation>
+        <translation>DMG02 &quot;%1&quot; no es una fecha de nacimiento válida (CCYYMMDD).</translation>
     </message>
     <message>
         <source>DTP03 &quot;%1&quot; is not a valid date of service.</source>
-        <translation type="unfinished"></translation>
+        <translation>DTP03 &quot;%1&quot; no es una fecha de servicio válida.</translation>
     </message>
     <message>
         <source>The interchange holds no transaction, so no 270 eligibility request.</source>
-        <translation type="unfinished"></translation>
+        <translation>El intercambio no contiene ninguna transacción y, por lo tanto, ninguna solicitud de elegibilidad 270.</translation>
     </message>
     <message>
         <source>The interchange holds no 270 eligibility request (found: %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>El intercambio no contiene ninguna solicitud de elegibilidad 270 (se encontró: %1).</translation>
     </message>
     <message>
         <source>DMG02 &quot;%1&quot; is not a valid date of birth; it was ignored.</source>
-        <translation type="unfinished"></translation>
+        <translation>DMG02 &quot;%1&quot; no es una fecha de nacimiento válida; se ignoró.</translation>
     </message>
     <message>
         <source>EB07 &quot;%1&quot; is not an amount; the benefit was kept without it.</source>
-        <translation type="unfinished"></translation>
+        <translation>EB07 &quot;%1&quot; no es un monto; se conservó el beneficio sin este dato.</translation>
     </message>
     <message>
         <source>EB08 &quot;%1&quot; is not a percentage; the benefit was kept without it.</source>
-        <translation type="unfinished"></translation>
+        <translation>EB08 &quot;%1&quot; no es un porcentaje; se conservó el beneficio sin este dato.</translation>
     </message>
     <message>
         <source>EB10 &quot;%1&quot; is not a quantity; the benefit was kept without it.</source>
-        <translation type="unfinished"></translation>
+        <translation>EB10 &quot;%1&quot; no es una cantidad; se conservó el beneficio sin este dato.</translation>
     </message>
     <message>
         <source>DTP %1 date &quot;%2&quot; (format %3) is not a valid date; it was ignored.</source>
-        <translation type="unfinished"></translation>
+        <translation>La fecha &quot;%2&quot; del DTP %1 (formato %3) no es una fecha válida; se ignoró.</translation>
     </message>
     <message>
         <source>The interchange holds no transaction, so no 271 eligibility response.</source>
-        <translation type="unfinished"></translation>
+        <translation>El intercambio no contiene ninguna transacción y, por lo tanto, ninguna respuesta de elegibilidad 271.</translation>
     </message>
     <message>
         <source>The interchange holds no 271 eligibility response (found: %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>El intercambio no contiene ninguna respuesta de elegibilidad 271 (se encontró: %1).</translation>
     </message>
     <message>
         <source>The payer rejected the request without giving a reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>El pagador rechazó la solicitud sin indicar el motivo.</translation>
     </message>
     <message>
         <source>The payer rejected the request (reason code %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>El pagador rechazó la solicitud (código de motivo %1).</translation>
     </message>
     <message>
         <source>Check the provider&apos;s name and NPI in the practice settings and verify again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revise el nombre y el NPI del proveedor en la configuración del consultorio y vuelva a verificar.</translation>
     </message>
     <message>
         <source>Check the service type and the date of service, then verify again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revise el tipo de servicio y la fecha de servicio, y vuelva a verificar.</translation>
     </message>
     <message>
         <source>Check the patient&apos;s insurance details against the card; if they are right, call the payer and quote reason code %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compare los datos del seguro del paciente con la tarjeta; si son correctos, llame al pagador y mencione el código de motivo %1.</translation>
     </message>
     <message>
         <source>Correct the request and send it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Corrija la solicitud y vuelva a enviarla.</translation>
     </message>
     <message>
         <source>Do not send it again: the payer does not allow resubmission.</source>
-        <translation type="unfinished"></translation>
+        <translation>No la vuelva a enviar: el pagador no permite reenvíos.</translation>
     </message>
     <message>
         <source>Send the same request again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vuelva a enviar la misma solicitud.</translation>
     </message>
     <message>
         <source>The request may be sent again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Puede volver a enviar la solicitud.</translation>
     </message>
     <message>
         <source>Do not send it again: the payer passed it to a third party.</source>
-        <translation type="unfinished"></translation>
+        <translation>No la vuelva a enviar: el pagador la remitió a un tercero.</translation>
     </message>
     <message>
         <source>Wait 30 days before sending it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Espere 30 días antes de volver a enviarla.</translation>
     </message>
     <message>
         <source>Wait 10 days before sending it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Espere 10 días antes de volver a enviarla.</translation>
     </message>
     <message>
         <source>Do not send it again: the payer will respond.</source>
-        <translation type="unfinished"></translation>
+        <translation>No la vuelva a enviar: el pagador responderá.</translation>
     </message>
     <message>
         <source>an unnamed entity</source>
-        <translation type="unfinished"></translation>
+        <translation>una entidad sin nombre</translation>
     </message>
     <message>
         <source>%1 is the primary payer.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 es el pagador primario.</translation>
     </message>
     <message>
         <source>%1 is the secondary payer.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 es el pagador secundario.</translation>
     </message>
     <message>
         <source>%1 is the tertiary payer.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 es el pagador terciario.</translation>
     </message>
     <message>
         <source>Primary care provider: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Proveedor de atención primaria: %1.</translation>
     </message>
     <message>
         <source>Another payer also covers this patient: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Otro pagador también cubre a este paciente: %1.</translation>
     </message>
     <message>
         <source>%1: %2.</source>
         <extracomment>%1 is a kind of entity (Plan sponsor, Employer ...), %2 its name</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2.</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Activa</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechazada</translation>
     </message>
     <message>
         <source>The X12 data is %1 bytes long, more than the limit of %2 bytes; it was not read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los datos X12 tienen %1 bytes, más que el límite de %2 bytes; no se leyeron.</translation>
     </message>
     <message>
         <source>The X12 data is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los datos X12 están vacíos.</translation>
     </message>
     <message>
         <source>This is not X12 data: it must start with an ISA segment, but starts with &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Estos no son datos X12: deben comenzar con un segmento ISA, pero comienzan con &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>The ISA segment is too short: an ISA has 16 elements and is 106 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>El segmento ISA es demasiado corto: un ISA tiene 16 elementos y 106 caracteres.</translation>
     </message>
     <message>
         <source>The character after ISA is %1, which cannot be the element separator; it must be a special character such as &apos;*&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>El carácter que sigue a ISA es %1, que no puede ser el separador de elementos; debe ser un carácter especial como &apos;*&apos;.</translation>
     </message>
     <message>
         <source>The ISA segment has only %1 of its 16 elements separated by %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>El segmento ISA solo tiene %1 de sus 16 elementos separados por %2.</translation>
     </message>
     <message>
         <source>The segment terminator (the character after ISA16) is %1; it must be a special character such as &apos;~&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>El terminador de segmento (el carácter que sigue a ISA16) es %1; debe ser un carácter especial como &apos;~&apos;.</translation>
     </message>
     <message>
         <source>The component separator (ISA16) is %1; it must be a special character such as &apos;:&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>El separador de componentes (ISA16) es %1; debe ser un carácter especial como &apos;:&apos;.</translation>
     </message>
     <message>
         <source>element separator</source>
-        <translation type="unfinished"></translation>
+        <translation>separador de elementos</translation>
     </message>
     <message>
         <source>component separator (ISA16)</source>
-        <translation type="unfinished"></translation>
+        <translation>separador de componentes (ISA16)</translation>
     </message>
     <message>
         <source>segment terminator</source>
-        <translation type="unfinished"></translation>
+        <translation>terminador de segmento</translation>
     </message>
     <message>
         <source>The ISA uses %1 as both the %2 and the %3; the separators must differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>El ISA usa %1 como %2 y también como %3; los separadores deben ser distintos.</translation>
     </message>
     <message>
         <source>ISA%1 contains the segment terminator %2: the ISA is incomplete or its separators are wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>ISA%1 contiene el terminador de segmento %2: el ISA está incompleto o sus separadores son incorrectos.</translation>
     </message>
     <message>
         <source>ISA%1 is %2 characters long; the standard fixes it at %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>ISA%1 tiene %2 caracteres; el estándar exige %3.</translation>
     </message>
     <message>
         <source>ISA11 (repetition separator) %1 is also the %2; repetitions are not split.</source>
-        <translation type="unfinished"></translation>
+        <translation>ISA11 (separador de repeticiones) %1 es también el %2; las repeticiones no se separan.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a segment ID (after segment %2, %3); the data is damaged or is not X12.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; no es un identificador de segmento (después del segmento %2, %3); los datos están dañados o no son X12.</translation>
     </message>
     <message>
         <source>The data ends in the middle of this segment (no segment terminator %1): the input is truncated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los datos terminan a mitad de este segmento (sin el terminador de segmento %1): la entrada está truncada.</translation>
     </message>
     <message>
         <source>The last segment has no segment terminator %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>El último segmento no tiene el terminador de segmento %1.</translation>
     </message>
     <message>
         <source>A second ISA starts before the IEA of the interchange.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un segundo ISA comienza antes del IEA del intercambio.</translation>
     </message>
     <message>
         <source>A functional group starts inside the transaction that began at segment %1 (its SE is missing).</source>
-        <translation type="unfinished"></translation>
+        <translation>Un grupo funcional comienza dentro de la transacción que empezó en el segmento %1 (falta su SE).</translation>
     </message>
     <message>
         <source>A functional group starts before the GE of the group that began at segment %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un grupo funcional comienza antes del GE del grupo que empezó en el segmento %1.</translation>
     </message>
     <message>
         <source>The transaction is outside a functional group (GS is missing).</source>
-        <translation type="unfinished"></translation>
+        <translation>La transacción está fuera de un grupo funcional (falta el GS).</translation>
     </message>
     <message>
         <source>A transaction starts before the SE of the transaction that began at segment %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una transacción comienza antes del SE de la transacción que empezó en el segmento %1.</translation>
     </message>
     <message>
         <source>SE without a matching ST.</source>
-        <translation type="unfinished"></translation>
+        <translation>SE sin su ST correspondiente.</translation>
     </message>
     <message>
         <source>The functional group ends inside the transaction that began at segment %1 (its SE is missing).</source>
-        <translation type="unfinished"></translation>
+        <translation>El grupo funcional termina dentro de la transacción que empezó en el segmento %1 (falta su SE).</translation>
     </message>
     <message>
         <source>GE without a matching GS.</source>
-        <translation type="unfinished"></translation>
+        <translation>GE sin su GS correspondiente.</translation>
     </message>
     <message>
         <source>The interchange ends inside the transaction that began at segment %1 (its SE and GE are missing).</source>
-        <translation type="unfinished"></translation>
+        <translation>El intercambio termina dentro de la transacción que empezó en el segmento %1 (faltan su SE y su GE).</translation>
     </message>
     <message>
         <source>The interchange ends inside the functional group that began at segment %1 (its GE is missing).</source>
-        <translation type="unfinished"></translation>
+        <translation>El intercambio termina dentro del grupo funcional que empezó en el segmento %1 (falta su GE).</translation>
     </message>
     <message>
         <source>The segment is outside a transaction (not between ST and SE).</source>
-        <translation type="unfinished"></translation>
+        <translation>El segmento está fuera de una transacción (no está entre ST y SE).</translation>
     </message>
     <message>
         <source>The segment is outside a functional group and transaction: GS and ST are missing before it.</source>
-        <translation type="unfinished"></translation>
+        <translation>El segmento está fuera de un grupo funcional y de una transacción: faltan GS y ST antes de él.</translation>
     </message>
     <message>
         <source>SE01 &quot;%1&quot; is not a segment count; the transaction has %2 segments (ST to SE).</source>
-        <translation type="unfinished"></translation>
+        <translation>SE01 &quot;%1&quot; no es un número de segmentos; la transacción tiene %2 segmentos (de ST a SE).</translation>
     </message>
     <message>
         <source>SE01 says %1 segments; the transaction has %2 (ST to SE).</source>
-        <translation type="unfinished"></translation>
+        <translation>SE01 indica %1 segmentos; la transacción tiene %2 (de ST a SE).</translation>
     </message>
     <message>
         <source>SE02 &quot;%1&quot; does not match ST02 &quot;%2&quot; of segment %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>SE02 &quot;%1&quot; no coincide con ST02 &quot;%2&quot; del segmento %3.</translation>
     </message>
     <message>
         <source>GE01 &quot;%1&quot; is not a transaction count; the functional group has %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>GE01 &quot;%1&quot; no es un número de transacciones; el grupo funcional tiene %2.</translation>
     </message>
     <message>
         <source>GE01 says %1 transactions; the functional group has %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>GE01 indica %1 transacciones; el grupo funcional tiene %2.</translation>
     </message>
     <message>
         <source>GE02 &quot;%1&quot; does not match GS06 &quot;%2&quot; of segment %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>GE02 &quot;%1&quot; no coincide con GS06 &quot;%2&quot; del segmento %3.</translation>
     </message>
     <message>
         <source>IEA01 &quot;%1&quot; is not a functional group count; the interchange has %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>IEA01 &quot;%1&quot; no es un número de grupos funcionales; el intercambio tiene %2.</translation>
     </message>
     <message>
         <source>IEA01 says %1 functional groups; the interchange has %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>IEA01 indica %1 grupos funcionales; el intercambio tiene %2.</translation>
     </message>
     <message>
         <source>IEA02 &quot;%1&quot; does not match the interchange control number ISA13 &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>IEA02 &quot;%1&quot; no coincide con el número de control del intercambio ISA13 &quot;%2&quot;.</translation>
     </message>
     <message>
         <source>A second interchange (ISA) follows the IEA; only one interchange is read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Después del IEA viene un segundo intercambio (ISA); solo se lee un intercambio.</translation>
     </message>
     <message>
         <source>Data follows the IEA trailer: &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hay datos después del segmento final IEA: &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>The data ends after segment %1 (%2) before the SE of this transaction: the input is truncated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los datos terminan después del segmento %1 (%2), antes del SE de esta transacción: la entrada está truncada.</translation>
     </message>
     <message>
         <source>The functional group has no GE trailer: the data ends after segment %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>El grupo funcional no tiene el segmento final GE: los datos terminan después del segmento %1 (%2).</translation>
     </message>
     <message>
         <source>The interchange has no IEA trailer: the data ends after segment %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>El intercambio no tiene el segmento final IEA: los datos terminan después del segmento %1 (%2).</translation>
     </message>
 </context>
 </TS>
