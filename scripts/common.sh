@@ -12,7 +12,7 @@ BUILD_PACKAGES=(
     qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite
     libgl-dev fonts-dejavu-core
 )
-TEST_PACKAGES=(poppler-utils xvfb xauth)
+TEST_PACKAGES=(poppler-utils xvfb xauth tzdata)
 
 # Installs the given packages that dpkg does not already report as installed.
 ensure_packages() {

@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="es_ES">
+<TS version="2.1" language="es_US">
 <context>
     <name>BatchVerifyDialog</name>
     <message>
@@ -321,6 +321,10 @@
         <source>Verifying…</source>
         <translation>Verificando…</translation>
     </message>
+    <message>
+        <source>Save the coverage and ask the payer (Ctrl+Enter)</source>
+        <translation>Guardar la cobertura y consultar al pagador (Ctrl+Intro)</translation>
+    </message>
 </context>
 <context>
     <name>CoverageModel</name>
@@ -489,6 +493,41 @@
     <message>
         <source>The training data could not be created: %1</source>
         <translation>No se pudieron crear los datos de capacitación: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DeskSettings</name>
+    <message>
+        <source>Clearinghouse address: enter a full https:// address, or leave it empty for training mode.</source>
+        <translation>Dirección de la cámara de compensación: escriba una dirección https:// completa o déjela vacía para el modo de capacitación.</translation>
+    </message>
+    <message>
+        <source>Clinic name: required (it is printed on every report).</source>
+        <translation>Nombre de la clínica: obligatorio (se imprime en todos los informes).</translation>
+    </message>
+    <message>
+        <source>Clinic NPI: %1</source>
+        <translation>NPI de la clínica: %1</translation>
+    </message>
+    <message>
+        <source>Clinic phone: %1</source>
+        <translation>Teléfono de la clínica: %1</translation>
+    </message>
+    <message>
+        <source>Timeout: between 5 and 120 seconds.</source>
+        <translation>Tiempo de espera: entre 5 y 120 segundos.</translation>
+    </message>
+    <message>
+        <source>Tries: between 1 and 5.</source>
+        <translation>Intentos: entre 1 y 5.</translation>
+    </message>
+    <message>
+        <source>Reuse answers for: between 0 and 72 hours.</source>
+        <translation>Reutilizar respuestas durante: entre 0 y 72 horas.</translation>
+    </message>
+    <message>
+        <source>Answers expire after: between 1 and 365 days.</source>
+        <translation>Las respuestas vencen después de: entre 1 y 365 días.</translation>
     </message>
 </context>
 <context>
@@ -827,6 +866,18 @@
             <numerusform>Verificar %n cita seleccionada</numerusform>
             <numerusform>Verificar %n citas seleccionadas</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>Con&amp;figuración…</translation>
+    </message>
+    <message>
+        <source>Settings Saved</source>
+        <translation>Configuración guardada</translation>
+    </message>
+    <message>
+        <source>The new settings take effect the next time ClinicDesk starts.</source>
+        <translation>La nueva configuración se aplicará la próxima vez que inicie ClinicDesk.</translation>
     </message>
 </context>
 <context>
@@ -1405,6 +1456,65 @@
     <message>
         <source>Copay</source>
         <translation>Copago</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>&amp;Clearinghouse address:</source>
+        <translation>Dirección de la &amp;cámara de compensación:</translation>
+    </message>
+    <message>
+        <source>Empty: training mode with the built-in sandbox</source>
+        <translation>Vacía: modo de capacitación con el entorno de prueba integrado</translation>
+    </message>
+    <message>
+        <source>Clinic &amp;name:</source>
+        <translation>&amp;Nombre de la clínica:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Dirección:</translation>
+    </message>
+    <message>
+        <source>City, state, &amp;ZIP:</source>
+        <translation>Ciudad, estado, código &amp;postal:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Teléfono:</translation>
+    </message>
+    <message>
+        <source>N&amp;PI:</source>
+        <translation>NP&amp;I:</translation>
+    </message>
+    <message>
+        <source>10 digits</source>
+        <translation>10 dígitos</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout (seconds):</source>
+        <translation>Tiempo de &amp;espera (segundos):</translation>
+    </message>
+    <message>
+        <source>T&amp;ries:</source>
+        <translation>&amp;Intentos:</translation>
+    </message>
+    <message>
+        <source>Re&amp;use answers for (hours):</source>
+        <translation>&amp;Reutilizar respuestas durante (horas):</translation>
+    </message>
+    <message>
+        <source>Answers &amp;expire after (days):</source>
+        <translation>Las respuestas &amp;vencen después de (días):</translation>
+    </message>
+    <message>
+        <source>Changes take effect the next time ClinicDesk starts.</source>
+        <translation>Los cambios se aplicarán la próxima vez que inicie ClinicDesk.</translation>
     </message>
 </context>
 <context>

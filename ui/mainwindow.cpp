@@ -13,6 +13,7 @@
 #include "ui/patientpage.h"
 #include "ui/registerpatientdialog.h"
 #include "ui/reportactions.h"
+#include "ui/settingsdialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -27,6 +28,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSettings>
 #include <QShortcut>
 #include <QStatusBar>
 #include <QTabBar>
@@ -224,6 +226,9 @@ void MainWindow::createMenus()
     daySheet->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
     file->addAction(tr("Save Day Sheet as &PDF…"), this, &MainWindow::saveDaySheetAsPdf);
     file->addSeparator();
+    QAction *settings = file->addAction(tr("&Settings…"), this, &MainWindow::editSettings);
+    settings->setShortcut(QKeySequence::Preferences);
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
 
@@ -365,6 +370,17 @@ void MainWindow::saveDaySheetAsPdf()
     const QString name = QStringLiteral("day-sheet-%1.pdf").arg(data.day.toString(Qt::ISODate));
     if (!ReportActions::saveAsPdf(ReportHtml::daySheet(data), options, name, this).isEmpty())
         m_env.eligibility->audit().record(m_env.user, QStringLiteral("report.export"), QStringLiteral("day_sheet"), 0);
+}
+
+void MainWindow::editSettings()
+{
+    QSettings store;
+    SettingsDialog dialog(DeskSettings::load(store), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    dialog.settings().save(store);
+    QMessageBox::information(this, tr("Settings Saved"),
+                             tr("The new settings take effect the next time ClinicDesk starts."));
 }
 
 void MainWindow::showDashboard()

@@ -37,6 +37,7 @@ public:
     void printDaySheet();
     void saveDaySheetAsPdf();
     void showDashboard();
+    void editSettings();
 
     QLineEdit *searchField() const { return m_search; }
     QTableView *searchResults() const { return m_results; }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "deskcontext.h"
 
+#include "services/domain/desksettings.h"
 #include "services/eligibility/eligibilityservice.h"
 #include "services/sandbox/demoseeder.h"
 #include "services/sandbox/sandboxhost.h"
@@ -46,25 +47,19 @@ QString DeskContext::connectionName() const
 
 bool DeskContext::start(QString *error)
 {
-    // Settings file: [clearinghouse] url=..., [clinic] name/address/..., [eligibility] ...
-    QSettings settings;
+    const DeskSettings configured = DeskSettings::load(QSettings());
     QUrl clearinghouse = m_options.clearinghouseUrl;
     if (clearinghouse.isEmpty())
-        clearinghouse = QUrl(settings.value(QStringLiteral("clearinghouse/url")).toString());
+        clearinghouse = configured.clearinghouseUrl;
     m_training = m_options.forceTraining || clearinghouse.isEmpty();
 
-    m_clinic.name = settings.value(QStringLiteral("clinic/name"), m_clinic.name).toString();
-    m_clinic.addressLine = settings.value(QStringLiteral("clinic/address"), m_clinic.addressLine).toString();
-    m_clinic.cityStateZip = settings.value(QStringLiteral("clinic/cityStateZip"), m_clinic.cityStateZip).toString();
-    m_clinic.phone = settings.value(QStringLiteral("clinic/phone"), m_clinic.phone).toString();
-    m_clinic.npi = settings.value(QStringLiteral("clinic/npi"), m_clinic.npi).toString();
-
+    m_clinic = configured.clinic;
     m_settings.providerName = m_clinic.name;
     m_settings.providerNpi = m_clinic.npi;
-    m_settings.timeoutMs = settings.value(QStringLiteral("eligibility/timeoutSeconds"), 30).toInt() * 1000;
-    m_settings.maxTries = settings.value(QStringLiteral("eligibility/maxTries"), 3).toInt();
-    m_settings.reuseHours = settings.value(QStringLiteral("eligibility/reuseHours"), 24).toInt();
-    m_settings.maxAgeDays = settings.value(QStringLiteral("eligibility/maxAgeDays"), 30).toInt();
+    m_settings.timeoutMs = configured.timeoutSeconds * 1000;
+    m_settings.maxTries = configured.maxTries;
+    m_settings.reuseHours = configured.reuseHours;
+    m_settings.maxAgeDays = configured.maxAgeDays;
     m_settings.user = m_options.user.isEmpty() ? systemUser() : m_options.user;
     m_settings.production = !m_training;
 

@@ -1,0 +1,79 @@
+// SPDX-FileCopyrightText: 2026 ClinicDesk developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "services/domain/desksettings.h"
+
+#include "services/domain/fieldvalidation.h"
+
+#include <QCoreApplication>
+#include <QSettings>
+
+namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(DeskSettings)
+};
+
+const QString urlKey = QStringLiteral("clearinghouse/url");
+} // namespace
+
+DeskSettings DeskSettings::load(const QSettings &s)
+{
+    DeskSettings d;
+    d.clearinghouseUrl = QUrl(s.value(urlKey).toString());
+    d.clinic.name = s.value(QStringLiteral("clinic/name"), d.clinic.name).toString();
+    d.clinic.addressLine = s.value(QStringLiteral("clinic/address"), d.clinic.addressLine).toString();
+    d.clinic.cityStateZip = s.value(QStringLiteral("clinic/cityStateZip"), d.clinic.cityStateZip).toString();
+    d.clinic.phone = s.value(QStringLiteral("clinic/phone"), d.clinic.phone).toString();
+    d.clinic.npi = s.value(QStringLiteral("clinic/npi"), d.clinic.npi).toString();
+    d.timeoutSeconds = s.value(QStringLiteral("eligibility/timeoutSeconds"), d.timeoutSeconds).toInt();
+    d.maxTries = s.value(QStringLiteral("eligibility/maxTries"), d.maxTries).toInt();
+    d.reuseHours = s.value(QStringLiteral("eligibility/reuseHours"), d.reuseHours).toInt();
+    d.maxAgeDays = s.value(QStringLiteral("eligibility/maxAgeDays"), d.maxAgeDays).toInt();
+    return d;
+}
+
+void DeskSettings::save(QSettings &s) const
+{
+    if (clearinghouseUrl.isEmpty())
+        s.remove(urlKey);
+    else
+        s.setValue(urlKey, clearinghouseUrl.toString());
+    s.setValue(QStringLiteral("clinic/name"), clinic.name);
+    s.setValue(QStringLiteral("clinic/address"), clinic.addressLine);
+    s.setValue(QStringLiteral("clinic/cityStateZip"), clinic.cityStateZip);
+    s.setValue(QStringLiteral("clinic/phone"), clinic.phone);
+    s.setValue(QStringLiteral("clinic/npi"), clinic.npi);
+    s.setValue(QStringLiteral("eligibility/timeoutSeconds"), timeoutSeconds);
+    s.setValue(QStringLiteral("eligibility/maxTries"), maxTries);
+    s.setValue(QStringLiteral("eligibility/reuseHours"), reuseHours);
+    s.setValue(QStringLiteral("eligibility/maxAgeDays"), maxAgeDays);
+    s.sync();
+}
+
+QStringList DeskSettings::validate() const
+{
+    QStringList messages;
+    if (!clearinghouseUrl.isEmpty()) {
+        const QString scheme = clearinghouseUrl.scheme();
+        if (!clearinghouseUrl.isValid() || clearinghouseUrl.host().isEmpty()
+            || (scheme != QLatin1String("https") && scheme != QLatin1String("http"))) {
+            messages << Tr::tr("Clearinghouse address: enter a full https:// address, or leave it "
+                               "empty for training mode.");
+        }
+    }
+    if (clinic.name.trimmed().isEmpty())
+        messages << Tr::tr("Clinic name: required (it is printed on every report).");
+    if (const QString npi = FieldValidation::npi(clinic.npi); !npi.isEmpty())
+        messages << Tr::tr("Clinic NPI: %1").arg(npi);
+    if (const QString phone = FieldValidation::phone(clinic.phone); !phone.isEmpty())
+        messages << Tr::tr("Clinic phone: %1").arg(phone);
+    if (timeoutSeconds < 5 || timeoutSeconds > 120)
+        messages << Tr::tr("Timeout: between 5 and 120 seconds.");
+    if (maxTries < 1 || maxTries > 5)
+        messages << Tr::tr("Tries: between 1 and 5.");
+    if (reuseHours < 0 || reuseHours > 72)
+        messages << Tr::tr("Reuse answers for: between 0 and 72 hours.");
+    if (maxAgeDays < 1 || maxAgeDays > 365)
+        messages << Tr::tr("Answers expire after: between 1 and 365 days.");
+    return messages;
+}
