@@ -286,10 +286,6 @@
         <translation>Desconocido</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
         <source>Payer: choose the payer from the list.</source>
         <translation>Pagador: elija el pagador de la lista.</translation>
     </message>
@@ -644,6 +640,14 @@
     <message>
         <source>This is not a valid NPI (10 digits with a check digit).</source>
         <translation>Este NPI no es válido (debe tener 10 dígitos, con dígito verificador).</translation>
+    </message>
+</context>
+<context>
+    <name>Form</name>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>A form error: %1 is the field&apos;s label, %2 what is wrong with it</extracomment>
+        <translation type="unfinished">%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1121,10 +1125,6 @@
     <message>
         <source>&amp;Register</source>
         <translation>&amp;Registrar</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
     </message>
     <message>
         <source>First name</source>

@@ -5,6 +5,7 @@
 #include "services/domain/fieldvalidation.h"
 #include "services/eligibility/benefitsummary.h"
 #include "services/store/coveragerepository.h"
+#include "ui/widgethelpers.h"
 #include "ui_coverageform.h"
 
 #include <QShortcut>
@@ -121,16 +122,6 @@ void CoverageForm::updateSubscriberFields()
     m_ui->subscriberGroup->setVisible(dependent);
 }
 
-void CoverageForm::markInvalid(QWidget *field, const QString &label, const QString &message, QStringList &messages)
-{
-    const bool invalid = !message.isEmpty();
-    field->setStyleSheet(invalid ? QStringLiteral("border: 2px solid #b02323;") : QString());
-    field->setToolTip(message);
-    field->setAccessibleDescription(message);
-    if (invalid)
-        messages << tr("%1: %2").arg(label, message);
-}
-
 QStringList CoverageForm::validate()
 {
     using namespace FieldValidation;
@@ -138,15 +129,15 @@ QStringList CoverageForm::validate()
     const Coverage c = coverageFromForm();
     if (c.payerId.isEmpty())
         messages << tr("Payer: choose the payer from the list.");
-    markInvalid(m_ui->memberIdEdit, tr("Member ID"), memberId(c.memberId), messages);
-    markInvalid(m_ui->groupEdit, tr("Group number"), groupNumber(c.groupNumber), messages);
+    WidgetHelpers::markField(m_ui->memberIdEdit, tr("Member ID"), memberId(c.memberId), messages);
+    WidgetHelpers::markField(m_ui->groupEdit, tr("Group number"), groupNumber(c.groupNumber), messages);
     if (!c.patientIsSubscriber()) {
-        markInvalid(m_ui->subscriberFirstEdit, tr("Subscriber first name"), personName(c.subscriber.firstName, true), messages);
-        markInvalid(m_ui->subscriberLastEdit, tr("Subscriber last name"), personName(c.subscriber.lastName, true), messages);
+        WidgetHelpers::markField(m_ui->subscriberFirstEdit, tr("Subscriber first name"), personName(c.subscriber.firstName, true), messages);
+        WidgetHelpers::markField(m_ui->subscriberLastEdit, tr("Subscriber last name"), personName(c.subscriber.lastName, true), messages);
         QString dob = dateOfBirth(c.subscriber.dateOfBirth, QDate::currentDate());
         if (!m_ui->subscriberDobEdit->text().trimmed().isEmpty() && !c.subscriber.dateOfBirth.isValid())
             dob = tr("Type the date as MM/DD/YYYY.");
-        markInvalid(m_ui->subscriberDobEdit, tr("Subscriber date of birth"), dob, messages);
+        WidgetHelpers::markField(m_ui->subscriberDobEdit, tr("Subscriber date of birth"), dob, messages);
     }
     m_ui->messageLabel->setText(messages.join(QLatin1Char('\n')));
     m_ui->messageLabel->setVisible(!messages.isEmpty());

@@ -47,7 +47,6 @@ Q_SIGNALS:
 private:
     Coverage coverageFromForm() const;
     void updateSubscriberFields();
-    void markInvalid(QWidget *field, const QString &label, const QString &message, QStringList &messages);
 
     std::unique_ptr<Ui::CoverageForm> m_ui;
     CoverageRepository *m_coverages;

@@ -13,6 +13,7 @@
 #include "ui/patientpage.h"
 #include "ui/registerpatientdialog.h"
 #include "ui/reportactions.h"
+#include "ui/widgethelpers.h"
 #include "ui/settingsdialog.h"
 
 #include <QAction>
@@ -39,20 +40,6 @@
 #include <QVBoxLayout>
 
 namespace {
-QTableView *makeTable(QAbstractItemModel *model, const QString &name, QWidget *parent)
-{
-    auto *view = new QTableView(parent);
-    view->setObjectName(name);
-    view->setModel(model);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->verticalHeader()->hide();
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->setAlternatingRowColors(true);
-    view->setWordWrap(false);
-    view->setTabKeyNavigation(false);
-    return view;
-}
 
 //! Enter on a table row activates it (double-click does too).
 class ActivateOnEnter : public QObject
@@ -149,7 +136,7 @@ QWidget *MainWindow::createFrontDesk()
         else if (m_searchModel->rowCount() > 0)
             m_results->setFocus();
     });
-    m_results = makeTable(m_searchModel, QStringLiteral("searchResults"), page);
+    m_results = WidgetHelpers::makeTableView(m_searchModel, QStringLiteral("searchResults"), page);
     m_results->setAccessibleName(tr("Patients found"));
     m_results->installEventFilter(enterFilter);
     connect(m_results, &QTableView::activated, this, [this](const QModelIndex &index) {
@@ -199,7 +186,7 @@ QWidget *MainWindow::createFrontDesk()
     dayRow->addStretch(1);
     dayRow->addWidget(verifyButton);
     dayRow->addWidget(daySheetButton);
-    m_schedule = makeTable(m_scheduleModel, QStringLiteral("scheduleView"), page);
+    m_schedule = WidgetHelpers::makeTableView(m_scheduleModel, QStringLiteral("scheduleView"), page);
     m_schedule->setAccessibleName(tr("Schedule"));
     m_schedule->installEventFilter(enterFilter);
     connect(m_schedule, &QTableView::activated, this, [this](const QModelIndex &index) {

@@ -11,6 +11,7 @@
 #include "ui/coverageform.h"
 #include "ui/registerpatientdialog.h"
 #include "ui/reportactions.h"
+#include "ui/widgethelpers.h"
 #include "ui/statuspanel.h"
 
 #include <QGroupBox>
@@ -22,22 +23,6 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-namespace {
-QTableView *makeTable(QAbstractItemModel *model, const QString &name, QWidget *parent)
-{
-    auto *view = new QTableView(parent);
-    view->setObjectName(name);
-    view->setModel(model);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->verticalHeader()->hide();
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->setAlternatingRowColors(true);
-    view->setWordWrap(false);
-    return view;
-}
-} // namespace
 
 PatientPage::PatientPage(const DeskEnvironment &environment, qint64 patientId, QWidget *parent)
     : QWidget(parent)
@@ -76,7 +61,8 @@ PatientPage::PatientPage(const DeskEnvironment &environment, qint64 patientId, Q
     headerLayout->addWidget(editButton, 0, Qt::AlignTop);
 
     // Left: coverages and the Verify Insurance form.
-    m_coverageView = makeTable(m_coverages, QStringLiteral("coverageView"), this);
+    m_coverageView = WidgetHelpers::makeTableView(m_coverages, QStringLiteral("coverageView"), this);
+    m_coverageView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_coverageView->setAccessibleName(tr("Coverages"));
     m_verifyAllButton = new QPushButton(tr("Verify &All Coverages"), this);
     m_verifyAllButton->setObjectName(QStringLiteral("verifyAllButton"));
@@ -112,7 +98,8 @@ PatientPage::PatientPage(const DeskEnvironment &environment, qint64 patientId, Q
     reportLayout->addWidget(pdfButton);
     statusLayout->addLayout(reportLayout);
 
-    m_historyView = makeTable(m_history, QStringLiteral("historyView"), this);
+    m_historyView = WidgetHelpers::makeTableView(m_history, QStringLiteral("historyView"), this);
+    m_historyView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_historyView->setAccessibleName(tr("Verification history"));
     m_retryButton = new QPushButton(tr("&Retry"), this);
     m_retryButton->setObjectName(QStringLiteral("retryButton"));

@@ -4,6 +4,7 @@
 
 #include "services/domain/fieldvalidation.h"
 #include "services/store/patientrepository.h"
+#include "ui/widgethelpers.h"
 #include "ui_registerpatientdialog.h"
 
 #include <QPushButton>
@@ -56,35 +57,24 @@ Patient RegisterPatientDialog::patientFromForm() const
     return p;
 }
 
-void RegisterPatientDialog::markInvalid(QWidget *field, const QString &label, const QString &message,
-                                        QStringList &messages)
-{
-    const bool invalid = !message.isEmpty();
-    field->setStyleSheet(invalid ? QStringLiteral("border: 2px solid #b02323;") : QString());
-    field->setToolTip(message);
-    field->setAccessibleDescription(message);
-    if (invalid)
-        messages << tr("%1: %2").arg(label, message);
-}
-
 QStringList RegisterPatientDialog::validate()
 {
     using namespace FieldValidation;
     QStringList messages;
     const Patient p = patientFromForm();
-    markInvalid(m_ui->firstNameEdit, tr("First name"), personName(p.firstName, true), messages);
-    markInvalid(m_ui->middleNameEdit, tr("Middle name"), personName(p.middleName, false), messages);
-    markInvalid(m_ui->lastNameEdit, tr("Last name"), personName(p.lastName, true), messages);
+    WidgetHelpers::markField(m_ui->firstNameEdit, tr("First name"), personName(p.firstName, true), messages);
+    WidgetHelpers::markField(m_ui->middleNameEdit, tr("Middle name"), personName(p.middleName, false), messages);
+    WidgetHelpers::markField(m_ui->lastNameEdit, tr("Last name"), personName(p.lastName, true), messages);
     QString dobMessage;
     if (!m_ui->dobEdit->text().trimmed().isEmpty() && !p.dateOfBirth.isValid())
         dobMessage = tr("Type the date as MM/DD/YYYY.");
     else
         dobMessage = dateOfBirth(p.dateOfBirth, QDate::currentDate());
-    markInvalid(m_ui->dobEdit, tr("Date of birth"), dobMessage, messages);
-    markInvalid(m_ui->stateEdit, tr("State"), state(p.address.state), messages);
-    markInvalid(m_ui->zipEdit, tr("ZIP"), zip(p.address.zip), messages);
-    markInvalid(m_ui->phoneEdit, tr("Phone"), phone(p.phone), messages);
-    markInvalid(m_ui->emailEdit, tr("Email"), email(p.email), messages);
+    WidgetHelpers::markField(m_ui->dobEdit, tr("Date of birth"), dobMessage, messages);
+    WidgetHelpers::markField(m_ui->stateEdit, tr("State"), state(p.address.state), messages);
+    WidgetHelpers::markField(m_ui->zipEdit, tr("ZIP"), zip(p.address.zip), messages);
+    WidgetHelpers::markField(m_ui->phoneEdit, tr("Phone"), phone(p.phone), messages);
+    WidgetHelpers::markField(m_ui->emailEdit, tr("Email"), email(p.email), messages);
     m_ui->messageLabel->setText(messages.join(QLatin1Char('\n')));
     m_ui->messageLabel->setVisible(!messages.isEmpty());
     return messages;

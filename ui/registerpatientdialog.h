@@ -31,7 +31,6 @@ public:
 
 private:
     Patient patientFromForm() const;
-    void markInvalid(QWidget *field, const QString &label, const QString &message, QStringList &messages);
 
     std::unique_ptr<Ui::RegisterPatientDialog> m_ui;
     PatientRepository *m_patients;
