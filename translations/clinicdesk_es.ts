@@ -647,7 +647,7 @@
     <message>
         <source>%1: %2</source>
         <extracomment>A form error: %1 is the field&apos;s label, %2 what is wrong with it</extracomment>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
