@@ -56,6 +56,7 @@ private Q_SLOTS:
     void verifyDayWithDaySheet();
     void ambiguousOrUnknownPatient();
     void badArguments();
+    void spanishWithLang();
     void conformance();
 };
 
@@ -119,6 +120,18 @@ void TestHeadless::badArguments()
     QCOMPARE(runDesk(home, {QStringLiteral("verify-day"), QStringLiteral("--date"), QStringLiteral("24/11/2026")}).exitCode, 2);
     QCOMPARE(runDesk(home, {QStringLiteral("verify")}).exitCode, 2);
     QCOMPARE(runDesk(home, {QStringLiteral("frobnicate")}).exitCode, 2);
+}
+
+void TestHeadless::spanishWithLang()
+{
+    QTemporaryDir home;
+    const Run run = runDesk(home, {QStringLiteral("verify"), QStringLiteral("--patient"), QStringLiteral("Chris"),
+                                   QStringLiteral("--lang"), QStringLiteral("es")});
+    QCOMPARE(run.exitCode, 0);
+    // Translated verdict and words, US money formats kept.
+    QVERIFY2(run.out.contains(QStringLiteral("ACTIVA")), qPrintable(run.out));
+    QVERIFY2(run.out.contains(QStringLiteral("$15.00")), qPrintable(run.out));
+    QVERIFY(!run.out.contains(QStringLiteral("ACTIVE")));
 }
 
 void TestHeadless::conformance()
