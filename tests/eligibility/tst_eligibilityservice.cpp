@@ -8,6 +8,7 @@
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 class TestEligibilityService : public QObject
@@ -28,7 +29,47 @@ private Q_SLOTS:
     void unreachableClearinghouse();
     void missingDataIsRefusedBeforeSending();
     void interruptedAttemptsAreClosedAtStart();
+    void misbehavingClearinghouse_data();
+    void misbehavingClearinghouse();
 };
+
+namespace {
+//! A clearinghouse that misbehaves on purpose: answers every request with fixed bytes (or
+//! hangs up), on 127.0.0.1.
+class BadServer : public QTcpServer
+{
+public:
+    explicit BadServer(QByteArray reply) : m_reply(std::move(reply)) {}
+    int requests = 0;
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        auto *socket = new QTcpSocket(this);
+        socket->setSocketDescriptor(descriptor);
+        connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
+            // Wait for the whole request (headers and the 270) before answering.
+            m_buffer[socket] += socket->readAll();
+            if (!m_buffer[socket].contains("IEA*"))
+                return;
+            ++requests;
+            if (!m_reply.isEmpty())
+                socket->write(m_reply);
+            socket->disconnectFromHost();
+        });
+    }
+
+private:
+    QByteArray m_reply;
+    QHash<QTcpSocket *, QByteArray> m_buffer;
+};
+
+QByteArray httpReply(int status, const QByteArray &body)
+{
+    return "HTTP/1.1 " + QByteArray::number(status) + " X\r\nContent-Type: text/plain\r\nContent-Length: "
+        + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+}
+} // namespace
 
 void TestEligibilityService::everyMember_data()
 {
@@ -388,6 +429,45 @@ void TestEligibilityService::interruptedAttemptsAreClosedAtStart()
     QVERIFY(closed->isRetryable());
     QCOMPARE(closed->request, left.request);
     QCOMPARE(env.service().recoverInterrupted(), 0);
+}
+
+void TestEligibilityService::misbehavingClearinghouse_data()
+{
+    QTest::addColumn<QByteArray>("reply");
+    QTest::addColumn<VerificationError>("error");
+    QTest::addColumn<int>("attempts");
+    QTest::addColumn<QString>("messageContains");
+    QTest::newRow("not X12") << httpReply(200, "hello, world") << VerificationError::InvalidResponse << 1 << "could not be read";
+    QTest::newRow("truncated 271") << httpReply(200, "ISA*00*          *00*          *ZZ*CLEARINGHOUSE  *ZZ*CLINICDESK     *261124*0830*^*00501*000000001*0*T*:~GS*HB*X")
+                                   << VerificationError::InvalidResponse << 1 << "truncated";
+    QTest::newRow("400 not retried") << httpReply(400, "bad request") << VerificationError::HttpError << 1 << "HTTP 400";
+    QTest::newRow("hang up") << QByteArray() << VerificationError::NetworkError << 3 << "Could not reach";
+}
+
+void TestEligibilityService::misbehavingClearinghouse()
+{
+    QFETCH(QByteArray, reply);
+    QFETCH(VerificationError, error);
+    QFETCH(int, attempts);
+    QFETCH(QString, messageContains);
+    TrainingEnvironment env;
+    QVERIFY2(env.isReady(), qPrintable(env.error()));
+    BadServer server(reply);
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    EligibilitySettings settings = env.service().settings();
+    settings.clearinghouseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/x12/270").arg(server.serverPort()));
+    env.service().setSettings(settings);
+    const Verification v = env.verifyAndWait(env.coverageId(QStringLiteral("ACT100001")));
+    QCOMPARE(v.status, VerificationStatus::Failed);
+    QCOMPARE(v.error, error);
+    QCOMPARE(v.attempts, attempts);
+    // Qt itself resends once when a kept-alive connection is closed before any answer.
+    QVERIFY(server.requests >= attempts && server.requests <= attempts + 1);
+    QVERIFY2(v.errorMessage.contains(messageContains, Qt::CaseInsensitive), qPrintable(v.errorMessage));
+    // What came back is kept with the attempt, so nothing is lost for a later look.
+    const auto stored = env.service().verifications().find(v.id);
+    QCOMPARE(stored->response, v.response);
+    QVERIFY(stored->request.startsWith("ISA*"));
 }
 
 QTEST_GUILESS_MAIN(TestEligibilityService)
