@@ -110,7 +110,7 @@ QVariant ScheduleModel::data(const QModelIndex &index, int role) const
     }
     switch (Column(index.column())) {
     case TimeColumn:
-        return QLocale().toString(row.appointment.start.toLocalTime().time(), QLocale::ShortFormat);
+        return formatTime(row.appointment.start.toLocalTime().time());
     case PatientColumn:
         return row.patient.displayName();
     case DateOfBirthColumn:

@@ -17,6 +17,13 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(BenefitSummary)
 };
 
+// The C/POSIX locale (servers, CI) has no currency or US date order: use US English there.
+QLocale displayLocale()
+{
+    const QLocale locale;
+    return locale.language() == QLocale::C ? QLocale(QLocale::English, QLocale::UnitedStates) : locale;
+}
+
 // Cost-share benefits in the order the table lists them.
 const char *const costShareCodes[] = {"B", "A", "C", "G", "F"};
 
@@ -56,7 +63,7 @@ QString periodSuffix(const QString &timePeriod)
 
 QString percentText(double fraction)
 {
-    return QLocale().toString(fraction * 100.0, 'f', fraction * 100.0 == int(fraction * 100.0) ? 0 : 1)
+    return displayLocale().toString(fraction * 100.0, 'f', fraction * 100.0 == int(fraction * 100.0) ? 0 : 1)
         + QStringLiteral(" %");
 }
 
@@ -114,7 +121,7 @@ QList<BenefitRow> rows(const EligibilityResult &result)
                 row.remaining = formatMoney(*b.amountCents);
             }
             if (b.quantity) {
-                const QString quantity = QLocale().toString(*b.quantity) + QLatin1Char(' ')
+                const QString quantity = displayLocale().toString(*b.quantity) + QLatin1Char(' ')
                     + (b.quantityQualifier == QLatin1String("VS") ? Tr::tr("visits")
                        : b.quantityQualifier == QLatin1String("DY") ? Tr::tr("days")
                                                                      : b.quantityQualifier);
@@ -242,7 +249,7 @@ std::optional<qint64> officeCopayCents(const EligibilityResult &result)
 
 QString formatMoney(qint64 cents)
 {
-    return QLocale().toCurrencyString(double(cents) / 100.0, QStringLiteral("$"), 2);
+    return displayLocale().toCurrencyString(double(cents) / 100.0, QStringLiteral("$"), 2);
 }
 
 QString serviceTypeName(const QString &code)
@@ -289,12 +296,18 @@ QString formatDate(const QDate &date)
     // (02/10/1996), as forms and insurance cards print them.
     static const QRegularExpression singleMonth(QStringLiteral("(?<!M)M(?!M)"));
     static const QRegularExpression singleDay(QStringLiteral("(?<!d)d(?!d)"));
-    QString format = QLocale().dateFormat(QLocale::ShortFormat);
+    const QLocale locale = displayLocale();
+    QString format = locale.dateFormat(QLocale::ShortFormat);
     if (!format.contains(QLatin1String("yyyy")))
         format.replace(QLatin1String("yy"), QLatin1String("yyyy"));
     format.replace(singleMonth, QStringLiteral("MM"));
     format.replace(singleDay, QStringLiteral("dd"));
-    return QLocale().toString(date, format);
+    return locale.toString(date, format);
+}
+
+QString formatTime(const QTime &time)
+{
+    return time.isValid() ? displayLocale().toString(time, QLocale::ShortFormat) : QString();
 }
 
 QString formatDateTime(const QDateTime &dateTime)
@@ -303,7 +316,7 @@ QString formatDateTime(const QDateTime &dateTime)
         return {};
     const QDateTime local = dateTime.toLocalTime();
     return formatDate(local.date()) + QLatin1Char(' ')
-        + QLocale().toString(local.time(), QLocale::ShortFormat);
+        + formatTime(local.time());
 }
 
 QString dateRangeText(const QDate &from, const QDate &to)

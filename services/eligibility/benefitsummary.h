@@ -52,6 +52,8 @@ QString networkName(const QString &code);
 QString dateRangeText(const QDate &from, const QDate &to);
 //! A date in the locale's short format with a four-digit year (11/23/2026).
 QString formatDate(const QDate &date);
+//! A time of day in the locale's short format (8:30 AM).
+QString formatTime(const QTime &time);
 //! Local date and time with a four-digit year.
 QString formatDateTime(const QDateTime &dateTime);
 } // namespace BenefitSummary

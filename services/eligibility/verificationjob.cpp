@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "services/eligibility/verificationjob.h"
 
+#include "services/eligibility/benefitsummary.h"
 #include "services/eligibility/clearinghousejob.h"
 #include "services/eligibility/eligibilityservice.h"
 #include "services/x12/eligibilityrequest.h"
@@ -278,8 +279,8 @@ void VerificationJob::onTryFinished()
     if (returned.dateOfBirth.isValid() && m_sentDob.isValid() && returned.dateOfBirth != m_sentDob) {
         review << QCoreApplication::translate("Eligibility",
                                               "The payer has the date of birth as %1 (sent %2).")
-                      .arg(QLocale().toString(returned.dateOfBirth, QLocale::ShortFormat),
-                           QLocale().toString(m_sentDob, QLocale::ShortFormat));
+                      .arg(BenefitSummary::formatDate(returned.dateOfBirth),
+                           BenefitSummary::formatDate(m_sentDob));
     }
     m_verification.status = review.isEmpty() ? VerificationStatus::Verified
                                               : VerificationStatus::ManualReview;

@@ -257,7 +257,7 @@ QString daySheet(const DaySheetData &data)
         rowsHtml += QStringLiteral("<tr><td style=\"white-space: nowrap\">%1</td><td><b>%2</b><br/><span class=\"muted\">%3</span></td>"
                                    "<td>%4<br/><span class=\"muted\">%5</span></td><td>%6</td>"
                                    "<td style=\"color:%7; white-space: nowrap\"><b>%8</b></td><td align=\"right\">%9</td><td>%10</td></tr>\n")
-                        .arg(esc(QLocale().toString(row.appointment.start.toLocalTime().time(), QLocale::ShortFormat)),
+                        .arg(esc(formatTime(row.appointment.start.toLocalTime().time())),
                              esc(row.patient.displayName()),
                              esc(QCoreApplication::translate("Report", "DOB %1").arg(formatDate(row.patient.dateOfBirth))),
                              esc(row.appointment.provider), esc(row.appointment.visitType), esc(payer),
