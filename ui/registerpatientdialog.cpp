@@ -36,6 +36,9 @@ RegisterPatientDialog::RegisterPatientDialog(PatientRepository *patients, const 
     m_ui->emailEdit->setText(patient.email);
     m_ui->messageLabel->hide();
     m_ui->buttonBox->button(QDialogButtonBox::Save)->setText(patient.id ? tr("&Save") : tr("&Register"));
+    m_ui->buttonBox->button(QDialogButtonBox::Save)->setDefault(true);
+    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &RegisterPatientDialog::accept);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &RegisterPatientDialog::reject);
 }
 
 RegisterPatientDialog::~RegisterPatientDialog() = default;

@@ -4,6 +4,8 @@
 
 #include "ui_settingsdialog.h"
 
+#include <QPushButton>
+
 SettingsDialog::SettingsDialog(const DeskSettings &settings, QWidget *parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::SettingsDialog>())
@@ -24,6 +26,9 @@ SettingsDialog::SettingsDialog(const DeskSettings &settings, QWidget *parent)
     m_ui->reuseSpin->setValue(settings.reuseHours);
     m_ui->expireSpin->setValue(settings.maxAgeDays);
     m_ui->messageLabel->hide();
+    m_ui->buttonBox->button(QDialogButtonBox::Save)->setDefault(true);
+    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
 }
 
 SettingsDialog::~SettingsDialog() = default;

@@ -10,6 +10,7 @@
 #include "ui/mainwindow.h"
 #include "ui/patientpage.h"
 #include "ui/registerpatientdialog.h"
+#include "ui/settingsdialog.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void searchAsYouTypeAndOpenWithEnter();
     void batchVerificationWithCancel();
     void registrationValidates();
+    void settingsDialogValidates();
 
 private:
     DeskEnvironment environmentFor(TrainingEnvironment &env, bool training = true)
@@ -131,8 +133,9 @@ void TestMainWindow::registrationValidates()
     QTest::keyClicks(edit("firstNameEdit"), QStringLiteral("Rosa"));
     QTest::keyClicks(edit("dobEdit"), QStringLiteral("13/45/1990"));
     QTest::keyClicks(edit("zipEdit"), QStringLiteral("123"));
-    dialog.accept();
+    QTest::keyClick(edit("zipEdit"), Qt::Key_Return); // Enter presses Register
     QVERIFY(dialog.isVisible()); // not accepted
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("messageLabel"))->isVisible());
     const QString messages = dialog.findChild<QLabel *>(QStringLiteral("messageLabel"))->text();
     QVERIFY2(messages.contains(QStringLiteral("Last name")), qPrintable(messages));
     QVERIFY(messages.contains(QStringLiteral("Date of birth")));
@@ -142,11 +145,29 @@ void TestMainWindow::registrationValidates()
     QTest::keyClicks(edit("lastNameEdit"), QStringLiteral("Alvarez"));
     edit("dobEdit")->setText(QStringLiteral("07/04/1990"));
     edit("zipEdit")->setText(QStringLiteral("97401"));
-    dialog.accept();
+    QTest::mouseClick(dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save), Qt::LeftButton);
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QVERIFY(dialog.patient().id > 0);
     QCOMPARE(dialog.patient().dateOfBirth, QDate(1990, 7, 4));
     QCOMPARE(env.service().patients().count(), before + 1);
+}
+
+void TestMainWindow::settingsDialogValidates()
+{
+    SettingsDialog dialog(DeskSettings{});
+    dialog.show();
+    auto *npi = dialog.findChild<QLineEdit *>(QStringLiteral("npiEdit"));
+    npi->setText(QStringLiteral("1234567890")); // wrong check digit
+    auto *save = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save);
+    QTest::mouseClick(save, Qt::LeftButton);
+    QVERIFY(dialog.isVisible());
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("messageLabel"))->text().contains(QStringLiteral("NPI")));
+    npi->setText(QStringLiteral("1245319599"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("clearinghouseEdit"))->setText(QStringLiteral("https://ch.example/270"));
+    QTest::mouseClick(save, Qt::LeftButton);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(dialog.settings().clinic.npi, QStringLiteral("1245319599"));
+    QCOMPARE(dialog.settings().clearinghouseUrl, QUrl(QStringLiteral("https://ch.example/270")));
 }
 
 QTEST_MAIN(TestMainWindow)
