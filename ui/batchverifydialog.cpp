@@ -33,6 +33,7 @@ BatchVerifyDialog::BatchVerifyDialog(EligibilityService *service, const QList<qi
     m_counts->setObjectName(QStringLiteral("batchCounts"));
     m_log->setObjectName(QStringLiteral("batchLog"));
     m_log->setAccessibleName(tr("Verification results"));
+    m_log->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("%n coverage(s) to verify.", nullptr, int(coverageIds.size())), this));
     layout->addWidget(m_progress);
