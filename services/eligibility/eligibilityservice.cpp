@@ -90,6 +90,26 @@ std::optional<Verification> EligibilityService::latest(qint64 coverageId) const
     return latest;
 }
 
+QHash<qint64, Verification> EligibilityService::latestFor(const QList<qint64> &coverageIds) const
+{
+    QHash<qint64, Verification> latest = m_verifications.latestForCoverages(coverageIds);
+    for (auto it = latest.begin(); it != latest.end();) {
+        if (it->error == VerificationError::Cancelled) {
+            // Rare: look past the cancelled attempt the slow way.
+            if (const auto previous = this->latest(it.key())) {
+                *it = *previous;
+                ++it;
+            } else {
+                it = latest.erase(it);
+            }
+            continue;
+        }
+        it->status = effectiveStatus(*it);
+        ++it;
+    }
+    return latest;
+}
+
 QList<Verification> EligibilityService::history(qint64 coverageId) const
 {
     QList<Verification> attempts = m_verifications.historyForCoverage(coverageId);

@@ -55,6 +55,8 @@ public:
     VerificationStatus effectiveStatus(const Verification &verification) const;
     //! The latest attempt for a coverage with its effective status applied.
     std::optional<Verification> latest(qint64 coverageId) const;
+    //! latest() for many coverages in one query (the schedule, the day sheet); without raw X12.
+    QHash<qint64, Verification> latestFor(const QList<qint64> &coverageIds) const;
     QList<Verification> history(qint64 coverageId) const;
     //! Writes the expired status to stale rows; returns how many.
     int expireStale();

@@ -31,6 +31,7 @@ DaySheetData DaySheetData::forDay(const EligibilityService &service, const QDate
     data.day = day;
     data.printedAt = service.now();
     data.printedBy = service.settings().user;
+    QList<qint64> coverageIds;
     for (const Appointment &appointment : s.appointments().forDay(day)) {
         Row row;
         row.appointment = appointment;
@@ -39,15 +40,22 @@ DaySheetData DaySheetData::forDay(const EligibilityService &service, const QDate
         for (const Coverage &coverage : s.coverages().forPatient(appointment.patientId)) {
             if (coverage.active) {
                 row.coverage = coverage;
+                coverageIds.append(coverage.id);
                 break;
             }
         }
-        if (row.coverage) {
-            row.verification = service.latest(row.coverage->id);
-            if (row.verification)
-                row.status = row.verification->status;
-        }
         data.rows.append(row);
+    }
+    // One query for every row's latest answer rather than one per row.
+    const QHash<qint64, Verification> latest = service.latestFor(coverageIds);
+    for (Row &row : data.rows) {
+        if (!row.coverage)
+            continue;
+        const auto found = latest.constFind(row.coverage->id);
+        if (found != latest.cend()) {
+            row.verification = *found;
+            row.status = found->status;
+        }
     }
     return data;
 }

@@ -286,6 +286,7 @@ void TestEligibilityService::expiresWithAgeAndCoverageEnd()
     env.service().setClock([now] { return now.addDays(31); });
     QCOMPARE(env.service().effectiveStatus(v), VerificationStatus::Expired);
     QCOMPARE(env.service().latest(coverageId)->status, VerificationStatus::Expired);
+    QCOMPARE(env.service().latestFor({coverageId}).value(coverageId).status, VerificationStatus::Expired);
     QVERIFY(env.service().expireStale() >= 1);
     QCOMPARE(env.service().verifications().find(v.id)->status, VerificationStatus::Expired);
 
@@ -375,6 +376,7 @@ void TestEligibilityService::batchCancel()
     QVERIFY(query.next());
     QCOMPARE(query.value(0).toInt(), 0);
     QVERIFY(!env.service().latest(ids.first()).has_value());
+    QVERIFY(env.service().latestFor(ids).isEmpty());
 }
 
 void TestEligibilityService::unreachableClearinghouse()
