@@ -18,6 +18,54 @@ bool sameText(const QString &sent, const QString &returned)
 }
 
 ClearinghouseJob::Error noError = ClearinghouseJob::Error::NoError;
+
+//! What a 270 asks about this coverage and patient: payer, member, subscriber, dependent.
+EligibilityRequest questionFor(const Coverage &coverage, const Patient &patient)
+{
+    EligibilityRequest q;
+    q.payerId = coverage.payerId;
+    q.payerName = coverage.payerName;
+    q.memberId = coverage.memberId.trimmed();
+    q.groupNumber = coverage.groupNumber.trimmed();
+    if (coverage.patientIsSubscriber()) {
+        q.subscriberFirstName = patient.firstName;
+        q.subscriberLastName = patient.lastName;
+        q.subscriberDateOfBirth = patient.dateOfBirth;
+        q.subscriberGender = genderCode(patient.gender);
+    } else {
+        q.subscriberFirstName = coverage.subscriber.firstName;
+        q.subscriberLastName = coverage.subscriber.lastName;
+        q.subscriberDateOfBirth = coverage.subscriber.dateOfBirth;
+        q.subscriberGender = genderCode(coverage.subscriber.gender);
+        q.patientIsDependent = true;
+        q.dependentFirstName = patient.firstName;
+        q.dependentLastName = patient.lastName;
+        q.dependentDateOfBirth = patient.dateOfBirth;
+        q.dependentGender = genderCode(patient.gender);
+        q.dependentRelationship = relationshipCode(coverage.relationship);
+    }
+    return q;
+}
+
+//! True when an earlier 270 asked the same question: an answer is reused only then, so a
+//! corrected member ID, payer or name is always asked again.
+bool sameQuestion(const QByteArray &earlier270, const EligibilityRequest &now,
+                  const QStringList &serviceTypes)
+{
+    const EligibilityRequestParseResult parsed = EligibilityRequestParser::parse(earlier270);
+    if (!parsed.request)
+        return false;
+    const EligibilityRequest &was = *parsed.request;
+    auto same = [](const QString &a, const QString &b) { return a.compare(b, Qt::CaseInsensitive) == 0; };
+    return same(was.payerId, now.payerId) && same(was.memberId, now.memberId)
+        && same(was.subscriberFirstName, now.subscriberFirstName)
+        && same(was.subscriberLastName, now.subscriberLastName)
+        && was.subscriberDateOfBirth == now.subscriberDateOfBirth
+        && was.patientIsDependent == now.patientIsDependent
+        && same(was.dependentFirstName, now.dependentFirstName)
+        && same(was.dependentLastName, now.dependentLastName)
+        && was.dependentDateOfBirth == now.dependentDateOfBirth && was.serviceTypes == serviceTypes;
+}
 } // namespace
 
 VerificationJob::VerificationJob(EligibilityService *service, qint64 coverageId,
@@ -51,12 +99,21 @@ void VerificationJob::run()
     }
 
     const QDateTime now = service.now();
+    const EligibilitySettings &settings = service.settings();
+    const QDate serviceDate = m_options.serviceDate.isValid() ? m_options.serviceDate
+                                                               : now.toLocalTime().date();
+    const QStringList serviceTypes = m_options.serviceTypes.isEmpty()
+        ? QStringList{QStringLiteral("30")}
+        : m_options.serviceTypes;
+    const EligibilityRequest question = questionFor(*coverage, *patient);
+
     if (!m_options.force) {
         const auto latest = service.latest(m_coverageId);
         const bool answered = latest
             && (latest->status == VerificationStatus::Verified
                 || latest->status == VerificationStatus::ManualReview);
-        if (answered && latest->completedAt >= now.addSecs(-3600LL * service.settings().reuseHours)) {
+        if (answered && latest->completedAt >= now.addSecs(-3600LL * settings.reuseHours)
+            && sameQuestion(latest->request, question, serviceTypes)) {
             m_verification = *latest;
             m_reused = true;
             m_done = true;
@@ -65,13 +122,6 @@ void VerificationJob::run()
             return;
         }
     }
-
-    const EligibilitySettings &settings = service.settings();
-    const QDate serviceDate = m_options.serviceDate.isValid() ? m_options.serviceDate
-                                                               : now.toLocalTime().date();
-    const QStringList serviceTypes = m_options.serviceTypes.isEmpty()
-        ? QStringList{QStringLiteral("30")}
-        : m_options.serviceTypes;
 
     m_verification.patientId = patient->id;
     m_verification.status = VerificationStatus::Pending;
@@ -101,37 +151,16 @@ void VerificationJob::run()
     service.audit().record(settings.user, QStringLiteral("verification.run"),
                            QStringLiteral("verification"), m_verification.id);
 
-    EligibilityRequest request;
+    EligibilityRequest request = question;
     request.senderId = settings.senderId;
     request.receiverId = settings.receiverId;
     request.production = settings.production;
     request.submitterReference = QString::number(m_verification.id);
-    request.payerId = coverage->payerId;
-    request.payerName = coverage->payerName;
     request.providerName = settings.providerName;
     request.providerNpi = settings.providerNpi;
     request.traceNumber = m_verification.traceNumber;
-    request.memberId = coverage->memberId.trimmed();
-    request.groupNumber = coverage->groupNumber.trimmed();
     request.serviceDate = serviceDate;
     request.serviceTypes = serviceTypes;
-    if (coverage->patientIsSubscriber()) {
-        request.subscriberFirstName = patient->firstName;
-        request.subscriberLastName = patient->lastName;
-        request.subscriberDateOfBirth = patient->dateOfBirth;
-        request.subscriberGender = genderCode(patient->gender);
-    } else {
-        request.subscriberFirstName = coverage->subscriber.firstName;
-        request.subscriberLastName = coverage->subscriber.lastName;
-        request.subscriberDateOfBirth = coverage->subscriber.dateOfBirth;
-        request.subscriberGender = genderCode(coverage->subscriber.gender);
-        request.patientIsDependent = true;
-        request.dependentFirstName = patient->firstName;
-        request.dependentLastName = patient->lastName;
-        request.dependentDateOfBirth = patient->dateOfBirth;
-        request.dependentGender = genderCode(patient->gender);
-        request.dependentRelationship = relationshipCode(coverage->relationship);
-    }
     m_sentFirst = request.patientIsDependent ? request.dependentFirstName : request.subscriberFirstName;
     m_sentLast = request.patientIsDependent ? request.dependentLastName : request.subscriberLastName;
     m_sentDob = request.patientIsDependent ? request.dependentDateOfBirth : request.subscriberDateOfBirth;

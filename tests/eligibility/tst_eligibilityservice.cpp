@@ -264,6 +264,23 @@ void TestEligibilityService::reuseWithin24Hours()
     QVERIFY(!reused);
     QVERIFY(fresh.id != forced.id);
 
+    // A corrected member ID is a new question: never answered from the old one.
+    Coverage changed = *env.service().coverages().find(coverageId);
+    changed.memberId = QStringLiteral("ACT100099");
+    QVERIFY(env.service().coverages().save(changed));
+    const Verification corrected = env.verifyAndWait(coverageId, {}, &reused);
+    QVERIFY(!reused);
+    QVERIFY(corrected.request.contains("*MI*ACT100099"));
+    // ... and the same question again is reused.
+    const Verification same = env.verifyAndWait(coverageId, {}, &reused);
+    QVERIFY(reused);
+    QCOMPARE(same.id, corrected.id);
+    // Another service type is another question too.
+    VerifyOptions urgentCare;
+    urgentCare.serviceTypes = {QStringLiteral("UC")};
+    env.verifyAndWait(coverageId, urgentCare, &reused);
+    QVERIFY(!reused);
+
     // A failure is never reused.
     const qint64 bad = env.coverageId(QStringLiteral("BAD600006"));
     const Verification failed = env.verifyAndWait(bad, {}, &reused);
