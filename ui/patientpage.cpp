@@ -140,7 +140,14 @@ PatientPage::PatientPage(const DeskEnvironment &environment, qint64 patientId, Q
     connect(m_form, &CoverageForm::verifyRequested, this, [this](const Coverage &coverage, const QStringList &types) {
         VerifyOptions options;
         options.serviceTypes = types;
-        m_env.eligibility->verify(coverage.id, options);
+        VerificationJob *job = m_env.eligibility->verify(coverage.id, options);
+        connect(job, &VerificationJob::finished, this, [this, job] {
+            // Nothing new was asked: say so, or the clerk wonders whether the click worked.
+            if (job->wasReused() && job->coverageId() == selectedCoverageId()) {
+                showLatest();
+                m_status->showReusedNote(job->verification());
+            }
+        });
     });
     connect(service, &EligibilityService::verificationStarted, this, &PatientPage::onVerificationStarted);
     connect(service, &EligibilityService::verificationFinished, this, &PatientPage::onVerificationFinished);

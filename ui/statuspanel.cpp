@@ -74,6 +74,16 @@ void StatusPanel::setVerdict(const QString &text, const QColor &color)
                                  .arg(color.name()));
 }
 
+void StatusPanel::showReusedNote(const Verification &verification)
+{
+    const QString note = tr("Verified %1; this answer is less than a day old, so the payer was not "
+                            "asked again. Press Verify Again to ask now.")
+                             .arg(formatDateTime(verification.completedAt));
+    const QString text = m_reasons->text();
+    m_reasons->setText(text.isEmpty() ? note : text + QLatin1Char('\n') + note);
+    m_reasons->setVisible(true);
+}
+
 QString StatusPanel::verdictText() const
 {
     return m_verdict->text();

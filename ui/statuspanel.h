@@ -26,6 +26,8 @@ public:
     void showVerification(const Coverage &coverage, const Verification &verification,
                           VerificationStatus effectiveStatus);
 
+    //! Tells the clerk that a recent answer was shown instead of asking the payer again.
+    void showReusedNote(const Verification &verification);
     QString verdictText() const;
     const BenefitsModel *benefitsModel() const { return m_benefits; }
 

@@ -78,6 +78,12 @@ void TestPatientPage::typeMemberIdPressVerifySeeActive()
     QCOMPARE(page.coverageModel()->coverageAt(0).memberId, QStringLiteral("ACT100001"));
     QCOMPARE(page.coverageModel()->index(0, CoverageModel::StatusColumn).data().toString(), QStringLiteral("ACTIVE"));
     QCOMPARE(page.historyModel()->rowCount(), 1);
+    // Pressing Verify again within a day reuses the answer, and says so.
+    QTest::mouseClick(verify, Qt::LeftButton);
+    auto *reasons = page.findChild<QLabel *>(QStringLiteral("reasonsLabel"));
+    QTRY_VERIFY_WITH_TIMEOUT(reasons->isVisible() && reasons->text().contains(QStringLiteral("not asked again")), 5000);
+    QCOMPARE(page.historyModel()->rowCount(), 1);
+
     // The printed report holds the key fields.
     const QString html = page.reportHtml();
     QVERIFY(html.contains(QStringLiteral("ACT100001")));
