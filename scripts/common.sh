@@ -9,7 +9,7 @@ BUILD_DIR="${CLINICDESK_BUILD_DIR:-$CLINICDESK_ROOT/build}"
 BUILD_PACKAGES=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-httpserver-dev qt6-pdf-dev
-    qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite
+    qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite libqt6opengl6-dev
     libgl-dev fonts-dejavu-core
 )
 TEST_PACKAGES=(poppler-utils xvfb xauth tzdata)
