@@ -3,7 +3,8 @@
 // Benchmarks for scripts/bench. Prints figures; asserts nothing.
 //   clinicdesk_bench parse [subscribers]        271 parse throughput
 //   clinicdesk_bench batch [patients]           batch verification against the in-process sandbox
-//   clinicdesk_bench seed DIR [patients]        a training database with N patients, 120 visits today
+//   clinicdesk_bench seed DIR [patients]        a training database with N patients, 120 visits
+//   today
 #include "services/eligibility/batchverification.h"
 #include "services/eligibility/eligibilityservice.h"
 #include "services/sandbox/demoseeder.h"
@@ -49,7 +50,8 @@ int benchParse(int subscribers)
     // Warm up once, then time enough rounds for a stable figure.
     EligibilityResponseParseResult check = EligibilityResponseParser::parse(x12);
     if (!check.ok() || check.results.size() != subscribers) {
-        out << "parse: FAILED: " << check.error << " (" << check.results.size() << " results)" << Qt::endl;
+        out << "parse: FAILED: " << check.error << " (" << check.results.size() << " results)"
+            << Qt::endl;
         return 1;
     }
     QList<double> seconds;
@@ -63,7 +65,8 @@ int benchParse(int subscribers)
     }
     std::sort(seconds.begin(), seconds.end());
     const double median = seconds.at(seconds.size() / 2);
-    out << QStringLiteral("271 parse: %1 subscribers, %2 MB, %3 segments; median %4 ms: %5 MB/s, %6 segments/s (target >= 150 MB/s)")
+    out << QStringLiteral("271 parse: %1 subscribers, %2 MB, %3 segments; median %4 ms: %5 MB/s, "
+                          "%6 segments/s (target >= 150 MB/s)")
                .arg(subscribers)
                .arg(x12.size() / 1e6, 0, 'f', 2)
                .arg(segments)
@@ -112,7 +115,8 @@ int benchBatch(int patients)
     batch.start();
     loop.exec();
     const double wall = clock.elapsed() / 1000.0;
-    out << QStringLiteral("batch verification: %1 patients in %2 s (%3 verified, %4 failed; %5/s; target < 10 s)")
+    out << QStringLiteral("batch verification: %1 patients in %2 s (%3 verified, %4 failed; %5/s; "
+                          "target < 10 s)")
                .arg(coverageIds.size())
                .arg(wall, 0, 'f', 2)
                .arg(batch.countWithStatus(VerificationStatus::Verified))
@@ -127,13 +131,15 @@ int benchBatch(int patients)
 int benchSeed(const QString &folder, int patients)
 {
     const QString connection = QStringLiteral("seed");
-    const auto opened = Database::open(folder + QStringLiteral("/clinicdesk-training.sqlite"), connection);
+    const auto opened =
+        Database::open(folder + QStringLiteral("/clinicdesk-training.sqlite"), connection);
     if (!opened.ok) {
         out << "seed: " << opened.error << Qt::endl;
         return 1;
     }
     // A busy day: 120 of the patients have a visit today.
-    const QString error = DemoSeeder(connection).addGeneratedPatients(patients, QDate::currentDate(), 120);
+    const QString error =
+        DemoSeeder(connection).addGeneratedPatients(patients, QDate::currentDate(), 120);
     Database::close(connection);
     if (!error.isEmpty()) {
         out << "seed: " << error << Qt::endl;
@@ -154,6 +160,7 @@ int main(int argc, char *argv[])
         return benchBatch(args.value(1, QStringLiteral("500")).toInt());
     if (command == QLatin1String("seed") && args.size() >= 2)
         return benchSeed(args.at(1), args.value(2, QStringLiteral("10000")).toInt());
-    QTextStream(stderr) << "usage: clinicdesk_bench parse [N] | batch [N] | seed DIR [N]" << Qt::endl;
+    QTextStream(stderr) << "usage: clinicdesk_bench parse [N] | batch [N] | seed DIR [N]"
+                        << Qt::endl;
     return 2;
 }

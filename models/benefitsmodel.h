@@ -12,7 +12,16 @@ class BenefitsModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { CategoryColumn, ServiceColumn, NetworkColumn, LevelColumn, AmountColumn, RemainingColumn, NotesColumn, ColumnCount };
+    enum Column {
+        CategoryColumn,
+        ServiceColumn,
+        NetworkColumn,
+        LevelColumn,
+        AmountColumn,
+        RemainingColumn,
+        NotesColumn,
+        ColumnCount
+    };
 
     explicit BenefitsModel(QObject *parent = nullptr);
 
@@ -22,7 +31,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
 
 private:
     QList<BenefitRow> m_rows;

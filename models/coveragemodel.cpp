@@ -15,8 +15,10 @@ CoverageModel::CoverageModel(EligibilityService *service, QObject *parent)
     : QAbstractTableModel(parent)
     , m_service(service)
 {
-    connect(service, &EligibilityService::verificationStarted, this, &CoverageModel::onVerificationStarted);
-    connect(service, &EligibilityService::verificationFinished, this, &CoverageModel::onVerificationFinished);
+    connect(service, &EligibilityService::verificationStarted, this,
+            &CoverageModel::onVerificationStarted);
+    connect(service, &EligibilityService::verificationFinished, this,
+            &CoverageModel::onVerificationFinished);
 }
 
 void CoverageModel::setPatient(qint64 patientId)
@@ -64,9 +66,9 @@ QVariant CoverageModel::data(const QModelIndex &index, int role) const
         return {};
     const Row &row = m_rows.at(index.row());
     const bool pending = m_pending.contains(row.coverage.id);
-    const Verdict v = pending ? Verdict::Pending
-        : row.latest          ? verdict(row.latest->status, row.latest->result)
-                              : Verdict::None;
+    const Verdict v = pending      ? Verdict::Pending
+                      : row.latest ? verdict(row.latest->status, row.latest->result)
+                                   : Verdict::None;
     switch (role) {
     case ModelRoles::IdRole:
     case ModelRoles::CoverageIdRole:
@@ -107,9 +109,10 @@ QVariant CoverageModel::data(const QModelIndex &index, int role) const
     case StatusColumn:
         return verdictText(v);
     case VerifiedColumn:
-        return row.latest ? formatDateTime(row.latest->completedAt.isValid() ? row.latest->completedAt
-                                                                             : row.latest->requestedAt)
-                          : QString();
+        return row.latest
+                   ? formatDateTime(row.latest->completedAt.isValid() ? row.latest->completedAt
+                                                                      : row.latest->requestedAt)
+                   : QString();
     case ColumnCount:
         break;
     }

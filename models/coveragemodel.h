@@ -17,7 +17,15 @@ class CoverageModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { OrderColumn, PayerColumn, MemberIdColumn, GroupColumn, StatusColumn, VerifiedColumn, ColumnCount };
+    enum Column {
+        OrderColumn,
+        PayerColumn,
+        MemberIdColumn,
+        GroupColumn,
+        StatusColumn,
+        VerifiedColumn,
+        ColumnCount
+    };
 
     explicit CoverageModel(EligibilityService *service, QObject *parent = nullptr);
 
@@ -32,7 +40,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
 
 private:
     struct Row

@@ -10,8 +10,8 @@ enum Role {
     IdRole = Qt::UserRole + 1, // qint64 row id (patient, coverage, verification, appointment)
     PatientIdRole,
     CoverageIdRole,
-    StatusKeyRole,   // stable status key ("verified", "failed" ...)
-    SortRole,        // value used for sorting when display text would sort wrongly
-    ValueRole,       // the raw typed value behind the display text
+    StatusKeyRole, // stable status key ("verified", "failed" ...)
+    SortRole,      // value used for sorting when display text would sort wrongly
+    ValueRole,     // the raw typed value behind the display text
 };
 }

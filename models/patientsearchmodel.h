@@ -14,7 +14,14 @@ class PatientSearchModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { NameColumn, DateOfBirthColumn, GenderColumn, MrnColumn, PhoneColumn, ColumnCount };
+    enum Column {
+        NameColumn,
+        DateOfBirthColumn,
+        GenderColumn,
+        MrnColumn,
+        PhoneColumn,
+        ColumnCount
+    };
 
     explicit PatientSearchModel(const PatientRepository *patients, QObject *parent = nullptr);
 
@@ -29,7 +36,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
 
     static constexpr int maxResults = 200;
 

@@ -16,8 +16,10 @@ ScheduleModel::ScheduleModel(EligibilityService *service, QObject *parent)
     : QAbstractTableModel(parent)
     , m_service(service)
 {
-    connect(service, &EligibilityService::verificationStarted, this, &ScheduleModel::onVerificationStarted);
-    connect(service, &EligibilityService::verificationFinished, this, &ScheduleModel::onVerificationFinished);
+    connect(service, &EligibilityService::verificationStarted, this,
+            &ScheduleModel::onVerificationStarted);
+    connect(service, &EligibilityService::verificationFinished, this,
+            &ScheduleModel::onVerificationFinished);
 }
 
 void ScheduleModel::setDay(const QDate &day)
@@ -38,7 +40,8 @@ QList<qint64> ScheduleModel::coverageIds(const QList<int> &rows) const
     QList<qint64> ids;
     auto add = [&](int row) {
         // Every active coverage of the patient: secondary and tertiary are verified too.
-        for (const Coverage &c : m_service->coverages().forPatient(m_data.rows.at(row).patient.id)) {
+        for (const Coverage &c :
+             m_service->coverages().forPatient(m_data.rows.at(row).patient.id)) {
             if (c.active && !ids.contains(c.id))
                 ids.append(c.id);
         }
@@ -71,9 +74,9 @@ QVariant ScheduleModel::data(const QModelIndex &index, int role) const
         return {};
     const DaySheetData::Row &row = m_data.rows.at(index.row());
     const bool pending = row.coverage && m_pendingCoverages.contains(row.coverage->id);
-    const Verdict v = pending ? Verdict::Pending
-        : row.verification   ? verdict(row.status, row.verification->result)
-                             : Verdict::None;
+    const Verdict v = pending            ? Verdict::Pending
+                      : row.verification ? verdict(row.status, row.verification->result)
+                                         : Verdict::None;
     switch (role) {
     case ModelRoles::IdRole:
         return row.appointment.id;
@@ -100,7 +103,8 @@ QVariant ScheduleModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole:
         if (index.column() == StatusColumn && row.verification && !pending)
-            return row.verification->errorMessage.isEmpty() ? QVariant() : row.verification->errorMessage;
+            return row.verification->errorMessage.isEmpty() ? QVariant()
+                                                            : row.verification->errorMessage;
         return {};
     case Qt::DisplayRole:
     case Qt::AccessibleTextRole:
@@ -120,8 +124,9 @@ QVariant ScheduleModel::data(const QModelIndex &index, int role) const
     case VisitTypeColumn:
         return row.appointment.visitType;
     case InsuranceColumn:
-        return row.coverage ? row.coverage->payerName + QStringLiteral(" · ") + row.coverage->memberId
-                            : tr("No insurance");
+        return row.coverage
+                   ? row.coverage->payerName + QStringLiteral(" · ") + row.coverage->memberId
+                   : tr("No insurance");
     case StatusColumn:
         return verdictText(v);
     case CopayColumn:

@@ -15,8 +15,10 @@ VerificationHistoryModel::VerificationHistoryModel(EligibilityService *service, 
     : QAbstractTableModel(parent)
     , m_service(service)
 {
-    connect(service, &EligibilityService::verificationStarted, this, &VerificationHistoryModel::onVerificationStarted);
-    connect(service, &EligibilityService::verificationFinished, this, &VerificationHistoryModel::onVerificationFinished);
+    connect(service, &EligibilityService::verificationStarted, this,
+            &VerificationHistoryModel::onVerificationStarted);
+    connect(service, &EligibilityService::verificationFinished, this,
+            &VerificationHistoryModel::onVerificationFinished);
 }
 
 void VerificationHistoryModel::setCoverage(qint64 coverageId)
@@ -76,8 +78,9 @@ QVariant VerificationHistoryModel::data(const QModelIndex &index, int role) cons
             return tr("Cancelled");
         return verificationStatusText(v.status);
     case DurationColumn:
-        return v.status == VerificationStatus::Pending ? QString()
-                                                       : tr("%1 ms").arg(QLocale().toString(v.durationMs));
+        return v.status == VerificationStatus::Pending
+                   ? QString()
+                   : tr("%1 ms").arg(QLocale().toString(v.durationMs));
     case AttemptsColumn:
         return v.attempts;
     case UserColumn:
@@ -92,7 +95,8 @@ QVariant VerificationHistoryModel::data(const QModelIndex &index, int role) cons
     return {};
 }
 
-QVariant VerificationHistoryModel::headerData(int section, Qt::Orientation orientation, int role) const
+QVariant VerificationHistoryModel::headerData(int section, Qt::Orientation orientation,
+                                              int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};

@@ -13,7 +13,16 @@ class VerificationHistoryModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { RequestedColumn, StatusColumn, DurationColumn, AttemptsColumn, UserColumn, TraceColumn, MessageColumn, ColumnCount };
+    enum Column {
+        RequestedColumn,
+        StatusColumn,
+        DurationColumn,
+        AttemptsColumn,
+        UserColumn,
+        TraceColumn,
+        MessageColumn,
+        ColumnCount
+    };
 
     explicit VerificationHistoryModel(EligibilityService *service, QObject *parent = nullptr);
 
@@ -25,7 +34,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
 
 private:
     void onVerificationStarted(qint64 coverageId, qint64 verificationId);

@@ -16,7 +16,8 @@
 using namespace BenefitSummary;
 
 BatchVerifyDialog::BatchVerifyDialog(EligibilityService *service, const QList<qint64> &coverageIds,
-                                     const VerifyOptions &options, const QString &title, QWidget *parent)
+                                     const VerifyOptions &options, const QString &title,
+                                     QWidget *parent)
     : QDialog(parent)
     , m_service(service)
     , m_batch(new BatchVerification(service, coverageIds, options, 8, this))
@@ -35,7 +36,8 @@ BatchVerifyDialog::BatchVerifyDialog(EligibilityService *service, const QList<qi
     m_log->setAccessibleName(tr("Verification results"));
     m_log->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(tr("%n coverage(s) to verify.", nullptr, int(coverageIds.size())), this));
+    layout->addWidget(
+        new QLabel(tr("%n coverage(s) to verify.", nullptr, int(coverageIds.size())), this));
     layout->addWidget(m_progress);
     layout->addWidget(m_counts);
     layout->addWidget(m_log, 1);
@@ -99,8 +101,8 @@ void BatchVerifyDialog::onFinished()
 {
     updateCounts();
     if (m_batch->wasCancelled()) {
-        m_counts->setText(m_counts->text() + QStringLiteral(" · ")
-                          + tr("Cancelled: %n not verified.", nullptr, m_batch->notStarted()));
+        m_counts->setText(m_counts->text() + QStringLiteral(" · ") +
+                          tr("Cancelled: %n not verified.", nullptr, m_batch->notStarted()));
     }
     m_buttons->setStandardButtons(QDialogButtonBox::Close);
     m_buttons->button(QDialogButtonBox::Close)->setFocus();

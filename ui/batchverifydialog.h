@@ -19,7 +19,8 @@ class BatchVerifyDialog : public QDialog
     Q_OBJECT
 public:
     BatchVerifyDialog(EligibilityService *service, const QList<qint64> &coverageIds,
-                      const VerifyOptions &options, const QString &title, QWidget *parent = nullptr);
+                      const VerifyOptions &options, const QString &title,
+                      QWidget *parent = nullptr);
 
     //! Starts the batch; the dialog stays open to show the outcome.
     void start();

@@ -18,18 +18,23 @@ CoverageForm::CoverageForm(CoverageRepository *coverages, QWidget *parent)
     m_ui->setupUi(this);
     for (const Payer &payer : m_coverages->payers())
         m_ui->payerCombo->addItem(QStringLiteral("%1 (%2)").arg(payer.name, payer.id), payer.id);
-    for (CoverageOrder order : {CoverageOrder::Primary, CoverageOrder::Secondary, CoverageOrder::Tertiary})
+    for (CoverageOrder order :
+         {CoverageOrder::Primary, CoverageOrder::Secondary, CoverageOrder::Tertiary})
         m_ui->orderCombo->addItem(coverageOrderName(order), int(order));
-    m_ui->relationshipCombo->addItem(tr("Self (patient is the subscriber)"), int(SubscriberRelationship::Self));
+    m_ui->relationshipCombo->addItem(tr("Self (patient is the subscriber)"),
+                                     int(SubscriberRelationship::Self));
     m_ui->relationshipCombo->addItem(tr("Child"), int(SubscriberRelationship::Child));
     m_ui->relationshipCombo->addItem(tr("Spouse"), int(SubscriberRelationship::Spouse));
     m_ui->relationshipCombo->addItem(tr("Other dependent"), int(SubscriberRelationship::Other));
-    for (const auto &[label, gender] : {std::pair{tr("Female"), Gender::Female}, std::pair{tr("Male"), Gender::Male},
-                                        std::pair{tr("Unknown"), Gender::Unknown}})
+    for (const auto &[label, gender] :
+         {std::pair{tr("Female"), Gender::Female}, std::pair{tr("Male"), Gender::Male},
+          std::pair{tr("Unknown"), Gender::Unknown}})
         m_ui->subscriberGenderCombo->addItem(label, int(gender));
     for (const char *code : {"30", "98", "UC", "86", "MH", "62", "88", "AL", "35"})
-        m_ui->serviceTypeCombo->addItem(QStringLiteral("%1 (%2)").arg(BenefitSummary::serviceTypeName(QLatin1String(code)), QLatin1String(code)),
-                                        QLatin1String(code));
+        m_ui->serviceTypeCombo->addItem(
+            QStringLiteral("%1 (%2)").arg(BenefitSummary::serviceTypeName(QLatin1String(code)),
+                                          QLatin1String(code)),
+            QLatin1String(code));
     m_ui->messageLabel->hide();
 
     // Ctrl+Enter verifies from anywhere on the page: the clerk's most frequent action.
@@ -40,7 +45,8 @@ CoverageForm::CoverageForm(CoverageRepository *coverages, QWidget *parent)
             m_ui->verifyButton->click();
     });
     m_ui->verifyButton->setToolTip(tr("Save the coverage and ask the payer (Ctrl+Enter)"));
-    connect(m_ui->relationshipCombo, &QComboBox::currentIndexChanged, this, &CoverageForm::updateSubscriberFields);
+    connect(m_ui->relationshipCombo, &QComboBox::currentIndexChanged, this,
+            &CoverageForm::updateSubscriberFields);
     connect(m_ui->saveButton, &QPushButton::clicked, this, &CoverageForm::save);
     connect(m_ui->verifyButton, &QPushButton::clicked, this, [this] {
         if (save())
@@ -65,17 +71,22 @@ void CoverageForm::setCoverage(const Coverage &coverage)
     m_ui->groupEdit->setText(coverage.groupNumber);
     m_ui->planEdit->setText(coverage.planName);
     m_ui->orderCombo->setCurrentIndex(m_ui->orderCombo->findData(int(coverage.order)));
-    m_ui->relationshipCombo->setCurrentIndex(m_ui->relationshipCombo->findData(int(coverage.relationship)));
+    m_ui->relationshipCombo->setCurrentIndex(
+        m_ui->relationshipCombo->findData(int(coverage.relationship)));
     m_ui->subscriberFirstEdit->setText(coverage.subscriber.firstName);
     m_ui->subscriberLastEdit->setText(coverage.subscriber.lastName);
-    m_ui->subscriberDobEdit->setText(coverage.subscriber.dateOfBirth.isValid()
-                                         ? coverage.subscriber.dateOfBirth.toString(QStringLiteral("MM/dd/yyyy"))
-                                         : QString());
-    m_ui->subscriberGenderCombo->setCurrentIndex(m_ui->subscriberGenderCombo->findData(int(coverage.subscriber.gender)));
+    m_ui->subscriberDobEdit->setText(
+        coverage.subscriber.dateOfBirth.isValid()
+            ? coverage.subscriber.dateOfBirth.toString(QStringLiteral("MM/dd/yyyy"))
+            : QString());
+    m_ui->subscriberGenderCombo->setCurrentIndex(
+        m_ui->subscriberGenderCombo->findData(int(coverage.subscriber.gender)));
     m_ui->messageLabel->hide();
-    for (QWidget *field : {static_cast<QWidget *>(m_ui->memberIdEdit), static_cast<QWidget *>(m_ui->groupEdit),
-                           static_cast<QWidget *>(m_ui->subscriberFirstEdit), static_cast<QWidget *>(m_ui->subscriberLastEdit),
-                           static_cast<QWidget *>(m_ui->subscriberDobEdit)})
+    for (QWidget *field :
+         {static_cast<QWidget *>(m_ui->memberIdEdit), static_cast<QWidget *>(m_ui->groupEdit),
+          static_cast<QWidget *>(m_ui->subscriberFirstEdit),
+          static_cast<QWidget *>(m_ui->subscriberLastEdit),
+          static_cast<QWidget *>(m_ui->subscriberDobEdit)})
         field->setStyleSheet({});
     updateSubscriberFields();
 }
@@ -117,7 +128,8 @@ Coverage CoverageForm::coverageFromForm() const
 
 void CoverageForm::updateSubscriberFields()
 {
-    const bool dependent = m_ui->relationshipCombo->currentData().toInt() != int(SubscriberRelationship::Self);
+    const bool dependent =
+        m_ui->relationshipCombo->currentData().toInt() != int(SubscriberRelationship::Self);
     m_ui->subscriberGroup->setEnabled(dependent);
     m_ui->subscriberGroup->setVisible(dependent);
 }
@@ -130,14 +142,19 @@ QStringList CoverageForm::validate()
     if (c.payerId.isEmpty())
         messages << tr("Payer: choose the payer from the list.");
     WidgetHelpers::markField(m_ui->memberIdEdit, tr("Member ID"), memberId(c.memberId), messages);
-    WidgetHelpers::markField(m_ui->groupEdit, tr("Group number"), groupNumber(c.groupNumber), messages);
+    WidgetHelpers::markField(m_ui->groupEdit, tr("Group number"), groupNumber(c.groupNumber),
+                             messages);
     if (!c.patientIsSubscriber()) {
-        WidgetHelpers::markField(m_ui->subscriberFirstEdit, tr("Subscriber first name"), personName(c.subscriber.firstName, true), messages);
-        WidgetHelpers::markField(m_ui->subscriberLastEdit, tr("Subscriber last name"), personName(c.subscriber.lastName, true), messages);
+        WidgetHelpers::markField(m_ui->subscriberFirstEdit, tr("Subscriber first name"),
+                                 personName(c.subscriber.firstName, true), messages);
+        WidgetHelpers::markField(m_ui->subscriberLastEdit, tr("Subscriber last name"),
+                                 personName(c.subscriber.lastName, true), messages);
         QString dob = dateOfBirth(c.subscriber.dateOfBirth, QDate::currentDate());
-        if (!m_ui->subscriberDobEdit->text().trimmed().isEmpty() && !c.subscriber.dateOfBirth.isValid())
+        if (!m_ui->subscriberDobEdit->text().trimmed().isEmpty() &&
+            !c.subscriber.dateOfBirth.isValid())
             dob = tr("Type the date as MM/DD/YYYY.");
-        WidgetHelpers::markField(m_ui->subscriberDobEdit, tr("Subscriber date of birth"), dob, messages);
+        WidgetHelpers::markField(m_ui->subscriberDobEdit, tr("Subscriber date of birth"), dob,
+                                 messages);
     }
     m_ui->messageLabel->setText(messages.join(QLatin1Char('\n')));
     m_ui->messageLabel->setVisible(!messages.isEmpty());

@@ -13,8 +13,8 @@
 #include "ui/patientpage.h"
 #include "ui/registerpatientdialog.h"
 #include "ui/reportactions.h"
-#include "ui/widgethelpers.h"
 #include "ui/settingsdialog.h"
+#include "ui/widgethelpers.h"
 
 #include <QAction>
 #include <QApplication>
@@ -51,8 +51,8 @@ public:
         if (event->type() == QEvent::KeyPress) {
             auto *key = static_cast<QKeyEvent *>(event);
             auto *view = qobject_cast<QTableView *>(watched);
-            if (view && (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)
-                && view->currentIndex().isValid()) {
+            if (view && (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) &&
+                view->currentIndex().isValid()) {
                 Q_EMIT view->activated(view->currentIndex());
                 return true;
             }
@@ -75,7 +75,8 @@ MainWindow::MainWindow(const DeskEnvironment &environment, QWidget *parent)
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(createFrontDesk(), tr("Front Desk"));
     m_dashboard = new DashboardWidget(m_env.eligibility, this);
-    connect(static_cast<DashboardWidget *>(m_dashboard), &DashboardWidget::patientActivated, this, &MainWindow::openPatient);
+    connect(static_cast<DashboardWidget *>(m_dashboard), &DashboardWidget::patientActivated, this,
+            &MainWindow::openPatient);
     m_tabs->addTab(m_dashboard, tr("Dashboard"));
     for (int fixed = 0; fixed < 2; ++fixed)
         m_tabs->tabBar()->setTabButton(fixed, QTabBar::RightSide, nullptr);
@@ -92,10 +93,13 @@ MainWindow::MainWindow(const DeskEnvironment &environment, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     if (m_env.training) {
-        auto *banner = new QLabel(tr("TRAINING MODE — simulated payers and demo patients. Nothing here reaches a real payer."), central);
+        auto *banner = new QLabel(tr("TRAINING MODE — simulated payers and demo patients. Nothing "
+                                     "here reaches a real payer."),
+                                  central);
         banner->setObjectName(QStringLiteral("trainingBanner"));
         banner->setAlignment(Qt::AlignCenter);
-        banner->setStyleSheet(QStringLiteral("QLabel { background-color: #c0392b; color: white; font-weight: bold; padding: 6px; }"));
+        banner->setStyleSheet(QStringLiteral("QLabel { background-color: #c0392b; color: white; "
+                                             "font-weight: bold; padding: 6px; }"));
         banner->setAccessibleName(tr("Training mode"));
         layout->addWidget(banner);
     }
@@ -175,7 +179,8 @@ QWidget *MainWindow::createFrontDesk()
     auto *dayLabel = new QLabel(tr("Sc&hedule for:"), page);
     dayLabel->setBuddy(m_dayChoice);
     auto *verifyButton = new QPushButton(tr("&Verify Schedule…"), page);
-    verifyButton->setToolTip(tr("Verify the insurance of every appointment (or the selected ones)"));
+    verifyButton->setToolTip(
+        tr("Verify the insurance of every appointment (or the selected ones)"));
     connect(verifyButton, &QPushButton::clicked, this, &MainWindow::verifySchedule);
     auto *daySheetButton = new QPushButton(tr("Print &Day Sheet…"), page);
     connect(daySheetButton, &QPushButton::clicked, this, &MainWindow::printDaySheet);
@@ -186,7 +191,8 @@ QWidget *MainWindow::createFrontDesk()
     dayRow->addStretch(1);
     dayRow->addWidget(verifyButton);
     dayRow->addWidget(daySheetButton);
-    m_schedule = WidgetHelpers::makeTableView(m_scheduleModel, QStringLiteral("scheduleView"), page);
+    m_schedule =
+        WidgetHelpers::makeTableView(m_scheduleModel, QStringLiteral("scheduleView"), page);
     m_schedule->setAccessibleName(tr("Schedule"));
     m_schedule->installEventFilter(enterFilter);
     connect(m_schedule, &QTableView::activated, this, [this](const QModelIndex &index) {
@@ -206,7 +212,8 @@ QWidget *MainWindow::createFrontDesk()
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *registerAction = file->addAction(tr("&Register Patient…"), this, &MainWindow::registerPatient);
+    QAction *registerAction =
+        file->addAction(tr("&Register Patient…"), this, &MainWindow::registerPatient);
     registerAction->setShortcut(QKeySequence::New);
     file->addSeparator();
     QAction *daySheet = file->addAction(tr("Print &Day Sheet…"), this, &MainWindow::printDaySheet);
@@ -233,7 +240,8 @@ void MainWindow::createMenus()
     closeTab->setShortcut(QKeySequence::Close);
 
     QMenu *verify = menuBar()->addMenu(tr("&Verify"));
-    QAction *verifySchedule = verify->addAction(tr("Verify &Schedule…"), this, &MainWindow::verifySchedule);
+    QAction *verifySchedule =
+        verify->addAction(tr("Verify &Schedule…"), this, &MainWindow::verifySchedule);
     verifySchedule->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
     QAction *refresh = verify->addAction(tr("&Refresh"), this, [this] {
         m_env.eligibility->expireStale();
@@ -243,17 +251,19 @@ void MainWindow::createMenus()
     refresh->setShortcut(QKeySequence::Refresh);
 
     QMenu *view = menuBar()->addMenu(tr("Vie&w"));
-    QAction *frontDesk = view->addAction(tr("&Front Desk"), this, [this] { m_tabs->setCurrentIndex(0); });
+    QAction *frontDesk =
+        view->addAction(tr("&Front Desk"), this, [this] { m_tabs->setCurrentIndex(0); });
     frontDesk->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
     QAction *dashboard = view->addAction(tr("&Dashboard"), this, &MainWindow::showDashboard);
     dashboard->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About ClinicDesk"), this, [this] {
-        QMessageBox::about(this, tr("About ClinicDesk"),
-                           tr("<b>ClinicDesk</b> %1<br/>Insurance verification for the clinic front desk.<br/>"
-                              "Licensed under the GNU GPL version 3 or later.")
-                               .arg(QApplication::applicationVersion()));
+        QMessageBox::about(
+            this, tr("About ClinicDesk"),
+            tr("<b>ClinicDesk</b> %1<br/>Insurance verification for the clinic front desk.<br/>"
+               "Licensed under the GNU GPL version 3 or later.")
+                .arg(QApplication::applicationVersion()));
     });
 }
 
@@ -280,7 +290,8 @@ PatientPage *MainWindow::openPatient(qint64 patientId)
     if (patientId <= 0)
         return nullptr;
     for (int i = 0; i < m_tabs->count(); ++i) {
-        if (auto *page = qobject_cast<PatientPage *>(m_tabs->widget(i)); page && page->patientId() == patientId) {
+        if (auto *page = qobject_cast<PatientPage *>(m_tabs->widget(i));
+            page && page->patientId() == patientId) {
             m_tabs->setCurrentIndex(i);
             return page;
         }
@@ -302,7 +313,8 @@ void MainWindow::registerPatient()
     RegisterPatientDialog dialog(&m_env.eligibility->patients(), {}, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    m_env.eligibility->audit().record(m_env.user, QStringLiteral("patient.create"), QStringLiteral("patient"), dialog.patient().id);
+    m_env.eligibility->audit().record(m_env.user, QStringLiteral("patient.create"),
+                                      QStringLiteral("patient"), dialog.patient().id);
     runSearch();
     openPatient(dialog.patient().id);
 }
@@ -318,14 +330,16 @@ void MainWindow::verifySchedule()
         rows.clear();
     const QList<qint64> coverageIds = m_scheduleModel->coverageIds(rows);
     if (coverageIds.isEmpty()) {
-        QMessageBox::information(this, tr("Verify Schedule"), tr("No appointments with insurance on this day."));
+        QMessageBox::information(this, tr("Verify Schedule"),
+                                 tr("No appointments with insurance on this day."));
         return;
     }
     VerifyOptions options;
     options.serviceDate = m_scheduleModel->day();
-    const QString title = rows.isEmpty()
-        ? tr("Verify Schedule — %1").arg(BenefitSummary::formatDate(m_scheduleModel->day()))
-        : tr("Verify %n Selected Appointment(s)", nullptr, int(rows.size()));
+    const QString title =
+        rows.isEmpty()
+            ? tr("Verify Schedule — %1").arg(BenefitSummary::formatDate(m_scheduleModel->day()))
+            : tr("Verify %n Selected Appointment(s)", nullptr, int(rows.size()));
     auto *dialog = new BatchVerifyDialog(m_env.eligibility, coverageIds, options, title, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &BatchVerifyDialog::patientActivated, this, &MainWindow::openPatient);
@@ -347,7 +361,8 @@ void MainWindow::printDaySheet()
     const DaySheetData data = daySheetData();
     const ReportPrinter::Options options{ReportHtml::daySheetTitle(data), m_env.training, {}, true};
     if (ReportActions::preview(ReportHtml::daySheet(data), options, this))
-        m_env.eligibility->audit().record(m_env.user, QStringLiteral("report.print"), QStringLiteral("day_sheet"), 0);
+        m_env.eligibility->audit().record(m_env.user, QStringLiteral("report.print"),
+                                          QStringLiteral("day_sheet"), 0);
 }
 
 void MainWindow::saveDaySheetAsPdf()
@@ -356,7 +371,8 @@ void MainWindow::saveDaySheetAsPdf()
     const ReportPrinter::Options options{ReportHtml::daySheetTitle(data), m_env.training, {}, true};
     const QString name = QStringLiteral("day-sheet-%1.pdf").arg(data.day.toString(Qt::ISODate));
     if (!ReportActions::saveAsPdf(ReportHtml::daySheet(data), options, name, this).isEmpty())
-        m_env.eligibility->audit().record(m_env.user, QStringLiteral("report.export"), QStringLiteral("day_sheet"), 0);
+        m_env.eligibility->audit().record(m_env.user, QStringLiteral("report.export"),
+                                          QStringLiteral("day_sheet"), 0);
 }
 
 void MainWindow::editSettings()

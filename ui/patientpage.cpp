@@ -11,8 +11,8 @@
 #include "ui/coverageform.h"
 #include "ui/registerpatientdialog.h"
 #include "ui/reportactions.h"
-#include "ui/widgethelpers.h"
 #include "ui/statuspanel.h"
+#include "ui/widgethelpers.h"
 
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -22,7 +22,6 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
-
 
 PatientPage::PatientPage(const DeskEnvironment &environment, qint64 patientId, QWidget *parent)
     : QWidget(parent)
@@ -36,7 +35,8 @@ PatientPage::PatientPage(const DeskEnvironment &environment, qint64 patientId, Q
 {
     EligibilityService *service = m_env.eligibility;
     m_patient = service->patients().find(patientId).value_or(Patient{});
-    service->audit().record(m_env.user, QStringLiteral("patient.view"), QStringLiteral("patient"), patientId);
+    service->audit().record(m_env.user, QStringLiteral("patient.view"), QStringLiteral("patient"),
+                            patientId);
 
     QFont headerFont = m_header->font();
     headerFont.setPointSizeF(headerFont.pointSizeF() * 1.5);
@@ -61,7 +61,8 @@ PatientPage::PatientPage(const DeskEnvironment &environment, qint64 patientId, Q
     headerLayout->addWidget(editButton, 0, Qt::AlignTop);
 
     // Left: coverages and the Verify Insurance form.
-    m_coverageView = WidgetHelpers::makeTableView(m_coverages, QStringLiteral("coverageView"), this);
+    m_coverageView =
+        WidgetHelpers::makeTableView(m_coverages, QStringLiteral("coverageView"), this);
     m_coverageView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_coverageView->setAccessibleName(tr("Coverages"));
     m_verifyAllButton = new QPushButton(tr("Verify &All Coverages"), this);
@@ -134,23 +135,28 @@ PatientPage::PatientPage(const DeskEnvironment &environment, qint64 patientId, Q
     layout->addLayout(headerLayout);
     layout->addWidget(splitter, 1);
 
-    connect(m_coverageView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &PatientPage::onCoverageSelected);
-    connect(m_historyView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &PatientPage::updateButtons);
+    connect(m_coverageView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &PatientPage::onCoverageSelected);
+    connect(m_historyView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &PatientPage::updateButtons);
     connect(m_form, &CoverageForm::coverageSaved, this, &PatientPage::onCoverageSaved);
-    connect(m_form, &CoverageForm::verifyRequested, this, [this](const Coverage &coverage, const QStringList &types) {
-        VerifyOptions options;
-        options.serviceTypes = types;
-        VerificationJob *job = m_env.eligibility->verify(coverage.id, options);
-        connect(job, &VerificationJob::finished, this, [this, job] {
-            // Nothing new was asked: say so, or the clerk wonders whether the click worked.
-            if (job->wasReused() && job->coverageId() == selectedCoverageId()) {
-                showLatest();
-                m_status->showReusedNote(job->verification());
-            }
-        });
-    });
-    connect(service, &EligibilityService::verificationStarted, this, &PatientPage::onVerificationStarted);
-    connect(service, &EligibilityService::verificationFinished, this, &PatientPage::onVerificationFinished);
+    connect(m_form, &CoverageForm::verifyRequested, this,
+            [this](const Coverage &coverage, const QStringList &types) {
+                VerifyOptions options;
+                options.serviceTypes = types;
+                VerificationJob *job = m_env.eligibility->verify(coverage.id, options);
+                connect(job, &VerificationJob::finished, this, [this, job] {
+                    // Nothing new was asked: say so, or the clerk wonders whether the click worked.
+                    if (job->wasReused() && job->coverageId() == selectedCoverageId()) {
+                        showLatest();
+                        m_status->showReusedNote(job->verification());
+                    }
+                });
+            });
+    connect(service, &EligibilityService::verificationStarted, this,
+            &PatientPage::onVerificationStarted);
+    connect(service, &EligibilityService::verificationFinished, this,
+            &PatientPage::onVerificationFinished);
 
     reloadPatient();
     m_coverages->setPatient(patientId);
@@ -185,13 +191,14 @@ void PatientPage::reloadPatient()
     using namespace BenefitSummary;
     m_header->setText(m_patient.displayName());
     QStringList parts;
-    parts << tr("DOB %1").arg(formatDate(m_patient.dateOfBirth)) << tr("Sex %1").arg(genderCode(m_patient.gender))
-          << tr("MRN %1").arg(m_patient.mrn);
+    parts << tr("DOB %1").arg(formatDate(m_patient.dateOfBirth))
+          << tr("Sex %1").arg(genderCode(m_patient.gender)) << tr("MRN %1").arg(m_patient.mrn);
     if (!m_patient.phone.isEmpty())
         parts << m_patient.phone;
     if (!m_patient.address.line1.isEmpty())
-        parts << QStringLiteral("%1, %2, %3 %4").arg(m_patient.address.line1, m_patient.address.city,
-                                                     m_patient.address.state, m_patient.address.zip);
+        parts << QStringLiteral("%1, %2, %3 %4")
+                     .arg(m_patient.address.line1, m_patient.address.city, m_patient.address.state,
+                          m_patient.address.zip);
     m_demographics->setText(parts.join(QStringLiteral(" · ")));
 }
 
@@ -271,7 +278,8 @@ void PatientPage::onVerificationFinished(const Verification &verification)
 void PatientPage::updateButtons()
 {
     const QModelIndex current = m_historyView->currentIndex();
-    const Verification attempt = current.isValid() ? m_history->verificationAt(current.row()) : Verification{};
+    const Verification attempt =
+        current.isValid() ? m_history->verificationAt(current.row()) : Verification{};
     m_retryButton->setEnabled(current.isValid() && attempt.isRetryable());
     m_againButton->setEnabled(selectedCoverageId() != 0);
     m_verifyAllButton->setEnabled(m_coverages->rowCount() > 0);
@@ -305,7 +313,8 @@ void PatientPage::verifyAgain()
 
 VerificationReportData PatientPage::reportData() const
 {
-    VerificationReportData data = VerificationReportData::forPatient(*m_env.eligibility, m_patient.id);
+    VerificationReportData data =
+        VerificationReportData::forPatient(*m_env.eligibility, m_patient.id);
     data.clinic = m_env.clinic;
     data.training = m_env.training;
     data.printedBy = m_env.user;
@@ -324,21 +333,26 @@ ReportPrinter::Options PatientPage::reportOptions() const
 
 void PatientPage::printPreview()
 {
-    m_env.eligibility->audit().record(m_env.user, QStringLiteral("report.preview"), QStringLiteral("patient"), m_patient.id);
+    m_env.eligibility->audit().record(m_env.user, QStringLiteral("report.preview"),
+                                      QStringLiteral("patient"), m_patient.id);
     if (ReportActions::preview(reportHtml(), reportOptions(), this))
-        m_env.eligibility->audit().record(m_env.user, QStringLiteral("report.print"), QStringLiteral("patient"), m_patient.id);
+        m_env.eligibility->audit().record(m_env.user, QStringLiteral("report.print"),
+                                          QStringLiteral("patient"), m_patient.id);
 }
 
 void PatientPage::printReport()
 {
     if (ReportActions::print(reportHtml(), reportOptions(), this))
-        m_env.eligibility->audit().record(m_env.user, QStringLiteral("report.print"), QStringLiteral("patient"), m_patient.id);
+        m_env.eligibility->audit().record(m_env.user, QStringLiteral("report.print"),
+                                          QStringLiteral("patient"), m_patient.id);
 }
 
 void PatientPage::saveReportAsPdf()
 {
-    const QString suggested = QStringLiteral("verification-%1-%2.pdf")
-                                  .arg(m_patient.lastName.toLower(), QDate::currentDate().toString(Qt::ISODate));
+    const QString suggested =
+        QStringLiteral("verification-%1-%2.pdf")
+            .arg(m_patient.lastName.toLower(), QDate::currentDate().toString(Qt::ISODate));
     if (!ReportActions::saveAsPdf(reportHtml(), reportOptions(), suggested, this).isEmpty())
-        m_env.eligibility->audit().record(m_env.user, QStringLiteral("report.export"), QStringLiteral("patient"), m_patient.id);
+        m_env.eligibility->audit().record(m_env.user, QStringLiteral("report.export"),
+                                          QStringLiteral("patient"), m_patient.id);
 }

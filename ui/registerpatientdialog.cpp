@@ -27,7 +27,8 @@ RegisterPatientDialog::RegisterPatientDialog(PatientRepository *patients, const 
     m_ui->lastNameEdit->setText(patient.lastName);
     if (patient.dateOfBirth.isValid())
         m_ui->dobEdit->setText(patient.dateOfBirth.toString(QStringLiteral("MM/dd/yyyy")));
-    m_ui->genderCombo->setCurrentIndex(m_ui->genderCombo->findData(int(patient.id ? patient.gender : Gender::Female)));
+    m_ui->genderCombo->setCurrentIndex(
+        m_ui->genderCombo->findData(int(patient.id ? patient.gender : Gender::Female)));
     m_ui->addressEdit->setText(patient.address.line1);
     m_ui->cityEdit->setText(patient.address.city);
     m_ui->stateEdit->setText(patient.address.state);
@@ -35,7 +36,8 @@ RegisterPatientDialog::RegisterPatientDialog(PatientRepository *patients, const 
     m_ui->phoneEdit->setText(patient.phone);
     m_ui->emailEdit->setText(patient.email);
     m_ui->messageLabel->hide();
-    m_ui->buttonBox->button(QDialogButtonBox::Save)->setText(patient.id ? tr("&Save") : tr("&Register"));
+    m_ui->buttonBox->button(QDialogButtonBox::Save)
+        ->setText(patient.id ? tr("&Save") : tr("&Register"));
     m_ui->buttonBox->button(QDialogButtonBox::Save)->setDefault(true);
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &RegisterPatientDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &RegisterPatientDialog::reject);
@@ -65,9 +67,12 @@ QStringList RegisterPatientDialog::validate()
     using namespace FieldValidation;
     QStringList messages;
     const Patient p = patientFromForm();
-    WidgetHelpers::markField(m_ui->firstNameEdit, tr("First name"), personName(p.firstName, true), messages);
-    WidgetHelpers::markField(m_ui->middleNameEdit, tr("Middle name"), personName(p.middleName, false), messages);
-    WidgetHelpers::markField(m_ui->lastNameEdit, tr("Last name"), personName(p.lastName, true), messages);
+    WidgetHelpers::markField(m_ui->firstNameEdit, tr("First name"), personName(p.firstName, true),
+                             messages);
+    WidgetHelpers::markField(m_ui->middleNameEdit, tr("Middle name"),
+                             personName(p.middleName, false), messages);
+    WidgetHelpers::markField(m_ui->lastNameEdit, tr("Last name"), personName(p.lastName, true),
+                             messages);
     QString dobMessage;
     if (!m_ui->dobEdit->text().trimmed().isEmpty() && !p.dateOfBirth.isValid())
         dobMessage = tr("Type the date as MM/DD/YYYY.");

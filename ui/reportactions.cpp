@@ -16,9 +16,10 @@ namespace {
 void setUpPrinter(QPrinter &printer, const ReportPrinter::Options &options)
 {
     printer.setDocName(options.title);
-    printer.setPageLayout(QPageLayout(QPageSize(QPageSize::Letter),
-                                      options.landscape ? QPageLayout::Landscape : QPageLayout::Portrait,
-                                      QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter));
+    printer.setPageLayout(
+        QPageLayout(QPageSize(QPageSize::Letter),
+                    options.landscape ? QPageLayout::Landscape : QPageLayout::Portrait,
+                    QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter));
 }
 } // namespace
 
@@ -27,7 +28,8 @@ bool preview(const QString &html, const ReportPrinter::Options &options, QWidget
     QPrinter printer(QPrinter::HighResolution);
     setUpPrinter(printer, options);
     QPrintPreviewDialog dialog(&printer, parent);
-    dialog.setWindowTitle(QCoreApplication::translate("ReportActions", "Print Preview — %1").arg(options.title));
+    dialog.setWindowTitle(
+        QCoreApplication::translate("ReportActions", "Print Preview — %1").arg(options.title));
     QObject::connect(&dialog, &QPrintPreviewDialog::paintRequested, &dialog,
                      [&](QPrinter *target) { ReportPrinter::paint(html, target, options); });
     dialog.resize(900, 1000);
@@ -56,7 +58,8 @@ QString saveAsPdf(const QString &html, const ReportPrinter::Options &options,
         return {};
     QString error;
     if (!ReportPrinter::savePdf(html, path, options, &error)) {
-        QMessageBox::warning(parent, QCoreApplication::translate("ReportActions", "Report Not Saved"), error);
+        QMessageBox::warning(
+            parent, QCoreApplication::translate("ReportActions", "Report Not Saved"), error);
         return {};
     }
     return path;

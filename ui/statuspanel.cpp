@@ -70,8 +70,10 @@ void StatusPanel::setVerdict(const QString &text, const QColor &color)
 {
     m_verdict->setText(text);
     m_verdict->setAccessibleName(text);
-    m_verdict->setStyleSheet(QStringLiteral("QLabel { color: white; background-color: %1; border-radius: 6px; padding: 6px; }")
-                                 .arg(color.name()));
+    m_verdict->setStyleSheet(
+        QStringLiteral(
+            "QLabel { color: white; background-color: %1; border-radius: 6px; padding: 6px; }")
+            .arg(color.name()));
 }
 
 void StatusPanel::showReusedNote(const Verification &verification)
@@ -127,7 +129,8 @@ void StatusPanel::showVerification(const Coverage &coverage, const Verification 
     QStringList details;
     details << tr("Member ID %1").arg(coverage.memberId);
     if (v.result) {
-        const QString group = v.result->groupNumber.isEmpty() ? coverage.groupNumber : v.result->groupNumber;
+        const QString group =
+            v.result->groupNumber.isEmpty() ? coverage.groupNumber : v.result->groupNumber;
         if (!group.isEmpty())
             details << tr("Group %1").arg(group);
         const QDate begin = v.result->coverageBegin();
@@ -135,7 +138,9 @@ void StatusPanel::showVerification(const Coverage &coverage, const Verification 
         if (begin.isValid() || end.isValid())
             details << tr("Coverage %1").arg(dateRangeText(begin, end));
     }
-    details << tr("Verified %1 by %2").arg(formatDateTime(v.completedAt.isValid() ? v.completedAt : v.requestedAt), v.user);
+    details << tr("Verified %1 by %2")
+                   .arg(formatDateTime(v.completedAt.isValid() ? v.completedAt : v.requestedAt),
+                        v.user);
     if (!v.traceNumber.isEmpty())
         details << tr("Trace %1").arg(v.traceNumber);
     m_details->setText(details.join(QStringLiteral(" · ")));
@@ -147,15 +152,20 @@ void StatusPanel::showVerification(const Coverage &coverage, const Verification 
         reasons << v.errorMessage;
     if (v.result && v.result->status == EligibilityResult::Status::Inactive) {
         const QDate end = v.result->coverageEnd();
-        reasons << (end.isValid() ? tr("Coverage ended on %1. Ask the patient for current insurance.").arg(formatDate(end))
-                                  : tr("Coverage is not active. Ask the patient for current insurance."));
+        reasons << (end.isValid()
+                        ? tr("Coverage ended on %1. Ask the patient for current insurance.")
+                              .arg(formatDate(end))
+                        : tr("Coverage is not active. Ask the patient for current insurance."));
     }
     m_reasons->setText(reasons.join(QLatin1Char('\n')));
     m_reasons->setVisible(!reasons.isEmpty());
-    m_reasons->setStyleSheet(verdictValue == Verdict::Active ? QString()
-                                                             : QStringLiteral("color: %1;").arg(verdictColor(verdictValue).name()));
+    m_reasons->setStyleSheet(
+        verdictValue == Verdict::Active
+            ? QString()
+            : QStringLiteral("color: %1;").arg(verdictColor(verdictValue).name()));
 
-    const bool hasBenefits = v.result && (v.result->isActive() || v.result->status == EligibilityResult::Status::Inactive);
+    const bool hasBenefits = v.result && (v.result->isActive() ||
+                                          v.result->status == EligibilityResult::Status::Inactive);
     m_benefits->setResult(hasBenefits ? v.result : std::nullopt);
     m_benefitsView->setVisible(hasBenefits && m_benefits->rowCount() > 0);
     bool anyNotes = false;

@@ -18,10 +18,10 @@ class SandboxHost;
 //! How the desk was asked to start (command line over QSettings).
 struct DeskOptions
 {
-    QString dataDir;           // empty: the platform's app data folder
-    QUrl clearinghouseUrl;     // empty: training mode with the in-process sandbox
+    QString dataDir;       // empty: the platform's app data folder
+    QUrl clearinghouseUrl; // empty: training mode with the in-process sandbox
     bool forceTraining = false;
-    QString user;              // empty: the OS user name
+    QString user; // empty: the OS user name
     int sandboxSlowDelayMs = 45000;
 };
 

@@ -21,7 +21,8 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(Headless)
 };
 
-//! "Smith, Jane | BlueCross BlueShield ACT100001 (Primary): ACTIVE Gold PPO 1500, office copay $25.00 [312 ms]"
+//! "Smith, Jane | BlueCross BlueShield ACT100001 (Primary): ACTIVE Gold PPO 1500, office copay
+//! $25.00 [312 ms]"
 QString resultLine(const EligibilityService &service, const Verification &v, bool reused)
 {
     const auto patient = service.patients().find(v.patientId);
@@ -29,23 +30,28 @@ QString resultLine(const EligibilityService &service, const Verification &v, boo
     const VerificationStatus status = service.effectiveStatus(v);
     QString line = patient ? patient->displayName() : QString::number(v.patientId);
     if (coverage) {
-        line += QStringLiteral(" | %1 %2 (%3)")
-                    .arg(coverage->payerName, coverage->memberId, coverageOrderName(coverage->order));
+        line +=
+            QStringLiteral(" | %1 %2 (%3)")
+                .arg(coverage->payerName, coverage->memberId, coverageOrderName(coverage->order));
     }
     line += QStringLiteral(": ") + verdictText(verdict(status, v.result));
     if (v.result && v.result->isActive()) {
         if (!v.result->planName.isEmpty())
             line += QLatin1Char(' ') + v.result->planName;
         if (const auto copay = officeCopayCents(*v.result))
-            line += QStringLiteral(", ") + QCoreApplication::translate("Headless", "office copay %1").arg(formatMoney(*copay));
+            line +=
+                QStringLiteral(", ") +
+                QCoreApplication::translate("Headless", "office copay %1").arg(formatMoney(*copay));
     }
     if (!v.errorMessage.isEmpty())
         line += QStringLiteral(" — ") + v.errorMessage.section(QLatin1Char('\n'), 0, 0);
     if (reused)
         line += QStringLiteral(" [") + Tr::tr("verified earlier, reused") + QLatin1Char(']');
     else
-        line += QStringLiteral(" [%1 ms, %2]").arg(v.durationMs).arg(
-            QCoreApplication::translate("Headless", "%n attempt(s)", nullptr, v.attempts));
+        line +=
+            QStringLiteral(" [%1 ms, %2]")
+                .arg(v.durationMs)
+                .arg(QCoreApplication::translate("Headless", "%n attempt(s)", nullptr, v.attempts));
     return line;
 }
 } // namespace
@@ -61,18 +67,25 @@ int HeadlessCommands::verify(const QString &patientArg, const QString &pdfPath, 
     if (!patient) {
         const QList<Patient> found = service.patients().search(patientArg, 20);
         if (found.size() > 1) {
-            m_err << QCoreApplication::translate("Headless", "\"%1\" matches %n patients; give the ID:", nullptr, int(found.size()))
+            m_err << QCoreApplication::translate(
+                         "Headless", "\"%1\" matches %n patients; give the ID:", nullptr,
+                         int(found.size()))
                          .arg(patientArg)
                   << Qt::endl;
             for (const Patient &p : found)
-                m_err << QStringLiteral("  %1  %2  %3").arg(p.id).arg(p.displayName(), formatDate(p.dateOfBirth)) << Qt::endl;
+                m_err << QStringLiteral("  %1  %2  %3")
+                             .arg(p.id)
+                             .arg(p.displayName(), formatDate(p.dateOfBirth))
+                      << Qt::endl;
             return 2;
         }
         if (found.size() == 1)
             patient = found.first();
     }
     if (!patient) {
-        m_err << QCoreApplication::translate("Headless", "No patient matches \"%1\".").arg(patientArg) << Qt::endl;
+        m_err
+            << QCoreApplication::translate("Headless", "No patient matches \"%1\".").arg(patientArg)
+            << Qt::endl;
         return 2;
     }
 
@@ -80,7 +93,9 @@ int HeadlessCommands::verify(const QString &patientArg, const QString &pdfPath, 
     options.force = force;
     const QList<VerificationJob *> jobs = service.verifyPatient(patient->id, options);
     if (jobs.isEmpty()) {
-        m_err << QCoreApplication::translate("Headless", "%1 has no active insurance on file.").arg(patient->displayName()) << Qt::endl;
+        m_err << QCoreApplication::translate("Headless", "%1 has no active insurance on file.")
+                     .arg(patient->displayName())
+              << Qt::endl;
         return 1;
     }
     int failed = 0;
@@ -102,14 +117,18 @@ int HeadlessCommands::verify(const QString &patientArg, const QString &pdfPath, 
         VerificationReportData data = VerificationReportData::forPatient(service, patient->id);
         data.clinic = m_context->clinic();
         data.training = m_context->isTraining();
-        ReportPrinter::Options printOptions{ReportHtml::verificationReportTitle(data), data.training, {}};
+        ReportPrinter::Options printOptions{
+            ReportHtml::verificationReportTitle(data), data.training, {}};
         QString error;
-        if (!ReportPrinter::savePdf(ReportHtml::verificationReport(data), pdfPath, printOptions, &error)) {
+        if (!ReportPrinter::savePdf(ReportHtml::verificationReport(data), pdfPath, printOptions,
+                                    &error)) {
             m_err << error << Qt::endl;
             return 1;
         }
-        service.audit().record(m_context->user(), QStringLiteral("report.export"), QStringLiteral("patient"), patient->id);
-        m_out << QCoreApplication::translate("Headless", "Report saved to %1").arg(pdfPath) << Qt::endl;
+        service.audit().record(m_context->user(), QStringLiteral("report.export"),
+                               QStringLiteral("patient"), patient->id);
+        m_out << QCoreApplication::translate("Headless", "Report saved to %1").arg(pdfPath)
+              << Qt::endl;
     }
     return failed > 0 ? 1 : 0;
 }
@@ -118,7 +137,8 @@ int HeadlessCommands::verifyDay(const QDate &day, const QString &pdfPath, bool f
 {
     EligibilityService &service = *m_context->eligibility();
     const QList<qint64> coverageIds = service.coveragesForDay(day);
-    m_out << QCoreApplication::translate("Headless", "Verifying %n coverage(s) for %1", nullptr, int(coverageIds.size()))
+    m_out << QCoreApplication::translate("Headless", "Verifying %n coverage(s) for %1", nullptr,
+                                         int(coverageIds.size()))
                  .arg(day.toString(Qt::ISODate))
           << Qt::endl;
     VerifyOptions options;
@@ -127,7 +147,9 @@ int HeadlessCommands::verifyDay(const QDate &day, const QString &pdfPath, bool f
     BatchVerification batch(&service, coverageIds, options);
     QEventLoop loop;
     QObject::connect(&batch, &BatchVerification::itemFinished, &loop,
-                     [&](const Verification &v, bool reused) { m_out << resultLine(service, v, reused) << Qt::endl; });
+                     [&](const Verification &v, bool reused) {
+                         m_out << resultLine(service, v, reused) << Qt::endl;
+                     });
     QObject::connect(&batch, &BatchVerification::finished, &loop, &QEventLoop::quit);
     batch.start();
     loop.exec();
@@ -142,14 +164,17 @@ int HeadlessCommands::verifyDay(const QDate &day, const QString &pdfPath, bool f
         DaySheetData data = DaySheetData::forDay(service, day);
         data.clinic = m_context->clinic();
         data.training = m_context->isTraining();
-        ReportPrinter::Options printOptions{ReportHtml::daySheetTitle(data), data.training, {}, true};
+        ReportPrinter::Options printOptions{
+            ReportHtml::daySheetTitle(data), data.training, {}, true};
         QString error;
         if (!ReportPrinter::savePdf(ReportHtml::daySheet(data), pdfPath, printOptions, &error)) {
             m_err << error << Qt::endl;
             return 1;
         }
-        service.audit().record(m_context->user(), QStringLiteral("report.export"), QStringLiteral("day_sheet"), 0);
-        m_out << QCoreApplication::translate("Headless", "Day sheet saved to %1").arg(pdfPath) << Qt::endl;
+        service.audit().record(m_context->user(), QStringLiteral("report.export"),
+                               QStringLiteral("day_sheet"), 0);
+        m_out << QCoreApplication::translate("Headless", "Day sheet saved to %1").arg(pdfPath)
+              << Qt::endl;
     }
     return failed > 0 ? 1 : 0;
 }

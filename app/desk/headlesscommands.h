@@ -14,7 +14,11 @@ class HeadlessCommands
 {
 public:
     HeadlessCommands(DeskContext *context, QTextStream &out, QTextStream &err)
-        : m_context(context), m_out(out), m_err(err) {}
+        : m_context(context)
+        , m_out(out)
+        , m_err(err)
+    {
+    }
 
     int verify(const QString &patient, const QString &pdfPath, bool force);
     int verifyDay(const QDate &day, const QString &pdfPath, bool force);

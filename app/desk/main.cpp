@@ -37,11 +37,13 @@ void installTranslations(QCoreApplication &app, const QString &lang)
     // and English (US) when the system has no locale at all (C/POSIX, as on servers and CI).
     if (locale.language() == QLocale::C)
         locale = QLocale(QLocale::English, QLocale::UnitedStates);
-    else if (!lang.isEmpty() && !lang.contains(QLatin1Char('_')) && !lang.contains(QLatin1Char('-')))
+    else if (!lang.isEmpty() && !lang.contains(QLatin1Char('_')) &&
+             !lang.contains(QLatin1Char('-')))
         locale = QLocale(locale.language(), QLocale::UnitedStates);
     QLocale::setDefault(locale);
     auto *ours = new QTranslator(&app);
-    if (ours->load(locale, QStringLiteral("clinicdesk"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (ours->load(locale, QStringLiteral("clinicdesk"), QStringLiteral("_"),
+                   QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(ours);
     auto *qt = new QTranslator(&app);
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
@@ -66,27 +68,48 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "ClinicDesk: insurance verification for the clinic front desk.\n\n"
-        "Commands (headless):\n"
-        "  verify --patient <id|name> [--pdf FILE] [--force]\n"
-        "  verify-day --date YYYY-MM-DD [--pdf FILE] [--force]\n"
-        "  conformance DIR      read every X12 file under DIR/x12"));
+    parser.setApplicationDescription(
+        QStringLiteral("ClinicDesk: insurance verification for the clinic front desk.\n\n"
+                       "Commands (headless):\n"
+                       "  verify --patient <id|name> [--pdf FILE] [--force]\n"
+                       "  verify-day --date YYYY-MM-DD [--pdf FILE] [--force]\n"
+                       "  conformance DIR      read every X12 file under DIR/x12"));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("User interface language (e.g. es, en)."), QStringLiteral("code"));
-    const QCommandLineOption dataOption(QStringLiteral("data-dir"), QStringLiteral("Folder for the database."), QStringLiteral("dir"));
-    const QCommandLineOption userOption(QStringLiteral("user"), QStringLiteral("User name recorded on verifications."), QStringLiteral("name"));
-    const QCommandLineOption trainingOption(QStringLiteral("training"), QStringLiteral("Training mode even when a clearinghouse is configured."));
-    const QCommandLineOption urlOption(QStringLiteral("clearinghouse-url"), QStringLiteral("Clearinghouse endpoint for 270 requests."), QStringLiteral("url"));
-    const QCommandLineOption quitOption(QStringLiteral("quit-after-show"), QStringLiteral("Quit once the main window is shown; print the start time."));
-    const QCommandLineOption patientOption(QStringLiteral("patient"), QStringLiteral("verify: patient ID or name."), QStringLiteral("patient"));
-    const QCommandLineOption dateOption(QStringLiteral("date"), QStringLiteral("verify-day: the day (YYYY-MM-DD)."), QStringLiteral("date"));
-    const QCommandLineOption pdfOption(QStringLiteral("pdf"), QStringLiteral("Also save the report as a PDF file."), QStringLiteral("file"));
-    const QCommandLineOption forceOption(QStringLiteral("force"), QStringLiteral("Verify again even if verified in the last 24 hours."));
+    const QCommandLineOption langOption(QStringLiteral("lang"),
+                                        QStringLiteral("User interface language (e.g. es, en)."),
+                                        QStringLiteral("code"));
+    const QCommandLineOption dataOption(QStringLiteral("data-dir"),
+                                        QStringLiteral("Folder for the database."),
+                                        QStringLiteral("dir"));
+    const QCommandLineOption userOption(QStringLiteral("user"),
+                                        QStringLiteral("User name recorded on verifications."),
+                                        QStringLiteral("name"));
+    const QCommandLineOption trainingOption(
+        QStringLiteral("training"),
+        QStringLiteral("Training mode even when a clearinghouse is configured."));
+    const QCommandLineOption urlOption(QStringLiteral("clearinghouse-url"),
+                                       QStringLiteral("Clearinghouse endpoint for 270 requests."),
+                                       QStringLiteral("url"));
+    const QCommandLineOption quitOption(
+        QStringLiteral("quit-after-show"),
+        QStringLiteral("Quit once the main window is shown; print the start time."));
+    const QCommandLineOption patientOption(QStringLiteral("patient"),
+                                           QStringLiteral("verify: patient ID or name."),
+                                           QStringLiteral("patient"));
+    const QCommandLineOption dateOption(QStringLiteral("date"),
+                                        QStringLiteral("verify-day: the day (YYYY-MM-DD)."),
+                                        QStringLiteral("date"));
+    const QCommandLineOption pdfOption(QStringLiteral("pdf"),
+                                       QStringLiteral("Also save the report as a PDF file."),
+                                       QStringLiteral("file"));
+    const QCommandLineOption forceOption(
+        QStringLiteral("force"),
+        QStringLiteral("Verify again even if verified in the last 24 hours."));
     parser.addOptions({langOption, dataOption, userOption, trainingOption, urlOption, quitOption,
                        patientOption, dateOption, pdfOption, forceOption});
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("verify, verify-day or conformance (optional)."));
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 QStringLiteral("verify, verify-day or conformance (optional)."));
     parser.process(app);
 
     QTextStream out(stdout);
@@ -126,16 +149,19 @@ int main(int argc, char *argv[])
 
     if (command == QLatin1String("verify")) {
         if (!parser.isSet(patientOption)) {
-            err << "usage: clinicdesk verify --patient <id|name> [--pdf FILE] [--force]" << Qt::endl;
+            err << "usage: clinicdesk verify --patient <id|name> [--pdf FILE] [--force]"
+                << Qt::endl;
             return 2;
         }
         HeadlessCommands commands(&context, out, err);
-        return commands.verify(parser.value(patientOption), parser.value(pdfOption), parser.isSet(forceOption));
+        return commands.verify(parser.value(patientOption), parser.value(pdfOption),
+                               parser.isSet(forceOption));
     }
     if (command == QLatin1String("verify-day")) {
         const QDate day = QDate::fromString(parser.value(dateOption), Qt::ISODate);
         if (!day.isValid()) {
-            err << "usage: clinicdesk verify-day --date YYYY-MM-DD [--pdf FILE] [--force]" << Qt::endl;
+            err << "usage: clinicdesk verify-day --date YYYY-MM-DD [--pdf FILE] [--force]"
+                << Qt::endl;
             return 2;
         }
         HeadlessCommands commands(&context, out, err);

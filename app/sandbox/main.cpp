@@ -12,13 +12,20 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("clinicsandbox"));
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Simulated clearinghouse for ClinicDesk training and tests.\n"
-        "POST /clearinghouse/x12/270 answers with a 271; GET /health."));
+    parser.setApplicationDescription(
+        QStringLiteral("Simulated clearinghouse for ClinicDesk training and tests.\n"
+                       "POST /clearinghouse/x12/270 answers with a 271; GET /health."));
     parser.addHelpOption();
-    const QCommandLineOption portOption(QStringLiteral("port"), QStringLiteral("Port (0: any free port)."), QStringLiteral("port"), QStringLiteral("8270"));
-    const QCommandLineOption addressOption(QStringLiteral("address"), QStringLiteral("Address to listen on (default loopback)."), QStringLiteral("address"), QStringLiteral("127.0.0.1"));
-    const QCommandLineOption slowOption(QStringLiteral("slow-delay-ms"), QStringLiteral("How late the SLOW… member answers (default 45000)."), QStringLiteral("ms"), QStringLiteral("45000"));
+    const QCommandLineOption portOption(QStringLiteral("port"),
+                                        QStringLiteral("Port (0: any free port)."),
+                                        QStringLiteral("port"), QStringLiteral("8270"));
+    const QCommandLineOption addressOption(
+        QStringLiteral("address"), QStringLiteral("Address to listen on (default loopback)."),
+        QStringLiteral("address"), QStringLiteral("127.0.0.1"));
+    const QCommandLineOption slowOption(
+        QStringLiteral("slow-delay-ms"),
+        QStringLiteral("How late the SLOW… member answers (default 45000)."), QStringLiteral("ms"),
+        QStringLiteral("45000"));
     parser.addOptions({portOption, addressOption, slowOption});
     parser.process(app);
 

@@ -21,9 +21,9 @@ QString appointmentStatusKey(AppointmentStatus status)
 
 AppointmentStatus appointmentStatusFromKey(const QString &key)
 {
-    for (auto s : {AppointmentStatus::Scheduled, AppointmentStatus::CheckedIn,
-                   AppointmentStatus::Completed, AppointmentStatus::Cancelled,
-                   AppointmentStatus::NoShow}) {
+    for (auto s :
+         {AppointmentStatus::Scheduled, AppointmentStatus::CheckedIn, AppointmentStatus::Completed,
+          AppointmentStatus::Cancelled, AppointmentStatus::NoShow}) {
         if (appointmentStatusKey(s) == key)
             return s;
     }

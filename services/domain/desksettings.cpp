@@ -21,11 +21,14 @@ DeskSettings DeskSettings::load(const QSettings &s)
     DeskSettings d;
     d.clearinghouseUrl = QUrl(s.value(urlKey).toString());
     d.clinic.name = s.value(QStringLiteral("clinic/name"), d.clinic.name).toString();
-    d.clinic.addressLine = s.value(QStringLiteral("clinic/address"), d.clinic.addressLine).toString();
-    d.clinic.cityStateZip = s.value(QStringLiteral("clinic/cityStateZip"), d.clinic.cityStateZip).toString();
+    d.clinic.addressLine =
+        s.value(QStringLiteral("clinic/address"), d.clinic.addressLine).toString();
+    d.clinic.cityStateZip =
+        s.value(QStringLiteral("clinic/cityStateZip"), d.clinic.cityStateZip).toString();
     d.clinic.phone = s.value(QStringLiteral("clinic/phone"), d.clinic.phone).toString();
     d.clinic.npi = s.value(QStringLiteral("clinic/npi"), d.clinic.npi).toString();
-    d.timeoutSeconds = s.value(QStringLiteral("eligibility/timeoutSeconds"), d.timeoutSeconds).toInt();
+    d.timeoutSeconds =
+        s.value(QStringLiteral("eligibility/timeoutSeconds"), d.timeoutSeconds).toInt();
     d.maxTries = s.value(QStringLiteral("eligibility/maxTries"), d.maxTries).toInt();
     d.reuseHours = s.value(QStringLiteral("eligibility/reuseHours"), d.reuseHours).toInt();
     d.maxAgeDays = s.value(QStringLiteral("eligibility/maxAgeDays"), d.maxAgeDays).toInt();
@@ -55,8 +58,8 @@ QStringList DeskSettings::validate() const
     QStringList messages;
     if (!clearinghouseUrl.isEmpty()) {
         const QString scheme = clearinghouseUrl.scheme();
-        if (!clearinghouseUrl.isValid() || clearinghouseUrl.host().isEmpty()
-            || (scheme != QLatin1String("https") && scheme != QLatin1String("http"))) {
+        if (!clearinghouseUrl.isValid() || clearinghouseUrl.host().isEmpty() ||
+            (scheme != QLatin1String("https") && scheme != QLatin1String("http"))) {
             messages << Tr::tr("Clearinghouse address: enter a full https:// address, or leave it "
                                "empty for training mode.");
         }

@@ -13,10 +13,10 @@
 namespace FieldValidation {
 QString personName(const QString &value, bool required);
 QString dateOfBirth(const QDate &value, const QDate &today);
-QString state(const QString &value);      // two letters, optional
-QString zip(const QString &value);        // 12345 or 12345-6789, optional
-QString phone(const QString &value);      // 10 digits (punctuation allowed), optional
-QString email(const QString &value);      // optional
+QString state(const QString &value); // two letters, optional
+QString zip(const QString &value);   // 12345 or 12345-6789, optional
+QString phone(const QString &value); // 10 digits (punctuation allowed), optional
+QString email(const QString &value); // optional
 //! Member IDs: 2-30 letters and digits (payers print some with dashes; we ignore spaces).
 QString memberId(const QString &value);
 QString groupNumber(const QString &value); // optional, 1-30 letters, digits, dashes

@@ -11,10 +11,8 @@ struct StatusName
     const char *key;
 };
 constexpr StatusName statusNames[] = {
-    {VerificationStatus::Pending, "pending"},
-    {VerificationStatus::Verified, "verified"},
-    {VerificationStatus::Failed, "failed"},
-    {VerificationStatus::ManualReview, "manual_review"},
+    {VerificationStatus::Pending, "pending"}, {VerificationStatus::Verified, "verified"},
+    {VerificationStatus::Failed, "failed"},   {VerificationStatus::ManualReview, "manual_review"},
     {VerificationStatus::Expired, "expired"},
 };
 

@@ -21,14 +21,14 @@ QString verificationStatusText(VerificationStatus status); // translated for dis
 //! Why a verification did not reach a payer answer (or what the answer said).
 enum class VerificationError {
     None,
-    Rejected,       // the payer answered with AAA (invalid member id, not found ...)
-    Timeout,        // no answer within the timeout
-    ServerError,    // HTTP 5xx from the clearinghouse
-    HttpError,      // other HTTP status
-    NetworkError,   // connection refused, DNS, TLS ...
-    InvalidResponse,// the 271 could not be read
-    InvalidRequest, // the coverage lacks what a 270 needs
-    PayerBusy,      // the payer answered AAA 42/80 (unable to respond now) on every try
+    Rejected,        // the payer answered with AAA (invalid member id, not found ...)
+    Timeout,         // no answer within the timeout
+    ServerError,     // HTTP 5xx from the clearinghouse
+    HttpError,       // other HTTP status
+    NetworkError,    // connection refused, DNS, TLS ...
+    InvalidResponse, // the 271 could not be read
+    InvalidRequest,  // the coverage lacks what a 270 needs
+    PayerBusy,       // the payer answered AAA 42/80 (unable to respond now) on every try
     Cancelled,
 };
 
@@ -43,20 +43,20 @@ struct Verification
     qint64 patientId = 0;
     VerificationStatus status = VerificationStatus::Pending;
     VerificationError error = VerificationError::None;
-    QString errorMessage;     // plain language, shown to the clerk
-    QByteArray request;       // raw 270
-    QByteArray response;      // raw 271 (or the HTTP body of an error)
+    QString errorMessage;                    // plain language, shown to the clerk
+    QByteArray request;                      // raw 270
+    QByteArray response;                     // raw 271 (or the HTTP body of an error)
     std::optional<EligibilityResult> result; // parsed 271
-    QStringList aaaCodes;     // every AAA03 in the response
-    QString traceNumber;      // our TRN02
-    QString serviceTypes;     // EQ01 sent, repetitions joined with ','
-    QDate serviceDate;        // DTP*291 sent
-    int durationMs = 0;       // total over all tries
-    int attempts = 0;         // HTTP tries made (automatic retries included)
+    QStringList aaaCodes;                    // every AAA03 in the response
+    QString traceNumber;                     // our TRN02
+    QString serviceTypes;                    // EQ01 sent, repetitions joined with ','
+    QDate serviceDate;                       // DTP*291 sent
+    int durationMs = 0;                      // total over all tries
+    int attempts = 0;                        // HTTP tries made (automatic retries included)
     QString user;
-    QDateTime requestedAt;    // UTC
-    QDateTime completedAt;    // UTC, null while pending
-    qint64 retryOf = 0;       // id of the verification this one retried, 0 if none
+    QDateTime requestedAt; // UTC
+    QDateTime completedAt; // UTC, null while pending
+    qint64 retryOf = 0;    // id of the verification this one retried, 0 if none
 
     bool isRetryable() const
     {

@@ -21,7 +21,8 @@ struct Tr
 QLocale displayLocale()
 {
     const QLocale locale;
-    return locale.language() == QLocale::C ? QLocale(QLocale::English, QLocale::UnitedStates) : locale;
+    return locale.language() == QLocale::C ? QLocale(QLocale::English, QLocale::UnitedStates)
+                                           : locale;
 }
 
 // Cost-share benefits in the order the table lists them.
@@ -63,8 +64,9 @@ QString periodSuffix(const QString &timePeriod)
 
 QString percentText(double fraction)
 {
-    return displayLocale().toString(fraction * 100.0, 'f', fraction * 100.0 == int(fraction * 100.0) ? 0 : 1)
-        + QStringLiteral(" %");
+    return displayLocale().toString(fraction * 100.0, 'f',
+                                    fraction * 100.0 == int(fraction * 100.0) ? 0 : 1) +
+           QStringLiteral(" %");
 }
 
 struct Key
@@ -93,8 +95,8 @@ QList<BenefitRow> rows(const EligibilityResult &result)
                 out[index].remaining = formatMoney(*b.amountCents);
                 continue;
             }
-            if (index >= 0 && !remaining && !out[index].amountCents && b.amountCents
-                && out[index].remainingCents) {
+            if (index >= 0 && !remaining && !out[index].amountCents && b.amountCents &&
+                out[index].remainingCents) {
                 out[index].amountCents = b.amountCents;
                 QString amount = formatMoney(*b.amountCents);
                 if (const QString suffix = periodSuffix(b.timePeriod); !suffix.isEmpty())
@@ -106,7 +108,8 @@ QList<BenefitRow> rows(const EligibilityResult &result)
             row.category = benefitCodeName(b.code);
             row.service = serviceList(b.serviceTypes);
             if (!b.procedure.isEmpty())
-                row.service += (row.service.isEmpty() ? QString() : QStringLiteral(" ")) + b.procedure;
+                row.service +=
+                    (row.service.isEmpty() ? QString() : QStringLiteral(" ")) + b.procedure;
             row.network = networkName(b.network);
             row.level = coverageLevelName(b.coverageLevel);
             if (b.percent) {
@@ -121,11 +124,13 @@ QList<BenefitRow> rows(const EligibilityResult &result)
                 row.remaining = formatMoney(*b.amountCents);
             }
             if (b.quantity) {
-                const QString quantity = displayLocale().toString(*b.quantity) + QLatin1Char(' ')
-                    + (b.quantityQualifier == QLatin1String("VS") ? Tr::tr("visits")
-                       : b.quantityQualifier == QLatin1String("DY") ? Tr::tr("days")
-                                                                     : b.quantityQualifier);
-                row.amount = row.amount.isEmpty() ? quantity : row.amount + QStringLiteral(", ") + quantity;
+                const QString quantity =
+                    displayLocale().toString(*b.quantity) + QLatin1Char(' ') +
+                    (b.quantityQualifier == QLatin1String("VS")   ? Tr::tr("visits")
+                     : b.quantityQualifier == QLatin1String("DY") ? Tr::tr("days")
+                                                                  : b.quantityQualifier);
+                row.amount =
+                    row.amount.isEmpty() ? quantity : row.amount + QStringLiteral(", ") + quantity;
             }
             QStringList notes = b.messages;
             if (b.authorizationRequired == QLatin1String("Y"))
@@ -139,9 +144,10 @@ QList<BenefitRow> rows(const EligibilityResult &result)
     for (const BenefitInfo &b : result.benefits) {
         if (isCostShare(b.code) || b.code == QLatin1String("R"))
             continue;
-        const bool plainStatus = (b.code.size() == 1 && b.code.at(0).isDigit())
-            && b.authorizationRequired != QLatin1String("Y") && b.messages.isEmpty()
-            && b.serviceTypes == QStringList{QStringLiteral("30")};
+        const bool plainStatus = (b.code.size() == 1 && b.code.at(0).isDigit()) &&
+                                 b.authorizationRequired != QLatin1String("Y") &&
+                                 b.messages.isEmpty() &&
+                                 b.serviceTypes == QStringList{QStringLiteral("30")};
         if (plainStatus)
             continue; // the plan status line is shown above the table
         BenefitRow row;
@@ -315,8 +321,7 @@ QString formatDateTime(const QDateTime &dateTime)
     if (!dateTime.isValid())
         return {};
     const QDateTime local = dateTime.toLocalTime();
-    return formatDate(local.date()) + QLatin1Char(' ')
-        + formatTime(local.time());
+    return formatDate(local.date()) + QLatin1Char(' ') + formatTime(local.time());
 }
 
 QString dateRangeText(const QDate &from, const QDate &to)
@@ -324,11 +329,9 @@ QString dateRangeText(const QDate &from, const QDate &to)
     if (!from.isValid() && !to.isValid())
         return Tr::tr("not stated");
     if (!to.isValid() || from == to)
-        return QCoreApplication::translate("BenefitSummary", "from %1")
-            .arg(formatDate(from));
+        return QCoreApplication::translate("BenefitSummary", "from %1").arg(formatDate(from));
     if (!from.isValid())
-        return QCoreApplication::translate("BenefitSummary", "until %1")
-            .arg(formatDate(to));
+        return QCoreApplication::translate("BenefitSummary", "until %1").arg(formatDate(to));
     return QCoreApplication::translate("BenefitSummary", "%1 to %2")
         .arg(formatDate(from), formatDate(to));
 }

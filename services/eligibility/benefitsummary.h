@@ -15,13 +15,13 @@
 //! total and what remains, for one service, network and coverage level.
 struct BenefitRow
 {
-    QString category;     // "Copay", "Coinsurance", "Deductible", "Out-of-pocket maximum" ...
-    QString service;      // "Office visit", "Health benefit plan coverage" ...
-    QString network;      // "In network", "Out of network", "" when not stated
-    QString level;        // "Individual", "Family", ""
-    QString amount;       // "$25.00 per visit", "20 %", "$1,500.00 per calendar year"
-    QString remaining;    // "$700.00" or ""
-    QString notes;        // MSG texts, prior authorization
+    QString category;  // "Copay", "Coinsurance", "Deductible", "Out-of-pocket maximum" ...
+    QString service;   // "Office visit", "Health benefit plan coverage" ...
+    QString network;   // "In network", "Out of network", "" when not stated
+    QString level;     // "Individual", "Family", ""
+    QString amount;    // "$25.00 per visit", "20 %", "$1,500.00 per calendar year"
+    QString remaining; // "$700.00" or ""
+    QString notes;     // MSG texts, prior authorization
     std::optional<qint64> amountCents;
     std::optional<qint64> remainingCents;
     bool operator==(const BenefitRow &) const = default;
@@ -36,9 +36,9 @@ namespace BenefitSummary {
 QList<BenefitRow> rows(const EligibilityResult &result);
 
 Verdict verdict(VerificationStatus effectiveStatus, const std::optional<EligibilityResult> &result);
-QString verdictText(Verdict verdict);   // "ACTIVE", "INACTIVE", "NEEDS REVIEW", "ERROR" ...
-QString verdictKey(Verdict verdict);    // "active", ... for styles and tests
-QColor verdictColor(Verdict verdict);   // background of the status badge
+QString verdictText(Verdict verdict); // "ACTIVE", "INACTIVE", "NEEDS REVIEW", "ERROR" ...
+QString verdictKey(Verdict verdict);  // "active", ... for styles and tests
+QColor verdictColor(Verdict verdict); // background of the status badge
 
 //! The patient's copay for an office visit in network (EB*B for 98, else 30), if stated.
 std::optional<qint64> officeCopayCents(const EligibilityResult &result);

@@ -49,9 +49,9 @@ void ClearinghouseJob::start()
     connect(m_reply, &QNetworkReply::finished, this, &ClearinghouseJob::onReplyFinished);
     connect(m_reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64) {
         if (received > maxResponseBytes && m_reply) {
-            m_detail = QCoreApplication::translate("Eligibility",
-                                                   "The response is larger than %1 MB.")
-                           .arg(maxResponseBytes / (1024 * 1024));
+            m_detail =
+                QCoreApplication::translate("Eligibility", "The response is larger than %1 MB.")
+                    .arg(maxResponseBytes / (1024 * 1024));
             m_reply->disconnect(this);
             m_reply->abort();
             finish(Error::HttpError);
@@ -108,8 +108,8 @@ void ClearinghouseJob::finish(Error error)
 
 bool ClearinghouseJob::isTransient() const
 {
-    return m_error == Error::Timeout || m_error == Error::ServerError
-        || m_error == Error::NetworkError;
+    return m_error == Error::Timeout || m_error == Error::ServerError ||
+           m_error == Error::NetworkError;
 }
 
 QString ClearinghouseJob::errorString() const
@@ -120,10 +120,10 @@ QString ClearinghouseJob::errorString() const
         return {};
     case Error::Timeout:
         return QCoreApplication::translate(
-                   "Eligibility",
-                   "The clearinghouse did not answer within %n second(s). Try again in a few "
-                   "minutes.",
-                   nullptr, m_timeoutMs / 1000);
+            "Eligibility",
+            "The clearinghouse did not answer within %n second(s). Try again in a few "
+            "minutes.",
+            nullptr, m_timeoutMs / 1000);
     case Error::ServerError:
         return QCoreApplication::translate("Eligibility",
                                            "The clearinghouse is unavailable (HTTP %1). Try again "

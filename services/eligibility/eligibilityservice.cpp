@@ -6,8 +6,8 @@
 #include <QTimer>
 
 EligibilityService::EligibilityService(QNetworkAccessManager *network,
-                                       const QString &connectionName,
-                                       EligibilitySettings settings, QObject *parent)
+                                       const QString &connectionName, EligibilitySettings settings,
+                                       QObject *parent)
     : QObject(parent)
     , m_network(network)
     , m_settings(std::move(settings))
@@ -55,13 +55,13 @@ VerificationJob *EligibilityService::retry(qint64 verificationId)
 
 VerificationStatus EligibilityService::effectiveStatus(const Verification &verification) const
 {
-    const bool answered = verification.status == VerificationStatus::Verified
-        || verification.status == VerificationStatus::ManualReview;
+    const bool answered = verification.status == VerificationStatus::Verified ||
+                          verification.status == VerificationStatus::ManualReview;
     if (!answered)
         return verification.status;
     const QDateTime now = m_clock();
-    if (verification.completedAt.isValid()
-        && verification.completedAt < now.addDays(-m_settings.maxAgeDays))
+    if (verification.completedAt.isValid() &&
+        verification.completedAt < now.addDays(-m_settings.maxAgeDays))
         return VerificationStatus::Expired;
     // An inactive answer stays a valid answer; only active coverage can run out.
     if (verification.result && verification.result->isActive()) {

@@ -14,7 +14,8 @@
 namespace {
 bool sameText(const QString &sent, const QString &returned)
 {
-    return returned.isEmpty() || sent.trimmed().compare(returned.trimmed(), Qt::CaseInsensitive) == 0;
+    return returned.isEmpty() ||
+           sent.trimmed().compare(returned.trimmed(), Qt::CaseInsensitive) == 0;
 }
 
 ClearinghouseJob::Error noError = ClearinghouseJob::Error::NoError;
@@ -56,15 +57,17 @@ bool sameQuestion(const QByteArray &earlier270, const EligibilityRequest &now,
     if (!parsed.request)
         return false;
     const EligibilityRequest &was = *parsed.request;
-    auto same = [](const QString &a, const QString &b) { return a.compare(b, Qt::CaseInsensitive) == 0; };
-    return same(was.payerId, now.payerId) && same(was.memberId, now.memberId)
-        && same(was.subscriberFirstName, now.subscriberFirstName)
-        && same(was.subscriberLastName, now.subscriberLastName)
-        && was.subscriberDateOfBirth == now.subscriberDateOfBirth
-        && was.patientIsDependent == now.patientIsDependent
-        && same(was.dependentFirstName, now.dependentFirstName)
-        && same(was.dependentLastName, now.dependentLastName)
-        && was.dependentDateOfBirth == now.dependentDateOfBirth && was.serviceTypes == serviceTypes;
+    auto same = [](const QString &a, const QString &b) {
+        return a.compare(b, Qt::CaseInsensitive) == 0;
+    };
+    return same(was.payerId, now.payerId) && same(was.memberId, now.memberId) &&
+           same(was.subscriberFirstName, now.subscriberFirstName) &&
+           same(was.subscriberLastName, now.subscriberLastName) &&
+           was.subscriberDateOfBirth == now.subscriberDateOfBirth &&
+           was.patientIsDependent == now.patientIsDependent &&
+           same(was.dependentFirstName, now.dependentFirstName) &&
+           same(was.dependentLastName, now.dependentLastName) &&
+           was.dependentDateOfBirth == now.dependentDateOfBirth && was.serviceTypes == serviceTypes;
 }
 } // namespace
 
@@ -100,20 +103,19 @@ void VerificationJob::run()
 
     const QDateTime now = service.now();
     const EligibilitySettings &settings = service.settings();
-    const QDate serviceDate = m_options.serviceDate.isValid() ? m_options.serviceDate
-                                                               : now.toLocalTime().date();
+    const QDate serviceDate =
+        m_options.serviceDate.isValid() ? m_options.serviceDate : now.toLocalTime().date();
     const QStringList serviceTypes = m_options.serviceTypes.isEmpty()
-        ? QStringList{QStringLiteral("30")}
-        : m_options.serviceTypes;
+                                         ? QStringList{QStringLiteral("30")}
+                                         : m_options.serviceTypes;
     const EligibilityRequest question = questionFor(*coverage, *patient);
 
     if (!m_options.force) {
         const auto latest = service.latest(m_coverageId);
-        const bool answered = latest
-            && (latest->status == VerificationStatus::Verified
-                || latest->status == VerificationStatus::ManualReview);
-        if (answered && latest->completedAt >= now.addSecs(-3600LL * settings.reuseHours)
-            && sameQuestion(latest->request, question, serviceTypes)) {
+        const bool answered = latest && (latest->status == VerificationStatus::Verified ||
+                                         latest->status == VerificationStatus::ManualReview);
+        if (answered && latest->completedAt >= now.addSecs(-3600LL * settings.reuseHours) &&
+            sameQuestion(latest->request, question, serviceTypes)) {
             m_verification = *latest;
             m_reused = true;
             m_done = true;
@@ -143,11 +145,11 @@ void VerificationJob::run()
         return;
     }
     m_verification = saved.value();
-    m_verification.traceNumber = QStringLiteral("%1-%2")
-                                     .arg(m_verification.id, 8, 10, QLatin1Char('0'))
-                                     .arg(QRandomGenerator::global()->generate() & 0xffffff, 6,
-                                          16, QLatin1Char('0'))
-                                     .toUpper();
+    m_verification.traceNumber =
+        QStringLiteral("%1-%2")
+            .arg(m_verification.id, 8, 10, QLatin1Char('0'))
+            .arg(QRandomGenerator::global()->generate() & 0xffffff, 6, 16, QLatin1Char('0'))
+            .toUpper();
     service.audit().record(settings.user, QStringLiteral("verification.run"),
                            QStringLiteral("verification"), m_verification.id);
 
@@ -161,9 +163,12 @@ void VerificationJob::run()
     request.traceNumber = m_verification.traceNumber;
     request.serviceDate = serviceDate;
     request.serviceTypes = serviceTypes;
-    m_sentFirst = request.patientIsDependent ? request.dependentFirstName : request.subscriberFirstName;
-    m_sentLast = request.patientIsDependent ? request.dependentLastName : request.subscriberLastName;
-    m_sentDob = request.patientIsDependent ? request.dependentDateOfBirth : request.subscriberDateOfBirth;
+    m_sentFirst =
+        request.patientIsDependent ? request.dependentFirstName : request.subscriberFirstName;
+    m_sentLast =
+        request.patientIsDependent ? request.dependentLastName : request.subscriberLastName;
+    m_sentDob =
+        request.patientIsDependent ? request.dependentDateOfBirth : request.subscriberDateOfBirth;
 
     QStringList missing;
     if (request.payerId.isEmpty())
@@ -252,14 +257,15 @@ void VerificationJob::onTryFinished()
         }
         QString message = attempt->errorString();
         if (m_verification.attempts > 1)
-            message += QLatin1Char(' ')
-                + QCoreApplication::translate("Eligibility", "(%n attempt(s))", nullptr,
-                                              m_verification.attempts);
+            message +=
+                QLatin1Char(' ') + QCoreApplication::translate("Eligibility", "(%n attempt(s))",
+                                                               nullptr, m_verification.attempts);
         fail(error, message);
         return;
     }
 
-    const EligibilityResponseParseResult parsed = EligibilityResponseParser::parse(m_verification.response);
+    const EligibilityResponseParseResult parsed =
+        EligibilityResponseParser::parse(m_verification.response);
     if (!parsed.ok() || parsed.results.isEmpty()) {
         fail(VerificationError::InvalidResponse,
              QCoreApplication::translate("Eligibility",
@@ -305,14 +311,15 @@ void VerificationJob::onTryFinished()
                                               "The payer has the name as %1 %2 (sent %3 %4).")
                       .arg(returned.firstName, returned.lastName, m_sentFirst, m_sentLast);
     }
-    if (returned.dateOfBirth.isValid() && m_sentDob.isValid() && returned.dateOfBirth != m_sentDob) {
+    if (returned.dateOfBirth.isValid() && m_sentDob.isValid() &&
+        returned.dateOfBirth != m_sentDob) {
         review << QCoreApplication::translate("Eligibility",
                                               "The payer has the date of birth as %1 (sent %2).")
                       .arg(BenefitSummary::formatDate(returned.dateOfBirth),
                            BenefitSummary::formatDate(m_sentDob));
     }
-    m_verification.status = review.isEmpty() ? VerificationStatus::Verified
-                                              : VerificationStatus::ManualReview;
+    m_verification.status =
+        review.isEmpty() ? VerificationStatus::Verified : VerificationStatus::ManualReview;
     m_verification.error = VerificationError::None;
     m_verification.errorMessage = review.join(QLatin1Char('\n'));
     complete();

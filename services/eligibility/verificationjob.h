@@ -16,10 +16,10 @@ class EligibilityService;
 
 struct VerifyOptions
 {
-    bool force = false;          // ignore a verification younger than 24 h
-    QDate serviceDate;           // DTP*291; today when null
-    QStringList serviceTypes;    // EQ01; {"30"} when empty
-    qint64 retryOf = 0;          // set by EligibilityService::retry
+    bool force = false;       // ignore a verification younger than 24 h
+    QDate serviceDate;        // DTP*291; today when null
+    QStringList serviceTypes; // EQ01; {"30"} when empty
+    qint64 retryOf = 0;       // set by EligibilityService::retry
 };
 
 //! Verifies one coverage: 270 → clearinghouse → 271, with automatic retries of transient

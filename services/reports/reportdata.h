@@ -22,7 +22,7 @@ struct VerificationReportData
     struct Item
     {
         Coverage coverage;
-        std::optional<Verification> verification; // latest attempt, if any
+        std::optional<Verification> verification;                // latest attempt, if any
         VerificationStatus status = VerificationStatus::Pending; // effective status
     };
     ClinicInfo clinic;

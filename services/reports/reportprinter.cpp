@@ -40,8 +40,8 @@ int ReportPrinter::paint(const QString &html, QPagedPaintDevice *device, const O
     const int pageCount = qMax(1, document.pageCount());
     const double bodyHeight = pageSize.height() - footerHeight;
     const QString watermark = options.watermarkText.isEmpty()
-        ? QCoreApplication::translate("Report", "TRAINING")
-        : options.watermarkText;
+                                  ? QCoreApplication::translate("Report", "TRAINING")
+                                  : options.watermarkText;
 
     for (int page = 0; page < pageCount; ++page) {
         if (page > 0)
@@ -73,10 +73,12 @@ int ReportPrinter::paint(const QString &html, QPagedPaintDevice *device, const O
         painter.setPen(QColor(90, 90, 90));
         const QRectF footer(0, pageSize.height() - footerHeight + 8 * pt, pageSize.width(),
                             footerHeight - 8 * pt);
-        painter.drawLine(QPointF(0, footer.top() - 4 * pt), QPointF(pageSize.width(), footer.top() - 4 * pt));
+        painter.drawLine(QPointF(0, footer.top() - 4 * pt),
+                         QPointF(pageSize.width(), footer.top() - 4 * pt));
         painter.drawText(footer, Qt::AlignLeft | Qt::AlignTop, options.title);
-        painter.drawText(footer, Qt::AlignRight | Qt::AlignTop,
-                         QCoreApplication::translate("Report", "Page %1 of %2").arg(page + 1).arg(pageCount));
+        painter.drawText(
+            footer, Qt::AlignRight | Qt::AlignTop,
+            QCoreApplication::translate("Report", "Page %1 of %2").arg(page + 1).arg(pageCount));
         painter.restore();
     }
     painter.end();
@@ -90,9 +92,10 @@ bool ReportPrinter::savePdf(const QString &html, const QString &filePath, const 
     writer.setResolution(300);
     writer.setTitle(options.title);
     writer.setCreator(QStringLiteral("ClinicDesk"));
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize::Letter),
-                                     options.landscape ? QPageLayout::Landscape : QPageLayout::Portrait,
-                                     QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter));
+    writer.setPageLayout(
+        QPageLayout(QPageSize(QPageSize::Letter),
+                    options.landscape ? QPageLayout::Landscape : QPageLayout::Portrait,
+                    QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter));
     const int pages = paint(html, &writer, options);
     if (pages == 0 || !QFileInfo(filePath).isFile() || QFileInfo(filePath).size() == 0) {
         if (error) {

@@ -40,9 +40,11 @@ table.grid td { padding: 3px 6px; border: 1px solid #aaa; }
 QString header(const ClinicInfo &clinic, const QString &title, bool training)
 {
     QString html;
-    html += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"0\"><tr><td width=\"65%\">");
+    html += QStringLiteral(
+        "<table width=\"100%\" cellspacing=\"0\" cellpadding=\"0\"><tr><td width=\"65%\">");
     html += QStringLiteral("<h1>%1</h1>").arg(esc(title));
-    html += QStringLiteral("</td><td align=\"right\" class=\"clinic\"><b>%1</b><br/>%2<br/>%3<br/>%4</td></tr></table>")
+    html += QStringLiteral("</td><td align=\"right\" "
+                           "class=\"clinic\"><b>%1</b><br/>%2<br/>%3<br/>%4</td></tr></table>")
                 .arg(esc(clinic.name), esc(clinic.addressLine), esc(clinic.cityStateZip),
                      esc(QCoreApplication::translate("Report", "Phone %1").arg(clinic.phone)));
     if (training) {
@@ -62,8 +64,9 @@ QString personLine(const QString &first, const QString &last, const QDate &dob)
 {
     QString text = first + QLatin1Char(' ') + last;
     if (dob.isValid())
-        text += QStringLiteral(" (") + QCoreApplication::translate("Report", "DOB %1").arg(formatDate(dob))
-            + QLatin1Char(')');
+        text += QStringLiteral(" (") +
+                QCoreApplication::translate("Report", "DOB %1").arg(formatDate(dob)) +
+                QLatin1Char(')');
     return text;
 }
 
@@ -86,18 +89,22 @@ QString benefitsTable(const EligibilityResult &result)
 {
     const QList<BenefitRow> benefitRows = rows(result);
     if (benefitRows.isEmpty())
-        return QStringLiteral("<p class=\"muted\">%1</p>").arg(esc(Tr::tr("The payer returned no benefit details.")));
+        return QStringLiteral("<p class=\"muted\">%1</p>")
+            .arg(esc(Tr::tr("The payer returned no benefit details.")));
     QString html = QStringLiteral("<table class=\"grid\" width=\"100%\" cellspacing=\"0\"><tr>");
-    const std::pair<const char *, int> headings[] = {
-        {QT_TRANSLATE_NOOP("Report", "Benefit"), 15},   {QT_TRANSLATE_NOOP("Report", "Service"), 19},
-        {QT_TRANSLATE_NOOP("Report", "Network"), 13},   {QT_TRANSLATE_NOOP("Report", "Level"), 11},
-        {QT_TRANSLATE_NOOP("Report", "Amount"), 17},    {QT_TRANSLATE_NOOP("Report", "Remaining"), 14},
-        {QT_TRANSLATE_NOOP("Report", "Notes"), 11}};
+    const std::pair<const char *, int> headings[] = {{QT_TRANSLATE_NOOP("Report", "Benefit"), 15},
+                                                     {QT_TRANSLATE_NOOP("Report", "Service"), 19},
+                                                     {QT_TRANSLATE_NOOP("Report", "Network"), 13},
+                                                     {QT_TRANSLATE_NOOP("Report", "Level"), 11},
+                                                     {QT_TRANSLATE_NOOP("Report", "Amount"), 17},
+                                                     {QT_TRANSLATE_NOOP("Report", "Remaining"), 14},
+                                                     {QT_TRANSLATE_NOOP("Report", "Notes"), 11}};
     for (const auto &[heading, percent] : headings)
         html += QStringLiteral("<th width=\"%1%\">%2</th>").arg(percent).arg(esc(Tr::tr(heading)));
     html += QStringLiteral("</tr>\n");
     for (const BenefitRow &row : benefitRows) {
-        html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td><td>%6</td><td>%7</td></tr>\n")
+        html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td><td>%6</"
+                               "td><td>%7</td></tr>\n")
                     .arg(esc(row.category), esc(row.service), esc(row.network), esc(row.level),
                          esc(row.amount), esc(row.remaining), esc(row.notes));
     }
@@ -108,12 +115,12 @@ QString benefitsTable(const EligibilityResult &result)
 QString coverageSection(const VerificationReportData::Item &item, const Patient &patient)
 {
     const Coverage &c = item.coverage;
-    const std::optional<EligibilityResult> result = item.verification ? item.verification->result
-                                                                      : std::nullopt;
+    const std::optional<EligibilityResult> result =
+        item.verification ? item.verification->result : std::nullopt;
     const Verdict v = item.verification ? verdict(item.status, result) : Verdict::None;
     QString html;
-    html += QStringLiteral("<h2>%1 — %2</h2>\n")
-                .arg(esc(coverageOrderName(c.order)), esc(c.payerName));
+    html +=
+        QStringLiteral("<h2>%1 — %2</h2>\n").arg(esc(coverageOrderName(c.order)), esc(c.payerName));
     html += QStringLiteral("<p><span class=\"verdict\" style=\"color:%1\">%2</span>")
                 .arg(verdictColor(v).name(), esc(verdictText(v)));
     if (result && !result->planName.isEmpty())
@@ -122,27 +129,34 @@ QString coverageSection(const VerificationReportData::Item &item, const Patient 
 
     html += QStringLiteral("<table class=\"fields\" cellspacing=\"0\">\n");
     if (c.patientIsSubscriber()) {
-        html += field(Tr::tr("Subscriber"), personLine(patient.firstName, patient.lastName, patient.dateOfBirth)
-                                            + QStringLiteral(" — ") + Tr::tr("Self"));
+        html += field(Tr::tr("Subscriber"),
+                      personLine(patient.firstName, patient.lastName, patient.dateOfBirth) +
+                          QStringLiteral(" — ") + Tr::tr("Self"));
     } else {
-        html += field(Tr::tr("Subscriber"), personLine(c.subscriber.firstName, c.subscriber.lastName,
-                                                   c.subscriber.dateOfBirth)
-                                            + QStringLiteral(" — ")
-                                            + QCoreApplication::translate("Report", "patient is %1")
-                                                  .arg(relationshipText(c.relationship).toLower()));
+        html +=
+            field(Tr::tr("Subscriber"), personLine(c.subscriber.firstName, c.subscriber.lastName,
+                                                   c.subscriber.dateOfBirth) +
+                                            QStringLiteral(" — ") +
+                                            QCoreApplication::translate("Report", "patient is %1")
+                                                .arg(relationshipText(c.relationship).toLower()));
     }
-    html += field(Tr::tr("Payer"), c.payerName + QStringLiteral(" (") + c.payerId + QLatin1Char(')'));
+    html +=
+        field(Tr::tr("Payer"), c.payerName + QStringLiteral(" (") + c.payerId + QLatin1Char(')'));
     html += field(Tr::tr("Member ID"), c.memberId);
     QString group = result && !result->groupNumber.isEmpty() ? result->groupNumber : c.groupNumber;
     if (result && !result->groupName.isEmpty())
         group += QStringLiteral(" — ") + result->groupName;
     html += field(Tr::tr("Group"), group);
-    html += field(Tr::tr("Plan"), result && !result->planName.isEmpty() ? result->planName : c.planName);
+    html += field(Tr::tr("Plan"),
+                  result && !result->planName.isEmpty() ? result->planName : c.planName);
     if (result)
-        html += field(Tr::tr("Coverage dates"), dateRangeText(result->coverageBegin(), result->coverageEnd()));
+        html += field(Tr::tr("Coverage dates"),
+                      dateRangeText(result->coverageBegin(), result->coverageEnd()));
     if (item.verification) {
         const Verification &ver = *item.verification;
-        html += field(Tr::tr("Verified at"), formatDateTime(ver.completedAt.isValid() ? ver.completedAt : ver.requestedAt));
+        html +=
+            field(Tr::tr("Verified at"),
+                  formatDateTime(ver.completedAt.isValid() ? ver.completedAt : ver.requestedAt));
         html += field(Tr::tr("Verified by"), ver.user);
         html += field(Tr::tr("Date of service"), formatDate(ver.serviceDate));
         html += field(Tr::tr("Trace number"), ver.traceNumber);
@@ -154,13 +168,16 @@ QString coverageSection(const VerificationReportData::Item &item, const Patient 
 
     if (item.verification && !item.verification->errorMessage.isEmpty()) {
         const bool failed = item.verification->status == VerificationStatus::Failed;
-        html += QStringLiteral("<p class=\"reason\"><b>%1</b><br/>%2</p>")
-                    .arg(esc(failed ? Tr::tr("Why it failed and what to do") : Tr::tr("Needs review")),
-                         esc(item.verification->errorMessage).replace(QLatin1Char('\n'), QStringLiteral("<br/>")));
+        html +=
+            QStringLiteral("<p class=\"reason\"><b>%1</b><br/>%2</p>")
+                .arg(esc(failed ? Tr::tr("Why it failed and what to do") : Tr::tr("Needs review")),
+                     esc(item.verification->errorMessage)
+                         .replace(QLatin1Char('\n'), QStringLiteral("<br/>")));
     }
     if (result) {
         for (const AaaRejection &r : result->rejections) {
-            html += QStringLiteral("<p class=\"reason\">%1 %2 <span class=\"muted\">(AAA %3, %4)</span></p>")
+            html += QStringLiteral(
+                        "<p class=\"reason\">%1 %2 <span class=\"muted\">(AAA %3, %4)</span></p>")
                         .arg(esc(r.reason()), esc(r.whatToFix()), esc(r.code), esc(r.loop));
         }
         if (result->isActive() || result->status == EligibilityResult::Status::Inactive)
@@ -204,19 +221,21 @@ QString verificationReport(const VerificationReportData &data)
 {
     const Patient &p = data.patient;
     QString body = header(data.clinic, Tr::tr("Insurance Verification Report"), data.training);
-    body += QStringLiteral("<h2>%1</h2>\n<table class=\"fields\" cellspacing=\"0\">\n").arg(esc(Tr::tr("Patient")));
+    body += QStringLiteral("<h2>%1</h2>\n<table class=\"fields\" cellspacing=\"0\">\n")
+                .arg(esc(Tr::tr("Patient")));
     body += field(Tr::tr("Name"), p.displayName());
     body += field(Tr::tr("Date of birth"), formatDate(p.dateOfBirth));
     body += field(Tr::tr("Sex"), genderCode(p.gender));
     body += field(Tr::tr("MRN"), p.mrn);
     QString address = p.address.line1;
     if (!p.address.city.isEmpty())
-        address += QStringLiteral(", ") + p.address.city + QStringLiteral(", ") + p.address.state
-            + QLatin1Char(' ') + p.address.zip;
+        address += QStringLiteral(", ") + p.address.city + QStringLiteral(", ") + p.address.state +
+                   QLatin1Char(' ') + p.address.zip;
     body += field(Tr::tr("Address"), address);
     body += QStringLiteral("</table>\n");
     if (data.items.isEmpty())
-        body += QStringLiteral("<p>%1</p>").arg(esc(Tr::tr("The patient has no insurance on file.")));
+        body +=
+            QStringLiteral("<p>%1</p>").arg(esc(Tr::tr("The patient has no insurance on file.")));
     for (const auto &item : data.items)
         body += coverageSection(item, p) + QLatin1Char('\n');
     body += footerLine(data.printedAt, data.printedBy);
@@ -235,8 +254,8 @@ QString daySheet(const DaySheetData &data)
     int attention = 0;
     QString rowsHtml;
     for (const DaySheetData::Row &row : data.rows) {
-        const std::optional<EligibilityResult> result = row.verification ? row.verification->result
-                                                                         : std::nullopt;
+        const std::optional<EligibilityResult> result =
+            row.verification ? row.verification->result : std::nullopt;
         const Verdict v = row.verification ? verdict(row.status, result) : Verdict::None;
         if (v == Verdict::Active)
             ++active;
@@ -247,33 +266,42 @@ QString daySheet(const DaySheetData &data)
             if (const auto cents = officeCopayCents(*result))
                 copay = formatMoney(*cents);
         }
-        QString payer = row.coverage ? row.coverage->payerName + QStringLiteral(" · ") + row.coverage->memberId
-                                     : Tr::tr("No insurance on file");
+        QString payer =
+            row.coverage ? row.coverage->payerName + QStringLiteral(" · ") + row.coverage->memberId
+                         : Tr::tr("No insurance on file");
         QString note;
         if (row.verification && row.verification->status != VerificationStatus::Verified)
             note = row.verification->errorMessage.section(QLatin1Char('\n'), 0, 0);
         else if (v == Verdict::Expired)
             note = Tr::tr("Verify again before the visit.");
-        rowsHtml += QStringLiteral("<tr><td style=\"white-space: nowrap\">%1</td><td><b>%2</b><br/><span class=\"muted\">%3</span></td>"
-                                   "<td>%4<br/><span class=\"muted\">%5</span></td><td>%6</td>"
-                                   "<td style=\"color:%7; white-space: nowrap\"><b>%8</b></td><td align=\"right\">%9</td><td>%10</td></tr>\n")
-                        .arg(esc(formatTime(row.appointment.start.toLocalTime().time())),
-                             esc(row.patient.displayName()),
-                             esc(QCoreApplication::translate("Report", "DOB %1").arg(formatDate(row.patient.dateOfBirth))),
-                             esc(row.appointment.provider), esc(row.appointment.visitType), esc(payer),
-                             verdictColor(v).name(), esc(verdictText(v)), esc(copay))
-                        .arg(esc(note));
+        rowsHtml +=
+            QStringLiteral("<tr><td style=\"white-space: nowrap\">%1</td><td><b>%2</b><br/><span "
+                           "class=\"muted\">%3</span></td>"
+                           "<td>%4<br/><span class=\"muted\">%5</span></td><td>%6</td>"
+                           "<td style=\"color:%7; white-space: nowrap\"><b>%8</b></td><td "
+                           "align=\"right\">%9</td><td>%10</td></tr>\n")
+                .arg(esc(formatTime(row.appointment.start.toLocalTime().time())),
+                     esc(row.patient.displayName()),
+                     esc(QCoreApplication::translate("Report", "DOB %1")
+                             .arg(formatDate(row.patient.dateOfBirth))),
+                     esc(row.appointment.provider), esc(row.appointment.visitType), esc(payer),
+                     verdictColor(v).name(), esc(verdictText(v)), esc(copay))
+                .arg(esc(note));
     }
     body += QStringLiteral("<p>%1</p>")
-                .arg(esc(QCoreApplication::translate("Report", "%n appointment(s): ", nullptr, int(data.rows.size()))
-                         + QCoreApplication::translate("Report", "%1 active, %2 need attention.")
-                               .arg(active)
-                               .arg(attention)));
+                .arg(esc(QCoreApplication::translate("Report", "%n appointment(s): ", nullptr,
+                                                     int(data.rows.size())) +
+                         QCoreApplication::translate("Report", "%1 active, %2 need attention.")
+                             .arg(active)
+                             .arg(attention)));
     body += QStringLiteral("<table class=\"grid\" width=\"100%\" cellspacing=\"0\"><tr>");
     const std::pair<const char *, int> headings[] = {
-        {QT_TRANSLATE_NOOP("Report", "Time"), 8},     {QT_TRANSLATE_NOOP("Report", "Patient"), 17},
-        {QT_TRANSLATE_NOOP("Report", "Provider / visit"), 15}, {QT_TRANSLATE_NOOP("Report", "Insurance"), 18},
-        {QT_TRANSLATE_NOOP("Report", "Coverage"), 10}, {QT_TRANSLATE_NOOP("Report", "Copay"), 7},
+        {QT_TRANSLATE_NOOP("Report", "Time"), 8},
+        {QT_TRANSLATE_NOOP("Report", "Patient"), 17},
+        {QT_TRANSLATE_NOOP("Report", "Provider / visit"), 15},
+        {QT_TRANSLATE_NOOP("Report", "Insurance"), 18},
+        {QT_TRANSLATE_NOOP("Report", "Coverage"), 10},
+        {QT_TRANSLATE_NOOP("Report", "Copay"), 7},
         {QT_TRANSLATE_NOOP("Report", "Notes"), 25}};
     for (const auto &[heading, percent] : headings)
         body += QStringLiteral("<th width=\"%1%\">%2</th>").arg(percent).arg(esc(Tr::tr(heading)));

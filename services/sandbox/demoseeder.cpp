@@ -44,54 +44,140 @@ QList<DemoPatient> demoPatients()
     const Subscriber chris{QStringLiteral("Chris"), QStringLiteral("Smith"), QDate(1995, 1, 1),
                            Gender::Male};
     return {
-        {"Jane", "Smith", QDate(1996, 2, 10), Gender::Female, "123 DustyDepot Ave", "Springfield",
-         "OR", "97477", "541-555-0101",
+        {"Jane",
+         "Smith",
+         QDate(1996, 2, 10),
+         Gender::Female,
+         "123 DustyDepot Ave",
+         "Springfield",
+         "OR",
+         "97477",
+         "541-555-0101",
          {{"INS001", "BlueCross BlueShield", "ACT100001", "GRP10001", CoverageOrder::Primary},
           {"INS002", "Aetna Health", "ACT200102", "GRP20002", CoverageOrder::Secondary}},
          {{0, QTime(9, 0), patel, "Follow-up"}, {1, QTime(9, 30), patel, "Therapy check-in"}}},
-        {"Chris", "Smith", QDate(1995, 1, 1), Gender::Male, "123 DustyDepot Ave", "Springfield",
-         "OR", "97477", "541-555-0102",
+        {"Chris",
+         "Smith",
+         QDate(1995, 1, 1),
+         Gender::Male,
+         "123 DustyDepot Ave",
+         "Springfield",
+         "OR",
+         "97477",
+         "541-555-0102",
          {{"INS002", "Aetna Health", "ACT200002", "GRP20002", CoverageOrder::Primary}},
          {{0, QTime(9, 30), chen, "Nephrology follow-up"}, {1, QTime(10, 0), chen, "Lab review"}}},
-        {"Lily", "Smith", QDate(2016, 5, 14), Gender::Female, "123 DustyDepot Ave", "Springfield",
-         "OR", "97477", "541-555-0102",
+        {"Lily",
+         "Smith",
+         QDate(2016, 5, 14),
+         Gender::Female,
+         "123 DustyDepot Ave",
+         "Springfield",
+         "OR",
+         "97477",
+         "541-555-0102",
          {{"INS003", "United Healthcare", "DEP300003", "GRP30003", CoverageOrder::Primary,
            SubscriberRelationship::Child, chris}},
          {{0, QTime(10, 0), patel, "Well child visit"}, {1, QTime(10, 30), patel, "Vaccines"}}},
-        {"Kyla", "Brown", QDate(1927, 5, 23), Gender::Female, "123 DustyDepot Ave", "Springfield",
-         "OR", "97477", "541-555-0103",
+        {"Kyla",
+         "Brown",
+         QDate(1927, 5, 23),
+         Gender::Female,
+         "123 DustyDepot Ave",
+         "Springfield",
+         "OR",
+         "97477",
+         "541-555-0103",
          {{"INS003", "United Healthcare", "COB400004", "GRP40004", CoverageOrder::Primary}},
-         {{0, QTime(10, 30), chen, "Hypertension follow-up"}, {1, QTime(11, 0), chen, "Diabetes check"}}},
-        {"Andreas", "Brown", QDate(1952, 1, 1), Gender::Male, "123 DustyDepot Ave", "Springfield",
-         "OR", "97477", "541-555-0104",
+         {{0, QTime(10, 30), chen, "Hypertension follow-up"},
+          {1, QTime(11, 0), chen, "Diabetes check"}}},
+        {"Andreas",
+         "Brown",
+         QDate(1952, 1, 1),
+         Gender::Male,
+         "123 DustyDepot Ave",
+         "Springfield",
+         "OR",
+         "97477",
+         "541-555-0104",
          {{"INS001", "BlueCross BlueShield", "INA500005", "GRP50005", CoverageOrder::Primary}},
-         {{0, QTime(11, 0), patel, "Diabetes follow-up"}, {1, QTime(13, 0), patel, "Annual physical"}}},
-        {"Ollie", "Brown", QDate(1946, 3, 18), Gender::Male, "123 DustyDepot Ave", "Springfield",
-         "OR", "97477", "541-555-0105",
+         {{0, QTime(11, 0), patel, "Diabetes follow-up"},
+          {1, QTime(13, 0), patel, "Annual physical"}}},
+        {"Ollie",
+         "Brown",
+         QDate(1946, 3, 18),
+         Gender::Male,
+         "123 DustyDepot Ave",
+         "Springfield",
+         "OR",
+         "97477",
+         "541-555-0105",
          {{"HI12345", "Health Insurance Premium", "BSY900009", "", CoverageOrder::Primary}},
          {{0, QTime(13, 30), chen, "Anxiety follow-up"}, {1, QTime(13, 30), chen, "Follow-up"}}},
-        {"Maria", "Garcia", QDate(1988, 8, 3), Gender::Female, "77 Mill St", "Eugene", "OR",
-         "97401", "541-555-0106",
+        {"Maria",
+         "Garcia",
+         QDate(1988, 8, 3),
+         Gender::Female,
+         "77 Mill St",
+         "Eugene",
+         "OR",
+         "97401",
+         "541-555-0106",
          {{"INS002", "Aetna Health", "BAD600006", "", CoverageOrder::Primary}},
          {{0, QTime(14, 0), patel, "New patient"}, {1, QTime(14, 0), patel, "Follow-up"}}},
-        {"David", "Lee", QDate(1979, 11, 30), Gender::Male, "9 Oak Ridge Rd", "Eugene", "OR",
-         "97402", "541-555-0107",
+        {"David",
+         "Lee",
+         QDate(1979, 11, 30),
+         Gender::Male,
+         "9 Oak Ridge Rd",
+         "Eugene",
+         "OR",
+         "97402",
+         "541-555-0107",
          {{"INS003", "United Healthcare", "NAM700007", "", CoverageOrder::Primary}},
          {{0, QTime(14, 30), chen, "Sick visit"}, {1, QTime(14, 30), chen, "Follow-up"}}},
-        {"Sarah", "Johnson", QDate(1990, 4, 22), Gender::Female, "410 Pine St", "Springfield",
-         "OR", "97477", "541-555-0108",
+        {"Sarah",
+         "Johnson",
+         QDate(1990, 4, 22),
+         Gender::Female,
+         "410 Pine St",
+         "Springfield",
+         "OR",
+         "97477",
+         "541-555-0108",
          {{"INS001", "BlueCross BlueShield", "NOF800008", "", CoverageOrder::Primary}},
          {{0, QTime(15, 0), patel, "Annual physical"}, {1, QTime(15, 0), patel, "Lab review"}}},
-        {"Tom", "Wilson", QDate(1969, 9, 9), Gender::Male, "18 River Rd", "Springfield", "OR",
-         "97478", "541-555-0109",
+        {"Tom",
+         "Wilson",
+         QDate(1969, 9, 9),
+         Gender::Male,
+         "18 River Rd",
+         "Springfield",
+         "OR",
+         "97478",
+         "541-555-0109",
          {{"INS002", "Aetna Health", "SLOW00010", "", CoverageOrder::Primary}},
          {{0, QTime(16, 0), chen, "Follow-up"}}},
-        {"Emily", "Davis", QDate(1984, 12, 1), Gender::Female, "5 Cedar Ct", "Springfield", "OR",
-         "97477", "541-555-0110",
+        {"Emily",
+         "Davis",
+         QDate(1984, 12, 1),
+         Gender::Female,
+         "5 Cedar Ct",
+         "Springfield",
+         "OR",
+         "97477",
+         "541-555-0110",
          {{"INS003", "United Healthcare", "ERR500011", "", CoverageOrder::Primary}},
          {{1, QTime(16, 0), patel, "New patient"}}},
-        {"Robert", "Miller", QDate(1958, 6, 17), Gender::Male, "220 Elm St", "Springfield", "OR",
-         "97477", "541-555-0111",
+        {"Robert",
+         "Miller",
+         QDate(1958, 6, 17),
+         Gender::Male,
+         "220 Elm St",
+         "Springfield",
+         "OR",
+         "97477",
+         "541-555-0111",
          {{"INS001", "BlueCross BlueShield", "ACT100211", "GRP10001", CoverageOrder::Primary},
           {"INS002", "Aetna Health", "ACT200212", "GRP20002", CoverageOrder::Secondary},
           {"INS003", "United Healthcare", "COB400213", "GRP40004", CoverageOrder::Tertiary}},
@@ -119,8 +205,11 @@ QString DemoSeeder::seedIfEmpty(const QDate &today)
         p.dateOfBirth = demo.dob;
         if (seedPatients) {
             p.gender = demo.gender;
-            p.address = {QLatin1String(demo.street), {}, QLatin1String(demo.city),
-                         QLatin1String(demo.state), QLatin1String(demo.zip)};
+            p.address = {QLatin1String(demo.street),
+                         {},
+                         QLatin1String(demo.city),
+                         QLatin1String(demo.state),
+                         QLatin1String(demo.zip)};
             p.phone = QLatin1String(demo.phone);
             p.email = QStringLiteral("%1.%2@example.org")
                           .arg(p.firstName.toLower(), p.lastName.toLower());
@@ -143,10 +232,11 @@ QString DemoSeeder::seedIfEmpty(const QDate &today)
                     return stored.error();
             }
         } else {
-            const QList<Patient> found = patients.search(p.lastName + QLatin1Char(' ') + p.firstName);
+            const QList<Patient> found =
+                patients.search(p.lastName + QLatin1Char(' ') + p.firstName);
             const auto match = std::find_if(found.cbegin(), found.cend(), [&](const Patient &f) {
-                return f.firstName == p.firstName && f.lastName == p.lastName
-                    && f.dateOfBirth == p.dateOfBirth;
+                return f.firstName == p.firstName && f.lastName == p.lastName &&
+                       f.dateOfBirth == p.dateOfBirth;
             });
             if (match == found.cend())
                 continue; // renamed or removed by a trainee: no visit for them
@@ -171,10 +261,10 @@ QString DemoSeeder::seedIfEmpty(const QDate &today)
 
 QString DemoSeeder::addGeneratedPatients(int count, const QDate &appointmentDay, int visits)
 {
-    static const char *firstNames[] = {"Ava", "Liam", "Noah", "Emma", "Mia", "Lucas", "Zoe",
-                                       "Ethan", "Grace", "Leo", "Ruby", "Owen", "Ivy", "Jack"};
-    static const char *lastNames[] = {"Nguyen", "Patel", "Kim", "Lopez", "Clark", "Young",
-                                      "Hall", "Allen", "Wright", "Scott", "Green", "Baker"};
+    static const char *firstNames[] = {"Ava",   "Liam",  "Noah", "Emma", "Mia",  "Lucas", "Zoe",
+                                       "Ethan", "Grace", "Leo",  "Ruby", "Owen", "Ivy",   "Jack"};
+    static const char *lastNames[] = {"Nguyen", "Patel", "Kim",    "Lopez", "Clark", "Young",
+                                      "Hall",   "Allen", "Wright", "Scott", "Green", "Baker"};
     PatientRepository patients(m_connection);
     CoverageRepository coverages(m_connection);
     AppointmentRepository appointments(m_connection);
@@ -182,12 +272,15 @@ QString DemoSeeder::addGeneratedPatients(int count, const QDate &appointmentDay,
     for (int i = 0; i < count; ++i) {
         Patient p;
         p.firstName = QLatin1String(firstNames[i % std::size(firstNames)]);
-        p.lastName = QLatin1String(lastNames[(i / std::size(firstNames)) % std::size(lastNames)])
-            + QString::number(i);
+        p.lastName = QLatin1String(lastNames[(i / std::size(firstNames)) % std::size(lastNames)]) +
+                     QString::number(i);
         p.dateOfBirth = QDate(1950, 1, 1).addDays(i % 20000);
         p.gender = i % 2 ? Gender::Male : Gender::Female;
-        p.address = {QStringLiteral("%1 Main St").arg(i + 1), {}, QStringLiteral("Springfield"),
-                     QStringLiteral("OR"), QStringLiteral("97477")};
+        p.address = {QStringLiteral("%1 Main St").arg(i + 1),
+                     {},
+                     QStringLiteral("Springfield"),
+                     QStringLiteral("OR"),
+                     QStringLiteral("97477")};
         const auto saved = patients.save(p);
         if (!saved)
             return saved.error();

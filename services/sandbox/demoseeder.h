@@ -14,7 +14,10 @@
 class DemoSeeder
 {
 public:
-    explicit DemoSeeder(QString connectionName) : m_connection(std::move(connectionName)) {}
+    explicit DemoSeeder(QString connectionName)
+        : m_connection(std::move(connectionName))
+    {
+    }
 
     //! Returns an empty string on success, else what went wrong.
     QString seedIfEmpty(const QDate &today);

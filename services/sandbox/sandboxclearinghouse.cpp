@@ -108,8 +108,8 @@ QString SandboxClearinghouse::payerName(const QString &payerId)
 QList<EligibilityResult> SandboxClearinghouse::resultsFor(const EligibilityRequest &request,
                                                           int attempt) const
 {
-    const int year = request.serviceDate.isValid() ? request.serviceDate.year()
-                                                   : QDate::currentDate().year();
+    const int year =
+        request.serviceDate.isValid() ? request.serviceDate.year() : QDate::currentDate().year();
     const QString profile = request.memberId.trimmed().toUpper().left(4);
 
     EligibilityResult r;
@@ -133,8 +133,8 @@ QList<EligibilityResult> SandboxClearinghouse::resultsFor(const EligibilityReque
     r.subscriber.dateOfBirth = request.subscriberDateOfBirth;
     r.subscriber.gender = request.subscriberGender;
 
-    if (profile == QLatin1String("ACT1") || profile == QLatin1String("BSY9")
-        || profile == QLatin1String("SLOW")) {
+    if (profile == QLatin1String("ACT1") || profile == QLatin1String("BSY9") ||
+        profile == QLatin1String("SLOW")) {
         addPpoPlan(r, year);
     } else if (profile == QLatin1String("ACT2")) {
         addHmoPlan(r, year);

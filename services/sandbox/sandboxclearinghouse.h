@@ -25,9 +25,9 @@ public:
     struct Answer
     {
         int httpStatus = 200;
-        QByteArray body;        // the 271, or an error text
+        QByteArray body; // the 271, or an error text
         QByteArray contentType = QByteArrayLiteral("application/edi-x12");
-        int delayMs = 0;        // answer this late (the slow member)
+        int delayMs = 0;                  // answer this late (the slow member)
         QList<EligibilityResult> results; // what the 271 says (for tests and logs)
     };
 

@@ -53,8 +53,8 @@ void SandboxHost::stop()
     if (m_server) {
         SandboxServer *server = m_server;
         m_server = nullptr;
-        QMetaObject::invokeMethod(server, [server] { delete server; },
-                                  Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            server, [server] { delete server; }, Qt::BlockingQueuedConnection);
     }
     m_thread.quit();
     m_thread.wait();

@@ -29,9 +29,10 @@ bool SandboxServer::listen(QString *error)
     const quint16 port = m_server.listen(m_options.address, m_options.port);
     if (port == 0) {
         if (error) {
-            *error = QCoreApplication::translate("Sandbox", "The sandbox could not listen on %1:%2.")
-                         .arg(m_options.address.toString())
-                         .arg(m_options.port);
+            *error =
+                QCoreApplication::translate("Sandbox", "The sandbox could not listen on %1:%2.")
+                    .arg(m_options.address.toString())
+                    .arg(m_options.port);
         }
         return false;
     }
@@ -58,35 +59,35 @@ QUrl SandboxServer::clearinghouseUrl() const
 void SandboxServer::registerRoutes()
 {
     m_server.route(QStringLiteral("/health"), QHttpServerRequest::Method::Get, [] {
-        const QJsonObject body{{QStringLiteral("status"), QStringLiteral("ok")},
-                               {QStringLiteral("systems"),
-                                QJsonArray{QStringLiteral("clearinghouse")}}};
+        const QJsonObject body{
+            {QStringLiteral("status"), QStringLiteral("ok")},
+            {QStringLiteral("systems"), QJsonArray{QStringLiteral("clearinghouse")}}};
         return QHttpServerResponse(body);
     });
 
     // ---- clearinghouse -----------------------------------------------------------------
-    m_server.route(
-        QStringLiteral("/clearinghouse/x12/270"), QHttpServerRequest::Method::Post,
-        [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-            ++m_requestCount;
-            if (request.body().size() > m_options.maxRequestBytes) {
-                responder.write(QByteArrayLiteral("Request too large\n"), "text/plain",
-                                QHttpServerResponder::StatusCode::PayloadTooLarge);
-                return;
-            }
-            SandboxClearinghouse::Answer answer = m_clearinghouse.answer(request.body());
-            const auto status = static_cast<QHttpServerResponder::StatusCode>(answer.httpStatus);
-            if (answer.delayMs <= 0) {
-                responder.write(answer.body, answer.contentType, status);
-                return;
-            }
-            // Answer late without blocking the server: keep the responder until the timer
-            // fires, and drop it quietly if the client has gone by then.
-            auto held = std::make_shared<QHttpServerResponder>(std::move(responder));
-            QPointer<QTcpSocket> socket = held->socket();
-            QTimer::singleShot(answer.delayMs, this, [held, socket, answer, status] {
-                if (socket && socket->state() == QAbstractSocket::ConnectedState)
-                    held->write(answer.body, answer.contentType, status);
-            });
-        });
+    m_server.route(QStringLiteral("/clearinghouse/x12/270"), QHttpServerRequest::Method::Post,
+                   [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                       ++m_requestCount;
+                       if (request.body().size() > m_options.maxRequestBytes) {
+                           responder.write(QByteArrayLiteral("Request too large\n"), "text/plain",
+                                           QHttpServerResponder::StatusCode::PayloadTooLarge);
+                           return;
+                       }
+                       SandboxClearinghouse::Answer answer = m_clearinghouse.answer(request.body());
+                       const auto status =
+                           static_cast<QHttpServerResponder::StatusCode>(answer.httpStatus);
+                       if (answer.delayMs <= 0) {
+                           responder.write(answer.body, answer.contentType, status);
+                           return;
+                       }
+                       // Answer late without blocking the server: keep the responder until the
+                       // timer fires, and drop it quietly if the client has gone by then.
+                       auto held = std::make_shared<QHttpServerResponder>(std::move(responder));
+                       QPointer<QTcpSocket> socket = held->socket();
+                       QTimer::singleShot(answer.delayMs, this, [held, socket, answer, status] {
+                           if (socket && socket->state() == QAbstractSocket::ConnectedState)
+                               held->write(answer.body, answer.contentType, status);
+                       });
+                   });
 }

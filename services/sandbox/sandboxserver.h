@@ -24,8 +24,8 @@ public:
     struct Options
     {
         QHostAddress address = QHostAddress::LocalHost;
-        quint16 port = 0;            // 0: any free port
-        int slowDelayMs = 45000;     // how late SLOW… answers
+        quint16 port = 0;        // 0: any free port
+        int slowDelayMs = 45000; // how late SLOW… answers
         qint64 maxRequestBytes = 1024 * 1024;
     };
 

@@ -13,7 +13,10 @@
 class AppointmentRepository
 {
 public:
-    explicit AppointmentRepository(QString connectionName) : m_connection(std::move(connectionName)) {}
+    explicit AppointmentRepository(QString connectionName)
+        : m_connection(std::move(connectionName))
+    {
+    }
 
     StoreResult<Appointment> save(const Appointment &appointment);
     std::optional<Appointment> find(qint64 id) const;

@@ -22,7 +22,10 @@ struct AuditEntry
 class AuditLog
 {
 public:
-    explicit AuditLog(QString connectionName) : m_connection(std::move(connectionName)) {}
+    explicit AuditLog(QString connectionName)
+        : m_connection(std::move(connectionName))
+    {
+    }
 
     //! False (nothing written) when user or action is empty, or the database refuses the row.
     bool record(const QString &user, const QString &action, const QString &entity, qint64 entityId);

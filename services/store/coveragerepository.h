@@ -12,7 +12,10 @@
 class CoverageRepository
 {
 public:
-    explicit CoverageRepository(QString connectionName) : m_connection(std::move(connectionName)) {}
+    explicit CoverageRepository(QString connectionName)
+        : m_connection(std::move(connectionName))
+    {
+    }
 
     StoreResult<Coverage> save(const Coverage &coverage); // insert when id == 0
     std::optional<Coverage> find(qint64 id) const;

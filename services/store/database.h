@@ -18,7 +18,7 @@ public:
     struct OpenResult
     {
         bool ok = false;
-        QString error; // translated; says what is wrong and what to do
+        QString error;       // translated; says what is wrong and what to do
         int fromVersion = 0; // user_version before migrating
         int toVersion = 0;
     };
@@ -26,7 +26,8 @@ public:
     //! Opens (creating if needed) `path` (":memory:" allowed) under `connectionName` and migrates.
     //! A database newer than schemaVersion() is refused, never modified.
     //! `upToVersion` < 0 means all migrations (tests pass a lower number to build old schemas).
-    static OpenResult open(const QString &path, const QString &connectionName, int upToVersion = -1);
+    static OpenResult open(const QString &path, const QString &connectionName,
+                           int upToVersion = -1);
     static void close(const QString &connectionName);
     static QSqlDatabase connection(const QString &connectionName);
 

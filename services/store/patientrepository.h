@@ -13,7 +13,10 @@
 class PatientRepository
 {
 public:
-    explicit PatientRepository(QString connectionName) : m_connection(std::move(connectionName)) {}
+    explicit PatientRepository(QString connectionName)
+        : m_connection(std::move(connectionName))
+    {
+    }
 
     //! Inserts (id == 0) or updates; returns the stored patient with id and timestamps set.
     //! An empty MRN gets a generated one ("MRN" + 6 digits).

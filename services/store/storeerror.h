@@ -8,11 +8,13 @@
 #include <utility>
 
 //! A value or an error message the UI can show (no exceptions across the store).
-template<typename T>
-class StoreResult
+template<typename T> class StoreResult
 {
 public:
-    StoreResult(T value) : m_value(std::move(value)) {}
+    StoreResult(T value)
+        : m_value(std::move(value))
+    {
+    }
     static StoreResult failure(QString error)
     {
         StoreResult r;

@@ -126,9 +126,10 @@ StoreResult<Verification> VerificationRepository::save(const Verification &input
         query.addBindValue(SqlValues::fromText(verification.serviceTypes));
         query.addBindValue(SqlValues::fromDate(verification.serviceDate));
         // Only active coverage can run out; an inactive answer stays a valid answer.
-        query.addBindValue(SqlValues::fromDate(verification.result && verification.result->isActive()
-                                                   ? verification.result->coverageEnd()
-                                                   : QDate()));
+        query.addBindValue(
+            SqlValues::fromDate(verification.result && verification.result->isActive()
+                                    ? verification.result->coverageEnd()
+                                    : QDate()));
         query.addBindValue(verification.durationMs);
         query.addBindValue(verification.attempts);
         query.addBindValue(SqlValues::fromText(verification.user));

@@ -16,7 +16,10 @@
 class VerificationRepository
 {
 public:
-    explicit VerificationRepository(QString connectionName) : m_connection(std::move(connectionName)) {}
+    explicit VerificationRepository(QString connectionName)
+        : m_connection(std::move(connectionName))
+    {
+    }
 
     //! Inserts (id == 0) or updates every column; the parsed result is stored as JSON.
     StoreResult<Verification> save(const Verification &verification);
@@ -28,7 +31,8 @@ public:
     //! Every attempt for a patient, newest first.
     QList<Verification> historyForPatient(qint64 patientId) const;
     //! Attempts requested in [from, to), newest first; without raw X12 when `withRaw` is false.
-    QList<Verification> between(const QDateTime &from, const QDateTime &to, bool withRaw = false) const;
+    QList<Verification> between(const QDateTime &from, const QDateTime &to,
+                                bool withRaw = false) const;
     //! Sets status to expired for verified/manual_review rows completed before `verifiedBefore`
     //! or whose coverage end date is before `today`; returns how many changed.
     //! The coverage end date is the plan end the payer reported in that attempt's result

@@ -27,13 +27,13 @@ struct EligibilityRequest
     QString payerId;
     QString payerName;
     // 2100B provider
-    QString providerName;     // organisation name
-    QString providerNpi;      // 10 digits
+    QString providerName; // organisation name
+    QString providerNpi;  // 10 digits
     // 2000C/2100C subscriber
-    QString traceNumber;      // TRN02 (in the patient's loop)
+    QString traceNumber;                                    // TRN02 (in the patient's loop)
     QString traceOriginator = QStringLiteral("9CLINICDSK"); // TRN03, 10 chars
     QString memberId;
-    QString groupNumber;      // REF*6P when known
+    QString groupNumber; // REF*6P when known
     QString subscriberFirstName;
     QString subscriberLastName;
     QDate subscriberDateOfBirth;
@@ -46,8 +46,8 @@ struct EligibilityRequest
     QString dependentGender;
     QString dependentRelationship; // INS02: 01 spouse, 19 child, G8 other
 
-    QDate serviceDate;                                // DTP*291 D8
-    QStringList serviceTypes{QStringLiteral("30")};   // EQ01 repetitions
+    QDate serviceDate;                              // DTP*291 D8
+    QStringList serviceTypes{QStringLiteral("30")}; // EQ01 repetitions
 
     bool operator==(const EligibilityRequest &) const = default;
 };

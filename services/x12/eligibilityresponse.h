@@ -15,8 +15,8 @@ struct EligibilityResponseParseResult
     QList<EligibilityResult> results; // one per subscriber (2000C) or dependent (2000D) answered
     //! Request-level AAA (2000A/2100A/2100B) that refused the whole request; also copied into
     //! every result's rejections. When no 2000C follows, one result carries them.
-    QString error;                    // non-empty when the bytes are not a readable 271
-    QList<X12Issue> issues;           // reader warnings/errors
+    QString error;          // non-empty when the bytes are not a readable 271
+    QList<X12Issue> issues; // reader warnings/errors
     bool ok() const { return error.isEmpty(); }
 };
 
@@ -39,7 +39,7 @@ struct EligibilityResponseEnvelope
     int controlNumber = 1;
     bool production = false;
     QDateTime createdAt;
-    QString submitterReference; // BHT03 echoed from the 270
+    QString submitterReference;                             // BHT03 echoed from the 270
     QString traceOriginator = QStringLiteral("9CLINICDSK"); // TRN03 of the echoed TRN*2
 };
 

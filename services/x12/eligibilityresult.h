@@ -23,10 +23,10 @@ struct EligibilityDate
 //! One AAA segment: a request validation failure at some loop.
 struct AaaRejection
 {
-    QString loop;          // "2000A", "2100A", "2100B", "2100C", "2110C", "2100D", "2110D"
+    QString loop;              // "2000A", "2100A", "2100B", "2100C", "2110C", "2100D", "2110D"
     bool validRequest = false; // AAA01
-    QString code;          // AAA03 reject reason, e.g. "72"
-    QString followUp;      // AAA04 follow-up action, e.g. "C"
+    QString code;              // AAA03 reject reason, e.g. "72"
+    QString followUp;          // AAA04 follow-up action, e.g. "C"
 
     //! Plain-language reason for a clerk ("The member ID is invalid or missing.").
     QString reason() const;
@@ -42,17 +42,18 @@ struct AaaRejection
 //! A 2120C/2120D related entity (LS*2120 ... LE*2120): other payer, PCP, plan sponsor.
 struct RelatedEntity
 {
-    QString entityCode;   // NM101: PR payer, PRP primary payer, SEP secondary, TTP tertiary, P3 PCP ...
-    QString name;         // NM103 (organisation or last name) [+ NM104 first name]
-    QString firstName;    // NM104
-    QString idQualifier;  // NM108: PI, XV, XX, FI ...
-    QString id;           // NM109
-    QString benefitCode;  // EB01 of the owning benefit (R other payer, L PCP ...)
-    QStringList serviceTypes; // EB03 of the owning benefit
-    QString phone;        // PER ... TE
-    QString address;      // N3/N4 joined on one line
-    QString policyNumber; // REF*IG (insurance policy) or REF*18 / 1L
-    QString groupNumber;  // REF*6P
+    QString
+        entityCode; // NM101: PR payer, PRP primary payer, SEP secondary, TTP tertiary, P3 PCP ...
+    QString name;   // NM103 (organisation or last name) [+ NM104 first name]
+    QString firstName;            // NM104
+    QString idQualifier;          // NM108: PI, XV, XX, FI ...
+    QString id;                   // NM109
+    QString benefitCode;          // EB01 of the owning benefit (R other payer, L PCP ...)
+    QStringList serviceTypes;     // EB03 of the owning benefit
+    QString phone;                // PER ... TE
+    QString address;              // N3/N4 joined on one line
+    QString policyNumber;         // REF*IG (insurance policy) or REF*18 / 1L
+    QString groupNumber;          // REF*6P
     QList<EligibilityDate> dates; // DTP 290 COB begin, ...
 
     //! "Another payer is primary" style description for the status panel.
@@ -63,21 +64,21 @@ struct RelatedEntity
 //! One EB segment (2110C/2110D) with what follows it: DTP, MSG, AAA, 2120 entities.
 struct BenefitInfo
 {
-    QString code;                       // EB01: 1 active, 6 inactive, A coins, B copay, C deductible, G OOP ...
-    QString coverageLevel;              // EB02: IND, FAM, ...
-    QStringList serviceTypes;           // EB03 repetitions, e.g. {"30"} or {"98","UC"}
-    QString insuranceType;              // EB04: PR, HM, C1 ...
-    QString planDescription;            // EB05
-    QString timePeriod;                 // EB06: 23 calendar year, 29 remaining, 27 visit ...
-    std::optional<qint64> amountCents;  // EB07 in cents
-    std::optional<double> percent;      // EB08 as a fraction: 0.2 == 20 %
-    QString quantityQualifier;          // EB09
-    std::optional<double> quantity;     // EB10
-    QString authorizationRequired;      // EB11: Y, N, U or empty
-    QString network;                    // EB12: Y in, N out, W both, U unknown, empty
-    QString procedure;                  // EB13 as sent, components joined by ':' e.g. "HC:70551"
-    QList<EligibilityDate> dates;       // DTP in 2110
-    QStringList messages;               // MSG01 texts
+    QString code;          // EB01: 1 active, 6 inactive, A coins, B copay, C deductible, G OOP ...
+    QString coverageLevel; // EB02: IND, FAM, ...
+    QStringList serviceTypes;             // EB03 repetitions, e.g. {"30"} or {"98","UC"}
+    QString insuranceType;                // EB04: PR, HM, C1 ...
+    QString planDescription;              // EB05
+    QString timePeriod;                   // EB06: 23 calendar year, 29 remaining, 27 visit ...
+    std::optional<qint64> amountCents;    // EB07 in cents
+    std::optional<double> percent;        // EB08 as a fraction: 0.2 == 20 %
+    QString quantityQualifier;            // EB09
+    std::optional<double> quantity;       // EB10
+    QString authorizationRequired;        // EB11: Y, N, U or empty
+    QString network;                      // EB12: Y in, N out, W both, U unknown, empty
+    QString procedure;                    // EB13 as sent, components joined by ':' e.g. "HC:70551"
+    QList<EligibilityDate> dates;         // DTP in 2110
+    QStringList messages;                 // MSG01 texts
     QList<RelatedEntity> relatedEntities; // 2120 loops under this EB
 
     bool isInNetwork() const { return network == QLatin1String("Y"); }
@@ -110,26 +111,26 @@ struct EligibilityResult
 {
     enum class Status { Unknown, Active, Inactive, Rejected };
 
-    QString traceNumber;      // TRN02 echoed from the 270 (the TRN with TRN01 = 2)
-    QString payerName;        // 2100A NM103
-    QString payerId;          // 2100A NM109
-    QString providerName;     // 2100B NM103
-    QString providerNpi;      // 2100B NM109 (XX)
-    PersonInfo subscriber;    // 2100C
+    QString traceNumber;                 // TRN02 echoed from the 270 (the TRN with TRN01 = 2)
+    QString payerName;                   // 2100A NM103
+    QString payerId;                     // 2100A NM109
+    QString providerName;                // 2100B NM103
+    QString providerNpi;                 // 2100B NM109 (XX)
+    PersonInfo subscriber;               // 2100C
     std::optional<PersonInfo> dependent; // 2100D when the patient is a dependent
 
     Status status = Status::Unknown; // from the EB01 1-5 / 6-8, or Rejected when AAA and no EB
-    QString planName;         // EB05 of the active EB, else REF*18 REF03
-    QString planNumber;       // REF*18 REF02
-    QString groupNumber;      // REF*6P (or 1L) REF02
-    QString groupName;        // REF*6P REF03
-    QString insuranceType;    // EB04 of the active EB (PR, HM ...)
-    QList<EligibilityDate> dates; // 2100C/2100D DTP
+    QString planName;                // EB05 of the active EB, else REF*18 REF03
+    QString planNumber;              // REF*18 REF02
+    QString groupNumber;             // REF*6P (or 1L) REF02
+    QString groupName;               // REF*6P REF03
+    QString insuranceType;           // EB04 of the active EB (PR, HM ...)
+    QList<EligibilityDate> dates;    // 2100C/2100D DTP
 
     QList<BenefitInfo> benefits;
-    QList<AaaRejection> rejections; // every AAA at every loop, in order
+    QList<AaaRejection> rejections;   // every AAA at every loop, in order
     QList<RelatedEntity> otherPayers; // 2120 entities that are payers (EB*R, NM1 PR/PRP/SEP/TTP)
-    QStringList messages;     // every MSG text, in order
+    QStringList messages;             // every MSG text, in order
 
     // ---- derived views (no extra state) --------------------------------------------------
     bool isActive() const { return status == Status::Active; }
@@ -142,7 +143,8 @@ struct EligibilityResult
     QList<BenefitInfo> benefitsWithCode(const QString &code) const;
     //! Copay for a service type ("98" office visit, "UC" urgent care ...) and network
     //! ("Y" in, "N" out; in-network also matches W and empty).
-    std::optional<qint64> copayCents(const QString &serviceType, const QString &network = QStringLiteral("Y")) const;
+    std::optional<qint64> copayCents(const QString &serviceType,
+                                     const QString &network = QStringLiteral("Y")) const;
     //! True when any EB names the service type (or EB13 procedure) with EB11 = Y.
     bool requiresPriorAuthorization(const QString &serviceType) const;
     //! True when the payer says another payer is primary (coordination of benefits).
@@ -153,6 +155,6 @@ struct EligibilityResult
     bool operator==(const EligibilityResult &) const = default;
 };
 
-QString eligibilityStatusKey(EligibilityResult::Status status); // "active", "inactive", ...
+QString eligibilityStatusKey(EligibilityResult::Status status);         // "active", "inactive", ...
 EligibilityResult::Status eligibilityStatusFromKey(const QString &key); // Unknown if not a key
-QString eligibilityStatusText(EligibilityResult::Status status); // translated for display
+QString eligibilityStatusText(EligibilityResult::Status status);        // translated for display

@@ -26,7 +26,10 @@ class X12Segment
 public:
     X12Segment() = default;
     explicit X12Segment(QByteArray id, QList<QByteArray> elements = {})
-        : m_id(std::move(id)), m_elements(std::move(elements)) {}
+        : m_id(std::move(id))
+        , m_elements(std::move(elements))
+    {
+    }
 
     const QByteArray &id() const { return m_id; }
     bool is(const char *id) const { return m_id == id; }
@@ -50,9 +53,9 @@ private:
 //! ST ... SE with the segments between them (ST and SE excluded).
 struct X12Transaction
 {
-    X12Segment header;  // ST
+    X12Segment header; // ST
     QList<X12Segment> segments;
-    X12Segment trailer; // SE
+    X12Segment trailer;         // SE
     int firstSegmentNumber = 0; // 1-based position of ST in the interchange (for messages)
     bool operator==(const X12Transaction &o) const
     {
@@ -63,7 +66,7 @@ struct X12Transaction
 //! GS ... GE.
 struct X12FunctionalGroup
 {
-    X12Segment header;  // GS
+    X12Segment header; // GS
     QList<X12Transaction> transactions;
     X12Segment trailer; // GE
     bool operator==(const X12FunctionalGroup &) const = default;
@@ -73,7 +76,7 @@ struct X12FunctionalGroup
 struct X12Interchange
 {
     X12Delimiters delimiters;
-    X12Segment header;  // ISA (16 elements, fixed width)
+    X12Segment header; // ISA (16 elements, fixed width)
     QList<X12FunctionalGroup> groups;
     X12Segment trailer; // IEA
     bool operator==(const X12Interchange &) const = default;

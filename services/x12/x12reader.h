@@ -14,9 +14,10 @@ struct X12Issue
 {
     enum class Severity { Warning, Error };
     Severity severity = Severity::Error;
-    int segmentNumber = 0;  // 0 when not tied to a segment (empty input, size cap)
+    int segmentNumber = 0; // 0 when not tied to a segment (empty input, size cap)
     QByteArray segmentId;
-    QString message;        // translated, names what is wrong ("SE01 says 12 segments, the transaction has 14")
+    QString message; // translated, names what is wrong ("SE01 says 12 segments, the transaction has
+                     // 14")
 
     //! "segment 14 (SE): SE01 says ..." or just the message.
     QString toString() const;
@@ -50,7 +51,10 @@ public:
     };
 
     X12Reader() = default;
-    explicit X12Reader(Options options) : m_options(options) {}
+    explicit X12Reader(Options options)
+        : m_options(options)
+    {
+    }
 
     X12ReadResult read(const QByteArray &data) const;
 

@@ -64,21 +64,28 @@ void TestHeadless::verifyOnePatientWithPdf()
 {
     QTemporaryDir home;
     const QString pdf = home.filePath(QStringLiteral("jane.pdf"));
-    const Run run = runDesk(home, {QStringLiteral("verify"), QStringLiteral("--patient"), QStringLiteral("Jane"),
-                                   QStringLiteral("--pdf"), pdf, QStringLiteral("--user"), QStringLiteral("frontdesk1")});
+    const Run run = runDesk(home, {QStringLiteral("verify"), QStringLiteral("--patient"),
+                                   QStringLiteral("Jane"), QStringLiteral("--pdf"), pdf,
+                                   QStringLiteral("--user"), QStringLiteral("frontdesk1")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
     const QStringList lines = run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 3); // primary, secondary, "Report saved"
-    QVERIFY2(lines.at(0).startsWith(QStringLiteral("Smith, Jane | BlueCross BlueShield ACT100001 (Primary): ACTIVE Gold PPO 1500, office copay $25.00")),
+    QVERIFY2(lines.at(0).startsWith(
+                 QStringLiteral("Smith, Jane | BlueCross BlueShield ACT100001 (Primary): ACTIVE "
+                                "Gold PPO 1500, office copay $25.00")),
              qPrintable(run.out));
-    QVERIFY2(lines.at(1).contains(QStringLiteral("ACT200102 (Secondary): ACTIVE")), qPrintable(run.out));
+    QVERIFY2(lines.at(1).contains(QStringLiteral("ACT200102 (Secondary): ACTIVE")),
+             qPrintable(run.out));
     QVERIFY(QFile::exists(pdf));
     const QString text = pdfText(pdf);
-    QVERIFY2(text.contains(QStringLiteral("ACT100001")) && text.contains(QStringLiteral("frontdesk1")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("ACT100001")) &&
+                 text.contains(QStringLiteral("frontdesk1")),
+             qPrintable(text));
     QVERIFY(text.contains(QStringLiteral("TRAINING")));
 
     // Again within 24 hours: reused, not asked again.
-    const Run again = runDesk(home, {QStringLiteral("verify"), QStringLiteral("--patient"), QStringLiteral("Jane")});
+    const Run again = runDesk(
+        home, {QStringLiteral("verify"), QStringLiteral("--patient"), QStringLiteral("Jane")});
     QCOMPARE(again.exitCode, 0);
     QVERIFY2(again.out.contains(QStringLiteral("reused")), qPrintable(again.out));
 }
@@ -92,24 +99,32 @@ void TestHeadless::verifyDayWithDaySheet()
                                    QStringLiteral("--pdf"), pdf});
     // Tomorrow's schedule holds members the payer rejects: the exit status says so.
     QVERIFY2(run.exitCode == 1, qPrintable(run.out + run.err));
-    QVERIFY(run.out.contains(QStringLiteral("Smith, Jane | BlueCross BlueShield ACT100001 (Primary): ACTIVE")));
-    QVERIFY(run.out.contains(QStringLiteral("Garcia, Maria | Aetna Health BAD600006 (Primary): ERROR")));
-    QVERIFY(run.out.contains(QStringLiteral("Brown, Kyla | United Healthcare COB400004 (Primary): NEEDS REVIEW")));
-    QVERIFY(run.out.contains(QStringLiteral("Davis, Emily | United Healthcare ERR500011 (Primary): ERROR")));
+    QVERIFY(run.out.contains(
+        QStringLiteral("Smith, Jane | BlueCross BlueShield ACT100001 (Primary): ACTIVE")));
+    QVERIFY(run.out.contains(
+        QStringLiteral("Garcia, Maria | Aetna Health BAD600006 (Primary): ERROR")));
+    QVERIFY(run.out.contains(
+        QStringLiteral("Brown, Kyla | United Healthcare COB400004 (Primary): NEEDS REVIEW")));
+    QVERIFY(run.out.contains(
+        QStringLiteral("Davis, Emily | United Healthcare ERR500011 (Primary): ERROR")));
     QVERIFY(run.out.contains(QStringLiteral("verified,")));
     QVERIFY(QFile::exists(pdf));
     const QString text = pdfText(pdf);
-    QVERIFY2(text.contains(QStringLiteral("Day Sheet")) && text.contains(QStringLiteral("Garcia, Maria")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Day Sheet")) &&
+                 text.contains(QStringLiteral("Garcia, Maria")),
+             qPrintable(text));
 }
 
 void TestHeadless::ambiguousOrUnknownPatient()
 {
     QTemporaryDir home;
-    const Run ambiguous = runDesk(home, {QStringLiteral("verify"), QStringLiteral("--patient"), QStringLiteral("Smith")});
+    const Run ambiguous = runDesk(
+        home, {QStringLiteral("verify"), QStringLiteral("--patient"), QStringLiteral("Smith")});
     QCOMPARE(ambiguous.exitCode, 2);
     QVERIFY2(ambiguous.err.contains(QStringLiteral("matches")), qPrintable(ambiguous.err));
     QVERIFY(ambiguous.err.contains(QStringLiteral("Smith, Jane")));
-    const Run unknown = runDesk(home, {QStringLiteral("verify"), QStringLiteral("--patient"), QStringLiteral("Nobody")});
+    const Run unknown = runDesk(
+        home, {QStringLiteral("verify"), QStringLiteral("--patient"), QStringLiteral("Nobody")});
     QCOMPARE(unknown.exitCode, 2);
     QVERIFY(unknown.err.contains(QStringLiteral("No patient matches")));
 }
@@ -117,7 +132,10 @@ void TestHeadless::ambiguousOrUnknownPatient()
 void TestHeadless::badArguments()
 {
     QTemporaryDir home;
-    QCOMPARE(runDesk(home, {QStringLiteral("verify-day"), QStringLiteral("--date"), QStringLiteral("24/11/2026")}).exitCode, 2);
+    QCOMPARE(runDesk(home, {QStringLiteral("verify-day"), QStringLiteral("--date"),
+                            QStringLiteral("24/11/2026")})
+                 .exitCode,
+             2);
     QCOMPARE(runDesk(home, {QStringLiteral("verify")}).exitCode, 2);
     QCOMPARE(runDesk(home, {QStringLiteral("frobnicate")}).exitCode, 2);
 }
@@ -125,8 +143,9 @@ void TestHeadless::badArguments()
 void TestHeadless::spanishWithLang()
 {
     QTemporaryDir home;
-    const Run run = runDesk(home, {QStringLiteral("verify"), QStringLiteral("--patient"), QStringLiteral("Chris"),
-                                   QStringLiteral("--lang"), QStringLiteral("es")});
+    const Run run =
+        runDesk(home, {QStringLiteral("verify"), QStringLiteral("--patient"),
+                       QStringLiteral("Chris"), QStringLiteral("--lang"), QStringLiteral("es")});
     QCOMPARE(run.exitCode, 0);
     // Translated verdict and words, US money formats kept.
     QVERIFY2(run.out.contains(QStringLiteral("ACTIVA")), qPrintable(run.out));
@@ -144,14 +163,17 @@ void TestHeadless::conformance()
         f.write(bytes);
     };
     write(QStringLiteral("good.270"),
-          "ISA*00*          *00*          *ZZ*CLINICDESK     *ZZ*CLEARINGHOUSE  *261124*0830*^*00501*000000001*0*T*:~"
+          "ISA*00*          *00*          *ZZ*CLINICDESK     *ZZ*CLEARINGHOUSE  "
+          "*261124*0830*^*00501*000000001*0*T*:~"
           "GS*HS*CLINICDESK*CLEARINGHOUSE*20261124*0830*1*X*005010X279A1~ST*270*0001*005010X279A1~"
           "BHT*0022*13*1*20261124*0830~HL*1**20*1~NM1*PR*2*BCBS*****PI*INS001~HL*2*1*21*1~"
-          "NM1*1P*2*CLINIC*****XX*1234567893~HL*3*2*22*0~TRN*1*1*9CLINICDSK~NM1*IL*1*SMITH*JANE****MI*ACT100001~"
+          "NM1*1P*2*CLINIC*****XX*1234567893~HL*3*2*22*0~TRN*1*1*9CLINICDSK~NM1*IL*1*SMITH*JANE****"
+          "MI*ACT100001~"
           "DMG*D8*19960210*F~DTP*291*D8*20261124~EQ*30~SE*13*0001~GE*1*1~IEA*1*000000001~");
     write(QStringLiteral("truncated.271"), "ISA*00*          *00*    ");
     write(QStringLiteral("README.md"), "not X12");
-    const Run run = runDesk(home, {QStringLiteral("conformance"), home.filePath(QStringLiteral("samples"))});
+    const Run run =
+        runDesk(home, {QStringLiteral("conformance"), home.filePath(QStringLiteral("samples"))});
     QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
     const QStringList lines = run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 3);

@@ -46,7 +46,8 @@ void TestTranslations::spanishIsCompleteAndConsistent()
             source = xml.readElementText();
         } else if (xml.name() == QLatin1String("translation")) {
             ++messages;
-            const bool unfinished = xml.attributes().value(QLatin1String("type")) == QLatin1String("unfinished");
+            const bool unfinished =
+                xml.attributes().value(QLatin1String("type")) == QLatin1String("unfinished");
             const QString where = context + QStringLiteral(": ") + source;
             QStringList forms;
             const QString text = xml.readElementText(QXmlStreamReader::IncludeChildElements);

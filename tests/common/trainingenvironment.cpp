@@ -115,6 +115,7 @@ Verification TrainingEnvironment::verifyAndWait(qint64 coverageId, const VerifyO
     QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
     loop.exec();
     if (!done)
-        result.errorMessage = QStringLiteral("verifyAndWait: no answer within %1 ms").arg(timeoutMs);
+        result.errorMessage =
+            QStringLiteral("verifyAndWait: no answer within %1 ms").arg(timeoutMs);
     return result;
 }

@@ -45,12 +45,13 @@ public:
     //! The first patient whose first name matches; 0 if none.
     qint64 patientId(const QString &firstName) const;
     //! Adds a patient with one coverage; returns the coverage id.
-    qint64 addPatientWithCoverage(const QString &first, const QString &last, const QString &memberId,
+    qint64 addPatientWithCoverage(const QString &first, const QString &last,
+                                  const QString &memberId,
                                   const QString &payerId = QStringLiteral("INS001"));
 
     //! Runs a verification to the end and returns what it stored.
-    Verification verifyAndWait(qint64 coverageId, const VerifyOptions &options = {}, bool *reused = nullptr,
-                               int timeoutMs = 20000);
+    Verification verifyAndWait(qint64 coverageId, const VerifyOptions &options = {},
+                               bool *reused = nullptr, int timeoutMs = 20000);
 
 private:
     bool m_ready = false;

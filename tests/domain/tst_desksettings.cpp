@@ -46,7 +46,8 @@ void TestDeskSettings::saveThenLoad()
     }
     QSettings again(path, QSettings::IniFormat);
     QCOMPARE(DeskSettings::load(again), d);
-    QCOMPARE(again.value(QStringLiteral("clearinghouse/url")).toString(), QStringLiteral("https://clearinghouse.example/x12/270"));
+    QCOMPARE(again.value(QStringLiteral("clearinghouse/url")).toString(),
+             QStringLiteral("https://clearinghouse.example/x12/270"));
 }
 
 void TestDeskSettings::emptyUrlRemovesTheKey()
@@ -65,13 +66,27 @@ void TestDeskSettings::validation_data()
     QTest::addColumn<QString>("field");
     QTest::addColumn<QString>("value");
     QTest::addColumn<QString>("messageStart");
-    QTest::newRow("ftp url") << "url" << "ftp://x.example/270" << "Clearinghouse address";
-    QTest::newRow("no host") << "url" << "https:///x12" << "Clearinghouse address";
-    QTest::newRow("good url") << "url" << "https://x.example/270" << "";
-    QTest::newRow("bad npi") << "npi" << "1234567890" << "Clinic NPI";
-    QTest::newRow("empty name") << "name" << "" << "Clinic name";
-    QTest::newRow("timeout") << "timeout" << "2" << "Timeout";
-    QTest::newRow("tries") << "tries" << "9" << "Tries";
+    QTest::newRow("ftp url") << "url"
+                             << "ftp://x.example/270"
+                             << "Clearinghouse address";
+    QTest::newRow("no host") << "url"
+                             << "https:///x12"
+                             << "Clearinghouse address";
+    QTest::newRow("good url") << "url"
+                              << "https://x.example/270"
+                              << "";
+    QTest::newRow("bad npi") << "npi"
+                             << "1234567890"
+                             << "Clinic NPI";
+    QTest::newRow("empty name") << "name"
+                                << ""
+                                << "Clinic name";
+    QTest::newRow("timeout") << "timeout"
+                             << "2"
+                             << "Timeout";
+    QTest::newRow("tries") << "tries"
+                           << "9"
+                           << "Tries";
 }
 
 void TestDeskSettings::validation()

@@ -35,7 +35,8 @@ void TestFieldValidation::memberIds_data()
     QTest::newRow("one character") << "A" << false << "A";
     QTest::newRow("symbols") << "ABC#123" << false << "ABC#123";
     QTest::newRow("leading dash") << "-ABC123" << false << "-ABC123";
-    QTest::newRow("31 characters") << QString(31, QLatin1Char('A')) << false << QString(31, QLatin1Char('A'));
+    QTest::newRow("31 characters")
+        << QString(31, QLatin1Char('A')) << false << QString(31, QLatin1Char('A'));
 }
 
 void TestFieldValidation::memberIds()
@@ -93,19 +94,32 @@ void TestFieldValidation::contact_data()
     QTest::addColumn<QString>("kind");
     QTest::addColumn<QString>("input");
     QTest::addColumn<bool>("valid");
-    QTest::newRow("phone dashes") << "phone" << "541-555-0100" << true;
-    QTest::newRow("phone parens") << "phone" << "(541) 555 0100" << true;
-    QTest::newRow("phone short") << "phone" << "555-0100" << false;
-    QTest::newRow("phone letters") << "phone" << "541-555-CALL" << false;
-    QTest::newRow("zip 5") << "zip" << "97477" << true;
-    QTest::newRow("zip 9") << "zip" << "97477-1234" << true;
-    QTest::newRow("zip 4") << "zip" << "9747" << false;
-    QTest::newRow("state") << "state" << "or" << true;
-    QTest::newRow("state long") << "state" << "Oregon" << false;
-    QTest::newRow("email") << "email" << "jane.smith@example.org" << true;
-    QTest::newRow("email no domain") << "email" << "jane@" << false;
-    QTest::newRow("group") << "group" << "GRP-10001" << true;
-    QTest::newRow("group spaces") << "group" << "GRP 10001" << false;
+    QTest::newRow("phone dashes") << "phone"
+                                  << "541-555-0100" << true;
+    QTest::newRow("phone parens") << "phone"
+                                  << "(541) 555 0100" << true;
+    QTest::newRow("phone short") << "phone"
+                                 << "555-0100" << false;
+    QTest::newRow("phone letters") << "phone"
+                                   << "541-555-CALL" << false;
+    QTest::newRow("zip 5") << "zip"
+                           << "97477" << true;
+    QTest::newRow("zip 9") << "zip"
+                           << "97477-1234" << true;
+    QTest::newRow("zip 4") << "zip"
+                           << "9747" << false;
+    QTest::newRow("state") << "state"
+                           << "or" << true;
+    QTest::newRow("state long") << "state"
+                                << "Oregon" << false;
+    QTest::newRow("email") << "email"
+                           << "jane.smith@example.org" << true;
+    QTest::newRow("email no domain") << "email"
+                                     << "jane@" << false;
+    QTest::newRow("group") << "group"
+                           << "GRP-10001" << true;
+    QTest::newRow("group spaces") << "group"
+                                  << "GRP 10001" << false;
 }
 
 void TestFieldValidation::contact()

@@ -39,7 +39,10 @@ namespace {
 class BadServer : public QTcpServer
 {
 public:
-    explicit BadServer(QByteArray reply) : m_reply(std::move(reply)) {}
+    explicit BadServer(QByteArray reply)
+        : m_reply(std::move(reply))
+    {
+    }
     int requests = 0;
 
 protected:
@@ -66,8 +69,9 @@ private:
 
 QByteArray httpReply(int status, const QByteArray &body)
 {
-    return "HTTP/1.1 " + QByteArray::number(status) + " X\r\nContent-Type: text/plain\r\nContent-Length: "
-        + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+    return "HTTP/1.1 " + QByteArray::number(status) +
+           " X\r\nContent-Type: text/plain\r\nContent-Length: " + QByteArray::number(body.size()) +
+           "\r\nConnection: close\r\n\r\n" + body;
 }
 } // namespace
 
@@ -82,17 +86,26 @@ void TestEligibilityService::everyMember_data()
 
     using S = VerificationStatus;
     using E = VerificationError;
-    QTest::newRow("active PPO") << "ACT100001" << S::Verified << E::None << 1 << QStringList() << "";
-    QTest::newRow("active HMO") << "ACT200002" << S::Verified << E::None << 1 << QStringList() << "";
+    QTest::newRow("active PPO") << "ACT100001" << S::Verified << E::None << 1 << QStringList()
+                                << "";
+    QTest::newRow("active HMO") << "ACT200002" << S::Verified << E::None << 1 << QStringList()
+                                << "";
     QTest::newRow("dependent") << "DEP300003" << S::Verified << E::None << 1 << QStringList() << "";
-    QTest::newRow("other payer primary") << "COB400004" << S::ManualReview << E::None << 1 << QStringList() << "MEDICARE PART B";
+    QTest::newRow("other payer primary")
+        << "COB400004" << S::ManualReview << E::None << 1 << QStringList() << "MEDICARE PART B";
     QTest::newRow("inactive") << "INA500005" << S::Verified << E::None << 1 << QStringList() << "";
-    QTest::newRow("invalid member id") << "BAD600006" << S::Failed << E::Rejected << 1 << QStringList{"72"} << "member ID";
-    QTest::newRow("invalid name") << "NAM700007" << S::Failed << E::Rejected << 1 << QStringList{"73"} << "name";
-    QTest::newRow("not found") << "NOF800008" << S::Failed << E::Rejected << 1 << QStringList{"75"} << "";
-    QTest::newRow("busy twice") << "BSY900009" << S::Verified << E::None << 3 << QStringList() << "";
-    QTest::newRow("slow") << "SLOW00010" << S::Failed << E::Timeout << 3 << QStringList() << "did not answer";
-    QTest::newRow("503") << "ERR500011" << S::Failed << E::ServerError << 3 << QStringList() << "503";
+    QTest::newRow("invalid member id")
+        << "BAD600006" << S::Failed << E::Rejected << 1 << QStringList{"72"} << "member ID";
+    QTest::newRow("invalid name") << "NAM700007" << S::Failed << E::Rejected << 1
+                                  << QStringList{"73"} << "name";
+    QTest::newRow("not found") << "NOF800008" << S::Failed << E::Rejected << 1 << QStringList{"75"}
+                               << "";
+    QTest::newRow("busy twice") << "BSY900009" << S::Verified << E::None << 3 << QStringList()
+                                << "";
+    QTest::newRow("slow") << "SLOW00010" << S::Failed << E::Timeout << 3 << QStringList()
+                          << "did not answer";
+    QTest::newRow("503") << "ERR500011" << S::Failed << E::ServerError << 3 << QStringList()
+                         << "503";
 }
 
 void TestEligibilityService::everyMember()
@@ -117,7 +130,8 @@ void TestEligibilityService::everyMember()
     QCOMPARE(v.attempts, attempts);
     QCOMPARE(v.aaaCodes, aaaCodes);
     QCOMPARE(v.coverageId, coverageId);
-    QVERIFY2(v.errorMessage.contains(messageContains, Qt::CaseInsensitive), qPrintable(v.errorMessage));
+    QVERIFY2(v.errorMessage.contains(messageContains, Qt::CaseInsensitive),
+             qPrintable(v.errorMessage));
     QCOMPARE(started.size(), 1);
     QCOMPARE(finished.size(), 1);
     // What the service says is what it stored.
@@ -129,7 +143,8 @@ void TestEligibilityService::everyMember()
     if (memberId == QLatin1String("ACT100001")) {
         QVERIFY(v.result && v.result->isActive());
         QCOMPARE(v.result->copayCents(QStringLiteral("98")), std::optional<qint64>(2500));
-        QCOMPARE(v.result->copayCents(QStringLiteral("98"), QStringLiteral("N")), std::optional<qint64>(5000));
+        QCOMPARE(v.result->copayCents(QStringLiteral("98"), QStringLiteral("N")),
+                 std::optional<qint64>(5000));
         QCOMPARE(v.result->planName, QStringLiteral("Gold PPO 1500"));
     } else if (memberId == QLatin1String("ACT200002")) {
         QVERIFY(v.result->requiresPriorAuthorization(QStringLiteral("62")));
@@ -303,7 +318,8 @@ void TestEligibilityService::expiresWithAgeAndCoverageEnd()
     env.service().setClock([now] { return now.addDays(31); });
     QCOMPARE(env.service().effectiveStatus(v), VerificationStatus::Expired);
     QCOMPARE(env.service().latest(coverageId)->status, VerificationStatus::Expired);
-    QCOMPARE(env.service().latestFor({coverageId}).value(coverageId).status, VerificationStatus::Expired);
+    QCOMPARE(env.service().latestFor({coverageId}).value(coverageId).status,
+             VerificationStatus::Expired);
     QVERIFY(env.service().expireStale() >= 1);
     QCOMPARE(env.service().verifications().find(v.id)->status, VerificationStatus::Expired);
 
@@ -312,8 +328,9 @@ void TestEligibilityService::expiresWithAgeAndCoverageEnd()
     Verification young = v;
     young.completedAt = now.addDays(-2);
     const QDate localToday = now.toLocalTime().date();
-    young.result->dates = {EligibilityDate{QStringLiteral("346"), localToday.addYears(-1), localToday.addYears(-1)},
-                           EligibilityDate{QStringLiteral("347"), localToday.addDays(-1), localToday.addDays(-1)}};
+    young.result->dates = {
+        EligibilityDate{QStringLiteral("346"), localToday.addYears(-1), localToday.addYears(-1)},
+        EligibilityDate{QStringLiteral("347"), localToday.addDays(-1), localToday.addDays(-1)}};
     young.status = VerificationStatus::Verified;
     QCOMPARE(env.service().effectiveStatus(young), VerificationStatus::Expired);
     young.result->dates.last().from = young.result->dates.last().to = localToday.addDays(10);
@@ -389,7 +406,8 @@ void TestEligibilityService::batchCancel()
     QVERIFY(batch.notStarted() >= 22);
     // Nothing is left pending, and cancelled attempts are not errors for the coverage.
     QSqlQuery query(Database::connection(env.connectionName()));
-    QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM verifications WHERE status = 'pending'")));
+    QVERIFY(
+        query.exec(QStringLiteral("SELECT COUNT(*) FROM verifications WHERE status = 'pending'")));
     QVERIFY(query.next());
     QCOMPARE(query.value(0).toInt(), 0);
     QVERIFY(!env.service().latest(ids.first()).has_value());
@@ -406,7 +424,8 @@ void TestEligibilityService::unreachableClearinghouse()
     const quint16 port = probe.serverPort();
     probe.close();
     EligibilitySettings settings = env.service().settings();
-    settings.clearinghouseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/clearinghouse/x12/270").arg(port));
+    settings.clearinghouseUrl =
+        QUrl(QStringLiteral("http://127.0.0.1:%1/clearinghouse/x12/270").arg(port));
     env.service().setSettings(settings);
     const Verification v = env.verifyAndWait(env.coverageId(QStringLiteral("ACT100001")));
     QCOMPARE(v.status, VerificationStatus::Failed);
@@ -456,11 +475,16 @@ void TestEligibilityService::misbehavingClearinghouse_data()
     QTest::addColumn<VerificationError>("error");
     QTest::addColumn<int>("attempts");
     QTest::addColumn<QString>("messageContains");
-    QTest::newRow("not X12") << httpReply(200, "hello, world") << VerificationError::InvalidResponse << 1 << "could not be read";
-    QTest::newRow("truncated 271") << httpReply(200, "ISA*00*          *00*          *ZZ*CLEARINGHOUSE  *ZZ*CLINICDESK     *261124*0830*^*00501*000000001*0*T*:~GS*HB*X")
-                                   << VerificationError::InvalidResponse << 1 << "truncated";
-    QTest::newRow("400 not retried") << httpReply(400, "bad request") << VerificationError::HttpError << 1 << "HTTP 400";
-    QTest::newRow("hang up") << QByteArray() << VerificationError::NetworkError << 3 << "Could not reach";
+    QTest::newRow("not X12") << httpReply(200, "hello, world") << VerificationError::InvalidResponse
+                             << 1 << "could not be read";
+    QTest::newRow("truncated 271")
+        << httpReply(200, "ISA*00*          *00*          *ZZ*CLEARINGHOUSE  *ZZ*CLINICDESK     "
+                          "*261124*0830*^*00501*000000001*0*T*:~GS*HB*X")
+        << VerificationError::InvalidResponse << 1 << "truncated";
+    QTest::newRow("400 not retried")
+        << httpReply(400, "bad request") << VerificationError::HttpError << 1 << "HTTP 400";
+    QTest::newRow("hang up") << QByteArray() << VerificationError::NetworkError << 3
+                             << "Could not reach";
 }
 
 void TestEligibilityService::misbehavingClearinghouse()
@@ -474,7 +498,8 @@ void TestEligibilityService::misbehavingClearinghouse()
     BadServer server(reply);
     QVERIFY(server.listen(QHostAddress::LocalHost));
     EligibilitySettings settings = env.service().settings();
-    settings.clearinghouseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/x12/270").arg(server.serverPort()));
+    settings.clearinghouseUrl =
+        QUrl(QStringLiteral("http://127.0.0.1:%1/x12/270").arg(server.serverPort()));
     env.service().setSettings(settings);
     const Verification v = env.verifyAndWait(env.coverageId(QStringLiteral("ACT100001")));
     QCOMPARE(v.status, VerificationStatus::Failed);
@@ -482,7 +507,8 @@ void TestEligibilityService::misbehavingClearinghouse()
     QCOMPARE(v.attempts, attempts);
     // Qt itself resends once when a kept-alive connection is closed before any answer.
     QVERIFY(server.requests >= attempts && server.requests <= attempts + 1);
-    QVERIFY2(v.errorMessage.contains(messageContains, Qt::CaseInsensitive), qPrintable(v.errorMessage));
+    QVERIFY2(v.errorMessage.contains(messageContains, Qt::CaseInsensitive),
+             qPrintable(v.errorMessage));
     // What came back is kept with the attempt, so nothing is lost for a later look.
     const auto stored = env.service().verifications().find(v.id);
     QCOMPARE(stored->response, v.response);

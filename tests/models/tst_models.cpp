@@ -78,7 +78,10 @@ void TestModels::scheduleFollowsVerificationsRowByRow()
             janeRow = row;
     }
     QVERIFY(janeRow >= 0);
-    QCOMPARE(model.index(janeRow, ScheduleModel::StatusColumn).data(ModelRoles::StatusKeyRole).toString(), QStringLiteral("none"));
+    QCOMPARE(model.index(janeRow, ScheduleModel::StatusColumn)
+                 .data(ModelRoles::StatusKeyRole)
+                 .toString(),
+             QStringLiteral("none"));
 
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
@@ -90,9 +93,14 @@ void TestModels::scheduleFollowsVerificationsRowByRow()
         QCOMPARE(args.at(0).toModelIndex().row(), janeRow);
         QCOMPARE(args.at(1).toModelIndex().row(), janeRow);
     }
-    QCOMPARE(model.index(janeRow, ScheduleModel::StatusColumn).data().toString(), QStringLiteral("ACTIVE"));
-    QCOMPARE(model.index(janeRow, ScheduleModel::StatusColumn).data(ModelRoles::StatusKeyRole).toString(), QStringLiteral("active"));
-    QCOMPARE(model.index(janeRow, ScheduleModel::CopayColumn).data().toString(), QStringLiteral("$25.00"));
+    QCOMPARE(model.index(janeRow, ScheduleModel::StatusColumn).data().toString(),
+             QStringLiteral("ACTIVE"));
+    QCOMPARE(model.index(janeRow, ScheduleModel::StatusColumn)
+                 .data(ModelRoles::StatusKeyRole)
+                 .toString(),
+             QStringLiteral("active"));
+    QCOMPARE(model.index(janeRow, ScheduleModel::CopayColumn).data().toString(),
+             QStringLiteral("$25.00"));
 
     // Coverage IDs for the whole day include secondary coverages (Jane has two).
     const QList<qint64> all = model.coverageIds();
@@ -110,9 +118,12 @@ void TestModels::coveragesAndHistory()
     Tester coverageTester(&coverages, Tester::FailureReportingMode::QtTest);
     coverages.setPatient(robert);
     QCOMPARE(coverages.rowCount(), 3);
-    QCOMPARE(coverages.index(0, CoverageModel::OrderColumn).data().toString(), QStringLiteral("Primary"));
-    QCOMPARE(coverages.index(2, CoverageModel::OrderColumn).data().toString(), QStringLiteral("Tertiary"));
-    QCOMPARE(coverages.index(0, CoverageModel::StatusColumn).data().toString(), QStringLiteral("NOT VERIFIED"));
+    QCOMPARE(coverages.index(0, CoverageModel::OrderColumn).data().toString(),
+             QStringLiteral("Primary"));
+    QCOMPARE(coverages.index(2, CoverageModel::OrderColumn).data().toString(),
+             QStringLiteral("Tertiary"));
+    QCOMPARE(coverages.index(0, CoverageModel::StatusColumn).data().toString(),
+             QStringLiteral("NOT VERIFIED"));
 
     const qint64 primary = coverages.coverageAt(0).id;
     VerificationHistoryModel history(&env.service());
@@ -131,10 +142,13 @@ void TestModels::coveragesAndHistory()
     QCOMPARE(historyReset.size(), 0);
     QCOMPARE(coverageReset.size(), 0);
     QCOMPARE(history.rowCount(), 2);
-    QCOMPARE(history.index(0, VerificationHistoryModel::StatusColumn).data().toString(), QStringLiteral("Verified"));
-    QCOMPARE(history.index(0, VerificationHistoryModel::UserColumn).data().toString(), QStringLiteral("tester"));
+    QCOMPARE(history.index(0, VerificationHistoryModel::StatusColumn).data().toString(),
+             QStringLiteral("Verified"));
+    QCOMPARE(history.index(0, VerificationHistoryModel::UserColumn).data().toString(),
+             QStringLiteral("tester"));
     QVERIFY(history.verificationAt(0).id > history.verificationAt(1).id);
-    QCOMPARE(coverages.index(0, CoverageModel::StatusColumn).data().toString(), QStringLiteral("ACTIVE"));
+    QCOMPARE(coverages.index(0, CoverageModel::StatusColumn).data().toString(),
+             QStringLiteral("ACTIVE"));
     // Another coverage's verification does not touch this history.
     env.verifyAndWait(coverages.coverageAt(1).id);
     QCOMPARE(history.rowCount(), 2);
@@ -159,11 +173,16 @@ void TestModels::benefitsTable()
                         "Copay|Office visit|In network|Individual|$25.00 per visit||",
                         "Copay|Office visit|Out of network|Individual|$50.00 per visit||",
                         "Coinsurance|Health benefit plan coverage|In network|Individual|20 %||",
-                        "Deductible|Health benefit plan coverage|In network|Individual|$1,500.00 per calendar year|$700.00|",
-                        "Deductible|Health benefit plan coverage|In network|Family|$3,000.00 per calendar year||",
-                        "Out-of-pocket maximum|Health benefit plan coverage|In network|Individual|$5,000.00 per calendar year|$3,200.00|",
+                        "Deductible|Health benefit plan coverage|In network|Individual|$1,500.00 "
+                        "per calendar year|$700.00|",
+                        "Deductible|Health benefit plan coverage|In network|Family|$3,000.00 per "
+                        "calendar year||",
+                        "Out-of-pocket maximum|Health benefit plan coverage|In "
+                        "network|Individual|$5,000.00 per calendar year|$3,200.00|",
                     }));
-    QCOMPARE(model.index(3, BenefitsModel::RemainingColumn).data(ModelRoles::ValueRole).toLongLong(), 70000);
+    QCOMPARE(
+        model.index(3, BenefitsModel::RemainingColumn).data(ModelRoles::ValueRole).toLongLong(),
+        70000);
     model.setResult(std::nullopt);
     QCOMPARE(model.rowCount(), 0);
 }

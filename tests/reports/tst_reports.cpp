@@ -25,7 +25,11 @@ Patient jane()
     p.lastName = QStringLiteral("Smith");
     p.dateOfBirth = QDate(1996, 2, 10);
     p.gender = Gender::Female;
-    p.address = {QStringLiteral("123 DustyDepot Ave"), {}, QStringLiteral("Springfield"), QStringLiteral("OR"), QStringLiteral("97477")};
+    p.address = {QStringLiteral("123 DustyDepot Ave"),
+                 {},
+                 QStringLiteral("Springfield"),
+                 QStringLiteral("OR"),
+                 QStringLiteral("97477")};
     return p;
 }
 
@@ -79,8 +83,10 @@ VerificationReportData reportData()
     secondary.payerId = QStringLiteral("INS002");
     secondary.payerName = QStringLiteral("Aetna Health");
     secondary.memberId = QStringLiteral("BAD600006");
-    data.items = {{primary, answered(7, primary.memberId, VerificationStatus::Verified), VerificationStatus::Verified},
-                  {secondary, answered(8, secondary.memberId, VerificationStatus::Failed), VerificationStatus::Failed}};
+    data.items = {{primary, answered(7, primary.memberId, VerificationStatus::Verified),
+                   VerificationStatus::Verified},
+                  {secondary, answered(8, secondary.memberId, VerificationStatus::Failed),
+                   VerificationStatus::Failed}};
     return data;
 }
 
@@ -122,7 +128,8 @@ void compareGolden(const QString &html, const QString &name)
         QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
         out.write(html.toUtf8());
     }
-    const QString golden = QString::fromUtf8(TestSupport::readTestData(QStringLiteral("reports/") + name));
+    const QString golden =
+        QString::fromUtf8(TestSupport::readTestData(QStringLiteral("reports/") + name));
     QVERIFY2(!golden.isEmpty(), qPrintable(QStringLiteral("missing golden file %1").arg(path)));
     const QStringList got = html.split(QLatin1Char('\n'));
     const QStringList want = golden.split(QLatin1Char('\n'));
@@ -134,7 +141,8 @@ void compareGolden(const QString &html, const QString &name)
 QString pdfText(const QString &path)
 {
     QProcess pdftotext;
-    pdftotext.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), path, QStringLiteral("-")});
+    pdftotext.start(QStringLiteral("pdftotext"),
+                    {QStringLiteral("-layout"), path, QStringLiteral("-")});
     if (!pdftotext.waitForFinished(20000))
         return {};
     return QString::fromUtf8(pdftotext.readAllStandardOutput());
@@ -161,7 +169,8 @@ void TestReports::initTestCase()
 
 void TestReports::verificationReportGoldenHtml()
 {
-    compareGolden(ReportHtml::verificationReport(reportData()), QStringLiteral("verification_report.html"));
+    compareGolden(ReportHtml::verificationReport(reportData()),
+                  QStringLiteral("verification_report.html"));
 }
 
 void TestReports::daySheetGoldenHtml()
@@ -179,12 +188,32 @@ void TestReports::verificationReportPdfText()
                                     {ReportHtml::verificationReportTitle(data), true, {}}, &error),
              qPrintable(error));
     const QString text = pdfText(path);
-    for (const char *expected : {"Insurance Verification Report", "Springfield Family Clinic", "400 Main Street",
-                                 "Smith, Jane", "02/10/1996", "BlueCross BlueShield", "ACT100001", "GRP10001",
-                                 "Gold PPO 1500", "ACTIVE", "$25.00", "$1,500.00", "$700.00", "$3,200.00", "20 %",
-                                 "00000007-00BEEF", "frontdesk1", "Verified at", "Coverage dates", "ERROR",
-                                 "The member ID is", "Page 1 of", "TRAINING"}) {
-        QVERIFY2(text.contains(QLatin1String(expected)), qPrintable(QStringLiteral("missing \"%1\" in:\n%2").arg(QLatin1String(expected), text)));
+    for (const char *expected : {"Insurance Verification Report",
+                                 "Springfield Family Clinic",
+                                 "400 Main Street",
+                                 "Smith, Jane",
+                                 "02/10/1996",
+                                 "BlueCross BlueShield",
+                                 "ACT100001",
+                                 "GRP10001",
+                                 "Gold PPO 1500",
+                                 "ACTIVE",
+                                 "$25.00",
+                                 "$1,500.00",
+                                 "$700.00",
+                                 "$3,200.00",
+                                 "20 %",
+                                 "00000007-00BEEF",
+                                 "frontdesk1",
+                                 "Verified at",
+                                 "Coverage dates",
+                                 "ERROR",
+                                 "The member ID is",
+                                 "Page 1 of",
+                                 "TRAINING"}) {
+        QVERIFY2(text.contains(QLatin1String(expected)),
+                 qPrintable(
+                     QStringLiteral("missing \"%1\" in:\n%2").arg(QLatin1String(expected), text)));
     }
 }
 
@@ -198,7 +227,8 @@ void TestReports::daySheetPdfTextAndPages()
         data.rows.append(row);
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("day.pdf"));
-    QVERIFY(ReportPrinter::savePdf(ReportHtml::daySheet(data), path, {ReportHtml::daySheetTitle(data), false, {}, true}));
+    QVERIFY(ReportPrinter::savePdf(ReportHtml::daySheet(data), path,
+                                   {ReportHtml::daySheetTitle(data), false, {}, true}));
     const QString text = pdfText(path);
     QVERIFY2(text.contains(QStringLiteral("Day Sheet")), qPrintable(text));
     static const QRegularExpression pageLine(QStringLiteral("Page \\d+ of \\d+"));

@@ -51,7 +51,8 @@ HttpAnswer post(QNetworkAccessManager &network, const QUrl &url, const QByteArra
     QNetworkReply *reply = network.post(request, body);
     QSignalSpy done(reply, &QNetworkReply::finished);
     done.wait(15000);
-    HttpAnswer answer{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll(), clock.elapsed()};
+    HttpAnswer answer{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                      reply->readAll(), clock.elapsed()};
     reply->deleteLater();
     return answer;
 }
@@ -75,12 +76,18 @@ void TestSandboxClearinghouse::answersReadBackFieldByField_data()
 {
     QTest::addColumn<QString>("memberId");
     QTest::addColumn<EligibilityResult::Status>("status");
-    for (const auto &[id, status] : std::initializer_list<std::pair<const char *, EligibilityResult::Status>>{
-             {"ACT100001", EligibilityResult::Status::Active}, {"ACT200002", EligibilityResult::Status::Active},
-             {"DEP300003", EligibilityResult::Status::Active}, {"COB400004", EligibilityResult::Status::Active},
-             {"INA500005", EligibilityResult::Status::Inactive}, {"BAD600006", EligibilityResult::Status::Rejected},
-             {"NAM700007", EligibilityResult::Status::Rejected}, {"NOF800008", EligibilityResult::Status::Rejected},
-             {"BSY900009", EligibilityResult::Status::Rejected}, {"SLOW00010", EligibilityResult::Status::Active},
+    for (const auto &[id, status] :
+         std::initializer_list<std::pair<const char *, EligibilityResult::Status>>{
+             {"ACT100001", EligibilityResult::Status::Active},
+             {"ACT200002", EligibilityResult::Status::Active},
+             {"DEP300003", EligibilityResult::Status::Active},
+             {"COB400004", EligibilityResult::Status::Active},
+             {"INA500005", EligibilityResult::Status::Inactive},
+             {"BAD600006", EligibilityResult::Status::Rejected},
+             {"NAM700007", EligibilityResult::Status::Rejected},
+             {"NOF800008", EligibilityResult::Status::Rejected},
+             {"BSY900009", EligibilityResult::Status::Rejected},
+             {"SLOW00010", EligibilityResult::Status::Active},
              {"UNKNOWN99", EligibilityResult::Status::Rejected}}) {
         QTest::newRow(id) << QString::fromLatin1(id) << status;
     }
@@ -91,7 +98,8 @@ void TestSandboxClearinghouse::answersReadBackFieldByField()
     QFETCH(QString, memberId);
     QFETCH(EligibilityResult::Status, status);
     SandboxClearinghouse clearinghouse;
-    const SandboxClearinghouse::Answer answer = clearinghouse.answer(EligibilityRequestBuilder::buildBytes(requestFor(memberId)));
+    const SandboxClearinghouse::Answer answer =
+        clearinghouse.answer(EligibilityRequestBuilder::buildBytes(requestFor(memberId)));
     QCOMPARE(answer.httpStatus, 200);
     QCOMPARE(answer.results.size(), 1);
     QCOMPARE(answer.results.first().status, status);
@@ -123,13 +131,15 @@ void TestSandboxClearinghouse::answersReadBackFieldByField()
 void TestSandboxClearinghouse::activePpoBenefits()
 {
     SandboxClearinghouse clearinghouse;
-    const EligibilityResult r = clearinghouse.resultsFor(requestFor(QStringLiteral("ACT100001")), 1).first();
+    const EligibilityResult r =
+        clearinghouse.resultsFor(requestFor(QStringLiteral("ACT100001")), 1).first();
     QCOMPARE(r.status, EligibilityResult::Status::Active);
     QCOMPARE(r.copayCents(QStringLiteral("98"), QStringLiteral("Y")), std::optional<qint64>(2500));
     QCOMPARE(r.copayCents(QStringLiteral("98"), QStringLiteral("N")), std::optional<qint64>(5000));
     auto amount = [&](const char *code, const char *level, const char *period) -> qint64 {
         for (const BenefitInfo &b : r.benefits) {
-            if (b.code == QLatin1String(code) && b.coverageLevel == QLatin1String(level) && b.timePeriod == QLatin1String(period))
+            if (b.code == QLatin1String(code) && b.coverageLevel == QLatin1String(level) &&
+                b.timePeriod == QLatin1String(period))
                 return b.amountCents.value_or(-1);
         }
         return -2;
@@ -147,7 +157,8 @@ void TestSandboxClearinghouse::activePpoBenefits()
 void TestSandboxClearinghouse::activeHmoBenefits()
 {
     SandboxClearinghouse clearinghouse;
-    const EligibilityResult r = clearinghouse.resultsFor(requestFor(QStringLiteral("ACT200002")), 1).first();
+    const EligibilityResult r =
+        clearinghouse.resultsFor(requestFor(QStringLiteral("ACT200002")), 1).first();
     const auto copays = r.benefitsWithCode(QStringLiteral("B"));
     QCOMPARE(copays.size(), 4);
     QCOMPARE(copays.at(0).amountCents, std::optional<qint64>(1500));
@@ -174,7 +185,8 @@ void TestSandboxClearinghouse::dependentAndCoordinationOfBenefits()
     QCOMPARE(dep.dependent->dateOfBirth, QDate(2016, 5, 14));
     QCOMPARE(dep.subscriber.firstName, QStringLiteral("CHRIS"));
 
-    const EligibilityResult cob = clearinghouse.resultsFor(requestFor(QStringLiteral("COB400004")), 1).first();
+    const EligibilityResult cob =
+        clearinghouse.resultsFor(requestFor(QStringLiteral("COB400004")), 1).first();
     QCOMPARE(cob.status, EligibilityResult::Status::Active);
     QCOMPARE(cob.otherPayers.size(), 1);
     QCOMPARE(cob.otherPayers.first().name, QStringLiteral("MEDICARE PART B"));
@@ -183,12 +195,15 @@ void TestSandboxClearinghouse::dependentAndCoordinationOfBenefits()
 void TestSandboxClearinghouse::inactiveAndRejections()
 {
     SandboxClearinghouse clearinghouse;
-    const EligibilityResult inactive = clearinghouse.resultsFor(requestFor(QStringLiteral("INA500005")), 1).first();
+    const EligibilityResult inactive =
+        clearinghouse.resultsFor(requestFor(QStringLiteral("INA500005")), 1).first();
     QCOMPARE(inactive.status, EligibilityResult::Status::Inactive);
     QCOMPARE(inactive.coverageEnd(), QDate(2026, 6, 30));
-    for (const auto &[member, code] : {std::pair{"BAD600006", "72"}, std::pair{"NAM700007", "73"},
-                                       std::pair{"NOF800008", "75"}, std::pair{"XYZ123456", "75"}}) {
-        const EligibilityResult r = clearinghouse.resultsFor(requestFor(QLatin1String(member)), 1).first();
+    for (const auto &[member, code] :
+         {std::pair{"BAD600006", "72"}, std::pair{"NAM700007", "73"}, std::pair{"NOF800008", "75"},
+          std::pair{"XYZ123456", "75"}}) {
+        const EligibilityResult r =
+            clearinghouse.resultsFor(requestFor(QLatin1String(member)), 1).first();
         QCOMPARE(r.status, EligibilityResult::Status::Rejected);
         QCOMPARE(r.rejections.size(), 1);
         QCOMPARE(r.rejections.first().code, QLatin1String(code));
@@ -202,7 +217,8 @@ void TestSandboxClearinghouse::inactiveAndRejections()
 void TestSandboxClearinghouse::busyMemberAnswersOnTheThirdTry()
 {
     SandboxClearinghouse clearinghouse;
-    const QByteArray request = EligibilityRequestBuilder::buildBytes(requestFor(QStringLiteral("BSY900009")));
+    const QByteArray request =
+        EligibilityRequestBuilder::buildBytes(requestFor(QStringLiteral("BSY900009")));
     for (int attempt = 1; attempt <= 6; ++attempt) {
         const auto answer = clearinghouse.answer(request);
         const EligibilityResult &r = answer.results.first();
@@ -231,36 +247,51 @@ void TestSandboxClearinghouse::http()
     QNetworkReply *reply = network.get(QNetworkRequest(health));
     QSignalSpy done(reply, &QNetworkReply::finished);
     QVERIFY(done.wait(5000));
-    QCOMPARE(QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
+    QCOMPARE(QJsonDocument::fromJson(reply->readAll())
+                 .object()
+                 .value(QStringLiteral("status"))
+                 .toString(),
+             QStringLiteral("ok"));
     reply->deleteLater();
 
-    const HttpAnswer ok = post(network, host.clearinghouseUrl(), EligibilityRequestBuilder::buildBytes(requestFor(QStringLiteral("ACT100001"))));
+    const HttpAnswer ok =
+        post(network, host.clearinghouseUrl(),
+             EligibilityRequestBuilder::buildBytes(requestFor(QStringLiteral("ACT100001"))));
     QCOMPARE(ok.status, 200);
     QVERIFY(ok.body.startsWith("ISA*"));
 
-    const HttpAnswer garbage = post(network, host.clearinghouseUrl(), QByteArrayLiteral("hello, not X12"));
+    const HttpAnswer garbage =
+        post(network, host.clearinghouseUrl(), QByteArrayLiteral("hello, not X12"));
     QCOMPARE(garbage.status, 400);
     QVERIFY(garbage.body.contains("Not a valid 270"));
 
-    const HttpAnswer huge = post(network, host.clearinghouseUrl(), QByteArray(2 * 1024 * 1024, 'A'));
+    const HttpAnswer huge =
+        post(network, host.clearinghouseUrl(), QByteArray(2 * 1024 * 1024, 'A'));
     QCOMPARE(huge.status, 413);
 
-    const HttpAnswer unavailable = post(network, host.clearinghouseUrl(), EligibilityRequestBuilder::buildBytes(requestFor(QStringLiteral("ERR500011"))));
+    const HttpAnswer unavailable =
+        post(network, host.clearinghouseUrl(),
+             EligibilityRequestBuilder::buildBytes(requestFor(QStringLiteral("ERR500011"))));
     QCOMPARE(unavailable.status, 503);
 
-    const HttpAnswer slow = post(network, host.clearinghouseUrl(), EligibilityRequestBuilder::buildBytes(requestFor(QStringLiteral("SLOW00010"))));
+    const HttpAnswer slow =
+        post(network, host.clearinghouseUrl(),
+             EligibilityRequestBuilder::buildBytes(requestFor(QStringLiteral("SLOW00010"))));
     QCOMPARE(slow.status, 200);
     QVERIFY2(slow.elapsedMs >= 550, qPrintable(QString::number(slow.elapsedMs)));
 
     // A client that gives up before a late answer does not take the server down.
     QNetworkRequest late(host.clearinghouseUrl());
     late.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/edi-x12"));
-    QNetworkReply *abandoned = network.post(late, EligibilityRequestBuilder::buildBytes(requestFor(QStringLiteral("SLOW00011"))));
+    QNetworkReply *abandoned = network.post(
+        late, EligibilityRequestBuilder::buildBytes(requestFor(QStringLiteral("SLOW00011"))));
     QTest::qWait(100);
     abandoned->abort();
     abandoned->deleteLater();
     QTest::qWait(800);
-    const HttpAnswer after = post(network, host.clearinghouseUrl(), EligibilityRequestBuilder::buildBytes(requestFor(QStringLiteral("ACT100001"))));
+    const HttpAnswer after =
+        post(network, host.clearinghouseUrl(),
+             EligibilityRequestBuilder::buildBytes(requestFor(QStringLiteral("ACT100001"))));
     QCOMPARE(after.status, 200);
 }
 

@@ -85,7 +85,8 @@ void TestMainWindow::searchAsYouTypeAndOpenWithEnter()
 
     search->clear();
     QTest::keyClicks(search, QStringLiteral("ACT200002"));
-    QTRY_COMPARE_WITH_TIMEOUT(window.searchModel()->searchText(), QStringLiteral("ACT200002"), 3000);
+    QTRY_COMPARE_WITH_TIMEOUT(window.searchModel()->searchText(), QStringLiteral("ACT200002"),
+                              3000);
     QCOMPARE(window.searchModel()->rowCount(), 1);
     QCOMPARE(window.searchModel()->patientAt(0).firstName, QStringLiteral("Chris"));
 }
@@ -97,8 +98,9 @@ void TestMainWindow::batchVerificationWithCancel()
     // Many slow members: the batch is still running when Cancel is pressed.
     QList<qint64> ids;
     for (int i = 0; i < 20; ++i)
-        ids << env.addPatientWithCoverage(QStringLiteral("Pat"), QStringLiteral("Wait%1").arg(i),
-                                          QStringLiteral("SLOW1%1").arg(i, 4, 10, QLatin1Char('0')));
+        ids << env.addPatientWithCoverage(
+            QStringLiteral("Pat"), QStringLiteral("Wait%1").arg(i),
+            QStringLiteral("SLOW1%1").arg(i, 4, 10, QLatin1Char('0')));
     BatchVerifyDialog dialog(&env.service(), ids, {}, QStringLiteral("Verify"));
     dialog.show();
     dialog.start();
@@ -110,7 +112,9 @@ void TestMainWindow::batchVerificationWithCancel()
     QVERIFY(finished.size() == 1 || finished.wait(5000));
     QVERIFY(dialog.isVisible()); // stays open to show what happened
     QVERIFY(buttons->button(QDialogButtonBox::Close));
-    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("batchCounts"))->text().contains(QStringLiteral("Cancelled")));
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("batchCounts"))
+                ->text()
+                .contains(QStringLiteral("Cancelled")));
 
     // A whole day runs to the end.
     const QList<qint64> day = env.service().coveragesForDay(QDate::currentDate().addDays(1));
@@ -129,12 +133,14 @@ void TestMainWindow::registrationValidates()
     QVERIFY2(env.isReady(), qPrintable(env.error()));
     RegisterPatientDialog dialog(&env.service().patients());
     dialog.show();
-    auto edit = [&](const char *name) { return dialog.findChild<QLineEdit *>(QLatin1String(name)); };
+    auto edit = [&](const char *name) {
+        return dialog.findChild<QLineEdit *>(QLatin1String(name));
+    };
     QTest::keyClicks(edit("firstNameEdit"), QStringLiteral("Rosa"));
     QTest::keyClicks(edit("dobEdit"), QStringLiteral("13/45/1990"));
     QTest::keyClicks(edit("zipEdit"), QStringLiteral("123"));
     QTest::keyClick(edit("zipEdit"), Qt::Key_Return); // Enter presses Register
-    QVERIFY(dialog.isVisible()); // not accepted
+    QVERIFY(dialog.isVisible());                      // not accepted
     QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("messageLabel"))->isVisible());
     const QString messages = dialog.findChild<QLabel *>(QStringLiteral("messageLabel"))->text();
     QVERIFY2(messages.contains(QStringLiteral("Last name")), qPrintable(messages));
@@ -145,7 +151,8 @@ void TestMainWindow::registrationValidates()
     QTest::keyClicks(edit("lastNameEdit"), QStringLiteral("Alvarez"));
     edit("dobEdit")->setText(QStringLiteral("07/04/1990"));
     edit("zipEdit")->setText(QStringLiteral("97401"));
-    QTest::mouseClick(dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save), Qt::LeftButton);
+    QTest::mouseClick(dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save),
+                      Qt::LeftButton);
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QVERIFY(dialog.patient().id > 0);
     QCOMPARE(dialog.patient().dateOfBirth, QDate(1990, 7, 4));
@@ -161,9 +168,12 @@ void TestMainWindow::settingsDialogValidates()
     auto *save = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save);
     QTest::mouseClick(save, Qt::LeftButton);
     QVERIFY(dialog.isVisible());
-    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("messageLabel"))->text().contains(QStringLiteral("NPI")));
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("messageLabel"))
+                ->text()
+                .contains(QStringLiteral("NPI")));
     npi->setText(QStringLiteral("1245319599"));
-    dialog.findChild<QLineEdit *>(QStringLiteral("clearinghouseEdit"))->setText(QStringLiteral("https://ch.example/270"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("clearinghouseEdit"))
+        ->setText(QStringLiteral("https://ch.example/270"));
     QTest::mouseClick(save, Qt::LeftButton);
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QCOMPARE(dialog.settings().clinic.npi, QStringLiteral("1245319599"));

@@ -76,12 +76,14 @@ void TestPatientPage::typeMemberIdPressVerifySeeActive()
     // The coverage was saved and shows in the list with its status, and in the history.
     QCOMPARE(page.coverageModel()->rowCount(), 1);
     QCOMPARE(page.coverageModel()->coverageAt(0).memberId, QStringLiteral("ACT100001"));
-    QCOMPARE(page.coverageModel()->index(0, CoverageModel::StatusColumn).data().toString(), QStringLiteral("ACTIVE"));
+    QCOMPARE(page.coverageModel()->index(0, CoverageModel::StatusColumn).data().toString(),
+             QStringLiteral("ACTIVE"));
     QCOMPARE(page.historyModel()->rowCount(), 1);
     // Pressing Verify again within a day reuses the answer, and says so.
     QTest::mouseClick(verify, Qt::LeftButton);
     auto *reasons = page.findChild<QLabel *>(QStringLiteral("reasonsLabel"));
-    QTRY_VERIFY_WITH_TIMEOUT(reasons->isVisible() && reasons->text().contains(QStringLiteral("not asked again")), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        reasons->isVisible() && reasons->text().contains(QStringLiteral("not asked again")), 5000);
     QCOMPARE(page.historyModel()->rowCount(), 1);
 
     // The printed report holds the key fields.
@@ -99,7 +101,8 @@ void TestPatientPage::invalidMemberIdShowsMessageAndSendsNothing()
     QSignalSpy started(&env.service(), &EligibilityService::verificationStarted);
     auto *memberId = page.findChild<QLineEdit *>(QStringLiteral("memberIdEdit"));
     QTest::keyClicks(memberId, QStringLiteral("AB#1"));
-    QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("verifyButton")), Qt::LeftButton);
+    QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("verifyButton")),
+                      Qt::LeftButton);
     auto *message = page.coverageForm()->findChild<QLabel *>(QStringLiteral("messageLabel"));
     QVERIFY(message->isVisible());
     QVERIFY2(message->text().contains(QStringLiteral("Member ID")), qPrintable(message->text()));
@@ -115,13 +118,16 @@ void TestPatientPage::rejectionShowsReasonAndFix()
     QVERIFY2(env.isReady(), qPrintable(env.error()));
     PatientPage page(environmentFor(env), newPatient(env));
     page.show();
-    QTest::keyClicks(page.findChild<QLineEdit *>(QStringLiteral("memberIdEdit")), QStringLiteral("BAD600006"));
-    QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("verifyButton")), Qt::LeftButton);
+    QTest::keyClicks(page.findChild<QLineEdit *>(QStringLiteral("memberIdEdit")),
+                     QStringLiteral("BAD600006"));
+    QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("verifyButton")),
+                      Qt::LeftButton);
     auto *verdict = page.findChild<QLabel *>(QStringLiteral("verdictLabel"));
     QTRY_COMPARE_WITH_TIMEOUT(verdict->text(), QStringLiteral("ERROR"), 10000);
     auto *reasons = page.findChild<QLabel *>(QStringLiteral("reasonsLabel"));
     QVERIFY(reasons->isVisible());
-    QVERIFY2(reasons->text().contains(QStringLiteral("member ID"), Qt::CaseInsensitive), qPrintable(reasons->text()));
+    QVERIFY2(reasons->text().contains(QStringLiteral("member ID"), Qt::CaseInsensitive),
+             qPrintable(reasons->text()));
     QVERIFY(!page.findChild<QTableView *>(QStringLiteral("benefitsView"))->isVisible());
 }
 
@@ -133,16 +139,23 @@ void TestPatientPage::dependentNeedsSubscriberDetails()
     page.show();
     auto *relationship = page.findChild<QComboBox *>(QStringLiteral("relationshipCombo"));
     relationship->setCurrentIndex(relationship->findData(int(SubscriberRelationship::Child)));
-    QTest::keyClicks(page.findChild<QLineEdit *>(QStringLiteral("memberIdEdit")), QStringLiteral("DEP300003"));
-    QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("verifyButton")), Qt::LeftButton);
-    const QString message = page.coverageForm()->findChild<QLabel *>(QStringLiteral("messageLabel"))->text();
+    QTest::keyClicks(page.findChild<QLineEdit *>(QStringLiteral("memberIdEdit")),
+                     QStringLiteral("DEP300003"));
+    QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("verifyButton")),
+                      Qt::LeftButton);
+    const QString message =
+        page.coverageForm()->findChild<QLabel *>(QStringLiteral("messageLabel"))->text();
     QVERIFY2(message.contains(QStringLiteral("Subscriber first name")), qPrintable(message));
     QVERIFY(message.contains(QStringLiteral("Subscriber date of birth")));
 
-    QTest::keyClicks(page.findChild<QLineEdit *>(QStringLiteral("subscriberFirstEdit")), QStringLiteral("Chris"));
-    QTest::keyClicks(page.findChild<QLineEdit *>(QStringLiteral("subscriberLastEdit")), QStringLiteral("Smith"));
-    QTest::keyClicks(page.findChild<QLineEdit *>(QStringLiteral("subscriberDobEdit")), QStringLiteral("01/01/1995"));
-    QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("verifyButton")), Qt::LeftButton);
+    QTest::keyClicks(page.findChild<QLineEdit *>(QStringLiteral("subscriberFirstEdit")),
+                     QStringLiteral("Chris"));
+    QTest::keyClicks(page.findChild<QLineEdit *>(QStringLiteral("subscriberLastEdit")),
+                     QStringLiteral("Smith"));
+    QTest::keyClicks(page.findChild<QLineEdit *>(QStringLiteral("subscriberDobEdit")),
+                     QStringLiteral("01/01/1995"));
+    QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("verifyButton")),
+                      Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(page.statusPanel()->verdictText(), QStringLiteral("ACTIVE"), 10000);
     const Coverage saved = page.coverageModel()->coverageAt(0);
     QCOMPARE(saved.relationship, SubscriberRelationship::Child);

@@ -61,7 +61,8 @@ void TestConformanceRunner::reportsEveryFile()
         "segment 13 (SE): SE01 says 12 segments; the transaction has 11 (ST to SE).",
         "error broken_truncated.x12: segment 11 (NM1): The data ends in the middle of this segment "
         "(no segment terminator '~'): the input is truncated.",
-        "error huge.x12: The file is 67108865 bytes long, more than the limit of 67108864 bytes; it "
+        "error huge.x12: The file is 67108865 bytes long, more than the limit of 67108864 bytes; "
+        "it "
         "was not read.",
         "ok    more/dependent.x12: 271 x1, 32 segments, 271: 2 results (active 1, inactive 1)",
         "6 passed, 0 failed",
