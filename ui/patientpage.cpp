@@ -267,6 +267,7 @@ void PatientPage::onVerificationFinished(const Verification &verification)
 {
     if (verification.patientId != m_patient.id)
         return;
+    m_coverageView->resizeColumnsToContents(); // "Last Verified" just got a value
     if (verification.coverageId == selectedCoverageId()) {
         showLatest();
         // The answer may correct the plan name: keep the form in step with the store.
