@@ -35,17 +35,28 @@ EligibilityDate date(const char *qualifier, QDate from, QDate to = {})
     return EligibilityDate{QLatin1String(qualifier), from, to.isValid() ? to : from};
 }
 
+//! The common head of an active answer: plan, group, calendar-year dates, and the EB*1 line
+//! naming the plan (returned for the caller to put first among the benefits).
+BenefitInfo startActivePlan(EligibilityResult &r, const char *plan, const char *insuranceType,
+                            const char *group, const char *groupName, int year,
+                            const char *level = "IND")
+{
+    r.status = EligibilityResult::Status::Active;
+    r.planName = QLatin1String(plan);
+    r.insuranceType = QLatin1String(insuranceType);
+    r.groupNumber = QLatin1String(group);
+    r.groupName = QLatin1String(groupName);
+    r.dates = {date("346", QDate(year, 1, 1)), date("347", QDate(year, 12, 31))};
+    BenefitInfo active = benefit("1", level, types({"30"}), insuranceType);
+    active.planDescription = r.planName;
+    return active;
+}
+
 // The active answer ACT100001 gives (and the busy and slow members once they answer).
 void addPpoPlan(EligibilityResult &r, int year)
 {
-    r.status = EligibilityResult::Status::Active;
-    r.planName = QStringLiteral("Gold PPO 1500");
-    r.insuranceType = QStringLiteral("PR");
-    r.groupNumber = QStringLiteral("GRP10001");
-    r.groupName = QStringLiteral("SPRINGFIELD EMPLOYERS");
-    r.dates = {date("346", QDate(year, 1, 1)), date("347", QDate(year, 12, 31))};
-    BenefitInfo active = benefit("1", "IND", types({"30"}), "PR");
-    active.planDescription = r.planName;
+    const BenefitInfo active =
+        startActivePlan(r, "Gold PPO 1500", "PR", "GRP10001", "SPRINGFIELD EMPLOYERS", year);
     r.benefits = {
         active,
         benefit("B", "IND", types({"98"}), "PR", "27", 2500, "Y"),
@@ -63,14 +74,8 @@ void addPpoPlan(EligibilityResult &r, int year)
 
 void addHmoPlan(EligibilityResult &r, int year)
 {
-    r.status = EligibilityResult::Status::Active;
-    r.planName = QStringLiteral("Aetna HMO Select");
-    r.insuranceType = QStringLiteral("HM");
-    r.groupNumber = QStringLiteral("GRP20002");
-    r.groupName = QStringLiteral("CITY OF SPRINGFIELD");
-    r.dates = {date("346", QDate(year, 1, 1)), date("347", QDate(year, 12, 31))};
-    BenefitInfo active = benefit("1", "IND", types({"30"}), "HM");
-    active.planDescription = r.planName;
+    const BenefitInfo active =
+        startActivePlan(r, "Aetna HMO Select", "HM", "GRP20002", "CITY OF SPRINGFIELD", year);
     BenefitInfo pcp = benefit("B", "IND", types({"98"}), "HM", "27", 1500, "Y");
     pcp.messages = {QStringLiteral("PRIMARY CARE PHYSICIAN VISIT")};
     BenefitInfo specialist = benefit("B", "IND", types({"98"}), "HM", "27", 4000, "Y");
@@ -157,14 +162,8 @@ QList<EligibilityResult> SandboxClearinghouse::resultsFor(const EligibilityReque
         }
         child.relationship = QStringLiteral("19");
         r.dependent = child;
-        r.status = EligibilityResult::Status::Active;
-        r.planName = QStringLiteral("Family Choice PPO");
-        r.insuranceType = QStringLiteral("PR");
-        r.groupNumber = QStringLiteral("GRP30003");
-        r.groupName = QStringLiteral("SPRINGFIELD SCHOOLS");
-        r.dates = {date("346", QDate(year, 1, 1)), date("347", QDate(year, 12, 31))};
-        BenefitInfo active = benefit("1", "FAM", types({"30"}), "PR");
-        active.planDescription = r.planName;
+        const BenefitInfo active = startActivePlan(r, "Family Choice PPO", "PR", "GRP30003",
+                                                   "SPRINGFIELD SCHOOLS", year, "FAM");
         BenefitInfo coinsurance = benefit("A", "IND", types({"30"}), "PR", "", std::nullopt, "Y");
         coinsurance.percent = 0.1;
         r.benefits = {
@@ -175,14 +174,8 @@ QList<EligibilityResult> SandboxClearinghouse::resultsFor(const EligibilityReque
             coinsurance,
         };
     } else if (profile == QLatin1String("COB4")) {
-        r.status = EligibilityResult::Status::Active;
-        r.planName = QStringLiteral("Choice Plus");
-        r.insuranceType = QStringLiteral("C1");
-        r.groupNumber = QStringLiteral("GRP40004");
-        r.groupName = QStringLiteral("RETIREE PLAN");
-        r.dates = {date("346", QDate(year, 1, 1)), date("347", QDate(year, 12, 31))};
-        BenefitInfo active = benefit("1", "IND", types({"30"}), "C1");
-        active.planDescription = r.planName;
+        const BenefitInfo active =
+            startActivePlan(r, "Choice Plus", "C1", "GRP40004", "RETIREE PLAN", year);
         RelatedEntity medicare;
         medicare.entityCode = QStringLiteral("PRP");
         medicare.name = QStringLiteral("MEDICARE PART B");
