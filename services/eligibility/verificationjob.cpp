@@ -203,13 +203,12 @@ void VerificationJob::sendTry()
     EligibilityRequest request = m_requestTemplate;
     request.controlNumber = m_service->nextControlNumber();
     request.createdAt = m_service->now();
-    m_request = EligibilityRequestBuilder::buildBytes(request);
-    m_verification.request = m_request;
+    m_verification.request = EligibilityRequestBuilder::buildBytes(request);
     ++m_verification.attempts;
 
     const EligibilitySettings &settings = m_service->settings();
-    m_try = new ClearinghouseJob(m_service->m_network, settings.clearinghouseUrl, m_request,
-                                 settings.timeoutMs, this);
+    m_try = new ClearinghouseJob(m_service->m_network, settings.clearinghouseUrl,
+                                 m_verification.request, settings.timeoutMs, this);
     connect(m_try, &ClearinghouseJob::finished, this, &VerificationJob::onTryFinished);
     m_try->start();
 }

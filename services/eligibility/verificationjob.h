@@ -56,7 +56,6 @@ private:
     qint64 m_coverageId;
     VerifyOptions m_options;
     Verification m_verification;
-    QByteArray m_request;
     EligibilityRequest m_requestTemplate;
     QPointer<ClearinghouseJob> m_try;
     QTimer m_backoff;
