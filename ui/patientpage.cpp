@@ -327,23 +327,25 @@ QString PatientPage::reportHtml() const
     return ReportHtml::verificationReport(reportData());
 }
 
-ReportPrinter::Options PatientPage::reportOptions() const
+ReportPrinter::Options PatientPage::reportOptions(const VerificationReportData &data) const
 {
-    return {ReportHtml::verificationReportTitle(reportData()), m_env.training, {}, false};
+    return {ReportHtml::verificationReportTitle(data), m_env.training, {}, false};
 }
 
 void PatientPage::printPreview()
 {
     m_env.eligibility->audit().record(m_env.user, QStringLiteral("report.preview"),
                                       QStringLiteral("patient"), m_patient.id);
-    if (ReportActions::preview(reportHtml(), reportOptions(), this))
+    const VerificationReportData data = reportData(); // read once for text and title
+    if (ReportActions::preview(ReportHtml::verificationReport(data), reportOptions(data), this))
         m_env.eligibility->audit().record(m_env.user, QStringLiteral("report.print"),
                                           QStringLiteral("patient"), m_patient.id);
 }
 
 void PatientPage::printReport()
 {
-    if (ReportActions::print(reportHtml(), reportOptions(), this))
+    const VerificationReportData data = reportData();
+    if (ReportActions::print(ReportHtml::verificationReport(data), reportOptions(data), this))
         m_env.eligibility->audit().record(m_env.user, QStringLiteral("report.print"),
                                           QStringLiteral("patient"), m_patient.id);
 }
@@ -353,7 +355,10 @@ void PatientPage::saveReportAsPdf()
     const QString suggested =
         QStringLiteral("verification-%1-%2.pdf")
             .arg(m_patient.lastName.toLower(), QDate::currentDate().toString(Qt::ISODate));
-    if (!ReportActions::saveAsPdf(reportHtml(), reportOptions(), suggested, this).isEmpty())
+    const VerificationReportData data = reportData();
+    if (!ReportActions::saveAsPdf(ReportHtml::verificationReport(data), reportOptions(data),
+                                  suggested, this)
+             .isEmpty())
         m_env.eligibility->audit().record(m_env.user, QStringLiteral("report.export"),
                                           QStringLiteral("patient"), m_patient.id);
 }

@@ -50,7 +50,7 @@ public:
     void saveReportAsPdf();
     QString reportHtml() const;
     VerificationReportData reportData() const;
-    ReportPrinter::Options reportOptions() const;
+    ReportPrinter::Options reportOptions(const VerificationReportData &data) const;
 
 Q_SIGNALS:
     void patientChanged(const Patient &patient);
