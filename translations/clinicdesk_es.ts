@@ -1218,8 +1218,8 @@
         <translation>parentesco del paciente: %1</translation>
     </message>
     <message>
-        <source>Other coverage: %1 (%2)</source>
-        <translation>Otra cobertura: %1 (%2)</translation>
+        <source>Other coverage: %1</source>
+        <translation>Otra cobertura: %1</translation>
     </message>
     <message>
         <source>Payer messages: %1</source>
@@ -1566,6 +1566,10 @@
     <message>
         <source>Coverage is not active. Ask the patient for current insurance.</source>
         <translation>La cobertura no está activa. Pida al paciente los datos de su seguro actual.</translation>
+    </message>
+    <message>
+        <source>Verified %1; this answer is less than a day old, so the payer was not asked again. Press Verify Again to ask now.</source>
+        <translation>Verificada %1; esta respuesta tiene menos de un día, así que no se volvió a consultar al pagador. Pulse Verificar otra vez para consultar ahora.</translation>
     </message>
 </context>
 <context>

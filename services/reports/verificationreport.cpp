@@ -184,8 +184,8 @@ QString coverageSection(const VerificationReportData::Item &item, const Patient 
             html += benefitsTable(*result);
         for (const RelatedEntity &payer : result->otherPayers) {
             html += QStringLiteral("<p>%1</p>")
-                        .arg(esc(QCoreApplication::translate("Report", "Other coverage: %1 (%2)")
-                                     .arg(payer.name, payer.roleText())));
+                        .arg(esc(QCoreApplication::translate("Report", "Other coverage: %1")
+                                     .arg(payer.roleText())));
         }
         if (!result->messages.isEmpty()) {
             html += QStringLiteral("<p class=\"muted\">%1</p>")
