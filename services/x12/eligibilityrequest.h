@@ -4,12 +4,15 @@
 
 #include "services/x12/x12document.h"
 #include "services/x12/x12reader.h"
+#include "services/x12/x12streamreader.h"
 
 #include <QDate>
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+#include <memory>
 #include <optional>
 
 //! Everything a 270 (005010X279A1) carries for one patient.
@@ -69,11 +72,41 @@ struct EligibilityRequestParseResult
 };
 
 //! Reads the first patient of the first 270 transaction; parseAll() reads every patient
-//! (each 2000C without a dependent loop, and each 2000D) of every 270 transaction.
+//! (each 2000C without a dependent loop, and each 2000D) of every 270 transaction. From bytes,
+//! segments go from X12StreamReader straight to the parser (no X12Interchange is built).
 class EligibilityRequestParser
 {
 public:
+    //! Receives each patient's request (or why it cannot be read) as soon as its loop ends.
+    using RequestHandler = std::function<void(EligibilityRequestParseResult &&result)>;
+
+    //! Service types (EQ01 repetitions over all EQ segments) one patient may ask about; a real
+    //! 270 asks about a few. Past it, reading stops with an error naming the limit.
+    static constexpr int maxServiceTypes = 1000;
+
     static EligibilityRequestParseResult parse(const X12Interchange &interchange);
     static EligibilityRequestParseResult parse(const QByteArray &bytes);
     static QList<EligibilityRequestParseResult> parseAll(const X12Interchange &interchange);
+};
+
+//! The streaming 270 parser as an X12StreamReader handler: every patient of every 270
+//! transaction goes to a callback as soon as its loop ends; nothing is kept. Segments of other
+//! transactions are skipped.
+class EligibilityRequestHandler : public X12StreamReader::Handler
+{
+public:
+    explicit EligibilityRequestHandler(EligibilityRequestParser::RequestHandler onRequest);
+    ~EligibilityRequestHandler() override;
+
+    void started(const X12Delimiters &delimiters) override;
+    void segment(const X12SegmentView &segment, X12StreamReader::Kind kind, int number) override;
+    //! 270 transactions read.
+    int transactions() const;
+    //! Once the reader has finished: why there is no request at all (the reader's error, or
+    //! no 270 in the input); empty when requests were handed out.
+    QString finish(const X12StreamReader::Result &read) const;
+
+private:
+    class Private;
+    std::unique_ptr<Private> d;
 };

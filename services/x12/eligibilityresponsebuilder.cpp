@@ -94,6 +94,13 @@ public:
                     text(p.suffix), qualifier("MI", p.memberId), text(p.memberId)});
     }
 
+    // REF*Q4: the member ID the question was asked with, when NM109 is a corrected one.
+    void priorId(const PersonInfo &p)
+    {
+        if (!p.priorMemberId.isEmpty())
+            add("REF", {"Q4", text(p.priorMemberId)});
+    }
+
     void address(const PersonInfo &p)
     {
         if (!p.addressLine.isEmpty())
@@ -216,6 +223,7 @@ void writeResult(ResponseWriter &w, const EligibilityResult &r, int &hl)
         w.trace(r.traceNumber);
     w.person("IL", r.subscriber);
     w.references(r);
+    w.priorId(r.subscriber);
     w.address(r.subscriber);
     w.rejections(r.rejections, "2100C");
     w.demographics(r.subscriber, "Y");
@@ -227,6 +235,7 @@ void writeResult(ResponseWriter &w, const EligibilityResult &r, int &hl)
     w.add("HL", {QByteArray::number(hl++), QByteArray::number(subscriberHl), "23", "0"});
     w.trace(r.traceNumber);
     w.person("03", *r.dependent);
+    w.priorId(*r.dependent);
     w.address(*r.dependent);
     w.rejections(r.rejections, "2100D");
     w.demographics(*r.dependent, "N");

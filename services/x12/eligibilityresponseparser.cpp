@@ -9,50 +9,31 @@
 #include <QCoreApplication>
 #include <QHash>
 
-#include <array>
 #include <cstring>
 
 namespace {
 
-// Codes repeat thousands of times in a large 271 ("IND", "30", "Y" ...). This per-parse
-// cache in front of X12Values::internedCode() hands out strings that copy without reference
-// counting and without taking the intern pool's lock.
-class CodeCache
-{
-public:
-    QString get(QByteArrayView text)
-    {
-        if (text.isEmpty())
-            return {};
-        if (text.size() > 7)
-            return X12Values::internedCode(text);
-        quint64 key = quint64(text.size()) << 56; // the length keeps "1" and "1\0" apart
-        std::memcpy(&key, text.data(), size_t(text.size()));
-        const std::size_t mask = m_slots.size() - 1;
-        const std::size_t slot = std::size_t((key * 0x9E3779B97F4A7C15ULL) >> 40) & mask;
-        for (std::size_t probe = 0; probe < 8; ++probe) {
-            Slot &entry = m_slots[(slot + probe) & mask];
-            if (entry.key == key)
-                return entry.value;
-            if (entry.key == 0) {
-                entry = {key, X12Values::internedCode(text)};
-                return entry.value;
-            }
-        }
-        return X12Values::internedCode(text);
-    }
-
-private:
-    struct Slot
-    {
-        quint64 key = 0; // 0: free (a real key always has its length in the top byte)
-        QString value;
-    };
-    std::array<Slot, 1024> m_slots;
-};
-
 // The segments the parser looks at, so that each id is compared once.
-enum class Tag { Other, HL, NM1, AAA, EB, TRN, DMG, DTP, REF, N3, N4, INS, MSG, LS, LE, PER, PRV };
+enum class Tag {
+    Other,
+    BHT,
+    HL,
+    NM1,
+    AAA,
+    EB,
+    TRN,
+    DMG,
+    DTP,
+    REF,
+    N3,
+    N4,
+    INS,
+    MSG,
+    LS,
+    LE,
+    PER,
+    PRV
+};
 
 constexpr quint32 tagKey(const char *id)
 {
@@ -70,6 +51,8 @@ Tag tagOf(QByteArrayView id)
     for (qsizetype i = 0; i < id.size(); ++i)
         key |= quint32(uchar(id[i])) << (8 * i);
     switch (key) {
+    case tagKey("BHT"):
+        return Tag::BHT;
     case tagKey("HL"):
         return Tag::HL;
     case tagKey("NM1"):
@@ -143,16 +126,29 @@ struct PatientLoop
     QList<AaaRejection> rejections;
     QList<BenefitInfo> benefits;
     QStringList messages;
+    int start = 0;   // segment number of its HL
+    int entries = 0; // dates, messages, rejections and related entities, for the limit
 };
+
+using ResultHandler = EligibilityResponseParser::ResultHandler;
+
+// Entries a result holds, for the limit on what parse() collects into its list.
+qint64 entryCount(const EligibilityResult &r)
+{
+    qint64 count = 4 + r.dates.size() + r.rejections.size() + r.otherPayers.size() +
+                   r.messages.size() + r.benefits.size(); // a result weighs about four entries
+    for (const BenefitInfo &b : r.benefits)
+        count += b.dates.size() + b.messages.size() + b.relatedEntities.size();
+    return count;
+}
 
 class TransactionParser
 {
 public:
-    TransactionParser(const X12Delimiters &delimiters, CodeCache &codes,
-                      QList<EligibilityResult> &results, QList<X12Issue> &issues)
+    TransactionParser(const X12Delimiters &delimiters, const ResultHandler &onResult,
+                      X12IssueLog &issues)
         : m_delimiters(delimiters)
-        , m_codes(codes)
-        , m_results(results)
+        , m_emit(onResult)
         , m_issues(issues)
     {
     }
@@ -160,7 +156,14 @@ public:
     //! One segment between ST and SE.
     void segment(const X12SegmentView &s, int number);
     //! SE: what is still open becomes results.
-    void finish() { finishSource(); }
+    void finish()
+    {
+        if (!m_error)
+            finishSource();
+    }
+    //! Set when a limit was exceeded: nothing more is read.
+    const std::optional<X12Issue> &error() const { return m_error; }
+    const QString &submitterReference() const { return m_submitterReference; }
 
 private:
     enum class Level {
@@ -175,34 +178,49 @@ private:
         DependentBenefit
     };
 
-    void hierarchy(const X12SegmentView &s);
+    bool hierarchy(const X12SegmentView &s, int number);
     void patientSegment(const X12SegmentView &s, Tag tag, int number);
     void benefitSegment(const X12SegmentView &s, Tag tag, int number);
     void entitySegment(const X12SegmentView &s, Tag tag, int number);
-    void rejection(const X12SegmentView &s);
+    void rejection(const X12SegmentView &s, int number);
     void benefit(const X12SegmentView &s, int number);
     std::optional<EligibilityDate> date(const X12SegmentView &s, int number);
     QStringList serviceTypes(QByteArrayView types);
+    bool countEntry(const X12SegmentView &s, int number);
+    void fail(const X12SegmentView &s, int number, const QString &message)
+    {
+        if (!m_error)
+            m_error = X12Issue{X12Issue::Severity::Error, number, s.id.toByteArray(), message};
+    }
     void finishDependent();
     void finishSubscriber();
     void finishReceiver();
     void finishSource();
     void requestLevelResult();
+    void emitResult(EligibilityResult &&result)
+    {
+        ++m_emitted;
+        m_emit(std::move(result));
+    }
     EligibilityResult result(PatientLoop &patient, const PatientLoop *subscriber) const;
     void warn(int number, const QByteArray &id, const QString &message)
     {
-        m_issues.append({X12Issue::Severity::Warning, number, id, message});
+        m_issues.add(X12Issue::Severity::Warning, number, id, message);
     }
     QString text(const X12SegmentView &s, int n) const { return QString::fromLatin1(s.element(n)); }
-    QString code(const X12SegmentView &s, int n) { return m_codes.get(s.element(n)); }
+    QString code(const X12SegmentView &s, int n) { return X12Values::codeText(s.element(n)); }
     PatientLoop &patient() { return m_inDependent ? m_dependent : m_subscriber; }
 
     X12Delimiters m_delimiters;
-    CodeCache &m_codes;
-    QHash<QByteArrayView, QStringList> m_serviceTypes;
+    const ResultHandler &m_emit;
+    QHash<QByteArray, QStringList> m_serviceTypes;
     int m_benefitsHint = 0;
-    QList<EligibilityResult> &m_results;
-    QList<X12Issue> &m_issues;
+    X12IssueLog &m_issues;
+    std::optional<X12Issue> m_error;
+    QString m_submitterReference;
+    bool m_sawBht = false;
+    QList<QByteArray> m_hierarchy; // HL01 of the open HL loops, outermost first
+    qint64 m_emitted = 0;
 
     Level m_level = Level::None;
     QString m_payerName;
@@ -213,13 +231,13 @@ private:
     QList<AaaRejection> m_receiverRejections; // 2100B
     bool m_inReceiver = false;
     bool m_sourceHadReceiver = false;
-    qsizetype m_resultsAtReceiverStart = 0;
+    qint64 m_emittedAtReceiverStart = 0;
 
     bool m_inSubscriber = false;
+    bool m_subscriberHasDependents = false;
     bool m_inDependent = false;
     PatientLoop m_subscriber;
     PatientLoop m_dependent;
-    QList<PatientLoop> m_dependents;
 
     // The EB being read and its 2120 loops.
     bool m_inEntity = false;
@@ -232,13 +250,21 @@ private:
 
 void TransactionParser::segment(const X12SegmentView &s, int number)
 {
+    if (m_error)
+        return;
     const Tag tag = tagOf(s.id);
     if (tag == Tag::HL) {
-        hierarchy(s);
+        hierarchy(s, number);
         return;
     }
     switch (m_level) {
     case Level::None:
+        if (tag == Tag::BHT && !m_sawBht) {
+            m_sawBht = true;
+            m_submitterReference = text(s, 3);
+            return;
+        }
+        Q_FALLTHROUGH();
     case Level::Source:
     case Level::SourceName:
         if (tag == Tag::NM1) {
@@ -246,7 +272,7 @@ void TransactionParser::segment(const X12SegmentView &s, int number)
             m_payerId = text(s, 9);
             m_level = Level::SourceName;
         } else if (tag == Tag::AAA) {
-            rejection(s);
+            rejection(s, number);
         }
         return;
     case Level::Receiver:
@@ -256,7 +282,7 @@ void TransactionParser::segment(const X12SegmentView &s, int number)
             m_providerNpi = s.element(8) == "XX" ? text(s, 9) : QString();
             m_level = Level::ReceiverName;
         } else if (tag == Tag::AAA) {
-            rejection(s);
+            rejection(s, number);
         }
         return;
     case Level::Subscriber:
@@ -270,8 +296,25 @@ void TransactionParser::segment(const X12SegmentView &s, int number)
     }
 }
 
-void TransactionParser::hierarchy(const X12SegmentView &s)
+bool TransactionParser::hierarchy(const X12SegmentView &s, int number)
 {
+    // HL02 names the parent: close the loops down to it. A parent that is not open (or none)
+    // starts a new tree rather than failing: some senders fill HL02 carelessly.
+    const QByteArrayView parent = s.element(2);
+    while (!m_hierarchy.isEmpty() && m_hierarchy.last() != parent)
+        m_hierarchy.removeLast();
+    if (m_hierarchy.size() >= EligibilityResponseParser::maxHierarchyDepth) {
+        fail(s, number,
+             QCoreApplication::translate(
+                 "X12",
+                 "HL %1 is nested more than %n levels deep (its parent is HL %2); a 271 needs "
+                 "4 levels, so the data was not read further.",
+                 nullptr, EligibilityResponseParser::maxHierarchyDepth)
+                 .arg(X12Values::describeBytes(s.element(1)), X12Values::describeBytes(parent)));
+        return false;
+    }
+    m_hierarchy.append(s.element(1).toByteArray());
+
     const QByteArrayView level = s.element(3);
     if (level == "20") {
         finishSource();
@@ -281,24 +324,55 @@ void TransactionParser::hierarchy(const X12SegmentView &s)
         m_level = Level::Receiver;
         m_inReceiver = true;
         m_sourceHadReceiver = true;
-        m_resultsAtReceiverStart = m_results.size();
+        m_emittedAtReceiverStart = m_emitted;
     } else if (level == "22") {
         finishSubscriber();
         m_inSubscriber = true;
+        m_subscriberHasDependents = false;
         m_subscriber = PatientLoop();
+        m_subscriber.start = number;
         m_level = Level::Subscriber;
     } else if (level == "23") {
         finishDependent();
         if (!m_inSubscriber) { // a dependent needs its subscriber; start an empty one
             m_inSubscriber = true;
             m_subscriber = PatientLoop();
+            m_subscriber.start = number;
+            m_subscriberHasDependents = true;
+        } else if (!m_subscriberHasDependents) {
+            // The subscriber's own loop is complete (its segments come before its dependents):
+            // its answer, if it has one of its own, goes out now, before theirs.
+            m_subscriberHasDependents = true;
+            if (!m_subscriber.benefits.isEmpty()) {
+                PatientLoop own = m_subscriber; // the dependents still need the subscriber
+                emitResult(result(own, nullptr));
+            }
         }
         m_inDependent = true;
         m_dependent = PatientLoop();
+        m_dependent.start = number;
         m_level = Level::Dependent;
     }
     m_inEntity = false;
     m_entity = nullptr;
+    return true;
+}
+
+// Dates, messages, rejections and related entities of the patient loop: within the limit?
+bool TransactionParser::countEntry(const X12SegmentView &s, int number)
+{
+    PatientLoop &p = patient();
+    if (++p.entries <= EligibilityResponseParser::maxEntries)
+        return true;
+    fail(s, number,
+         QCoreApplication::translate(
+             "X12",
+             "The patient loop that begins at segment %1 (HL) has more than %n dates, messages, "
+             "rejections and related entities in all; no 271 needs that many, so the data was "
+             "not read further.",
+             nullptr, EligibilityResponseParser::maxEntries)
+             .arg(p.start));
+    return false;
 }
 
 void TransactionParser::patientSegment(const X12SegmentView &s, Tag tag, int number)
@@ -319,7 +393,7 @@ void TransactionParser::patientSegment(const X12SegmentView &s, Tag tag, int num
         else if (type == "1" && p.payerTrace.isEmpty())
             p.payerTrace = text(s, 2);
     } else if (tag == Tag::AAA) {
-        rejection(s);
+        rejection(s, number);
     } else if (tag == Tag::DMG) {
         if (s.element(1) == "D8" || s.element(1).isEmpty()) {
             p.person.dateOfBirth = X12Values::parseD8(s.element(2));
@@ -331,6 +405,8 @@ void TransactionParser::patientSegment(const X12SegmentView &s, Tag tag, int num
         }
         p.person.gender = code(s, 3);
     } else if (tag == Tag::DTP) {
+        if (!countEntry(s, number))
+            return;
         if (const auto d = date(s, number))
             p.dates.append(*d);
     } else if (tag == Tag::REF) {
@@ -342,6 +418,8 @@ void TransactionParser::patientSegment(const X12SegmentView &s, Tag tag, int num
             p.groupNumber = text(s, 2);
             p.groupName = text(s, 3);
             p.groupFrom6P = qualifier == "6P";
+        } else if (qualifier == "Q4") {
+            p.person.priorMemberId = text(s, 2);
         }
     } else if (tag == Tag::N3) {
         p.person.addressLine = joinAddress({text(s, 1), text(s, 2)});
@@ -352,7 +430,8 @@ void TransactionParser::patientSegment(const X12SegmentView &s, Tag tag, int num
     } else if (tag == Tag::INS) {
         p.person.relationship = code(s, 2);
     } else if (tag == Tag::MSG) {
-        p.messages.append(text(s, 1));
+        if (countEntry(s, number))
+            p.messages.append(text(s, 1));
     }
 }
 
@@ -374,14 +453,18 @@ void TransactionParser::benefitSegment(const X12SegmentView &s, Tag tag, int num
         // NM1 opens a 2120 loop (also when a payer forgot the LS around it).
         entitySegment(s, tag, number);
     } else if (tag == Tag::DTP) {
+        if (!countEntry(s, number))
+            return;
         if (const auto d = date(s, number))
             b.dates.append(*d);
     } else if (tag == Tag::MSG) {
+        if (!countEntry(s, number))
+            return;
         const QString message = text(s, 1);
         b.messages.append(message);
         p.messages.append(message);
     } else if (tag == Tag::AAA) {
-        rejection(s);
+        rejection(s, number);
     } else if (tag == Tag::REF) {
         // A 2110 REF under EB*R describes the other coverage that its 2120 loops name.
         const QByteArrayView qualifier = s.element(1);
@@ -397,6 +480,8 @@ void TransactionParser::entitySegment(const X12SegmentView &s, Tag tag, int numb
 {
     BenefitInfo &b = patient().benefits.last();
     if (tag == Tag::NM1) {
+        if (!countEntry(s, number))
+            return;
         RelatedEntity entity;
         entity.entityCode = code(s, 1);
         entity.name = text(s, 3);
@@ -407,7 +492,7 @@ void TransactionParser::entitySegment(const X12SegmentView &s, Tag tag, int numb
         entity.serviceTypes = b.serviceTypes;
         entity.policyNumber = m_benefitPolicy;
         entity.groupNumber = m_benefitGroup;
-        b.relatedEntities.append(entity);
+        b.relatedEntities.append(std::move(entity));
         m_entity = &b.relatedEntities.last();
         m_inEntity = true;
         m_entityStreet.clear();
@@ -434,31 +519,47 @@ void TransactionParser::entitySegment(const X12SegmentView &s, Tag tag, int numb
         else if (qualifier == "6P")
             e.groupNumber = text(s, 2);
     } else if (tag == Tag::DTP) {
+        if (!countEntry(s, number))
+            return;
         if (const auto d = date(s, number))
             e.dates.append(*d);
     }
 }
 
-void TransactionParser::rejection(const X12SegmentView &s)
+void TransactionParser::rejection(const X12SegmentView &s, int number)
 {
     AaaRejection r;
     r.validRequest = s.element(1) == "Y";
     r.code = code(s, 3);
     r.followUp = code(s, 4);
+    const auto requestLevel = [&](QList<AaaRejection> &list) {
+        // Every result carries these: a long list would be copied into each one.
+        if (m_sourceRejections.size() + m_receiverRejections.size() >=
+            EligibilityResponseParser::maxRequestRejections) {
+            fail(s, number,
+                 QCoreApplication::translate(
+                     "X12",
+                     "The information source and receiver loops (2000A to 2100B) have more than "
+                     "%n AAA segments; no 271 needs that many, so the data was not read further.",
+                     nullptr, EligibilityResponseParser::maxRequestRejections));
+            return;
+        }
+        list.append(std::move(r));
+    };
     switch (m_level) {
     case Level::None:
     case Level::Source:
         r.loop = QStringLiteral("2000A");
-        m_sourceRejections.append(r);
+        requestLevel(m_sourceRejections);
         return;
     case Level::SourceName:
         r.loop = QStringLiteral("2100A");
-        m_sourceRejections.append(r);
+        requestLevel(m_sourceRejections);
         return;
     case Level::Receiver:
     case Level::ReceiverName:
         r.loop = QStringLiteral("2100B");
-        m_receiverRejections.append(r);
+        requestLevel(m_receiverRejections);
         return;
     case Level::Subscriber:
         r.loop = QStringLiteral("2100C");
@@ -473,12 +574,28 @@ void TransactionParser::rejection(const X12SegmentView &s)
         r.loop = QStringLiteral("2110D");
         break;
     }
-    patient().rejections.append(r);
+    if (countEntry(s, number))
+        patient().rejections.append(std::move(r));
 }
 
 void TransactionParser::benefit(const X12SegmentView &s, int number)
 {
-    BenefitInfo b;
+    PatientLoop &p = patient();
+    if (p.benefits.size() >= EligibilityResponseParser::maxBenefits) {
+        fail(s, number,
+             QCoreApplication::translate(
+                 "X12",
+                 "The patient loop that begins at segment %1 (HL) has more than %n benefits (EB "
+                 "segments); no 271 needs that many, so the data was not read further.",
+                 nullptr, EligibilityResponseParser::maxBenefits)
+                 .arg(p.start));
+        return;
+    }
+    // Answers in one file tend to have as many EBs as the last one: spare the regrowth.
+    if (p.benefits.isEmpty())
+        p.benefits.reserve(qBound(4, m_benefitsHint, 64));
+    BenefitInfo &b = p.benefits.emplace_back(); // filled in place: no move of the whole EB
+    m_benefitsHint = qMax(m_benefitsHint, int(p.benefits.size()));
     b.code = code(s, 1);
     b.coverageLevel = code(s, 2);
     b.serviceTypes = serviceTypes(s.element(3));
@@ -519,12 +636,6 @@ void TransactionParser::benefit(const X12SegmentView &s, int number)
             joined.replace(m_delimiters.component, ':');
         b.procedure = QString::fromLatin1(joined);
     }
-    PatientLoop &p = patient();
-    // Answers in one file tend to have as many EBs as the last one: spare the regrowth.
-    if (p.benefits.isEmpty())
-        p.benefits.reserve(qBound(4, m_benefitsHint, 64));
-    p.benefits.append(std::move(b));
-    m_benefitsHint = qMax(m_benefitsHint, int(p.benefits.size()));
     m_level = m_inDependent ? Level::DependentBenefit : Level::SubscriberBenefit;
     m_inEntity = false;
     m_entity = nullptr;
@@ -536,8 +647,10 @@ QStringList TransactionParser::serviceTypes(QByteArrayView types)
 {
     if (types.isEmpty())
         return {};
-    // "30" or "1^33^35^47^86^88^98^AL^MH^UC" repeat from EB to EB: share the list.
-    const auto cached = m_serviceTypes.constFind(types);
+    // "30" or "1^33^35^47^86^88^98^AL^MH^UC" repeat from EB to EB: share the list. The lookup
+    // key borrows the segment's bytes; a stored key is a copy (the input may be a chunk).
+    const QByteArray lookup = QByteArray::fromRawData(types.data(), types.size());
+    const auto cached = m_serviceTypes.constFind(lookup);
     if (cached != m_serviceTypes.constEnd())
         return *cached;
     QStringList list;
@@ -545,12 +658,12 @@ QStringList TransactionParser::serviceTypes(QByteArrayView types)
     qsizetype start = 0;
     for (qsizetype i = 0; i <= types.size(); ++i) {
         if (i == types.size() || (separator != '\0' && types[i] == separator)) {
-            list.append(m_codes.get(types.sliced(start, i - start)));
+            list.append(X12Values::codeText(types.sliced(start, i - start)));
             start = i + 1;
         }
     }
     if (m_serviceTypes.size() < 256)
-        m_serviceTypes.insert(types, list); // the key views the input, which outlives the parse
+        m_serviceTypes.insert(types.toByteArray(), list);
     return list;
 }
 
@@ -583,7 +696,7 @@ void TransactionParser::finishDependent()
     if (!m_inDependent)
         return;
     m_inDependent = false;
-    m_dependents.append(std::move(m_dependent));
+    emitResult(result(m_dependent, &m_subscriber));
     m_dependent = PatientLoop();
 }
 
@@ -593,24 +706,18 @@ void TransactionParser::finishSubscriber()
     if (!m_inSubscriber)
         return;
     m_inSubscriber = false;
-    // A subscriber loop that only leads to dependents is not an answer of its own.
-    if (m_dependents.isEmpty()) {
-        m_results.append(result(m_subscriber, nullptr));
-    } else {
-        if (!m_subscriber.benefits.isEmpty()) {
-            PatientLoop own = m_subscriber; // the dependents still need the subscriber
-            m_results.append(result(own, nullptr));
-        }
-        for (PatientLoop &dependent : m_dependents)
-            m_results.append(result(dependent, &m_subscriber));
-        m_dependents.clear();
-    }
+    // A subscriber loop that only leads to dependents is not an answer of its own; one with
+    // benefits of its own was answered when its first dependent began.
+    if (!m_subscriberHasDependents)
+        emitResult(result(m_subscriber, nullptr));
+    m_subscriberHasDependents = false;
+    m_subscriber = PatientLoop();
 }
 
 void TransactionParser::finishReceiver()
 {
     finishSubscriber();
-    if (m_inReceiver && m_results.size() == m_resultsAtReceiverStart)
+    if (m_inReceiver && m_emitted == m_emittedAtReceiverStart)
         requestLevelResult();
     m_inReceiver = false;
     m_providerName.clear();
@@ -640,7 +747,7 @@ void TransactionParser::requestLevelResult()
         r.providerNpi = m_providerNpi;
         r.rejections = m_sourceRejections + m_receiverRejections;
         r.status = EligibilityResult::Status::Rejected;
-        m_results.append(r);
+        emitResult(std::move(r));
     }
 }
 
@@ -731,16 +838,53 @@ QString noResponseError(QStringList otherTypes)
                      .arg(otherTypes.join(QLatin1String(", ")));
 }
 
+// Collects what parse() returns as a list, within maxListEntries.
+class ListCollector
+{
+public:
+    explicit ListCollector(QList<EligibilityResult> &results)
+        : m_results(results)
+    {
+    }
+    ResultHandler handler()
+    {
+        return [this](EligibilityResult &&result) {
+            m_entries += entryCount(result);
+            if (m_entries > EligibilityResponseParser::maxListEntries) {
+                m_full = true;
+                return;
+            }
+            m_results.append(std::move(result));
+        };
+    }
+    bool full() const { return m_full; }
+    static QString message()
+    {
+        return QCoreApplication::translate(
+            "X12",
+            "The 271 holds more than %n results, benefits, dates and other entries in all, too "
+            "many to hold at once; it was not read further.",
+            nullptr, EligibilityResponseParser::maxListEntries);
+    }
+
+private:
+    QList<EligibilityResult> &m_results;
+    qint64 m_entries = 0;
+    bool m_full = false;
+};
+
 } // namespace
 
 EligibilityResponseParseResult EligibilityResponseParser::parse(const X12Interchange &interchange)
 {
     EligibilityResponseParseResult out;
-    CodeCache codes;
+    X12IssueLog issues(X12StreamReader::maxIssues);
+    ListCollector collector(out.results);
+    const ResultHandler onResult = collector.handler();
     QStringList otherTypes;
-    bool any271 = false;
     X12SegmentView view;
     int number = 1; // ISA
+    std::optional<X12Issue> error;
     for (const X12FunctionalGroup &group : interchange.groups) {
         ++number; // GS
         for (const X12Transaction &transaction : group.transactions) {
@@ -750,92 +894,177 @@ EligibilityResponseParseResult EligibilityResponseParser::parse(const X12Interch
                 number += int(transaction.segments.size()) + 1;
                 continue;
             }
-            any271 = true;
-            TransactionParser parser(interchange.delimiters, codes, out.results, out.issues);
+            ++out.transactions;
+            TransactionParser parser(interchange.delimiters, onResult, issues);
             for (const X12Segment &segment : transaction.segments) {
                 view.id = segment.id();
                 view.elements.clear();
                 for (const QByteArray &element : segment.elements())
                     view.elements.append(element);
                 parser.segment(view, ++number);
+                if (parser.error() || collector.full())
+                    break;
             }
             parser.finish();
+            if (out.transactions == 1)
+                out.submitterReference = parser.submitterReference();
+            if (collector.full() && !parser.error())
+                error = X12Issue{X12Issue::Severity::Error, number, {}, ListCollector::message()};
+            else
+                error = parser.error();
+            if (error)
+                break;
             ++number; // SE
         }
+        if (error)
+            break;
         ++number; // GE
     }
-    if (!any271)
+    out.issues = issues.take();
+    if (error) {
+        out.results.clear();
+        out.issues.append(*error);
+        out.error = error->toString();
+    } else if (out.transactions == 0) {
         out.error = noResponseError(otherTypes);
+    }
+    return out;
+}
+
+class EligibilityResponseHandler::Private
+{
+public:
+    explicit Private(ResultHandler onResult)
+        : m_onResult(std::move(onResult))
+    {
+    }
+
+    X12Delimiters m_delimiters;
+    ResultHandler m_onResult;
+    X12IssueLog m_issues{X12StreamReader::maxIssues};
+    std::optional<TransactionParser> m_parser;
+    int m_transactions = 0;
+    QString m_submitterReference;
+    QStringList m_otherTypes;
+};
+
+EligibilityResponseHandler::EligibilityResponseHandler(ResultHandler onResult)
+    : d(std::make_unique<Private>(std::move(onResult)))
+{
+}
+
+EligibilityResponseHandler::~EligibilityResponseHandler() = default;
+
+void EligibilityResponseHandler::started(const X12Delimiters &delimiters)
+{
+    d->m_delimiters = delimiters;
+}
+
+void EligibilityResponseHandler::segment(const X12SegmentView &segment, X12StreamReader::Kind kind,
+                                         int number)
+{
+    switch (kind) {
+    case X12StreamReader::Kind::Other:
+        if (d->m_parser) {
+            d->m_parser->segment(segment, number);
+            if (Q_UNLIKELY(d->m_parser->error().has_value()))
+                stop(*d->m_parser->error());
+        }
+        return;
+    case X12StreamReader::Kind::St:
+        if (segment.element(1) == "271") {
+            ++d->m_transactions;
+            d->m_parser.emplace(d->m_delimiters, d->m_onResult, d->m_issues);
+        } else if (d->m_otherTypes.size() < 16) {
+            d->m_otherTypes.append(QString::fromLatin1(segment.element(1)));
+            d->m_otherTypes.removeDuplicates();
+        }
+        return;
+    case X12StreamReader::Kind::Se:
+        if (d->m_parser) {
+            d->m_parser->finish();
+            if (d->m_transactions == 1)
+                d->m_submitterReference = d->m_parser->submitterReference();
+        }
+        d->m_parser.reset();
+        return;
+    default:
+        return;
+    }
+}
+
+EligibilityResponseParseResult EligibilityResponseHandler::finish(X12StreamReader::Result read)
+{
+    EligibilityResponseParseResult out;
+    out.issues = std::move(read.issues);
+    out.transactions = d->m_transactions;
+    out.submitterReference = d->m_submitterReference;
+    if (!read.ok) {
+        out.error = X12ReadResult{std::nullopt, {}, out.issues}.errorString();
+        return out;
+    }
+    out.issues += d->m_issues.take();
+    if (d->m_transactions == 0)
+        out.error = noResponseError(d->m_otherTypes);
     return out;
 }
 
 namespace {
-// Feeds 271 transactions to TransactionParser straight from the reader: a large 271 never
-// exists as an X12Interchange.
-class StreamingParser : public X12StreamReader::Handler
+// The list form over the streaming one: stops the reader once the list is full.
+class ListHandler : public X12StreamReader::Handler
 {
 public:
-    explicit StreamingParser(EligibilityResponseParseResult &out)
-        : m_out(out)
+    explicit ListHandler(EligibilityResponseParseResult &out)
+        : m_collector(out.results)
+        , m_inner(m_collector.handler())
     {
     }
 
-    void started(const X12Delimiters &delimiters) override { m_delimiters = delimiters; }
-
+    void started(const X12Delimiters &delimiters) override { m_inner.started(delimiters); }
     void segment(const X12SegmentView &segment, X12StreamReader::Kind kind, int number) override
     {
-        switch (kind) {
-        case X12StreamReader::Kind::St:
-            if (segment.element(1) == "271") {
-                m_any271 = true;
-                m_parser.emplace(m_delimiters, m_codes, m_out.results, m_issues);
-            } else {
-                m_otherTypes.append(QString::fromLatin1(segment.element(1)));
-            }
-            return;
-        case X12StreamReader::Kind::Other:
-            if (m_parser)
-                m_parser->segment(segment, number);
-            return;
-        case X12StreamReader::Kind::Se:
-            if (m_parser)
-                m_parser->finish();
-            m_parser.reset();
-            return;
-        default:
-            return;
-        }
+        m_inner.segment(segment, kind, number);
+        if (Q_UNLIKELY(m_inner.stopError().has_value()))
+            stop(*m_inner.stopError());
+        else if (Q_UNLIKELY(m_collector.full()))
+            stop({X12Issue::Severity::Error, number, segment.id.toByteArray(),
+                  ListCollector::message()});
+    }
+    EligibilityResponseParseResult finish(X12StreamReader::Result read)
+    {
+        return m_inner.finish(std::move(read));
     }
 
-    bool any271() const { return m_any271; }
-    const QStringList &otherTypes() const { return m_otherTypes; }
-    QList<X12Issue> &issues() { return m_issues; }
-
 private:
-    EligibilityResponseParseResult &m_out;
-    X12Delimiters m_delimiters;
-    CodeCache m_codes;
-    QList<X12Issue> m_issues;
-    std::optional<TransactionParser> m_parser;
-    bool m_any271 = false;
-    QStringList m_otherTypes;
+    ListCollector m_collector;
+    EligibilityResponseHandler m_inner;
 };
 } // namespace
 
 EligibilityResponseParseResult EligibilityResponseParser::parse(const QByteArray &bytes,
                                                                 X12Reader::Options options)
 {
-    EligibilityResponseParseResult out;
-    StreamingParser parser(out);
-    X12StreamReader::Result read = X12StreamReader::read(bytes, options, parser);
-    out.issues = std::move(read.issues);
-    if (!read.ok) {
-        out.results.clear(); // whatever was read before the error is not an answer
-        out.error = X12ReadResult{std::nullopt, out.issues}.errorString();
-        return out;
-    }
-    out.issues += parser.issues();
-    if (!parser.any271())
-        out.error = noResponseError(parser.otherTypes());
+    EligibilityResponseParseResult staging;
+    ListHandler handler(staging);
+    EligibilityResponseParseResult out =
+        handler.finish(X12StreamReader::read(bytes, options, handler));
+    if (out.ok())
+        out.results = std::move(staging.results); // whatever was read before an error is dropped
     return out;
+}
+
+EligibilityResponseParseResult EligibilityResponseParser::parse(const QByteArray &bytes,
+                                                                const X12Reader::Options &options,
+                                                                const ResultHandler &onResult)
+{
+    EligibilityResponseHandler handler(onResult);
+    return handler.finish(X12StreamReader::read(bytes, options, handler));
+}
+
+EligibilityResponseParseResult EligibilityResponseParser::parse(QIODevice &device,
+                                                                const X12Reader::Options &options,
+                                                                const ResultHandler &onResult)
+{
+    EligibilityResponseHandler handler(onResult);
+    return handler.finish(X12StreamReader::read(device, options, handler));
 }

@@ -367,6 +367,7 @@ QJsonObject personToJson(const PersonInfo &person)
     putString(json, "middleName", person.middleName);
     putString(json, "suffix", person.suffix);
     putString(json, "memberId", person.memberId);
+    putString(json, "priorMemberId", person.priorMemberId);
     putDate(json, "dateOfBirth", person.dateOfBirth);
     putString(json, "gender", person.gender);
     putString(json, "addressLine", person.addressLine);
@@ -385,6 +386,7 @@ PersonInfo personFromJson(const QJsonObject &json)
     person.middleName = getString(json, "middleName");
     person.suffix = getString(json, "suffix");
     person.memberId = getString(json, "memberId");
+    person.priorMemberId = getString(json, "priorMemberId"); // absent in JSON stored before it
     person.dateOfBirth = getDate(json, "dateOfBirth");
     person.gender = getString(json, "gender");
     person.addressLine = getString(json, "addressLine");

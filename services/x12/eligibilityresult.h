@@ -102,6 +102,10 @@ struct PersonInfo
     QString state;        // N402
     QString zip;          // N403
     QString relationship; // INS02 in 2100D (19 child, 01 spouse ...), "18" for the subscriber
+    //! REF*Q4 (prior identifier): the member ID we sent, when the payer answers with a corrected
+    //! one in NM109. Lets an answer be matched to its question. Last, so that brace
+    //! initialisers written before it still compile.
+    QString priorMemberId;
     bool isEmpty() const { return lastName.isEmpty() && firstName.isEmpty() && memberId.isEmpty(); }
     bool operator==(const PersonInfo &) const = default;
 };

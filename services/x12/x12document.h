@@ -19,8 +19,7 @@ struct X12Delimiters
 
 //! One segment: its id and its elements (element 1 is the first after the id).
 //! Elements keep their composite/repetition separators verbatim; use components()/repetitions().
-//! Segments read by X12Reader share the input buffer (no per-element copies); every element
-//! holds a reference to it, so elements stay valid after the interchange is gone.
+//! Segments read by X12Reader own their elements: nothing refers back to the input.
 class X12Segment
 {
 public:
@@ -56,7 +55,7 @@ struct X12Transaction
     X12Segment header; // ST
     QList<X12Segment> segments;
     X12Segment trailer;         // SE
-    int firstSegmentNumber = 0; // 1-based position of ST in the interchange (for messages)
+    int firstSegmentNumber = 0; // 1-based position of ST in the input (for messages)
     bool operator==(const X12Transaction &o) const
     {
         return header == o.header && segments == o.segments && trailer == o.trailer;

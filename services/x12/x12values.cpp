@@ -3,26 +3,12 @@
 #include "services/x12/x12values.h"
 
 #include <QCoreApplication>
-#include <QHash>
 #include <QLocale>
-#include <QMutex>
 
 #include <charconv>
 #include <cmath>
 
 namespace X12Values {
-
-QByteArray slice(const QByteArray &owner, const char *data, qsizetype size)
-{
-    if (size <= 0)
-        return {};
-    // data_ptr() is a plain accessor; nothing is detached or written through it.
-    QArrayData *header = const_cast<QByteArray &>(owner).data_ptr().d_ptr();
-    QByteArray::DataPointer pointer(static_cast<QTypedArrayData<char> *>(header),
-                                    const_cast<char *>(data), size);
-    pointer.ref(); // the slice owns one reference: it stays valid after owner is gone
-    return QByteArray(std::move(pointer));
-}
 
 QList<QByteArray> split(const QByteArray &value, char separator)
 {
@@ -36,11 +22,11 @@ QList<QByteArray> split(const QByteArray &value, char separator)
     const char *start = begin;
     for (const char *p = begin; p < end; ++p) {
         if (*p == separator) {
-            parts.append(slice(value, start, p - start));
+            parts.append(QByteArray(start, p - start));
             start = p + 1;
         }
     }
-    parts.append(slice(value, start, end - start));
+    parts.append(QByteArray(start, end - start));
     return parts;
 }
 
@@ -306,29 +292,73 @@ QByteArray elementText(const QString &text, const X12Delimiters &delimiters)
     return out;
 }
 
-QString internedCode(QByteArrayView code)
+namespace {
+constexpr char codeAlphabet[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+constexpr int codeLetters = 36;
+
+struct ShortCodes
 {
-    if (code.isEmpty() || code.size() > 8)
-        return QString::fromLatin1(code);
-    // Never freed: the strings handed out point into it. The bound keeps hostile input from
-    // growing it without end.
-    static QMutex mutex;
-    static auto *pool = new QHash<QByteArray, QString>; // deliberately never destroyed
-    constexpr qsizetype maxCodes = 20000;
-    const QMutexLocker locker(&mutex);
-    const auto found = pool->constFind(code.toByteArray());
-    if (found != pool->constEnd())
-        return *found;
-    if (pool->size() >= maxCodes)
-        return QString::fromLatin1(code);
-    char16_t *text = new char16_t[code.size() + 1];
-    for (qsizetype i = 0; i < code.size(); ++i)
-        text[i] = uchar(code[i]);
-    text[code.size()] = u'\0';
-    const QString interned =
-        QString::fromRawData(reinterpret_cast<const QChar *>(text), code.size());
-    pool->insert(code.toByteArray(), interned);
-    return interned;
+    char16_t one[codeLetters];
+    char16_t two[codeLetters * codeLetters][2];
+};
+
+constexpr ShortCodes makeShortCodes()
+{
+    ShortCodes codes{};
+    for (int i = 0; i < codeLetters; ++i) {
+        codes.one[i] = char16_t(codeAlphabet[i]);
+        for (int j = 0; j < codeLetters; ++j) {
+            codes.two[i * codeLetters + j][0] = char16_t(codeAlphabet[i]);
+            codes.two[i * codeLetters + j][1] = char16_t(codeAlphabet[j]);
+        }
+    }
+    return codes;
+}
+
+// Every code of one or two letters or digits: 36 + 1296 entries, built by the compiler.
+constexpr ShortCodes shortCodes = makeShortCodes();
+
+// Three-character codes that repeat in every 271: coverage levels, DTP qualifiers, payers.
+constexpr const char16_t *threeCharacterCodes[] = {
+    u"IND", u"FAM", u"EMP", u"ESP", u"ECH", u"CHD", u"DEP", u"SPC", u"SPO", u"PRP", u"SEP",
+    u"TTP", u"RD8", u"102", u"193", u"194", u"198", u"290", u"291", u"292", u"295", u"304",
+    u"307", u"318", u"340", u"341", u"342", u"343", u"346", u"347", u"348", u"349", u"356",
+    u"357", u"435", u"442", u"458", u"472", u"539", u"540", u"636", u"771"};
+
+int codeIndex(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'A' && c <= 'Z')
+        return 10 + (c - 'A');
+    return -1;
+}
+
+QString staticCode(const char16_t *text, qsizetype size)
+{
+    // Static storage: the string never needs freeing, so it is not reference counted.
+    return QString::fromRawData(reinterpret_cast<const QChar *>(text), size);
+}
+} // namespace
+
+QString codeText(QByteArrayView code)
+{
+    if (code.size() == 1) {
+        if (const int i = codeIndex(code[0]); i >= 0)
+            return staticCode(&shortCodes.one[i], 1);
+    } else if (code.size() == 2) {
+        const int i = codeIndex(code[0]);
+        const int j = codeIndex(code[1]);
+        if (i >= 0 && j >= 0)
+            return staticCode(shortCodes.two[i * codeLetters + j], 2);
+    } else if (code.size() == 3) {
+        for (const char16_t *known : threeCharacterCodes) {
+            if (known[0] == uchar(code[0]) && known[1] == uchar(code[1]) &&
+                known[2] == uchar(code[2]))
+                return staticCode(known, 3);
+        }
+    }
+    return QString::fromLatin1(code);
 }
 
 QString describeChar(char c)

@@ -16,12 +16,8 @@
 //! percentages are converted with string arithmetic so that cents are exact.
 namespace X12Values {
 
-//! A QByteArray over [data, data + size) that shares, and keeps alive, the buffer of owner.
-//! data must point into owner. Lets the reader hand out elements without copying bytes.
-QByteArray slice(const QByteArray &owner, const char *data, qsizetype size);
-
-//! Splits value on separator into slices sharing value's buffer; {} for an empty value and
-//! {value} when separator is '\0' (no separator).
+//! Splits value on separator; {} for an empty value and {value} when separator is '\0' (no
+//! separator).
 QList<QByteArray> split(const QByteArray &value, char separator);
 
 inline bool isDigit(char c)
@@ -65,10 +61,11 @@ QByteArray formatDecimal(double value);
 //! by spaces, runs of spaces collapsed, trimmed.
 QByteArray elementText(const QString &text, const X12Delimiters &delimiters);
 
-//! A short code ("IND", "98", "Y") as a QString whose text lives for the whole process, so
-//! that copies need no reference counting. Codes up to 8 characters are kept, a bounded
-//! number of them; anything else is an ordinary QString. Thread-safe.
-QString internedCode(QByteArrayView code);
+//! A code ("IND", "98", "Y") as a QString. Codes of one or two upper-case letters or digits,
+//! and the common three-character ones (EB02 levels, DTP qualifiers, 2120 entity codes), come
+//! from a constant table in static storage, so that copying and destroying them costs no
+//! reference counting; anything else is an ordinary QString. Nothing is ever added to the table.
+QString codeText(QByteArrayView code);
 
 //! A character for messages: '~', or CR (0x0D) for unprintable ones.
 QString describeChar(char c);

@@ -3,6 +3,7 @@
 #include "services/x12/eligibilityrequest.h"
 #include "services/x12/x12writer.h"
 #include "x12fixtures.h"
+#include "x12generate.h"
 
 #include <QTest>
 #include <QTimeZone>
@@ -26,6 +27,8 @@ private slots:
     void parseErrors_data();
     void parseErrors();
     void parseAllReadsEveryPatient();
+    void streamingReadsEveryPatientOfEveryInterchange();
+    void serviceTypesAreBounded();
 };
 
 namespace {
@@ -421,6 +424,62 @@ void TestEligibilityRequest::parseAllReadsEveryPatient()
     QCOMPARE(all.at(2).request->dependentFirstName, QStringLiteral("SOL"));
     QCOMPARE(all.at(2).request->memberId, QStringLiteral("HHP123456789"));
     QCOMPARE(*EligibilityRequestParser::parse(interchange).request, sampleRequest());
+}
+
+void TestEligibilityRequest::streamingReadsEveryPatientOfEveryInterchange()
+{
+    // Two interchanges: the three-patient one of parseAllReadsEveryPatient, then a plain one.
+    X12Interchange interchange = EligibilityRequestBuilder::build(sampleRequest());
+    const X12Interchange withDependent = EligibilityRequestBuilder::build(dependentRequest());
+    interchange.groups.first().transactions.append(
+        withDependent.groups.first().transactions.first());
+    interchange.groups.first().transactions.last().header.setElement(2, "0043");
+    X12Writer::finalize(interchange);
+    const QByteArray data =
+        X12Writer().write(interchange) + EligibilityRequestBuilder::buildBytes(dependentRequest());
+
+    QList<EligibilityRequestParseResult> streamed;
+    EligibilityRequestHandler handler([&streamed](EligibilityRequestParseResult &&result) {
+        streamed.append(std::move(result));
+    });
+    const X12StreamReader::Result read = X12StreamReader::read(data, {}, handler);
+    QVERIFY(read.ok);
+    QCOMPARE(read.interchanges, 2);
+    QVERIFY(handler.finish(read).isEmpty());
+    QCOMPARE(handler.transactions(), 3);
+    QCOMPARE(streamed.size(), 3);
+    for (const EligibilityRequestParseResult &result : std::as_const(streamed))
+        QVERIFY2(result.request, qPrintable(result.error));
+    QCOMPARE(*streamed.at(0).request, sampleRequest());
+    QCOMPARE(*streamed.at(1).request, dependentRequest());
+    QCOMPARE(*streamed.at(2).request, dependentRequest());
+    // parse(bytes) gives the first, as before.
+    QCOMPARE(*EligibilityRequestParser::parse(data).request, sampleRequest());
+
+    EligibilityRequestHandler none([](EligibilityRequestParseResult &&) {});
+    QCOMPARE(none.finish(X12StreamReader::read(fixture("271_small.x12"), {}, none)),
+             QStringLiteral("The interchange holds no 270 eligibility request (found: 271)."));
+}
+
+void TestEligibilityRequest::serviceTypesAreBounded()
+{
+    QByteArray body = "BHT*0022*13*REQ-1*20260310*0930~HL*1**20*1~NM1*PR*2*HARBOR HEALTH "
+                      "PLAN*****PI*HHP01~HL*2*1*21*1~NM1*1P*2*CLINIC*****XX*1234567893~"
+                      "HL*3*2*22*0~NM1*IL*1*DOE*JANE****MI*M1~";
+    for (int i = 0; i < EligibilityRequestParser::maxServiceTypes / 10; ++i)
+        body += "EQ*30^1^33^35^47^86^88^98^AL^MH~";
+    const QByteArray atLimit = x12Interchange("270", {body});
+    const EligibilityRequestParseResult read = EligibilityRequestParser::parse(atLimit);
+    QVERIFY2(read.request, qPrintable(read.error));
+    QCOMPARE(read.request->serviceTypes.size(), EligibilityRequestParser::maxServiceTypes);
+
+    const EligibilityRequestParseResult refused =
+        EligibilityRequestParser::parse(x12Interchange("270", {body + "EQ*UC~"}));
+    QVERIFY(!refused.request);
+    QCOMPARE(refused.error,
+             QStringLiteral("segment 111 (EQ): The patient loop that begins at segment 9 (HL) "
+                            "asks about more than 1000 service types (EQ01); no 270 needs that "
+                            "many, so the data was not read further."));
 }
 
 QTEST_GUILESS_MAIN(TestEligibilityRequest)

@@ -3,6 +3,9 @@
 #include "services/x12/eligibilityresponse.h"
 #include "services/x12/x12writer.h"
 #include "x12fixtures.h"
+#include "x12generate.h"
+
+#include <QBuffer>
 
 #include <QJsonDocument>
 #include <QRandomGenerator>
@@ -41,6 +44,17 @@ private slots:
     void fixturesSurviveBuildAndParse_data();
     void fixturesSurviveBuildAndParse();
     void randomMutationsNeverCrash();
+    void priorMemberIdAndSubmitterReference();
+    void streamingMatchesTheList_data();
+    void streamingMatchesTheList();
+    void resultsArriveWhileReading();
+    void everyInterchangeAndTransactionIsRead();
+    void limits_data();
+    void limits();
+    void atTheLimitIsRead();
+    void manyDependentsStream();
+    void listIsBounded();
+    void warningsAreBounded();
 };
 
 namespace {
@@ -106,7 +120,8 @@ EligibilityResult fullSubscriber()
                     QStringLiteral("HHP123"),      QDate(1985, 2, 14),
                     QStringLiteral("F"),           QStringLiteral("12 ELM STREET, APT 4"),
                     QStringLiteral("SPRINGFIELD"), QStringLiteral("IL"),
-                    QStringLiteral("627010000"),   QStringLiteral("18")};
+                    QStringLiteral("627010000"),   QStringLiteral("18"),
+                    QStringLiteral("HHP-OLD-1")};
     r.status = EligibilityResult::Status::Active;
     r.planName = QStringLiteral("GOLD PPO");
     r.planNumber = QStringLiteral("PLN-77");
@@ -198,6 +213,7 @@ EligibilityResult dependentResult()
     child.state = QStringLiteral("IL");
     child.zip = QStringLiteral("61602");
     child.relationship = QStringLiteral("19");
+    child.priorMemberId = QStringLiteral("HHP555-02"); // the payer knew her under another ID
     r.dependent = child;
     r.status = EligibilityResult::Status::Active;
     r.planName = QStringLiteral("KIDS HMO");
@@ -967,6 +983,261 @@ void TestEligibilityResponse::randomMutationsNeverCrash()
             QVERIFY(parsed.results.isEmpty());
     }
     QVERIFY(parsedOk > 100);
+}
+
+void TestEligibilityResponse::priorMemberIdAndSubmitterReference()
+{
+    // The payer corrected the member ID: NM109 is its own, REF*Q4 the one we asked with.
+    const QByteArray data =
+        x12Interchange("271", {x12ResponseHead("REQ-77") +
+                               "HL*3*2*22*0~NM1*IL*1*DOE*JANE****MI*NEW1~REF*Q4*OLD1~EB*1~"});
+    const EligibilityResponseParseResult parsed = EligibilityResponseParser::parse(data);
+    QVERIFY2(parsed.ok(), qPrintable(parsed.error));
+    QCOMPARE(parsed.submitterReference, QStringLiteral("REQ-77"));
+    QCOMPARE(parsed.transactions, 1);
+    QCOMPARE(parsed.results.size(), 1);
+    QCOMPARE(parsed.results.first().subscriber.memberId, QStringLiteral("NEW1"));
+    QCOMPARE(parsed.results.first().subscriber.priorMemberId, QStringLiteral("OLD1"));
+
+    const QByteArray built = EligibilityResponseBuilder::buildBytes({fullSubscriber()}, envelope());
+    QVERIFY(built.contains("~NM1*IL*1*RIVERA*ANA*M**JR*MI*HHP123~REF*18*PLN-77~REF*6P*GRP-5521*"
+                           "ACME WIDGETS INC~REF*Q4*HHP-OLD-1~"));
+    QCOMPARE(EligibilityResponseParser::parse(built).submitterReference, QStringLiteral("REQ-417"));
+}
+
+void TestEligibilityResponse::streamingMatchesTheList_data()
+{
+    QTest::addColumn<QByteArray>("data");
+    for (const char *name :
+         {"271_subscriber.x12", "271_dependent.x12", "271_rejections.x12", "271_pipe_bang.x12",
+          "271_4010_cr.x12", "271_bom_crlf.x12", "broken_truncated.x12", "270_gs_terminator.x12"})
+        QTest::newRow(name) << fixture(name);
+}
+
+void TestEligibilityResponse::streamingMatchesTheList()
+{
+    QFETCH(QByteArray, data);
+    const EligibilityResponseParseResult list = EligibilityResponseParser::parse(data);
+    QList<EligibilityResult> streamed;
+    const auto keep = [&streamed](EligibilityResult &&result) {
+        streamed.append(std::move(result));
+    };
+    const EligibilityResponseParseResult fromBytes =
+        EligibilityResponseParser::parse(data, X12Reader::Options(), keep);
+    QVERIFY(fromBytes.results.isEmpty()); // handed out, not kept
+    QCOMPARE(fromBytes.error, list.error);
+    QCOMPARE(fromBytes.submitterReference, list.submitterReference);
+    QCOMPARE(fromBytes.issues.size(), list.issues.size());
+    if (list.ok())
+        compareResults(streamed, list.results);
+
+    QBuffer buffer(&data);
+    QVERIFY(buffer.open(QIODevice::ReadOnly));
+    const QList<EligibilityResult> fromBytesResults = std::exchange(streamed, {});
+    const EligibilityResponseParseResult fromDevice =
+        EligibilityResponseParser::parse(buffer, X12Reader::Options(), keep);
+    QCOMPARE(fromDevice.error, list.error);
+    compareResults(streamed, fromBytesResults);
+}
+
+void TestEligibilityResponse::resultsArriveWhileReading()
+{
+    // 50 subscribers: by the middle of the data, the first answers have been handed out.
+    QByteArray body = x12ResponseHead();
+    for (int i = 0; i < 50; ++i)
+        body += "HL*" + QByteArray::number(i + 3) + "*2*22*0~NM1*IL*1*DOE*JANE****MI*M" +
+                QByteArray::number(i) + "~EB*1**30~";
+    const QByteArray data = x12Interchange("271", {body});
+    QStringList memberIds;
+    EligibilityResponseHandler handler(
+        [&memberIds](EligibilityResult &&result) { memberIds.append(result.subscriber.memberId); });
+    X12StreamReader reader(handler, X12Reader::Options());
+    reader.feed(QByteArrayView(data).first(data.size() / 2));
+    QVERIFY(memberIds.size() >= 20);
+    QVERIFY(memberIds.size() < 50);
+    reader.feed(QByteArrayView(data).sliced(data.size() / 2));
+    const EligibilityResponseParseResult parsed = handler.finish(reader.finish());
+    QVERIFY2(parsed.ok(), qPrintable(parsed.error));
+    QCOMPARE(memberIds.size(), 50);
+    QCOMPARE(memberIds.first(), QStringLiteral("M0"));
+    QCOMPARE(memberIds.last(), QStringLiteral("M49"));
+}
+
+void TestEligibilityResponse::everyInterchangeAndTransactionIsRead()
+{
+    const QByteArray data =
+        fixture("271_small.x12") + fixture("271_rejections.x12") + fixture("271_dependent.x12");
+    const EligibilityResponseParseResult parsed = EligibilityResponseParser::parse(data);
+    QVERIFY2(parsed.ok(), qPrintable(parsed.error));
+    QCOMPARE(parsed.transactions, 1 + 3 + 1);
+    QCOMPARE(parsed.submitterReference, QStringLiteral("REQ-417")); // the first transaction's
+    QList<EligibilityResult> expected = parseFixture("271_small.x12").results;
+    expected += parseFixture("271_rejections.x12").results;
+    expected += parseFixture("271_dependent.x12").results;
+    QCOMPARE(expected.size(), 1 + 4 + 2);
+    compareResults(parsed.results, expected);
+}
+
+void TestEligibilityResponse::limits_data()
+{
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<QString>("error");
+    QTest::addColumn<int>("streamed"); // results handed out before the limit
+
+    const QByteArray subscriber = "HL*3*2*22*0~NM1*IL*1*DOE*JANE****MI*M1~";
+    QByteArray benefits = x12ResponseHead() + subscriber;
+    for (int i = 0; i <= EligibilityResponseParser::maxBenefits; ++i)
+        benefits += "EB*1~";
+    QTest::newRow("EB for one subscriber")
+        << x12Interchange("271", {benefits})
+        << "segment 1011 (EB): The patient loop that begins at segment 9 (HL) has more than "
+           "1000 benefits (EB segments); no 271 needs that many, so the data was not read "
+           "further."
+        << 0;
+
+    QByteArray messages = x12ResponseHead() + subscriber + "EB*1~";
+    for (int i = 0; i <= EligibilityResponseParser::maxEntries; ++i)
+        messages += "MSG*CALL US~";
+    QTest::newRow("MSG for one subscriber")
+        << x12Interchange("271", {messages})
+        << "segment 5012 (MSG): The patient loop that begins at segment 9 (HL) has more than "
+           "5000 dates, messages, rejections and related entities in all; no 271 needs that "
+           "many, so the data was not read further."
+        << 0;
+
+    QByteArray entities = x12ResponseHead() + subscriber + "EB*R~LS*2120~";
+    for (int i = 0; i < EligibilityResponseParser::maxEntries / 2; ++i)
+        entities += "NM1*PRP*2*OTHER~DTP*290*D8*20260101~";
+    entities += "NM1*PRP*2*ONE TOO MANY~LE*2120~";
+    QTest::newRow("2120 entities and dates")
+        << x12Interchange("271", {entities})
+        << "segment 5013 (NM1): The patient loop that begins at segment 9 (HL) has more than "
+           "5000 dates, messages, rejections and related entities in all; no 271 needs that "
+           "many, so the data was not read further."
+        << 0;
+
+    QByteArray rejections = "BHT*0022*11*R*20260310*0930~HL*1**20*1~";
+    for (int i = 0; i <= EligibilityResponseParser::maxRequestRejections; ++i)
+        rejections += "AAA*Y**42*R~";
+    QTest::newRow("request-level AAA")
+        << x12Interchange("271", {rejections})
+        << "segment 106 (AAA): The information source and receiver loops (2000A to 2100B) have "
+           "more than 100 AAA segments; no 271 needs that many, so the data was not read "
+           "further."
+        << 0;
+
+    // Each HL the child of the one before: dependents of dependents.
+    QByteArray chain = x12ResponseHead() + "HL*3*2*22*1~";
+    for (int hl = 4; hl < 40; ++hl)
+        chain += "HL*" + QByteArray::number(hl) + '*' + QByteArray::number(hl - 1) + "*23*1~";
+    QTest::newRow("HL chain")
+        << x12Interchange("271", {chain})
+        << "segment 15 (HL): HL 9 is nested more than 8 levels deep (its parent is HL 8); a 271 "
+           "needs 4 levels, so the data was not read further."
+        << 4; // the dependents at HL 4 to 7 were complete
+}
+
+void TestEligibilityResponse::limits()
+{
+    QFETCH(QByteArray, data);
+    QFETCH(QString, error);
+    QFETCH(int, streamed);
+    const EligibilityResponseParseResult parsed = EligibilityResponseParser::parse(data);
+    QCOMPARE(parsed.error, error);
+    QVERIFY(parsed.results.isEmpty());
+    QCOMPARE(parsed.issues.last().severity, X12Issue::Severity::Error);
+
+    int handedOut = 0;
+    const EligibilityResponseParseResult streaming = EligibilityResponseParser::parse(
+        data, X12Reader::Options(), [&handedOut](EligibilityResult &&) { ++handedOut; });
+    QCOMPARE(streaming.error, error);
+    QCOMPARE(handedOut, streamed);
+
+    // The tree form refuses the same way.
+    const X12ReadResult read = X12Reader().read(data);
+    QVERIFY(read.ok());
+    QCOMPARE(EligibilityResponseParser::parse(*read.interchange).error, error);
+}
+
+void TestEligibilityResponse::atTheLimitIsRead()
+{
+    QByteArray body = x12ResponseHead() + "HL*3*2*22*0~NM1*IL*1*DOE*JANE****MI*M1~";
+    for (int i = 0; i < EligibilityResponseParser::maxBenefits; ++i)
+        body += "EB*B*IND*98***27*" + QByteArray::number(i) + "~";
+    const EligibilityResponseParseResult parsed =
+        EligibilityResponseParser::parse(x12Interchange("271", {body}));
+    QVERIFY2(parsed.ok(), qPrintable(parsed.error));
+    QCOMPARE(parsed.results.size(), 1);
+    QCOMPARE(parsed.results.first().benefits.size(), EligibilityResponseParser::maxBenefits);
+    QCOMPARE(parsed.results.first().benefits.last().amountCents, qint64(99900));
+}
+
+void TestEligibilityResponse::manyDependentsStream()
+{
+    // 20,000 dependents of one subscriber: each answer is handed out when its loop ends, so
+    // nothing piles up while the subscriber's loop is open.
+    constexpr int dependents = 20000;
+    QByteArray body = x12ResponseHead() + "HL*3*2*22*1~NM1*IL*1*DOE*JANE****MI*M1~";
+    for (int i = 0; i < dependents; ++i)
+        body += "HL*" + QByteArray::number(i + 4) + "*3*23*0~NM1*03*1*DOE*KID~EB*1~";
+    const QByteArray data = x12Interchange("271", {body});
+    int handedOut = 0;
+    int handedOutAtHalf = -1;
+    EligibilityResponseHandler handler([&handedOut](EligibilityResult &&result) {
+        QCOMPARE(result.subscriber.memberId, QStringLiteral("M1"));
+        QVERIFY(result.dependent.has_value());
+        ++handedOut;
+    });
+    X12StreamReader reader(handler, X12Reader::Options());
+    reader.feed(QByteArrayView(data).first(data.size() / 2));
+    handedOutAtHalf = handedOut;
+    reader.feed(QByteArrayView(data).sliced(data.size() / 2));
+    const EligibilityResponseParseResult parsed = handler.finish(reader.finish());
+    QVERIFY2(parsed.ok(), qPrintable(parsed.error));
+    QCOMPARE(handedOut, dependents);
+    QVERIFY(handedOutAtHalf > dependents / 3);
+}
+
+void TestEligibilityResponse::listIsBounded()
+{
+    // Subscriber loops with nothing in them still make results: the list form stops at its
+    // bound; the streaming form, which keeps nothing, reads them all.
+    const int subscribers = EligibilityResponseParser::maxListEntries / 4 + 1;
+    QByteArray body = x12ResponseHead();
+    body.reserve(subscribers * 16);
+    for (int i = 0; i < subscribers; ++i)
+        body += "HL*" + QByteArray::number(i + 3) + "*2*22*0~";
+    const QByteArray data = x12Interchange("271", {body});
+    const EligibilityResponseParseResult parsed = EligibilityResponseParser::parse(data);
+    QCOMPARE(parsed.error,
+             QStringLiteral("segment %1 (SE): The 271 holds more than 400000 results, benefits, "
+                            "dates and other entries in all, too many to hold at once; it was not "
+                            "read further.")
+                 .arg(subscribers + 9));
+    QVERIFY(parsed.results.isEmpty());
+
+    int handedOut = 0;
+    const EligibilityResponseParseResult streaming = EligibilityResponseParser::parse(
+        data, X12Reader::Options(), [&handedOut](EligibilityResult &&) { ++handedOut; });
+    QVERIFY2(streaming.ok(), qPrintable(streaming.error));
+    QCOMPARE(handedOut, subscribers);
+}
+
+void TestEligibilityResponse::warningsAreBounded()
+{
+    QByteArray body = x12ResponseHead() + "HL*3*2*22*0~NM1*IL*1*DOE*JANE****MI*M1~";
+    for (int i = 0; i < 150; ++i)
+        body += "EB*C*IND*30***23*ABC~";
+    const EligibilityResponseParseResult parsed =
+        EligibilityResponseParser::parse(x12Interchange("271", {body}));
+    QVERIFY2(parsed.ok(), qPrintable(parsed.error));
+    QCOMPARE(parsed.results.first().benefits.size(), 150);
+    QCOMPARE(parsed.issues.size(), X12StreamReader::maxIssues + 1);
+    QCOMPARE(parsed.issues.first().toString(),
+             QStringLiteral("segment 11 (EB): EB07 \"ABC\" is not an amount; the benefit was "
+                            "kept without it."));
+    QCOMPARE(parsed.issues.last().toString(), QStringLiteral("50 more problems are not listed."));
+    QCOMPARE(parsed.issues.last().severity, X12Issue::Severity::Warning);
 }
 
 QTEST_GUILESS_MAIN(TestEligibilityResponse)

@@ -63,7 +63,8 @@ EligibilityResult fullResult()
         QStringLiteral("RIVERA"), QStringLiteral("ANA"),           QStringLiteral("M"),
         QStringLiteral("JR"),     QStringLiteral("HHP1"),          QDate(1985, 2, 14),
         QStringLiteral("F"),      QStringLiteral("12 ELM STREET"), QStringLiteral("SPRINGFIELD"),
-        QStringLiteral("IL"),     QStringLiteral("627010000"),     QStringLiteral("18")};
+        QStringLiteral("IL"),     QStringLiteral("627010000"),     QStringLiteral("18"),
+        QStringLiteral("HHP0")};
     PersonInfo child;
     child.lastName = QStringLiteral("RIVERA");
     child.firstName = QStringLiteral("LUZ");
@@ -514,6 +515,11 @@ void TestEligibilityResult::jsonRoundTrip()
     QCOMPARE(json.value(QLatin1String("status")).toString(), QStringLiteral("active"));
     QCOMPARE(json.value(QLatin1String("subscriber"))
                  .toObject()
+                 .value(QLatin1String("priorMemberId"))
+                 .toString(),
+             QStringLiteral("HHP0"));
+    QCOMPARE(json.value(QLatin1String("subscriber"))
+                 .toObject()
                  .value(QLatin1String("dateOfBirth"))
                  .toString(),
              QStringLiteral("1985-02-14"));
@@ -560,6 +566,13 @@ void TestEligibilityResult::jsonFromPartialObject()
     QCOMPARE(result.dates.size(), 1);
     QVERIFY(!result.dates.first().from.isValid());
     QCOMPARE(EligibilityResult::fromJson(QJsonObject()), EligibilityResult());
+
+    // Stored before REF*Q4 was kept: no priorMemberId, the rest as it was.
+    const EligibilityResult old = EligibilityResult::fromJson(
+        QJsonDocument::fromJson(R"({"subscriber":{"lastName":"RIVERA","memberId":"HHP1"}})")
+            .object());
+    QCOMPARE(old.subscriber.memberId, QStringLiteral("HHP1"));
+    QVERIFY(old.subscriber.priorMemberId.isEmpty());
 }
 
 void TestEligibilityResult::statusKeys_data()

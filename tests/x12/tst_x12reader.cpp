@@ -1,9 +1,12 @@
 // SPDX-FileCopyrightText: 2026 ClinicDesk developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "services/x12/x12reader.h"
+#include "services/x12/x12streamreader.h"
 #include "services/x12/x12writer.h"
 #include "x12fixtures.h"
+#include "x12generate.h"
 
+#include <QBuffer>
 #include <QRandomGenerator>
 #include <QTest>
 
@@ -32,6 +35,17 @@ private slots:
     void issueText();
     void randomMutationsNeverCrash();
     void randomBytesNeverCrash();
+    void everyInterchangeIsRead();
+    void dataAfterTheLastInterchange_data();
+    void dataAfterTheLastInterchange();
+    void chunkedReadingMatchesWholeReading_data();
+    void chunkedReadingMatchesWholeReading();
+    void deviceReadingMatchesWholeReading();
+    void overlongSegmentIsRefused_data();
+    void overlongSegmentIsRefused();
+    void handlerCanStopReading();
+    void issuesAreBounded_data();
+    void issuesAreBounded();
 };
 
 namespace {
@@ -45,6 +59,54 @@ X12ReadResult readLenient(const QByteArray &data)
     X12Reader::Options options;
     options.strictEnvelope = false;
     return X12Reader(options).read(data);
+}
+
+// Everything a handler sees, as text, so that two readings can be compared.
+class Recorder : public X12StreamReader::Handler
+{
+public:
+    QStringList events;
+
+    void started(const X12Delimiters &d) override
+    {
+        events.append(QStringLiteral("started %1 %2 %3 %4")
+                          .arg(int(d.element))
+                          .arg(int(d.repetition))
+                          .arg(int(d.component))
+                          .arg(int(d.segment)));
+    }
+    void segment(const X12SegmentView &segment, X12StreamReader::Kind kind, int number) override
+    {
+        QByteArrayList parts{segment.id.toByteArray()};
+        for (const QByteArrayView element : segment.elements)
+            parts.append(element.toByteArray());
+        events.append(QStringLiteral("%1 %2 %3%4")
+                          .arg(int(kind))
+                          .arg(number)
+                          .arg(QString::fromLatin1(parts.join('|')),
+                               segment.synthesized ? QStringLiteral(" (supplied)") : QString()));
+    }
+};
+
+QStringList issueTexts(const QList<X12Issue> &issues)
+{
+    QStringList texts;
+    for (const X12Issue &issue : issues)
+        texts.append((issue.severity == X12Issue::Severity::Error ? "E " : "W ") +
+                     issue.toString());
+    return texts;
+}
+
+void compareReadings(const X12StreamReader::Result &actual, const QStringList &actualEvents,
+                     const X12StreamReader::Result &expected, const QStringList &expectedEvents)
+{
+    QCOMPARE(actual.ok, expected.ok);
+    QCOMPARE(issueTexts(actual.issues), issueTexts(expected.issues));
+    QCOMPARE(actualEvents, expectedEvents);
+    QCOMPARE(actual.interchanges, expected.interchanges);
+    QCOMPARE(actual.transactions, expected.transactions);
+    QCOMPARE(actual.segments, expected.segments);
+    QCOMPARE(actual.delimiters, expected.delimiters);
 }
 
 int segmentCount(const X12Interchange &interchange)
@@ -461,7 +523,7 @@ void TestX12Reader::elementsOutliveTheInterchange()
     QCOMPARE(element, QByteArray("HC>99213>25"));
     QCOMPARE(parts, (QList<QByteArray>{"HC", "99213", "25"}));
     QCOMPARE(segment.element(6), QByteArray("27"));
-    element.append("!"); // writing into a slice must not disturb its neighbours
+    element.append("!"); // writing into an element must not disturb the segment
     QCOMPARE(element, QByteArray("HC>99213>25!"));
     QCOMPARE(segment.element(13), QByteArray("HC>99213>25"));
     QCOMPARE(parts.at(0), QByteArray("HC"));
@@ -539,6 +601,261 @@ void TestX12Reader::randomBytesNeverCrash()
         const X12ReadResult result = readStrict(data);
         QCOMPARE(result.ok(), result.errorString().isEmpty());
     }
+}
+
+void TestX12Reader::everyInterchangeIsRead()
+{
+    // Two interchanges with different separators, as a concatenated batch file has them.
+    const QByteArray first = fixture("271_small.x12");
+    const QByteArray second = fixture("270_gs_terminator.x12");
+    const X12ReadResult result = readStrict(first + "\r\n" + second + first);
+    QVERIFY2(result.ok(), qPrintable(result.errorString()));
+    QVERIFY(result.issues.isEmpty());
+    QCOMPARE(result.interchanges.size(), 3);
+    QCOMPARE(result.interchanges.at(0).delimiters.segment, '~');
+    QCOMPARE(result.interchanges.at(1).delimiters.segment, '\x1d');
+    QCOMPARE(result.interchanges.at(1).groups.first().transactions.first().header.element(1),
+             QByteArray("270"));
+    QCOMPARE(result.interchanges.at(2), result.interchanges.at(0));
+    QCOMPARE(*result.interchange, result.interchanges.at(0));
+    // Segment numbers run on over the whole input.
+    QCOMPARE(result.interchanges.at(1).groups.first().transactions.first().firstSegmentNumber,
+             15 + 3);
+
+    Recorder recorder;
+    const X12StreamReader::Result streamed =
+        X12StreamReader::read(first + second, X12Reader::Options(), recorder);
+    QVERIFY(streamed.ok);
+    QCOMPARE(streamed.interchanges, 2);
+    QCOMPARE(streamed.transactions, 2);
+    QCOMPARE(streamed.segments, 15 + 17);
+    QCOMPARE(recorder.events.filter(QStringLiteral("started")).size(), 2);
+    QCOMPARE(recorder.events.at(15), QStringLiteral("5 15 IEA|1|000000900"));
+    QVERIFY(recorder.events.at(16).startsWith(QLatin1String("started")));
+    QVERIFY(recorder.events.at(17).startsWith(QLatin1String("0 16 ISA|00|")));
+
+    // Files joined with cat: each keeps its byte order mark.
+    const X12ReadResult joined = readStrict(first + fixture("271_bom_crlf.x12"));
+    QVERIFY2(joined.ok(), qPrintable(joined.errorString()));
+    QCOMPARE(joined.interchanges.size(), 2);
+
+    // An error in the second interchange names its segment in the whole input.
+    QByteArray broken = second;
+    broken.replace("SE*13*", "SE*12*");
+    const X12ReadResult strict = readStrict(first + broken);
+    QVERIFY(!strict.ok());
+    QCOMPARE(strict.errorString(),
+             QStringLiteral("segment 30 (SE): SE01 says 12 segments; the transaction has 13 (ST "
+                            "to SE)."));
+}
+
+void TestX12Reader::dataAfterTheLastInterchange_data()
+{
+    QTest::addColumn<QByteArray>("tail");
+    QTest::addColumn<bool>("strict");
+    QTest::addColumn<bool>("readable");
+    QTest::addColumn<QString>("issue");
+    const QString message = QStringLiteral("segment 16: Data follows the IEA trailer: \"%1\".");
+    QTest::newRow("strict") << QByteArray("NOTE*1~") << true << false
+                            << message.arg(QLatin1String("NOTE*1~"));
+    QTest::newRow("lenient") << QByteArray("NOTE*1~") << false << true
+                             << message.arg(QLatin1String("NOTE*1~"));
+    QTest::newRow("long tail is cut") << QByteArray("0123456789012345678901234") << false << true
+                                      << message.arg(QLatin1String("01234567890123456789..."));
+    QTest::newRow("padding is fine") << QByteArray("\r\n\0\0\x1a", 5) << true << true << QString();
+}
+
+void TestX12Reader::dataAfterTheLastInterchange()
+{
+    QFETCH(QByteArray, tail);
+    QFETCH(bool, strict);
+    QFETCH(bool, readable);
+    QFETCH(QString, issue);
+    const QByteArray data = fixture("271_small.x12") + tail;
+    const X12ReadResult result = strict ? readStrict(data) : readLenient(data);
+    QCOMPARE(result.ok(), readable);
+    QCOMPARE(issueTexts(result.issues).join(QLatin1Char('\n')),
+             issue.isEmpty() ? QString() : (readable ? "W " : "E ") + issue);
+}
+
+void TestX12Reader::chunkedReadingMatchesWholeReading_data()
+{
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<bool>("strict");
+    const char *files[] = {"271_subscriber.x12",    "271_bom_crlf.x12",
+                           "271_4010_cr.x12",       "271_lf_terminator.x12",
+                           "271_pipe_bang.x12",     "270_gs_terminator.x12",
+                           "271_rejections.x12",    "broken_missing_iea.x12",
+                           "broken_truncated.x12",  "broken_se_count.x12",
+                           "broken_outside.x12",    "broken_isa_short.x12",
+                           "broken_separators.x12", "not_x12.txt"};
+    for (const char *file : files) {
+        for (bool strict : {true, false})
+            QTest::addRow("%s %s", file, strict ? "strict" : "lenient") << fixture(file) << strict;
+    }
+    QTest::newRow("three interchanges")
+        << fixture("271_small.x12") + fixture("270_gs_terminator.x12") + fixture("271_4010_cr.x12")
+        << false;
+    QTest::newRow("data after the IEA") << fixture("271_small.x12") + "HL*9~" << true;
+    QTest::newRow("joined files with BOMs")
+        << fixture("271_bom_crlf.x12") + fixture("271_bom_crlf.x12") << true;
+    QTest::newRow("missing GE and IEA")
+        << fixture("271_small.x12").left(fixture("271_small.x12").indexOf("GE*")) << false;
+    QTest::newRow("blank") << QByteArray(" \r\n") << true;
+    QTest::newRow("BOM only") << QByteArray("\xEF\xBB\xBF") << true;
+}
+
+void TestX12Reader::chunkedReadingMatchesWholeReading()
+{
+    // Whatever sizes the chunks have, the handler sees the same segments and the same issues.
+    QFETCH(QByteArray, data);
+    QFETCH(bool, strict);
+    X12Reader::Options options;
+    options.strictEnvelope = strict;
+    Recorder whole;
+    const X12StreamReader::Result expected = X12StreamReader::read(data, options, whole);
+    QRandomGenerator random(quint32(data.size()));
+    for (int chunk : {1, 2, 3, 5, 64, 107, 4096, 0}) {
+        Recorder chunked;
+        X12StreamReader reader(chunked, options);
+        for (qsizetype at = 0; at < data.size();) {
+            const qsizetype size = chunk > 0 ? chunk : 1 + random.bounded(300);
+            reader.feed(QByteArrayView(data).sliced(at, qMin(size, data.size() - at)));
+            at += size;
+        }
+        compareReadings(reader.finish(), chunked.events, expected, whole.events);
+    }
+}
+
+void TestX12Reader::deviceReadingMatchesWholeReading()
+{
+    // Longer than one block of the device reader, so segments span the block boundaries.
+    QByteArray data;
+    while (data.size() < 200 * 1024)
+        data += fixture("271_subscriber.x12");
+    X12Reader::Options options;
+    Recorder whole;
+    const X12StreamReader::Result expected = X12StreamReader::read(data, options, whole);
+    QVERIFY(expected.ok);
+    QVERIFY(expected.interchanges > 100);
+    QBuffer buffer(&data);
+    QVERIFY(buffer.open(QIODevice::ReadOnly));
+    Recorder fromDevice;
+    const X12StreamReader::Result actual = X12StreamReader::read(buffer, options, fromDevice);
+    compareReadings(actual, fromDevice.events, expected, whole.events);
+
+    options.maxBytes = data.size() - 1;
+    buffer.seek(0);
+    Recorder refused;
+    const X12StreamReader::Result tooLong = X12StreamReader::read(buffer, options, refused);
+    QVERIFY(!tooLong.ok);
+    QVERIFY(refused.events.isEmpty());
+    QCOMPARE(tooLong.issues.first().message,
+             QStringLiteral("The X12 data is %1 bytes long, more than the limit of %2 bytes; it "
+                            "was not read.")
+                 .arg(data.size())
+                 .arg(data.size() - 1));
+}
+
+void TestX12Reader::overlongSegmentIsRefused_data()
+{
+    QTest::addColumn<QByteArray>("segment");
+    QTest::addColumn<QString>("error");
+    const QByteArray filler(X12StreamReader::maxSegmentBytes, 'A');
+    QTest::newRow("no terminator")
+        << "NTE*" + filler
+        << "segment 4 (NTE): No segment terminator '~' follows within 262144 bytes: the segment "
+           "is longer than X12 allows, or the data is damaged.";
+    QTest::newRow("terminator too far") << "NTE*" + filler + "~"
+                                        << "segment 4 (NTE): No segment terminator '~' follows "
+                                           "within 262144 bytes: the segment is longer than X12 "
+                                           "allows, or the data is damaged.";
+    QTest::newRow("not a segment") << "\x01\x02" + filler
+                                   << "segment 4: \"\\x01\\x02AA\" is not a segment ID (after "
+                                      "segment 3, ST); the data is damaged or is not X12.";
+    QTest::newRow("longest allowed") << "NTE*" + filler.left(filler.size() - 4) + "~" << QString();
+}
+
+void TestX12Reader::overlongSegmentIsRefused()
+{
+    QFETCH(QByteArray, segment);
+    QFETCH(QString, error);
+    const QByteArray data =
+        fixture("271_small.x12").left(fixture("271_small.x12").indexOf("BHT")) + segment;
+    for (int chunk : {0, 1000, 65536}) {
+        X12Reader::Options options;
+        options.strictEnvelope = false;
+        Recorder recorder;
+        X12StreamReader reader(recorder, options);
+        for (qsizetype at = 0; at<data.size(); at += chunk> 0 ? chunk : data.size())
+            reader.feed(QByteArrayView(data).sliced(
+                at, qMin<qsizetype>(chunk > 0 ? chunk : data.size(), data.size() - at)));
+        const X12StreamReader::Result result = reader.finish();
+        if (error.isEmpty()) {
+            // Read; it is the transaction that is cut short.
+            QCOMPARE(recorder.events.size(), 5);
+            QVERIFY(!result.ok);
+        } else {
+            QVERIFY(!result.ok);
+            const X12ReadResult read{std::nullopt, {}, result.issues};
+            QCOMPARE(read.errorString(), error);
+            QCOMPARE(recorder.events.size(), 4); // started, ISA, GS, ST
+        }
+    }
+}
+
+void TestX12Reader::handlerCanStopReading()
+{
+    class Stopper : public X12StreamReader::Handler
+    {
+    public:
+        int seen = 0;
+        void segment(const X12SegmentView &segment, X12StreamReader::Kind, int number) override
+        {
+            ++seen;
+            if (segment.is("NM1"))
+                stop({X12Issue::Severity::Warning, number, "NM1", QStringLiteral("enough")});
+        }
+    };
+    const QByteArray data = fixture("271_small.x12");
+    for (int chunk : {1, int(data.size())}) {
+        Stopper stopper;
+        X12StreamReader reader(stopper, X12Reader::Options());
+        for (qsizetype at = 0; at < data.size(); at += chunk)
+            reader.feed(QByteArrayView(data).sliced(at, qMin<qsizetype>(chunk, data.size() - at)));
+        const X12StreamReader::Result result = reader.finish();
+        QVERIFY(!result.ok);
+        QCOMPARE(stopper.seen, 6); // ISA GS ST BHT HL NM1, nothing after
+        QCOMPARE(issueTexts(result.issues), QStringList{"E segment 6 (NM1): enough"});
+    }
+}
+
+void TestX12Reader::issuesAreBounded_data()
+{
+    QTest::addColumn<bool>("strict");
+    QTest::newRow("strict") << true;
+    QTest::newRow("lenient") << false;
+}
+
+void TestX12Reader::issuesAreBounded()
+{
+    // 300 transactions whose SE01 is wrong: 300 problems, but only the first ones are listed.
+    QFETCH(bool, strict);
+    QByteArray data = x12Interchange("271", QList<QByteArray>(300, "BHT*0022*11*R~"));
+    data.replace("SE*3*", "SE*4*");
+    X12Reader::Options options;
+    options.strictEnvelope = strict;
+    const X12ReadResult result = X12Reader(options).read(data);
+    QCOMPARE(result.ok(), !strict);
+    QCOMPARE(result.issues.size(), X12StreamReader::maxIssues + 1);
+    QCOMPARE(result.issues.first().toString(),
+             QStringLiteral("segment 5 (SE): SE01 says 4 segments; the transaction has 3 (ST to "
+                            "SE)."));
+    QCOMPARE(result.issues.last().toString(), QStringLiteral("200 more problems are not listed."));
+    QCOMPARE(result.issues.last().severity,
+             strict ? X12Issue::Severity::Error : X12Issue::Severity::Warning);
+    if (!result.ok())
+        QCOMPARE(result.errorString(), result.issues.first().toString());
 }
 
 QTEST_GUILESS_MAIN(TestX12Reader)
