@@ -7,6 +7,20 @@
 #include <QCoreApplication>
 #include <QTextStream>
 
+#include <optional>
+
+namespace {
+//! A whole number in [minimum, maximum], or nothing.
+std::optional<qint64> number(const QString &text, qint64 minimum, qint64 maximum)
+{
+    bool ok = false;
+    const qint64 value = text.toLongLong(&ok);
+    if (!ok || value < minimum || value > maximum)
+        return std::nullopt;
+    return value;
+}
+} // namespace
+
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
@@ -14,7 +28,9 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Simulated clearinghouse for ClinicDesk training and tests.\n"
-                       "POST /clearinghouse/x12/270 answers with a 271; GET /health."));
+                       "POST /clearinghouse/x12/270 answers with a 271; GET /health.\n"
+                       "Bodies over the size limit get 413 before they are read; a request must "
+                       "arrive within the request timeout; idle connections are closed."));
     parser.addHelpOption();
     const QCommandLineOption portOption(QStringLiteral("port"),
                                         QStringLiteral("Port (0: any free port)."),
@@ -26,18 +42,50 @@ int main(int argc, char *argv[])
         QStringLiteral("slow-delay-ms"),
         QStringLiteral("How late the SLOW… member answers (default 45000)."), QStringLiteral("ms"),
         QStringLiteral("45000"));
-    parser.addOptions({portOption, addressOption, slowOption});
+    const QCommandLineOption requestTimeoutOption(
+        QStringLiteral("request-timeout-ms"),
+        QStringLiteral("Time to receive a whole request (default 10000)."), QStringLiteral("ms"),
+        QStringLiteral("10000"));
+    const QCommandLineOption idleTimeoutOption(
+        QStringLiteral("idle-timeout-ms"),
+        QStringLiteral("An idle keep-alive connection is closed after this (default 30000)."),
+        QStringLiteral("ms"), QStringLiteral("30000"));
+    parser.addOptions(
+        {portOption, addressOption, slowOption, requestTimeoutOption, idleTimeoutOption});
     parser.process(app);
 
+    QTextStream err(stderr);
+    auto invalid = [&](const QCommandLineOption &option, const QString &expected) {
+        err << "clinicsandbox: --" << option.names().constFirst() << " " << parser.value(option)
+            << ": expected " << expected << Qt::endl;
+        return 1;
+    };
     SandboxServer::Options options;
     options.address = QHostAddress(parser.value(addressOption));
-    options.port = quint16(parser.value(portOption).toUInt());
-    options.slowDelayMs = parser.value(slowOption).toInt();
+    if (options.address.isNull())
+        return invalid(addressOption, QStringLiteral("an IP address such as 127.0.0.1"));
+    const auto port = number(parser.value(portOption), 0, 65535);
+    if (!port)
+        return invalid(portOption, QStringLiteral("a port from 0 to 65535"));
+    options.port = quint16(*port);
+    const auto slow = number(parser.value(slowOption), 0, 600000);
+    if (!slow)
+        return invalid(slowOption, QStringLiteral("milliseconds from 0 to 600000"));
+    options.slowDelayMs = int(*slow);
+    const auto requestTimeout = number(parser.value(requestTimeoutOption), 100, 600000);
+    if (!requestTimeout)
+        return invalid(requestTimeoutOption, QStringLiteral("milliseconds from 100 to 600000"));
+    options.requestTimeoutMs = int(*requestTimeout);
+    const auto idleTimeout = number(parser.value(idleTimeoutOption), 100, 3600000);
+    if (!idleTimeout)
+        return invalid(idleTimeoutOption, QStringLiteral("milliseconds from 100 to 3600000"));
+    options.idleTimeoutMs = int(*idleTimeout);
+
     SandboxServer server(options);
     QString error;
     QTextStream out(stdout);
     if (!server.listen(&error)) {
-        QTextStream(stderr) << error << Qt::endl;
+        err << error << Qt::endl;
         return 1;
     }
     out << "clinicsandbox listening on " << server.baseUrl().toString() << Qt::endl

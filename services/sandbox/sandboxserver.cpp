@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "services/sandbox/sandboxserver.h"
 
+#include "services/httpserver/guardedtcpserver.h"
+
 #include <QCoreApplication>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
@@ -26,17 +28,24 @@ SandboxServer::~SandboxServer() = default;
 
 bool SandboxServer::listen(QString *error)
 {
-    const quint16 port = m_server.listen(m_options.address, m_options.port);
-    if (port == 0) {
+    HttpServerLimits limits;
+    limits.maxBodyBytes = m_options.maxRequestBytes;
+    limits.requestTimeout = std::chrono::milliseconds(m_options.requestTimeoutMs);
+    limits.idleTimeout = std::chrono::milliseconds(m_options.idleTimeoutMs);
+    limits.maxConnections = m_options.maxConnections;
+    auto *tcp = new GuardedTcpServer(limits);
+    if (!tcp->listen(m_options.address, m_options.port)) {
         if (error) {
             *error =
                 QCoreApplication::translate("Sandbox", "The sandbox could not listen on %1:%2.")
                     .arg(m_options.address.toString())
                     .arg(m_options.port);
         }
+        delete tcp;
         return false;
     }
-    m_port = port;
+    m_port = tcp->serverPort();
+    m_server.bind(tcp); // the HTTP server owns it from here
     return true;
 }
 
@@ -58,7 +67,7 @@ QUrl SandboxServer::clearinghouseUrl() const
 
 void SandboxServer::registerRoutes()
 {
-    m_server.route(QStringLiteral("/health"), QHttpServerRequest::Method::Get, [] {
+    m_routes.add(QStringLiteral("/health"), QHttpServerRequest::Method::Get, [] {
         const QJsonObject body{
             {QStringLiteral("status"), QStringLiteral("ok")},
             {QStringLiteral("systems"), QJsonArray{QStringLiteral("clearinghouse")}}};
@@ -66,28 +75,25 @@ void SandboxServer::registerRoutes()
     });
 
     // ---- clearinghouse -----------------------------------------------------------------
-    m_server.route(QStringLiteral("/clearinghouse/x12/270"), QHttpServerRequest::Method::Post,
-                   [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-                       ++m_requestCount;
-                       if (request.body().size() > m_options.maxRequestBytes) {
-                           responder.write(QByteArrayLiteral("Request too large\n"), "text/plain",
-                                           QHttpServerResponder::StatusCode::PayloadTooLarge);
-                           return;
-                       }
-                       SandboxClearinghouse::Answer answer = m_clearinghouse.answer(request.body());
-                       const auto status =
-                           static_cast<QHttpServerResponder::StatusCode>(answer.httpStatus);
-                       if (answer.delayMs <= 0) {
-                           responder.write(answer.body, answer.contentType, status);
-                           return;
-                       }
-                       // Answer late without blocking the server: keep the responder until the
-                       // timer fires, and drop it quietly if the client has gone by then.
-                       auto held = std::make_shared<QHttpServerResponder>(std::move(responder));
-                       QPointer<QTcpSocket> socket = held->socket();
-                       QTimer::singleShot(answer.delayMs, this, [held, socket, answer, status] {
-                           if (socket && socket->state() == QAbstractSocket::ConnectedState)
-                               held->write(answer.body, answer.contentType, status);
-                       });
-                   });
+    // The guard has refused bodies over maxRequestBytes before they were read.
+    m_routes.add(QStringLiteral("/clearinghouse/x12/270"), QHttpServerRequest::Method::Post,
+                 [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                     ++m_requestCount;
+                     SandboxClearinghouse::Answer answer = m_clearinghouse.answer(request.body());
+                     const auto status =
+                         static_cast<QHttpServerResponder::StatusCode>(answer.httpStatus);
+                     if (answer.delayMs <= 0) {
+                         responder.write(answer.body, answer.contentType, status);
+                         return;
+                     }
+                     // Answer late without blocking the server: keep the responder until the
+                     // timer fires, and drop it quietly if the client has gone by then. The
+                     // guard's request timeout does not cut a request whose answer is pending.
+                     auto held = std::make_shared<QHttpServerResponder>(std::move(responder));
+                     QPointer<QTcpSocket> socket = held->socket();
+                     QTimer::singleShot(answer.delayMs, this, [held, socket, answer, status] {
+                         if (socket && socket->state() == QAbstractSocket::ConnectedState)
+                             held->write(answer.body, answer.contentType, status);
+                     });
+                 });
 }

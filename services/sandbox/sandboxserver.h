@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "services/httpserver/httproutes.h"
 #include "services/sandbox/sandboxclearinghouse.h"
 
 #include <QHostAddress>
@@ -16,6 +17,10 @@
     GET  /health                      liveness and which systems are simulated
     POST /clearinghouse/x12/270       270 in, 271 out (SandboxClearinghouse)
   The payor and Metriport emulations will register their own prefixes (/payor/…, /metriport/…).
+
+  Connections go through a GuardedTcpServer (413 before an oversized body is read, request and
+  idle timeouts, HTTP/1.0 closed after the answer) and routes through HttpRoutes (405 with
+  Allow for a known path and another method, 404 for an unknown path).
  */
 class SandboxServer : public QObject
 {
@@ -24,9 +29,12 @@ public:
     struct Options
     {
         QHostAddress address = QHostAddress::LocalHost;
-        quint16 port = 0;        // 0: any free port
-        int slowDelayMs = 45000; // how late SLOW… answers
-        qint64 maxRequestBytes = 1024 * 1024;
+        quint16 port = 0;                     // 0: any free port
+        int slowDelayMs = 45000;              // how late SLOW… answers
+        qint64 maxRequestBytes = 1024 * 1024; // larger bodies get 413 before they are read
+        int requestTimeoutMs = 10000;         // to receive a whole request
+        int idleTimeoutMs = 30000;            // an idle keep-alive connection is closed
+        int maxConnections = 256;
     };
 
     explicit SandboxServer(Options options, QObject *parent = nullptr);
@@ -44,6 +52,7 @@ private:
 
     Options m_options;
     QHttpServer m_server;
+    HttpRoutes m_routes{&m_server};
     SandboxClearinghouse m_clearinghouse;
     quint16 m_port = 0;
     int m_requestCount = 0;
