@@ -3,37 +3,76 @@
 #include "models/coveragemodel.h"
 
 #include "models/modelroles.h"
+#include "services/common/async.h"
 #include "services/eligibility/benefitsummary.h"
 #include "services/eligibility/eligibilityservice.h"
+#include "services/patients/patientservice.h"
 
 #include <QBrush>
 #include <QFont>
 
 using namespace BenefitSummary;
 
-CoverageModel::CoverageModel(EligibilityService *service, QObject *parent)
+CoverageModel::CoverageModel(EligibilityService *eligibility, PatientService *patients,
+                             QObject *parent)
     : QAbstractTableModel(parent)
-    , m_service(service)
+    , m_eligibility(eligibility)
 {
-    connect(service, &EligibilityService::verificationStarted, this,
+    connect(eligibility, &EligibilityService::verificationStarted, this,
             &CoverageModel::onVerificationStarted);
-    connect(service, &EligibilityService::verificationFinished, this,
+    connect(eligibility, &EligibilityService::verificationFinished, this,
             &CoverageModel::onVerificationFinished);
+    connect(patients, &PatientService::coverageSaved, this, [this](const Coverage &coverage) {
+        if (coverage.patientId == m_patientId)
+            reload();
+    });
 }
 
 void CoverageModel::setPatient(qint64 patientId)
 {
+    if (patientId != m_patientId && !m_rows.isEmpty()) {
+        beginResetModel();
+        m_rows.clear();
+        endResetModel();
+    }
     m_patientId = patientId;
     reload();
 }
 
 void CoverageModel::reload()
 {
-    beginResetModel();
-    m_rows.clear();
-    for (const Coverage &coverage : m_service->coverages().forPatient(m_patientId))
-        m_rows.append(Row{coverage, m_service->latest(coverage.id)});
-    endResetModel();
+    const quint64 generation = ++m_generation;
+    m_loading = true;
+    Async::whenReady(m_eligibility->coverageStatuses(m_patientId), this,
+                     [this, generation](const StoreResult<QList<CoverageStatus>> &rows) {
+                         if (generation != m_generation)
+                             return;
+                         m_loading = false;
+                         m_error = rows ? QString() : rows.error();
+                         if (rows)
+                             apply(*rows);
+                         Q_EMIT loaded();
+                     });
+}
+
+void CoverageModel::apply(const QList<CoverageStatus> &rows)
+{
+    bool sameRows = rows.size() == m_rows.size();
+    for (qsizetype i = 0; sameRows && i < rows.size(); ++i)
+        sameRows = rows.at(i).coverage.id == m_rows.at(i).coverage.id;
+    if (!sameRows) {
+        beginResetModel();
+        m_rows = rows;
+        endResetModel();
+        return;
+    }
+    for (int row = 0; row < rows.size(); ++row) {
+        if (rows.at(row).coverage == m_rows.at(row).coverage &&
+            rows.at(row).latest == m_rows.at(row).latest)
+            continue;
+        m_rows[row] = rows.at(row);
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    }
 }
 
 bool CoverageModel::isPending(int row) const
@@ -64,7 +103,7 @@ QVariant CoverageModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Row &row = m_rows.at(index.row());
+    const CoverageStatus &row = m_rows.at(index.row());
     const bool pending = m_pending.contains(row.coverage.id);
     const Verdict v = pending      ? Verdict::Pending
                       : row.latest ? verdict(row.latest->status, row.latest->result)
@@ -142,12 +181,13 @@ QVariant CoverageModel::headerData(int section, Qt::Orientation orientation, int
     return {};
 }
 
-void CoverageModel::onVerificationStarted(qint64 coverageId, qint64)
+void CoverageModel::onVerificationStarted(const Verification &pending)
 {
-    const int row = rowOfCoverage(coverageId);
+    // Kept even for a coverage not listed yet: a new one is verified while the list reloads.
+    m_pending.insert(pending.coverageId);
+    const int row = rowOfCoverage(pending.coverageId);
     if (row < 0)
         return;
-    m_pending.insert(coverageId);
     Q_EMIT dataChanged(index(row, StatusColumn), index(row, VerifiedColumn));
 }
 
@@ -157,6 +197,13 @@ void CoverageModel::onVerificationFinished(const Verification &verification)
     const int row = rowOfCoverage(verification.coverageId);
     if (row < 0)
         return;
-    m_rows[row].latest = m_service->latest(verification.coverageId);
+    // A cancelled attempt says nothing about the coverage: the last real answer stays.
+    if (verification.error != VerificationError::Cancelled) {
+        Verification latest = verification;
+        latest.request.clear();
+        latest.response.clear();
+        latest.status = m_eligibility->effectiveStatus(verification);
+        m_rows[row].latest = latest;
+    }
     Q_EMIT dataChanged(index(row, StatusColumn), index(row, VerifiedColumn));
 }

@@ -4,6 +4,7 @@
 
 #include "services/domain/coverage.h"
 #include "services/domain/verification.h"
+#include "services/eligibility/scheduleentry.h"
 
 #include <QAbstractTableModel>
 #include <QSet>
@@ -11,8 +12,10 @@
 #include <optional>
 
 class EligibilityService;
+class PatientService;
 
-//! A patient's coverages (primary, secondary, tertiary) with their latest verification.
+//! A patient's coverages (primary, secondary, tertiary) with their latest verification. Read on
+//! the store's workers; verifications and coverage changes update their row in place.
 class CoverageModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -27,11 +30,15 @@ public:
         ColumnCount
     };
 
-    explicit CoverageModel(EligibilityService *service, QObject *parent = nullptr);
+    CoverageModel(EligibilityService *eligibility, PatientService *patients,
+                  QObject *parent = nullptr);
 
     void setPatient(qint64 patientId);
     qint64 patientId() const { return m_patientId; }
+    //! Reads the coverages again; rows that stayed are updated in place.
     void reload();
+    bool isLoading() const { return m_loading; }
+    QString errorString() const { return m_error; }
     Coverage coverageAt(int row) const { return m_rows.value(row).coverage; }
     std::optional<Verification> latestAt(int row) const { return m_rows.value(row).latest; }
     bool isPending(int row) const;
@@ -43,17 +50,20 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
+Q_SIGNALS:
+    //! The coverages were read (or could not be: see errorString()).
+    void loaded();
+
 private:
-    struct Row
-    {
-        Coverage coverage;
-        std::optional<Verification> latest;
-    };
-    void onVerificationStarted(qint64 coverageId, qint64 verificationId);
+    void apply(const QList<CoverageStatus> &rows);
+    void onVerificationStarted(const Verification &pending);
     void onVerificationFinished(const Verification &verification);
 
-    EligibilityService *m_service;
+    EligibilityService *m_eligibility;
     qint64 m_patientId = 0;
-    QList<Row> m_rows;
+    QList<CoverageStatus> m_rows;
     QSet<qint64> m_pending;
+    quint64 m_generation = 0;
+    bool m_loading = false;
+    QString m_error;
 };

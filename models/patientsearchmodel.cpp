@@ -3,32 +3,108 @@
 #include "models/patientsearchmodel.h"
 
 #include "models/modelroles.h"
+#include "services/common/async.h"
 #include "services/eligibility/benefitsummary.h"
-#include "services/store/patientrepository.h"
 
-PatientSearchModel::PatientSearchModel(const PatientRepository *patients, QObject *parent)
+#include <QSet>
+
+PatientSearchModel::PatientSearchModel(PatientService *patients, QObject *parent)
     : QAbstractTableModel(parent)
-    , m_repository(patients)
+    , m_service(patients)
 {
+    connect(patients, &PatientService::patientSaved, this, &PatientSearchModel::onPatientSaved);
 }
 
 void PatientSearchModel::setSearchText(const QString &text)
 {
-    beginResetModel();
     m_text = text;
-    m_patients = m_repository->search(text.trimmed(), maxResults);
-    endResetModel();
+    if (m_cancellation)
+        m_cancellation->store(true); // the search before this one is of no use any more
+    m_cancellation = std::make_shared<std::atomic_bool>(false);
+    const quint64 generation = ++m_generation;
+    m_searching = true;
+    m_fetching = false;
+    Async::whenReady(m_service->search(text, pageSize, std::nullopt, m_cancellation), this,
+                     [this, generation](const StoreResult<PatientSearchResult> &page) {
+                         if (generation != m_generation)
+                             return; // an answer to an older text
+                         m_searching = false;
+                         beginResetModel();
+                         if (page) {
+                             m_patients = page->patients;
+                             m_hasMore = page->hasMore;
+                             m_next = page->next;
+                         } else {
+                             m_patients.clear();
+                             m_hasMore = false;
+                         }
+                         endResetModel();
+                         setError(page ? QString() : page.error());
+                         Q_EMIT searchFinished();
+                     });
 }
 
-void PatientSearchModel::refreshPatient(qint64 patientId)
+bool PatientSearchModel::canFetchMore(const QModelIndex &parent) const
 {
-    const int row = rowOfPatient(patientId);
+    return !parent.isValid() && m_hasMore && !m_searching && !m_fetching;
+}
+
+void PatientSearchModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    m_fetching = true;
+    const quint64 generation = m_generation;
+    Async::whenReady(m_service->search(m_text, pageSize, m_next, m_cancellation), this,
+                     [this, generation](const StoreResult<PatientSearchResult> &page) {
+                         if (generation != m_generation)
+                             return;
+                         m_fetching = false;
+                         if (!page) {
+                             m_hasMore = false; // scrolling on would ask again and again
+                             setError(page.error());
+                             Q_EMIT pageFetched();
+                             return;
+                         }
+                         QSet<qint64> shown;
+                         shown.reserve(m_patients.size());
+                         for (const Patient &patient : std::as_const(m_patients))
+                             shown.insert(patient.id);
+                         QList<Patient> fresh;
+                         for (const Patient &patient : page->patients) {
+                             if (!shown.contains(patient.id)) // registered meanwhile
+                                 fresh.append(patient);
+                         }
+                         // Views ask canFetchMore()/fetchMore() while the rows go in: the
+                         // cursor must already point past this page, or it is asked twice.
+                         m_hasMore = page->hasMore;
+                         m_next = page->next;
+                         if (!fresh.isEmpty()) {
+                             beginInsertRows({}, int(m_patients.size()),
+                                             int(m_patients.size() + fresh.size()) - 1);
+                             m_patients += fresh;
+                             endInsertRows();
+                         }
+                         setError({});
+                         Q_EMIT pageFetched();
+                     });
+}
+
+void PatientSearchModel::onPatientSaved(const Patient &patient)
+{
+    const int row = rowOfPatient(patient.id);
     if (row < 0)
         return;
-    if (const auto patient = m_repository->find(patientId)) {
-        m_patients[row] = *patient;
-        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
-    }
+    m_patients[row] = patient;
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+void PatientSearchModel::setError(const QString &error)
+{
+    if (error == m_error)
+        return;
+    m_error = error;
+    Q_EMIT errorChanged(error);
 }
 
 int PatientSearchModel::rowOfPatient(qint64 patientId) const

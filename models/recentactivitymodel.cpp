@@ -3,6 +3,7 @@
 #include "models/recentactivitymodel.h"
 
 #include "models/modelroles.h"
+#include "services/common/async.h"
 #include "services/eligibility/benefitsummary.h"
 #include "services/eligibility/eligibilityservice.h"
 
@@ -37,23 +38,27 @@ void RecentActivityModel::setPeriod(StatsPeriod period)
 
 void RecentActivityModel::reload()
 {
-    const auto range = periodRange(m_period, m_service->now());
-    // between() excludes its end; an attempt requested in this very millisecond belongs in.
-    QList<Verification> attempts =
-        m_service->verifications().between(range.first, range.second.addMSecs(1), false);
-    std::sort(attempts.begin(), attempts.end(), isNewer);
-    if (attempts.size() > MaxRows)
-        attempts.resize(MaxRows);
+    const quint64 generation = ++m_generation;
+    m_loading = true;
+    m_missedUpdates = false;
+    Async::whenReady(m_service->recentActivity(m_period, MaxRows), this,
+                     [this, generation](const StoreResult<QList<VerificationActivity>> &rows) {
+                         if (generation != m_generation)
+                             return;
+                         m_loading = false;
+                         m_error = rows ? QString() : rows.error();
+                         beginResetModel();
+                         m_rows = rows ? *rows : QList<VerificationActivity>();
+                         endResetModel();
+                         Q_EMIT loaded();
+                     });
+}
 
-    beginResetModel();
-    // A reload is how the clerk picks up renamed patients and edited coverages.
-    m_patientNames.clear();
-    m_payerTexts.clear();
-    m_rows.clear();
-    m_rows.reserve(attempts.size());
-    for (const Verification &v : std::as_const(attempts))
-        m_rows.append(makeRow(v));
-    endResetModel();
+void RecentActivityModel::setLive(bool live)
+{
+    m_live = live;
+    if (live && m_missedUpdates)
+        reload();
 }
 
 Verification RecentActivityModel::verificationAt(int row) const
@@ -75,7 +80,7 @@ QVariant RecentActivityModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Row &row = m_rows.at(index.row());
+    const VerificationActivity &row = m_rows.at(index.row());
     const Verification &v = row.verification;
     const bool cancelled = v.error == VerificationError::Cancelled;
     switch (role) {
@@ -118,16 +123,19 @@ QVariant RecentActivityModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariant RecentActivityModel::displayData(const Row &row, int column) const
+QVariant RecentActivityModel::displayData(const VerificationActivity &row, int column) const
 {
     const Verification &v = row.verification;
     switch (Column(column)) {
     case TimeColumn:
         return formatDateTime(v.requestedAt);
     case PatientColumn:
-        return row.patientName;
+        //: Shown when a verification's patient record no longer exists
+        return row.patientName.isEmpty() ? tr("Unknown patient") : row.patientName;
     case PayerColumn:
-        return row.payerText;
+        //: %1 payer name, %2 member ID
+        return row.coverageRemoved ? tr("Coverage removed")
+                                   : tr("%1 / %2").arg(row.payerName, row.memberId);
     case StatusColumn:
         if (v.error == VerificationError::Cancelled)
             //: Status of a verification the clerk stopped; upper case like the other verdicts
@@ -173,51 +181,31 @@ QVariant RecentActivityModel::headerData(int section, Qt::Orientation orientatio
     return {};
 }
 
-RecentActivityModel::Row RecentActivityModel::makeRow(const Verification &verification)
-{
-    Row row;
-    row.verification = verification;
-    row.verification.status = m_service->effectiveStatus(verification);
-    row.patientName = patientName(verification.patientId);
-    row.payerText = payerText(verification.coverageId);
-    return row;
-}
-
-QString RecentActivityModel::patientName(qint64 patientId)
-{
-    auto it = m_patientNames.constFind(patientId);
-    if (it != m_patientNames.cend())
-        return *it;
-    const auto patient = m_service->patients().find(patientId);
-    //: Shown when a verification's patient record no longer exists
-    const QString name = patient ? patient->displayName() : tr("Unknown patient");
-    m_patientNames.insert(patientId, name);
-    return name;
-}
-
-QString RecentActivityModel::payerText(qint64 coverageId)
-{
-    auto it = m_payerTexts.constFind(coverageId);
-    if (it != m_payerTexts.cend())
-        return *it;
-    // The coverage may have been removed since; its history stays (coverage id 0 or missing).
-    const auto coverage = coverageId ? m_service->coverages().find(coverageId) : std::nullopt;
-    //: %1 payer name, %2 member ID
-    const QString text = coverage ? tr("%1 / %2").arg(coverage->payerName, coverage->memberId)
-                                  : tr("Coverage removed");
-    m_payerTexts.insert(coverageId, text);
-    return text;
-}
-
 void RecentActivityModel::onVerificationFinished(const Verification &verification)
 {
     // Attempts stopped before their row was stored have nothing to show.
     if (verification.id == 0)
         return;
+    if (!m_live) {
+        m_missedUpdates = true;
+        return;
+    }
+    const quint64 generation = m_generation;
+    Async::whenReady(
+        m_service->activity(verification.id), this,
+        [this, generation](const StoreResult<std::optional<VerificationActivity>> &activity) {
+            if (generation != m_generation || !activity || !activity->has_value())
+                return;
+            place(**activity);
+        });
+}
+
+void RecentActivityModel::place(const VerificationActivity &activity)
+{
+    const Verification &verification = activity.verification;
     for (int row = 0; row < m_rows.size(); ++row) {
         if (m_rows.at(row).verification.id == verification.id) {
-            m_rows[row].verification = verification;
-            m_rows[row].verification.status = m_service->effectiveStatus(verification);
+            m_rows[row] = activity;
             Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
             return;
         }
@@ -226,7 +214,7 @@ void RecentActivityModel::onVerificationFinished(const Verification &verificatio
     if (!verification.requestedAt.isValid() || verification.requestedAt < from)
         return;
     // Almost always the top row; an attempt that ran long may belong a little further down.
-    const auto pos = std::find_if(m_rows.cbegin(), m_rows.cend(), [&](const Row &row) {
+    const auto pos = std::find_if(m_rows.cbegin(), m_rows.cend(), [&](const auto &row) {
         return isNewer(verification, row.verification);
     });
     const int at = int(pos - m_rows.cbegin());
@@ -237,8 +225,7 @@ void RecentActivityModel::onVerificationFinished(const Verification &verificatio
         m_rows.removeLast();
         endRemoveRows();
     }
-    Row row = makeRow(verification);
     beginInsertRows({}, at, at);
-    m_rows.insert(at, std::move(row));
+    m_rows.insert(at, activity);
     endInsertRows();
 }

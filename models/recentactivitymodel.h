@@ -3,6 +3,7 @@
 #pragma once
 
 #include "services/domain/verification.h"
+#include "services/domain/verificationsummary.h"
 #include "services/eligibility/verificationstats.h"
 
 #include <QAbstractTableModel>
@@ -11,7 +12,9 @@
 class EligibilityService;
 
 //! The newest verification attempts of a period (at most MaxRows), newest first, across all
-//! patients; finished attempts appear or change live.
+//! patients, read in one query with their names. While live, a finished attempt is fetched on
+//! its own and inserted or updated in place (no reset, selection kept); while not live (its
+//! screen hidden) nothing is read, and setLive(true) catches up.
 class RecentActivityModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -35,6 +38,11 @@ public:
     StatsPeriod period() const { return m_period; }
     //! Reads the period again from the database (names and payers too).
     void reload();
+    //! Whether finished attempts are fetched as they happen (the dashboard is on screen).
+    void setLive(bool live);
+    bool isLive() const { return m_live; }
+    bool isLoading() const { return m_loading; }
+    QString errorString() const { return m_error; }
     //! The attempt on \a row with its effective status applied.
     Verification verificationAt(int row) const;
 
@@ -44,24 +52,21 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
-private:
-    struct Row
-    {
-        Verification verification; // status is the effective status
-        QString patientName;
-        QString payerText;
-    };
+Q_SIGNALS:
+    //! The period was read (or could not be: see errorString()).
+    void loaded();
 
+private:
     void onVerificationFinished(const Verification &verification);
-    Row makeRow(const Verification &verification);
-    QString patientName(qint64 patientId);
-    QString payerText(qint64 coverageId);
-    QVariant displayData(const Row &row, int column) const;
+    void place(const VerificationActivity &activity);
+    QVariant displayData(const VerificationActivity &row, int column) const;
 
     EligibilityService *m_service;
     StatsPeriod m_period = StatsPeriod::Today;
-    QList<Row> m_rows;
-    // One lookup per patient and coverage: a busy day repeats the same few hundred patients.
-    QHash<qint64, QString> m_patientNames;
-    QHash<qint64, QString> m_payerTexts;
+    QList<VerificationActivity> m_rows; // verification.status is the effective status
+    quint64 m_generation = 0;
+    bool m_live = true;
+    bool m_missedUpdates = false;
+    bool m_loading = false;
+    QString m_error;
 };

@@ -3,36 +3,88 @@
 #include "models/schedulemodel.h"
 
 #include "models/modelroles.h"
+#include "services/common/async.h"
 #include "services/eligibility/benefitsummary.h"
 #include "services/eligibility/eligibilityservice.h"
+#include "services/patients/patientservice.h"
 
 #include <QBrush>
 #include <QFont>
-#include <QLocale>
 
 using namespace BenefitSummary;
 
-ScheduleModel::ScheduleModel(EligibilityService *service, QObject *parent)
+ScheduleModel::ScheduleModel(EligibilityService *eligibility, PatientService *patients,
+                             QObject *parent)
     : QAbstractTableModel(parent)
-    , m_service(service)
+    , m_eligibility(eligibility)
 {
-    connect(service, &EligibilityService::verificationStarted, this,
+    connect(eligibility, &EligibilityService::verificationStarted, this,
             &ScheduleModel::onVerificationStarted);
-    connect(service, &EligibilityService::verificationFinished, this,
+    connect(eligibility, &EligibilityService::verificationFinished, this,
             &ScheduleModel::onVerificationFinished);
+    connect(patients, &PatientService::patientSaved, this, &ScheduleModel::onPatientSaved);
+    connect(patients, &PatientService::coverageSaved, this, [this](const Coverage &coverage) {
+        for (const ScheduleEntry &entry : std::as_const(m_entries)) {
+            if (entry.patient.id == coverage.patientId) {
+                reload();
+                return;
+            }
+        }
+    });
 }
 
 void ScheduleModel::setDay(const QDate &day)
 {
+    if (day != m_day && !m_entries.isEmpty()) {
+        beginResetModel(); // another day: nothing of the old one stays on screen
+        m_entries.clear();
+        endResetModel();
+    }
     m_day = day;
     reload();
 }
 
 void ScheduleModel::reload()
 {
-    beginResetModel();
-    m_data = DaySheetData::forDay(*m_service, m_day);
-    endResetModel();
+    const quint64 generation = ++m_generation;
+    m_loading = true;
+    Async::whenReady(m_eligibility->schedule(m_day), this,
+                     [this, generation](const StoreResult<QList<ScheduleEntry>> &entries) {
+                         if (generation != m_generation)
+                             return;
+                         m_loading = false;
+                         const QString error = entries ? QString() : entries.error();
+                         if (entries)
+                             apply(*entries);
+                         if (error != m_error) {
+                             m_error = error;
+                             Q_EMIT errorChanged(error);
+                         }
+                         Q_EMIT loaded();
+                     });
+}
+
+void ScheduleModel::apply(const QList<ScheduleEntry> &entries)
+{
+    bool sameRows = entries.size() == m_entries.size();
+    for (qsizetype i = 0; sameRows && i < entries.size(); ++i)
+        sameRows = entries.at(i).appointment.id == m_entries.at(i).appointment.id;
+    if (!sameRows) {
+        beginResetModel();
+        m_entries = entries;
+        endResetModel();
+        return;
+    }
+    for (int row = 0; row < entries.size(); ++row) {
+        const ScheduleEntry &fresh = entries.at(row);
+        ScheduleEntry &current = m_entries[row];
+        if (fresh.appointment == current.appointment && fresh.patient == current.patient &&
+            fresh.coverage == current.coverage && fresh.verification == current.verification &&
+            fresh.status == current.status && fresh.activeCoverageIds == current.activeCoverageIds)
+            continue;
+        current = fresh;
+        emitRowChanged(row);
+    }
 }
 
 QList<qint64> ScheduleModel::coverageIds(const QList<int> &rows) const
@@ -40,18 +92,17 @@ QList<qint64> ScheduleModel::coverageIds(const QList<int> &rows) const
     QList<qint64> ids;
     auto add = [&](int row) {
         // Every active coverage of the patient: secondary and tertiary are verified too.
-        for (const Coverage &c :
-             m_service->coverages().forPatient(m_data.rows.at(row).patient.id)) {
-            if (c.active && !ids.contains(c.id))
-                ids.append(c.id);
+        for (const qint64 id : m_entries.at(row).activeCoverageIds) {
+            if (!ids.contains(id))
+                ids.append(id);
         }
     };
     if (rows.isEmpty()) {
-        for (int row = 0; row < m_data.rows.size(); ++row)
+        for (int row = 0; row < m_entries.size(); ++row)
             add(row);
     } else {
         for (int row : rows) {
-            if (row >= 0 && row < m_data.rows.size())
+            if (row >= 0 && row < m_entries.size())
                 add(row);
         }
     }
@@ -60,7 +111,7 @@ QList<qint64> ScheduleModel::coverageIds(const QList<int> &rows) const
 
 int ScheduleModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_data.rows.size());
+    return parent.isValid() ? 0 : int(m_entries.size());
 }
 
 int ScheduleModel::columnCount(const QModelIndex &parent) const
@@ -72,7 +123,7 @@ QVariant ScheduleModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const DaySheetData::Row &row = m_data.rows.at(index.row());
+    const ScheduleEntry &row = m_entries.at(index.row());
     const bool pending = row.coverage && m_pendingCoverages.contains(row.coverage->id);
     const Verdict v = pending            ? Verdict::Pending
                       : row.verification ? verdict(row.status, row.verification->result)
@@ -173,11 +224,11 @@ void ScheduleModel::emitRowChanged(int row)
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
-void ScheduleModel::onVerificationStarted(qint64 coverageId, qint64)
+void ScheduleModel::onVerificationStarted(const Verification &pending)
 {
-    m_pendingCoverages.insert(coverageId);
-    for (int row = 0; row < m_data.rows.size(); ++row) {
-        if (m_data.rows.at(row).coverage && m_data.rows.at(row).coverage->id == coverageId)
+    m_pendingCoverages.insert(pending.coverageId);
+    for (int row = 0; row < m_entries.size(); ++row) {
+        if (m_entries.at(row).coverage && m_entries.at(row).coverage->id == pending.coverageId)
             emitRowChanged(row);
     }
 }
@@ -185,17 +236,27 @@ void ScheduleModel::onVerificationStarted(qint64 coverageId, qint64)
 void ScheduleModel::onVerificationFinished(const Verification &verification)
 {
     m_pendingCoverages.remove(verification.coverageId);
-    for (int row = 0; row < m_data.rows.size(); ++row) {
-        DaySheetData::Row &r = m_data.rows[row];
-        if (!r.coverage || r.coverage->id != verification.coverageId)
+    for (int row = 0; row < m_entries.size(); ++row) {
+        ScheduleEntry &entry = m_entries[row];
+        if (!entry.coverage || entry.coverage->id != verification.coverageId)
             continue;
-        if (verification.error == VerificationError::Cancelled)
-            r.verification = m_service->latest(verification.coverageId);
-        else
-            r.verification = verification;
-        r.status = r.verification ? r.verification->status : VerificationStatus::Pending;
-        if (r.verification)
-            r.status = m_service->effectiveStatus(*r.verification);
+        // A cancelled attempt says nothing about the coverage: the last real answer stays.
+        if (verification.error != VerificationError::Cancelled) {
+            entry.verification = verification;
+            entry.verification->request.clear();
+            entry.verification->response.clear();
+            entry.status = m_eligibility->effectiveStatus(verification);
+        }
         emitRowChanged(row);
+    }
+}
+
+void ScheduleModel::onPatientSaved(const Patient &patient)
+{
+    for (int row = 0; row < m_entries.size(); ++row) {
+        if (m_entries.at(row).patient.id == patient.id) {
+            m_entries[row].patient = patient;
+            emitRowChanged(row);
+        }
     }
 }

@@ -2,15 +2,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "services/reports/reportdata.h"
+#include "services/eligibility/scheduleentry.h"
 
 #include <QAbstractTableModel>
 #include <QDate>
+#include <QSet>
 
 class EligibilityService;
+class PatientService;
 
-//! A day's appointments with each patient's primary coverage and its verification status.
-//! Follows verifications live: a started or finished verification updates its rows only.
+/*!
+  A day's appointments with each patient's primary coverage and its verification status. Read
+  on the store's workers; follows verifications, patient edits and coverage changes live, row
+  by row, without a reset (selection and scroll position stay).
+ */
 class ScheduleModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -27,13 +32,18 @@ public:
         ColumnCount
     };
 
-    explicit ScheduleModel(EligibilityService *service, QObject *parent = nullptr);
+    ScheduleModel(EligibilityService *eligibility, PatientService *patients,
+                  QObject *parent = nullptr);
 
     void setDay(const QDate &day);
     QDate day() const { return m_day; }
+    //! Reads the day again; changed rows are updated in place.
     void reload();
-    const DaySheetData::Row &rowAt(int row) const { return m_data.rows.at(row); }
-    //! Coverage IDs of the given rows (or every row), for batch verification.
+    bool isLoading() const { return m_loading; }
+    //! Why the schedule could not be read; empty when fine.
+    QString errorString() const { return m_error; }
+    const ScheduleEntry &entryAt(int row) const { return m_entries.at(row); }
+    //! Active coverages of the given rows (or every row), each once, for batch verification.
     QList<qint64> coverageIds(const QList<int> &rows = {}) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -42,13 +52,23 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
+Q_SIGNALS:
+    //! The day was read (or could not be: see errorString()).
+    void loaded();
+    void errorChanged(const QString &error);
+
 private:
-    void onVerificationStarted(qint64 coverageId, qint64 verificationId);
+    void apply(const QList<ScheduleEntry> &entries);
+    void onVerificationStarted(const Verification &pending);
     void onVerificationFinished(const Verification &verification);
+    void onPatientSaved(const Patient &patient);
     void emitRowChanged(int row);
 
-    EligibilityService *m_service;
+    EligibilityService *m_eligibility;
     QDate m_day;
-    DaySheetData m_data;
+    QList<ScheduleEntry> m_entries;
     QSet<qint64> m_pendingCoverages;
+    quint64 m_generation = 0;
+    bool m_loading = false;
+    QString m_error;
 };

@@ -3,6 +3,7 @@
 #include "models/verificationhistorymodel.h"
 
 #include "models/modelroles.h"
+#include "services/common/async.h"
 #include "services/eligibility/benefitsummary.h"
 #include "services/eligibility/eligibilityservice.h"
 
@@ -23,15 +24,37 @@ VerificationHistoryModel::VerificationHistoryModel(EligibilityService *service, 
 
 void VerificationHistoryModel::setCoverage(qint64 coverageId)
 {
+    if (coverageId != m_coverageId && !m_rows.isEmpty()) {
+        beginResetModel(); // another coverage: none of the old rows stay
+        m_rows.clear();
+        endResetModel();
+    }
     m_coverageId = coverageId;
     reload();
 }
 
 void VerificationHistoryModel::reload()
 {
-    beginResetModel();
-    m_rows = m_coverageId ? m_service->history(m_coverageId) : QList<Verification>();
-    endResetModel();
+    const quint64 generation = ++m_generation;
+    if (m_coverageId == 0) {
+        beginResetModel();
+        m_rows.clear();
+        endResetModel();
+        Q_EMIT loaded();
+        return;
+    }
+    m_loading = true;
+    Async::whenReady(m_service->history(m_coverageId), this,
+                     [this, generation](const StoreResult<QList<Verification>> &rows) {
+                         if (generation != m_generation)
+                             return;
+                         m_loading = false;
+                         m_error = rows ? QString() : rows.error();
+                         beginResetModel();
+                         m_rows = rows ? *rows : QList<Verification>();
+                         endResetModel();
+                         Q_EMIT loaded();
+                     });
 }
 
 int VerificationHistoryModel::rowCount(const QModelIndex &parent) const
@@ -121,15 +144,12 @@ QVariant VerificationHistoryModel::headerData(int section, Qt::Orientation orien
     return {};
 }
 
-void VerificationHistoryModel::onVerificationStarted(qint64 coverageId, qint64 verificationId)
+void VerificationHistoryModel::onVerificationStarted(const Verification &pending)
 {
-    if (coverageId != m_coverageId)
-        return;
-    const auto started = m_service->verifications().find(verificationId);
-    if (!started)
+    if (pending.coverageId != m_coverageId || m_coverageId == 0)
         return;
     beginInsertRows({}, 0, 0);
-    m_rows.prepend(*started);
+    m_rows.prepend(pending);
     endInsertRows();
 }
 

@@ -8,7 +8,8 @@
 
 class EligibilityService;
 
-//! Every verification attempt of one coverage, newest first; new attempts appear live.
+//! Every verification attempt of one coverage, newest first, read on the store's workers; new
+//! attempts appear and finish live, row by row.
 class VerificationHistoryModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -29,6 +30,8 @@ public:
     void setCoverage(qint64 coverageId);
     qint64 coverageId() const { return m_coverageId; }
     void reload();
+    bool isLoading() const { return m_loading; }
+    QString errorString() const { return m_error; }
     Verification verificationAt(int row) const { return m_rows.value(row); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -37,11 +40,18 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
+Q_SIGNALS:
+    //! The history was read (or could not be: see errorString()).
+    void loaded();
+
 private:
-    void onVerificationStarted(qint64 coverageId, qint64 verificationId);
+    void onVerificationStarted(const Verification &pending);
     void onVerificationFinished(const Verification &verification);
 
     EligibilityService *m_service;
     qint64 m_coverageId = 0;
     QList<Verification> m_rows;
+    quint64 m_generation = 0;
+    bool m_loading = false;
+    QString m_error;
 };

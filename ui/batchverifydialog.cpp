@@ -15,29 +15,30 @@
 
 using namespace BenefitSummary;
 
-BatchVerifyDialog::BatchVerifyDialog(EligibilityService *service, const QList<qint64> &coverageIds,
-                                     const VerifyOptions &options, const QString &title,
-                                     QWidget *parent)
+BatchVerifyDialog::BatchVerifyDialog(EligibilityService *service, BatchVerification *batch,
+                                     const QString &title, QWidget *parent)
     : QDialog(parent)
     , m_service(service)
-    , m_batch(new BatchVerification(service, coverageIds, options, 8, this))
+    , m_batch(batch)
+    , m_total(new QLabel(this))
     , m_progress(new QProgressBar(this))
     , m_counts(new QLabel(this))
     , m_log(new QListWidget(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this))
 {
+    m_batch->setParent(this);
+    m_batch->setAutoDelete(false);
     setWindowTitle(title);
+    m_total->setText(tr("Finding the coverages to verify…"));
     m_progress->setObjectName(QStringLiteral("batchProgress"));
-    m_progress->setRange(0, qMax(1, int(coverageIds.size())));
-    m_progress->setValue(0);
+    m_progress->setRange(0, 0); // busy until the coverages are known
     m_progress->setFormat(tr("%v of %m"));
     m_counts->setObjectName(QStringLiteral("batchCounts"));
     m_log->setObjectName(QStringLiteral("batchLog"));
     m_log->setAccessibleName(tr("Verification results"));
     m_log->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(
-        new QLabel(tr("%n coverage(s) to verify.", nullptr, int(coverageIds.size())), this));
+    layout->addWidget(m_total);
     layout->addWidget(m_progress);
     layout->addWidget(m_counts);
     layout->addWidget(m_log, 1);
@@ -46,11 +47,12 @@ BatchVerifyDialog::BatchVerifyDialog(EligibilityService *service, const QList<qi
 
     connect(m_buttons, &QDialogButtonBox::rejected, this, &BatchVerifyDialog::reject);
     connect(m_batch, &BatchVerification::progressChanged, this, [this](int done, int total) {
+        m_total->setText(tr("%n coverage(s) to verify.", nullptr, total));
         m_progress->setMaximum(qMax(1, total));
         m_progress->setValue(done);
     });
     connect(m_batch, &BatchVerification::itemFinished, this, &BatchVerifyDialog::onItemFinished);
-    connect(m_batch, &BatchVerification::finished, this, &BatchVerifyDialog::onFinished);
+    connect(m_batch, &Job::finished, this, &BatchVerifyDialog::onFinished);
     connect(m_log, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
         Q_EMIT patientActivated(item->data(Qt::UserRole).toLongLong());
     });
@@ -71,21 +73,20 @@ void BatchVerifyDialog::reject()
     QDialog::reject();
 }
 
-void BatchVerifyDialog::onItemFinished(const Verification &v, bool reused)
+void BatchVerifyDialog::onItemFinished(const VerificationOutcome &outcome)
 {
-    const auto patient = m_service->patients().find(v.patientId);
-    const auto coverage = m_service->coverages().find(v.coverageId);
+    const Verification &v = outcome.verification;
     const Verdict verdictValue = verdict(m_service->effectiveStatus(v), v.result);
     QString text = QStringLiteral("%1 — %2: %3")
-                       .arg(patient ? patient->displayName() : QString(),
-                            coverage ? coverage->payerName : QString(), verdictText(verdictValue));
+                       .arg(outcome.patient.displayName(), outcome.coverage.payerName,
+                            verdictText(verdictValue));
     if (!v.errorMessage.isEmpty())
         text += QStringLiteral(" — ") + v.errorMessage.section(QLatin1Char('\n'), 0, 0);
-    if (reused)
+    if (outcome.reused)
         text += QLatin1Char(' ') + tr("(verified earlier today)");
     auto *item = new QListWidgetItem(text, m_log);
     item->setForeground(verdictColor(verdictValue));
-    item->setData(Qt::UserRole, v.patientId);
+    item->setData(Qt::UserRole, outcome.patient.id);
     updateCounts();
 }
 
@@ -100,9 +101,13 @@ void BatchVerifyDialog::updateCounts()
 void BatchVerifyDialog::onFinished()
 {
     updateCounts();
+    if (m_progress->maximum() == 0)
+        m_progress->setRange(0, 1);
     if (m_batch->wasCancelled()) {
         m_counts->setText(m_counts->text() + QStringLiteral(" · ") +
                           tr("Cancelled: %n not verified.", nullptr, m_batch->notStarted()));
+    } else if (m_batch->error() != Job::Error::NoError) {
+        m_counts->setText(m_batch->errorString());
     }
     m_buttons->setStandardButtons(QDialogButtonBox::Close);
     m_buttons->button(QDialogButtonBox::Close)->setFocus();

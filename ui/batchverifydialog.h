@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "services/eligibility/verificationjob.h"
+#include "services/eligibility/scheduleentry.h"
 
 #include <QDialog>
 
@@ -18,8 +18,8 @@ class BatchVerifyDialog : public QDialog
 {
     Q_OBJECT
 public:
-    BatchVerifyDialog(EligibilityService *service, const QList<qint64> &coverageIds,
-                      const VerifyOptions &options, const QString &title,
+    //! Takes the batch (not yet started; the dialog owns it from now on).
+    BatchVerifyDialog(EligibilityService *service, BatchVerification *batch, const QString &title,
                       QWidget *parent = nullptr);
 
     //! Starts the batch; the dialog stays open to show the outcome.
@@ -33,12 +33,13 @@ protected:
     void reject() override;
 
 private:
-    void onItemFinished(const Verification &verification, bool reused);
+    void onItemFinished(const VerificationOutcome &outcome);
     void onFinished();
     void updateCounts();
 
     EligibilityService *m_service;
     BatchVerification *m_batch;
+    QLabel *m_total;
     QProgressBar *m_progress;
     QLabel *m_counts;
     QListWidget *m_log;

@@ -2,22 +2,38 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/coverageform.h"
 
+#include "services/common/async.h"
 #include "services/domain/fieldvalidation.h"
 #include "services/eligibility/benefitsummary.h"
-#include "services/store/coveragerepository.h"
+#include "services/patients/patientservice.h"
 #include "ui/widgethelpers.h"
 #include "ui_coverageform.h"
 
 #include <QShortcut>
 
-CoverageForm::CoverageForm(CoverageRepository *coverages, QWidget *parent)
+CoverageForm::CoverageForm(PatientService *patients, QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::CoverageForm>())
-    , m_coverages(coverages)
+    , m_patients(patients)
 {
     m_ui->setupUi(this);
-    for (const Payer &payer : m_coverages->payers())
-        m_ui->payerCombo->addItem(QStringLiteral("%1 (%2)").arg(payer.name, payer.id), payer.id);
+    m_ui->payerCombo->setEnabled(false);
+    Async::whenReady(m_patients->payers(), this, [this](const StoreResult<QList<Payer>> &payers) {
+        if (!payers) {
+            showMessage(payers.error());
+            return;
+        }
+        for (const Payer &payer : *payers) {
+            m_ui->payerCombo->addItem(QStringLiteral("%1 (%2)").arg(payer.name, payer.id),
+                                      payer.id);
+            m_payerNames.insert(payer.id, payer.name);
+        }
+        m_ui->payerCombo->setEnabled(true);
+        m_payersLoaded = true;
+        const int payerIndex = m_ui->payerCombo->findData(m_coverage.payerId);
+        m_ui->payerCombo->setCurrentIndex(payerIndex >= 0 ? payerIndex : 0);
+        Q_EMIT payersLoaded();
+    });
     for (CoverageOrder order :
          {CoverageOrder::Primary, CoverageOrder::Secondary, CoverageOrder::Tertiary})
         m_ui->orderCombo->addItem(coverageOrderName(order), int(order));
@@ -49,8 +65,10 @@ CoverageForm::CoverageForm(CoverageRepository *coverages, QWidget *parent)
             &CoverageForm::updateSubscriberFields);
     connect(m_ui->saveButton, &QPushButton::clicked, this, &CoverageForm::save);
     connect(m_ui->verifyButton, &QPushButton::clicked, this, [this] {
-        if (save())
-            Q_EMIT verifyRequested(m_coverage, serviceTypes());
+        if (!validate().isEmpty())
+            return;
+        const QStringList types = serviceTypes();
+        saveThen([this, types](const Coverage &saved) { Q_EMIT verifyRequested(saved, types); });
     });
     connect(m_ui->newButton, &QPushButton::clicked, this, [this] {
         const int next = qMin(3, m_ui->orderCombo->currentData().toInt() + (m_coverage.id ? 1 : 0));
@@ -108,8 +126,7 @@ Coverage CoverageForm::coverageFromForm() const
 {
     Coverage c = m_coverage;
     c.payerId = m_ui->payerCombo->currentData().toString();
-    if (const auto payer = m_coverages->payer(c.payerId))
-        c.payerName = payer->name;
+    c.payerName = m_payerNames.value(c.payerId, c.payerName);
     c.memberId = FieldValidation::normalizedMemberId(m_ui->memberIdEdit->text());
     c.groupNumber = m_ui->groupEdit->text().trimmed();
     c.planName = m_ui->planEdit->text().trimmed();
@@ -165,15 +182,38 @@ bool CoverageForm::save()
 {
     if (!validate().isEmpty())
         return false;
-    const auto saved = m_coverages->save(coverageFromForm());
-    if (!saved) {
-        m_ui->messageLabel->setText(saved.error());
-        m_ui->messageLabel->show();
-        return false;
-    }
-    m_coverage = saved.value();
-    Q_EMIT coverageSaved(m_coverage);
+    saveThen({});
     return true;
+}
+
+void CoverageForm::saveThen(std::function<void(const Coverage &)> next)
+{
+    if (m_saving)
+        return;
+    m_saving = true;
+    m_ui->saveButton->setEnabled(false);
+    m_ui->verifyButton->setEnabled(false);
+    Async::whenReady(m_patients->saveCoverage(coverageFromForm()), this,
+                     [this, next](const StoreResult<Coverage> &saved) {
+                         m_saving = false;
+                         m_ui->saveButton->setEnabled(true);
+                         m_ui->verifyButton->setEnabled(!m_busy);
+                         if (!saved) {
+                             showMessage(saved.error());
+                             Q_EMIT saveFailed(saved.error());
+                             return;
+                         }
+                         m_coverage = saved.value();
+                         Q_EMIT coverageSaved(m_coverage);
+                         if (next)
+                             next(m_coverage);
+                     });
+}
+
+void CoverageForm::showMessage(const QString &message)
+{
+    m_ui->messageLabel->setText(message);
+    m_ui->messageLabel->setVisible(!message.isEmpty());
 }
 
 void CoverageForm::focusMemberId()
@@ -184,6 +224,7 @@ void CoverageForm::focusMemberId()
 
 void CoverageForm::setBusy(bool busy)
 {
-    m_ui->verifyButton->setEnabled(!busy);
+    m_busy = busy;
+    m_ui->verifyButton->setEnabled(!busy && !m_saving);
     m_ui->verifyButton->setText(busy ? tr("Verifying…") : tr("Verify &Insurance"));
 }

@@ -2,8 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/dashboardwidget.h"
 
+#include "models/activityfiltermodel.h"
 #include "models/modelroles.h"
 #include "models/recentactivitymodel.h"
+#include "services/common/async.h"
 #include "services/eligibility/benefitsummary.h"
 #include "services/eligibility/eligibilityservice.h"
 
@@ -34,8 +36,6 @@
 using namespace BenefitSummary;
 
 namespace {
-// Coalesces a batch's burst of finished verifications into one recomputation.
-constexpr int liveRefreshDelayMs = 300;
 // Longer reasons are shortened on the axis; the full text is in the bar's tooltip.
 constexpr int maxReasonLabelChars = 60;
 
@@ -57,7 +57,9 @@ DashboardWidget::DashboardWidget(EligibilityService *service, QWidget *parent)
     : QWidget(parent)
     , m_service(service)
     , m_model(new RecentActivityModel(service, this))
+    , m_filter(new ActivityFilterModel(this))
 {
+    m_filter->setSourceModel(m_model);
     m_refreshAction = new QAction(tr("&Refresh"), this);
     m_refreshAction->setShortcut(QKeySequence(Qt::Key_F5));
     m_refreshAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -134,7 +136,7 @@ DashboardWidget::DashboardWidget(EligibilityService *service, QWidget *parent)
     // ---- recent activity ---------------------------------------------------------------------
     m_table = new QTableView;
     m_table->setObjectName(QStringLiteral("recentActivityTable"));
-    m_table->setModel(m_model);
+    m_table->setModel(m_filter);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -159,24 +161,79 @@ DashboardWidget::DashboardWidget(EligibilityService *service, QWidget *parent)
     headingFont.setBold(true);
     activityLabel->setFont(headingFont);
     activityLabel->setBuddy(m_table);
+    m_showCombo = new QComboBox;
+    m_showCombo->setObjectName(QStringLiteral("activityShowCombo"));
+    m_showCombo->addItem(tr("All Verifications"), QStringList());
+    m_showCombo->addItem(tr("Failed"), QStringList{QStringLiteral("failed")});
+    m_showCombo->addItem(tr("Needs Review"), QStringList{QStringLiteral("manual_review")});
+    m_showCombo->addItem(tr("Verified"), QStringList{QStringLiteral("verified")});
+    m_showCombo->addItem(tr("Cancelled"), QStringList{QStringLiteral("cancelled")});
+    auto *showLabel = new QLabel(tr("S&how:"));
+    showLabel->setBuddy(m_showCombo);
+    connect(m_showCombo, &QComboBox::currentIndexChanged, this, [this](int index) {
+        const QStringList keys = m_showCombo->itemData(index).toStringList();
+        m_filter->setStatusKeys(QSet<QString>(keys.cbegin(), keys.cend()));
+    });
+    auto *activityRow = new QHBoxLayout;
+    activityRow->addWidget(activityLabel);
+    activityRow->addStretch(1);
+    activityRow->addWidget(showLabel);
+    activityRow->addWidget(m_showCombo);
+    m_errorLabel = new QLabel;
+    m_errorLabel->setObjectName(QStringLiteral("dashboardError"));
+    m_errorLabel->setWordWrap(true);
+    m_errorLabel->setStyleSheet(QStringLiteral("color: #b02323;"));
+    m_errorLabel->hide();
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(topRow);
+    layout->addWidget(m_errorLabel);
     layout->addLayout(tiles);
     layout->addWidget(m_chartStack, 2);
-    layout->addWidget(activityLabel);
+    layout->addLayout(activityRow);
     layout->addWidget(m_table, 3);
 
     m_liveTimer.setSingleShot(true);
-    m_liveTimer.setInterval(liveRefreshDelayMs);
+    m_liveTimer.setInterval(liveRefreshIntervalMs);
     connect(&m_liveTimer, &QTimer::timeout, this, &DashboardWidget::recomputeStats);
-    connect(service, &EligibilityService::verificationFinished, this, [this] {
-        // Not restarted while running: a steady stream still refreshes every 300 ms.
-        if (!m_liveTimer.isActive())
-            m_liveTimer.start();
+    connect(service, &EligibilityService::verificationFinished, this,
+            &DashboardWidget::onVerificationFinished);
+    connect(m_model, &RecentActivityModel::loaded, this, [this] {
+        if (!m_model->errorString().isEmpty()) {
+            m_errorLabel->setText(m_model->errorString());
+            m_errorLabel->show();
+        }
     });
 
-    setPeriod(StatsPeriod::Today);
+    m_periodCombo->setCurrentIndex(0);
+    m_model->setLive(false); // until shown
+    m_dirty = true;
+}
+
+void DashboardWidget::onVerificationFinished()
+{
+    m_dirty = true;
+    // Not restarted while running: a steady stream refreshes once a second, and a hidden
+    // dashboard reads nothing until it is shown.
+    if (isVisible() && !m_liveTimer.isActive())
+        m_liveTimer.start();
+}
+
+void DashboardWidget::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // refresh() reads the activity too; going live afterwards finds nothing left to catch up,
+    // so the list is read once, not twice.
+    if (m_dirty)
+        refresh();
+    m_model->setLive(true);
+}
+
+void DashboardWidget::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    m_model->setLive(false);
+    m_liveTimer.stop();
 }
 
 DashboardWidget::~DashboardWidget() = default;
@@ -189,13 +246,17 @@ void DashboardWidget::setPeriod(StatsPeriod period)
         const QSignalBlocker blocker(m_periodCombo);
         m_periodCombo->setCurrentIndex(index);
     }
+    if (!isVisible()) {
+        m_dirty = true; // read when shown
+        return;
+    }
     m_model->setPeriod(period);
     recomputeStats();
 }
 
 void DashboardWidget::refresh()
 {
-    m_model->reload();
+    m_model->setPeriod(m_period);
     recomputeStats();
 }
 
@@ -287,14 +348,29 @@ QWidget *DashboardWidget::createReasonsChart()
 void DashboardWidget::recomputeStats()
 {
     m_liveTimer.stop();
-    m_stats = VerificationStats::load(*m_service, m_period);
-    updateTiles();
-    m_chartStack->setCurrentIndex(m_stats.isEmpty() ? 1 : 0);
-    updateStatusChart();
-    updateReasonsChart();
-    m_updatedLabel->setText(
-        tr("Updated at %1")
-            .arg(QLocale().toString(m_service->now().toLocalTime().time(), QLocale::ShortFormat)));
+    m_dirty = false;
+    const quint64 generation = ++m_generation;
+    ++m_statisticsReads;
+    Async::whenReady(m_service->statistics(m_period), this,
+                     [this, generation](const StoreResult<VerificationStats> &stats) {
+                         if (generation != m_generation)
+                             return;
+                         m_error = stats ? QString() : stats.error();
+                         m_errorLabel->setText(m_error);
+                         m_errorLabel->setVisible(!m_error.isEmpty());
+                         if (stats) {
+                             m_stats = *stats;
+                             updateTiles();
+                             m_chartStack->setCurrentIndex(m_stats.isEmpty() ? 1 : 0);
+                             updateStatusChart();
+                             updateReasonsChart();
+                             m_updatedLabel->setText(
+                                 tr("Updated at %1")
+                                     .arg(QLocale().toString(m_service->now().toLocalTime().time(),
+                                                             QLocale::ShortFormat)));
+                         }
+                         Q_EMIT statisticsUpdated();
+                     });
 }
 
 void DashboardWidget::updateTiles()

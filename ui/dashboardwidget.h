@@ -8,6 +8,7 @@
 #include <QWidget>
 
 class EligibilityService;
+class ActivityFilterModel;
 class QAction;
 class QBarCategoryAxis;
 class QBarSet;
@@ -24,7 +25,9 @@ class RecentActivityModel;
 /*!
   The verification dashboard: key figures of a period (count, success and failure rate,
   response times), the status breakdown, the most common rejection reasons and the most recent
-  attempts. Follows finished verifications live; F5 reloads everything.
+  attempts, which can be filtered by status. The figures are computed in SQL on the store's
+  workers. While on screen it follows finished verifications, recomputing at most once a
+  second; while hidden it reads nothing and catches up when shown. F5 reloads everything.
  */
 class DashboardWidget : public QWidget
 {
@@ -40,11 +43,25 @@ public:
 
     const VerificationStats &stats() const { return m_stats; }
     RecentActivityModel *recentActivityModel() const { return m_model; }
+    ActivityFilterModel *activityFilter() const { return m_filter; }
     QAction *refreshAction() const { return m_refreshAction; }
+    //! Why the figures could not be read; empty when fine.
+    QString errorString() const { return m_error; }
+    //! How many times the figures were read (for tests of the live behaviour).
+    int statisticsReads() const { return m_statisticsReads; }
+
+    //! At most one recomputation of the figures per this interval while verifications finish.
+    static constexpr int liveRefreshIntervalMs = 1000;
 
 Q_SIGNALS:
     //! The clerk opened a recent-activity row (double-click or Enter).
     void patientActivated(qint64 patientId);
+    //! New figures are on screen (or could not be read: see errorString()).
+    void statisticsUpdated();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 private:
     QWidget *createTile(const QString &title, const QString &toolTip, const QString &objectName,
@@ -52,6 +69,7 @@ private:
     QWidget *createStatusChart();
     QWidget *createReasonsChart();
     void recomputeStats();
+    void onVerificationFinished();
     void updateTiles();
     void updateStatusChart();
     void updateReasonsChart();
@@ -62,7 +80,14 @@ private:
     StatsPeriod m_period = StatsPeriod::Today;
     VerificationStats m_stats;
     RecentActivityModel *m_model;
+    ActivityFilterModel *m_filter;
     QTimer m_liveTimer;
+    bool m_dirty = false;
+    quint64 m_generation = 0;
+    int m_statisticsReads = 0;
+    QString m_error;
+    QLabel *m_errorLabel = nullptr;
+    QComboBox *m_showCombo = nullptr;
 
     QAction *m_refreshAction = nullptr;
     QComboBox *m_periodCombo = nullptr;

@@ -6,12 +6,20 @@
 
 #include <QString>
 
+class DatabaseMaintenance;
 class EligibilityService;
+class PatientService;
+class ReportService;
 
-//! What the widgets are handed by the composition root (no singletons).
+//! What the widgets are handed by the composition root (no singletons): the services they talk
+//! to, never a repository or the database. The live feed, claims and medical-history services
+//! will be added here by the issues that bring them.
 struct DeskEnvironment
 {
+    PatientService *patients = nullptr;
     EligibilityService *eligibility = nullptr;
+    ReportService *reports = nullptr;
+    DatabaseMaintenance *maintenance = nullptr;
     ClinicInfo clinic;
     bool training = true;
     QString user;

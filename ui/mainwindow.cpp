@@ -5,9 +5,13 @@
 #include "models/modelroles.h"
 #include "models/patientsearchmodel.h"
 #include "models/schedulemodel.h"
+#include "services/common/async.h"
+#include "services/eligibility/batchverification.h"
 #include "services/eligibility/benefitsummary.h"
 #include "services/eligibility/eligibilityservice.h"
-#include "services/reports/verificationreport.h"
+#include "services/patients/patientservice.h"
+#include "services/reports/reportservice.h"
+#include "services/store/databasemaintenance.h"
 #include "ui/batchverifydialog.h"
 #include "ui/dashboardwidget.h"
 #include "ui/patientpage.h"
@@ -28,6 +32,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QSettings>
 #include <QShortcut>
@@ -66,8 +71,8 @@ MainWindow::MainWindow(const DeskEnvironment &environment, QWidget *parent)
     : QMainWindow(parent)
     , m_env(environment)
     , m_tabs(new QTabWidget(this))
-    , m_searchModel(new PatientSearchModel(&environment.eligibility->patients(), this))
-    , m_scheduleModel(new ScheduleModel(environment.eligibility, this))
+    , m_searchModel(new PatientSearchModel(environment.patients, this))
+    , m_scheduleModel(new ScheduleModel(environment.eligibility, environment.patients, this))
 {
     setWindowTitle(m_env.training ? tr("ClinicDesk — Training") : tr("ClinicDesk"));
     m_tabs->setObjectName(QStringLiteral("mainTabs"));
@@ -133,14 +138,39 @@ QWidget *MainWindow::createFrontDesk()
     connect(m_search, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
     connect(m_searchTimer, &QTimer::timeout, this, &MainWindow::runSearch);
     connect(m_search, &QLineEdit::returnPressed, this, [this] {
-        m_searchTimer->stop();
-        runSearch();
-        if (m_searchModel->rowCount() == 1)
-            openPatient(m_searchModel->patientAt(0).id);
-        else if (m_searchModel->rowCount() > 0)
-            m_results->setFocus();
+        // Enter opens the only match, or moves to the list; wait for the search if it runs.
+        auto act = [this] {
+            if (m_searchModel->rowCount() == 1)
+                openPatient(m_searchModel->patientAt(0).id);
+            else if (m_searchModel->rowCount() > 0)
+                m_results->setFocus();
+        };
+        if (m_searchTimer->isActive() || m_searchModel->searchText() != m_search->text()) {
+            m_searchTimer->stop();
+            runSearch();
+        }
+        if (!m_searchModel->isSearching()) {
+            act();
+            return;
+        }
+        auto *once = new QObject(this);
+        connect(m_searchModel, &PatientSearchModel::searchFinished, once, [once, act] {
+            once->deleteLater();
+            act();
+        });
     });
     m_results = WidgetHelpers::makeTableView(m_searchModel, QStringLiteral("searchResults"), page);
+    // Says "the database is busy" instead of an empty list that would read as "nobody found".
+    m_searchState = new QLabel(page);
+    m_searchState->setObjectName(QStringLiteral("searchState"));
+    m_searchState->setWordWrap(true);
+    m_searchState->setStyleSheet(QStringLiteral("color: #b02323;"));
+    m_searchState->hide();
+    connect(m_searchModel, &PatientSearchModel::searchFinished, this, [this] {
+        m_results->resizeColumnsToContents();
+        showSearchState();
+    });
+    connect(m_searchModel, &PatientSearchModel::errorChanged, this, &MainWindow::showSearchState);
     m_results->setAccessibleName(tr("Patients found"));
     m_results->installEventFilter(enterFilter);
     connect(m_results, &QTableView::activated, this, [this](const QModelIndex &index) {
@@ -157,6 +187,7 @@ QWidget *MainWindow::createFrontDesk()
     auto *searchBox = new QGroupBox(tr("Patients"), page);
     auto *searchLayout = new QVBoxLayout(searchBox);
     searchLayout->addLayout(searchRow);
+    searchLayout->addWidget(m_searchState);
     searchLayout->addWidget(m_results, 1);
 
     // Schedule.
@@ -194,6 +225,16 @@ QWidget *MainWindow::createFrontDesk()
     m_schedule =
         WidgetHelpers::makeTableView(m_scheduleModel, QStringLiteral("scheduleView"), page);
     m_schedule->setAccessibleName(tr("Schedule"));
+    m_scheduleState = new QLabel(page);
+    m_scheduleState->setObjectName(QStringLiteral("scheduleState"));
+    m_scheduleState->setWordWrap(true);
+    m_scheduleState->setStyleSheet(QStringLiteral("color: #b02323;"));
+    m_scheduleState->hide();
+    connect(m_scheduleModel, &ScheduleModel::loaded, this, [this] {
+        m_scheduleState->setText(m_scheduleModel->errorString());
+        m_scheduleState->setVisible(!m_scheduleModel->errorString().isEmpty());
+        m_schedule->resizeColumnsToContents();
+    });
     m_schedule->installEventFilter(enterFilter);
     connect(m_schedule, &QTableView::activated, this, [this](const QModelIndex &index) {
         openPatient(index.data(ModelRoles::PatientIdRole).toLongLong());
@@ -201,6 +242,7 @@ QWidget *MainWindow::createFrontDesk()
     auto *scheduleBox = new QGroupBox(tr("Schedule"), page);
     auto *scheduleLayout = new QVBoxLayout(scheduleBox);
     scheduleLayout->addLayout(dayRow);
+    scheduleLayout->addWidget(m_scheduleState);
     scheduleLayout->addWidget(m_schedule, 1);
 
     auto *layout = new QVBoxLayout(page);
@@ -222,6 +264,7 @@ void MainWindow::createMenus()
     file->addSeparator();
     QAction *settings = file->addAction(tr("&Settings…"), this, &MainWindow::editSettings);
     settings->setShortcut(QKeySequence::Preferences);
+    file->addAction(tr("Database &Check…"), this, &MainWindow::checkDatabase);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
@@ -244,7 +287,6 @@ void MainWindow::createMenus()
         verify->addAction(tr("Verify &Schedule…"), this, &MainWindow::verifySchedule);
     verifySchedule->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
     QAction *refresh = verify->addAction(tr("&Refresh"), this, [this] {
-        m_env.eligibility->expireStale();
         m_scheduleModel->reload();
         runSearch();
     });
@@ -270,7 +312,13 @@ void MainWindow::createMenus()
 void MainWindow::runSearch()
 {
     m_searchModel->setSearchText(m_search->text());
-    m_results->resizeColumnsToContents();
+}
+
+void MainWindow::showSearchState()
+{
+    const QString error = m_searchModel->errorString();
+    m_searchState->setText(error);
+    m_searchState->setVisible(!error.isEmpty());
 }
 
 void MainWindow::setScheduleDay(const QDate &day)
@@ -282,7 +330,6 @@ void MainWindow::setScheduleDay(const QDate &day)
         const QSignalBlocker block(m_dayChoice);
         m_dayChoice->setCurrentIndex(choice);
     }
-    m_schedule->resizeColumnsToContents();
 }
 
 PatientPage *MainWindow::openPatient(qint64 patientId)
@@ -297,11 +344,12 @@ PatientPage *MainWindow::openPatient(qint64 patientId)
         }
     }
     auto *page = new PatientPage(m_env, patientId, m_tabs);
+    // The search list and the schedule follow edits by themselves (PatientService signals).
     connect(page, &PatientPage::patientChanged, this, [this, page](const Patient &patient) {
         m_tabs->setTabText(m_tabs->indexOf(page), patient.displayName());
-        m_searchModel->refreshPatient(patient.id);
-        m_scheduleModel->reload();
     });
+    connect(page, &PatientPage::loaded, this,
+            [this, page] { m_tabs->setTabText(m_tabs->indexOf(page), page->title()); });
     const int index = m_tabs->addTab(page, page->title());
     m_tabs->setCurrentIndex(index);
     page->focusFirstField();
@@ -310,11 +358,10 @@ PatientPage *MainWindow::openPatient(qint64 patientId)
 
 void MainWindow::registerPatient()
 {
-    RegisterPatientDialog dialog(&m_env.eligibility->patients(), {}, this);
+    // The service stores the patient and records patient.create in the audit trail.
+    RegisterPatientDialog dialog(m_env.patients, {}, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    m_env.eligibility->audit().record(m_env.user, QStringLiteral("patient.create"),
-                                      QStringLiteral("patient"), dialog.patient().id);
     runSearch();
     openPatient(dialog.patient().id);
 }
@@ -340,39 +387,64 @@ void MainWindow::verifySchedule()
         rows.isEmpty()
             ? tr("Verify Schedule — %1").arg(BenefitSummary::formatDate(m_scheduleModel->day()))
             : tr("Verify %n Selected Appointment(s)", nullptr, int(rows.size()));
-    auto *dialog = new BatchVerifyDialog(m_env.eligibility, coverageIds, options, title, this);
+    auto *dialog = new BatchVerifyDialog(
+        m_env.eligibility, m_env.eligibility->verifyCoverages(coverageIds, options), title, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &BatchVerifyDialog::patientActivated, this, &MainWindow::openPatient);
     dialog->show();
     dialog->start();
 }
 
-DaySheetData MainWindow::daySheetData() const
+void MainWindow::withDaySheet(const std::function<void(const DaySheetData &)> &use)
 {
-    DaySheetData data = DaySheetData::forDay(*m_env.eligibility, m_scheduleModel->day());
-    data.clinic = m_env.clinic;
-    data.training = m_env.training;
-    data.printedBy = m_env.user;
-    return data;
+    Async::whenReady(m_env.reports->daySheet(m_scheduleModel->day()), this,
+                     [this, use](const StoreResult<DaySheetData> &data) {
+                         if (!data) {
+                             ReportActions::showError(tr("Day Sheet Not Available"), data.error(),
+                                                      this);
+                             return;
+                         }
+                         use(*data);
+                     });
 }
 
 void MainWindow::printDaySheet()
 {
-    const DaySheetData data = daySheetData();
-    const ReportPrinter::Options options{ReportHtml::daySheetTitle(data), m_env.training, {}, true};
-    if (ReportActions::preview(ReportHtml::daySheet(data), options, this))
-        m_env.eligibility->audit().record(m_env.user, QStringLiteral("report.print"),
-                                          QStringLiteral("day_sheet"), 0);
+    withDaySheet(
+        [this](const DaySheetData &data) { ReportActions::preview(m_env.reports, data, this); });
 }
 
 void MainWindow::saveDaySheetAsPdf()
 {
-    const DaySheetData data = daySheetData();
-    const ReportPrinter::Options options{ReportHtml::daySheetTitle(data), m_env.training, {}, true};
-    const QString name = QStringLiteral("day-sheet-%1.pdf").arg(data.day.toString(Qt::ISODate));
-    if (!ReportActions::saveAsPdf(ReportHtml::daySheet(data), options, name, this).isEmpty())
-        m_env.eligibility->audit().record(m_env.user, QStringLiteral("report.export"),
-                                          QStringLiteral("day_sheet"), 0);
+    withDaySheet(
+        [this](const DaySheetData &data) { ReportActions::saveAsPdf(m_env.reports, data, this); });
+}
+
+void MainWindow::checkDatabase()
+{
+    DatabaseCheckJob *job = m_env.maintenance->check();
+    auto *progress = new QProgressDialog(tr("Checking the database…"), tr("Cancel"), 0, 0, this);
+    progress->setWindowTitle(tr("Database Check"));
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    progress->setMinimumDuration(0);
+    connect(job, &DatabaseCheckJob::progressChanged, progress, [progress](int done, int total) {
+        progress->setMaximum(qMax(1, total));
+        progress->setValue(done);
+    });
+    connect(progress, &QProgressDialog::canceled, job, &Job::cancel);
+    connect(job, &Job::finished, this, [this, progress](Job *finished) {
+        progress->close();
+        if (finished->wasCancelled())
+            return;
+        if (finished->error() == Job::Error::NoError) {
+            QMessageBox::information(this, tr("Database Check"),
+                                     tr("The database is sound: SQLite found no damage."));
+        } else {
+            QMessageBox::warning(this, tr("Database Check"), finished->errorString());
+        }
+    });
+    progress->show();
+    job->start();
 }
 
 void MainWindow::editSettings()

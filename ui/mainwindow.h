@@ -2,10 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "services/reports/reportdata.h"
 #include "ui/deskenvironment.h"
 
 #include <QMainWindow>
+
+#include <functional>
+
+struct DaySheetData;
 
 class PatientPage;
 class PatientSearchModel;
@@ -38,6 +41,8 @@ public:
     void saveDaySheetAsPdf();
     void showDashboard();
     void editSettings();
+    //! File > Database Check…: SQLite's check of the whole file, with progress.
+    void checkDatabase();
 
     QLineEdit *searchField() const { return m_search; }
     QTableView *searchResults() const { return m_results; }
@@ -51,17 +56,20 @@ private:
     void createMenus();
     void runSearch();
     void setScheduleDay(const QDate &day);
-    DaySheetData daySheetData() const;
+    void withDaySheet(const std::function<void(const DaySheetData &)> &use);
+    void showSearchState();
 
     DeskEnvironment m_env;
     QTabWidget *m_tabs;
     QLineEdit *m_search;
     QTimer *m_searchTimer;
     QTableView *m_results;
+    QLabel *m_searchState;
     PatientSearchModel *m_searchModel;
     QComboBox *m_dayChoice;
     QDateEdit *m_dayEdit;
     QTableView *m_schedule;
+    QLabel *m_scheduleState;
     ScheduleModel *m_scheduleModel;
     QWidget *m_dashboard = nullptr;
 };

@@ -5,9 +5,12 @@
 #include "models/coveragemodel.h"
 #include "models/modelroles.h"
 #include "models/verificationhistorymodel.h"
+#include "services/common/async.h"
+#include "services/eligibility/batchverification.h"
 #include "services/eligibility/benefitsummary.h"
 #include "services/eligibility/eligibilityservice.h"
-#include "services/reports/verificationreport.h"
+#include "services/patients/patientservice.h"
+#include "services/reports/reportservice.h"
 #include "ui/coverageform.h"
 #include "ui/registerpatientdialog.h"
 #include "ui/reportactions.h"
@@ -26,17 +29,20 @@
 PatientPage::PatientPage(const DeskEnvironment &environment, qint64 patientId, QWidget *parent)
     : QWidget(parent)
     , m_env(environment)
+    , m_patientId(patientId)
     , m_header(new QLabel(this))
+    , m_error(new QLabel(this))
     , m_demographics(new QLabel(this))
-    , m_coverages(new CoverageModel(environment.eligibility, this))
-    , m_form(new CoverageForm(&environment.eligibility->coverages(), this))
+    , m_coverages(new CoverageModel(environment.eligibility, environment.patients, this))
+    , m_form(new CoverageForm(environment.patients, this))
     , m_status(new StatusPanel(this))
     , m_history(new VerificationHistoryModel(environment.eligibility, this))
 {
     EligibilityService *service = m_env.eligibility;
-    m_patient = service->patients().find(patientId).value_or(Patient{});
-    service->audit().record(m_env.user, QStringLiteral("patient.view"), QStringLiteral("patient"),
-                            patientId);
+    m_error->setObjectName(QStringLiteral("patientError"));
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color: #b02323; font-weight: bold;"));
+    m_error->hide();
 
     QFont headerFont = m_header->font();
     headerFont.setPointSizeF(headerFont.pointSizeF() * 1.5);
@@ -46,9 +52,12 @@ PatientPage::PatientPage(const DeskEnvironment &environment, qint64 patientId, Q
     m_demographics->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *editButton = new QPushButton(tr("&Edit Patient…"), this);
     connect(editButton, &QPushButton::clicked, this, [this] {
-        RegisterPatientDialog dialog(&m_env.eligibility->patients(), m_patient, this);
+        if (!isLoaded())
+            return;
+        RegisterPatientDialog dialog(m_env.patients, m_patient, this);
         if (dialog.exec() == QDialog::Accepted) {
-            reloadPatient();
+            m_patient = dialog.patient();
+            showPatient();
             Q_EMIT patientChanged(m_patient);
         }
     });
@@ -133,6 +142,7 @@ PatientPage::PatientPage(const DeskEnvironment &environment, qint64 patientId, Q
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(headerLayout);
+    layout->addWidget(m_error);
     layout->addWidget(splitter, 1);
 
     connect(m_coverageView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -145,30 +155,80 @@ PatientPage::PatientPage(const DeskEnvironment &environment, qint64 patientId, Q
                 VerifyOptions options;
                 options.serviceTypes = types;
                 VerificationJob *job = m_env.eligibility->verify(coverage.id, options);
-                connect(job, &VerificationJob::finished, this, [this, job] {
+                connect(job, &Job::finished, this, [this, job] {
                     // Nothing new was asked: say so, or the clerk wonders whether the click worked.
                     if (job->wasReused() && job->coverageId() == selectedCoverageId()) {
                         showLatest();
                         m_status->showReusedNote(job->verification());
+                    } else if (job->error() == Job::Error::StorageError) {
+                        setError(job->errorString());
                     }
                 });
             });
+    connect(m_form, &CoverageForm::saveFailed, this, [this] { updateButtons(); });
     connect(service, &EligibilityService::verificationStarted, this,
             &PatientPage::onVerificationStarted);
     connect(service, &EligibilityService::verificationFinished, this,
             &PatientPage::onVerificationFinished);
+    connect(m_env.patients, &PatientService::patientSaved, this, [this](const Patient &patient) {
+        if (patient.id == m_patientId) {
+            m_patient = patient;
+            showPatient();
+        }
+    });
+    connect(m_coverages, &CoverageModel::loaded, this, [this] {
+        if (!m_coverages->errorString().isEmpty())
+            setError(m_coverages->errorString());
+        m_coverageView->resizeColumnsToContents();
+        if (m_selectAfterLoad != 0 && m_coverages->rowOfCoverage(m_selectAfterLoad) >= 0) {
+            selectCoverage(std::exchange(m_selectAfterLoad, 0));
+        } else if (selectedCoverageId() == 0 ||
+                   m_coverages->rowOfCoverage(selectedCoverageId()) < 0) {
+            if (m_coverages->rowCount() > 0) {
+                m_coverageView->selectRow(0);
+                m_coverageView->setCurrentIndex(m_coverages->index(0, 0));
+            } else {
+                m_form->newCoverage(m_patientId, CoverageOrder::Primary);
+                m_status->showNothing();
+            }
+        } else {
+            showLatest();
+        }
+        updateButtons();
+    });
+    connect(m_history, &VerificationHistoryModel::loaded, this, [this] {
+        if (!m_history->errorString().isEmpty())
+            setError(m_history->errorString());
+        m_historyView->resizeColumnsToContents();
+        updateButtons();
+    });
 
-    reloadPatient();
-    m_coverages->setPatient(patientId);
-    if (m_coverages->rowCount() > 0) {
-        m_coverageView->selectRow(0);
-        m_coverageView->setCurrentIndex(m_coverages->index(0, 0));
-    } else {
-        m_form->newCoverage(patientId, CoverageOrder::Primary);
-        m_status->showNothing();
-    }
-    m_coverageView->resizeColumnsToContents();
+    m_header->setText(tr("Opening the patient's record…"));
+    Async::whenReady(m_env.patients->open(patientId), this,
+                     [this](const StoreResult<Patient> &patient) {
+                         if (!patient) {
+                             m_header->setText(tr("The patient's record could not be opened"));
+                             setError(patient.error());
+                         } else {
+                             m_patient = *patient;
+                             showPatient();
+                             // The coverages are read once opening the record is on record.
+                             m_coverages->setPatient(m_patientId);
+                         }
+                         Q_EMIT loaded();
+                     });
     updateButtons();
+}
+
+QString PatientPage::errorString() const
+{
+    return m_error->isVisible() || !m_error->text().isEmpty() ? m_error->text() : QString();
+}
+
+void PatientPage::setError(const QString &error)
+{
+    m_error->setText(error);
+    m_error->setVisible(!error.isEmpty());
 }
 
 void PatientPage::focusFirstField()
@@ -181,13 +241,11 @@ void PatientPage::focusFirstField()
 
 QString PatientPage::title() const
 {
-    return m_patient.displayName();
+    return isLoaded() ? m_patient.displayName() : tr("Patient");
 }
 
-void PatientPage::reloadPatient()
+void PatientPage::showPatient()
 {
-    if (const auto patient = m_env.eligibility->patients().find(m_patient.id))
-        m_patient = *patient;
     using namespace BenefitSummary;
     m_header->setText(m_patient.displayName());
     QStringList parts;
@@ -252,20 +310,21 @@ void PatientPage::showLatest()
 
 void PatientPage::onCoverageSaved(const Coverage &coverage)
 {
-    m_coverages->reload();
-    selectCoverage(coverage.id);
-    m_coverageView->resizeColumnsToContents();
+    // The coverage list reloads itself (PatientService::coverageSaved); select this one then.
+    m_selectAfterLoad = coverage.id;
+    if (m_coverages->rowOfCoverage(coverage.id) >= 0 && !m_coverages->isLoading())
+        selectCoverage(coverage.id);
 }
 
-void PatientPage::onVerificationStarted(qint64 coverageId, qint64)
+void PatientPage::onVerificationStarted(const Verification &pending)
 {
-    if (coverageId == selectedCoverageId())
+    if (pending.coverageId == selectedCoverageId())
         showLatest();
 }
 
 void PatientPage::onVerificationFinished(const Verification &verification)
 {
-    if (verification.patientId != m_patient.id)
+    if (verification.patientId != m_patientId)
         return;
     m_coverageView->resizeColumnsToContents(); // "Last Verified" just got a value
     if (verification.coverageId == selectedCoverageId()) {
@@ -288,7 +347,12 @@ void PatientPage::updateButtons()
 
 void PatientPage::verifyAllCoverages()
 {
-    m_env.eligibility->verifyPatient(m_patient.id);
+    BatchVerification *batch = m_env.eligibility->verifyPatient(m_patientId);
+    connect(batch, &Job::finished, this, [this, batch] {
+        if (batch->error() == Job::Error::StorageError)
+            setError(batch->errorString());
+    });
+    batch->start();
 }
 
 void PatientPage::retrySelectedAttempt()
@@ -312,53 +376,36 @@ void PatientPage::verifyAgain()
     m_env.eligibility->verify(coverageId, options);
 }
 
-VerificationReportData PatientPage::reportData() const
+void PatientPage::withReportData(std::function<void(const VerificationReportData &)> use)
 {
-    VerificationReportData data =
-        VerificationReportData::forPatient(*m_env.eligibility, m_patient.id);
-    data.clinic = m_env.clinic;
-    data.training = m_env.training;
-    data.printedBy = m_env.user;
-    return data;
-}
-
-QString PatientPage::reportHtml() const
-{
-    return ReportHtml::verificationReport(reportData());
-}
-
-ReportPrinter::Options PatientPage::reportOptions(const VerificationReportData &data) const
-{
-    return {ReportHtml::verificationReportTitle(data), m_env.training, {}, false};
+    Async::whenReady(m_env.reports->verificationReport(m_patientId), this,
+                     [this, use](const StoreResult<VerificationReportData> &data) {
+                         if (!data) {
+                             ReportActions::showError(tr("Report Not Available"), data.error(),
+                                                      this);
+                             return;
+                         }
+                         use(*data);
+                     });
 }
 
 void PatientPage::printPreview()
 {
-    m_env.eligibility->audit().record(m_env.user, QStringLiteral("report.preview"),
-                                      QStringLiteral("patient"), m_patient.id);
-    const VerificationReportData data = reportData(); // read once for text and title
-    if (ReportActions::preview(ReportHtml::verificationReport(data), reportOptions(data), this))
-        m_env.eligibility->audit().record(m_env.user, QStringLiteral("report.print"),
-                                          QStringLiteral("patient"), m_patient.id);
+    withReportData([this](const VerificationReportData &data) {
+        ReportActions::preview(m_env.reports, data, this);
+    });
 }
 
 void PatientPage::printReport()
 {
-    const VerificationReportData data = reportData();
-    if (ReportActions::print(ReportHtml::verificationReport(data), reportOptions(data), this))
-        m_env.eligibility->audit().record(m_env.user, QStringLiteral("report.print"),
-                                          QStringLiteral("patient"), m_patient.id);
+    withReportData([this](const VerificationReportData &data) {
+        ReportActions::print(m_env.reports, data, this);
+    });
 }
 
 void PatientPage::saveReportAsPdf()
 {
-    const QString suggested =
-        QStringLiteral("verification-%1-%2.pdf")
-            .arg(m_patient.lastName.toLower(), QDate::currentDate().toString(Qt::ISODate));
-    const VerificationReportData data = reportData();
-    if (!ReportActions::saveAsPdf(ReportHtml::verificationReport(data), reportOptions(data),
-                                  suggested, this)
-             .isEmpty())
-        m_env.eligibility->audit().record(m_env.user, QStringLiteral("report.export"),
-                                          QStringLiteral("patient"), m_patient.id);
+    withReportData([this](const VerificationReportData &data) {
+        ReportActions::saveAsPdf(m_env.reports, data, this);
+    });
 }

@@ -6,10 +6,11 @@
 #include "services/domain/patient.h"
 #include "services/domain/verification.h"
 #include "services/reports/reportdata.h"
-#include "services/reports/reportprinter.h"
 #include "ui/deskenvironment.h"
 
 #include <QWidget>
+
+#include <functional>
 
 class CoverageForm;
 class CoverageModel;
@@ -22,6 +23,8 @@ class VerificationHistoryModel;
 /*!
   One patient: demographics, coverages (primary/secondary/tertiary), the Verify Insurance
   form, the status panel, the verification history with Retry, and the printed report.
+  Everything is read through the services on the store's workers; the page fills in when the
+  answers arrive, and says so when the database cannot be read.
  */
 class PatientPage : public QWidget
 {
@@ -29,7 +32,11 @@ class PatientPage : public QWidget
 public:
     PatientPage(const DeskEnvironment &environment, qint64 patientId, QWidget *parent = nullptr);
 
-    qint64 patientId() const { return m_patient.id; }
+    qint64 patientId() const { return m_patientId; }
+    //! False until the record is read (and opening it was recorded in the audit trail).
+    bool isLoaded() const { return m_patient.id != 0; }
+    //! Why the record could not be opened; empty when fine.
+    QString errorString() const;
     const Patient &patient() const { return m_patient; }
     QString title() const;
     //! Puts the keyboard where the clerk starts: the coverages, or the member ID of a new one.
@@ -48,26 +55,30 @@ public:
     void printPreview();
     void printReport();
     void saveReportAsPdf();
-    QString reportHtml() const;
-    VerificationReportData reportData() const;
-    ReportPrinter::Options reportOptions(const VerificationReportData &data) const;
 
 Q_SIGNALS:
     void patientChanged(const Patient &patient);
+    //! The record was read (or could not be: see errorString()).
+    void loaded();
 
 private:
-    void reloadPatient();
+    void showPatient();
+    void setError(const QString &error);
+    void withReportData(std::function<void(const VerificationReportData &)> use);
     void onCoverageSelected();
     void onCoverageSaved(const Coverage &coverage);
-    void onVerificationStarted(qint64 coverageId, qint64 verificationId);
+    void onVerificationStarted(const Verification &pending);
     void onVerificationFinished(const Verification &verification);
     void showLatest();
     void updateButtons();
     qint64 selectedCoverageId() const;
 
     DeskEnvironment m_env;
+    qint64 m_patientId;
+    qint64 m_selectAfterLoad = 0;
     Patient m_patient;
     QLabel *m_header;
+    QLabel *m_error;
     QLabel *m_demographics;
     QTableView *m_coverageView;
     CoverageModel *m_coverages;

@@ -2,14 +2,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/registerpatientdialog.h"
 
+#include "services/common/async.h"
 #include "services/domain/fieldvalidation.h"
-#include "services/store/patientrepository.h"
+#include "services/patients/patientservice.h"
 #include "ui/widgethelpers.h"
 #include "ui_registerpatientdialog.h"
 
 #include <QPushButton>
 
-RegisterPatientDialog::RegisterPatientDialog(PatientRepository *patients, const Patient &patient,
+RegisterPatientDialog::RegisterPatientDialog(PatientService *patients, const Patient &patient,
                                              QWidget *parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::RegisterPatientDialog>())
@@ -90,14 +91,24 @@ QStringList RegisterPatientDialog::validate()
 
 void RegisterPatientDialog::accept()
 {
-    if (!validate().isEmpty())
+    if (m_saving || !validate().isEmpty())
         return;
-    const auto saved = m_patients->save(patientFromForm());
-    if (!saved) {
-        m_ui->messageLabel->setText(saved.error());
-        m_ui->messageLabel->show();
-        return;
-    }
-    m_patient = saved.value();
-    QDialog::accept();
+    m_saving = true;
+    QPushButton *save = m_ui->buttonBox->button(QDialogButtonBox::Save);
+    save->setEnabled(false);
+    const Patient patient = patientFromForm();
+    const auto saved =
+        patient.id == 0 ? m_patients->registerPatient(patient) : m_patients->updatePatient(patient);
+    Async::whenReady(saved, this, [this, save](const StoreResult<Patient> &result) {
+        m_saving = false;
+        save->setEnabled(true);
+        if (!result) {
+            m_ui->messageLabel->setText(result.error());
+            m_ui->messageLabel->show();
+            Q_EMIT saveFailed(result.error());
+            return;
+        }
+        m_patient = result.value();
+        QDialog::accept();
+    });
 }

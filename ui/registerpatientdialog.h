@@ -8,17 +8,18 @@
 
 #include <memory>
 
-class PatientRepository;
+class PatientService;
 namespace Ui {
 class RegisterPatientDialog;
 }
 
-//! Registers a new patient or edits one, with field validation and messages.
+//! Registers a new patient or edits one, with field validation and messages. Saving runs on
+//! the store's worker through the PatientService; the dialog closes once it is stored.
 class RegisterPatientDialog : public QDialog
 {
     Q_OBJECT
 public:
-    RegisterPatientDialog(PatientRepository *patients, const Patient &patient = {},
+    RegisterPatientDialog(PatientService *patients, const Patient &patient = {},
                           QWidget *parent = nullptr);
     ~RegisterPatientDialog() override;
 
@@ -26,13 +27,20 @@ public:
     const Patient &patient() const { return m_patient; }
     //! Fills the form from typed values, validates; returns the messages (empty when valid).
     QStringList validate();
+    bool isSaving() const { return m_saving; }
 
+    //! Validates and saves; the dialog is accepted once the patient is stored.
     void accept() override;
+
+Q_SIGNALS:
+    //! The save failed; the message is shown in the dialog.
+    void saveFailed(const QString &error);
 
 private:
     Patient patientFromForm() const;
 
     std::unique_ptr<Ui::RegisterPatientDialog> m_ui;
-    PatientRepository *m_patients;
+    PatientService *m_patients;
     Patient m_patient;
+    bool m_saving = false;
 };

@@ -4,18 +4,21 @@
 
 #include "services/domain/desksettings.h"
 #include "services/eligibility/eligibilityservice.h"
+#include "services/patients/patientservice.h"
+#include "services/reports/reportservice.h"
 #include "services/sandbox/demoseeder.h"
 #include "services/sandbox/sandboxhost.h"
 #include "services/store/database.h"
+#include "services/store/databasemaintenance.h"
+#include "services/store/store.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QSettings>
 #include <QStandardPaths>
 
 namespace {
-const QString mainConnection = QStringLiteral("clinicdesk-main");
-
 QString systemUser()
 {
     QString user = qEnvironmentVariable("USER");
@@ -33,16 +36,14 @@ DeskContext::DeskContext(DeskOptions options, QObject *parent)
 
 DeskContext::~DeskContext()
 {
+    // Services first (their jobs hold the store), then the store's threads, then the sandbox.
+    m_reports.reset();
     m_eligibility.reset();
+    m_patients.reset();
+    m_maintenance.reset();
+    m_store.reset();
     if (m_sandbox)
         m_sandbox->stop();
-    if (m_databaseOpen)
-        Database::close(mainConnection);
-}
-
-QString DeskContext::connectionName() const
-{
-    return mainConnection;
 }
 
 bool DeskContext::start(QString *error)
@@ -72,14 +73,22 @@ bool DeskContext::start(QString *error)
         *error = tr("Cannot create the data folder %1.").arg(QDir::toNativeSeparators(dataDir));
         return false;
     }
+    // The folder holds PHI: owner only, also when an older version created it open.
+    QFile::setPermissions(dataDir,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    m_dataDir = dataDir;
     m_databasePath = dataDir + (m_training ? QStringLiteral("/clinicdesk-training.sqlite")
                                            : QStringLiteral("/clinicdesk.sqlite"));
-    const Database::OpenResult opened = Database::open(m_databasePath, mainConnection);
-    if (!opened.ok) {
-        *error = opened.error;
+
+    m_store = std::make_unique<Store>(Store::Options{m_databasePath, 2, QStringLiteral("desk")});
+    // No window exists yet: waiting here blocks nothing the clerk sees. No SQL runs on this
+    // thread: the writer opens and migrates.
+    QFuture<Database::OpenResult> opened = m_store->open();
+    opened.waitForFinished();
+    if (!opened.result().ok) {
+        *error = opened.result().error;
         return false;
     }
-    m_databaseOpen = true;
 
     if (m_training) {
         SandboxServer::Options sandboxOptions;
@@ -91,15 +100,27 @@ bool DeskContext::start(QString *error)
             return false;
         }
         clearinghouse = m_sandbox->clearinghouseUrl();
-        const QString seedError = DemoSeeder(mainConnection).seedIfEmpty(QDate::currentDate());
-        if (!seedError.isEmpty()) {
-            *error = tr("The training data could not be created: %1").arg(seedError);
+        const QDate today = QDate::currentDate();
+        QFuture<QString> seeded = m_store->write([today](const QString &connection) {
+            return DemoSeeder(connection).seedIfEmpty(today);
+        });
+        seeded.waitForFinished();
+        if (!seeded.result().isEmpty()) {
+            *error = tr("The training data could not be created: %1").arg(seeded.result());
             return false;
         }
     }
     m_settings.clearinghouseUrl = clearinghouse;
-    m_eligibility = std::make_unique<EligibilityService>(&m_network, mainConnection, m_settings);
+
+    m_patients = std::make_unique<PatientService>(m_store.get(), m_settings.user);
+    m_eligibility = std::make_unique<EligibilityService>(m_store.get(), &m_network, m_settings);
+    m_reports = std::make_unique<ReportService>(m_store.get(), m_eligibility.get(), m_clinic,
+                                                m_training, m_settings.user);
+    m_maintenance = std::make_unique<DatabaseMaintenance>(m_store.get());
+    // Closing attempts a crash left pending is an indexed write (few rows); it runs on the
+    // writer while the window comes up, before any verification of this session. Expiry is not
+    // written at start: every screen and the dashboard's SQL apply it when they read, so start-up
+    // does not rewrite a year of old answers.
     m_eligibility->recoverInterrupted();
-    m_eligibility->expireStale();
     return true;
 }

@@ -12,8 +12,12 @@
 
 #include <memory>
 
+class DatabaseMaintenance;
 class EligibilityService;
+class PatientService;
+class ReportService;
 class SandboxHost;
+class Store;
 
 //! How the desk was asked to start (command line over QSettings).
 struct DeskOptions
@@ -26,9 +30,18 @@ struct DeskOptions
 };
 
 /*!
-  The composition root of clinicdesk: creates the network manager, the database, the
-  in-process sandbox (training mode), the services, and hands them down by pointer.
-  The live feed and the claims outbox will be created here too.
+  The composition root of clinicdesk: it owns the network manager, the database (the Store with
+  its writer and reader threads), the in-process sandbox in training mode, and one service per
+  feature, and hands them down by pointer:
+
+    PatientService        search, open, register, edit, coverages
+    EligibilityService    verify, batch, history, schedule, statistics
+    ReportService         report and day-sheet data, audit of print and export
+    DatabaseMaintenance   Database Check…
+
+  Places for what the next issues bring: LiveFeed (the hub's WebSocket, issue "clinichub"),
+  ClaimService (claims and the outbox), MedicalRecordService (Metriport, C-CDA, FHIR). Each will
+  be created in start() from the same Store and network manager and added to DeskEnvironment.
  */
 class DeskContext : public QObject
 {
@@ -37,25 +50,35 @@ public:
     explicit DeskContext(DeskOptions options, QObject *parent = nullptr);
     ~DeskContext() override;
 
-    //! Opens everything; on failure returns false with a message for the user.
+    //! Opens everything; on failure returns false with a message for the user. Waits for the
+    //! database to open (before any window exists); the checks that read the whole file or
+    //! every row do not run here.
     bool start(QString *error);
 
     bool isTraining() const { return m_training; }
     QString databasePath() const { return m_databasePath; }
-    QString connectionName() const;
+    QString dataDir() const { return m_dataDir; }
     const ClinicInfo &clinic() const { return m_clinic; }
     QString user() const { return m_settings.user; }
+    Store *store() const { return m_store.get(); }
+    PatientService *patients() const { return m_patients.get(); }
     EligibilityService *eligibility() const { return m_eligibility.get(); }
+    ReportService *reports() const { return m_reports.get(); }
+    DatabaseMaintenance *maintenance() const { return m_maintenance.get(); }
     QNetworkAccessManager *network() { return &m_network; }
 
 private:
     DeskOptions m_options;
     bool m_training = true;
+    QString m_dataDir;
     QString m_databasePath;
     ClinicInfo m_clinic;
     EligibilitySettings m_settings;
     QNetworkAccessManager m_network;
     std::unique_ptr<SandboxHost> m_sandbox;
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<PatientService> m_patients;
     std::unique_ptr<EligibilityService> m_eligibility;
-    bool m_databaseOpen = false;
+    std::unique_ptr<ReportService> m_reports;
+    std::unique_ptr<DatabaseMaintenance> m_maintenance;
 };

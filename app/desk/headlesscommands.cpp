@@ -6,11 +6,12 @@
 #include "services/eligibility/batchverification.h"
 #include "services/eligibility/benefitsummary.h"
 #include "services/eligibility/eligibilityservice.h"
-#include "services/reports/reportprinter.h"
-#include "services/reports/verificationreport.h"
+#include "services/patients/patientservice.h"
+#include "services/reports/reportservice.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
+#include <QFutureWatcher>
 
 using namespace BenefitSummary;
 
@@ -21,18 +22,30 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(Headless)
 };
 
+//! Waits for a future while the event loop runs (jobs and continuations keep working).
+template<typename T> T await(const QFuture<T> &future)
+{
+    QFutureWatcher<T> watcher;
+    QEventLoop loop;
+    QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+    watcher.setFuture(future);
+    if (!future.isFinished())
+        loop.exec();
+    return future.result();
+}
+
 //! "Smith, Jane | BlueCross BlueShield ACT100001 (Primary): ACTIVE Gold PPO 1500, office copay
 //! $25.00 [312 ms]"
-QString resultLine(const EligibilityService &service, const Verification &v, bool reused)
+QString resultLine(const EligibilityService &service, const VerificationOutcome &outcome)
 {
-    const auto patient = service.patients().find(v.patientId);
-    const auto coverage = service.coverages().find(v.coverageId);
+    const Verification &v = outcome.verification;
     const VerificationStatus status = service.effectiveStatus(v);
-    QString line = patient ? patient->displayName() : QString::number(v.patientId);
-    if (coverage) {
-        line +=
-            QStringLiteral(" | %1 %2 (%3)")
-                .arg(coverage->payerName, coverage->memberId, coverageOrderName(coverage->order));
+    QString line =
+        outcome.patient.id ? outcome.patient.displayName() : QString::number(v.patientId);
+    if (outcome.coverage.id) {
+        line += QStringLiteral(" | %1 %2 (%3)")
+                    .arg(outcome.coverage.payerName, outcome.coverage.memberId,
+                         coverageOrderName(outcome.coverage.order));
     }
     line += QStringLiteral(": ") + verdictText(verdict(status, v.result));
     if (v.result && v.result->isActive()) {
@@ -45,7 +58,7 @@ QString resultLine(const EligibilityService &service, const Verification &v, boo
     }
     if (!v.errorMessage.isEmpty())
         line += QStringLiteral(" — ") + v.errorMessage.section(QLatin1Char('\n'), 0, 0);
-    if (reused)
+    if (outcome.reused)
         line += QStringLiteral(" [") + Tr::tr("verified earlier, reused") + QLatin1Char(']');
     else
         line +=
@@ -54,33 +67,74 @@ QString resultLine(const EligibilityService &service, const Verification &v, boo
                 .arg(QCoreApplication::translate("Headless", "%n attempt(s)", nullptr, v.attempts));
     return line;
 }
+
+//! Runs a batch to its end, printing a line per verification as it finishes, or all of them in
+//! coverage order (primary, secondary, tertiary) at the end.
+void runBatch(BatchVerification *batch, const EligibilityService &service, QTextStream &out,
+              bool inCoverageOrder = false)
+{
+    batch->setAutoDelete(false);
+    QEventLoop loop;
+    QObject::connect(batch, &BatchVerification::itemFinished, &loop,
+                     [&](const VerificationOutcome &outcome) {
+                         if (!inCoverageOrder)
+                             out << resultLine(service, outcome) << Qt::endl;
+                     });
+    QObject::connect(batch, &Job::finished, &loop, &QEventLoop::quit);
+    batch->start();
+    if (!batch->isFinished())
+        loop.exec();
+    if (inCoverageOrder) {
+        QList<VerificationOutcome> outcomes = batch->results();
+        std::stable_sort(outcomes.begin(), outcomes.end(), [](const auto &a, const auto &b) {
+            return a.coverage.order < b.coverage.order;
+        });
+        for (const VerificationOutcome &outcome : std::as_const(outcomes))
+            out << resultLine(service, outcome) << Qt::endl;
+    }
+}
 } // namespace
 
 int HeadlessCommands::verify(const QString &patientArg, const QString &pdfPath, bool force)
 {
     EligibilityService &service = *m_context->eligibility();
+    PatientService &patients = *m_context->patients();
     std::optional<Patient> patient;
     bool isId = false;
     const qint64 id = patientArg.toLongLong(&isId);
-    if (isId)
-        patient = service.patients().find(id);
+    if (isId) {
+        const StoreResult<Patient> opened = await(patients.open(id));
+        if (opened)
+            patient = *opened;
+    }
     if (!patient) {
-        const QList<Patient> found = service.patients().search(patientArg, 20);
-        if (found.size() > 1) {
+        const StoreResult<PatientSearchResult> found = await(patients.search(patientArg, 20));
+        if (!found) {
+            m_err << found.error() << Qt::endl;
+            return 1;
+        }
+        if (found->patients.size() > 1) {
             m_err << QCoreApplication::translate(
                          "Headless", "\"%1\" matches %n patients; give the ID:", nullptr,
-                         int(found.size()))
+                         int(found->patients.size()))
                          .arg(patientArg)
                   << Qt::endl;
-            for (const Patient &p : found)
+            for (const Patient &p : found->patients)
                 m_err << QStringLiteral("  %1  %2  %3")
                              .arg(p.id)
                              .arg(p.displayName(), formatDate(p.dateOfBirth))
                       << Qt::endl;
             return 2;
         }
-        if (found.size() == 1)
-            patient = found.first();
+        if (found->patients.size() == 1) {
+            // Opening the record is what the audit trail needs to see.
+            const StoreResult<Patient> opened = await(patients.open(found->patients.first().id));
+            if (!opened) {
+                m_err << opened.error() << Qt::endl;
+                return 1;
+            }
+            patient = *opened;
+        }
     }
     if (!patient) {
         m_err
@@ -91,42 +145,37 @@ int HeadlessCommands::verify(const QString &patientArg, const QString &pdfPath, 
 
     VerifyOptions options;
     options.force = force;
-    const QList<VerificationJob *> jobs = service.verifyPatient(patient->id, options);
-    if (jobs.isEmpty()) {
+    BatchVerification *batch = service.verifyPatient(patient->id, options);
+    runBatch(batch, service, m_out, true);
+    const int total = batch->total();
+    const int failed = batch->countWithStatus(VerificationStatus::Failed);
+    const QString batchError =
+        batch->error() == Job::Error::NoError ? QString() : batch->errorString();
+    delete batch;
+    if (!batchError.isEmpty()) {
+        m_err << batchError << Qt::endl;
+        return 1;
+    }
+    if (total == 0) {
         m_err << QCoreApplication::translate("Headless", "%1 has no active insurance on file.")
                      .arg(patient->displayName())
               << Qt::endl;
         return 1;
     }
-    int failed = 0;
-    int pending = int(jobs.size());
-    QEventLoop loop;
-    for (VerificationJob *job : jobs) {
-        QObject::connect(job, &VerificationJob::finished, &loop, [&, job] {
-            const Verification &v = job->verification();
-            m_out << resultLine(service, v, job->wasReused()) << Qt::endl;
-            if (v.status == VerificationStatus::Failed)
-                ++failed;
-            if (--pending == 0)
-                loop.quit();
-        });
-    }
-    loop.exec();
 
     if (!pdfPath.isEmpty()) {
-        VerificationReportData data = VerificationReportData::forPatient(service, patient->id);
-        data.clinic = m_context->clinic();
-        data.training = m_context->isTraining();
-        ReportPrinter::Options printOptions{
-            ReportHtml::verificationReportTitle(data), data.training, {}};
-        QString error;
-        if (!ReportPrinter::savePdf(ReportHtml::verificationReport(data), pdfPath, printOptions,
-                                    &error)) {
-            m_err << error << Qt::endl;
+        ReportService &reports = *m_context->reports();
+        const StoreResult<VerificationReportData> data =
+            await(reports.verificationReport(patient->id));
+        if (!data) {
+            m_err << data.error() << Qt::endl;
             return 1;
         }
-        service.audit().record(m_context->user(), QStringLiteral("report.export"),
-                               QStringLiteral("patient"), patient->id);
+        const StoreResult<QString> saved = await(reports.exportPdf(*data, pdfPath));
+        if (!saved) {
+            m_err << saved.error() << Qt::endl;
+            return 1;
+        }
         m_out << QCoreApplication::translate("Headless", "Report saved to %1").arg(pdfPath)
               << Qt::endl;
     }
@@ -136,43 +185,47 @@ int HeadlessCommands::verify(const QString &patientArg, const QString &pdfPath, 
 int HeadlessCommands::verifyDay(const QDate &day, const QString &pdfPath, bool force)
 {
     EligibilityService &service = *m_context->eligibility();
-    const QList<qint64> coverageIds = service.coveragesForDay(day);
-    m_out << QCoreApplication::translate("Headless", "Verifying %n coverage(s) for %1", nullptr,
-                                         int(coverageIds.size()))
-                 .arg(day.toString(Qt::ISODate))
-          << Qt::endl;
     VerifyOptions options;
     options.force = force;
     options.serviceDate = day;
-    BatchVerification batch(&service, coverageIds, options);
-    QEventLoop loop;
-    QObject::connect(&batch, &BatchVerification::itemFinished, &loop,
-                     [&](const Verification &v, bool reused) {
-                         m_out << resultLine(service, v, reused) << Qt::endl;
-                     });
-    QObject::connect(&batch, &BatchVerification::finished, &loop, &QEventLoop::quit);
-    batch.start();
-    loop.exec();
-    const int failed = batch.countWithStatus(VerificationStatus::Failed);
+    BatchVerification *batch = service.verifyDay(day, options);
+    bool announced = false;
+    QObject::connect(batch, &BatchVerification::progressChanged, batch, [&](int, int total) {
+        if (announced)
+            return;
+        announced = true;
+        m_out << QCoreApplication::translate("Headless", "Verifying %n coverage(s) for %1", nullptr,
+                                             total)
+                     .arg(day.toString(Qt::ISODate))
+              << Qt::endl;
+    });
+    runBatch(batch, service, m_out);
+    const int failed = batch->countWithStatus(VerificationStatus::Failed);
     m_out << QCoreApplication::translate("Headless", "%1 verified, %2 need review, %3 failed")
-                 .arg(batch.countWithStatus(VerificationStatus::Verified))
-                 .arg(batch.countWithStatus(VerificationStatus::ManualReview))
+                 .arg(batch->countWithStatus(VerificationStatus::Verified))
+                 .arg(batch->countWithStatus(VerificationStatus::ManualReview))
                  .arg(failed)
           << Qt::endl;
+    const QString batchError =
+        batch->error() == Job::Error::NoError ? QString() : batch->errorString();
+    delete batch;
+    if (!batchError.isEmpty()) {
+        m_err << batchError << Qt::endl;
+        return 1;
+    }
 
     if (!pdfPath.isEmpty()) {
-        DaySheetData data = DaySheetData::forDay(service, day);
-        data.clinic = m_context->clinic();
-        data.training = m_context->isTraining();
-        ReportPrinter::Options printOptions{
-            ReportHtml::daySheetTitle(data), data.training, {}, true};
-        QString error;
-        if (!ReportPrinter::savePdf(ReportHtml::daySheet(data), pdfPath, printOptions, &error)) {
-            m_err << error << Qt::endl;
+        ReportService &reports = *m_context->reports();
+        const StoreResult<DaySheetData> data = await(reports.daySheet(day));
+        if (!data) {
+            m_err << data.error() << Qt::endl;
             return 1;
         }
-        service.audit().record(m_context->user(), QStringLiteral("report.export"),
-                               QStringLiteral("day_sheet"), 0);
+        const StoreResult<QString> saved = await(reports.exportPdf(*data, pdfPath));
+        if (!saved) {
+            m_err << saved.error() << Qt::endl;
+            return 1;
+        }
         m_out << QCoreApplication::translate("Headless", "Day sheet saved to %1").arg(pdfPath)
               << Qt::endl;
     }

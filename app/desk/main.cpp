@@ -2,12 +2,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "deskcontext.h"
 #include "headlesscommands.h"
+#include "services/sandbox/datagenerator.h"
+#include "services/store/store.h"
 #include "services/x12/conformancerunner.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
@@ -23,11 +28,112 @@ bool isHeadless(int argc, char *argv[])
 {
     if (argc < 2)
         return false;
-    for (const char *command : {"verify", "verify-day", "conformance"}) {
+    for (const char *command : {"verify", "verify-day"}) {
         if (std::strcmp(argv[1], command) == 0)
             return true;
     }
     return false;
+}
+
+//! Commands that need neither a window nor fonts run on a bare QCoreApplication (no GUI
+//! libraries touched, so `conformance` stays small in memory).
+bool isCoreCommand(int argc, char *argv[])
+{
+    return argc >= 2 &&
+           (std::strcmp(argv[1], "conformance") == 0 || std::strcmp(argv[1], "generate") == 0);
+}
+
+int runCoreCommand(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("ClinicDesk"));
+    QCoreApplication::setApplicationName(QStringLiteral("clinicdesk"));
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("conformance DIR          read every X12 file under DIR/x12\n"
+                       "generate --data-dir DIR --patients N --verifications M [--days D]"));
+    parser.addHelpOption();
+    const QCommandLineOption dataOption(QStringLiteral("data-dir"),
+                                        QStringLiteral("generate: folder for the database."),
+                                        QStringLiteral("dir"));
+    const QCommandLineOption patientsOption(QStringLiteral("patients"),
+                                            QStringLiteral("generate: how many patients."),
+                                            QStringLiteral("n"), QStringLiteral("1000"));
+    const QCommandLineOption verificationsOption(
+        QStringLiteral("verifications"), QStringLiteral("generate: how many verifications."),
+        QStringLiteral("n"), QStringLiteral("0"));
+    const QCommandLineOption daysOption(
+        QStringLiteral("days"), QStringLiteral("generate: days of schedule and verifications."),
+        QStringLiteral("d"), QStringLiteral("30"));
+    const QCommandLineOption perDayOption(QStringLiteral("appointments-per-day"),
+                                          QStringLiteral("generate: appointments on each day."),
+                                          QStringLiteral("n"), QStringLiteral("150"));
+    parser.addOptions({dataOption, patientsOption, verificationsOption, daysOption, perDayOption});
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 QStringLiteral("conformance or generate"));
+    parser.process(app);
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const QStringList positional = parser.positionalArguments();
+
+    if (positional.value(0) == QLatin1String("conformance")) {
+        if (positional.size() != 2) {
+            err << "usage: clinicdesk conformance DIR" << Qt::endl;
+            return 2;
+        }
+        // Per-file verdicts are in the output; the status is non-zero only on a crash or hang.
+        ConformanceRunner::run(positional.at(1), out);
+        return 0;
+    }
+
+    bool ok = true;
+    DataGenerator::Options options;
+    options.patients = parser.value(patientsOption).toInt(&ok);
+    bool ok2 = true, ok3 = true, ok4 = true;
+    options.verifications = parser.value(verificationsOption).toInt(&ok2);
+    options.days = parser.value(daysOption).toInt(&ok3);
+    options.appointmentsPerDay = parser.value(perDayOption).toInt(&ok4);
+    if (!parser.isSet(dataOption) || !ok || !ok2 || !ok3 || !ok4 || options.patients < 1 ||
+        options.verifications < 0 || options.days < 1 || options.appointmentsPerDay < 0) {
+        err << "usage: clinicdesk generate --data-dir DIR --patients N --verifications M "
+               "[--days D] [--appointments-per-day N]"
+            << Qt::endl;
+        return 2;
+    }
+    const QString dir = parser.value(dataOption);
+    if (!QDir().mkpath(dir)) {
+        err << "Cannot create the folder " << dir << Qt::endl;
+        return 1;
+    }
+    QFile::setPermissions(dir,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    // The file a desk started with --data-dir DIR opens (training mode uses the same name).
+    const QString path = QDir(dir).filePath(QStringLiteral("clinicdesk-training.sqlite"));
+    if (QFileInfo::exists(path)) {
+        err << "The database " << path << " exists already; generate writes a new one." << Qt::endl;
+        return 1;
+    }
+    Store store(Store::Options{path, 1, QStringLiteral("generate")});
+    QFuture<Database::OpenResult> opened = store.open();
+    opened.waitForFinished();
+    if (!opened.result().ok) {
+        err << opened.result().error << Qt::endl;
+        return 1;
+    }
+    QElapsedTimer clock;
+    clock.start();
+    QFuture<QString> generated = store.write([options](const QString &connection) {
+        return DataGenerator::generate(connection, options, [](const QString &message) {
+            QTextStream(stdout) << message << Qt::endl;
+        });
+    });
+    generated.waitForFinished();
+    if (!generated.result().isEmpty()) {
+        err << generated.result() << Qt::endl;
+        return 1;
+    }
+    out << "generated " << path << " in " << clock.elapsed() << " ms" << Qt::endl;
+    return 0;
 }
 
 void installTranslations(QCoreApplication &app, const QString &lang)
@@ -56,6 +162,8 @@ int main(int argc, char *argv[])
 {
     QElapsedTimer startClock;
     startClock.start();
+    if (isCoreCommand(argc, argv))
+        return runCoreCommand(argc, argv);
     const bool headless = isHeadless(argc, argv);
     // Headless commands still render PDFs (fonts need a GUI application) but never a window.
     if (headless && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
@@ -73,7 +181,8 @@ int main(int argc, char *argv[])
                        "Commands (headless):\n"
                        "  verify --patient <id|name> [--pdf FILE] [--force]\n"
                        "  verify-day --date YYYY-MM-DD [--pdf FILE] [--force]\n"
-                       "  conformance DIR      read every X12 file under DIR/x12"));
+                       "  conformance DIR      read every X12 file under DIR/x12\n"
+                       "  generate --data-dir DIR --patients N --verifications M [--days D]"));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption langOption(QStringLiteral("lang"),
@@ -109,7 +218,8 @@ int main(int argc, char *argv[])
     parser.addOptions({langOption, dataOption, userOption, trainingOption, urlOption, quitOption,
                        patientOption, dateOption, pdfOption, forceOption});
     parser.addPositionalArgument(QStringLiteral("command"),
-                                 QStringLiteral("verify, verify-day or conformance (optional)."));
+                                 QStringLiteral("verify, verify-day, conformance or generate "
+                                                "(optional)."));
     parser.process(app);
 
     QTextStream out(stdout);
@@ -117,14 +227,6 @@ int main(int argc, char *argv[])
     const QStringList positional = parser.positionalArguments();
     const QString command = positional.value(0);
 
-    if (command == QLatin1String("conformance")) {
-        if (positional.size() != 2) {
-            err << "usage: clinicdesk conformance DIR" << Qt::endl;
-            return 2;
-        }
-        const ConformanceSummary summary = ConformanceRunner::run(positional.at(1), out);
-        return summary.failed > 0 ? 1 : 0;
-    }
     if (!command.isEmpty() && !headless) {
         err << QStringLiteral("Unknown command \"%1\". Try --help.").arg(command) << Qt::endl;
         return 2;
@@ -169,7 +271,10 @@ int main(int argc, char *argv[])
     }
 
     DeskEnvironment environment;
+    environment.patients = context.patients();
     environment.eligibility = context.eligibility();
+    environment.reports = context.reports();
+    environment.maintenance = context.maintenance();
     environment.clinic = context.clinic();
     environment.training = context.isTraining();
     environment.user = context.user();

@@ -37,3 +37,15 @@ QString Patient::fullName() const
 {
     return firstName + QLatin1Char(' ') + lastName;
 }
+
+QString nameKey(const QString &name)
+{
+    const QString decomposed = name.trimmed().normalized(QString::NormalizationForm_D);
+    QString key;
+    key.reserve(decomposed.size());
+    for (const QChar c : decomposed) {
+        if (c.category() != QChar::Mark_NonSpacing)
+            key.append(c);
+    }
+    return key.normalized(QString::NormalizationForm_C).toCaseFolded();
+}

@@ -12,6 +12,10 @@ enum class Gender { Unknown, Female, Male };
 QString genderCode(Gender gender);          // "F", "M", "U"
 Gender genderFromCode(const QString &code); // tolerant: "f", "Female" ...
 
+//! The form of a name that search and sorting use: case-folded and without accents, so "alv"
+//! finds "Álvarez" and it sorts among the A's rather than after Z.
+QString nameKey(const QString &name);
+
 struct Address
 {
     QString line1;

@@ -32,6 +32,8 @@ constexpr ErrorName errorNames[] = {
     {VerificationError::InvalidRequest, "invalid_request"},
     {VerificationError::PayerBusy, "payer_busy"},
     {VerificationError::Cancelled, "cancelled"},
+    {VerificationError::MismatchedAnswer, "mismatched_answer"},
+    {VerificationError::StorageError, "storage_error"},
 };
 } // namespace
 

@@ -30,6 +30,8 @@ enum class VerificationError {
     InvalidRequest,  // the coverage lacks what a 270 needs
     PayerBusy,       // the payer answered AAA 42/80 (unable to respond now) on every try
     Cancelled,
+    MismatchedAnswer, // the 271 answers another request (trace, payer or member differ)
+    StorageError,     // the local database refused to read or save the attempt
 };
 
 QString verificationErrorKey(VerificationError error);

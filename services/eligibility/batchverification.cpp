@@ -2,38 +2,44 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "services/eligibility/batchverification.h"
 
+#include "services/common/async.h"
 #include "services/eligibility/eligibilityservice.h"
 
-#include <QTimer>
-
-BatchVerification::BatchVerification(EligibilityService *service, QList<qint64> coverageIds,
+BatchVerification::BatchVerification(EligibilityService *service, Coverages coverages,
                                      VerifyOptions options, int concurrency, QObject *parent)
-    : QObject(parent)
+    : Job(parent)
     , m_service(service)
-    , m_coverageIds(std::move(coverageIds))
+    , m_coverages(std::move(coverages))
     , m_options(std::move(options))
     , m_concurrency(qMax(1, concurrency))
 {
 }
 
-void BatchVerification::start()
+void BatchVerification::doStart()
 {
-    if (m_running)
-        return;
-    m_running = true;
-    Q_EMIT progressChanged(0, total());
-    startMore();
-    // An empty batch still finishes, asynchronously like any other.
-    if (m_coverageIds.isEmpty())
-        QTimer::singleShot(0, this, &BatchVerification::finishIfDone);
+    Async::whenReady(m_coverages(), this, [this](const StoreResult<QList<qint64>> &ids) {
+        if (isFinished())
+            return;
+        if (!ids) {
+            finish(Error::StorageError, ids.error());
+            return;
+        }
+        m_coverageIds = *ids;
+        Q_EMIT progressChanged(0, total());
+        if (m_coverageIds.isEmpty()) {
+            finish();
+            return;
+        }
+        startMore();
+    });
 }
 
 void BatchVerification::startMore()
 {
-    while (!m_cancelled && m_inFlight.size() < m_concurrency && m_next < m_coverageIds.size()) {
+    while (!m_cancelling && m_inFlight.size() < m_concurrency && m_next < m_coverageIds.size()) {
         VerificationJob *job = m_service->verify(m_coverageIds.at(m_next++), m_options);
         m_inFlight.append(job);
-        connect(job, &VerificationJob::finished, this, [this, job] { onJobFinished(job); });
+        connect(job, &Job::finished, this, [this, job] { onJobFinished(job); });
     }
 }
 
@@ -42,39 +48,30 @@ void BatchVerification::onJobFinished(VerificationJob *job)
     m_inFlight.removeAll(job);
     ++m_done;
     if (!job->wasCancelled()) {
-        m_results.append(job->verification());
-        Q_EMIT itemFinished(job->verification(), job->wasReused());
+        m_results.append(job->outcome());
+        Q_EMIT itemFinished(m_results.constLast());
     }
     Q_EMIT progressChanged(m_done, total());
+    if (m_cancelling)
+        return;
     startMore();
-    finishIfDone();
+    if (m_inFlight.isEmpty() && m_next >= m_coverageIds.size())
+        finish();
 }
 
-void BatchVerification::finishIfDone()
+void BatchVerification::doCancel()
 {
-    if (!m_running || !m_inFlight.isEmpty())
-        return;
-    if (!m_cancelled && m_next < m_coverageIds.size())
-        return;
-    m_running = false;
-    Q_EMIT finished();
-}
-
-void BatchVerification::cancel()
-{
-    if (!m_running || m_cancelled)
-        return;
-    m_cancelled = true;
+    m_cancelling = true;
     const auto inFlight = m_inFlight;
     for (const QPointer<VerificationJob> &job : inFlight) {
         if (job)
             job->cancel();
     }
-    finishIfDone();
 }
 
 int BatchVerification::countWithStatus(VerificationStatus status) const
 {
-    return int(std::count_if(m_results.cbegin(), m_results.cend(),
-                             [status](const Verification &v) { return v.status == status; }));
+    return int(std::count_if(m_results.cbegin(), m_results.cend(), [status](const auto &outcome) {
+        return outcome.verification.status == status;
+    }));
 }

@@ -2,161 +2,344 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "services/eligibility/eligibilityservice.h"
 
-#include <QRandomGenerator>
+#include "services/eligibility/batchverification.h"
+#include "services/eligibility/expiry.h"
+#include "services/store/appointmentrepository.h"
+#include "services/store/coveragerepository.h"
+#include "services/store/patientrepository.h"
+#include "services/store/store.h"
+
 #include <QTimer>
 
-EligibilityService::EligibilityService(QNetworkAccessManager *network,
-                                       const QString &connectionName, EligibilitySettings settings,
-                                       QObject *parent)
-    : QObject(parent)
-    , m_network(network)
-    , m_settings(std::move(settings))
-    , m_patients(connectionName)
-    , m_coverages(connectionName)
-    , m_verifications(connectionName)
-    , m_appointments(connectionName)
-    , m_audit(connectionName)
-    , m_clock([] { return QDateTime::currentDateTimeUtc(); })
-    // Seeded from the clock so two runs of the app do not reuse interchange numbers.
-    , m_controlNumber(int(QDateTime::currentSecsSinceEpoch() % 100000) * 1000)
+namespace {
+//! The day as the audit trail names it: 20261124.
+qint64 dayId(const QDate &day)
 {
+    return day.isValid() ? day.year() * 10000 + day.month() * 100 + day.day() : 0;
 }
 
-VerificationJob *EligibilityService::verify(qint64 coverageId, const VerifyOptions &options)
+StoreResult<QList<qint64>> activeCoveragesOf(const QString &connection,
+                                             const QList<qint64> &patientIds)
 {
-    auto *job = new VerificationJob(this, coverageId, options);
-    QTimer::singleShot(0, job, &VerificationJob::run);
-    return job;
-}
-
-QList<VerificationJob *> EligibilityService::verifyPatient(qint64 patientId,
-                                                           const VerifyOptions &options)
-{
-    QList<VerificationJob *> jobs;
-    for (const Coverage &coverage : m_coverages.forPatient(patientId)) {
+    const auto coverages = CoverageRepository(connection).forPatients(patientIds);
+    if (!coverages)
+        return StoreResult<QList<qint64>>::failure(coverages.error());
+    // In the order the patients were given, primary before secondary.
+    QHash<qint64, QList<qint64>> byPatient;
+    for (const Coverage &coverage : *coverages) {
         if (coverage.active)
-            jobs.append(verify(coverage.id, options));
+            byPatient[coverage.patientId].append(coverage.id);
     }
-    return jobs;
-}
-
-VerificationJob *EligibilityService::retry(qint64 verificationId)
-{
-    const auto previous = m_verifications.find(verificationId);
-    if (!previous)
-        return nullptr;
-    VerifyOptions options;
-    options.force = true;
-    options.serviceDate = previous->serviceDate;
-    options.serviceTypes = previous->serviceTypes.split(QLatin1Char(','), Qt::SkipEmptyParts);
-    options.retryOf = verificationId;
-    return verify(previous->coverageId, options);
-}
-
-VerificationStatus EligibilityService::effectiveStatus(const Verification &verification) const
-{
-    const bool answered = verification.status == VerificationStatus::Verified ||
-                          verification.status == VerificationStatus::ManualReview;
-    if (!answered)
-        return verification.status;
-    const QDateTime now = m_clock();
-    if (verification.completedAt.isValid() &&
-        verification.completedAt < now.addDays(-m_settings.maxAgeDays))
-        return VerificationStatus::Expired;
-    // An inactive answer stays a valid answer; only active coverage can run out.
-    if (verification.result && verification.result->isActive()) {
-        const QDate end = verification.result->coverageEnd();
-        if (end.isValid() && end < now.toLocalTime().date())
-            return VerificationStatus::Expired;
-    }
-    return verification.status;
-}
-
-std::optional<Verification> EligibilityService::latest(qint64 coverageId) const
-{
-    auto latest = m_verifications.latestForCoverage(coverageId);
-    if (latest && latest->error == VerificationError::Cancelled) {
-        // A cancelled attempt says nothing about the coverage: show the one before it.
-        latest.reset();
-        for (const Verification &v : m_verifications.historyForCoverage(coverageId)) {
-            if (v.error != VerificationError::Cancelled) {
-                latest = v;
-                break;
-            }
-        }
-    }
-    if (latest)
-        latest->status = effectiveStatus(*latest);
-    return latest;
-}
-
-QHash<qint64, Verification> EligibilityService::latestFor(const QList<qint64> &coverageIds) const
-{
-    QHash<qint64, Verification> latest = m_verifications.latestForCoverages(coverageIds);
-    for (auto it = latest.begin(); it != latest.end();) {
-        if (it->error == VerificationError::Cancelled) {
-            // Rare: look past the cancelled attempt the slow way.
-            if (const auto previous = this->latest(it.key())) {
-                *it = *previous;
-                ++it;
-            } else {
-                it = latest.erase(it);
-            }
-            continue;
-        }
-        it->status = effectiveStatus(*it);
-        ++it;
-    }
-    return latest;
-}
-
-QList<Verification> EligibilityService::history(qint64 coverageId) const
-{
-    QList<Verification> attempts = m_verifications.historyForCoverage(coverageId);
-    for (Verification &v : attempts)
-        v.status = effectiveStatus(v);
-    return attempts;
-}
-
-int EligibilityService::expireStale()
-{
-    const QDateTime now = m_clock();
-    return m_verifications.expireStale(now.addDays(-m_settings.maxAgeDays),
-                                       now.toLocalTime().date());
-}
-
-int EligibilityService::recoverInterrupted()
-{
-    int recovered = 0;
-    for (Verification v : m_verifications.pending()) {
-        v.status = VerificationStatus::Failed;
-        v.error = VerificationError::NetworkError;
-        v.errorMessage = tr("ClinicDesk closed before the payer answered. Retry to ask again.");
-        v.completedAt = m_clock();
-        if (m_verifications.save(v))
-            ++recovered;
-    }
-    return recovered;
-}
-
-QList<qint64> EligibilityService::coveragesForDay(const QDate &day) const
-{
     QList<qint64> ids;
-    for (const Appointment &appointment : m_appointments.forDay(day)) {
-        if (appointment.status == AppointmentStatus::Cancelled)
-            continue;
-        for (const Coverage &coverage : m_coverages.forPatient(appointment.patientId)) {
-            if (coverage.active && !ids.contains(coverage.id))
-                ids.append(coverage.id);
+    for (const qint64 patientId : patientIds) {
+        for (const qint64 id : byPatient.value(patientId)) {
+            if (!ids.contains(id))
+                ids.append(id);
         }
     }
     return ids;
 }
+} // namespace
 
-int EligibilityService::nextControlNumber()
+EligibilityService::EligibilityService(Store *store, QNetworkAccessManager *network,
+                                       EligibilitySettings settings, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_network(network)
+    , m_settings(std::move(settings))
+    , m_clock([] { return QDateTime::currentDateTimeUtc(); })
+    , m_controlNumbers(std::make_shared<ControlNumbers>())
 {
-    m_controlNumber = (m_controlNumber + 1) % 1000000000;
-    if (m_controlNumber == 0)
-        m_controlNumber = 1;
-    return m_controlNumber;
+}
+
+EligibilityService::~EligibilityService() = default;
+
+VerificationContext EligibilityService::context() const
+{
+    return {m_store, m_network, m_settings, m_clock, m_controlNumbers};
+}
+
+VerificationJob *EligibilityService::verify(qint64 coverageId, const VerifyOptions &options)
+{
+    auto *job = new VerificationJob(context(), coverageId, options, this);
+    connect(job, &VerificationJob::verificationStarted, this,
+            &EligibilityService::verificationStarted);
+    connect(job, &VerificationJob::verificationFinished, this,
+            &EligibilityService::verificationFinished);
+    QTimer::singleShot(0, job, &Job::start);
+    return job;
+}
+
+VerificationJob *EligibilityService::retry(qint64 verificationId)
+{
+    // The job reads the attempt and repeats it on the same coverage, date and service types;
+    // the coverage id is checked against the attempt's once it is read.
+    VerifyOptions options;
+    options.force = true;
+    options.retryOf = verificationId;
+    auto *job = new VerificationJob(context(), 0, options, this);
+    connect(job, &VerificationJob::verificationStarted, this,
+            &EligibilityService::verificationStarted);
+    connect(job, &VerificationJob::verificationFinished, this,
+            &EligibilityService::verificationFinished);
+    QTimer::singleShot(0, job, &Job::start);
+    return job;
+}
+
+BatchVerification *EligibilityService::verifyCoverages(const QList<qint64> &coverageIds,
+                                                       const VerifyOptions &options)
+{
+    return new BatchVerification(
+        this, [coverageIds] { return QtFuture::makeReadyFuture(StoreResult(coverageIds)); },
+        options, 8, this);
+}
+
+BatchVerification *EligibilityService::verifyPatient(qint64 patientId, const VerifyOptions &options)
+{
+    return new BatchVerification(
+        this, [this, patientId] { return activeCoverages(patientId); }, options, 8, this);
+}
+
+BatchVerification *EligibilityService::verifyDay(const QDate &day, const VerifyOptions &options)
+{
+    VerifyOptions dayOptions = options;
+    if (!dayOptions.serviceDate.isValid())
+        dayOptions.serviceDate = day;
+    return new BatchVerification(
+        this, [this, day] { return coveragesForDay(day); }, dayOptions, 8, this);
+}
+
+VerificationStatus EligibilityService::effectiveStatus(const Verification &verification) const
+{
+    return Expiry::effectiveStatus(verification, m_settings.maxAgeDays, m_clock());
+}
+
+QFuture<StoreResult<std::optional<Verification>>>
+EligibilityService::latest(qint64 coverageId) const
+{
+    const int maxAgeDays = m_settings.maxAgeDays;
+    const QDateTime now = m_clock();
+    return m_store->read([coverageId, maxAgeDays, now](const QString &connection) {
+        auto latest = VerificationRepository(connection).latestForCoverage(coverageId);
+        if (latest && latest->has_value())
+            latest.value()->status = Expiry::effectiveStatus(**latest, maxAgeDays, now);
+        return latest;
+    });
+}
+
+QFuture<StoreResult<QList<CoverageStatus>>>
+EligibilityService::coverageStatuses(qint64 patientId) const
+{
+    const int maxAgeDays = m_settings.maxAgeDays;
+    const QDateTime now = m_clock();
+    using Result = StoreResult<QList<CoverageStatus>>;
+    return audit().read(
+        {QStringLiteral("coverage.view"), QStringLiteral("patient"), patientId},
+        [patientId, maxAgeDays, now](const QString &connection) -> Result {
+            const auto coverages = CoverageRepository(connection).forPatient(patientId);
+            if (!coverages)
+                return Result::failure(coverages.error());
+            QList<qint64> ids;
+            for (const Coverage &coverage : *coverages)
+                ids.append(coverage.id);
+            const auto latest = VerificationRepository(connection).latestForCoverages(ids, false);
+            if (!latest)
+                return Result::failure(latest.error());
+            QList<CoverageStatus> statuses;
+            for (const Coverage &coverage : *coverages) {
+                CoverageStatus status{coverage, std::nullopt};
+                const auto found = latest->constFind(coverage.id);
+                if (found != latest->cend()) {
+                    status.latest = *found;
+                    status.latest->status = Expiry::effectiveStatus(*found, maxAgeDays, now);
+                }
+                statuses.append(status);
+            }
+            return statuses;
+        });
+}
+
+QFuture<StoreResult<QList<Verification>>> EligibilityService::history(qint64 coverageId) const
+{
+    const int maxAgeDays = m_settings.maxAgeDays;
+    const QDateTime now = m_clock();
+    return audit().read(
+        {QStringLiteral("coverage.history"), QStringLiteral("coverage"), coverageId},
+        [coverageId, maxAgeDays, now](const QString &connection) {
+            auto attempts = VerificationRepository(connection).historyForCoverage(coverageId);
+            if (attempts) {
+                for (Verification &v : attempts.value())
+                    v.status = Expiry::effectiveStatus(v, maxAgeDays, now);
+            }
+            return attempts;
+        });
+}
+
+QFuture<StoreResult<QList<ScheduleEntry>>> EligibilityService::schedule(const QDate &day) const
+{
+    const int maxAgeDays = m_settings.maxAgeDays;
+    const QDateTime now = m_clock();
+    using Result = StoreResult<QList<ScheduleEntry>>;
+    return audit().read(
+        {QStringLiteral("schedule.view"), QStringLiteral("schedule"), dayId(day)},
+        [day, maxAgeDays, now](const QString &connection) -> Result {
+            const auto appointments = AppointmentRepository(connection).forDay(day);
+            if (!appointments)
+                return Result::failure(appointments.error());
+            QList<qint64> patientIds;
+            for (const Appointment &a : *appointments) {
+                if (!patientIds.contains(a.patientId))
+                    patientIds.append(a.patientId);
+            }
+            const auto patients = PatientRepository(connection).findMany(patientIds);
+            if (!patients)
+                return Result::failure(patients.error());
+            const auto coverages = CoverageRepository(connection).forPatients(patientIds);
+            if (!coverages)
+                return Result::failure(coverages.error());
+            QHash<qint64, Patient> patientById;
+            for (const Patient &p : *patients)
+                patientById.insert(p.id, p);
+            QHash<qint64, QList<Coverage>> activeByPatient;
+            for (const Coverage &c : *coverages) {
+                if (c.active)
+                    activeByPatient[c.patientId].append(c);
+            }
+            QList<qint64> primaryIds;
+            QList<ScheduleEntry> entries;
+            for (const Appointment &a : *appointments) {
+                ScheduleEntry entry;
+                entry.appointment = a;
+                entry.patient = patientById.value(a.patientId);
+                const QList<Coverage> active = activeByPatient.value(a.patientId);
+                for (const Coverage &c : active)
+                    entry.activeCoverageIds.append(c.id);
+                if (!active.isEmpty()) {
+                    entry.coverage = active.constFirst();
+                    primaryIds.append(active.constFirst().id);
+                }
+                entries.append(entry);
+            }
+            // One indexed query per coverage for the latest answers, without the raw X12.
+            const auto latest =
+                VerificationRepository(connection).latestForCoverages(primaryIds, false);
+            if (!latest)
+                return Result::failure(latest.error());
+            for (ScheduleEntry &entry : entries) {
+                if (!entry.coverage)
+                    continue;
+                const auto found = latest->constFind(entry.coverage->id);
+                if (found != latest->cend()) {
+                    entry.verification = *found;
+                    entry.status = Expiry::effectiveStatus(*found, maxAgeDays, now);
+                }
+            }
+            return entries;
+        });
+}
+
+QFuture<StoreResult<QList<qint64>>> EligibilityService::coveragesForDay(const QDate &day) const
+{
+    return m_store->read([day](const QString &connection) -> StoreResult<QList<qint64>> {
+        const auto appointments = AppointmentRepository(connection).forDay(day);
+        if (!appointments)
+            return StoreResult<QList<qint64>>::failure(appointments.error());
+        QList<qint64> patientIds;
+        for (const Appointment &appointment : *appointments) {
+            if (appointment.status != AppointmentStatus::Cancelled &&
+                !patientIds.contains(appointment.patientId))
+                patientIds.append(appointment.patientId);
+        }
+        return activeCoveragesOf(connection, patientIds);
+    });
+}
+
+QFuture<StoreResult<QList<qint64>>> EligibilityService::activeCoverages(qint64 patientId) const
+{
+    return m_store->read([patientId](const QString &connection) {
+        return activeCoveragesOf(connection, {patientId});
+    });
+}
+
+QFuture<StoreResult<VerificationStats>> EligibilityService::statistics(StatsPeriod period) const
+{
+    const auto range = periodRange(period, m_clock());
+    const ExpiryRule expiry = Expiry::rule(m_settings.maxAgeDays, m_clock());
+    return m_store->read(
+        [range, expiry](const QString &connection) -> StoreResult<VerificationStats> {
+            // The end is inclusive: an attempt requested in this very millisecond belongs in.
+            const auto aggregates = VerificationRepository(connection)
+                                        .aggregates(range.first, range.second.addMSecs(1), expiry);
+            if (!aggregates)
+                return StoreResult<VerificationStats>::failure(aggregates.error());
+            return VerificationStats::fromAggregates(*aggregates);
+        });
+}
+
+QFuture<StoreResult<QList<VerificationActivity>>>
+EligibilityService::recentActivity(StatsPeriod period, int limit) const
+{
+    const auto range = periodRange(period, m_clock());
+    const int maxAgeDays = m_settings.maxAgeDays;
+    const QDateTime now = m_clock();
+    return audit().read(
+        {QStringLiteral("verification.activity"), QStringLiteral("verification"), 0},
+        [range, limit, maxAgeDays, now](const QString &connection) {
+            auto rows = VerificationRepository(connection)
+                            .recent(range.first, range.second.addMSecs(1), limit);
+            if (rows) {
+                for (VerificationActivity &row : rows.value())
+                    row.verification.status =
+                        Expiry::effectiveStatus(row.verification, maxAgeDays, now);
+            }
+            return rows;
+        });
+}
+
+QFuture<StoreResult<std::optional<VerificationActivity>>>
+EligibilityService::activity(qint64 verificationId) const
+{
+    const int maxAgeDays = m_settings.maxAgeDays;
+    const QDateTime now = m_clock();
+    return m_store->read([verificationId, maxAgeDays, now](const QString &connection) {
+        auto row = VerificationRepository(connection).activity(verificationId);
+        if (row && row->has_value()) {
+            VerificationActivity &activity = *row.value();
+            activity.verification.status =
+                Expiry::effectiveStatus(activity.verification, maxAgeDays, now);
+        }
+        return row;
+    });
+}
+
+QFuture<StoreResult<int>> EligibilityService::expireStale()
+{
+    const ExpiryRule expiry = Expiry::rule(m_settings.maxAgeDays, m_clock());
+    return m_store->write([expiry](const QString &connection) {
+        return VerificationRepository(connection).expireStale(expiry);
+    });
+}
+
+QFuture<StoreResult<int>> EligibilityService::recoverInterrupted()
+{
+    const QDateTime now = m_clock();
+    const QString message = tr("ClinicDesk closed before the payer answered. Retry to ask again.");
+    return m_store->write([now, message](const QString &connection) -> StoreResult<int> {
+        VerificationRepository verifications(connection);
+        const auto pending = verifications.pending();
+        if (!pending)
+            return StoreResult<int>::failure(pending.error());
+        int recovered = 0;
+        for (Verification v : *pending) {
+            v.status = VerificationStatus::Failed;
+            v.error = VerificationError::NetworkError;
+            v.errorMessage = message;
+            v.completedAt = now;
+            const auto saved = verifications.save(v);
+            if (!saved)
+                return StoreResult<int>::failure(saved.error());
+            ++recovered;
+        }
+        return recovered;
+    });
 }

@@ -2,41 +2,48 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "services/domain/coverage.h"
-#include "services/domain/patient.h"
 #include "services/domain/verification.h"
 #include "services/eligibility/eligibilitysettings.h"
+#include "services/eligibility/scheduleentry.h"
 #include "services/eligibility/verificationjob.h"
-#include "services/store/appointmentrepository.h"
-#include "services/store/auditlog.h"
-#include "services/store/coveragerepository.h"
-#include "services/store/patientrepository.h"
+#include "services/eligibility/verificationstats.h"
+#include "services/store/audittrail.h"
+#include "services/store/storeerror.h"
 #include "services/store/verificationrepository.h"
 
 #include <QDateTime>
+#include <QFuture>
+#include <QHash>
 #include <QObject>
 
 #include <functional>
+#include <memory>
 
+class BatchVerification;
 class QNetworkAccessManager;
+class Store;
 
 /*!
-  Real-time insurance eligibility: verify one coverage, all of a patient's coverages, retry.
+  Real-time insurance eligibility: verify one coverage, all of a patient's coverages, a day's
+  schedule; retry; the latest answers, history, schedule and statistics. Every read and write
+  runs on the store's worker threads and comes back as a QFuture (see Async::whenReady); the
+  UI thread never waits for the database or the network.
 
   State machine of a verification (see services/eligibility/README.md):
   pending → verified       the payer answered; coverage active or inactive
   pending → manual_review  the payer names another primary payer or corrects demographics
-  pending → failed         AAA rejection (reason + what to fix), or transient failures
-                           (timeout, 5xx, network, AAA 42/80) after maxTries automatic tries;
-                           transient failures can be retried by hand (a new attempt)
+  pending → failed         AAA rejection (reason + what to fix), an answer to another request,
+                           or transient failures (timeout, 5xx, network, AAA 42/80) after the
+                           retry policy's tries; any failure can be retried by hand
   verified/manual_review → expired   older than maxAgeDays, or an active coverage past its end
  */
 class EligibilityService : public QObject
 {
     Q_OBJECT
 public:
-    EligibilityService(QNetworkAccessManager *network, const QString &connectionName,
-                       EligibilitySettings settings, QObject *parent = nullptr);
+    EligibilityService(Store *store, QNetworkAccessManager *network, EligibilitySettings settings,
+                       QObject *parent = nullptr);
+    ~EligibilityService() override;
 
     const EligibilitySettings &settings() const { return m_settings; }
     void setSettings(const EligibilitySettings &settings) { m_settings = settings; }
@@ -44,54 +51,59 @@ public:
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
     QDateTime now() const { return m_clock(); }
 
-    //! Starts verifying a coverage. The job starts on the next event-loop turn, so connect first.
+    //! A job verifying one coverage; it starts on the next event-loop turn, so connect first.
     VerificationJob *verify(qint64 coverageId, const VerifyOptions &options = {});
-    //! Verifies every active coverage of a patient (primary, secondary, tertiary) at once.
-    QList<VerificationJob *> verifyPatient(qint64 patientId, const VerifyOptions &options = {});
     //! A new attempt for a failed verification (forced, same service date and types).
     VerificationJob *retry(qint64 verificationId);
+    //! Verifies the given coverages, eight at a time; not started (connect, then start()).
+    BatchVerification *verifyCoverages(const QList<qint64> &coverageIds,
+                                       const VerifyOptions &options = {});
+    //! Verifies every active coverage of a patient (primary, secondary, tertiary); not started.
+    BatchVerification *verifyPatient(qint64 patientId, const VerifyOptions &options = {});
+    //! Verifies every active coverage of a day's appointments (the date is the service date).
+    BatchVerification *verifyDay(const QDate &day, const VerifyOptions &options = {});
 
     //! The status as of now: verified/manual_review become expired with age or coverage end.
     VerificationStatus effectiveStatus(const Verification &verification) const;
-    //! The latest attempt for a coverage with its effective status applied.
-    std::optional<Verification> latest(qint64 coverageId) const;
-    //! latest() for many coverages in one query (the schedule, the day sheet); without raw X12.
-    QHash<qint64, Verification> latestFor(const QList<qint64> &coverageIds) const;
-    QList<Verification> history(qint64 coverageId) const;
-    //! Writes the expired status to stale rows; returns how many.
-    int expireStale();
+    //! The latest answer for a coverage (cancelled attempts skipped), effective status applied.
+    QFuture<StoreResult<std::optional<Verification>>> latest(qint64 coverageId) const;
+    //! A patient's coverages (active first, then by order) each with its latest answer
+    //! (audited: coverage.view).
+    QFuture<StoreResult<QList<CoverageStatus>>> coverageStatuses(qint64 patientId) const;
+    //! Every attempt of a coverage, newest first (audited: coverage.history).
+    QFuture<StoreResult<QList<Verification>>> history(qint64 coverageId) const;
+    //! A day's appointments with patient, primary coverage and latest answer (audited).
+    QFuture<StoreResult<QList<ScheduleEntry>>> schedule(const QDate &day) const;
+    //! The active coverages of a day's appointments, each once.
+    QFuture<StoreResult<QList<qint64>>> coveragesForDay(const QDate &day) const;
+    //! The active coverages of a patient.
+    QFuture<StoreResult<QList<qint64>>> activeCoverages(qint64 patientId) const;
+    //! Key figures of a period, computed in SQL (no PHI).
+    QFuture<StoreResult<VerificationStats>> statistics(StatsPeriod period) const;
+    //! The newest attempts of a period with names (audited: verification.activity).
+    QFuture<StoreResult<QList<VerificationActivity>>> recentActivity(StatsPeriod period,
+                                                                     int limit) const;
+    //! One attempt with names, for a live update of a list.
+    QFuture<StoreResult<std::optional<VerificationActivity>>> activity(qint64 verificationId) const;
+
+    //! Writes the expired status to stale rows; how many. Maintenance only: every read already
+    //! applies expiry, so nothing depends on it having run.
+    QFuture<StoreResult<int>> expireStale();
     //! Closes attempts left pending by a crash or a kill (at start-up): they become failed and
-    //! retryable, so nothing is lost and nothing stays "checking" forever. Returns how many.
-    int recoverInterrupted();
-
-    //! Coverages to verify for a day's schedule: each appointment's patient's active coverages.
-    QList<qint64> coveragesForDay(const QDate &day) const;
-
-    PatientRepository &patients() { return m_patients; }
-    CoverageRepository &coverages() { return m_coverages; }
-    VerificationRepository &verifications() { return m_verifications; }
-    AppointmentRepository &appointments() { return m_appointments; }
-    AuditLog &audit() { return m_audit; }
-    const PatientRepository &patients() const { return m_patients; }
-    const CoverageRepository &coverages() const { return m_coverages; }
-    const VerificationRepository &verifications() const { return m_verifications; }
-    const AppointmentRepository &appointments() const { return m_appointments; }
+    //! retryable, so nothing is lost and nothing stays "checking" forever. How many.
+    QFuture<StoreResult<int>> recoverInterrupted();
 
 Q_SIGNALS:
-    void verificationStarted(qint64 coverageId, qint64 verificationId);
+    void verificationStarted(const Verification &pending);
     void verificationFinished(const Verification &verification);
 
 private:
-    friend class VerificationJob;
-    int nextControlNumber();
+    VerificationContext context() const;
+    AuditTrail audit() const { return AuditTrail(m_store, m_settings.user); }
 
+    Store *m_store;
     QNetworkAccessManager *m_network;
     EligibilitySettings m_settings;
-    PatientRepository m_patients;
-    CoverageRepository m_coverages;
-    VerificationRepository m_verifications;
-    AppointmentRepository m_appointments;
-    AuditLog m_audit;
     std::function<QDateTime()> m_clock;
-    int m_controlNumber = 0;
+    std::shared_ptr<ControlNumbers> m_controlNumbers;
 };

@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "services/eligibility/verificationstats.h"
 
-#include "services/eligibility/eligibilityservice.h"
 #include "services/x12/eligibilityresult.h"
 
 #include <QCoreApplication>
@@ -73,11 +72,32 @@ ReasonCount errorReason(const Verification &v)
     }
     case VerificationError::Rejected:
         return {QStringLiteral("rejected"), Tr::tr("Rejected by the payer"), 1};
+    case VerificationError::MismatchedAnswer:
+        return {QStringLiteral("mismatched_answer"), Tr::tr("Answer to another request"), 1};
+    case VerificationError::StorageError:
+        return {QStringLiteral("storage_error"), Tr::tr("Local database error"), 1};
     case VerificationError::None:
     case VerificationError::Cancelled:
         break;
     }
     return {QStringLiteral("other"), Tr::tr("Other failure"), 1};
+}
+} // namespace
+
+namespace {
+QList<ReasonCount> topReasonsOf(const QHash<QString, ReasonCount> &reasons)
+{
+    QList<ReasonCount> sorted = reasons.values();
+    std::sort(sorted.begin(), sorted.end(), [](const ReasonCount &a, const ReasonCount &b) {
+        if (a.count != b.count)
+            return a.count > b.count;
+        if (a.reason != b.reason)
+            return a.reason < b.reason;
+        return a.key < b.key; // two keys can share a text (an unknown AAA code, say)
+    });
+    if (sorted.size() > VerificationStats::TopReasonCount)
+        sorted.resize(VerificationStats::TopReasonCount);
+    return sorted;
 }
 } // namespace
 
@@ -150,26 +170,51 @@ VerificationStats VerificationStats::compute(const QList<Verification> &verifica
         stats.p95Ms = durations.at(rank - 1);
     }
 
-    QList<ReasonCount> sorted = reasons.values();
-    std::sort(sorted.begin(), sorted.end(), [](const ReasonCount &a, const ReasonCount &b) {
-        if (a.count != b.count)
-            return a.count > b.count;
-        if (a.reason != b.reason)
-            return a.reason < b.reason;
-        return a.key < b.key; // two keys can share a text (an unknown AAA code, say)
-    });
-    if (sorted.size() > TopReasonCount)
-        sorted.resize(TopReasonCount);
-    stats.topReasons = sorted;
+    stats.topReasons = topReasonsOf(reasons);
     return stats;
 }
 
-VerificationStats VerificationStats::load(const EligibilityService &service, StatsPeriod period)
+VerificationStats VerificationStats::fromAggregates(const VerificationAggregates &aggregates)
 {
-    const auto range = periodRange(period, service.now());
-    // between() excludes its end; an attempt requested in this very millisecond belongs in.
-    const QList<Verification> verifications =
-        service.verifications().between(range.first, range.second.addMSecs(1), false);
-    return compute(verifications,
-                   [&service](const Verification &v) { return service.effectiveStatus(v); });
+    VerificationStats stats;
+    qint64 durationSum = 0;
+    QHash<QString, ReasonCount> reasons;
+    for (const VerificationGroup &group : aggregates.groups) {
+        if (group.error == VerificationError::Cancelled) {
+            stats.cancelled += group.count;
+            continue;
+        }
+        if (group.status == VerificationStatus::Pending) {
+            stats.pending += group.count;
+            continue;
+        }
+        stats.total += group.count;
+        durationSum += group.durationSumMs;
+        stats.statusCounts[group.effectiveStatus] += group.count;
+        if (isAnswered(group.status)) {
+            stats.succeeded += group.count;
+            continue;
+        }
+        stats.failed += group.count;
+        Verification sample;
+        sample.status = group.status;
+        sample.error = group.error;
+        sample.aaaCodes = group.aaaCodes;
+        for (ReasonCount reason : failureReasons(sample)) {
+            reason.count = group.count;
+            auto it = reasons.find(reason.key);
+            if (it == reasons.end())
+                reasons.insert(reason.key, reason);
+            else
+                it->count += group.count;
+        }
+    }
+    if (stats.total > 0) {
+        stats.successRate = double(stats.succeeded) / stats.total;
+        stats.failureRate = double(stats.failed) / stats.total;
+        stats.averageMs = double(durationSum) / stats.total;
+        stats.p95Ms = aggregates.p95Ms;
+    }
+    stats.topReasons = topReasonsOf(reasons);
+    return stats;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "services/domain/verification.h"
+#include "services/domain/verificationsummary.h"
 
 #include <QDateTime>
 #include <QList>
@@ -11,8 +12,6 @@
 #include <QString>
 
 #include <functional>
-
-class EligibilityService;
 
 //! The time windows the verification dashboard offers.
 enum class StatsPeriod { Today, Last7Days, Last30Days };
@@ -70,8 +69,8 @@ struct VerificationStats
      */
     static VerificationStats compute(const QList<Verification> &verifications,
                                      const StatusFunction &effectiveStatus = {});
-    //! Reads the attempts requested in \a period (without raw X12) and computes their figures.
-    static VerificationStats load(const EligibilityService &service, StatsPeriod period);
+    //! The same figures from what SQL grouped and counted (EligibilityService::statistics()).
+    static VerificationStats fromAggregates(const VerificationAggregates &aggregates);
 
     //! The reason a failed attempt is grouped under, one per AAA code for payer rejections.
     static QList<ReasonCount> failureReasons(const Verification &verification);

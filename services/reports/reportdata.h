@@ -2,19 +2,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "services/domain/appointment.h"
 #include "services/domain/clinic.h"
 #include "services/domain/coverage.h"
 #include "services/domain/patient.h"
 #include "services/domain/verification.h"
+#include "services/eligibility/scheduleentry.h"
 
 #include <QDate>
 #include <QDateTime>
 #include <QList>
 
 #include <optional>
-
-class EligibilityService;
 
 //! What a printed verification report shows: one patient, each coverage with its latest answer.
 struct VerificationReportData
@@ -31,28 +29,16 @@ struct VerificationReportData
     QDateTime printedAt; // UTC
     QString printedBy;
     bool training = false;
-
-    //! Gathers a patient's coverages and their latest verifications.
-    static VerificationReportData forPatient(const EligibilityService &service, qint64 patientId);
 };
 
 //! What the day sheet shows: a day's appointments with coverage status and patient copay.
 struct DaySheetData
 {
-    struct Row
-    {
-        Appointment appointment;
-        Patient patient;
-        std::optional<Coverage> coverage; // the primary (first active) coverage
-        std::optional<Verification> verification;
-        VerificationStatus status = VerificationStatus::Pending;
-    };
+    using Row = ScheduleEntry;
     ClinicInfo clinic;
     QDate day;
     QList<Row> rows;
     QDateTime printedAt;
     QString printedBy;
     bool training = false;
-
-    static DaySheetData forDay(const EligibilityService &service, const QDate &day);
 };

@@ -191,9 +191,15 @@ QString DemoSeeder::seedIfEmpty(const QDate &today)
     PatientRepository patients(m_connection);
     CoverageRepository coverages(m_connection);
     AppointmentRepository appointments(m_connection);
-    const bool seedPatients = patients.count() == 0;
+    const auto empty = patients.isEmpty();
+    if (!empty)
+        return empty.error();
+    const bool seedPatients = *empty;
     // A training database outlives the day it was made: give it a schedule for today again.
-    const bool seedSchedule = appointments.forDay(today).isEmpty();
+    const auto todays = appointments.forDay(today);
+    if (!todays)
+        return todays.error();
+    const bool seedSchedule = todays->isEmpty();
     if (!seedPatients && !seedSchedule)
         return {};
 
@@ -232,8 +238,10 @@ QString DemoSeeder::seedIfEmpty(const QDate &today)
                     return stored.error();
             }
         } else {
-            const QList<Patient> found =
-                patients.search(p.lastName + QLatin1Char(' ') + p.firstName);
+            const auto page = patients.search(p.lastName + QLatin1Char(' ') + p.firstName, 50);
+            if (!page)
+                return page.error();
+            const QList<Patient> &found = page->patients;
             const auto match = std::find_if(found.cbegin(), found.cend(), [&](const Patient &f) {
                 return f.firstName == p.firstName && f.lastName == p.lastName &&
                        f.dateOfBirth == p.dateOfBirth;
@@ -256,55 +264,5 @@ QString DemoSeeder::seedIfEmpty(const QDate &today)
     }
     if (!transaction.commit())
         return QStringLiteral("Could not save the demo data.");
-    return {};
-}
-
-QString DemoSeeder::addGeneratedPatients(int count, const QDate &appointmentDay, int visits)
-{
-    static const char *firstNames[] = {"Ava",   "Liam",  "Noah", "Emma", "Mia",  "Lucas", "Zoe",
-                                       "Ethan", "Grace", "Leo",  "Ruby", "Owen", "Ivy",   "Jack"};
-    static const char *lastNames[] = {"Nguyen", "Patel", "Kim",    "Lopez", "Clark", "Young",
-                                      "Hall",   "Allen", "Wright", "Scott", "Green", "Baker"};
-    PatientRepository patients(m_connection);
-    CoverageRepository coverages(m_connection);
-    AppointmentRepository appointments(m_connection);
-    TransactionGuard transaction(Database::connection(m_connection));
-    for (int i = 0; i < count; ++i) {
-        Patient p;
-        p.firstName = QLatin1String(firstNames[i % std::size(firstNames)]);
-        p.lastName = QLatin1String(lastNames[(i / std::size(firstNames)) % std::size(lastNames)]) +
-                     QString::number(i);
-        p.dateOfBirth = QDate(1950, 1, 1).addDays(i % 20000);
-        p.gender = i % 2 ? Gender::Male : Gender::Female;
-        p.address = {QStringLiteral("%1 Main St").arg(i + 1),
-                     {},
-                     QStringLiteral("Springfield"),
-                     QStringLiteral("OR"),
-                     QStringLiteral("97477")};
-        const auto saved = patients.save(p);
-        if (!saved)
-            return saved.error();
-        Coverage c;
-        c.patientId = saved->id;
-        c.payerId = QStringLiteral("INS001");
-        c.payerName = QStringLiteral("BlueCross BlueShield");
-        c.memberId = QStringLiteral("ACT1%1").arg(i, 6, 10, QLatin1Char('0'));
-        c.groupNumber = QStringLiteral("GRP10001");
-        const auto stored = coverages.save(c);
-        if (!stored)
-            return stored.error();
-        if (appointmentDay.isValid() && i < visits) {
-            Appointment a;
-            a.patientId = saved->id;
-            a.start = QDateTime(appointmentDay, QTime(8, 0).addSecs(60 * (i % 600))).toUTC();
-            a.provider = QStringLiteral("Dr. Anita Patel");
-            a.visitType = QStringLiteral("Follow-up");
-            const auto booked = appointments.save(a);
-            if (!booked)
-                return booked.error();
-        }
-    }
-    if (!transaction.commit())
-        return QStringLiteral("Could not save the generated patients.");
     return {};
 }

@@ -21,9 +21,6 @@ public:
 
     //! Returns an empty string on success, else what went wrong.
     QString seedIfEmpty(const QDate &today);
-    //! Adds `count` generated patients with ACT1… coverages (benchmarks, load tests); the first
-    //! `appointments` of them get a visit on `appointmentDay`.
-    QString addGeneratedPatients(int count, const QDate &appointmentDay = {}, int appointments = 0);
 
 private:
     QString m_connection;

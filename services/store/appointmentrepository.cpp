@@ -34,9 +34,25 @@ QList<Appointment> readAppointments(QSqlQuery &query)
     return appointments;
 }
 
+QString readFailed(const QSqlQuery &query)
+{
+    return StoreErrors::describe(query.lastError(),
+                                 QCoreApplication::translate("Store", "the appointments"));
+}
+
 QString saveFailed(const QString &detail)
 {
     return QCoreApplication::translate("Store", "Cannot save the appointment: %1").arg(detail);
+}
+
+//! A write the database itself refused (busy, unreadable, disk full) is worded for the person
+//! at the screen; a refused row keeps SQLite's text.
+QString saveFailed(const QSqlError &error)
+{
+    if (StoreErrors::isDatabaseProblem(error))
+        return StoreErrors::describe(error,
+                                     QCoreApplication::translate("Store", "the appointment"));
+    return saveFailed(error.text());
 }
 } // namespace
 
@@ -62,12 +78,12 @@ StoreResult<Appointment> AppointmentRepository::save(const Appointment &input)
     {
         TransactionGuard transaction(db);
         if (!transaction.isActive())
-            return StoreResult<Appointment>::failure(saveFailed(transaction.errorText()));
+            return StoreResult<Appointment>::failure(saveFailed(transaction.lastError()));
         QSqlQuery query(db);
         query.prepare(QStringLiteral("SELECT 1 FROM patients WHERE id = ?"));
         query.addBindValue(appointment.patientId);
         if (!query.exec())
-            return StoreResult<Appointment>::failure(saveFailed(query.lastError().text()));
+            return StoreResult<Appointment>::failure(saveFailed(query.lastError()));
         if (!query.next()) {
             return StoreResult<Appointment>::failure(QCoreApplication::translate(
                 "Store", "The patient of this appointment no longer exists."));
@@ -92,7 +108,7 @@ StoreResult<Appointment> AppointmentRepository::save(const Appointment &input)
         if (appointment.id != 0)
             query.addBindValue(appointment.id);
         if (!query.exec())
-            return StoreResult<Appointment>::failure(saveFailed(query.lastError().text()));
+            return StoreResult<Appointment>::failure(saveFailed(query.lastError()));
         if (appointment.id == 0) {
             appointment.id = query.lastInsertId().toLongLong();
         } else if (query.numRowsAffected() == 0) {
@@ -100,28 +116,58 @@ StoreResult<Appointment> AppointmentRepository::save(const Appointment &input)
                 "Store", "This appointment no longer exists; someone may have removed it."));
         }
         if (!transaction.commit())
-            return StoreResult<Appointment>::failure(saveFailed(transaction.errorText()));
+            return StoreResult<Appointment>::failure(saveFailed(transaction.lastError()));
     }
-    if (std::optional<Appointment> stored = find(appointment.id))
-        return *stored;
-    return StoreResult<Appointment>::failure(saveFailed(db.lastError().text()));
+    const StoreResult<std::optional<Appointment>> stored = find(appointment.id);
+    if (!stored)
+        return StoreResult<Appointment>::failure(stored.error());
+    if (!stored->has_value())
+        return StoreResult<Appointment>::failure(saveFailed(db.lastError().text()));
+    return **stored;
 }
 
-std::optional<Appointment> AppointmentRepository::find(qint64 id) const
+StoreResult<int> AppointmentRepository::insertMany(const QList<Appointment> &appointments)
+{
+    QSqlDatabase db = Database::connection(m_connection);
+    TransactionGuard transaction(db);
+    if (!transaction.isActive())
+        return StoreResult<int>::failure(saveFailed(transaction.lastError()));
+    QSqlQuery query(db);
+    query.prepare(
+        QStringLiteral("INSERT INTO appointments (patient_id, start_at, duration_minutes, "
+                       "provider, visit_type, status) VALUES (?, ?, ?, ?, ?, ?)"));
+    for (const Appointment &a : appointments) {
+        query.bindValue(0, a.patientId);
+        query.bindValue(1, SqlValues::fromTimestamp(a.start));
+        query.bindValue(2, a.durationMinutes);
+        query.bindValue(3, SqlValues::fromText(a.provider.trimmed()));
+        query.bindValue(4, SqlValues::fromText(a.visitType.trimmed()));
+        query.bindValue(5, appointmentStatusKey(a.status));
+        if (!query.exec())
+            return StoreResult<int>::failure(saveFailed(query.lastError()));
+    }
+    if (!transaction.commit())
+        return StoreResult<int>::failure(saveFailed(transaction.lastError()));
+    return int(appointments.size());
+}
+
+StoreResult<std::optional<Appointment>> AppointmentRepository::find(qint64 id) const
 {
     QSqlQuery query(Database::connection(m_connection));
     query.prepare(
         QStringLiteral("SELECT %1 FROM appointments WHERE id = ?").arg(appointmentColumns));
     query.addBindValue(id);
-    if (!query.exec() || !query.next())
-        return std::nullopt;
-    return readAppointment(query);
+    if (!query.exec())
+        return StoreResult<std::optional<Appointment>>::failure(readFailed(query));
+    if (!query.next())
+        return std::optional<Appointment>();
+    return std::optional<Appointment>(readAppointment(query));
 }
 
-QList<Appointment> AppointmentRepository::forDay(const QDate &day) const
+StoreResult<QList<Appointment>> AppointmentRepository::forDay(const QDate &day) const
 {
     if (!day.isValid())
-        return {};
+        return QList<Appointment>();
     // startOfDay() copes with days that do not begin at 00:00 or last 23 or 25 hours (DST).
     const QDateTime from = day.startOfDay(Qt::LocalTime);
     const QDateTime to = day.addDays(1).startOfDay(Qt::LocalTime);
@@ -133,11 +179,14 @@ QList<Appointment> AppointmentRepository::forDay(const QDate &day) const
     query.addBindValue(SqlValues::fromTimestamp(from));
     query.addBindValue(SqlValues::fromTimestamp(to));
     if (!query.exec())
-        return {};
-    return readAppointments(query);
+        return StoreResult<QList<Appointment>>::failure(readFailed(query));
+    QList<Appointment> appointments = readAppointments(query);
+    if (query.lastError().isValid()) // a row that could not be read ends the list early
+        return StoreResult<QList<Appointment>>::failure(readFailed(query));
+    return appointments;
 }
 
-QList<Appointment> AppointmentRepository::forPatient(qint64 patientId) const
+StoreResult<QList<Appointment>> AppointmentRepository::forPatient(qint64 patientId) const
 {
     QSqlQuery query(Database::connection(m_connection));
     query.setForwardOnly(true);
@@ -146,6 +195,9 @@ QList<Appointment> AppointmentRepository::forPatient(qint64 patientId) const
                       .arg(appointmentColumns));
     query.addBindValue(patientId);
     if (!query.exec())
-        return {};
-    return readAppointments(query);
+        return StoreResult<QList<Appointment>>::failure(readFailed(query));
+    QList<Appointment> appointments = readAppointments(query);
+    if (query.lastError().isValid()) // a row that could not be read ends the list early
+        return StoreResult<QList<Appointment>>::failure(readFailed(query));
+    return appointments;
 }

@@ -19,10 +19,12 @@ public:
     }
 
     StoreResult<Appointment> save(const Appointment &appointment);
-    std::optional<Appointment> find(qint64 id) const;
+    StoreResult<std::optional<Appointment>> find(qint64 id) const;
     //! Appointments whose start falls on `day` in local time, ordered by start.
-    QList<Appointment> forDay(const QDate &day) const;
-    QList<Appointment> forPatient(qint64 patientId) const; // ordered by start
+    StoreResult<QList<Appointment>> forDay(const QDate &day) const;
+    StoreResult<QList<Appointment>> forPatient(qint64 patientId) const; // ordered by start
+    //! Inserts many appointments in one transaction (seeding, imports); all or nothing.
+    StoreResult<int> insertMany(const QList<Appointment> &appointments);
 
 private:
     QString m_connection;

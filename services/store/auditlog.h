@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "services/store/storeerror.h"
+
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -27,9 +29,11 @@ public:
     {
     }
 
-    //! False (nothing written) when user or action is empty, or the database refuses the row.
-    bool record(const QString &user, const QString &action, const QString &entity, qint64 entityId);
-    QList<AuditEntry> entries(int limit = 1000) const; // newest first; limit <= 0: all
+    //! Appends a row; the new row's id, or an error (nothing written) when the user or action
+    //! is empty or the database refuses the row.
+    StoreResult<qint64> record(const QString &user, const QString &action, const QString &entity,
+                               qint64 entityId);
+    StoreResult<QList<AuditEntry>> entries(int limit = 1000) const; // newest first; <= 0: all
 
 private:
     QString m_connection;

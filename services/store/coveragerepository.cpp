@@ -6,6 +6,7 @@
 #include "services/store/sqlvalues.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -79,9 +80,24 @@ QString validationError(const Coverage &coverage)
     return {};
 }
 
+QString readFailed(const QSqlQuery &query)
+{
+    return StoreErrors::describe(query.lastError(),
+                                 QCoreApplication::translate("Store", "the insurance coverages"));
+}
+
 QString saveFailed(const QString &detail)
 {
     return QCoreApplication::translate("Store", "Cannot save the coverage: %1").arg(detail);
+}
+
+//! A write the database itself refused (busy, unreadable, disk full) is worded for the person
+//! at the screen; a refused row keeps SQLite's text.
+QString saveFailed(const QSqlError &error)
+{
+    if (StoreErrors::isDatabaseProblem(error))
+        return StoreErrors::describe(error, QCoreApplication::translate("Store", "the coverage"));
+    return saveFailed(error.text());
 }
 
 //! True when a row with `id` exists in `table`; `error` set when the query fails.
@@ -108,7 +124,7 @@ StoreResult<Coverage> CoverageRepository::save(const Coverage &input)
     {
         TransactionGuard transaction(db);
         if (!transaction.isActive())
-            return StoreResult<Coverage>::failure(saveFailed(transaction.errorText()));
+            return StoreResult<Coverage>::failure(saveFailed(transaction.lastError()));
 
         // Checked here rather than left to the foreign keys, to say which one is wrong.
         QString error;
@@ -118,7 +134,10 @@ StoreResult<Coverage> CoverageRepository::save(const Coverage &input)
                                       "Store", "The patient of this coverage no longer exists.")
                                 : saveFailed(error));
         }
-        const std::optional<Payer> payer = this->payer(coverage.payerId);
+        const StoreResult<std::optional<Payer>> foundPayer = this->payer(coverage.payerId);
+        if (!foundPayer)
+            return StoreResult<Coverage>::failure(saveFailed(foundPayer.error()));
+        const std::optional<Payer> &payer = *foundPayer;
         if (!payer) {
             return StoreResult<Coverage>::failure(
                 QCoreApplication::translate("Store",
@@ -162,7 +181,7 @@ StoreResult<Coverage> CoverageRepository::save(const Coverage &input)
         if (coverage.id != 0)
             query.addBindValue(coverage.id);
         if (!query.exec())
-            return StoreResult<Coverage>::failure(saveFailed(query.lastError().text()));
+            return StoreResult<Coverage>::failure(saveFailed(query.lastError()));
         if (coverage.id == 0) {
             coverage.id = query.lastInsertId().toLongLong();
         } else if (query.numRowsAffected() == 0) {
@@ -170,66 +189,163 @@ StoreResult<Coverage> CoverageRepository::save(const Coverage &input)
                 "Store", "This coverage no longer exists; someone may have removed it."));
         }
         if (!transaction.commit())
-            return StoreResult<Coverage>::failure(saveFailed(transaction.errorText()));
+            return StoreResult<Coverage>::failure(saveFailed(transaction.lastError()));
     }
-    if (std::optional<Coverage> stored = find(coverage.id))
-        return *stored;
-    return StoreResult<Coverage>::failure(saveFailed(db.lastError().text()));
+    const StoreResult<std::optional<Coverage>> stored = find(coverage.id);
+    if (!stored)
+        return StoreResult<Coverage>::failure(stored.error());
+    if (!stored->has_value())
+        return StoreResult<Coverage>::failure(saveFailed(db.lastError().text()));
+    return **stored;
 }
 
-std::optional<Coverage> CoverageRepository::find(qint64 id) const
+StoreResult<QList<Coverage>> CoverageRepository::insertMany(const QList<Coverage> &coverages)
+{
+    const auto knownPayers = payers();
+    if (!knownPayers)
+        return StoreResult<QList<Coverage>>::failure(knownPayers.error());
+    QHash<QString, QString> payerNames;
+    for (const Payer &payer : *knownPayers)
+        payerNames.insert(payer.id, payer.name);
+
+    QSqlDatabase db = Database::connection(m_connection);
+    TransactionGuard transaction(db);
+    if (!transaction.isActive())
+        return StoreResult<QList<Coverage>>::failure(saveFailed(transaction.lastError()));
+    // One prepared statement for every row; the foreign key refuses a missing patient.
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral(
+        "INSERT INTO coverages (patient_id, payer_id, payer_name, member_id, group_number, "
+        "plan_name, coverage_order, relationship, subscriber_first_name, subscriber_last_name, "
+        "subscriber_dob, subscriber_gender, active, effective_date, termination_date) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    QList<Coverage> stored;
+    stored.reserve(coverages.size());
+    for (qsizetype i = 0; i < coverages.size(); ++i) {
+        Coverage coverage = normalized(coverages.at(i));
+        coverage.id = 0;
+        QString problem = validationError(coverage);
+        if (problem.isEmpty() && !payerNames.contains(coverage.payerId)) {
+            problem = QCoreApplication::translate("Store",
+                                                  "The payer %1 is not in the payer list; add it "
+                                                  "there first.")
+                          .arg(coverage.payerId);
+        }
+        if (problem.isEmpty()) {
+            if (coverage.payerName.isEmpty())
+                coverage.payerName = payerNames.value(coverage.payerId);
+            const QVariant values[] = {coverage.patientId,
+                                       coverage.payerId,
+                                       SqlValues::fromText(coverage.payerName),
+                                       coverage.memberId,
+                                       SqlValues::fromText(coverage.groupNumber),
+                                       SqlValues::fromText(coverage.planName),
+                                       int(coverage.order),
+                                       relationshipCode(coverage.relationship),
+                                       SqlValues::fromText(coverage.subscriber.firstName),
+                                       SqlValues::fromText(coverage.subscriber.lastName),
+                                       SqlValues::fromDate(coverage.subscriber.dateOfBirth),
+                                       genderCode(coverage.subscriber.gender),
+                                       coverage.active ? 1 : 0,
+                                       SqlValues::fromDate(coverage.effectiveDate),
+                                       SqlValues::fromDate(coverage.terminationDate)};
+            int position = 0;
+            for (const QVariant &value : values)
+                query.bindValue(position++, value);
+            if (query.exec())
+                coverage.id = query.lastInsertId().toLongLong();
+            else
+                problem = saveFailed(query.lastError());
+        }
+        if (!problem.isEmpty()) {
+            return StoreResult<QList<Coverage>>::failure(
+                QCoreApplication::translate("Store", "Coverage %1 of %2: %3")
+                    .arg(i + 1)
+                    .arg(coverages.size())
+                    .arg(problem));
+        }
+        stored.append(coverage);
+    }
+    if (!transaction.commit())
+        return StoreResult<QList<Coverage>>::failure(saveFailed(transaction.lastError()));
+    return stored;
+}
+
+StoreResult<std::optional<Coverage>> CoverageRepository::find(qint64 id) const
 {
     QSqlQuery query(Database::connection(m_connection));
     query.prepare(QStringLiteral("SELECT %1 FROM coverages WHERE id = ?").arg(coverageColumns));
     query.addBindValue(id);
-    if (!query.exec() || !query.next())
-        return std::nullopt;
-    return readCoverage(query);
+    if (!query.exec())
+        return StoreResult<std::optional<Coverage>>::failure(readFailed(query));
+    if (!query.next())
+        return std::optional<Coverage>();
+    return std::optional<Coverage>(readCoverage(query));
 }
 
-QList<Coverage> CoverageRepository::forPatient(qint64 patientId) const
+StoreResult<QList<Coverage>> CoverageRepository::forPatient(qint64 patientId) const
 {
-    QSqlQuery query(Database::connection(m_connection));
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT %1 FROM coverages WHERE patient_id = ? "
-                                 "ORDER BY active DESC, coverage_order, id")
-                      .arg(coverageColumns));
-    query.addBindValue(patientId);
+    return forPatients({patientId});
+}
+
+StoreResult<QList<Coverage>> CoverageRepository::forPatients(const QList<qint64> &patientIds) const
+{
     QList<Coverage> coverages;
-    if (!query.exec())
-        return coverages;
-    while (query.next())
-        coverages.append(readCoverage(query));
+    for (qsizetype from = 0; from < patientIds.size(); from += 500) {
+        const QList<qint64> chunk = patientIds.mid(from, 500);
+        const QStringList marks(chunk.size(), QStringLiteral("?"));
+        QSqlQuery query(Database::connection(m_connection));
+        query.setForwardOnly(true);
+        query.prepare(QStringLiteral("SELECT %1 FROM coverages WHERE patient_id IN (%2) "
+                                     "ORDER BY patient_id, active DESC, coverage_order, id")
+                          .arg(coverageColumns, marks.join(QLatin1Char(','))));
+        for (const qint64 id : chunk)
+            query.addBindValue(id);
+        if (!query.exec())
+            return StoreResult<QList<Coverage>>::failure(readFailed(query));
+        while (query.next())
+            coverages.append(readCoverage(query));
+        if (query.lastError().isValid()) // a row that could not be read ends the list early
+            return StoreResult<QList<Coverage>>::failure(readFailed(query));
+    }
     return coverages;
 }
 
-bool CoverageRepository::remove(qint64 id)
+StoreResult<bool> CoverageRepository::remove(qint64 id)
 {
     QSqlQuery query(Database::connection(m_connection));
     query.prepare(QStringLiteral("DELETE FROM coverages WHERE id = ?"));
     query.addBindValue(id);
-    return query.exec() && query.numRowsAffected() > 0;
+    if (!query.exec()) {
+        return StoreResult<bool>::failure(StoreErrors::describe(
+            query.lastError(), QCoreApplication::translate("Store", "the coverage")));
+    }
+    return query.numRowsAffected() > 0;
 }
 
-QList<Payer> CoverageRepository::payers() const
+StoreResult<QList<Payer>> CoverageRepository::payers() const
 {
     QSqlQuery query(Database::connection(m_connection));
     QList<Payer> payers;
     if (!query.exec(QStringLiteral("SELECT id, name FROM payers ORDER BY name COLLATE NOCASE, id")))
-        return payers;
+        return StoreResult<QList<Payer>>::failure(readFailed(query));
     while (query.next())
         payers.append({query.value(0).toString(), query.value(1).toString()});
+    if (query.lastError().isValid())
+        return StoreResult<QList<Payer>>::failure(readFailed(query));
     return payers;
 }
 
-std::optional<Payer> CoverageRepository::payer(const QString &payerId) const
+StoreResult<std::optional<Payer>> CoverageRepository::payer(const QString &payerId) const
 {
     QSqlQuery query(Database::connection(m_connection));
     query.prepare(QStringLiteral("SELECT id, name FROM payers WHERE id = ?"));
     query.addBindValue(payerId.trimmed());
-    if (!query.exec() || !query.next())
-        return std::nullopt;
-    return Payer{query.value(0).toString(), query.value(1).toString()};
+    if (!query.exec())
+        return StoreResult<std::optional<Payer>>::failure(readFailed(query));
+    if (!query.next())
+        return std::optional<Payer>();
+    return std::optional<Payer>(Payer{query.value(0).toString(), query.value(1).toString()});
 }
 
 StoreResult<Payer> CoverageRepository::savePayer(const Payer &input)
@@ -248,6 +364,10 @@ StoreResult<Payer> CoverageRepository::savePayer(const Payer &input)
     query.addBindValue(payer.id);
     query.addBindValue(payer.name);
     if (!query.exec()) {
+        if (StoreErrors::isDatabaseProblem(query.lastError())) {
+            return StoreResult<Payer>::failure(StoreErrors::describe(
+                query.lastError(), QCoreApplication::translate("Store", "the payer")));
+        }
         return StoreResult<Payer>::failure(
             QCoreApplication::translate("Store", "Cannot save the payer: %1")
                 .arg(query.lastError().text()));

@@ -18,13 +18,19 @@ public:
     }
 
     StoreResult<Coverage> save(const Coverage &coverage); // insert when id == 0
-    std::optional<Coverage> find(qint64 id) const;
+    //! Inserts many coverages (ids 0) in one transaction, all or nothing: seeding and imports.
+    //! Each is checked as save() checks it; returns them with their ids.
+    StoreResult<QList<Coverage>> insertMany(const QList<Coverage> &coverages);
+    StoreResult<std::optional<Coverage>> find(qint64 id) const;
     //! A patient's coverages, active first, then by order (primary, secondary, tertiary).
-    QList<Coverage> forPatient(qint64 patientId) const;
-    bool remove(qint64 id);
+    StoreResult<QList<Coverage>> forPatient(qint64 patientId) const;
+    //! The coverages of many patients at once, in the same order per patient.
+    StoreResult<QList<Coverage>> forPatients(const QList<qint64> &patientIds) const;
+    //! True when a coverage was removed.
+    StoreResult<bool> remove(qint64 id);
 
-    QList<Payer> payers() const; // ordered by name
-    std::optional<Payer> payer(const QString &payerId) const;
+    StoreResult<QList<Payer>> payers() const; // ordered by name
+    StoreResult<std::optional<Payer>> payer(const QString &payerId) const;
     StoreResult<Payer> savePayer(const Payer &payer);
 
 private:

@@ -3,10 +3,13 @@
 #include "services/store/database.h"
 
 #include "services/store/sqlscript.h"
+#include "services/store/sqlthreadguard.h"
+#include "services/store/storeerror.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QRegularExpression>
 #include <QSqlError>
@@ -74,6 +77,14 @@ QString openAndMigrate(QSqlDatabase &db, const QString &path, int upToVersion,
     const bool inMemory = path == QLatin1String(":memory:");
     QString error;
 
+    if (!inMemory) {
+        // Create the file owner-only before SQLite does: SQLite gives the -wal and -shm files
+        // the database file's permissions. An existing file is tightened too.
+        QFile file(path);
+        if (!file.exists() && file.open(QIODevice::WriteOnly))
+            file.close();
+        Database::restrictToOwner(path);
+    }
     if (!db.open()) {
         return QCoreApplication::translate("Store",
                                            "Cannot open the database %1: %2. Check that the folder "
@@ -101,20 +112,6 @@ QString openAndMigrate(QSqlDatabase &db, const QString &path, int upToVersion,
             .arg(Database::schemaVersion());
     }
 
-    {
-        QSqlQuery check(db);
-        if (!check.exec(QStringLiteral("PRAGMA quick_check")))
-            return damagedMessage(path, check.lastError().text());
-        QStringList problems;
-        while (check.next() && problems.size() < 3) {
-            const QString line = check.value(0).toString().simplified();
-            if (line != QLatin1String("ok"))
-                problems.append(line);
-        }
-        if (!problems.isEmpty())
-            return damagedMessage(path, problems.join(QLatin1String("; ")));
-    }
-
     if (!inMemory) {
         const QString mode =
             queryValue(db, QStringLiteral("PRAGMA journal_mode = WAL"), &error).toString();
@@ -130,6 +127,13 @@ QString openAndMigrate(QSqlDatabase &db, const QString &path, int upToVersion,
         QSqlQuery query(db);
         if (!query.exec(pragma))
             return damagedMessage(path, query.lastError().text());
+    }
+
+    if (!inMemory) {
+        for (const char *suffix : {"-wal", "-shm"}) {
+            if (QFileInfo::exists(path + QLatin1String(suffix)))
+                Database::restrictToOwner(path + QLatin1String(suffix));
+        }
     }
 
     const QList<Migration> migrations = loadMigrations();
@@ -214,6 +218,7 @@ Database::OpenResult Database::open(const QString &path, const QString &connecti
         result.error = QCoreApplication::translate("Store", "No database file was given.");
         return result;
     }
+    SqlThreadGuard::check("Database::open");
     if (QSqlDatabase::contains(connectionName)) {
         result.error =
             QCoreApplication::translate("Store", "The database connection %1 is already open.")
@@ -253,7 +258,108 @@ void Database::close(const QString &connectionName)
 
 QSqlDatabase Database::connection(const QString &connectionName)
 {
+    SqlThreadGuard::check("Database::connection");
     return QSqlDatabase::database(connectionName, false);
+}
+
+QString Database::openReader(const QString &path, const QString &connectionName)
+{
+    SqlThreadGuard::check("Database::openReader");
+    if (QSqlDatabase::contains(connectionName))
+        return {};
+    QString error;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+        db.setDatabaseName(path);
+        if (!db.open()) {
+            error = QCoreApplication::translate("Store", "Cannot open the database %1: %2.")
+                        .arg(QDir::toNativeSeparators(path), db.lastError().text());
+        } else {
+            for (const QString &pragma : {QStringLiteral("PRAGMA busy_timeout = 5000"),
+                                          QStringLiteral("PRAGMA query_only = 1")}) {
+                QSqlQuery query(db);
+                if (!query.exec(pragma) && error.isEmpty())
+                    error = damagedMessage(path, query.lastError().text());
+            }
+        }
+        if (!error.isEmpty())
+            db.close();
+    }
+    if (!error.isEmpty())
+        QSqlDatabase::removeDatabase(connectionName);
+    return error;
+}
+
+bool Database::setBulkLoading(const QString &connectionName, bool bulk)
+{
+    QSqlDatabase db = connection(connectionName);
+    bool ok = true;
+    for (const QString &pragma : {bulk ? QStringLiteral("PRAGMA synchronous = OFF")
+                                       : QStringLiteral("PRAGMA synchronous = FULL"),
+                                  bulk ? QStringLiteral("PRAGMA cache_size = -262144") // 256 MiB
+                                       : QStringLiteral("PRAGMA cache_size = -2000")}) {
+        QSqlQuery query(db);
+        ok = query.exec(pragma) && ok;
+    }
+    return ok;
+}
+
+bool Database::restrictToOwner(const QString &filePath)
+{
+    return QFile::setPermissions(filePath, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+}
+
+Database::CheckResult Database::check(const QString &connectionName,
+                                      const std::function<bool(int, int)> &progress)
+{
+    CheckResult result;
+    QSqlDatabase db = connection(connectionName);
+    QStringList tables;
+    {
+        QSqlQuery query(db);
+        if (!query.exec(QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'table' AND "
+                                       "name NOT LIKE 'sqlite_%' ORDER BY name"))) {
+            result.error = query.lastError().text();
+            return result;
+        }
+        while (query.next())
+            tables.append(query.value(0).toString());
+    }
+    for (int i = 0; i < tables.size(); ++i) {
+        if (progress && !progress(i, int(tables.size())))
+            return result;
+        // quick_check(TABLE) checks one table and its indexes (SQLite 3.33 and later). It
+        // answers in lines, several to a row after a "*** in database main ***" heading. Damage
+        // that stops it (it reads the rows of a table with NOT NULL columns) comes as an error,
+        // SQLITE_CORRUPT or SQLITE_NOTADB: that is a finding too, and the next table is checked.
+        QSqlQuery query(db);
+        QStringList lines;
+        if (query.exec(QStringLiteral("PRAGMA quick_check(\"%1\")").arg(tables.at(i)))) {
+            while (query.next())
+                lines += query.value(0).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        }
+        if (const QSqlError error = query.lastError(); error.isValid()) {
+            const int code = error.nativeErrorCode().toInt() & 0xff;
+            if (code != 11 && code != 26) { // SQLITE_CORRUPT, SQLITE_NOTADB
+                result.error = error.text();
+                return result;
+            }
+            lines.append(error.databaseText());
+        }
+        int shown = 0;
+        for (const QString &line : std::as_const(lines)) {
+            const QString problem = line.trimmed();
+            if (problem.isEmpty() || problem == QLatin1String("ok") ||
+                problem.startsWith(QLatin1String("*** in database "))) {
+                continue;
+            }
+            if (shown++ < 3)
+                result.problems.append(problem);
+        }
+    }
+    if (progress)
+        progress(int(tables.size()), int(tables.size()));
+    return result;
 }
 
 TransactionGuard::TransactionGuard(QSqlDatabase db)
@@ -261,6 +367,7 @@ TransactionGuard::TransactionGuard(QSqlDatabase db)
 {
     if (!m_db.isOpen()) {
         m_error = QCoreApplication::translate("Store", "The database is not open.");
+        m_sqlError = QSqlError(QString(), m_error, QSqlError::ConnectionError);
         return;
     }
     int &depth = transactionDepths()[m_db.connectionName()];
@@ -271,10 +378,12 @@ TransactionGuard::TransactionGuard(QSqlDatabase db)
         m_savepoint = QStringLiteral("guard_%1").arg(depth);
         m_active = query.exec(QStringLiteral("SAVEPOINT ") + m_savepoint);
     }
-    if (m_active)
+    if (m_active) {
         ++depth;
-    else
-        m_error = query.lastError().text();
+    } else {
+        m_sqlError = query.lastError();
+        m_error = m_sqlError.text();
+    }
 }
 
 TransactionGuard::~TransactionGuard()
@@ -300,11 +409,18 @@ bool TransactionGuard::commit()
     const bool ok = query.exec(m_savepoint.isEmpty() ? QStringLiteral("COMMIT")
                                                      : QStringLiteral("RELEASE ") + m_savepoint);
     if (!ok) {
-        m_error = query.lastError().text();
+        m_sqlError = query.lastError();
+        m_error = m_sqlError.text();
         return false; // still active: the destructor rolls back
     }
     m_active = false;
     m_committed = true;
     --transactionDepths()[m_db.connectionName()];
     return true;
+}
+
+QString TransactionGuard::describeError(const QString &what) const
+{
+    return StoreErrors::isDatabaseProblem(m_sqlError) ? StoreErrors::describe(m_sqlError, what)
+                                                      : m_error;
 }

@@ -3,8 +3,11 @@
 #pragma once
 
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QString>
 #include <QStringList>
+
+#include <functional>
 
 //! Opens the local SQLite database (WAL, foreign_keys=ON, synchronous=FULL, busy timeout 5 s)
 //! and applies the numbered migrations in :/migrations against PRAGMA user_version.
@@ -26,10 +29,36 @@ public:
     //! Opens (creating if needed) `path` (":memory:" allowed) under `connectionName` and migrates.
     //! A database newer than schemaVersion() is refused, never modified.
     //! `upToVersion` < 0 means all migrations (tests pass a lower number to build old schemas).
+    //! The file and its -wal/-shm are made owner-only (0600): they hold PHI.
     static OpenResult open(const QString &path, const QString &connectionName,
                            int upToVersion = -1);
+    //! Opens a read-only (query_only) connection to a database open() has migrated; the error
+    //! (translated) is empty on success.
+    static QString openReader(const QString &path, const QString &connectionName);
     static void close(const QString &connectionName);
+    //! The connection of the calling thread. SQL never runs on the UI thread: asking for a
+    //! connection there is reported by SqlThreadGuard.
     static QSqlDatabase connection(const QString &connectionName);
+
+    //! Result of check(): empty problems means the file is sound.
+    struct CheckResult
+    {
+        QStringList problems; // SQLite's own words, at most a few per table
+        QString error;        // the check itself could not run
+        bool ok() const { return problems.isEmpty() && error.isEmpty(); }
+    };
+    //! SQLite's quick_check table by table (it reads the whole file, so it is not run at every
+    //! start): `progress(done, total)` after each table; it returns false to stop early.
+    static CheckResult check(const QString &connectionName,
+                             const std::function<bool(int done, int total)> &progress = {});
+
+    //! For filling a new database in bulk (the data generator): commits stop waiting for the
+    //! disk (synchronous=OFF) and the page cache grows; `false` restores synchronous=FULL. A
+    //! crash meanwhile can lose the load, so it is only for data that can be made again.
+    static bool setBulkLoading(const QString &connectionName, bool bulk);
+
+    //! Makes a file holding PHI readable and writable by its owner only; true on success.
+    static bool restrictToOwner(const QString &filePath);
 
     //! The resource paths of the migrations, ordered by number (":/migrations/001_initial.sql").
     static QStringList migrationFiles();
@@ -51,6 +80,12 @@ public:
     bool commit();
     //! Why BEGIN or COMMIT failed (SQLite's text), for the caller's error message.
     QString errorText() const { return m_error; }
+    //! The same as a QSqlError, so the caller can tell "busy" from a refused row
+    //! (StoreErrors::isDatabaseProblem()).
+    QSqlError lastError() const { return m_sqlError; }
+    //! Why BEGIN or COMMIT failed, in the clerk's words ("The database is busy…") when the
+    //! database is the problem; `what` names what was being saved.
+    QString describeError(const QString &what) const;
 
 private:
     QSqlDatabase m_db;
@@ -58,4 +93,5 @@ private:
     bool m_committed = false;
     QString m_savepoint; // empty for the outermost guard
     QString m_error;
+    QSqlError m_sqlError;
 };

@@ -5,6 +5,8 @@
 #include "services/store/database.h"
 #include "services/store/sqlvalues.h"
 
+#include <QSet>
+
 #include <QCoreApplication>
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -48,20 +50,6 @@ QList<Patient> readPatients(QSqlQuery &query)
     return patients;
 }
 
-//! The form of a name that search and sorting use: case-folded and without accents, so "alv"
-//! finds "Álvarez" and it sorts among the A's rather than after Z.
-QString nameKey(const QString &name)
-{
-    const QString decomposed = name.trimmed().normalized(QString::NormalizationForm_D);
-    QString key;
-    key.reserve(decomposed.size());
-    for (const QChar c : decomposed) {
-        if (c.category() != QChar::Mark_NonSpacing)
-            key.append(c);
-    }
-    return key.normalized(QString::NormalizationForm_C).toCaseFolded();
-}
-
 Patient normalized(Patient patient)
 {
     patient.mrn = patient.mrn.trimmed();
@@ -95,26 +83,76 @@ QString validationError(const Patient &patient)
     return {};
 }
 
-bool mrnExists(QSqlDatabase &db, const QString &mrn, qint64 exceptId, QString *error)
+//! The statements of a patient write, prepared once and reused for every row of a bulk insert.
+class PatientStatements
 {
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral("SELECT 1 FROM patients WHERE mrn = ? AND id <> ?"));
-    query.addBindValue(mrn);
-    query.addBindValue(exceptId);
+public:
+    explicit PatientStatements(QSqlDatabase db)
+        : m_db(std::move(db))
+    {
+    }
+
+    QSqlQuery &mrnExists()
+    {
+        return prepared(m_mrnExists, "SELECT 1 FROM patients WHERE mrn = ? AND id <> ?");
+    }
+    QSqlQuery &insert()
+    {
+        return prepared(m_insert,
+                        "INSERT INTO patients (mrn, first_name, middle_name, last_name, "
+                        "first_name_key, last_name_key, date_of_birth, gender, address_line1, "
+                        "address_line2, city, state, zip, phone, email, created_at, updated_at) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    }
+    QSqlQuery &update()
+    {
+        // An empty MRN on update keeps the chart's number rather than issuing a new one.
+        return prepared(m_update,
+                        "UPDATE patients SET mrn = coalesce(nullif(?, ''), mrn), first_name = ?, "
+                        "middle_name = ?, last_name = ?, first_name_key = ?, last_name_key = ?, "
+                        "date_of_birth = ?, gender = ?, address_line1 = ?, address_line2 = ?, "
+                        "city = ?, state = ?, zip = ?, phone = ?, email = ?, updated_at = ? "
+                        "WHERE id = ?");
+    }
+    QSqlDatabase &db() { return m_db; }
+
+private:
+    QSqlQuery &prepared(std::optional<QSqlQuery> &query, const char *sql)
+    {
+        if (!query) {
+            query.emplace(m_db);
+            query->prepare(QLatin1String(sql));
+        }
+        return *query;
+    }
+
+    QSqlDatabase m_db;
+    std::optional<QSqlQuery> m_mrnExists;
+    std::optional<QSqlQuery> m_insert;
+    std::optional<QSqlQuery> m_update;
+};
+
+bool mrnExists(PatientStatements &statements, const QString &mrn, qint64 exceptId, QString *error)
+{
+    QSqlQuery &query = statements.mrnExists();
+    query.bindValue(0, mrn);
+    query.bindValue(1, exceptId);
     if (!query.exec()) {
         *error = query.lastError().text();
         return false;
     }
-    return query.next();
+    const bool exists = query.next();
+    query.finish();
+    return exists;
 }
 
 //! The next free "MRN" + 6 digits: one above the highest generated so far, so numbers are not
 //! reused and stay readable; random free numbers once the sequence is exhausted.
-QString generateMrn(QSqlDatabase &db, QString *error)
+QString generateMrn(PatientStatements &statements, QString *error)
 {
     static const QRegularExpression generated(QStringLiteral("^MRN(\\d{6})$"),
                                               QRegularExpression::CaseInsensitiveOption);
-    QSqlQuery query(db);
+    QSqlQuery query(statements.db());
     // The range uses the NOCASE unique index on mrn; typed MRNs inside it are skipped below.
     if (!query.exec(QStringLiteral("SELECT mrn FROM patients WHERE mrn >= 'MRN000000' AND "
                                    "mrn <= 'MRN999999' ORDER BY mrn DESC"))) {
@@ -133,11 +171,11 @@ QString generateMrn(QSqlDatabase &db, QString *error)
     auto format = [](int number) {
         return QStringLiteral("MRN%1").arg(number, 6, 10, QLatin1Char('0'));
     };
-    if (next <= 999999 && !mrnExists(db, format(next), 0, error) && error->isEmpty())
+    if (next <= 999999 && !mrnExists(statements, format(next), 0, error) && error->isEmpty())
         return format(next);
     for (int attempt = 0; attempt < 100 && error->isEmpty(); ++attempt) {
         const QString candidate = format(QRandomGenerator::global()->bounded(1, 1000000));
-        if (!mrnExists(db, candidate, 0, error) && error->isEmpty())
+        if (!mrnExists(statements, candidate, 0, error) && error->isEmpty())
             return candidate;
     }
     if (error->isEmpty()) {
@@ -147,23 +185,28 @@ QString generateMrn(QSqlDatabase &db, QString *error)
     return {};
 }
 
-void bindPatientColumns(QSqlQuery &query, const Patient &patient)
+//! Binds the columns both statements share, from position 0; returns the next position.
+int bindPatientColumns(QSqlQuery &query, const Patient &patient)
 {
-    query.addBindValue(SqlValues::fromText(patient.mrn));
-    query.addBindValue(SqlValues::fromText(patient.firstName));
-    query.addBindValue(SqlValues::fromText(patient.middleName));
-    query.addBindValue(SqlValues::fromText(patient.lastName));
-    query.addBindValue(SqlValues::fromText(nameKey(patient.firstName)));
-    query.addBindValue(SqlValues::fromText(nameKey(patient.lastName)));
-    query.addBindValue(SqlValues::fromDate(patient.dateOfBirth));
-    query.addBindValue(genderCode(patient.gender));
-    query.addBindValue(SqlValues::fromText(patient.address.line1));
-    query.addBindValue(SqlValues::fromText(patient.address.line2));
-    query.addBindValue(SqlValues::fromText(patient.address.city));
-    query.addBindValue(SqlValues::fromText(patient.address.state));
-    query.addBindValue(SqlValues::fromText(patient.address.zip));
-    query.addBindValue(SqlValues::fromText(patient.phone));
-    query.addBindValue(SqlValues::fromText(patient.email));
+    const QVariant values[] = {SqlValues::fromText(patient.mrn),
+                               SqlValues::fromText(patient.firstName),
+                               SqlValues::fromText(patient.middleName),
+                               SqlValues::fromText(patient.lastName),
+                               SqlValues::fromText(nameKey(patient.firstName)),
+                               SqlValues::fromText(nameKey(patient.lastName)),
+                               SqlValues::fromDate(patient.dateOfBirth),
+                               genderCode(patient.gender),
+                               SqlValues::fromText(patient.address.line1),
+                               SqlValues::fromText(patient.address.line2),
+                               SqlValues::fromText(patient.address.city),
+                               SqlValues::fromText(patient.address.state),
+                               SqlValues::fromText(patient.address.zip),
+                               SqlValues::fromText(patient.phone),
+                               SqlValues::fromText(patient.email)};
+    int position = 0;
+    for (const QVariant &value : values)
+        query.bindValue(position++, value);
+    return position;
 }
 
 QString saveFailed(const QString &detail)
@@ -171,10 +214,20 @@ QString saveFailed(const QString &detail)
     return QCoreApplication::translate("Store", "Cannot save the patient: %1").arg(detail);
 }
 
+//! A write the database itself refused (busy, unreadable, disk full) is worded for the person
+//! at the screen; a refused row keeps SQLite's text.
+QString saveFailed(const QSqlError &error)
+{
+    if (StoreErrors::isDatabaseProblem(error))
+        return StoreErrors::describe(error, QCoreApplication::translate("Store", "the patient"));
+    return saveFailed(error.text());
+}
+
 //! Validates and writes one patient inside the caller's transaction. Returns the patient as
 //! stored (normalized, with id, MRN and timestamps); on update the creation time is not known
 //! here, the caller re-reads when it needs it.
-StoreResult<Patient> writePatient(QSqlDatabase &db, const Patient &input, const QDateTime &now)
+StoreResult<Patient> writePatient(PatientStatements &statements, const Patient &input,
+                                  const QDateTime &now)
 {
     Patient patient = normalized(input);
     if (const QString invalid = validationError(patient); !invalid.isEmpty())
@@ -182,43 +235,33 @@ StoreResult<Patient> writePatient(QSqlDatabase &db, const Patient &input, const 
 
     QString error;
     if (!patient.mrn.isEmpty()) {
-        if (mrnExists(db, patient.mrn, patient.id, &error)) {
+        if (mrnExists(statements, patient.mrn, patient.id, &error)) {
             return StoreResult<Patient>::failure(
                 QCoreApplication::translate("Store", "Another patient already has the MRN %1.")
                     .arg(patient.mrn));
         }
     } else if (patient.id == 0) {
-        patient.mrn = generateMrn(db, &error);
+        patient.mrn = generateMrn(statements, &error);
     }
     if (!error.isEmpty())
         return StoreResult<Patient>::failure(saveFailed(error));
 
-    QSqlQuery query(db);
     if (patient.id == 0) {
-        query.prepare(QStringLiteral(
-            "INSERT INTO patients (mrn, first_name, middle_name, last_name, first_name_key, "
-            "last_name_key, date_of_birth, gender, address_line1, address_line2, city, state, "
-            "zip, phone, email, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-        bindPatientColumns(query, patient);
-        query.addBindValue(SqlValues::fromTimestamp(now));
-        query.addBindValue(SqlValues::fromTimestamp(now));
+        QSqlQuery &query = statements.insert();
+        int position = bindPatientColumns(query, patient);
+        query.bindValue(position++, SqlValues::fromTimestamp(now));
+        query.bindValue(position, SqlValues::fromTimestamp(now));
         if (!query.exec())
-            return StoreResult<Patient>::failure(saveFailed(query.lastError().text()));
+            return StoreResult<Patient>::failure(saveFailed(query.lastError()));
         patient.id = query.lastInsertId().toLongLong();
         patient.createdAt = now;
     } else {
-        // An empty MRN on update keeps the chart's number rather than issuing a new one.
-        query.prepare(QStringLiteral(
-            "UPDATE patients SET mrn = coalesce(nullif(?, ''), mrn), first_name = ?, "
-            "middle_name = ?, last_name = ?, first_name_key = ?, last_name_key = ?, "
-            "date_of_birth = ?, gender = ?, address_line1 = ?, address_line2 = ?, city = ?, "
-            "state = ?, zip = ?, phone = ?, email = ?, updated_at = ? WHERE id = ?"));
-        bindPatientColumns(query, patient);
-        query.addBindValue(SqlValues::fromTimestamp(now));
-        query.addBindValue(patient.id);
+        QSqlQuery &query = statements.update();
+        int position = bindPatientColumns(query, patient);
+        query.bindValue(position++, SqlValues::fromTimestamp(now));
+        query.bindValue(position, patient.id);
         if (!query.exec())
-            return StoreResult<Patient>::failure(saveFailed(query.lastError().text()));
+            return StoreResult<Patient>::failure(saveFailed(query.lastError()));
         if (query.numRowsAffected() == 0) {
             return StoreResult<Patient>::failure(QCoreApplication::translate(
                 "Store", "This patient no longer exists; someone may have removed it."));
@@ -229,6 +272,114 @@ StoreResult<Patient> writePatient(QSqlDatabase &db, const Patient &input, const 
 }
 } // namespace
 
+namespace {
+QString readFailed(const QSqlQuery &query)
+{
+    return StoreErrors::describe(query.lastError(),
+                                 QCoreApplication::translate("Store", "the patients"));
+}
+
+// Up to this many candidates, a selective word is answered from its own index and the
+// candidates sorted by name; beyond it, the name index is walked in order and filtered, which
+// stops as soon as the page is full.
+constexpr int selectiveLimit = 2000;
+
+//! One word of a search: the SQL that matches it against any field, with its bound values.
+struct WordMatch
+{
+    QString nameKey;     // case-folded, accent-free
+    QString idKey;       // ASCII lower case (MRN and member IDs compare NOCASE)
+    QDate dateOfBirth;   // valid when the word reads as a date
+    QString condition;   // "(last prefix OR first prefix OR MRN prefix OR member prefix OR dob)"
+    QVariantList values; // for condition, in order
+};
+
+WordMatch matchWord(const QString &word)
+{
+    WordMatch m;
+    m.nameKey = ::nameKey(word);
+    m.idKey = SqlValues::asciiLower(word);
+    m.dateOfBirth = QDate::fromString(word, QStringLiteral("yyyy-MM-dd"));
+    if (!m.dateOfBirth.isValid())
+        m.dateOfBirth = QDate::fromString(word, QStringLiteral("M/d/yyyy"));
+    m.condition = QStringLiteral("((p.last_name_key >= ? AND p.last_name_key < ?)"
+                                 " OR (p.first_name_key >= ? AND p.first_name_key < ?)"
+                                 " OR (p.mrn >= ? AND p.mrn < ?)"
+                                 " OR EXISTS (SELECT 1 FROM coverages c WHERE c.patient_id = p.id"
+                                 " AND c.member_id >= ? AND c.member_id < ?)");
+    const QString nameEnd = SqlValues::prefixUpperBound(m.nameKey);
+    const QString idEnd = SqlValues::prefixUpperBound(m.idKey);
+    m.values << m.nameKey << nameEnd << m.nameKey << nameEnd << m.idKey << idEnd << m.idKey
+             << idEnd;
+    if (m.dateOfBirth.isValid()) {
+        m.condition += QStringLiteral(" OR p.date_of_birth = ?");
+        m.values << SqlValues::fromDate(m.dateOfBirth);
+    }
+    m.condition += QLatin1Char(')');
+    return m;
+}
+
+//! One way a page can be found: the rows a single field of the driving word matches.
+struct Branch
+{
+    QString probe; // "SELECT <patient id> … LIMIT ?" on that field's own index
+    QVariantList probeValues;
+    QString condition; // the same match on patients p, for walking the name index
+    QVariantList values;
+};
+
+QList<Branch> branchesFor(const WordMatch &word, const std::optional<PatientCursor> &after)
+{
+    QList<Branch> branches;
+    if (word.dateOfBirth.isValid()) {
+        const QVariant dob = SqlValues::fromDate(word.dateOfBirth);
+        branches.append({QStringLiteral("SELECT id FROM patients WHERE date_of_birth = ? LIMIT ?"),
+                         {dob},
+                         QStringLiteral("p.date_of_birth = ?"),
+                         {dob}});
+    }
+    if (word.nameKey.isEmpty())
+        return branches;
+    const QString nameEnd = SqlValues::prefixUpperBound(word.nameKey);
+    const QString idEnd = SqlValues::prefixUpperBound(word.idKey);
+    // The last name needs no probe: the name index is the order of the page. A next page
+    // starts its range at the cursor's last name, so page k does not walk the k before it.
+    const QString nameStart =
+        after && after->lastNameKey > word.nameKey ? after->lastNameKey : word.nameKey;
+    branches.append({QString(),
+                     {},
+                     QStringLiteral("p.last_name_key >= ? AND p.last_name_key < ?"),
+                     {nameStart, nameEnd}});
+    branches.append({QStringLiteral("SELECT id FROM patients WHERE first_name_key >= ? AND "
+                                    "first_name_key < ? LIMIT ?"),
+                     {word.nameKey, nameEnd},
+                     QStringLiteral("p.first_name_key >= ? AND p.first_name_key < ?"),
+                     {word.nameKey, nameEnd}});
+    branches.append({QStringLiteral("SELECT id FROM patients WHERE mrn >= ? AND mrn < ? LIMIT ?"),
+                     {word.idKey, idEnd},
+                     QStringLiteral("p.mrn >= ? AND p.mrn < ?"),
+                     {word.idKey, idEnd}});
+    branches.append({QStringLiteral("SELECT DISTINCT patient_id FROM coverages WHERE member_id >= "
+                                    "? AND member_id < ? LIMIT ?"),
+                     {word.idKey, idEnd},
+                     QStringLiteral("EXISTS (SELECT 1 FROM coverages c WHERE c.patient_id = p.id "
+                                    "AND c.member_id >= ? AND c.member_id < ?)"),
+                     {word.idKey, idEnd}});
+    return branches;
+}
+
+bool sortsBefore(const Patient &a, const Patient &b)
+{
+    const PatientCursor ka = PatientRepository::cursorAfter(a);
+    const PatientCursor kb = PatientRepository::cursorAfter(b);
+    if (ka.lastNameKey != kb.lastNameKey)
+        return ka.lastNameKey < kb.lastNameKey;
+    if (ka.firstNameKey != kb.firstNameKey)
+        return ka.firstNameKey < kb.firstNameKey;
+    return ka.id < kb.id;
+}
+} // namespace
+
 StoreResult<Patient> PatientRepository::save(const Patient &patient)
 {
     QSqlDatabase db = Database::connection(m_connection);
@@ -236,17 +387,21 @@ StoreResult<Patient> PatientRepository::save(const Patient &patient)
     {
         TransactionGuard transaction(db);
         if (!transaction.isActive())
-            return StoreResult<Patient>::failure(saveFailed(transaction.errorText()));
-        const StoreResult<Patient> written = writePatient(db, patient, SqlValues::nowUtc());
+            return StoreResult<Patient>::failure(saveFailed(transaction.lastError()));
+        PatientStatements statements(db);
+        const StoreResult<Patient> written = writePatient(statements, patient, SqlValues::nowUtc());
         if (!written)
             return written;
         if (!transaction.commit())
-            return StoreResult<Patient>::failure(saveFailed(transaction.errorText()));
+            return StoreResult<Patient>::failure(saveFailed(transaction.lastError()));
         id = written->id;
     }
-    if (std::optional<Patient> stored = find(id))
-        return *stored;
-    return StoreResult<Patient>::failure(saveFailed(db.lastError().text()));
+    const StoreResult<std::optional<Patient>> stored = find(id);
+    if (!stored)
+        return StoreResult<Patient>::failure(stored.error());
+    if (!stored->has_value())
+        return StoreResult<Patient>::failure(saveFailed(db.lastError().text()));
+    return **stored;
 }
 
 StoreResult<QList<Patient>> PatientRepository::insertMany(const QList<Patient> &patients)
@@ -254,14 +409,15 @@ StoreResult<QList<Patient>> PatientRepository::insertMany(const QList<Patient> &
     QSqlDatabase db = Database::connection(m_connection);
     TransactionGuard transaction(db);
     if (!transaction.isActive())
-        return StoreResult<QList<Patient>>::failure(saveFailed(transaction.errorText()));
+        return StoreResult<QList<Patient>>::failure(saveFailed(transaction.lastError()));
     const QDateTime now = SqlValues::nowUtc();
     QList<Patient> stored;
     stored.reserve(patients.size());
+    PatientStatements statements(db); // prepared once for every row
     for (qsizetype i = 0; i < patients.size(); ++i) {
         Patient patient = patients.at(i);
         patient.id = 0;
-        StoreResult<Patient> written = writePatient(db, patient, now);
+        StoreResult<Patient> written = writePatient(statements, patient, now);
         if (!written) {
             //: %1 is the position of the patient in the list, %2 the list's size, %3 the reason
             return StoreResult<QList<Patient>>::failure(
@@ -273,93 +429,205 @@ StoreResult<QList<Patient>> PatientRepository::insertMany(const QList<Patient> &
         stored.append(std::move(written.value()));
     }
     if (!transaction.commit())
-        return StoreResult<QList<Patient>>::failure(saveFailed(transaction.errorText()));
+        return StoreResult<QList<Patient>>::failure(saveFailed(transaction.lastError()));
     return stored;
 }
 
-std::optional<Patient> PatientRepository::find(qint64 id) const
+StoreResult<std::optional<Patient>> PatientRepository::find(qint64 id) const
 {
     QSqlQuery query(Database::connection(m_connection));
     query.prepare(QStringLiteral("SELECT %1 FROM patients p WHERE p.id = ?").arg(patientColumns));
     query.addBindValue(id);
-    if (!query.exec() || !query.next())
-        return std::nullopt;
-    return readPatient(query);
+    if (!query.exec())
+        return StoreResult<std::optional<Patient>>::failure(readFailed(query));
+    if (!query.next())
+        return std::optional<Patient>();
+    return std::optional<Patient>(readPatient(query));
 }
 
-std::optional<Patient> PatientRepository::findByMrn(const QString &mrn) const
+StoreResult<std::optional<Patient>> PatientRepository::findByMrn(const QString &mrn) const
 {
     QSqlQuery query(Database::connection(m_connection));
     query.prepare(QStringLiteral("SELECT %1 FROM patients p WHERE p.mrn = ?").arg(patientColumns));
     query.addBindValue(mrn.trimmed());
-    if (!query.exec() || !query.next())
-        return std::nullopt;
-    return readPatient(query);
+    if (!query.exec())
+        return StoreResult<std::optional<Patient>>::failure(readFailed(query));
+    if (!query.next())
+        return std::optional<Patient>();
+    return std::optional<Patient>(readPatient(query));
 }
 
-QList<Patient> PatientRepository::search(const QString &text, int limit) const
+StoreResult<QList<Patient>> PatientRepository::findMany(const QList<qint64> &ids) const
+{
+    QList<Patient> patients;
+    // Chunks keep each statement well under SQLite's limit on bound values.
+    for (qsizetype from = 0; from < ids.size(); from += 500) {
+        const QList<qint64> chunk = ids.mid(from, 500);
+        QStringList marks(chunk.size(), QStringLiteral("?"));
+        QSqlQuery query(Database::connection(m_connection));
+        query.setForwardOnly(true);
+        query.prepare(QStringLiteral("SELECT %1 FROM patients p WHERE p.id IN (%2)")
+                          .arg(patientColumns, marks.join(QLatin1Char(','))));
+        for (const qint64 id : chunk)
+            query.addBindValue(id);
+        if (!query.exec())
+            return StoreResult<QList<Patient>>::failure(readFailed(query));
+        patients += readPatients(query);
+        if (query.lastError().isValid()) // a row that could not be read ends the list early
+            return StoreResult<QList<Patient>>::failure(readFailed(query));
+    }
+    return patients;
+}
+
+StoreResult<PatientSearchResult>
+PatientRepository::search(const QString &text, int limit, const std::optional<PatientCursor> &after,
+                          const std::atomic_bool *cancelled) const
 {
     static const QRegularExpression separators(QStringLiteral("[\\s,;]+"));
     const QStringList words = text.split(separators, Qt::SkipEmptyParts);
-    QSqlQuery query(Database::connection(m_connection));
-    query.setForwardOnly(true);
-    if (words.isEmpty()) {
-        query.prepare(
-            QStringLiteral("SELECT %1 FROM patients p%2 LIMIT ?").arg(patientColumns, nameOrder));
-        query.addBindValue(limit > 0 ? limit : -1);
-        if (!query.exec())
-            return {};
-        return readPatients(query);
+    const int pageSize = limit > 0 ? limit : 100;
+    QSqlDatabase db = Database::connection(m_connection);
+    auto isCancelled = [cancelled] {
+        return cancelled && cancelled->load();
+    };
+
+    // Every word must match somewhere; the driving word picks the index to start from: a date
+    // of birth when there is one (few patients share it), else the longest word.
+    QList<WordMatch> matches;
+    for (const QString &word : words)
+        matches.append(matchWord(word));
+    qsizetype driver = -1;
+    for (qsizetype i = 0; i < matches.size(); ++i) {
+        if (matches.at(i).dateOfBirth.isValid()) {
+            driver = i;
+            break;
+        }
+        if (driver < 0 || matches.at(i).nameKey.size() > matches.at(driver).nameKey.size())
+            driver = i;
     }
 
-    // Every word is a prefix range on an indexed column (or an exact date of birth), so SQLite
-    // answers each OR branch from an index instead of scanning the patients.
-    QStringList conditions;
-    QVariantList values;
-    for (const QString &word : words) {
-        const QString name = nameKey(word);
-        const QString id = SqlValues::asciiLower(word);
-        QString condition = QStringLiteral("((p.last_name_key >= ? AND p.last_name_key < ?)"
-                                           " OR (p.first_name_key >= ? AND p.first_name_key < ?)"
-                                           " OR (p.mrn >= ? AND p.mrn < ?)"
-                                           " OR p.id IN (SELECT c.patient_id FROM coverages c"
-                                           " WHERE c.member_id >= ? AND c.member_id < ?)");
-        values << name << SqlValues::prefixUpperBound(name) << name
-               << SqlValues::prefixUpperBound(name) << id << SqlValues::prefixUpperBound(id) << id
-               << SqlValues::prefixUpperBound(id);
-        QDate dateOfBirth = QDate::fromString(word, QStringLiteral("yyyy-MM-dd"));
-        if (!dateOfBirth.isValid())
-            dateOfBirth = QDate::fromString(word, QStringLiteral("M/d/yyyy"));
-        if (dateOfBirth.isValid()) {
-            condition += QStringLiteral(" OR p.date_of_birth = ?");
-            values << SqlValues::fromDate(dateOfBirth);
-        }
-        condition += QLatin1Char(')');
-        conditions.append(condition);
+    QString filters;
+    QVariantList filterValues;
+    for (qsizetype i = 0; i < matches.size(); ++i) {
+        if (i == driver)
+            continue;
+        filters += QStringLiteral(" AND ") + matches.at(i).condition;
+        filterValues += matches.at(i).values;
     }
-    query.prepare(QStringLiteral("SELECT %1 FROM patients p WHERE %2%3 LIMIT ?")
-                      .arg(patientColumns, conditions.join(QLatin1String(" AND ")), nameOrder));
-    for (const QVariant &value : std::as_const(values))
-        query.addBindValue(value);
-    query.addBindValue(limit > 0 ? limit : -1);
-    if (!query.exec())
-        return {};
-    return readPatients(query);
+    if (after) {
+        filters += QStringLiteral(" AND (p.last_name_key, p.first_name_key, p.id) > (?, ?, ?)");
+        filterValues << after->lastNameKey << after->firstNameKey << after->id;
+    }
+    const QString order =
+        QStringLiteral(" ORDER BY p.last_name_key, p.first_name_key, p.id LIMIT %1")
+            .arg(pageSize + 1);
+
+    QList<Branch> branches;
+    if (driver < 0)
+        branches.append({QString(), {}, QStringLiteral("1"), {}}); // every patient
+    else
+        branches = branchesFor(matches.at(driver), after);
+
+    QList<Patient> found;
+    QSet<qint64> seen;
+    for (const Branch &branch : std::as_const(branches)) {
+        if (isCancelled())
+            return PatientSearchResult{};
+        QSqlQuery query(db);
+        query.setForwardOnly(true);
+        QList<qint64> candidates;
+        bool selective = false;
+        if (!branch.probe.isEmpty()) {
+            query.prepare(branch.probe);
+            for (const QVariant &value : branch.probeValues)
+                query.addBindValue(value);
+            query.addBindValue(selectiveLimit);
+            if (!query.exec())
+                return StoreResult<PatientSearchResult>::failure(readFailed(query));
+            while (query.next())
+                candidates.append(query.value(0).toLongLong());
+            if (query.lastError().isValid())
+                return StoreResult<PatientSearchResult>::failure(readFailed(query));
+            query.finish();
+            selective = candidates.size() < selectiveLimit;
+            if (selective && candidates.isEmpty())
+                continue;
+        }
+        QString sql;
+        QVariantList values;
+        if (selective) {
+            // Few candidates: fetch them by id (their ids are integers from the database,
+            // safe to write into the statement) and let SQLite sort them.
+            QStringList ids;
+            ids.reserve(candidates.size());
+            for (const qint64 id : std::as_const(candidates))
+                ids.append(QString::number(id));
+            sql = QStringLiteral("SELECT %1 FROM patients p WHERE p.id IN (%2)%3%4")
+                      .arg(patientColumns, ids.join(QLatin1Char(',')), filters, order);
+        } else {
+            // Many candidates: walk the patients in name order and stop when the page is full.
+            sql = QStringLiteral("SELECT %1 FROM patients p INDEXED BY patients_name WHERE %2%3%4")
+                      .arg(patientColumns, branch.condition, filters, order);
+            values = branch.values;
+        }
+        values += filterValues;
+        query.prepare(sql);
+        for (const QVariant &value : std::as_const(values))
+            query.addBindValue(value);
+        if (!query.exec())
+            return StoreResult<PatientSearchResult>::failure(readFailed(query));
+        while (query.next()) {
+            Patient patient = readPatient(query);
+            if (!seen.contains(patient.id)) {
+                seen.insert(patient.id);
+                found.append(std::move(patient));
+            }
+        }
+        if (query.lastError().isValid()) // not a short page: a row could not be read
+            return StoreResult<PatientSearchResult>::failure(readFailed(query));
+    }
+    // Each branch gave its first rows in name order, so the first rows of their union, in
+    // name order, are the first rows of the whole answer.
+    std::sort(found.begin(), found.end(), sortsBefore);
+    PatientSearchResult page;
+    page.hasMore = found.size() > pageSize;
+    if (page.hasMore)
+        found.resize(pageSize);
+    if (!found.isEmpty())
+        page.next = cursorAfter(found.constLast());
+    page.patients = std::move(found);
+    return page;
 }
 
-QList<Patient> PatientRepository::all() const
+StoreResult<QList<Patient>> PatientRepository::all() const
 {
     QSqlQuery query(Database::connection(m_connection));
     query.setForwardOnly(true);
     if (!query.exec(QStringLiteral("SELECT %1 FROM patients p%2").arg(patientColumns, nameOrder)))
-        return {};
-    return readPatients(query);
+        return StoreResult<QList<Patient>>::failure(readFailed(query));
+    QList<Patient> patients = readPatients(query);
+    if (query.lastError().isValid())
+        return StoreResult<QList<Patient>>::failure(readFailed(query));
+    return patients;
 }
 
-int PatientRepository::count() const
+StoreResult<int> PatientRepository::count() const
 {
     QSqlQuery query(Database::connection(m_connection));
     if (!query.exec(QStringLiteral("SELECT count(*) FROM patients")) || !query.next())
-        return 0;
+        return StoreResult<int>::failure(readFailed(query));
     return query.value(0).toInt();
+}
+
+StoreResult<bool> PatientRepository::isEmpty() const
+{
+    QSqlQuery query(Database::connection(m_connection));
+    if (!query.exec(QStringLiteral("SELECT NOT EXISTS (SELECT 1 FROM patients)")) || !query.next())
+        return StoreResult<bool>::failure(readFailed(query));
+    return query.value(0).toBool();
+}
+
+PatientCursor PatientRepository::cursorAfter(const Patient &patient)
+{
+    return {nameKey(patient.lastName), nameKey(patient.firstName), patient.id};
 }

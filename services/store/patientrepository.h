@@ -8,7 +8,25 @@
 #include <QList>
 #include <QString>
 
+#include <atomic>
 #include <optional>
+
+//! Where a page of patients in name order ends: the next page starts after it.
+struct PatientCursor
+{
+    QString lastNameKey;
+    QString firstNameKey;
+    qint64 id = 0;
+    bool operator==(const PatientCursor &) const = default;
+};
+
+//! A page of patients in name order (last, first, id).
+struct PatientSearchResult
+{
+    QList<Patient> patients;
+    bool hasMore = false; //!< more patients match after the last one
+    PatientCursor next;   //!< where the next page starts (the last patient's keys)
+};
 
 class PatientRepository
 {
@@ -21,18 +39,35 @@ public:
     //! Inserts (id == 0) or updates; returns the stored patient with id and timestamps set.
     //! An empty MRN gets a generated one ("MRN" + 6 digits).
     StoreResult<Patient> save(const Patient &patient);
-    std::optional<Patient> find(qint64 id) const;
-    std::optional<Patient> findByMrn(const QString &mrn) const;
-    //! As-you-type search: each word matches the start of first/last name, MRN, a member ID of
-    //! the patient's coverages, or a date of birth (YYYY-MM-DD or MM/DD/YYYY). Ordered by name.
-    QList<Patient> search(const QString &text, int limit = 200) const;
-    QList<Patient> all() const; // ordered by last, first name
-    int count() const;
+    //! The patient, or no value when there is none with that id.
+    StoreResult<std::optional<Patient>> find(qint64 id) const;
+    StoreResult<std::optional<Patient>> findByMrn(const QString &mrn) const;
+    //! The patients with these ids (those that exist), in no particular order.
+    StoreResult<QList<Patient>> findMany(const QList<qint64> &ids) const;
+
+    /*!
+      As-you-type search, one page at a time in name order. Each word must match the start of
+      the last or first name (case and accents ignored), of the MRN or of a member ID of the
+      patient's coverages, or be the date of birth (YYYY-MM-DD or MM/DD/YYYY). An empty text
+      pages through every patient. Every query is an index range that stops once the page is
+      full, so the cost does not grow with the number of patients. When `cancelled` turns true
+      the search stops early (its result is then of no use).
+     */
+    StoreResult<PatientSearchResult>
+    search(const QString &text, int limit = 100,
+           const std::optional<PatientCursor> &after = std::nullopt,
+           const std::atomic_bool *cancelled = nullptr) const;
+    StoreResult<QList<Patient>> all() const; // ordered by last, first name (small databases)
+    StoreResult<int> count() const;
+    //! True when there is at least one patient (without counting them all).
+    StoreResult<bool> isEmpty() const;
 
     //! Inserts every patient (ids must be 0) in one transaction: all or nothing. For seeding
-    //! training data and imports; 10,000 patients take well under a second on a local disk.
-    //! The error names the first rejected patient by its position.
+    //! training data and imports. The error names the first rejected patient by its position.
     StoreResult<QList<Patient>> insertMany(const QList<Patient> &patients);
+
+    //! The cursor just after `patient` in name order.
+    static PatientCursor cursorAfter(const Patient &patient);
 
 private:
     QString m_connection;

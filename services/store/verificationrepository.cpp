@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "services/store/verificationrepository.h"
 
+#include "services/domain/patient.h"
+
 #include "services/store/database.h"
 #include "services/store/sqlvalues.h"
 
@@ -9,16 +11,35 @@
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStringList>
 
 namespace {
-//! The columns in readVerification() order; the raw X12 last so it can be left out.
-QString verificationColumns(bool withRaw)
+//! The columns in readVerification() order, each with `prefix` (a table alias and a dot); the
+//! raw X12 last so it can be left out.
+QString verificationColumns(bool withRaw, const QString &prefix = {})
 {
-    return QStringLiteral("id, coverage_id, patient_id, status, error, error_message, aaa_codes, "
-                          "trace_number, service_types, service_date, duration_ms, attempts, "
-                          "user_name, requested_at, completed_at, retry_of, result_json, ") +
-           (withRaw ? QStringLiteral("request_x12, response_x12") : QStringLiteral("NULL, NULL"));
+    static const char *const names[] = {"id",           "coverage_id",  "patient_id",
+                                        "status",       "error",        "error_message",
+                                        "aaa_codes",    "trace_number", "service_types",
+                                        "service_date", "duration_ms",  "attempts",
+                                        "user_name",    "requested_at", "completed_at",
+                                        "retry_of",     "result_json",  "request_x12",
+                                        "response_x12"};
+    QStringList columns;
+    for (const char *name : names)
+        columns.append(prefix + QLatin1String(name));
+    if (!withRaw) {
+        columns[17] = QStringLiteral("NULL");
+        columns[18] = QStringLiteral("NULL");
+    }
+    return columns.join(QStringLiteral(", "));
 }
+
+const QString insertStatement = QStringLiteral(
+    "INSERT INTO verifications (coverage_id, patient_id, status, error, error_message, aaa_codes, "
+    "trace_number, service_types, service_date, coverage_end, duration_ms, attempts, user_name, "
+    "requested_at, completed_at, retry_of, result_json, request_x12, response_x12) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 
 Verification readVerification(const QSqlQuery &query)
 {
@@ -57,9 +78,57 @@ QList<Verification> readVerifications(QSqlQuery &query)
     return verifications;
 }
 
+//! The columns of an INSERT or UPDATE, in the order both statements name them.
+void bindColumns(QSqlQuery &query, const Verification &verification)
+{
+    query.addBindValue(SqlValues::fromId(verification.coverageId));
+    query.addBindValue(verification.patientId);
+    query.addBindValue(verificationStatusKey(verification.status));
+    query.addBindValue(verificationErrorKey(verification.error));
+    query.addBindValue(SqlValues::fromText(verification.errorMessage));
+    query.addBindValue(SqlValues::fromText(verification.aaaCodes.join(QLatin1Char(','))));
+    query.addBindValue(SqlValues::fromText(verification.traceNumber));
+    query.addBindValue(SqlValues::fromText(verification.serviceTypes));
+    query.addBindValue(SqlValues::fromDate(verification.serviceDate));
+    // Only active coverage can run out; an inactive answer stays a valid answer.
+    query.addBindValue(SqlValues::fromDate(verification.result && verification.result->isActive()
+                                               ? verification.result->coverageEnd()
+                                               : QDate()));
+    query.addBindValue(verification.durationMs);
+    query.addBindValue(verification.attempts);
+    query.addBindValue(SqlValues::fromText(verification.user));
+    query.addBindValue(SqlValues::fromTimestamp(verification.requestedAt));
+    query.addBindValue(SqlValues::fromTimestamp(verification.completedAt));
+    query.addBindValue(SqlValues::fromId(verification.retryOf));
+    if (verification.result) {
+        query.addBindValue(QString::fromUtf8(
+            QJsonDocument(verification.result->toJson()).toJson(QJsonDocument::Compact)));
+    } else {
+        query.addBindValue(QVariant(QMetaType::fromType<QString>()));
+    }
+    query.addBindValue(verification.request);
+    query.addBindValue(verification.response);
+}
+
+QString readFailed(const QSqlQuery &query)
+{
+    return StoreErrors::describe(query.lastError(),
+                                 QCoreApplication::translate("Store", "the verifications"));
+}
+
 QString saveFailed(const QString &detail)
 {
     return QCoreApplication::translate("Store", "Cannot save the verification: %1").arg(detail);
+}
+
+//! A write the database itself refused (busy, unreadable, disk full) is worded for the person
+//! at the screen; a refused row keeps SQLite's text.
+QString saveFailed(const QSqlError &error)
+{
+    if (StoreErrors::isDatabaseProblem(error))
+        return StoreErrors::describe(error,
+                                     QCoreApplication::translate("Store", "the verification"));
+    return saveFailed(error.text());
 }
 } // namespace
 
@@ -81,7 +150,7 @@ StoreResult<Verification> VerificationRepository::save(const Verification &input
     {
         TransactionGuard transaction(db);
         if (!transaction.isActive())
-            return StoreResult<Verification>::failure(saveFailed(transaction.errorText()));
+            return StoreResult<Verification>::failure(saveFailed(transaction.lastError()));
 
         QSqlQuery query(db);
         if (verification.coverageId != 0) {
@@ -89,7 +158,7 @@ StoreResult<Verification> VerificationRepository::save(const Verification &input
             query.prepare(QStringLiteral("SELECT patient_id FROM coverages WHERE id = ?"));
             query.addBindValue(verification.coverageId);
             if (!query.exec())
-                return StoreResult<Verification>::failure(saveFailed(query.lastError().text()));
+                return StoreResult<Verification>::failure(saveFailed(query.lastError()));
             if (!query.next()) {
                 return StoreResult<Verification>::failure(QCoreApplication::translate(
                     "Store", "The coverage of this verification no longer exists."));
@@ -102,12 +171,7 @@ StoreResult<Verification> VerificationRepository::save(const Verification &input
         }
 
         if (verification.id == 0) {
-            query.prepare(QStringLiteral(
-                "INSERT INTO verifications (coverage_id, patient_id, status, error, "
-                "error_message, aaa_codes, trace_number, service_types, service_date, "
-                "coverage_end, duration_ms, attempts, user_name, requested_at, completed_at, "
-                "retry_of, result_json, request_x12, response_x12) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            query.prepare(insertStatement);
         } else {
             query.prepare(QStringLiteral(
                 "UPDATE verifications SET coverage_id = ?, patient_id = ?, status = ?, error = ?, "
@@ -116,38 +180,11 @@ StoreResult<Verification> VerificationRepository::save(const Verification &input
                 "user_name = ?, requested_at = ?, completed_at = ?, retry_of = ?, "
                 "result_json = ?, request_x12 = ?, response_x12 = ? WHERE id = ?"));
         }
-        query.addBindValue(SqlValues::fromId(verification.coverageId));
-        query.addBindValue(verification.patientId);
-        query.addBindValue(verificationStatusKey(verification.status));
-        query.addBindValue(verificationErrorKey(verification.error));
-        query.addBindValue(SqlValues::fromText(verification.errorMessage));
-        query.addBindValue(SqlValues::fromText(verification.aaaCodes.join(QLatin1Char(','))));
-        query.addBindValue(SqlValues::fromText(verification.traceNumber));
-        query.addBindValue(SqlValues::fromText(verification.serviceTypes));
-        query.addBindValue(SqlValues::fromDate(verification.serviceDate));
-        // Only active coverage can run out; an inactive answer stays a valid answer.
-        query.addBindValue(
-            SqlValues::fromDate(verification.result && verification.result->isActive()
-                                    ? verification.result->coverageEnd()
-                                    : QDate()));
-        query.addBindValue(verification.durationMs);
-        query.addBindValue(verification.attempts);
-        query.addBindValue(SqlValues::fromText(verification.user));
-        query.addBindValue(SqlValues::fromTimestamp(verification.requestedAt));
-        query.addBindValue(SqlValues::fromTimestamp(verification.completedAt));
-        query.addBindValue(SqlValues::fromId(verification.retryOf));
-        if (verification.result) {
-            query.addBindValue(QString::fromUtf8(
-                QJsonDocument(verification.result->toJson()).toJson(QJsonDocument::Compact)));
-        } else {
-            query.addBindValue(QVariant(QMetaType::fromType<QString>()));
-        }
-        query.addBindValue(verification.request);
-        query.addBindValue(verification.response);
+        bindColumns(query, verification);
         if (verification.id != 0)
             query.addBindValue(verification.id);
         if (!query.exec())
-            return StoreResult<Verification>::failure(saveFailed(query.lastError().text()));
+            return StoreResult<Verification>::failure(saveFailed(query.lastError()));
         if (verification.id == 0) {
             verification.id = query.lastInsertId().toLongLong();
         } else if (query.numRowsAffected() == 0) {
@@ -155,50 +192,124 @@ StoreResult<Verification> VerificationRepository::save(const Verification &input
                 QCoreApplication::translate("Store", "This verification no longer exists."));
         }
         if (!transaction.commit())
-            return StoreResult<Verification>::failure(saveFailed(transaction.errorText()));
+            return StoreResult<Verification>::failure(saveFailed(transaction.lastError()));
     }
-    if (std::optional<Verification> stored = find(verification.id))
-        return *stored;
-    return StoreResult<Verification>::failure(saveFailed(db.lastError().text()));
+    const StoreResult<std::optional<Verification>> stored = find(verification.id);
+    if (!stored)
+        return StoreResult<Verification>::failure(stored.error());
+    if (!stored->has_value())
+        return StoreResult<Verification>::failure(saveFailed(db.lastError().text()));
+    return **stored;
 }
 
-std::optional<Verification> VerificationRepository::find(qint64 id) const
+namespace {
+// The effective status in SQL, as EligibilityService::effectiveStatus() computes it: an answer
+// older than the age limit, or active coverage past its end date, is expired.
+const QString effectiveStatusSql = QStringLiteral(
+    "CASE WHEN status IN ('verified', 'manual_review') AND (completed_at < ? OR coverage_end < ?) "
+    "THEN 'expired' ELSE status END");
+
+QString displayName(const QString &last, const QString &first, const QString &middle)
+{
+    Patient patient;
+    patient.lastName = last;
+    patient.firstName = first;
+    patient.middleName = middle;
+    return patient.displayName();
+}
+
+VerificationActivity readActivity(const QSqlQuery &query)
+{
+    VerificationActivity activity;
+    activity.verification = readVerification(query);
+    constexpr int names = 19; // the first column after the verification's
+    if (!query.value(names).isNull()) {
+        activity.patientName =
+            displayName(query.value(names).toString(), query.value(names + 1).toString(),
+                        query.value(names + 2).toString());
+    }
+    activity.coverageRemoved = query.value(names + 3).isNull();
+    activity.payerName = query.value(names + 3).toString();
+    activity.memberId = query.value(names + 4).toString();
+    return activity;
+}
+
+QString activityColumns()
+{
+    return verificationColumns(false, QStringLiteral("v.")) +
+           QStringLiteral(", p.last_name, p.first_name, p.middle_name, c.payer_name, "
+                          "c.member_id");
+}
+
+const QString activityJoins = QStringLiteral(" FROM verifications v"
+                                             " LEFT JOIN patients p ON p.id = v.patient_id"
+                                             " LEFT JOIN coverages c ON c.id = v.coverage_id");
+} // namespace
+
+StoreResult<int> VerificationRepository::insertMany(const QList<Verification> &verifications)
+{
+    QSqlDatabase db = Database::connection(m_connection);
+    TransactionGuard transaction(db);
+    if (!transaction.isActive())
+        return StoreResult<int>::failure(saveFailed(transaction.lastError()));
+    QSqlQuery query(db);
+    query.prepare(insertStatement);
+    for (const Verification &verification : verifications) {
+        bindColumns(query, verification);
+        if (!query.exec())
+            return StoreResult<int>::failure(saveFailed(query.lastError()));
+    }
+    if (!transaction.commit())
+        return StoreResult<int>::failure(saveFailed(transaction.lastError()));
+    return int(verifications.size());
+}
+
+StoreResult<std::optional<Verification>> VerificationRepository::find(qint64 id) const
 {
     QSqlQuery query(Database::connection(m_connection));
     query.prepare(
         QStringLiteral("SELECT %1 FROM verifications WHERE id = ?").arg(verificationColumns(true)));
     query.addBindValue(id);
-    if (!query.exec() || !query.next())
-        return std::nullopt;
-    return readVerification(query);
+    if (!query.exec())
+        return StoreResult<std::optional<Verification>>::failure(readFailed(query));
+    if (!query.next())
+        return std::optional<Verification>();
+    return std::optional<Verification>(readVerification(query));
 }
 
-std::optional<Verification> VerificationRepository::latestForCoverage(qint64 coverageId) const
+StoreResult<std::optional<Verification>>
+VerificationRepository::latestForCoverage(qint64 coverageId) const
 {
-    const QHash<qint64, Verification> latest = latestForCoverages({coverageId}, true);
-    if (latest.isEmpty())
-        return std::nullopt;
-    return latest.value(coverageId);
+    const auto latest = latestForCoverages({coverageId}, true);
+    if (!latest)
+        return StoreResult<std::optional<Verification>>::failure(latest.error());
+    if (latest->isEmpty())
+        return std::optional<Verification>();
+    return std::optional<Verification>(latest->value(coverageId));
 }
 
-QHash<qint64, Verification>
+StoreResult<QHash<qint64, Verification>>
 VerificationRepository::latestForCoverages(const QList<qint64> &coverageIds, bool withRaw) const
 {
     QHash<qint64, Verification> latest;
     QSqlQuery query(Database::connection(m_connection));
+    // The (coverage_id, requested_at) index read backwards; a cancelled attempt is skipped.
     query.prepare(QStringLiteral("SELECT %1 FROM verifications WHERE coverage_id = ? "
-                                 "ORDER BY requested_at DESC, id DESC LIMIT 1")
+                                 "AND error <> 'cancelled' ORDER BY requested_at DESC, id DESC "
+                                 "LIMIT 1")
                       .arg(verificationColumns(withRaw)));
     for (const qint64 coverageId : coverageIds) {
         query.bindValue(0, coverageId);
-        if (query.exec() && query.next())
+        if (!query.exec())
+            return StoreResult<QHash<qint64, Verification>>::failure(readFailed(query));
+        if (query.next())
             latest.insert(coverageId, readVerification(query));
         query.finish();
     }
     return latest;
 }
 
-QList<Verification> VerificationRepository::historyForCoverage(qint64 coverageId) const
+StoreResult<QList<Verification>> VerificationRepository::historyForCoverage(qint64 coverageId) const
 {
     QSqlQuery query(Database::connection(m_connection));
     query.setForwardOnly(true);
@@ -207,11 +318,14 @@ QList<Verification> VerificationRepository::historyForCoverage(qint64 coverageId
                       .arg(verificationColumns(true)));
     query.addBindValue(coverageId);
     if (!query.exec())
-        return {};
-    return readVerifications(query);
+        return StoreResult<QList<Verification>>::failure(readFailed(query));
+    QList<Verification> verifications = readVerifications(query);
+    if (query.lastError().isValid()) // a row that could not be read ends the list early
+        return StoreResult<QList<Verification>>::failure(readFailed(query));
+    return verifications;
 }
 
-QList<Verification> VerificationRepository::historyForPatient(qint64 patientId) const
+StoreResult<QList<Verification>> VerificationRepository::historyForPatient(qint64 patientId) const
 {
     QSqlQuery query(Database::connection(m_connection));
     query.setForwardOnly(true);
@@ -220,12 +334,15 @@ QList<Verification> VerificationRepository::historyForPatient(qint64 patientId) 
                       .arg(verificationColumns(true)));
     query.addBindValue(patientId);
     if (!query.exec())
-        return {};
-    return readVerifications(query);
+        return StoreResult<QList<Verification>>::failure(readFailed(query));
+    QList<Verification> verifications = readVerifications(query);
+    if (query.lastError().isValid()) // a row that could not be read ends the list early
+        return StoreResult<QList<Verification>>::failure(readFailed(query));
+    return verifications;
 }
 
-QList<Verification> VerificationRepository::between(const QDateTime &from, const QDateTime &to,
-                                                    bool withRaw) const
+StoreResult<QList<Verification>>
+VerificationRepository::between(const QDateTime &from, const QDateTime &to, bool withRaw) const
 {
     QSqlQuery query(Database::connection(m_connection));
     query.setForwardOnly(true);
@@ -235,32 +352,141 @@ QList<Verification> VerificationRepository::between(const QDateTime &from, const
     query.addBindValue(SqlValues::fromTimestamp(from));
     query.addBindValue(SqlValues::fromTimestamp(to));
     if (!query.exec())
-        return {};
-    return readVerifications(query);
+        return StoreResult<QList<Verification>>::failure(readFailed(query));
+    QList<Verification> verifications = readVerifications(query);
+    if (query.lastError().isValid()) // a row that could not be read ends the list early
+        return StoreResult<QList<Verification>>::failure(readFailed(query));
+    return verifications;
 }
 
-int VerificationRepository::expireStale(const QDateTime &verifiedBefore, const QDate &today)
+StoreResult<QList<VerificationActivity>>
+VerificationRepository::recent(const QDateTime &from, const QDateTime &to, int limit) const
 {
-    // A NULL bound (invalid argument) makes its comparison false, which disables that rule.
     QSqlQuery query(Database::connection(m_connection));
-    query.prepare(QStringLiteral("UPDATE verifications SET status = 'expired' "
-                                 "WHERE status IN ('verified', 'manual_review') "
-                                 "AND (completed_at < ? OR coverage_end < ?)"));
-    query.addBindValue(SqlValues::fromTimestamp(verifiedBefore));
-    query.addBindValue(SqlValues::fromDate(today));
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT %1%2 WHERE v.requested_at >= ? AND v.requested_at < ? "
+                                 "ORDER BY v.requested_at DESC, v.id DESC LIMIT ?")
+                      .arg(activityColumns(), activityJoins));
+    query.addBindValue(SqlValues::fromTimestamp(from));
+    query.addBindValue(SqlValues::fromTimestamp(to));
+    query.addBindValue(limit > 0 ? limit : -1);
     if (!query.exec())
-        return 0;
-    return query.numRowsAffected();
+        return StoreResult<QList<VerificationActivity>>::failure(readFailed(query));
+    QList<VerificationActivity> rows;
+    while (query.next())
+        rows.append(readActivity(query));
+    if (query.lastError().isValid())
+        return StoreResult<QList<VerificationActivity>>::failure(readFailed(query));
+    return rows;
 }
 
-QList<Verification> VerificationRepository::pending() const
+StoreResult<std::optional<VerificationActivity>>
+VerificationRepository::activity(qint64 verificationId) const
+{
+    QSqlQuery query(Database::connection(m_connection));
+    query.prepare(
+        QStringLiteral("SELECT %1%2 WHERE v.id = ?").arg(activityColumns(), activityJoins));
+    query.addBindValue(verificationId);
+    if (!query.exec())
+        return StoreResult<std::optional<VerificationActivity>>::failure(readFailed(query));
+    if (!query.next())
+        return std::optional<VerificationActivity>();
+    return std::optional<VerificationActivity>(readActivity(query));
+}
+
+StoreResult<VerificationAggregates>
+VerificationRepository::aggregates(const QDateTime &from, const QDateTime &to,
+                                   const ExpiryRule &expiry) const
+{
+    QSqlDatabase db = Database::connection(m_connection);
+    VerificationAggregates result;
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    // Everything the dashboard counts comes from the verifications_dashboard index alone.
+    query.prepare(QStringLiteral("SELECT %1, status, error, aaa_codes, count(*), "
+                                 "sum(duration_ms) FROM verifications "
+                                 "WHERE requested_at >= ? AND requested_at < ? "
+                                 "GROUP BY 1, 2, 3, 4")
+                      .arg(effectiveStatusSql));
+    query.addBindValue(SqlValues::fromTimestamp(expiry.answeredBefore));
+    query.addBindValue(SqlValues::fromDate(expiry.today));
+    query.addBindValue(SqlValues::fromTimestamp(from));
+    query.addBindValue(SqlValues::fromTimestamp(to));
+    if (!query.exec())
+        return StoreResult<VerificationAggregates>::failure(readFailed(query));
+    int counted = 0;
+    while (query.next()) {
+        VerificationGroup group;
+        group.effectiveStatus = verificationStatusFromKey(query.value(0).toString());
+        group.status = verificationStatusFromKey(query.value(1).toString());
+        group.error = verificationErrorFromKey(query.value(2).toString());
+        group.aaaCodes = query.value(3).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+        group.count = query.value(4).toInt();
+        group.durationSumMs = query.value(5).toLongLong();
+        if (group.status != VerificationStatus::Pending &&
+            group.error != VerificationError::Cancelled)
+            counted += group.count;
+        result.groups.append(group);
+    }
+    if (query.lastError().isValid()) // counts of part of the period would mislead
+        return StoreResult<VerificationAggregates>::failure(readFailed(query));
+    query.finish();
+    if (counted > 0) {
+        // Nearest rank: the smallest duration with at least 95 % of them at or below it.
+        const int rank = (95 * counted + 99) / 100;
+        query.prepare(QStringLiteral("SELECT duration_ms FROM verifications "
+                                     "WHERE requested_at >= ? AND requested_at < ? "
+                                     "AND status <> 'pending' AND error <> 'cancelled' "
+                                     "ORDER BY duration_ms LIMIT 1 OFFSET ?"));
+        query.addBindValue(SqlValues::fromTimestamp(from));
+        query.addBindValue(SqlValues::fromTimestamp(to));
+        query.addBindValue(rank - 1);
+        if (!query.exec())
+            return StoreResult<VerificationAggregates>::failure(readFailed(query));
+        if (query.next())
+            result.p95Ms = query.value(0).toInt();
+    }
+    return result;
+}
+
+StoreResult<int> VerificationRepository::expireStale(const ExpiryRule &expiry)
+{
+    // Two indexed ranges rather than one OR over every answer. A NULL bound (invalid argument)
+    // makes its comparison false, which disables that rule.
+    QSqlDatabase db = Database::connection(m_connection);
+    TransactionGuard transaction(db);
+    if (!transaction.isActive())
+        return StoreResult<int>::failure(saveFailed(transaction.lastError()));
+    int changed = 0;
+    for (const auto &[column, bound] :
+         {std::pair{QStringLiteral("completed_at"),
+                    SqlValues::fromTimestamp(expiry.answeredBefore)},
+          std::pair{QStringLiteral("coverage_end"), SqlValues::fromDate(expiry.today)}}) {
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral("UPDATE verifications SET status = 'expired' "
+                                     "WHERE status IN ('verified', 'manual_review') AND %1 < ?")
+                          .arg(column));
+        query.addBindValue(bound);
+        if (!query.exec())
+            return StoreResult<int>::failure(saveFailed(query.lastError()));
+        changed += query.numRowsAffected();
+    }
+    if (!transaction.commit())
+        return StoreResult<int>::failure(saveFailed(transaction.lastError()));
+    return changed;
+}
+
+StoreResult<QList<Verification>> VerificationRepository::pending() const
 {
     QSqlQuery query(Database::connection(m_connection));
     query.setForwardOnly(true);
     if (!query.exec(QStringLiteral("SELECT %1 FROM verifications WHERE status = 'pending' "
                                    "ORDER BY requested_at, id")
                         .arg(verificationColumns(true)))) {
-        return {};
+        return StoreResult<QList<Verification>>::failure(readFailed(query));
     }
-    return readVerifications(query);
+    QList<Verification> verifications = readVerifications(query);
+    if (query.lastError().isValid())
+        return StoreResult<QList<Verification>>::failure(readFailed(query));
+    return verifications;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "services/domain/verification.h"
+#include "services/domain/verificationsummary.h"
 #include "services/store/storeerror.h"
 
 #include <QDateTime>
@@ -23,28 +24,35 @@ public:
 
     //! Inserts (id == 0) or updates every column; the parsed result is stored as JSON.
     StoreResult<Verification> save(const Verification &verification);
-    std::optional<Verification> find(qint64 id) const;
-    //! The newest attempt for a coverage (by requested_at, then id).
-    std::optional<Verification> latestForCoverage(qint64 coverageId) const;
+    //! Inserts many finished attempts in one transaction (the data generator); all or nothing.
+    StoreResult<int> insertMany(const QList<Verification> &verifications);
+    StoreResult<std::optional<Verification>> find(qint64 id) const;
+    //! The newest attempt of a coverage that says something about it (cancelled ones do not).
+    StoreResult<std::optional<Verification>> latestForCoverage(qint64 coverageId) const;
+    //! latestForCoverage() for many coverages, keyed by coverage id; without the raw X12
+    //! unless `withRaw`. One indexed query per coverage.
+    StoreResult<QHash<qint64, Verification>> latestForCoverages(const QList<qint64> &coverageIds,
+                                                                bool withRaw = false) const;
     //! Every attempt for a coverage, newest first.
-    QList<Verification> historyForCoverage(qint64 coverageId) const;
+    StoreResult<QList<Verification>> historyForCoverage(qint64 coverageId) const;
     //! Every attempt for a patient, newest first.
-    QList<Verification> historyForPatient(qint64 patientId) const;
+    StoreResult<QList<Verification>> historyForPatient(qint64 patientId) const;
     //! Attempts requested in [from, to), newest first; without raw X12 when `withRaw` is false.
-    QList<Verification> between(const QDateTime &from, const QDateTime &to,
-                                bool withRaw = false) const;
-    //! Sets status to expired for verified/manual_review rows completed before `verifiedBefore`
-    //! or whose coverage end date is before `today`; returns how many changed.
-    //! The coverage end date is the plan end the payer reported in that attempt's result
-    //! (EligibilityResult::coverageEnd()), stored alongside it when saved.
-    int expireStale(const QDateTime &verifiedBefore, const QDate &today);
-
-    //! The newest attempt of each coverage that has one, keyed by coverage id: one query per
-    //! coverage through the (coverage_id, requested_at) index, for the schedule view.
-    QHash<qint64, Verification> latestForCoverages(const QList<qint64> &coverageIds,
-                                                   bool withRaw = false) const;
+    StoreResult<QList<Verification>> between(const QDateTime &from, const QDateTime &to,
+                                             bool withRaw = false) const;
+    //! The newest `limit` attempts requested in [from, to) with patient and payer names.
+    StoreResult<QList<VerificationActivity>> recent(const QDateTime &from, const QDateTime &to,
+                                                    int limit) const;
+    //! One attempt with patient and payer names (for a live update of a list).
+    StoreResult<std::optional<VerificationActivity>> activity(qint64 verificationId) const;
+    //! What the dashboard shows for attempts requested in [from, to), computed in SQL.
+    StoreResult<VerificationAggregates> aggregates(const QDateTime &from, const QDateTime &to,
+                                                   const ExpiryRule &expiry) const;
+    //! Sets status to expired for verified/manual_review rows the rule says are stale; returns
+    //! how many changed. Uses the (status, completed_at) and (status, coverage_end) indexes.
+    StoreResult<int> expireStale(const ExpiryRule &expiry);
     //! Attempts still pending, oldest first: after a crash these were never answered.
-    QList<Verification> pending() const;
+    StoreResult<QList<Verification>> pending() const;
 
 private:
     QString m_connection;

@@ -1,9 +1,17 @@
 // SPDX-FileCopyrightText: 2026 ClinicDesk developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The real clinicdesk binary, headless, in training mode with its own data folder.
+#include "common/testsupport.h"
+#include "services/store/appointmentrepository.h"
+#include "services/store/patientrepository.h"
+#include "services/store/store.h"
+#include "services/store/verificationrepository.h"
+#include "services/x12/eligibilityresponse.h"
+
 #include <QDate>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -58,6 +66,8 @@ private Q_SLOTS:
     void badArguments();
     void spanishWithLang();
     void conformance();
+    void generateLargeData();
+    void dataFilesAreOwnerOnly();
 };
 
 void TestHeadless::verifyOnePatientWithPdf()
@@ -180,6 +190,113 @@ void TestHeadless::conformance()
     QVERIFY2(lines.at(0).contains(QStringLiteral("good.270")), qPrintable(run.out));
     QVERIFY(lines.at(1).contains(QStringLiteral("truncated.271")));
     QCOMPARE(lines.last(), QStringLiteral("2 passed, 0 failed"));
+}
+
+void TestHeadless::generateLargeData()
+{
+    QTemporaryDir home;
+    const QString dir = home.filePath(QStringLiteral("big"));
+    const Run run = runDesk(home, {QStringLiteral("generate"), QStringLiteral("--data-dir"), dir,
+                                   QStringLiteral("--patients"), QStringLiteral("400"),
+                                   QStringLiteral("--verifications"), QStringLiteral("600"),
+                                   QStringLiteral("--days"), QStringLiteral("5")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+    const QString path = QDir(dir).filePath(QStringLiteral("clinicdesk-training.sqlite"));
+    QVERIFY(QFileInfo::exists(path));
+    // A second run refuses to write over it.
+    QCOMPARE(runDesk(home, {QStringLiteral("generate"), QStringLiteral("--data-dir"), dir,
+                            QStringLiteral("--patients"), QStringLiteral("5")})
+                 .exitCode,
+             1);
+    QCOMPARE(runDesk(home, {QStringLiteral("generate"), QStringLiteral("--patients"),
+                            QStringLiteral("5")})
+                 .exitCode,
+             2);
+
+    // What was generated, read the way the app reads (on a store worker).
+    Store store(Store::Options{path, 1, QStringLiteral("generated")});
+    QVERIFY(TestSupport::await(store.open()).ok);
+    struct Counts
+    {
+        int patients = -1;
+        int verifications = 0;
+        int readable271 = 0;
+        int with270 = 0;
+        int appointmentsToday = -1;
+        int statuses = 0;
+    };
+    const Counts counts = TestSupport::await(store.read([](const QString &connection) {
+        Counts c;
+        c.patients = PatientRepository(connection).count().valueOr(-1);
+        const auto all = VerificationRepository(connection)
+                             .between(QDateTime::currentDateTimeUtc().addDays(-10),
+                                      QDateTime::currentDateTimeUtc().addSecs(60), true);
+        QSet<VerificationStatus> statuses;
+        for (const Verification &v : all.valueOr({})) {
+            ++c.verifications;
+            statuses.insert(v.status);
+            c.with270 += v.request.startsWith("ISA*") && v.request.contains("ST*270") ? 1 : 0;
+            if (!v.response.isEmpty()) {
+                const auto parsed = EligibilityResponseParser::parse(v.response);
+                c.readable271 += parsed.ok() && parsed.results.size() == 1 &&
+                                         parsed.results.first().traceNumber == v.traceNumber
+                                     ? 1
+                                     : 0;
+            }
+        }
+        c.statuses = int(statuses.size());
+        c.appointmentsToday =
+            int(AppointmentRepository(connection).forDay(QDate::currentDate()).valueOr({}).size());
+        return c;
+    }));
+    QCOMPARE(counts.patients, 400);
+    QCOMPARE(counts.verifications, 600);
+    QCOMPARE(counts.with270, 600);
+    // Timeouts and outages have no 271; every answer there is reads back as the one asked.
+    QVERIFY2(counts.readable271 >= 550, qPrintable(QString::number(counts.readable271)));
+    QVERIFY(counts.statuses >= 3); // verified, needs review, failed at least
+    QCOMPARE(counts.appointmentsToday, 150);
+
+    // The desk starts on it.
+    const Run shown = runDesk(home, {QStringLiteral("verify"), QStringLiteral("--patient"),
+                                     QStringLiteral("1"), QStringLiteral("--data-dir"), dir});
+    QVERIFY2(shown.exitCode == 0 || shown.exitCode == 1, qPrintable(shown.out + shown.err));
+    QVERIFY2(shown.out.contains(QStringLiteral(" | ")), qPrintable(shown.out + shown.err));
+}
+
+void TestHeadless::dataFilesAreOwnerOnly()
+{
+    QTemporaryDir home;
+    const QString dir = home.filePath(QStringLiteral("data-open"));
+    QVERIFY(QDir().mkpath(dir));
+    // An older version left them readable by everyone: tightened on the next start.
+    QVERIFY(QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                           QFileDevice::ExeOwner | QFileDevice::ReadOther |
+                                           QFileDevice::ExeOther | QFileDevice::ReadGroup |
+                                           QFileDevice::ExeGroup));
+    const QString pdf = home.filePath(QStringLiteral("jane.pdf"));
+    const Run run = runDesk(home, {QStringLiteral("verify"), QStringLiteral("--patient"),
+                                   QStringLiteral("Jane"), QStringLiteral("--data-dir"), dir,
+                                   QStringLiteral("--pdf"), pdf});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+    const auto ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+    QCOMPARE(QFileInfo(dir).permissions() &
+                 ~QFileDevice::Permissions(QFileDevice::ReadUser | QFileDevice::WriteUser |
+                                           QFileDevice::ExeUser),
+             QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    const QDir data(dir);
+    const QStringList files = data.entryList(QDir::Files);
+    QVERIFY(files.contains(QStringLiteral("clinicdesk-training.sqlite")));
+    for (const QString &name : files) {
+        const auto permissions =
+            QFileInfo(data.filePath(name)).permissions() &
+            ~QFileDevice::Permissions(QFileDevice::ReadUser | QFileDevice::WriteUser);
+        QVERIFY2(permissions == ownerOnly, qPrintable(name));
+    }
+    // The exported report holds PHI too.
+    QCOMPARE(QFileInfo(pdf).permissions() &
+                 ~QFileDevice::Permissions(QFileDevice::ReadUser | QFileDevice::WriteUser),
+             ownerOnly);
 }
 
 QTEST_GUILESS_MAIN(TestHeadless)

@@ -3,13 +3,16 @@
 #include "common/trainingenvironment.h"
 
 #include "services/sandbox/demoseeder.h"
-#include "services/store/database.h"
+#include "services/store/auditlog.h"
+#include "services/store/coveragerepository.h"
+#include "services/store/patientrepository.h"
+#include "services/store/verificationrepository.h"
 
 #include <QEventLoop>
 #include <QTimer>
 
 namespace {
-int connectionCounter = 0;
+int storeCounter = 0;
 }
 
 TrainingEnvironment::TrainingEnvironment()
@@ -18,11 +21,13 @@ TrainingEnvironment::TrainingEnvironment()
 }
 
 TrainingEnvironment::TrainingEnvironment(Options options)
-    : m_connection(QStringLiteral("training-env-%1").arg(++connectionCounter))
 {
-    const auto opened = Database::open(databasePath(), m_connection);
+    m_store = std::make_unique<Store>(
+        Store::Options{databasePath(), 2, QStringLiteral("training-env-%1").arg(++storeCounter)});
+    const Database::OpenResult opened = TestSupport::await(m_store->open());
     if (!opened.ok) {
-        m_error = opened.error;
+        m_error =
+            opened.error.isEmpty() ? QStringLiteral("the database did not open") : opened.error;
         return;
     }
     SandboxServer::Options sandboxOptions;
@@ -35,10 +40,16 @@ TrainingEnvironment::TrainingEnvironment(Options options)
     settings.timeoutMs = options.timeoutMs;
     settings.backoffBaseMs = options.backoffBaseMs;
     settings.maxTries = options.maxTries;
-    settings.user = QStringLiteral("tester");
-    m_service = std::make_unique<EligibilityService>(&m_network, m_connection, settings);
+    settings.user = options.user;
+    m_patients = std::make_unique<PatientService>(m_store.get(), options.user);
+    m_service = std::make_unique<EligibilityService>(m_store.get(), &m_network, settings);
+    m_reports = std::make_unique<ReportService>(m_store.get(), m_service.get(), ClinicInfo{}, true,
+                                                options.user);
     if (options.seed) {
-        m_error = DemoSeeder(m_connection).seedIfEmpty(options.today);
+        const QDate today = options.today;
+        m_error = write([today](const QString &connection) {
+            return DemoSeeder(connection).seedIfEmpty(today);
+        });
         if (!m_error.isEmpty())
             return;
     }
@@ -47,10 +58,14 @@ TrainingEnvironment::TrainingEnvironment(Options options)
 
 TrainingEnvironment::~TrainingEnvironment()
 {
+    m_reports.reset();
     m_service.reset();
+    m_patients.reset();
+    if (m_store)
+        m_store->drain();
+    m_store.reset();
     if (m_sandbox)
         m_sandbox->stop();
-    Database::close(m_connection);
 }
 
 QString TrainingEnvironment::databasePath() const
@@ -58,44 +73,87 @@ QString TrainingEnvironment::databasePath() const
     return m_dir.filePath(QStringLiteral("test.sqlite"));
 }
 
-qint64 TrainingEnvironment::coverageId(const QString &memberId) const
+qint64 TrainingEnvironment::coverageId(const QString &memberId)
 {
-    for (const Patient &p : m_service->patients().all()) {
-        for (const Coverage &c : m_service->coverages().forPatient(p.id)) {
-            if (c.memberId == memberId)
-                return c.id;
+    return read([memberId](const QString &connection) -> qint64 {
+        const auto patients = PatientRepository(connection).all();
+        if (!patients)
+            return 0;
+        for (const Patient &p : *patients) {
+            const auto coverages = CoverageRepository(connection).forPatient(p.id);
+            for (const Coverage &c : coverages.valueOr({})) {
+                if (c.memberId == memberId)
+                    return c.id;
+            }
         }
-    }
-    return 0;
+        return 0;
+    });
 }
 
-qint64 TrainingEnvironment::patientId(const QString &firstName) const
+qint64 TrainingEnvironment::patientId(const QString &firstName)
 {
-    for (const Patient &p : m_service->patients().all()) {
-        if (p.firstName == firstName)
-            return p.id;
-    }
-    return 0;
+    return read([firstName](const QString &connection) -> qint64 {
+        for (const Patient &p : PatientRepository(connection).all().valueOr({})) {
+            if (p.firstName == firstName)
+                return p.id;
+        }
+        return 0;
+    });
 }
 
 qint64 TrainingEnvironment::addPatientWithCoverage(const QString &first, const QString &last,
                                                    const QString &memberId, const QString &payerId)
 {
-    Patient p;
-    p.firstName = first;
-    p.lastName = last;
-    p.dateOfBirth = QDate(1980, 6, 15);
-    p.gender = Gender::Female;
-    const auto patient = m_service->patients().save(p);
-    if (!patient)
-        return 0;
-    Coverage c;
-    c.patientId = patient->id;
-    c.payerId = payerId;
-    c.payerName = m_service->coverages().payer(payerId).value_or(Payer{}).name;
-    c.memberId = memberId;
-    const auto coverage = m_service->coverages().save(c);
-    return coverage ? coverage->id : 0;
+    return write([=](const QString &connection) -> qint64 {
+        Patient p;
+        p.firstName = first;
+        p.lastName = last;
+        p.dateOfBirth = QDate(1980, 6, 15);
+        p.gender = Gender::Female;
+        const auto patient = PatientRepository(connection).save(p);
+        if (!patient)
+            return 0;
+        CoverageRepository coverages(connection);
+        Coverage c;
+        c.patientId = patient->id;
+        c.payerId = payerId;
+        const auto payer = coverages.payer(payerId);
+        c.payerName = payer && payer->has_value() ? (*payer)->name : QString();
+        c.memberId = memberId;
+        const auto coverage = coverages.save(c);
+        return coverage ? coverage->id : 0;
+    });
+}
+
+std::optional<Verification> TrainingEnvironment::storedVerification(qint64 id)
+{
+    return read([id](const QString &connection) {
+        const auto found = VerificationRepository(connection).find(id);
+        return found ? *found : std::optional<Verification>();
+    });
+}
+
+QList<AuditEntry> TrainingEnvironment::auditEntries()
+{
+    return read(
+        [](const QString &connection) { return AuditLog(connection).entries(0).valueOr({}); });
+}
+
+bool TrainingEnvironment::runJob(Job *job, int timeoutMs)
+{
+    if (job->isFinished())
+        return true;
+    bool done = false;
+    QEventLoop loop;
+    QObject::connect(job, &Job::finished, &loop, [&] {
+        done = true;
+        loop.quit();
+    });
+    if (!job->isStarted())
+        QTimer::singleShot(0, job, &Job::start);
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    loop.exec();
+    return done;
 }
 
 Verification TrainingEnvironment::verifyAndWait(qint64 coverageId, const VerifyOptions &options,
@@ -105,7 +163,7 @@ Verification TrainingEnvironment::verifyAndWait(qint64 coverageId, const VerifyO
     Verification result;
     bool done = false;
     QEventLoop loop;
-    QObject::connect(job, &VerificationJob::finished, &loop, [&] {
+    QObject::connect(job, &Job::finished, &loop, [&] {
         result = job->verification();
         if (reused)
             *reused = job->wasReused();

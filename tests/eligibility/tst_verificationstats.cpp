@@ -112,6 +112,8 @@ private Q_SLOTS:
     void aaaReasonTexts();
     void periodRange_data();
     void periodRange();
+    void aggregatesGiveTheSameFigures_data();
+    void aggregatesGiveTheSameFigures();
 };
 
 void TestVerificationStats::emptyInput()
@@ -379,6 +381,61 @@ void TestVerificationStats::periodRange()
     QCOMPARE(range.second, now);
     QCOMPARE(range.first.toLocalTime().time(), QTime(0, 0));
     QVERIFY(range.first <= range.second);
+}
+
+void TestVerificationStats::aggregatesGiveTheSameFigures_data()
+{
+    QTest::addColumn<QString>("spec");
+    QTest::newRow("empty") << "";
+    QTest::newRow("mixed") << "verified, review, expired, pending, cancelled, failed:timeout, "
+                              "failed:rejected:72/75, failed:rejected:72, failed:payer_busy:42, "
+                              "verified, verified";
+    QTest::newRow("only failures") << "failed:server_error, failed:server_error, "
+                                      "failed:mismatched_answer, failed:storage_error";
+}
+
+void TestVerificationStats::aggregatesGiveTheSameFigures()
+{
+    // What SQL groups and counts (VerificationRepository::aggregates) must give the figures the
+    // list of attempts gives.
+    QFETCH(QString, spec);
+    QList<Verification> list = attempts(spec);
+    for (qsizetype i = 0; i < list.size(); ++i)
+        list[i].durationMs = int(100 + 37 * i);
+    const VerificationStats expected = VerificationStats::compute(list);
+
+    VerificationAggregates aggregates;
+    QList<int> durations;
+    for (const Verification &v : std::as_const(list)) {
+        auto group = std::find_if(
+            aggregates.groups.begin(), aggregates.groups.end(), [&](const VerificationGroup &g) {
+                return g.status == v.status && g.error == v.error && g.aaaCodes == v.aaaCodes;
+            });
+        if (group == aggregates.groups.end()) {
+            aggregates.groups.append(
+                VerificationGroup{v.status, v.status, v.error, v.aaaCodes, 0, 0});
+            group = aggregates.groups.end() - 1;
+        }
+        ++group->count;
+        group->durationSumMs += v.durationMs;
+        if (v.status != VerificationStatus::Pending && v.error != VerificationError::Cancelled)
+            durations.append(v.durationMs);
+    }
+    std::sort(durations.begin(), durations.end());
+    if (!durations.isEmpty())
+        aggregates.p95Ms = durations.at((95 * durations.size() + 99) / 100 - 1);
+
+    const VerificationStats actual = VerificationStats::fromAggregates(aggregates);
+    QCOMPARE(actual.total, expected.total);
+    QCOMPARE(actual.succeeded, expected.succeeded);
+    QCOMPARE(actual.failed, expected.failed);
+    QCOMPARE(actual.pending, expected.pending);
+    QCOMPARE(actual.cancelled, expected.cancelled);
+    QCOMPARE(actual.averageMs, expected.averageMs);
+    QCOMPARE(actual.p95Ms, expected.p95Ms);
+    QCOMPARE(actual.statusCounts, expected.statusCounts);
+    QCOMPARE(reasonKeys(actual.topReasons), reasonKeys(expected.topReasons));
+    QCOMPARE(actual, expected);
 }
 
 QTEST_GUILESS_MAIN(TestVerificationStats)

@@ -1,20 +1,22 @@
 // SPDX-FileCopyrightText: 2026 ClinicDesk developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "common/testsupport.h"
+// The dashboard's recent activity: one query for the period, live rows in place, nothing read
+// while not live.
+#include "common/trainingenvironment.h"
 
 #include "models/modelroles.h"
 #include "models/recentactivitymodel.h"
 #include "services/eligibility/benefitsummary.h"
-#include "services/eligibility/eligibilityservice.h"
-#include "services/store/database.h"
+#include "services/store/coveragerepository.h"
+#include "services/store/patientrepository.h"
+#include "services/store/verificationrepository.h"
 
 #include <QAbstractItemModelTester>
 #include <QBrush>
+#include <QItemSelectionModel>
 #include <QLocale>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
-#include <QUuid>
 
 #include <memory>
 
@@ -25,6 +27,14 @@ namespace {
 // Mid-afternoon UTC; the attempts "today" are minutes before it, so they stay on the same local
 // day in any time zone the test might run in.
 const QDateTime fixedNow = QDateTime(QDate(2026, 3, 10), QTime(15, 0), Qt::UTC);
+
+//! Lets every queued store task finish and the answers reach their receivers.
+void settle(Store &store)
+{
+    store.drain();
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
+}
 } // namespace
 
 class TestRecentActivityModel : public QObject
@@ -42,8 +52,13 @@ private Q_SLOTS:
     void finishedVerificationUpdatesItsRow();
     void finishedVerificationOutsidePeriodIgnored();
     void keepsAtMostMaxRows();
+    void liveUpdatesKeepTheSelection();
+    void notLiveReadsNothingThenCatchesUp();
 
 private:
+    EligibilityService &service() { return m_env->service(); }
+    //! Reads the period again and waits for it.
+    bool reload(RecentActivityModel &model);
     qint64 addPatient(const QString &first, const QString &last);
     qint64 addCoverage(qint64 patientId, const QString &memberId);
     Verification save(Verification v);
@@ -55,9 +70,7 @@ private:
     bool seed();
     static QStringList column(const QAbstractItemModel &model, int column);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    QString m_connection;
-    std::unique_ptr<EligibilityService> m_service;
+    std::unique_ptr<TrainingEnvironment> m_env;
     qint64 m_jane = 0;
     qint64 m_janeCoverage = 0;
     qint64 m_omar = 0;
@@ -66,18 +79,16 @@ private:
 
 void TestRecentActivityModel::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_connection =
-        QStringLiteral("tst_recentactivity_") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    const Database::OpenResult opened =
-        Database::open(m_dir->filePath(QStringLiteral("desk.sqlite")), m_connection);
-    QVERIFY2(opened.ok, qPrintable(opened.error));
-    EligibilitySettings settings;
+    TrainingEnvironment::Options options;
+    options.seed = false;
+    options.user = QStringLiteral("frontdesk1");
+    m_env = std::make_unique<TrainingEnvironment>(options);
+    QVERIFY2(m_env->isReady(), qPrintable(m_env->error()));
+    EligibilitySettings settings = service().settings();
     settings.user = QStringLiteral("frontdesk1");
     settings.maxAgeDays = 2; // so the attempt of three days ago shows as expired
-    m_service = std::make_unique<EligibilityService>(nullptr, m_connection, settings);
-    m_service->setClock([] { return fixedNow; });
+    service().setSettings(settings);
+    service().setClock([] { return fixedNow; });
 
     m_jane = addPatient(QStringLiteral("Jane"), QStringLiteral("Smith"));
     m_janeCoverage = addCoverage(m_jane, QStringLiteral("JS100200"));
@@ -88,9 +99,14 @@ void TestRecentActivityModel::init()
 
 void TestRecentActivityModel::cleanup()
 {
-    m_service.reset();
-    Database::close(m_connection);
-    m_dir.reset();
+    m_env.reset();
+}
+
+bool TestRecentActivityModel::reload(RecentActivityModel &model)
+{
+    QSignalSpy loaded(&model, &RecentActivityModel::loaded);
+    model.reload();
+    return loaded.wait() && model.errorString().isEmpty();
 }
 
 qint64 TestRecentActivityModel::addPatient(const QString &first, const QString &last)
@@ -100,7 +116,9 @@ qint64 TestRecentActivityModel::addPatient(const QString &first, const QString &
     patient.lastName = last;
     patient.dateOfBirth = QDate(1980, 5, 17);
     patient.gender = Gender::Female;
-    const auto saved = m_service->patients().save(patient);
+    const auto saved = m_env->write([patient](const QString &connection) {
+        return PatientRepository(connection).save(patient);
+    });
     if (!saved)
         qWarning() << "patient not saved:" << saved.error();
     return saved ? saved->id : 0;
@@ -113,7 +131,9 @@ qint64 TestRecentActivityModel::addCoverage(qint64 patientId, const QString &mem
     coverage.payerId = QStringLiteral("INS001");
     coverage.payerName = QStringLiteral("BlueCross BlueShield");
     coverage.memberId = memberId;
-    const auto saved = m_service->coverages().save(coverage);
+    const auto saved = m_env->write([coverage](const QString &connection) {
+        return CoverageRepository(connection).save(coverage);
+    });
     if (!saved)
         qWarning() << "coverage not saved:" << saved.error();
     return saved ? saved->id : 0;
@@ -121,7 +141,8 @@ qint64 TestRecentActivityModel::addCoverage(qint64 patientId, const QString &mem
 
 Verification TestRecentActivityModel::save(Verification v)
 {
-    const auto saved = m_service->verifications().save(v);
+    const auto saved = m_env->write(
+        [v](const QString &connection) { return VerificationRepository(connection).save(v); });
     if (!saved) {
         qWarning() << "verification not saved:" << saved.error();
         return v;
@@ -181,9 +202,9 @@ QStringList TestRecentActivityModel::column(const QAbstractItemModel &model, int
 void TestRecentActivityModel::rowsNewestFirstWithColumns()
 {
     QVERIFY(seed());
-    RecentActivityModel model(m_service.get());
+    RecentActivityModel model(&service());
     Tester tester(&model, Tester::FailureReportingMode::QtTest);
-    model.reload();
+    QVERIFY(reload(model));
 
     QCOMPARE(model.period(), StatsPeriod::Today);
     QCOMPARE(model.rowCount(), 3);
@@ -219,9 +240,9 @@ void TestRecentActivityModel::rowsNewestFirstWithColumns()
 void TestRecentActivityModel::rolesAndHeaders()
 {
     QVERIFY(seed());
-    RecentActivityModel model(m_service.get());
+    RecentActivityModel model(&service());
     Tester tester(&model, Tester::FailureReportingMode::QtTest);
-    model.reload();
+    QVERIFY(reload(model));
     QCOMPARE(model.rowCount(), 3);
 
     const QModelIndex omarRow = model.index(2, RecentActivityModel::PatientColumn);
@@ -252,12 +273,14 @@ void TestRecentActivityModel::periodsAndEffectiveStatus()
     QVERIFY(attempt(m_jane, m_janeCoverage, VerificationStatus::Verified, VerificationError::None,
                     fixedNow.addDays(-45), 700)
                 .id);
-    RecentActivityModel model(m_service.get());
+    RecentActivityModel model(&service());
     Tester tester(&model, Tester::FailureReportingMode::QtTest);
     QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
 
+    QSignalSpy loaded(&model, &RecentActivityModel::loaded);
     model.setPeriod(StatsPeriod::Last7Days);
     QCOMPARE(model.period(), StatsPeriod::Last7Days);
+    QVERIFY(loaded.wait());
     QCOMPARE(model.rowCount(), 4);
     // Three days old with maxAgeDays 2: the effective status, not the stored one.
     QCOMPARE(model.index(3, RecentActivityModel::StatusColumn).data().toString(),
@@ -265,11 +288,13 @@ void TestRecentActivityModel::periodsAndEffectiveStatus()
     QCOMPARE(model.verificationAt(3).status, VerificationStatus::Expired);
 
     model.setPeriod(StatsPeriod::Last30Days);
+    QVERIFY(loaded.wait());
     QCOMPARE(model.rowCount(), 5);
     QCOMPARE(model.index(4, RecentActivityModel::ReasonColumn).data().toString(),
              QStringLiteral("No answer."));
 
     model.setPeriod(StatsPeriod::Today);
+    QVERIFY(loaded.wait());
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(resets.count(), 3); // choosing a period is a reload, not a live event
 }
@@ -285,11 +310,13 @@ void TestRecentActivityModel::cancelledAndRemovedCoverage()
     QVERIFY(attempt(m_omar, gone, VerificationStatus::Verified, VerificationError::None,
                     fixedNow.addSecs(-120), 500)
                 .id);
-    QVERIFY(m_service->coverages().remove(gone));
+    const auto removed = m_env->write(
+        [gone](const QString &connection) { return CoverageRepository(connection).remove(gone); });
+    QVERIFY2(removed.ok() && *removed, qPrintable(removed.error()));
 
-    RecentActivityModel model(m_service.get());
+    RecentActivityModel model(&service());
     Tester tester(&model, Tester::FailureReportingMode::QtTest);
-    model.reload();
+    QVERIFY(reload(model));
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.index(0, RecentActivityModel::StatusColumn).data().toString(),
              QStringLiteral("CANCELLED"));
@@ -306,9 +333,9 @@ void TestRecentActivityModel::cancelledAndRemovedCoverage()
 void TestRecentActivityModel::finishedVerificationInsertsOneRow()
 {
     QVERIFY(seed());
-    RecentActivityModel model(m_service.get());
+    RecentActivityModel model(&service());
     Tester tester(&model, Tester::FailureReportingMode::QtTest);
-    model.reload();
+    QVERIFY(reload(model));
     QCOMPARE(model.rowCount(), 3);
 
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
@@ -318,8 +345,9 @@ void TestRecentActivityModel::finishedVerificationInsertsOneRow()
     const Verification finished = attempt(m_omar, m_omarCoverage, VerificationStatus::Verified,
                                           VerificationError::None, fixedNow.addSecs(-1), 450);
     QVERIFY(finished.id);
-    Q_EMIT m_service->verificationFinished(finished);
-
+    Q_EMIT service().verificationFinished(finished);
+    // The attempt is read with its names on a worker, then inserted.
+    QVERIFY(inserted.wait());
     QCOMPARE(inserted.count(), 1);
     QCOMPARE(inserted.at(0).at(1).toInt(), 0);
     QCOMPARE(inserted.at(0).at(2).toInt(), 0);
@@ -333,7 +361,10 @@ void TestRecentActivityModel::finishedVerificationInsertsOneRow()
              verdictText(Verdict::Active));
 
     // The same event again changes the row, never adds a second one.
-    Q_EMIT m_service->verificationFinished(finished);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    Q_EMIT service().verificationFinished(finished);
+    QVERIFY(changed.wait());
+    QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 0);
     QCOMPARE(inserted.count(), 1);
     QCOMPARE(model.rowCount(), 4);
 
@@ -343,7 +374,8 @@ void TestRecentActivityModel::finishedVerificationInsertsOneRow()
     unsaved.status = VerificationStatus::Failed;
     unsaved.error = VerificationError::Cancelled;
     unsaved.requestedAt = fixedNow;
-    Q_EMIT m_service->verificationFinished(unsaved);
+    Q_EMIT service().verificationFinished(unsaved);
+    settle(m_env->store());
     QCOMPARE(inserted.count(), 1);
     QCOMPARE(resets.count(), 0);
 }
@@ -351,9 +383,9 @@ void TestRecentActivityModel::finishedVerificationInsertsOneRow()
 void TestRecentActivityModel::finishedVerificationUpdatesItsRow()
 {
     QVERIFY(seed());
-    RecentActivityModel model(m_service.get());
+    RecentActivityModel model(&service());
     Tester tester(&model, Tester::FailureReportingMode::QtTest);
-    model.reload();
+    QVERIFY(reload(model));
     Verification pending = model.verificationAt(0);
     QCOMPARE(pending.status, VerificationStatus::Pending);
 
@@ -367,7 +399,9 @@ void TestRecentActivityModel::finishedVerificationUpdatesItsRow()
     pending.durationMs = 30000;
     pending.completedAt = fixedNow;
     pending = save(pending);
-    Q_EMIT m_service->verificationFinished(pending);
+    Q_EMIT service().verificationFinished(pending);
+    QVERIFY(changed.wait());
+    settle(m_env->store());
 
     QCOMPARE(inserted.count(), 0);
     QCOMPARE(resets.count(), 0);
@@ -388,26 +422,30 @@ void TestRecentActivityModel::finishedVerificationUpdatesItsRow()
 void TestRecentActivityModel::finishedVerificationOutsidePeriodIgnored()
 {
     QVERIFY(seed());
-    RecentActivityModel model(m_service.get());
+    RecentActivityModel model(&service());
     Tester tester(&model, Tester::FailureReportingMode::QtTest);
-    model.reload();
+    QVERIFY(reload(model));
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
 
     const Verification old = attempt(m_jane, m_janeCoverage, VerificationStatus::Failed,
                                      VerificationError::ServerError, fixedNow.addDays(-2), 900);
     QVERIFY(old.id);
-    Q_EMIT m_service->verificationFinished(old);
+    Q_EMIT service().verificationFinished(old);
+    settle(m_env->store()); // read, and left out: it is older than today
     QCOMPARE(inserted.count(), 0);
     QCOMPARE(model.rowCount(), 3);
 
     // In a longer period the same event belongs, below the newer rows.
+    QSignalSpy loaded(&model, &RecentActivityModel::loaded);
     model.setPeriod(StatsPeriod::Last7Days);
+    QVERIFY(loaded.wait());
     QCOMPARE(model.rowCount(), 5); // reload picked it up from the database
     const Verification older = attempt(m_omar, m_omarCoverage, VerificationStatus::Verified,
                                        VerificationError::None, fixedNow.addDays(-1), 300);
     resets.clear();
-    Q_EMIT m_service->verificationFinished(older);
+    Q_EMIT service().verificationFinished(older);
+    QVERIFY(inserted.wait());
     QCOMPARE(inserted.count(), 1);
     QCOMPARE(inserted.at(0).at(1).toInt(), 3);
     QCOMPARE(model.verificationAt(3).id, older.id);
@@ -422,9 +460,9 @@ void TestRecentActivityModel::keepsAtMostMaxRows()
                         VerificationError::None, fixedNow.addSecs(-600 - i), 100 + i)
                     .id);
     }
-    RecentActivityModel model(m_service.get());
+    RecentActivityModel model(&service());
     Tester tester(&model, Tester::FailureReportingMode::QtTest);
-    model.reload();
+    QVERIFY(reload(model));
     QCOMPARE(model.rowCount(), int(RecentActivityModel::MaxRows));
     QCOMPARE(model.verificationAt(0).durationMs, 100); // the newest
 
@@ -433,13 +471,101 @@ void TestRecentActivityModel::keepsAtMostMaxRows()
     QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
     const Verification latest = attempt(m_omar, m_omarCoverage, VerificationStatus::Verified,
                                         VerificationError::None, fixedNow, 77);
-    Q_EMIT m_service->verificationFinished(latest);
+    Q_EMIT service().verificationFinished(latest);
+    QVERIFY(inserted.wait());
     QCOMPARE(model.rowCount(), int(RecentActivityModel::MaxRows));
     QCOMPARE(inserted.count(), 1);
     QCOMPARE(removed.count(), 1);
     QCOMPARE(removed.at(0).at(1).toInt(), RecentActivityModel::MaxRows - 1);
     QCOMPARE(resets.count(), 0);
     QCOMPARE(model.verificationAt(0).id, latest.id);
+}
+
+void TestRecentActivityModel::liveUpdatesKeepTheSelection()
+{
+    QVERIFY(seed());
+    RecentActivityModel model(&service());
+    Tester tester(&model, Tester::FailureReportingMode::QtTest);
+    QVERIFY(reload(model));
+    QCOMPARE(model.rowCount(), 3);
+    // The clerk selected Omar's rejection (row 2).
+    QItemSelectionModel selection(&model);
+    selection.setCurrentIndex(model.index(2, 0),
+                              QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    const qint64 selectedId = model.verificationAt(2).id;
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+
+    // A new attempt goes on top; the selection moves down with its row.
+    const Verification fresh = attempt(m_jane, m_janeCoverage, VerificationStatus::Verified,
+                                       VerificationError::None, fixedNow.addSecs(-1), 300);
+    Q_EMIT service().verificationFinished(fresh);
+    QVERIFY(inserted.wait());
+    QCOMPARE(model.rowCount(), 4);
+    QCOMPARE(selection.selectedRows().size(), 1);
+    QCOMPARE(selection.selectedRows().constFirst().data(ModelRoles::IdRole).toLongLong(),
+             selectedId);
+    QCOMPARE(selection.currentIndex().row(), 3);
+
+    // Jane's pending attempt (now row 1) finishes: that row changes, the selection stays.
+    Verification pending = model.verificationAt(1);
+    QCOMPARE(pending.status, VerificationStatus::Pending);
+    pending.status = VerificationStatus::Verified;
+    pending.completedAt = fixedNow;
+    pending.durationMs = 300000;
+    pending.attempts = 1;
+    pending = save(pending);
+    Q_EMIT service().verificationFinished(pending);
+    QVERIFY(changed.wait());
+    settle(m_env->store());
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 1);
+    QCOMPARE(changed.at(0).at(1).toModelIndex().row(), 1);
+    QCOMPARE(model.index(1, RecentActivityModel::StatusColumn).data().toString(),
+             verdictText(Verdict::Active));
+    QCOMPARE(resets.size(), 0);
+    QCOMPARE(removed.size(), 0);
+    QCOMPARE(inserted.size(), 1);
+    QVERIFY(selection.isRowSelected(3, {}));
+    QCOMPARE(model.verificationAt(3).id, selectedId);
+}
+
+void TestRecentActivityModel::notLiveReadsNothingThenCatchesUp()
+{
+    QVERIFY(seed());
+    RecentActivityModel model(&service());
+    Tester tester(&model, Tester::FailureReportingMode::QtTest);
+    QVERIFY(reload(model));
+    QCOMPARE(model.rowCount(), 3);
+    QVERIFY(model.isLive());
+    model.setLive(false);
+    QVERIFY(!model.isLive());
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy loaded(&model, &RecentActivityModel::loaded);
+
+    const Verification finished = attempt(m_omar, m_omarCoverage, VerificationStatus::Verified,
+                                          VerificationError::None, fixedNow.addSecs(-1), 450);
+    Q_EMIT service().verificationFinished(finished);
+    settle(m_env->store());
+    QCOMPARE(inserted.size(), 0);
+    QCOMPARE(model.rowCount(), 3);
+    QVERIFY(!model.isLoading());
+
+    // Live again: one read of the period brings what was missed.
+    model.setLive(true);
+    QVERIFY(model.isLoading());
+    QVERIFY(loaded.wait());
+    QCOMPARE(model.rowCount(), 4);
+    QCOMPARE(model.verificationAt(0).id, finished.id);
+    QCOMPARE(resets.size(), 1);
+
+    // Live with nothing missed reads nothing.
+    model.setLive(false);
+    model.setLive(true);
+    QVERIFY(!model.isLoading());
 }
 
 QTEST_GUILESS_MAIN(TestRecentActivityModel)

@@ -1,7 +1,9 @@
 // SPDX-FileCopyrightText: 2026 ClinicDesk developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The sandbox clearinghouse: every documented member, its 271 read back field by field, and
-// the HTTP behaviour (health, 400, 413, 503, late answers).
+// the HTTP behaviour (health, 400, 405, 413, 503, late answers, connection limits) and
+// ClearinghouseJob against it.
+#include "services/eligibility/clearinghousejob.h"
 #include "services/sandbox/sandboxclearinghouse.h"
 #include "services/sandbox/sandboxhost.h"
 #include "services/x12/eligibilityresponse.h"
@@ -12,6 +14,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTest>
 
 namespace {
@@ -56,6 +59,30 @@ HttpAnswer post(QNetworkAccessManager &network, const QUrl &url, const QByteArra
     reply->deleteLater();
     return answer;
 }
+
+//! Sends raw bytes on a new connection; returns what came back until the server closed the
+//! connection or `ms` passed, and whether it closed.
+struct RawExchange
+{
+    QByteArray received;
+    bool closed = false;
+};
+
+RawExchange exchange(const QUrl &base, const QByteArray &bytes, int ms = 5000)
+{
+    QTcpSocket socket;
+    RawExchange result;
+    QObject::connect(&socket, &QTcpSocket::readyRead, &socket,
+                     [&] { result.received += socket.readAll(); });
+    QObject::connect(&socket, &QTcpSocket::disconnected, &socket, [&] { result.closed = true; });
+    socket.connectToHost(QHostAddress::LocalHost, quint16(base.port()));
+    if (!socket.waitForConnected(5000))
+        return result;
+    socket.write(bytes);
+    // result.closed says whether the server closed the connection within `ms`.
+    (void)QTest::qWaitFor([&] { return result.closed; }, ms);
+    return result;
+}
 } // namespace
 
 class TestSandboxClearinghouse : public QObject
@@ -70,6 +97,8 @@ private Q_SLOTS:
     void inactiveAndRejections();
     void busyMemberAnswersOnTheThirdTry();
     void http();
+    void httpLimitsAndMethods();
+    void clearinghouseJob();
 };
 
 void TestSandboxClearinghouse::answersReadBackFieldByField_data()
@@ -235,7 +264,9 @@ void TestSandboxClearinghouse::busyMemberAnswersOnTheThirdTry()
 void TestSandboxClearinghouse::http()
 {
     SandboxServer::Options options;
-    options.slowDelayMs = 600;
+    // The late answer comes after the request timeout: a pending answer is never cut.
+    options.slowDelayMs = 1500;
+    options.requestTimeoutMs = 1000;
     SandboxHost host(options);
     QString error;
     QVERIFY2(host.start(&error), qPrintable(error));
@@ -278,7 +309,7 @@ void TestSandboxClearinghouse::http()
         post(network, host.clearinghouseUrl(),
              EligibilityRequestBuilder::buildBytes(requestFor(QStringLiteral("SLOW00010"))));
     QCOMPARE(slow.status, 200);
-    QVERIFY2(slow.elapsedMs >= 550, qPrintable(QString::number(slow.elapsedMs)));
+    QVERIFY2(slow.elapsedMs >= 1400, qPrintable(QString::number(slow.elapsedMs)));
 
     // A client that gives up before a late answer does not take the server down.
     QNetworkRequest late(host.clearinghouseUrl());
@@ -288,11 +319,123 @@ void TestSandboxClearinghouse::http()
     QTest::qWait(100);
     abandoned->abort();
     abandoned->deleteLater();
-    QTest::qWait(800);
+    QTest::qWait(1600);
     const HttpAnswer after =
         post(network, host.clearinghouseUrl(),
              EligibilityRequestBuilder::buildBytes(requestFor(QStringLiteral("ACT100001"))));
     QCOMPARE(after.status, 200);
+}
+
+void TestSandboxClearinghouse::httpLimitsAndMethods()
+{
+    SandboxServer::Options options;
+    options.requestTimeoutMs = 500;
+    SandboxHost host(options);
+    QString error;
+    QVERIFY2(host.start(&error), qPrintable(error));
+    const QUrl base = host.baseUrl();
+
+    // 413 as soon as the head announces too much: the body is never sent here.
+    RawExchange tooLarge = exchange(base, "POST /clearinghouse/x12/270 HTTP/1.1\r\nHost: t\r\n"
+                                          "Content-Type: application/edi-x12\r\n"
+                                          "Content-Length: 2097152\r\n\r\n");
+    QVERIFY2(tooLarge.received.startsWith("HTTP/1.1 413 "), tooLarge.received.constData());
+    QVERIFY(tooLarge.closed);
+
+    // A path with another method: 405 and what is allowed; an unknown path: 404.
+    RawExchange wrongMethod = exchange(
+        base, "GET /clearinghouse/x12/270 HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
+    QVERIFY2(wrongMethod.received.startsWith("HTTP/1.1 405 "), wrongMethod.received.constData());
+    QVERIFY(wrongMethod.received.contains("\r\nAllow: POST\r\n"));
+    RawExchange postHealth = exchange(base, "POST /health HTTP/1.1\r\nHost: t\r\n"
+                                            "Content-Length: 0\r\nConnection: close\r\n\r\n");
+    QVERIFY2(postHealth.received.startsWith("HTTP/1.1 405 "), postHealth.received.constData());
+    QVERIFY(postHealth.received.contains("\r\nAllow: GET\r\n"));
+    RawExchange unknown =
+        exchange(base, "GET /payor/claims HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
+    QVERIFY2(unknown.received.startsWith("HTTP/1.1 404 "), unknown.received.constData());
+
+    // HTTP/1.0 gets its answer, then the connection closes.
+    RawExchange old = exchange(base, "GET /health HTTP/1.0\r\n\r\n");
+    QVERIFY2(old.received.startsWith("HTTP/1.1 200 "), old.received.constData());
+    QVERIFY(old.received.contains("\"ok\""));
+    QVERIFY(old.closed);
+
+    // Chunked bodies are refused; so is a request that never finishes arriving.
+    RawExchange chunked = exchange(base, "POST /clearinghouse/x12/270 HTTP/1.1\r\nHost: t\r\n"
+                                         "Transfer-Encoding: chunked\r\n\r\n3\r\nISA\r\n");
+    QVERIFY2(chunked.received.startsWith("HTTP/1.1 411 "), chunked.received.constData());
+    RawExchange unfinished = exchange(base, "POST /clearinghouse/x12/270 HTTP/1.1\r\nHost: t\r\n"
+                                            "Content-Length: 100\r\n\r\nISA*00");
+    QVERIFY2(unfinished.received.startsWith("HTTP/1.1 408 "), unfinished.received.constData());
+    QVERIFY(unfinished.closed);
+
+    // The server goes on answering real requests.
+    QNetworkAccessManager network;
+    const HttpAnswer ok =
+        post(network, host.clearinghouseUrl(),
+             EligibilityRequestBuilder::buildBytes(requestFor(QStringLiteral("ACT100001"))));
+    QCOMPARE(ok.status, 200);
+}
+
+void TestSandboxClearinghouse::clearinghouseJob()
+{
+    SandboxServer::Options options;
+    options.slowDelayMs = 3000;
+    SandboxHost host(options);
+    QString error;
+    QVERIFY2(host.start(&error), qPrintable(error));
+    QNetworkAccessManager network;
+    struct Result
+    {
+        Job::Error error;
+        int status;
+        QByteArray response;
+        QString message;
+    };
+    auto run = [&](const QUrl &url, const QByteArray &request, int timeoutMs) {
+        ClearinghouseJob job(&network, url, request, timeoutMs);
+        job.setAutoDelete(false);
+        QSignalSpy finished(&job, &Job::finished);
+        job.start();
+        finished.wait(15000);
+        return Result{job.error(), job.httpStatus(), job.response(), job.errorString()};
+    };
+    auto request = [](const char *member) {
+        return EligibilityRequestBuilder::buildBytes(requestFor(QLatin1String(member)));
+    };
+
+    Result r = run(host.clearinghouseUrl(), request("ACT100001"), 10000);
+    QCOMPARE(r.error, Job::Error::NoError);
+    QCOMPARE(r.status, 200);
+    QVERIFY(r.response.startsWith("ISA*"));
+    QVERIFY(r.message.isEmpty());
+
+    r = run(host.clearinghouseUrl(), request("ERR500011"), 10000);
+    QCOMPARE(r.error, Job::Error::ServerError);
+    QCOMPARE(r.status, 503);
+    QVERIFY2(r.message.contains(QStringLiteral("unavailable (HTTP 503)")), qPrintable(r.message));
+
+    r = run(host.clearinghouseUrl(), "hello, not X12", 10000);
+    QCOMPARE(r.error, Job::Error::HttpError);
+    QCOMPARE(r.status, 400);
+    QVERIFY2(r.message.contains(QStringLiteral("refused the request (HTTP 400)")),
+             qPrintable(r.message));
+
+    r = run(host.clearinghouseUrl(), request("SLOW00010"), 500);
+    QCOMPARE(r.error, Job::Error::Timeout);
+    QVERIFY2(r.message.contains(QStringLiteral("did not answer within 1 second")),
+             qPrintable(r.message));
+
+    QUrl wrongPath = host.baseUrl();
+    wrongPath.setPath(QStringLiteral("/health"));
+    r = run(wrongPath, request("ACT100001"), 10000);
+    QCOMPARE(r.error, Job::Error::HttpError);
+    QCOMPARE(r.status, 405);
+
+    r = run(QUrl(QStringLiteral("clearinghouse.example")), request("ACT100001"), 10000);
+    QCOMPARE(r.error, Job::Error::InvalidRequest);
+    QVERIFY(r.message.contains(QStringLiteral("clearinghouse address")));
 }
 
 QTEST_GUILESS_MAIN(TestSandboxClearinghouse)

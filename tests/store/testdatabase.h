@@ -3,13 +3,35 @@
 #pragma once
 
 #include "services/store/database.h"
+#include "services/store/storeerror.h"
 
 #include <QAtomicInt>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QVariant>
+
+//! Fails the calling test with the store's own message when `result` (a StoreResult) is an error.
+#define QVERIFY_STORE_OK(result)                                                                   \
+    do {                                                                                           \
+        const auto &storeResult_ = (result);                                                       \
+        QVERIFY2(storeResult_.ok(), qPrintable(storeResult_.error()));                             \
+    } while (false)
+
+//! The value of a StoreResult; an error fails the calling test (with the store's message) and
+//! gives a default value, so a failed read is never mistaken for "nothing found".
+#define STORE_VALUE(result) storeValue((result), __FILE__, __LINE__)
+
+template<typename T> T storeValue(const StoreResult<T> &result, const char *file, int line)
+{
+    if (!result.ok()) {
+        QTest::qFail(qPrintable(QStringLiteral("store error: ") + result.error()), file, line);
+        return T{};
+    }
+    return result.value();
+}
 
 //! A database file in its own temporary folder under a connection name no other test uses;
 //! closed and deleted when it goes out of scope.

@@ -1,7 +1,9 @@
 // SPDX-FileCopyrightText: 2026 ClinicDesk developers
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "common/storetestmain.h"
 #include "services/store/appointmentrepository.h"
 #include "services/store/patientrepository.h"
+#include "store/sqltrace.h"
 #include "store/testdatabase.h"
 
 #include <QTest>
@@ -44,6 +46,10 @@ private slots:
     void forDayUsesLocalDayBoundaries_data();
     void forDayUsesLocalDayBoundaries();
     void forPatientOrdersByStart();
+    void forDayOfAnInvalidDateIsEmpty();
+    void forDayUsesTheStartIndex();
+    void insertManyIsAllOrNothing_data();
+    void insertManyIsAllOrNothing();
 };
 
 void TestAppointmentRepository::cleanup()
@@ -67,17 +73,18 @@ void TestAppointmentRepository::saveFindUpdate()
     QVERIFY2(saved.ok(), qPrintable(saved.error()));
     appointment.id = saved->id;
     QCOMPARE(saved.value(), appointment);
-    QCOMPARE(appointments.find(appointment.id), std::optional<Appointment>(appointment));
+    QCOMPARE(STORE_VALUE(appointments.find(appointment.id)),
+             std::optional<Appointment>(appointment));
     QCOMPARE(db.value(QStringLiteral("SELECT start_at FROM appointments")).toString(),
              QStringLiteral("2026-03-02T14:30:00.250Z"));
 
     appointment.status = AppointmentStatus::CheckedIn;
     const StoreResult<Appointment> updated = appointments.save(appointment);
     QVERIFY2(updated.ok(), qPrintable(updated.error()));
-    QCOMPARE(appointments.find(appointment.id)->status, AppointmentStatus::CheckedIn);
+    QCOMPARE(STORE_VALUE(appointments.find(appointment.id))->status, AppointmentStatus::CheckedIn);
     QCOMPARE(db.value(QStringLiteral("SELECT status FROM appointments")).toString(),
              QStringLiteral("checked_in"));
-    QCOMPARE(appointments.find(appointment.id + 1), std::nullopt);
+    QCOMPARE(STORE_VALUE(appointments.find(appointment.id + 1)), std::nullopt);
 }
 
 void TestAppointmentRepository::validationFailures_data()
@@ -172,10 +179,10 @@ void TestAppointmentRepository::forDayUsesLocalDayBoundaries()
         Appointment appointment;
         appointment.patientId = patientId;
         appointment.start = utc(start);
-        QVERIFY(appointments.save(appointment).ok());
+        QVERIFY_STORE_OK(appointments.save(appointment));
     }
     QStringList found;
-    for (const Appointment &appointment : appointments.forDay(day))
+    for (const Appointment &appointment : STORE_VALUE(appointments.forDay(day)))
         found.append(appointment.start.toUTC().toString(Qt::ISODateWithMs));
     QCOMPARE(found, expected);
 }
@@ -193,13 +200,94 @@ void TestAppointmentRepository::forPatientOrdersByStart()
         Appointment appointment;
         appointment.patientId = patient;
         appointment.start = utc(QLatin1String(start));
-        QVERIFY(appointments.save(appointment).ok());
+        QVERIFY_STORE_OK(appointments.save(appointment));
     }
-    const QList<Appointment> found = appointments.forPatient(patientId);
+    const QList<Appointment> found = STORE_VALUE(appointments.forPatient(patientId));
     QCOMPARE(found.size(), 2);
     QCOMPARE(found.at(0).start, utc(QStringLiteral("2026-02-01T10:00:00.000Z")));
     QCOMPARE(found.at(1).start, utc(QStringLiteral("2026-05-01T10:00:00.000Z")));
 }
 
-QTEST_GUILESS_MAIN(TestAppointmentRepository)
+void TestAppointmentRepository::forDayOfAnInvalidDateIsEmpty()
+{
+    TestDatabase db;
+    QVERIFY(db.open());
+    QCOMPARE(STORE_VALUE(AppointmentRepository(db.connection()).forDay(QDate())),
+             QList<Appointment>());
+}
+
+void TestAppointmentRepository::forDayUsesTheStartIndex()
+{
+    // The day's schedule is read at start-up: a range of the start index, never a scan.
+    TestDatabase db;
+    QVERIFY(db.open());
+    SqlTrace trace(db.connection());
+    QVERIFY(trace.isValid());
+    QVERIFY_STORE_OK(AppointmentRepository(db.connection()).forDay(QDate(2026, 3, 2)));
+    const QStringList statements = trace.queries();
+    QCOMPARE(statements.size(), 1);
+    const QStringList plan = trace.plan(statements.constFirst());
+    QVERIFY2(plan.join(QLatin1Char(' ')).contains(QLatin1String("INDEX appointments_start")),
+             qPrintable(plan.join(QStringLiteral("; "))));
+    QCOMPARE(unindexedStep(plan), QString());
+}
+
+void TestAppointmentRepository::insertManyIsAllOrNothing_data()
+{
+    QTest::addColumn<int>("badRow"); // 0-based; -1: every row is good
+    QTest::addColumn<QString>("problem");
+    QTest::newRow("all good") << -1 << QString();
+    QTest::newRow("unknown patient") << 1 << QStringLiteral("patient");
+    QTest::newRow("no start") << 2 << QStringLiteral("start");
+    QTest::newRow("no length") << 0 << QStringLiteral("duration");
+}
+
+void TestAppointmentRepository::insertManyIsAllOrNothing()
+{
+    QFETCH(int, badRow);
+    QFETCH(QString, problem);
+    TestDatabase db;
+    QVERIFY(db.open());
+    AppointmentRepository appointments(db.connection());
+    const qint64 patientId = addPatient(db.connection(), QStringLiteral("Doe"));
+    QList<Appointment> input;
+    for (const char *start :
+         {"2026-03-02T15:00:00.000Z", "2026-03-02T15:15:00.000Z", "2026-03-02T15:30:00.000Z"}) {
+        Appointment appointment;
+        appointment.patientId = patientId;
+        appointment.start = utc(QLatin1String(start));
+        appointment.provider = QStringLiteral(" Dr. Quinn ");
+        appointment.visitType = QStringLiteral("Check-up");
+        input.append(appointment);
+    }
+    const QString tag = QString::fromLatin1(QTest::currentDataTag());
+    if (tag == QLatin1String("unknown patient"))
+        input[badRow].patientId = 999;
+    else if (tag == QLatin1String("no start"))
+        input[badRow].start = QDateTime();
+    else if (tag == QLatin1String("no length"))
+        input[badRow].durationMinutes = 0;
+
+    const StoreResult<int> inserted = appointments.insertMany(input);
+    const int stored = db.value(QStringLiteral("SELECT count(*) FROM appointments")).toInt();
+    if (badRow >= 0) {
+        QVERIFY2(!inserted.ok(), qPrintable(problem));
+        QVERIFY2(inserted.error().startsWith(QLatin1String("Cannot save the appointment")),
+                 qPrintable(inserted.error()));
+        QCOMPARE(stored, 0);
+        return;
+    }
+    QCOMPARE(STORE_VALUE(inserted), 3);
+    QCOMPARE(stored, 3);
+    const QList<Appointment> day = STORE_VALUE(appointments.forDay(QDate(2026, 3, 2)));
+    QCOMPARE(day.size(), 3);
+    for (qsizetype i = 0; i < day.size(); ++i) {
+        Appointment expected = input.at(i);
+        expected.id = day.at(i).id;
+        expected.provider = QStringLiteral("Dr. Quinn"); // trimmed as save() does
+        QCOMPARE(day.at(i), expected);
+    }
+}
+
+CLINICDESK_STORE_TEST_MAIN(TestAppointmentRepository)
 #include "tst_appointmentrepository.moc"

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 ClinicDesk developers
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "common/storetestmain.h"
 #include "services/store/coveragerepository.h"
 #include "services/store/patientrepository.h"
 #include "store/testdatabase.h"
@@ -54,6 +55,8 @@ private slots:
     void validationFailures();
     void remove();
     void deletingPatientDeletesCoverages();
+    void insertManyIsAllOrNothing_data();
+    void insertManyIsAllOrNothing();
 };
 
 void TestCoverageRepository::payersAreSeeded()
@@ -67,9 +70,12 @@ void TestCoverageRepository::payersAreSeeded()
         {QStringLiteral("HI12345"), QStringLiteral("Health Insurance Premium")},
         {QStringLiteral("INS003"), QStringLiteral("United Healthcare")},
     };
-    QCOMPARE(coverages.payers(), expected);
-    QCOMPARE(coverages.payer(QStringLiteral("INS003")), std::optional<Payer>(expected.at(3)));
-    QCOMPARE(coverages.payer(QStringLiteral("NOPE")), std::nullopt);
+    QCOMPARE(STORE_VALUE(coverages.payers()), expected);
+    QCOMPARE(STORE_VALUE(coverages.payer(QStringLiteral("INS003"))),
+             std::optional<Payer>(expected.at(3)));
+    QCOMPARE(STORE_VALUE(coverages.payer(QStringLiteral(" INS003 "))),
+             std::optional<Payer>(expected.at(3)));
+    QCOMPARE(STORE_VALUE(coverages.payer(QStringLiteral("NOPE"))), std::nullopt);
 }
 
 void TestCoverageRepository::savePayerInsertsAndRenames()
@@ -78,15 +84,16 @@ void TestCoverageRepository::savePayerInsertsAndRenames()
     QVERIFY(db.open());
     CoverageRepository coverages(db.connection());
     const Payer added{QStringLiteral("CIG01"), QStringLiteral("Cigna")};
-    QCOMPARE(coverages.savePayer({QStringLiteral(" CIG01 "), QStringLiteral("Cigna ")}).value(),
-             added);
-    QCOMPARE(coverages.payer(QStringLiteral("CIG01")), std::optional<Payer>(added));
-    QCOMPARE(coverages.payers().size(), 5);
+    QCOMPARE(
+        STORE_VALUE(coverages.savePayer({QStringLiteral(" CIG01 "), QStringLiteral("Cigna ")})),
+        added);
+    QCOMPARE(STORE_VALUE(coverages.payer(QStringLiteral("CIG01"))), std::optional<Payer>(added));
+    QCOMPARE(STORE_VALUE(coverages.payers()).size(), 5);
 
     const Payer renamed{QStringLiteral("CIG01"), QStringLiteral("Cigna Healthcare")};
-    QVERIFY(coverages.savePayer(renamed).ok());
-    QCOMPARE(coverages.payer(QStringLiteral("CIG01")), std::optional<Payer>(renamed));
-    QCOMPARE(coverages.payers().size(), 5);
+    QVERIFY_STORE_OK(coverages.savePayer(renamed));
+    QCOMPARE(STORE_VALUE(coverages.payer(QStringLiteral("CIG01"))), std::optional<Payer>(renamed));
+    QCOMPARE(STORE_VALUE(coverages.payers()).size(), 5);
 }
 
 void TestCoverageRepository::savePayerValidation()
@@ -101,7 +108,7 @@ void TestCoverageRepository::savePayerValidation()
         coverages.savePayer({QStringLiteral("X1"), QStringLiteral(" ")});
     QVERIFY(!noName.ok());
     QVERIFY2(noName.error().contains(QLatin1String("name")), qPrintable(noName.error()));
-    QCOMPARE(coverages.payers().size(), 4);
+    QCOMPARE(STORE_VALUE(coverages.payers()).size(), 4);
 }
 
 void TestCoverageRepository::saveAndFindEveryField()
@@ -132,8 +139,8 @@ void TestCoverageRepository::saveAndFindEveryField()
     QVERIFY(saved->id > 0);
     coverage.id = saved->id;
     QCOMPARE(saved.value(), coverage);
-    QCOMPARE(coverages.find(coverage.id), std::optional<Coverage>(coverage));
-    QCOMPARE(coverages.find(coverage.id + 1), std::nullopt);
+    QCOMPARE(STORE_VALUE(coverages.find(coverage.id)), std::optional<Coverage>(coverage));
+    QCOMPARE(STORE_VALUE(coverages.find(coverage.id + 1)), std::nullopt);
     QCOMPARE(db.value(QStringLiteral("SELECT relationship || '/' || subscriber_dob FROM coverages"))
                  .toString(),
              QStringLiteral("19/1960-02-29"));
@@ -162,14 +169,14 @@ void TestCoverageRepository::update()
     CoverageRepository coverages(db.connection());
     const qint64 patientId = addPatient(db.connection(), QStringLiteral("Doe"));
     StoreResult<Coverage> saved = coverages.save(makeCoverage(patientId, QStringLiteral("OLD1")));
-    QVERIFY(saved.ok());
+    QVERIFY_STORE_OK(saved);
     Coverage changed = saved.value();
     changed.memberId = QStringLiteral("NEW2");
     changed.terminationDate = QDate(2026, 6, 30);
     const StoreResult<Coverage> updated = coverages.save(changed);
     QVERIFY2(updated.ok(), qPrintable(updated.error()));
     QCOMPARE(updated.value(), changed);
-    QCOMPARE(coverages.forPatient(patientId), QList<Coverage>{changed});
+    QCOMPARE(STORE_VALUE(coverages.forPatient(patientId)), QList<Coverage>{changed});
 
     changed.id += 100;
     const StoreResult<Coverage> missing = coverages.save(changed);
@@ -195,13 +202,18 @@ void TestCoverageRepository::forPatientOrdersActiveThenByOrder()
         makeCoverage(patientId, QStringLiteral("primary"), CoverageOrder::Primary),
     };
     for (const Coverage &coverage : input)
-        QVERIFY(coverages.save(coverage).ok());
+        QVERIFY_STORE_OK(coverages.save(coverage));
 
-    QCOMPARE(memberIds(coverages.forPatient(patientId)),
+    QCOMPARE(memberIds(STORE_VALUE(coverages.forPatient(patientId))),
              (QStringList{"primary", "secondary", "tertiary", "inactive-primary",
                           "inactive-secondary"}));
-    QCOMPARE(memberIds(coverages.forPatient(otherId)), QStringList{"someone-else"});
-    QCOMPARE(coverages.forPatient(9999), QList<Coverage>());
+    QCOMPARE(memberIds(STORE_VALUE(coverages.forPatient(otherId))), QStringList{"someone-else"});
+    QCOMPARE(STORE_VALUE(coverages.forPatient(9999)), QList<Coverage>());
+    // Many patients at once: grouped by patient, each in the same order.
+    QCOMPARE(memberIds(STORE_VALUE(coverages.forPatients({otherId, 9999, patientId}))),
+             (QStringList{"primary", "secondary", "tertiary", "inactive-primary",
+                          "inactive-secondary", "someone-else"}));
+    QCOMPARE(STORE_VALUE(coverages.forPatients({})), QList<Coverage>());
 }
 
 void TestCoverageRepository::validationFailures_data()
@@ -259,10 +271,10 @@ void TestCoverageRepository::remove()
     const qint64 patientId = addPatient(db.connection(), QStringLiteral("Doe"));
     const StoreResult<Coverage> saved =
         coverages.save(makeCoverage(patientId, QStringLiteral("M1")));
-    QVERIFY(saved.ok());
-    QVERIFY(coverages.remove(saved->id));
-    QCOMPARE(coverages.find(saved->id), std::nullopt);
-    QVERIFY(!coverages.remove(saved->id));
+    QVERIFY_STORE_OK(saved);
+    QCOMPARE(STORE_VALUE(coverages.remove(saved->id)), true);
+    QCOMPARE(STORE_VALUE(coverages.find(saved->id)), std::nullopt);
+    QCOMPARE(STORE_VALUE(coverages.remove(saved->id)), false);
 }
 
 void TestCoverageRepository::deletingPatientDeletesCoverages()
@@ -272,18 +284,64 @@ void TestCoverageRepository::deletingPatientDeletesCoverages()
     CoverageRepository coverages(db.connection());
     const qint64 patientId = addPatient(db.connection(), QStringLiteral("Doe"));
     const qint64 otherId = addPatient(db.connection(), QStringLiteral("Roe"));
-    QVERIFY(coverages.save(makeCoverage(patientId, QStringLiteral("M1"))).ok());
-    QVERIFY(coverages.save(makeCoverage(patientId, QStringLiteral("M2"), CoverageOrder::Secondary))
-                .ok());
-    QVERIFY(coverages.save(makeCoverage(otherId, QStringLiteral("M3"))).ok());
+    QVERIFY_STORE_OK(coverages.save(makeCoverage(patientId, QStringLiteral("M1"))));
+    QVERIFY_STORE_OK(
+        coverages.save(makeCoverage(patientId, QStringLiteral("M2"), CoverageOrder::Secondary)));
+    QVERIFY_STORE_OK(coverages.save(makeCoverage(otherId, QStringLiteral("M3"))));
 
     // Patients are never deleted through the app; the schema still must not leave orphans.
     QCOMPARE(db.exec(QStringLiteral("DELETE FROM patients WHERE id = %1").arg(patientId)),
              QString());
-    QCOMPARE(coverages.forPatient(patientId), QList<Coverage>());
-    QCOMPARE(memberIds(coverages.forPatient(otherId)), QStringList{"M3"});
+    QCOMPARE(STORE_VALUE(coverages.forPatient(patientId)), QList<Coverage>());
+    QCOMPARE(memberIds(STORE_VALUE(coverages.forPatient(otherId))), QStringList{"M3"});
     QCOMPARE(db.value(QStringLiteral("SELECT count(*) FROM coverages")).toInt(), 1);
 }
 
-QTEST_GUILESS_MAIN(TestCoverageRepository)
+void TestCoverageRepository::insertManyIsAllOrNothing_data()
+{
+    QTest::addColumn<int>("badRow"); // 1-based; 0: every row is good
+    QTest::addColumn<QString>("error");
+    QTest::newRow("all good") << 0 << QString();
+    QTest::newRow("first refused") << 1 << QStringLiteral("Coverage 1 of 3: Enter the member ID");
+    QTest::newRow("last refused")
+        << 3 << QStringLiteral("Coverage 3 of 3: The payer NOPE is not in the payer list");
+}
+
+void TestCoverageRepository::insertManyIsAllOrNothing()
+{
+    QFETCH(int, badRow);
+    QFETCH(QString, error);
+    TestDatabase db;
+    QVERIFY(db.open());
+    CoverageRepository coverages(db.connection());
+    const qint64 patientId = addPatient(db.connection(), QStringLiteral("Doe"));
+    const qint64 otherId = addPatient(db.connection(), QStringLiteral("Roe"));
+    QList<Coverage> input{makeCoverage(patientId, QStringLiteral("A1")),
+                          makeCoverage(otherId, QStringLiteral("B1")),
+                          makeCoverage(patientId, QStringLiteral("A2"), CoverageOrder::Secondary)};
+    input[1].id = 77; // ignored: insertMany only inserts
+    if (badRow == 1)
+        input[0].memberId.clear();
+    if (badRow == 3)
+        input[2].payerId = QStringLiteral("NOPE");
+
+    const StoreResult<QList<Coverage>> inserted = coverages.insertMany(input);
+    if (badRow != 0) {
+        QVERIFY(!inserted.ok());
+        QVERIFY2(inserted.error().startsWith(error), qPrintable(inserted.error()));
+        QCOMPARE(db.value(QStringLiteral("SELECT count(*) FROM coverages")).toInt(), 0);
+        return;
+    }
+    QVERIFY_STORE_OK(inserted);
+    QCOMPARE(inserted->size(), 3);
+    QCOMPARE(memberIds(inserted.value()), (QStringList{"A1", "B1", "A2"}));
+    for (const Coverage &coverage : inserted.value()) {
+        QVERIFY(coverage.id > 0);
+        QCOMPARE(coverage.payerName, QStringLiteral("BlueCross BlueShield"));
+        QCOMPARE(STORE_VALUE(coverages.find(coverage.id)), std::optional<Coverage>(coverage));
+    }
+    QCOMPARE(memberIds(STORE_VALUE(coverages.forPatient(patientId))), (QStringList{"A1", "A2"}));
+}
+
+CLINICDESK_STORE_TEST_MAIN(TestCoverageRepository)
 #include "tst_coveragerepository.moc"

@@ -1,14 +1,20 @@
 // SPDX-FileCopyrightText: 2026 ClinicDesk developers
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "common/storetestmain.h"
 #include "services/store/database.h"
+#include "store/damagedfile.h"
+#include "store/sqltrace.h"
 #include "store/testdatabase.h"
 
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
+
+#include <algorithm>
 
 namespace {
 QByteArray fileHash(const QString &path)
@@ -51,6 +57,54 @@ void setRawUserVersion(const QString &path, int version)
     }
     QSqlDatabase::removeDatabase(name);
 }
+
+//! A table with an index over enough rows for both to span many pages.
+void addFiller(const TestDatabase &db, const QString &table)
+{
+    QCOMPARE(db.exec(QStringLiteral("CREATE TABLE %1 (x TEXT)").arg(table)), QString());
+    QCOMPARE(db.exec(QStringLiteral("CREATE INDEX %1_x ON %1 (x)").arg(table)), QString());
+    QCOMPARE(db.exec(QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 "
+                                    "FROM n WHERE i < 2000) INSERT INTO %1 SELECT "
+                                    "printf('row %08d padding padding padding', i) FROM n")
+                         .arg(table)),
+             QString());
+}
+
+//! 2,000 patients, written straight into the table.
+void addPatients(const TestDatabase &db)
+{
+    QCOMPARE(db.exec(QStringLiteral(
+                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) "
+                 "INSERT INTO patients (mrn, first_name, last_name, first_name_key, "
+                 "last_name_key, date_of_birth, created_at, updated_at) SELECT "
+                 "printf('MRN%06d', i), 'Pat', printf('Doe%04d', i), 'pat', printf('doe%04d', i), "
+                 "'1980-01-01', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z' FROM n")),
+             QString());
+}
+
+//! What SQLite itself says of `table`, through a plain connection: quick_check's lines, or the
+//! error that stopped it.
+QStringList rawQuickCheck(const QString &path, const QString &table)
+{
+    const QString name = QStringLiteral("raw_quick_check");
+    QStringList lines;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery query(db);
+            if (query.exec(QStringLiteral("PRAGMA quick_check(%1)").arg(table))) {
+                while (query.next())
+                    lines += query.value(0).toString().split(QLatin1Char('\n'));
+            }
+            if (query.lastError().isValid())
+                lines.append(query.lastError().databaseText());
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return lines;
+}
 } // namespace
 
 class TestDatabaseStore : public QObject
@@ -69,7 +123,12 @@ private slots:
     void upToVersionAboveSchemaMeansAll();
     void newerDatabaseIsRefusedAndLeftAlone();
     void notADatabaseIsRefused();
-    void damagedDatabaseIsRefused();
+    void damagedDatabaseOpensForCheck();
+    void checkReportsSoundFileAsOk();
+    void checkReportsDamageInSqlitesWords_data();
+    void checkReportsDamageInSqlitesWords();
+    void checkGoesOnPastADamagedTable();
+    void checkCanBeCancelled();
     void connectionNameInUseIsRefused();
     void foreignKeysAreEnforced();
     void auditLogIsAppendOnly_data();
@@ -200,6 +259,13 @@ void TestDatabaseStore::migratesFromEachEarlierVersion()
         db.value(QStringLiteral("SELECT member_id FROM coverages WHERE patient_id = 7")).toString(),
         QStringLiteral("XYZ123"));
     QCOMPARE(db.value(QStringLiteral("SELECT count(*) FROM appointments")).toInt(), 1);
+    // The migrated schema is the fresh one (tables, indexes and triggers alike).
+    TestDatabase fresh;
+    QVERIFY(fresh.open());
+    const QString schema = QStringLiteral(
+        "SELECT group_concat(type || ' ' || name || ': ' || coalesce(sql, ''), char(10)) FROM "
+        "(SELECT * FROM sqlite_schema ORDER BY type, name)");
+    QCOMPARE(db.value(schema).toString(), fresh.value(schema).toString());
     // The newest schema works on the old rows.
     QCOMPARE(db.exec(QStringLiteral("INSERT INTO verifications (coverage_id, patient_id, status, "
                                     "requested_at) VALUES (11, 7, 'pending', "
@@ -253,34 +319,149 @@ void TestDatabaseStore::notADatabaseIsRefused()
     QCOMPARE(fileHash(db.path()), before);
 }
 
-void TestDatabaseStore::damagedDatabaseIsRefused()
+void TestDatabaseStore::damagedDatabaseOpensForCheck()
 {
     TestDatabase db;
     QVERIFY(db.open());
-    // Enough rows for the table and its indexes to span many pages.
-    QCOMPARE(db.exec(QStringLiteral("CREATE TABLE filler (x TEXT)")), QString());
-    QCOMPARE(db.exec(QStringLiteral("CREATE INDEX filler_x ON filler (x)")), QString());
-    QCOMPARE(db.exec(QStringLiteral(
-                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) "
-                 "INSERT INTO filler SELECT printf('row %08d padding padding padding', i) FROM n")),
-             QString());
+    addFiller(db, QStringLiteral("filler"));
+    const QList<qint64> pages = laterLeafPages(db, QStringLiteral("filler"));
     const int pageSize = db.value(QStringLiteral("PRAGMA page_size")).toInt();
     db.close();
+    damagePages(db.path(), pageSize, pages, Damage::CellContents);
 
-    QFile file(db.path());
-    QVERIFY(file.open(QIODevice::ReadWrite));
-    const qint64 pages = file.size() / pageSize;
-    QVERIFY(pages > 10);
-    // Scribble over the middle of every page after the schema page, keeping the file header.
-    for (qint64 page = 2; page < pages; ++page) {
-        QVERIFY(file.seek(page * pageSize + 100));
-        file.write(QByteArray(64, '\x5a'));
+    // Start-up does not read the whole file: open succeeds, Database::check() finds the damage.
+    QVERIFY2(db.open(), qPrintable(db.result().error));
+    QCOMPARE(db.result().toVersion, Database::schemaVersion());
+    QVERIFY(!Database::check(db.connection()).ok());
+}
+
+void TestDatabaseStore::checkReportsSoundFileAsOk()
+{
+    TestDatabase db;
+    QVERIFY(db.open());
+    addFiller(db, QStringLiteral("filler"));
+    const int tables = db.value(QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE type = "
+                                               "'table' AND name NOT LIKE 'sqlite_%'"))
+                           .toInt();
+    QCOMPARE(tables, 7); // six of the schema and the filler
+
+    QList<QPair<int, int>> calls;
+    const Database::CheckResult result = Database::check(db.connection(), [&](int done, int total) {
+        calls.append({done, total});
+        return true;
+    });
+    QVERIFY2(result.ok(), qPrintable(result.problems.join(QLatin1Char('\n')) + result.error));
+    QCOMPARE(result.problems, QStringList());
+    QCOMPARE(result.error, QString());
+    QList<QPair<int, int>> expected;
+    for (int done = 0; done <= tables; ++done)
+        expected.append({done, tables});
+    QCOMPARE(calls, expected);
+    // The progress function is optional.
+    QVERIFY(Database::check(db.connection()).ok());
+}
+
+void TestDatabaseStore::checkReportsDamageInSqlitesWords_data()
+{
+    QTest::addColumn<QString>("table");
+    QTest::addColumn<QString>("object"); // the table or index whose pages are damaged
+    QTest::addColumn<Damage>("damage");
+    QTest::newRow("table rows") << QStringLiteral("filler") << QStringLiteral("filler")
+                                << Damage::CellContents;
+    QTest::newRow("index entries")
+        << QStringLiteral("filler") << QStringLiteral("filler_x") << Damage::CellContents;
+    QTest::newRow("table page headers")
+        << QStringLiteral("filler") << QStringLiteral("filler") << Damage::PageHeaders;
+    // quick_check reads the rows of a table with NOT NULL columns: damaged pages stop it with
+    // an error (SQLITE_CORRUPT) instead of a list.
+    QTest::newRow("patients' page headers")
+        << QStringLiteral("patients") << QStringLiteral("patients") << Damage::PageHeaders;
+    QTest::newRow("patients' rows")
+        << QStringLiteral("patients") << QStringLiteral("patients") << Damage::CellContents;
+}
+
+void TestDatabaseStore::checkReportsDamageInSqlitesWords()
+{
+    QFETCH(QString, table);
+    QFETCH(QString, object);
+    QFETCH(Damage, damage);
+    TestDatabase db;
+    QVERIFY(db.open());
+    addFiller(db, QStringLiteral("filler"));
+    addPatients(db);
+    const QList<qint64> pages = laterLeafPages(db, object);
+    const int pageSize = db.value(QStringLiteral("PRAGMA page_size")).toInt();
+    db.close();
+    damagePages(db.path(), pageSize, pages, damage);
+    const QStringList sqliteSays = rawQuickCheck(db.path(), table);
+    QVERIFY(!sqliteSays.isEmpty());
+    QVERIFY(!sqliteSays.contains(QStringLiteral("ok")));
+
+    QVERIFY2(db.open(), qPrintable(db.result().error));
+    const Database::CheckResult result = Database::check(db.connection());
+    QVERIFY(!result.ok());
+    // The check itself ran: damage is a finding, not "the database could not be checked".
+    QCOMPARE(result.error, QString());
+    QVERIFY(!result.problems.isEmpty());
+    QVERIFY2(result.problems.size() <= 3, qPrintable(result.problems.join(QLatin1Char('\n'))));
+    for (const QString &problem : result.problems) {
+        // One of SQLite's lines, as it wrote it.
+        QVERIFY2(sqliteSays.contains(problem), qPrintable(problem));
     }
-    file.close();
+}
 
-    QVERIFY(!db.open());
-    QVERIFY2(db.result().error.contains(QLatin1String("damaged")), qPrintable(db.result().error));
-    QVERIFY(!QSqlDatabase::contains(db.connection()));
+void TestDatabaseStore::checkGoesOnPastADamagedTable()
+{
+    TestDatabase db;
+    QVERIFY(db.open());
+    addPatients(db);
+    addFiller(db, QStringLiteral("filler"));
+    addFiller(db, QStringLiteral("zz_filler"));
+    const QList<qint64> fillerPages = laterLeafPages(db, QStringLiteral("filler"));
+    const QList<qint64> patientPages = laterLeafPages(db, QStringLiteral("patients"));
+    const QList<qint64> lastPages = laterLeafPages(db, QStringLiteral("zz_filler"));
+    const int pageSize = db.value(QStringLiteral("PRAGMA page_size")).toInt();
+    db.close();
+    // Tables are checked in name order: filler, patients (whose damage stops SQLite's check of
+    // that table with an error), then zz_filler.
+    damagePages(db.path(), pageSize, fillerPages, Damage::CellContents);
+    damagePages(db.path(), pageSize, patientPages, Damage::PageHeaders);
+    damagePages(db.path(), pageSize, lastPages, Damage::CellContents);
+    const QList<QStringList> sqliteSays{rawQuickCheck(db.path(), QStringLiteral("filler")),
+                                        rawQuickCheck(db.path(), QStringLiteral("patients")),
+                                        rawQuickCheck(db.path(), QStringLiteral("zz_filler"))};
+
+    QVERIFY2(db.open(), qPrintable(db.result().error));
+    const Database::CheckResult result = Database::check(db.connection());
+    QCOMPARE(result.error, QString());
+    const QString problems = result.problems.join(QLatin1Char('\n'));
+    for (const QStringList &said : sqliteSays) {
+        const bool reported =
+            std::any_of(result.problems.begin(), result.problems.end(),
+                        [&](const QString &problem) { return said.contains(problem); });
+        QVERIFY2(reported, qPrintable(said.join(QLatin1Char('\n')) + QStringLiteral("\nnot in\n") +
+                                      problems));
+    }
+}
+
+void TestDatabaseStore::checkCanBeCancelled()
+{
+    TestDatabase db;
+    QVERIFY(db.open());
+    SqlTrace trace(db.connection());
+    QVERIFY(trace.isValid());
+    QList<int> progress;
+    const Database::CheckResult result = Database::check(db.connection(), [&](int checked, int) {
+        progress.append(checked);
+        return checked < 2; // stop after two tables
+    });
+    QCOMPARE(progress, (QList<int>{0, 1, 2}));
+    int checks = 0;
+    for (const QString &statement : trace.statements())
+        checks += statement.contains(QLatin1String("quick_check"), Qt::CaseInsensitive);
+    QCOMPARE(checks, 2);
+    QCOMPARE(result.problems, QStringList());
+    QCOMPARE(result.error, QString());
 }
 
 void TestDatabaseStore::connectionNameInUseIsRefused()
@@ -405,5 +586,5 @@ void TestDatabaseStore::nestedTransactionGuardsUseSavepoints()
     QVERIFY(again.commit());
 }
 
-QTEST_GUILESS_MAIN(TestDatabaseStore)
+CLINICDESK_STORE_TEST_MAIN(TestDatabaseStore)
 #include "tst_database.moc"

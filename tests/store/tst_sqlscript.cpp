@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 ClinicDesk developers
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "common/storetestmain.h"
 #include "services/store/sqlscript.h"
 
 #include <QTest>
@@ -66,5 +67,5 @@ void TestSqlScript::split()
     QCOMPARE(SqlScript::split(script), statements);
 }
 
-QTEST_GUILESS_MAIN(TestSqlScript)
+CLINICDESK_STORE_TEST_MAIN(TestSqlScript)
 #include "tst_sqlscript.moc"

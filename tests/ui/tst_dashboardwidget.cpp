@@ -1,10 +1,14 @@
 // SPDX-FileCopyrightText: 2026 ClinicDesk developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "common/testsupport.h"
+// The verification dashboard offscreen: key figures, charts, periods, activating rows, and the
+// live behaviour: at most one read of the figures a second while shown, none while hidden.
+#include "common/trainingenvironment.h"
 
+#include "models/activityfiltermodel.h"
 #include "models/recentactivitymodel.h"
-#include "services/eligibility/eligibilityservice.h"
-#include "services/store/database.h"
+#include "services/store/coveragerepository.h"
+#include "services/store/patientrepository.h"
+#include "services/store/verificationrepository.h"
 #include "ui/dashboardwidget.h"
 
 #include <QtCharts/QBarSet>
@@ -14,14 +18,13 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QLocale>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTableView>
-#include <QTemporaryDir>
 #include <QTest>
-#include <QUuid>
 
 #include <memory>
 
@@ -44,8 +47,12 @@ private Q_SLOTS:
     void switchingPeriod();
     void emptyPeriod();
     void activatingRowEmitsPatient();
+    void showFilter();
     void liveUpdatesAreCoalesced();
     void refreshShortcut();
+    void hiddenDashboardReadsNothing();
+    void hiddenAfterShowCatchesUpWithOneRead();
+    void burstReadsAtMostOncePerSecond();
 
 private:
     qint64 addPatient(const QString &first, const QString &last);
@@ -59,11 +66,14 @@ private:
       ago Jane's clearinghouse answered 5xx (2,000 ms).
      */
     bool seed();
+    //! Shows the dashboard and waits for its figures and its recent activity.
+    bool showAndWait(DashboardWidget &dashboard);
+    //! Waits for the figures and the list after a change of period or a refresh.
+    bool waitForReload(DashboardWidget &dashboard, const std::function<void()> &change);
+    int auditCount(const QString &action);
     QString valueText(const QWidget &dashboard, const char *name) const;
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    QString m_connection;
-    std::unique_ptr<EligibilityService> m_service;
+    std::unique_ptr<TrainingEnvironment> m_env;
     QDateTime m_now = fixedNow;
     qint64 m_jane = 0;
     qint64 m_janeCoverage = 0;
@@ -79,18 +89,13 @@ void TestDashboardWidget::initTestCase()
 
 void TestDashboardWidget::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_connection =
-        QStringLiteral("tst_dashboard_") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    const Database::OpenResult opened =
-        Database::open(m_dir->filePath(QStringLiteral("desk.sqlite")), m_connection);
-    QVERIFY2(opened.ok, qPrintable(opened.error));
-    EligibilitySettings settings;
-    settings.user = QStringLiteral("frontdesk1");
-    m_service = std::make_unique<EligibilityService>(nullptr, m_connection, settings);
+    TrainingEnvironment::Options options;
+    options.seed = false;
+    options.user = QStringLiteral("frontdesk1");
+    m_env = std::make_unique<TrainingEnvironment>(options);
+    QVERIFY2(m_env->isReady(), qPrintable(m_env->error()));
     m_now = fixedNow;
-    m_service->setClock([this] { return m_now; });
+    m_env->service().setClock([this] { return m_now; });
 
     m_jane = addPatient(QStringLiteral("Jane"), QStringLiteral("Smith"));
     m_janeCoverage = addCoverage(m_jane, QStringLiteral("JS100200"));
@@ -101,9 +106,7 @@ void TestDashboardWidget::init()
 
 void TestDashboardWidget::cleanup()
 {
-    m_service.reset();
-    Database::close(m_connection);
-    m_dir.reset();
+    m_env.reset();
 }
 
 qint64 TestDashboardWidget::addPatient(const QString &first, const QString &last)
@@ -112,7 +115,9 @@ qint64 TestDashboardWidget::addPatient(const QString &first, const QString &last
     patient.firstName = first;
     patient.lastName = last;
     patient.dateOfBirth = QDate(1975, 11, 2);
-    const auto saved = m_service->patients().save(patient);
+    const auto saved = m_env->write([patient](const QString &connection) {
+        return PatientRepository(connection).save(patient);
+    });
     if (!saved)
         qWarning() << "patient not saved:" << saved.error();
     return saved ? saved->id : 0;
@@ -125,7 +130,9 @@ qint64 TestDashboardWidget::addCoverage(qint64 patientId, const QString &memberI
     coverage.payerId = QStringLiteral("INS002");
     coverage.payerName = QStringLiteral("Aetna Health");
     coverage.memberId = memberId;
-    const auto saved = m_service->coverages().save(coverage);
+    const auto saved = m_env->write([coverage](const QString &connection) {
+        return CoverageRepository(connection).save(coverage);
+    });
     if (!saved)
         qWarning() << "coverage not saved:" << saved.error();
     return saved ? saved->id : 0;
@@ -151,7 +158,8 @@ qint64 TestDashboardWidget::addAttempt(qint64 patientId, qint64 coverageId,
     v.serviceDate = requestedAt.toLocalTime().date();
     if (status == VerificationStatus::Failed)
         v.errorMessage = QStringLiteral("Something went wrong.");
-    const auto saved = m_service->verifications().save(v);
+    const auto saved = m_env->write(
+        [v](const QString &connection) { return VerificationRepository(connection).save(v); });
     if (!saved) {
         qWarning() << "verification not saved:" << saved.error();
         return 0;
@@ -161,6 +169,32 @@ qint64 TestDashboardWidget::addAttempt(qint64 patientId, qint64 coverageId,
     return saved->id;
 }
 
+bool TestDashboardWidget::showAndWait(DashboardWidget &dashboard)
+{
+    QSignalSpy updated(&dashboard, &DashboardWidget::statisticsUpdated);
+    QSignalSpy loaded(dashboard.recentActivityModel(), &RecentActivityModel::loaded);
+    dashboard.show();
+    return (updated.size() > 0 || updated.wait()) && (loaded.size() > 0 || loaded.wait()) &&
+           dashboard.errorString().isEmpty();
+}
+
+bool TestDashboardWidget::waitForReload(DashboardWidget &dashboard,
+                                        const std::function<void()> &change)
+{
+    QSignalSpy updated(&dashboard, &DashboardWidget::statisticsUpdated);
+    QSignalSpy loaded(dashboard.recentActivityModel(), &RecentActivityModel::loaded);
+    change();
+    return (updated.size() > 0 || updated.wait()) && (loaded.size() > 0 || loaded.wait()) &&
+           dashboard.errorString().isEmpty();
+}
+
+int TestDashboardWidget::auditCount(const QString &action)
+{
+    int count = 0;
+    for (const AuditEntry &entry : m_env->auditEntries())
+        count += entry.action == action ? 1 : 0;
+    return count;
+}
 bool TestDashboardWidget::seed()
 {
     using S = VerificationStatus;
@@ -188,8 +222,9 @@ QString TestDashboardWidget::valueText(const QWidget &dashboard, const char *nam
 void TestDashboardWidget::keyFiguresForToday()
 {
     QVERIFY(seed());
-    DashboardWidget dashboard(m_service.get());
+    DashboardWidget dashboard(&m_env->service());
     QCOMPARE(dashboard.period(), StatsPeriod::Today);
+    QVERIFY(showAndWait(dashboard));
     QCOMPARE(valueText(dashboard, "verificationsValue"), QStringLiteral("3"));
     QCOMPARE(valueText(dashboard, "successRateValue"), QStringLiteral("33.3%"));
     QCOMPARE(valueText(dashboard, "failureRateValue"), QStringLiteral("66.7%"));
@@ -198,12 +233,19 @@ void TestDashboardWidget::keyFiguresForToday()
     QCOMPARE(valueText(dashboard, "p95ResponseValue"), QStringLiteral("30.0 s"));
     QCOMPARE(dashboard.stats().total, 3);
     QCOMPARE(dashboard.recentActivityModel()->rowCount(), 3);
+    QCOMPARE(dashboard.statisticsReads(), 1);
+    // The figures are what the service computes from the data.
+    const auto stats = TestSupport::await(m_env->service().statistics(StatsPeriod::Today));
+    QVERIFY(stats.ok());
+    QCOMPARE(dashboard.stats().total, stats->total);
+    QCOMPARE(dashboard.stats().p95Ms, stats->p95Ms);
 }
 
 void TestDashboardWidget::chartsShowTheBreakdown()
 {
     QVERIFY(seed());
-    DashboardWidget dashboard(m_service.get());
+    DashboardWidget dashboard(&m_env->service());
+    QVERIFY(showAndWait(dashboard));
     auto *stack = dashboard.findChild<QStackedWidget *>(QStringLiteral("chartStack"));
     QVERIFY(stack);
     QVERIFY(stack->currentWidget()->objectName() != QLatin1String("emptyStateLabel"));
@@ -230,14 +272,15 @@ void TestDashboardWidget::chartsShowTheBreakdown()
 void TestDashboardWidget::switchingPeriod()
 {
     QVERIFY(seed());
-    DashboardWidget dashboard(m_service.get());
+    DashboardWidget dashboard(&m_env->service());
+    QVERIFY(showAndWait(dashboard));
     auto *combo = dashboard.findChild<QComboBox *>(QStringLiteral("periodCombo"));
     QVERIFY(combo);
     QCOMPARE(combo->count(), 3);
     QCOMPARE(combo->currentText(), QStringLiteral("Today"));
 
     // From the keyboard: the next entry is Last 7 Days.
-    QTest::keyClick(combo, Qt::Key_Down);
+    QVERIFY(waitForReload(dashboard, [&] { QTest::keyClick(combo, Qt::Key_Down); }));
     QCOMPARE(combo->currentText(), QStringLiteral("Last 7 Days"));
     QCOMPARE(dashboard.period(), StatsPeriod::Last7Days);
     QCOMPARE(valueText(dashboard, "verificationsValue"), QStringLiteral("4"));
@@ -246,7 +289,7 @@ void TestDashboardWidget::switchingPeriod()
     QCOMPARE(valueText(dashboard, "averageResponseValue"), QStringLiteral("8.1 s"));
     QCOMPARE(dashboard.recentActivityModel()->rowCount(), 4);
 
-    dashboard.setPeriod(StatsPeriod::Last30Days);
+    QVERIFY(waitForReload(dashboard, [&] { dashboard.setPeriod(StatsPeriod::Last30Days); }));
     QCOMPARE(combo->currentIndex(), 2);
     QCOMPARE(valueText(dashboard, "verificationsValue"), QStringLiteral("5"));
     QCOMPARE(valueText(dashboard, "successRateValue"), QStringLiteral("40.0%"));
@@ -255,7 +298,7 @@ void TestDashboardWidget::switchingPeriod()
     QCOMPARE(valueText(dashboard, "p95ResponseValue"), QStringLiteral("30.0 s"));
     QCOMPARE(dashboard.recentActivityModel()->rowCount(), 5);
 
-    combo->setCurrentIndex(0);
+    QVERIFY(waitForReload(dashboard, [&] { combo->setCurrentIndex(0); }));
     QCOMPARE(dashboard.period(), StatsPeriod::Today);
     QCOMPARE(valueText(dashboard, "verificationsValue"), QStringLiteral("3"));
 }
@@ -264,7 +307,8 @@ void TestDashboardWidget::emptyPeriod()
 {
     QVERIFY(seed());
     m_now = fixedNow.addDays(2); // nothing today; the 7-day window still holds attempts
-    DashboardWidget dashboard(m_service.get());
+    DashboardWidget dashboard(&m_env->service());
+    QVERIFY(showAndWait(dashboard));
     auto *stack = dashboard.findChild<QStackedWidget *>(QStringLiteral("chartStack"));
     QVERIFY(stack);
     QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("emptyStateLabel"));
@@ -280,7 +324,7 @@ void TestDashboardWidget::emptyPeriod()
     QCOMPARE(dashboard.recentActivityModel()->rowCount(), 0);
 
     // From March 6: today's three of March 10 and Omar's of March 7.
-    dashboard.setPeriod(StatsPeriod::Last7Days);
+    QVERIFY(waitForReload(dashboard, [&] { dashboard.setPeriod(StatsPeriod::Last7Days); }));
     QVERIFY(stack->currentWidget()->objectName() != QLatin1String("emptyStateLabel"));
     QCOMPARE(valueText(dashboard, "verificationsValue"), QStringLiteral("4"));
 }
@@ -288,13 +332,15 @@ void TestDashboardWidget::emptyPeriod()
 void TestDashboardWidget::activatingRowEmitsPatient()
 {
     QVERIFY(seed());
-    DashboardWidget dashboard(m_service.get());
+    DashboardWidget dashboard(&m_env->service());
     dashboard.resize(1200, 800);
-    dashboard.show();
+    QVERIFY(showAndWait(dashboard));
     QVERIFY(QTest::qWaitForWindowExposed(&dashboard));
     auto *table = dashboard.findChild<QTableView *>(QStringLiteral("recentActivityTable"));
     QVERIFY(table);
-    QCOMPARE(table->model(), dashboard.recentActivityModel());
+    // The table shows the recent activity through the status filter.
+    QCOMPARE(table->model(), dashboard.activityFilter());
+    QCOMPARE(dashboard.activityFilter()->sourceModel(), dashboard.recentActivityModel());
     QSignalSpy activated(&dashboard, &DashboardWidget::patientActivated);
 
     // Row 1 is Omar's rejection (20 minutes ago).
@@ -316,12 +362,36 @@ void TestDashboardWidget::activatingRowEmitsPatient()
     QCOMPARE(activated.at(1).at(0).toLongLong(), m_jane);
 }
 
+void TestDashboardWidget::showFilter()
+{
+    QVERIFY(seed());
+    DashboardWidget dashboard(&m_env->service());
+    QVERIFY(showAndWait(dashboard));
+    auto *show = dashboard.findChild<QComboBox *>(QStringLiteral("activityShowCombo"));
+    auto *table = dashboard.findChild<QTableView *>(QStringLiteral("recentActivityTable"));
+    QVERIFY(show && table);
+    QCOMPARE(table->model()->rowCount(), 3);
+    show->setCurrentIndex(show->findText(QStringLiteral("Failed")));
+    QCOMPARE(table->model()->rowCount(), 2);
+    show->setCurrentIndex(show->findText(QStringLiteral("Verified")));
+    QCOMPARE(table->model()->rowCount(), 1);
+    QCOMPARE(table->model()->index(0, RecentActivityModel::PatientColumn).data().toString(),
+             QStringLiteral("Smith, Jane"));
+    show->setCurrentIndex(0);
+    QCOMPARE(table->model()->rowCount(), 3);
+    QCOMPARE(dashboard.recentActivityModel()->rowCount(), 3); // filtering reads nothing
+    QCOMPARE(dashboard.statisticsReads(), 1);
+}
+
 void TestDashboardWidget::liveUpdatesAreCoalesced()
 {
     QVERIFY(seed());
-    DashboardWidget dashboard(m_service.get());
+    DashboardWidget dashboard(&m_env->service());
+    QVERIFY(showAndWait(dashboard));
     QCOMPARE(valueText(dashboard, "verificationsValue"), QStringLiteral("3"));
+    const int reads = dashboard.statisticsReads();
     QSignalSpy resets(dashboard.recentActivityModel(), &QAbstractItemModel::modelReset);
+    QSignalSpy updated(&dashboard, &DashboardWidget::statisticsUpdated);
 
     Verification first;
     Verification second;
@@ -330,25 +400,28 @@ void TestDashboardWidget::liveUpdatesAreCoalesced()
     QVERIFY(addAttempt(m_jane, m_janeCoverage, VerificationStatus::Failed,
                        VerificationError::Rejected, fixedNow.addSecs(-1), 600,
                        {QStringLiteral("72")}, &second));
-    Q_EMIT m_service->verificationFinished(first);
-    Q_EMIT m_service->verificationFinished(second);
+    Q_EMIT m_env->service().verificationFinished(first);
+    Q_EMIT m_env->service().verificationFinished(second);
+    QCOMPARE(valueText(dashboard, "verificationsValue"), QStringLiteral("3")); // not yet
 
-    // The table follows at once, row by row; the figures after the coalescing delay.
-    QCOMPARE(dashboard.recentActivityModel()->rowCount(), 5);
+    // The table follows row by row; the figures after the coalescing delay, in one read.
+    QTRY_COMPARE(dashboard.recentActivityModel()->rowCount(), 5);
     QCOMPARE(resets.count(), 0);
-    QCOMPARE(valueText(dashboard, "verificationsValue"), QStringLiteral("3"));
-    QTRY_COMPARE(valueText(dashboard, "verificationsValue"), QStringLiteral("5"));
+    QVERIFY(updated.wait(5000));
+    QCOMPARE(valueText(dashboard, "verificationsValue"), QStringLiteral("5"));
+    QCOMPARE(dashboard.statisticsReads(), reads + 1);
     QCOMPARE(valueText(dashboard, "successRateValue"), QStringLiteral("40.0%"));
     QCOMPARE(dashboard.stats().topReasons.constFirst().key, QStringLiteral("aaa:72"));
     QCOMPARE(dashboard.stats().topReasons.constFirst().count, 2);
+    QCOMPARE(resets.count(), 0);
 }
 
 void TestDashboardWidget::refreshShortcut()
 {
     QVERIFY(seed());
-    DashboardWidget dashboard(m_service.get());
+    DashboardWidget dashboard(&m_env->service());
     QCOMPARE(dashboard.refreshAction()->shortcut(), QKeySequence(Qt::Key_F5));
-    dashboard.show();
+    QVERIFY(showAndWait(dashboard));
     dashboard.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&dashboard));
 
@@ -356,9 +429,123 @@ void TestDashboardWidget::refreshShortcut()
     QVERIFY(addAttempt(m_omar, m_omarCoverage, VerificationStatus::Verified,
                        VerificationError::None, fixedNow.addSecs(-1), 400));
     QCOMPARE(valueText(dashboard, "verificationsValue"), QStringLiteral("3"));
-    QTest::keyClick(&dashboard, Qt::Key_F5);
+    QVERIFY(waitForReload(dashboard, [&] { QTest::keyClick(&dashboard, Qt::Key_F5); }));
     QCOMPARE(valueText(dashboard, "verificationsValue"), QStringLiteral("4"));
     QCOMPARE(dashboard.recentActivityModel()->rowCount(), 4);
+}
+
+void TestDashboardWidget::hiddenDashboardReadsNothing()
+{
+    QVERIFY(seed());
+    DashboardWidget dashboard(&m_env->service());
+    QSignalSpy updated(&dashboard, &DashboardWidget::statisticsUpdated);
+    QSignalSpy loaded(dashboard.recentActivityModel(), &RecentActivityModel::loaded);
+    // Never shown: changing the period and finished verifications read nothing.
+    dashboard.setPeriod(StatsPeriod::Last7Days);
+    for (int i = 0; i < 3; ++i) {
+        Verification v;
+        QVERIFY(addAttempt(m_omar, m_omarCoverage, VerificationStatus::Verified,
+                           VerificationError::None, fixedNow.addSecs(-10 + i), 300, {}, &v));
+        Q_EMIT m_env->service().verificationFinished(v);
+    }
+    // Longer than the live interval: a read would have started by now.
+    QVERIFY(!updated.wait(2 * DashboardWidget::liveRefreshIntervalMs));
+    m_env->store().drain();
+    QCoreApplication::processEvents();
+    QCOMPARE(dashboard.statisticsReads(), 0);
+    QCOMPARE(loaded.size(), 0);
+    QCOMPARE(dashboard.recentActivityModel()->rowCount(), 0);
+    QCOMPARE(auditCount(QStringLiteral("verification.activity")), 0);
+
+    // Shown: one read of each brings the figures of the chosen period.
+    QVERIFY(showAndWait(dashboard));
+    QCOMPARE(dashboard.statisticsReads(), 1);
+    QCOMPARE(dashboard.period(), StatsPeriod::Last7Days);
+    QCOMPARE(valueText(dashboard, "verificationsValue"), QStringLiteral("7"));
+    QCOMPARE(dashboard.recentActivityModel()->rowCount(), 7);
+    QCOMPARE(auditCount(QStringLiteral("verification.activity")), 1);
+}
+
+void TestDashboardWidget::hiddenAfterShowCatchesUpWithOneRead()
+{
+    QVERIFY(seed());
+    DashboardWidget dashboard(&m_env->service());
+    QVERIFY(showAndWait(dashboard));
+    QCOMPARE(dashboard.statisticsReads(), 1);
+    QCOMPARE(auditCount(QStringLiteral("verification.activity")), 1);
+
+    dashboard.hide();
+    QSignalSpy updated(&dashboard, &DashboardWidget::statisticsUpdated);
+    QSignalSpy inserted(dashboard.recentActivityModel(), &QAbstractItemModel::rowsInserted);
+    for (int i = 0; i < 4; ++i) {
+        Verification v;
+        QVERIFY(addAttempt(m_jane, m_janeCoverage, VerificationStatus::Verified,
+                           VerificationError::None, fixedNow.addSecs(-10 + i), 200 + i, {}, &v));
+        Q_EMIT m_env->service().verificationFinished(v);
+    }
+    QVERIFY(!updated.wait(2 * DashboardWidget::liveRefreshIntervalMs));
+    m_env->store().drain();
+    QCoreApplication::processEvents();
+    QCOMPARE(dashboard.statisticsReads(), 1);
+    QCOMPARE(inserted.size(), 0);
+    QCOMPARE(valueText(dashboard, "verificationsValue"), QStringLiteral("3"));
+
+    // Shown again: one read of the figures and one of the list catch up.
+    QVERIFY(showAndWait(dashboard));
+    QCOMPARE(dashboard.statisticsReads(), 2);
+    QCOMPARE(valueText(dashboard, "verificationsValue"), QStringLiteral("7"));
+    QCOMPARE(dashboard.recentActivityModel()->rowCount(), 7);
+    m_env->store().drain();
+    QCoreApplication::processEvents();
+    QCOMPARE(auditCount(QStringLiteral("verification.activity")), 2);
+    QCOMPARE(dashboard.statisticsReads(), 2);
+
+    // Hidden and shown with nothing new in between: nothing read.
+    dashboard.hide();
+    dashboard.show();
+    QCOMPARE(dashboard.statisticsReads(), 2);
+    QVERIFY(!dashboard.recentActivityModel()->isLoading());
+}
+
+void TestDashboardWidget::burstReadsAtMostOncePerSecond()
+{
+    QVERIFY(seed());
+    DashboardWidget dashboard(&m_env->service());
+    QVERIFY(showAndWait(dashboard));
+    const int readsBefore = dashboard.statisticsReads();
+
+    // A batch finishing: 40 attempts over about two seconds.
+    const int burst = 40;
+    QElapsedTimer elapsed;
+    elapsed.start();
+    for (int i = 0; i < burst; ++i) {
+        Verification v;
+        const bool failed = i % 4 == 0;
+        QVERIFY(addAttempt(m_omar, m_omarCoverage,
+                           failed ? VerificationStatus::Failed : VerificationStatus::Verified,
+                           failed ? VerificationError::Rejected : VerificationError::None,
+                           fixedNow.addSecs(-100 + i), 100 + i,
+                           failed ? QStringList{QStringLiteral("72")} : QStringList{}, &v));
+        Q_EMIT m_env->service().verificationFinished(v);
+        QTest::qWait(50);
+    }
+    // Until the figures show the whole burst.
+    QTRY_COMPARE_WITH_TIMEOUT(dashboard.stats().total, 3 + burst, 10000);
+    const qint64 ms = elapsed.elapsed();
+    const int reads = dashboard.statisticsReads() - readsBefore;
+    QVERIFY(reads >= 1);
+    QVERIFY2(reads <= ms / 1000 + 1,
+             qPrintable(QStringLiteral("%1 reads in %2 ms").arg(reads).arg(ms)));
+    QVERIFY(reads < burst);
+
+    // The figures are the data's.
+    const auto stats = TestSupport::await(m_env->service().statistics(StatsPeriod::Today));
+    QVERIFY(stats.ok());
+    QCOMPARE(dashboard.stats().total, stats->total);
+    QCOMPARE(valueText(dashboard, "verificationsValue"), QString::number(3 + burst));
+    // 1 verified before, 30 now; 43 in all.
+    QCOMPARE(valueText(dashboard, "successRateValue"), QStringLiteral("72.1%"));
+    QCOMPARE(dashboard.recentActivityModel()->rowCount(), 3 + burst);
 }
 
 QTEST_MAIN(TestDashboardWidget)

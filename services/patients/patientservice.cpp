@@ -1,0 +1,144 @@
+// SPDX-FileCopyrightText: 2026 ClinicDesk developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "services/patients/patientservice.h"
+
+#include "services/common/async.h"
+#include "services/store/coveragerepository.h"
+#include "services/store/database.h"
+#include "services/store/store.h"
+
+#include <QCoreApplication>
+
+namespace {
+//! Runs `write` (returning StoreResult<T>) and the audit record of it in one transaction.
+template<typename T, typename Write>
+StoreResult<T> auditedWrite(const QString &connection, const QString &user, const QString &action,
+                            const QString &entity, Write &&write)
+{
+    TransactionGuard transaction(Database::connection(connection));
+    const QString what = entity == QLatin1String("patient")
+                             ? QCoreApplication::translate("Store", "the patient")
+                             : QCoreApplication::translate("Store", "the coverage");
+    if (!transaction.isActive())
+        return StoreResult<T>::failure(transaction.describeError(what));
+    StoreResult<T> written = write();
+    if (!written)
+        return written;
+    const auto recorded = AuditTrail::recordIn(connection, user, {action, entity, written->id});
+    if (!recorded)
+        return StoreResult<T>::failure(AuditTrail::notRecorded(recorded.error()));
+    if (!transaction.commit())
+        return StoreResult<T>::failure(transaction.describeError(what));
+    return written;
+}
+} // namespace
+
+PatientService::PatientService(Store *store, QString user, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_user(std::move(user))
+{
+}
+
+QFuture<StoreResult<PatientSearchResult>>
+PatientService::search(const QString &text, int limit, const std::optional<PatientCursor> &after,
+                       SearchCancellation cancellation)
+{
+    auto work = [text, limit, after, cancellation](const QString &connection) {
+        return PatientRepository(connection)
+            .search(text.trimmed(), limit, after, cancellation.get());
+    };
+    // A clerk searches on every keystroke: one audit record per user and minute of searching
+    // says what a record per keystroke would, without making each keystroke wait for it.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (m_searchRecordedAt.isValid() && m_searchRecordedAt.secsTo(now) < searchAuditSeconds)
+        return m_store->read(work);
+    QFuture<StoreResult<PatientSearchResult>> found =
+        audit().read({QStringLiteral("patient.search"), QStringLiteral("patient"), 0}, work);
+    Async::whenReady(found, this, [this, now](const StoreResult<PatientSearchResult> &result) {
+        if (result)
+            m_searchRecordedAt = now;
+    });
+    return found;
+}
+
+QFuture<StoreResult<Patient>> PatientService::open(qint64 patientId) const
+{
+    return audit().read({QStringLiteral("patient.view"), QStringLiteral("patient"), patientId},
+                        [patientId](const QString &connection) -> StoreResult<Patient> {
+                            const auto found = PatientRepository(connection).find(patientId);
+                            if (!found)
+                                return StoreResult<Patient>::failure(found.error());
+                            if (!found->has_value()) {
+                                return StoreResult<Patient>::failure(
+                                    tr("This patient no longer exists; someone may have removed "
+                                       "the record."));
+                            }
+                            return **found;
+                        });
+}
+
+QFuture<StoreResult<Patient>> PatientService::registerPatient(const Patient &patient)
+{
+    Patient fresh = patient;
+    fresh.id = 0;
+    return savePatient(fresh, QStringLiteral("patient.create"));
+}
+
+QFuture<StoreResult<Patient>> PatientService::updatePatient(const Patient &patient)
+{
+    if (patient.id == 0) {
+        return QtFuture::makeReadyFuture(
+            StoreResult<Patient>::failure(tr("Register the patient before changing the record.")));
+    }
+    return savePatient(patient, QStringLiteral("patient.edit"));
+}
+
+QFuture<StoreResult<Patient>> PatientService::savePatient(const Patient &patient,
+                                                          const QString &action)
+{
+    const QString user = m_user;
+    QFuture<StoreResult<Patient>> saved =
+        m_store->write([patient, user, action](const QString &connection) {
+            return auditedWrite<Patient>(connection, user, action, QStringLiteral("patient"), [&] {
+                return PatientRepository(connection).save(patient);
+            });
+        });
+    Async::whenReady(saved, this, [this](const StoreResult<Patient> &result) {
+        if (result)
+            Q_EMIT patientSaved(*result);
+    });
+    return saved;
+}
+
+QFuture<StoreResult<QList<Coverage>>> PatientService::coverages(qint64 patientId) const
+{
+    return audit().read({QStringLiteral("coverage.view"), QStringLiteral("patient"), patientId},
+                        [patientId](const QString &connection) {
+                            return CoverageRepository(connection).forPatient(patientId);
+                        });
+}
+
+QFuture<StoreResult<Coverage>> PatientService::saveCoverage(const Coverage &coverage)
+{
+    const QString user = m_user;
+    const QString action =
+        coverage.id == 0 ? QStringLiteral("coverage.create") : QStringLiteral("coverage.edit");
+    QFuture<StoreResult<Coverage>> saved = m_store->write([coverage, user,
+                                                           action](const QString &connection) {
+        return auditedWrite<Coverage>(connection, user, action, QStringLiteral("coverage"), [&] {
+            return CoverageRepository(connection).save(coverage);
+        });
+    });
+    Async::whenReady(saved, this, [this](const StoreResult<Coverage> &result) {
+        if (result)
+            Q_EMIT coverageSaved(*result);
+    });
+    return saved;
+}
+
+QFuture<StoreResult<QList<Payer>>> PatientService::payers() const
+{
+    return m_store->read(
+        [](const QString &connection) { return CoverageRepository(connection).payers(); });
+}

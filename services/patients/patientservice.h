@@ -1,0 +1,74 @@
+// SPDX-FileCopyrightText: 2026 ClinicDesk developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "services/domain/coverage.h"
+#include "services/domain/patient.h"
+#include "services/store/audittrail.h"
+#include "services/store/patientrepository.h"
+#include "services/store/storeerror.h"
+
+#include <QDateTime>
+#include <QFuture>
+#include <QObject>
+
+#include <atomic>
+#include <memory>
+#include <optional>
+
+class Store;
+
+//! Lets the caller stop a search it no longer needs (the clerk typed on): set it to true.
+using SearchCancellation = std::shared_ptr<std::atomic_bool>;
+
+/*!
+  Patients and their insurance coverages: search as you type, open, register, edit, coverages
+  and payers. Every read and write of PHI runs on the store's worker threads, comes back as a
+  QFuture, and is audited here (user, action, entity id; never PHI values). An audit record
+  that cannot be written fails the operation: nothing is shown or changed unrecorded. Later:
+  duplicate checks on registration (the medical-history issue).
+ */
+class PatientService : public QObject
+{
+    Q_OBJECT
+public:
+    PatientService(Store *store, QString user, QObject *parent = nullptr);
+
+    const QString &user() const { return m_user; }
+
+    //! One page of a search in name order (see PatientRepository::search). Audited as
+    //! patient.search, once a minute while the clerk searches (the first search of a minute
+    //! waits for its record and fails without it); a cancelled search ends early and its
+    //! result is of no use.
+    QFuture<StoreResult<PatientSearchResult>> search(const QString &text, int limit,
+                                                     const std::optional<PatientCursor> &after = {},
+                                                     SearchCancellation cancellation = {});
+
+    static constexpr int searchAuditSeconds = 60;
+    //! Opens a patient's record (audited as patient.view); an error when there is none.
+    QFuture<StoreResult<Patient>> open(qint64 patientId) const;
+    //! Registers a new patient (audited as patient.create, in the same transaction).
+    QFuture<StoreResult<Patient>> registerPatient(const Patient &patient);
+    //! Saves changes to a patient (audited as patient.edit).
+    QFuture<StoreResult<Patient>> updatePatient(const Patient &patient);
+
+    //! A patient's coverages, active first, then primary, secondary, tertiary.
+    QFuture<StoreResult<QList<Coverage>>> coverages(qint64 patientId) const;
+    //! Adds or changes a coverage (audited as coverage.create or coverage.edit).
+    QFuture<StoreResult<Coverage>> saveCoverage(const Coverage &coverage);
+    //! The payers eligibility requests can go to, by name.
+    QFuture<StoreResult<QList<Payer>>> payers() const;
+
+Q_SIGNALS:
+    //! A patient was registered or changed (lists update that row).
+    void patientSaved(const Patient &patient);
+    void coverageSaved(const Coverage &coverage);
+
+private:
+    AuditTrail audit() const { return AuditTrail(m_store, m_user); }
+    QFuture<StoreResult<Patient>> savePatient(const Patient &patient, const QString &action);
+
+    Store *m_store;
+    QString m_user;
+    QDateTime m_searchRecordedAt; // when a patient.search record was last written
+};

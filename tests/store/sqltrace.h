@@ -1,0 +1,128 @@
+// SPDX-FileCopyrightText: 2026 ClinicDesk developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "services/store/database.h"
+
+#include <QLibrary>
+#include <QSqlDriver>
+#include <QSqlQuery>
+#include <QStringList>
+#include <QVariant>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+/*!
+  Records every statement run on a connection, with its bound values written in (SQLite's
+  trace hook on the driver's handle), so a test can EXPLAIN the very statements a repository
+  ran rather than a copy of them. Belongs to the thread of its connection.
+
+  SQLite's functions are looked up in the library Qt's SQLite driver uses (Debian's
+  libsqlite3.so.0), so the test needs neither its header nor a link to it.
+ */
+class SqlTrace
+{
+public:
+    explicit SqlTrace(const QString &connection)
+        : m_connection(connection)
+    {
+        QLibrary sqlite(QStringLiteral("sqlite3"), 0);
+        m_trace = reinterpret_cast<TraceFunction>(sqlite.resolve("sqlite3_trace_v2"));
+        m_expand = reinterpret_cast<ExpandFunction>(sqlite.resolve("sqlite3_expanded_sql"));
+        m_free = reinterpret_cast<FreeFunction>(sqlite.resolve("sqlite3_free"));
+        const QVariant handle = Database::connection(connection).driver()->handle();
+        if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+            m_db = *static_cast<sqlite3 *const *>(handle.constData());
+        if (isValid())
+            m_trace(m_db, traceStatement, &SqlTrace::callback, this);
+    }
+    ~SqlTrace()
+    {
+        if (isValid())
+            m_trace(m_db, 0, nullptr, nullptr);
+    }
+    SqlTrace(const SqlTrace &) = delete;
+    SqlTrace &operator=(const SqlTrace &) = delete;
+
+    //! False when SQLite or the connection's handle could not be found.
+    bool isValid() const { return m_db && m_trace && m_expand && m_free; }
+    //! The statements run since the last clear(), oldest first, values written in.
+    const QStringList &statements() const { return m_statements; }
+    //! Only the queries: SELECT, INSERT, UPDATE, DELETE (no BEGIN, PRAGMA ...).
+    QStringList queries() const
+    {
+        QStringList found;
+        for (const QString &statement : m_statements) {
+            const QString head = statement.trimmed().section(QLatin1Char(' '), 0, 0).toUpper();
+            if (head == QLatin1String("SELECT") || head == QLatin1String("INSERT") ||
+                head == QLatin1String("UPDATE") || head == QLatin1String("DELETE")) {
+                found.append(statement);
+            }
+        }
+        return found;
+    }
+    void clear() { m_statements.clear(); }
+
+    //! SQLite's plan for `sql` (the detail column of EXPLAIN QUERY PLAN), one line per step;
+    //! not recorded. Empty when the statement cannot be explained.
+    QStringList plan(const QString &sql)
+    {
+        m_paused = true;
+        QStringList lines;
+        QSqlQuery query(Database::connection(m_connection));
+        if (query.exec(QStringLiteral("EXPLAIN QUERY PLAN ") + sql)) {
+            while (query.next())
+                lines.append(query.value(3).toString());
+        }
+        m_paused = false;
+        return lines;
+    }
+
+private:
+    using TraceFunction = int (*)(sqlite3 *, unsigned, int (*)(unsigned, void *, void *, void *),
+                                  void *);
+    using ExpandFunction = char *(*)(sqlite3_stmt *);
+    using FreeFunction = void (*)(void *);
+    static constexpr unsigned traceStatement = 0x01; // SQLITE_TRACE_STMT
+
+    static int callback(unsigned type, void *context, void *statement, void *text)
+    {
+        auto *self = static_cast<SqlTrace *>(context);
+        // Statements inside triggers come as "-- comment" lines: not ours.
+        if (type != traceStatement || self->m_paused ||
+            qstrncmp(static_cast<const char *>(text), "--", 2) == 0) {
+            return 0;
+        }
+        if (char *expanded = self->m_expand(static_cast<sqlite3_stmt *>(statement))) {
+            self->m_statements.append(QString::fromUtf8(expanded));
+            self->m_free(expanded);
+        }
+        return 0;
+    }
+
+    QString m_connection;
+    sqlite3 *m_db = nullptr;
+    TraceFunction m_trace = nullptr;
+    ExpandFunction m_expand = nullptr;
+    FreeFunction m_free = nullptr;
+    QStringList m_statements;
+    bool m_paused = false;
+};
+
+//! The first step of `plan` that reads a whole table ("SCAN patients", "SCAN p") or walks a whole
+//! index other than `allowedScanIndexes` (an empty name allows any index); empty when there is
+//! none. SEARCH steps always use an index range or the primary key.
+inline QString unindexedStep(const QStringList &plan, const QStringList &allowedScanIndexes = {})
+{
+    for (const QString &line : plan) {
+        if (!line.startsWith(QLatin1String("SCAN ")) || line == QLatin1String("SCAN CONSTANT ROW"))
+            continue;
+        bool allowed = false;
+        for (const QString &index : allowedScanIndexes)
+            allowed = allowed || line.contains(QLatin1String(" INDEX ") + index);
+        if (!allowed)
+            return line;
+    }
+    return {};
+}
