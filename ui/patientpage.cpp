@@ -135,6 +135,7 @@ PatientPage::PatientPage(const DeskEnvironment &environment, qint64 patientId, Q
     rightSplitter->setStretchFactor(1, 1);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter = splitter;
     splitter->addWidget(left);
     splitter->addWidget(rightSplitter);
     splitter->setStretchFactor(0, 2);
@@ -180,6 +181,7 @@ PatientPage::PatientPage(const DeskEnvironment &environment, qint64 patientId, Q
         if (!m_coverages->errorString().isEmpty())
             setError(m_coverages->errorString());
         m_coverageView->resizeColumnsToContents();
+        fitCoverageColumns();
         if (m_selectAfterLoad != 0 && m_coverages->rowOfCoverage(m_selectAfterLoad) >= 0) {
             selectCoverage(std::exchange(m_selectAfterLoad, 0));
         } else if (selectedCoverageId() == 0 ||
@@ -223,6 +225,28 @@ PatientPage::PatientPage(const DeskEnvironment &environment, qint64 patientId, Q
 QString PatientPage::errorString() const
 {
     return m_error->isVisible() || !m_error->text().isEmpty() ? m_error->text() : QString();
+}
+
+void PatientPage::fitCoverageColumns()
+{
+    // The coverages arrive after the first layout: give their columns room once, as the page
+    // would have laid itself out had they been there from the start.
+    if (m_coveragesFitted || m_coverages->rowCount() == 0)
+        return;
+    m_coveragesFitted = true;
+    const QList<int> sizes = m_splitter->sizes();
+    const int total = sizes.value(0) + sizes.value(1);
+    // "Last Verified" fills in after a verification: leave room for a date and time.
+    QHeaderView *header = m_coverageView->horizontalHeader();
+    const int lastVerified =
+        m_coverageView->fontMetrics().horizontalAdvance(
+            BenefitSummary::formatDateTime(QDateTime(QDate(2026, 12, 31), QTime(12, 59)))) +
+        16;
+    const int extra = qMax(0, lastVerified - header->sectionSize(CoverageModel::VerifiedColumn));
+    // The group box's and the layout's margins around the table.
+    const int needed = header->length() + extra + 2 * m_coverageView->frameWidth() + 24;
+    if (total > 0 && sizes.value(0) < needed && needed < total * 3 / 5)
+        m_splitter->setSizes({needed, total - needed});
 }
 
 void PatientPage::setError(const QString &error)

@@ -16,6 +16,7 @@ class CoverageForm;
 class CoverageModel;
 class QLabel;
 class QPushButton;
+class QSplitter;
 class QTableView;
 class StatusPanel;
 class VerificationHistoryModel;
@@ -64,6 +65,7 @@ Q_SIGNALS:
 private:
     void showPatient();
     void setError(const QString &error);
+    void fitCoverageColumns();
     void withReportData(std::function<void(const VerificationReportData &)> use);
     void onCoverageSelected();
     void onCoverageSaved(const Coverage &coverage);
@@ -76,6 +78,8 @@ private:
     DeskEnvironment m_env;
     qint64 m_patientId;
     qint64 m_selectAfterLoad = 0;
+    bool m_coveragesFitted = false;
+    QSplitter *m_splitter = nullptr;
     Patient m_patient;
     QLabel *m_header;
     QLabel *m_error;
