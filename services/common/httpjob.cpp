@@ -243,17 +243,20 @@ QString HttpJob::errorText(Error error) const
 {
     const QString host = hostName();
     switch (error) {
-    case Error::Timeout:
+    case Error::Timeout: {
         if (timedOutOnServer()) {
             return QCoreApplication::translate("Http", "%1 gave up waiting for the request (HTTP "
                                                        "408). Try again in a few minutes.")
                 .arg(host);
         }
+        // A plain variable as the count: lupdate 6.4 skips calls whose count starts with '('.
+        const int seconds = (m_request.timeoutMs + 999) / 1000;
         return QCoreApplication::translate("Http",
                                            "%1 did not answer within %n second(s). Try again "
                                            "in a few minutes.",
-                                           nullptr, (m_request.timeoutMs + 999) / 1000)
+                                           nullptr, seconds)
             .arg(host);
+    }
     case Error::NetworkError:
         return QCoreApplication::translate("Http", "Could not reach %1: %2. Check the network "
                                                    "connection and the address in Settings.")
