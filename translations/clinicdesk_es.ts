@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_US">
 <context>
+    <name>AnswerMatcher</name>
+    <message>
+        <source>The clearinghouse answer is for another request (reference %1; this request is %2). It was not used.</source>
+        <translation>La respuesta de la cámara de compensación corresponde a otra solicitud (referencia %1; la de esta solicitud es %2). No se utilizó.</translation>
+    </message>
+    <message>
+        <source>The clearinghouse answer carries no trace number, so it cannot be matched to this request (trace %1). It was not used.</source>
+        <translation>La respuesta de la cámara de compensación no trae número de rastreo, así que no se puede asociar con esta solicitud (n.º de rastreo %1). No se utilizó.</translation>
+    </message>
+    <message>
+        <source>The clearinghouse answer is for another request (trace number %1; this request is %2). It was not used.</source>
+        <translation>La respuesta de la cámara de compensación corresponde a otra solicitud (número de rastreo %1; el de esta solicitud es %2). No se utilizó.</translation>
+    </message>
+    <message>
+        <source>The answer comes from payer %1, but %2 was asked. It was not used.</source>
+        <translation>La respuesta viene del pagador %1, pero se consultó a %2. No se utilizó.</translation>
+    </message>
+    <message>
+        <source>The payer has the member ID as %1 (sent %2). Update the coverage.</source>
+        <translation>El pagador tiene registrado el número de miembro %1 (se envió %2). Actualice la cobertura.</translation>
+    </message>
+    <message>
+        <source>The answer is about member %1, but member %2 was asked about. It was not used.</source>
+        <translation>La respuesta se refiere al miembro %1, pero la consulta era sobre el miembro %2. No se utilizó.</translation>
+    </message>
+    <message>
+        <source>The answer is about the subscriber, not about the dependent who was asked about. It was not used.</source>
+        <translation>La respuesta se refiere al titular, no al dependiente por el que se consultó. No se utilizó.</translation>
+    </message>
+</context>
+<context>
+    <name>Audit</name>
+    <message>
+        <source>This access could not be recorded in the audit trail, so it was refused: %1</source>
+        <translation>No se pudo anotar este acceso en el registro de auditoría, por lo que se denegó: %1</translation>
+    </message>
+</context>
+<context>
     <name>BatchVerifyDialog</name>
     <message>
         <source>%v of %m</source>
@@ -32,6 +70,10 @@
             <numerusform>Se canceló: quedó %n sin verificar.</numerusform>
             <numerusform>Se canceló: quedaron %n sin verificar.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Finding the coverages to verify…</source>
+        <translation>Buscando las coberturas por verificar…</translation>
     </message>
 </context>
 <context>
@@ -475,6 +517,30 @@
         <extracomment>Percentage; %1 is a number like 97.5</extracomment>
         <translation>%1%</translation>
     </message>
+    <message>
+        <source>All Verifications</source>
+        <translation>Todas las verificaciones</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallidas</translation>
+    </message>
+    <message>
+        <source>Needs Review</source>
+        <translation>Requieren revisión</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Verificadas</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Canceladas</translation>
+    </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation>&amp;Mostrar:</translation>
+    </message>
 </context>
 <context>
     <name>DeskContext</name>
@@ -529,10 +595,6 @@
 <context>
     <name>Eligibility</name>
     <message>
-        <source>The response is larger than %1 MB.</source>
-        <translation>La respuesta supera los %1 MB.</translation>
-    </message>
-    <message>
         <source>The clearinghouse is unavailable (HTTP %1). Try again in a few minutes.</source>
         <translation>La cámara de compensación no está disponible (HTTP %1). Vuelva a intentarlo en unos minutos.</translation>
     </message>
@@ -570,6 +632,33 @@
     <message>
         <source>The payer has the date of birth as %1 (sent %2).</source>
         <translation>El pagador tiene registrada la fecha de nacimiento %1 (se envió %2).</translation>
+    </message>
+    <message>
+        <source>The clearinghouse gave up waiting for the request (HTTP 408). Try again in a few minutes.</source>
+        <translation>La cámara de compensación dejó de esperar la solicitud (HTTP 408). Vuelva a intentarlo en unos minutos.</translation>
+    </message>
+    <message>
+        <source>The clearinghouse is busy (HTTP %1). Try again in a few minutes.</source>
+        <translation>La cámara de compensación está ocupada (HTTP %1). Vuelva a intentarlo en unos minutos.</translation>
+    </message>
+    <message>
+        <source>The clearinghouse answer is larger than %1 MB, which is not a 271 for one patient. Check the clearinghouse address in Settings.</source>
+        <translation>La respuesta de la cámara de compensación supera los %1 MB, un tamaño que no corresponde a un 271 de un solo paciente. Revise la dirección de la cámara de compensación en Configuración.</translation>
+    </message>
+    <message>
+        <source>The clearinghouse address (%1) cannot be used. Check the clearinghouse address in Settings.</source>
+        <translation>No se puede usar la dirección de la cámara de compensación (%1). Revise la dirección de la cámara de compensación en Configuración.</translation>
+    </message>
+    <message>
+        <source>The clearinghouse answer is not valid HTTP. Check the clearinghouse address in Settings.</source>
+        <translation>La respuesta de la cámara de compensación no es una respuesta HTTP válida. Revise la dirección de la cámara de compensación en Configuración.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The clearinghouse did not answer within %n second(s). Try again in a few minutes.</source>
+        <translation>
+            <numerusform>La cámara de compensación no respondió en %n segundo. Vuelva a intentarlo en unos minutos.</numerusform>
+            <numerusform>La cámara de compensación no respondió en %n segundos. Vuelva a intentarlo en unos minutos.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -700,6 +789,96 @@
     <message>
         <source>verified earlier, reused</source>
         <translation>verificación anterior reutilizada</translation>
+    </message>
+</context>
+<context>
+    <name>Http</name>
+    <message>
+        <source>%1 gave up waiting for the request (HTTP 408). Try again in a few minutes.</source>
+        <translation>%1 dejó de esperar la solicitud (HTTP 408). Vuelva a intentarlo en unos minutos.</translation>
+    </message>
+    <message>
+        <source>Could not reach %1: %2. Check the network connection and the address in Settings.</source>
+        <translation>No se pudo conectar con %1: %2. Revise la conexión de red y la dirección en Configuración.</translation>
+    </message>
+    <message>
+        <source>%1 is unavailable (HTTP %2). Try again in a few minutes.</source>
+        <translation>%1 no está disponible (HTTP %2). Vuelva a intentarlo en unos minutos.</translation>
+    </message>
+    <message>
+        <source>%1 is busy (HTTP %2). Try again in a few minutes.</source>
+        <translation>%1 está ocupado (HTTP %2). Vuelva a intentarlo en unos minutos.</translation>
+    </message>
+    <message>
+        <source>%1 answered with a redirect (HTTP %2), which ClinicDesk does not follow. Check the address in Settings.</source>
+        <translation>%1 respondió con una redirección (HTTP %2), y ClinicDesk no sigue redirecciones. Revise la dirección en Configuración.</translation>
+    </message>
+    <message>
+        <source>%1 refused the request (HTTP %2). Check the address in Settings.</source>
+        <translation>%1 rechazó la solicitud (HTTP %2). Revise la dirección en Configuración.</translation>
+    </message>
+    <message>
+        <source>The answer from %1 is larger than %2, the most ClinicDesk accepts. Check the address in Settings.</source>
+        <extracomment>%2 is a size such as &quot;8.00 MiB&quot;</extracomment>
+        <translation>La respuesta de %1 supera %2, el máximo que acepta ClinicDesk. Revise la dirección en Configuración.</translation>
+    </message>
+    <message>
+        <source>The address %1 cannot be used: it needs http:// or https:// and a host name. Check the address in Settings.</source>
+        <translation>No se puede usar la dirección %1: debe incluir http:// o https:// y un nombre de servidor. Revise la dirección en Configuración.</translation>
+    </message>
+    <message>
+        <source>The answer from %1 is not valid HTTP. Check the address in Settings.</source>
+        <translation>La respuesta de %1 no es una respuesta HTTP válida. Revise la dirección en Configuración.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 did not answer within %n second(s). Try again in a few minutes.</source>
+        <translation>
+            <numerusform>%1 no respondió en %n segundo. Vuelva a intentarlo en unos minutos.</numerusform>
+            <numerusform>%1 no respondió en %n segundos. Vuelva a intentarlo en unos minutos.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Job</name>
+    <message>
+        <source>There was no answer in time. Try again in a few minutes.</source>
+        <translation>No se recibió respuesta a tiempo. Vuelva a intentarlo en unos minutos.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached. Check the network connection.</source>
+        <translation>No se pudo conectar con el servidor. Revise la conexión de red.</translation>
+    </message>
+    <message>
+        <source>The server had a problem. Try again in a few minutes.</source>
+        <translation>El servidor tuvo un problema. Vuelva a intentarlo en unos minutos.</translation>
+    </message>
+    <message>
+        <source>The server is busy. Try again in a few minutes.</source>
+        <translation>El servidor está ocupado. Vuelva a intentarlo en unos minutos.</translation>
+    </message>
+    <message>
+        <source>The server refused the request.</source>
+        <translation>El servidor rechazó la solicitud.</translation>
+    </message>
+    <message>
+        <source>The answer was larger than ClinicDesk accepts.</source>
+        <translation>La respuesta superaba el tamaño máximo que acepta ClinicDesk.</translation>
+    </message>
+    <message>
+        <source>The answer could not be read.</source>
+        <translation>No se pudo leer la respuesta.</translation>
+    </message>
+    <message>
+        <source>The request was refused. Correct it before sending it again.</source>
+        <translation>Se rechazó la solicitud. Corríjala antes de volver a enviarla.</translation>
+    </message>
+    <message>
+        <source>The request could not be made: information is missing.</source>
+        <translation>No se pudo hacer la solicitud: falta información.</translation>
+    </message>
+    <message>
+        <source>The local database could not be read or written.</source>
+        <translation>No se pudo leer ni escribir en la base de datos local.</translation>
     </message>
 </context>
 <context>
@@ -883,6 +1062,30 @@
         <source>The new settings take effect the next time ClinicDesk starts.</source>
         <translation>La nueva configuración se aplicará la próxima vez que inicie ClinicDesk.</translation>
     </message>
+    <message>
+        <source>Database &amp;Check…</source>
+        <translation>&amp;Comprobar base de datos…</translation>
+    </message>
+    <message>
+        <source>Day Sheet Not Available</source>
+        <translation>Hoja del día no disponible</translation>
+    </message>
+    <message>
+        <source>Checking the database…</source>
+        <translation>Comprobando la base de datos…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Database Check</source>
+        <translation>Comprobación de la base de datos</translation>
+    </message>
+    <message>
+        <source>The database is sound: SQLite found no damage.</source>
+        <translation>La base de datos está en buen estado: SQLite no encontró ningún daño.</translation>
+    </message>
 </context>
 <context>
     <name>PatientPage</name>
@@ -962,6 +1165,22 @@
         <source>MRN %1</source>
         <translation>MRN %1</translation>
     </message>
+    <message>
+        <source>Opening the patient&apos;s record…</source>
+        <translation>Abriendo el expediente del paciente…</translation>
+    </message>
+    <message>
+        <source>The patient&apos;s record could not be opened</source>
+        <translation>No se pudo abrir el expediente del paciente</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Report Not Available</source>
+        <translation>Informe no disponible</translation>
+    </message>
 </context>
 <context>
     <name>PatientSearchModel</name>
@@ -984,6 +1203,17 @@
     <message>
         <source>Phone</source>
         <translation>Teléfono</translation>
+    </message>
+</context>
+<context>
+    <name>PatientService</name>
+    <message>
+        <source>This patient no longer exists; someone may have removed the record.</source>
+        <translation>Este paciente ya no existe; es posible que alguien haya eliminado el expediente.</translation>
+    </message>
+    <message>
+        <source>Register the patient before changing the record.</source>
+        <translation>Registre al paciente antes de modificar el expediente.</translation>
     </message>
 </context>
 <context>
@@ -1040,11 +1270,11 @@
     </message>
     <message>
         <source>%1 / %2</source>
-        <extracomment>%1 payer name, %2 member ID</extracomment>
         <translation>%1 / %2</translation>
     </message>
     <message>
         <source>Coverage removed</source>
+        <extracomment>%1 payer name, %2 member ID</extracomment>
         <translation>Cobertura eliminada</translation>
     </message>
 </context>
@@ -1411,6 +1641,17 @@
         <source>Report Not Saved</source>
         <translation>No se guardó el informe</translation>
     </message>
+    <message>
+        <source>Report Not Printed</source>
+        <translation>No se imprimió el informe</translation>
+    </message>
+</context>
+<context>
+    <name>ReportService</name>
+    <message>
+        <source>This patient no longer exists.</source>
+        <translation>Este paciente ya no existe.</translation>
+    </message>
 </context>
 <context>
     <name>Sandbox</name>
@@ -1755,6 +1996,82 @@
         <source>This verification no longer exists.</source>
         <translation>Esta verificación ya no existe.</translation>
     </message>
+    <message>
+        <source>the patient</source>
+        <translation>el paciente</translation>
+    </message>
+    <message>
+        <source>the coverage</source>
+        <translation>la cobertura</translation>
+    </message>
+    <message>
+        <source>the appointments</source>
+        <translation>las citas</translation>
+    </message>
+    <message>
+        <source>the appointment</source>
+        <translation>la cita</translation>
+    </message>
+    <message>
+        <source>The audit trail needs the user and the action; nothing was recorded.</source>
+        <translation>El registro de auditoría necesita el usuario y la acción; no se anotó nada.</translation>
+    </message>
+    <message>
+        <source>the audit trail</source>
+        <translation>el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>the insurance coverages</source>
+        <translation>las coberturas de seguro</translation>
+    </message>
+    <message>
+        <source>Coverage %1 of %2: %3</source>
+        <translation>Cobertura %1 de %2: %3</translation>
+    </message>
+    <message>
+        <source>the payer</source>
+        <translation>el pagador</translation>
+    </message>
+    <message>
+        <source>Cannot open the database %1: %2.</source>
+        <translation>No se puede abrir la base de datos %1: %2.</translation>
+    </message>
+    <message>
+        <source>The database could not be checked: %1</source>
+        <translation>No se pudo comprobar la base de datos: %1</translation>
+    </message>
+    <message>
+        <source>The database is damaged. Restore it from the latest backup, or ask your administrator for help. SQLite reports: %1</source>
+        <translation>La base de datos está dañada. Restáurela desde la copia de seguridad más reciente o pida ayuda a su administrador. Mensaje de SQLite: %1</translation>
+    </message>
+    <message>
+        <source>the patients</source>
+        <translation>los pacientes</translation>
+    </message>
+    <message>
+        <source>The database is busy, so %1 could not be read or saved. Try again in a moment. (%2)</source>
+        <translation>La base de datos está ocupada, por lo que no fue posible leer ni guardar %1. Vuelva a intentarlo en un momento. (%2)</translation>
+    </message>
+    <message>
+        <source>The database is unreadable, so %1 could not be read or saved. Run File &gt; Database Check…, or ask your administrator. (%2)</source>
+        <translation>La base de datos es ilegible, por lo que no fue posible leer ni guardar %1. Use Archivo &gt; Comprobar base de datos… o consulte a su administrador. (%2)</translation>
+    </message>
+    <message>
+        <source>The disk is full, so %1 could not be saved. Free some space and try again. (%2)</source>
+        <translation>El disco está lleno, por lo que no fue posible guardar %1. Libere espacio y vuelva a intentarlo. (%2)</translation>
+    </message>
+    <message>
+        <source>The database could not handle %1 (%2).</source>
+        <translation>La base de datos no pudo procesar %1 (%2).</translation>
+    </message>
+    <message>
+        <source>the verifications</source>
+        <translation>las verificaciones</translation>
+    </message>
+    <message>
+        <source>the verification</source>
+        <translation>la verificación</translation>
+    </message>
 </context>
 <context>
     <name>Verification</name>
@@ -1849,12 +2166,20 @@
         <translation>dirección de la cámara de compensación (Configuración)</translation>
     </message>
     <message>
-        <source>it holds no patient</source>
-        <translation>no contiene ningún paciente</translation>
-    </message>
-    <message>
         <source>Cancelled.</source>
         <translation>Cancelada.</translation>
+    </message>
+    <message>
+        <source>The attempt to retry no longer exists.</source>
+        <translation>La verificación que se iba a reintentar ya no existe.</translation>
+    </message>
+    <message>
+        <source>The attempt to retry belongs to another coverage.</source>
+        <translation>La verificación que se iba a reintentar pertenece a otra cobertura.</translation>
+    </message>
+    <message>
+        <source>the verification</source>
+        <translation>la verificación</translation>
     </message>
 </context>
 <context>
@@ -1899,6 +2224,14 @@
     <message>
         <source>Other failure</source>
         <translation>Otra falla</translation>
+    </message>
+    <message>
+        <source>Answer to another request</source>
+        <translation>Respuesta a otra solicitud</translation>
+    </message>
+    <message>
+        <source>Local database error</source>
+        <translation>Error de la base de datos local</translation>
     </message>
 </context>
 <context>
@@ -3752,28 +4085,8 @@
         <translation>error interno: el lector falló sin indicar el motivo</translation>
     </message>
     <message>
-        <source>internal error: the interchange written back reads differently (%1)</source>
-        <translation>error interno: el intercambio reescrito se lee de forma distinta (%1)</translation>
-    </message>
-    <message>
-        <source>%1 x%2, %3 segments</source>
-        <translation>%1 x%2, %3 segmentos</translation>
-    </message>
-    <message>
         <source>no transactions</source>
         <translation>sin transacciones</translation>
-    </message>
-    <message>
-        <source>, 270: %1 of %2 requests read</source>
-        <translation>, 270: %1 de %2 solicitudes leídas</translation>
-    </message>
-    <message>
-        <source>internal error: the 271 parser disagrees with itself (%1)</source>
-        <translation>error interno: el analizador del 271 da resultados contradictorios (%1)</translation>
-    </message>
-    <message>
-        <source>, 271: %1 results (%2)</source>
-        <translation>, 271: %1 resultados (%2)</translation>
     </message>
     <message>
         <source>no such folder</source>
@@ -4105,10 +4418,6 @@
         <translation>IEA02 &quot;%1&quot; no coincide con el número de control del intercambio ISA13 &quot;%2&quot;.</translation>
     </message>
     <message>
-        <source>A second interchange (ISA) follows the IEA; only one interchange is read.</source>
-        <translation>Después del IEA viene un segundo intercambio (ISA); solo se lee un intercambio.</translation>
-    </message>
-    <message>
         <source>Data follows the IEA trailer: &quot;%1&quot;.</source>
         <translation>Hay datos después del segmento final IEA: &quot;%1&quot;.</translation>
     </message>
@@ -4123,6 +4432,108 @@
     <message>
         <source>The interchange has no IEA trailer: the data ends after segment %1 (%2).</source>
         <translation>El intercambio no tiene el segmento final IEA: los datos terminan después del segmento %1 (%2).</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3, %4</source>
+        <translation>%1: %2, %3, %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interchange</source>
+        <translation>
+            <numerusform>%n intercambio</numerusform>
+            <numerusform>%n intercambios</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interchanges</source>
+        <translation>
+            <numerusform>%n intercambio</numerusform>
+            <numerusform>%n intercambios</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transaction</source>
+        <translation>
+            <numerusform>%n transacción</numerusform>
+            <numerusform>%n transacciones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transactions</source>
+        <translation>
+            <numerusform>%n transacción</numerusform>
+            <numerusform>%n transacciones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n segment</source>
+        <translation>
+            <numerusform>%n segmento</numerusform>
+            <numerusform>%n segmentos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n segments</source>
+        <translation>
+            <numerusform>%n segmento</numerusform>
+            <numerusform>%n segmentos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no transaction was read</source>
+        <translation>no se leyó ninguna transacción</translation>
+    </message>
+    <message>
+        <source>; %1 of %2 requests read</source>
+        <translation>; %1 de %2 solicitudes leídas</translation>
+    </message>
+    <message>
+        <source>the 270 parser read fewer requests (%1) than there are 270 transactions (%2)</source>
+        <translation>el analizador del 270 leyó menos solicitudes (%1) que el número de transacciones 270 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result</source>
+        <translation>
+            <numerusform>%n resultado</numerusform>
+            <numerusform>%n resultados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n results</source>
+        <translation>
+            <numerusform>%n resultado</numerusform>
+            <numerusform>%n resultados</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the 271 parser found no answer in it</source>
+        <translation>el analizador del 271 no encontró ninguna respuesta en el archivo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more problem is not listed.</source>
+        <translation>
+            <numerusform>No se muestra %n problema más.</numerusform>
+            <numerusform>No se muestran %n problemas más.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more problems are not listed.</source>
+        <translation>
+            <numerusform>No se muestra %n problema más.</numerusform>
+            <numerusform>No se muestran %n problemas más.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The X12 data is more than the limit of %1 bytes long; it was not read past that point.</source>
+        <translation>Los datos X12 superan el límite de %1 bytes; no se leyeron más allá de ese punto.</translation>
+    </message>
+    <message>
+        <source>No segment terminator %1 follows within %2 bytes: the segment is longer than X12 allows, or the data is damaged.</source>
+        <translation>No aparece el terminador de segmento %1 en los %2 bytes siguientes: el segmento es más largo de lo que permite X12, o los datos están dañados.</translation>
+    </message>
+    <message>
+        <source>The X12 data cannot be read: %1</source>
+        <translation>No se pueden leer los datos X12: %1</translation>
     </message>
 </context>
 </TS>
