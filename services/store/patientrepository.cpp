@@ -279,93 +279,116 @@ QString readFailed(const QSqlQuery &query)
                                  QCoreApplication::translate("Store", "the patients"));
 }
 
-// Up to this many candidates, a selective word is answered from its own index and the
-// candidates sorted by name; beyond it, the name index is walked in order and filtered, which
-// stops as soon as the page is full.
-constexpr int selectiveLimit = 2000;
+// Up to this many candidates a field of a word is "selective": its ids are fetched and sorted
+// by name. Beyond it the name index is walked in order, which stops once the page is full. A
+// name walk is cheap (the index is in name order); an ID or date walk has to look at each
+// patient, so those fields are fetched by id up to a higher count.
+constexpr int selectiveNames = 2000;
+constexpr int selectiveIds = 20000;
+// Words past this many only filter (they do not pick indexes): every word must still match.
+constexpr int maxIndexedWords = 4;
 
-//! One word of a search: the SQL that matches it against any field, with its bound values.
-struct WordMatch
+//! The fields a search word can match, each with its own index.
+enum class Field { LastName, FirstName, Mrn, MemberId, DateOfBirth };
+constexpr Field fields[] = {Field::LastName, Field::FirstName, Field::Mrn, Field::MemberId,
+                            Field::DateOfBirth};
+
+//! One word of a search and what it means in each field.
+struct Word
 {
-    QString nameKey;     // case-folded, accent-free
-    QString idKey;       // ASCII lower case (MRN and member IDs compare NOCASE)
-    QDate dateOfBirth;   // valid when the word reads as a date
-    QString condition;   // "(last prefix OR first prefix OR MRN prefix OR member prefix OR dob)"
-    QVariantList values; // for condition, in order
+    QString nameKey;   // case-folded, accent-free
+    QString idKey;     // ASCII lower case (MRN and member IDs compare NOCASE)
+    QDate dateOfBirth; // valid when the word reads as a date
+
+    Word(const QString &text)
+        : nameKey(::nameKey(text))
+        , idKey(SqlValues::asciiLower(text))
+        , dateOfBirth(QDate::fromString(text, QStringLiteral("yyyy-MM-dd")))
+    {
+        if (!dateOfBirth.isValid())
+            dateOfBirth = QDate::fromString(text, QStringLiteral("M/d/yyyy"));
+    }
+    bool canMatch(Field field) const
+    {
+        if (field == Field::DateOfBirth)
+            return dateOfBirth.isValid();
+        return field == Field::LastName || field == Field::FirstName ? !nameKey.isEmpty()
+                                                                     : !idKey.isEmpty();
+    }
+    //! The prefix a name or ID field must start with.
+    QString prefix(Field field) const
+    {
+        return field == Field::LastName || field == Field::FirstName ? nameKey : idKey;
+    }
 };
 
-WordMatch matchWord(const QString &word)
+//! The SQL that matches `word` in `field` of patients p, with its values appended.
+QString condition(const Word &word, Field field, QVariantList &values,
+                  const QString &start = QString())
 {
-    WordMatch m;
-    m.nameKey = ::nameKey(word);
-    m.idKey = SqlValues::asciiLower(word);
-    m.dateOfBirth = QDate::fromString(word, QStringLiteral("yyyy-MM-dd"));
-    if (!m.dateOfBirth.isValid())
-        m.dateOfBirth = QDate::fromString(word, QStringLiteral("M/d/yyyy"));
-    m.condition = QStringLiteral("((p.last_name_key >= ? AND p.last_name_key < ?)"
-                                 " OR (p.first_name_key >= ? AND p.first_name_key < ?)"
-                                 " OR (p.mrn >= ? AND p.mrn < ?)"
-                                 " OR EXISTS (SELECT 1 FROM coverages c WHERE c.patient_id = p.id"
-                                 " AND c.member_id >= ? AND c.member_id < ?)");
-    const QString nameEnd = SqlValues::prefixUpperBound(m.nameKey);
-    const QString idEnd = SqlValues::prefixUpperBound(m.idKey);
-    m.values << m.nameKey << nameEnd << m.nameKey << nameEnd << m.idKey << idEnd << m.idKey
-             << idEnd;
-    if (m.dateOfBirth.isValid()) {
-        m.condition += QStringLiteral(" OR p.date_of_birth = ?");
-        m.values << SqlValues::fromDate(m.dateOfBirth);
+    if (field == Field::DateOfBirth) {
+        values << SqlValues::fromDate(word.dateOfBirth);
+        return QStringLiteral("p.date_of_birth = ?");
     }
-    m.condition += QLatin1Char(')');
-    return m;
+    const QString prefix = word.prefix(field);
+    values << (start.isEmpty() ? prefix : start) << SqlValues::prefixUpperBound(prefix);
+    switch (field) {
+    case Field::LastName:
+        return QStringLiteral("p.last_name_key >= ? AND p.last_name_key < ?");
+    case Field::FirstName:
+        return QStringLiteral("p.first_name_key >= ? AND p.first_name_key < ?");
+    case Field::Mrn:
+        return QStringLiteral("p.mrn >= ? AND p.mrn < ?");
+    case Field::MemberId:
+        return QStringLiteral("EXISTS (SELECT 1 FROM coverages c WHERE c.patient_id = p.id AND "
+                              "c.member_id >= ? AND c.member_id < ?)");
+    case Field::DateOfBirth:
+        break;
+    }
+    return {};
 }
 
-//! One way a page can be found: the rows a single field of the driving word matches.
-struct Branch
+//! The SQL that matches `word` in any field: the filter for words that pick no index.
+QString anyField(const Word &word, QVariantList &values)
 {
-    QString probe; // "SELECT <patient id> … LIMIT ?" on that field's own index
-    QVariantList probeValues;
-    QString condition; // the same match on patients p, for walking the name index
-    QVariantList values;
+    QStringList alternatives;
+    for (const Field field : fields) {
+        if (word.canMatch(field))
+            alternatives << QLatin1Char('(') + condition(word, field, values) + QLatin1Char(')');
+    }
+    return QLatin1Char('(') + alternatives.join(QStringLiteral(" OR ")) + QLatin1Char(')');
+}
+
+//! The ids one field of one word matches, on that field's own index, stopping at the limit.
+struct Probe
+{
+    QList<qint64> ids;
+    bool selective = true; // fewer than the field's limit: ids is complete
 };
 
-QList<Branch> branchesFor(const WordMatch &word, const std::optional<PatientCursor> &after)
+int selectiveLimit(Field field)
 {
-    QList<Branch> branches;
-    if (word.dateOfBirth.isValid()) {
-        const QVariant dob = SqlValues::fromDate(word.dateOfBirth);
-        branches.append({QStringLiteral("SELECT id FROM patients WHERE date_of_birth = ? LIMIT ?"),
-                         {dob},
-                         QStringLiteral("p.date_of_birth = ?"),
-                         {dob}});
+    return field == Field::LastName || field == Field::FirstName ? selectiveNames : selectiveIds;
+}
+
+QString probeStatement(Field field)
+{
+    switch (field) {
+    case Field::LastName:
+        return QStringLiteral("SELECT id FROM patients WHERE last_name_key >= ? AND "
+                              "last_name_key < ? LIMIT ?");
+    case Field::FirstName:
+        return QStringLiteral("SELECT id FROM patients WHERE first_name_key >= ? AND "
+                              "first_name_key < ? LIMIT ?");
+    case Field::Mrn:
+        return QStringLiteral("SELECT id FROM patients WHERE mrn >= ? AND mrn < ? LIMIT ?");
+    case Field::MemberId:
+        return QStringLiteral("SELECT DISTINCT patient_id FROM coverages WHERE member_id >= ? "
+                              "AND member_id < ? LIMIT ?");
+    case Field::DateOfBirth:
+        return QStringLiteral("SELECT id FROM patients WHERE date_of_birth = ? LIMIT ?");
     }
-    if (word.nameKey.isEmpty())
-        return branches;
-    const QString nameEnd = SqlValues::prefixUpperBound(word.nameKey);
-    const QString idEnd = SqlValues::prefixUpperBound(word.idKey);
-    // The last name needs no probe: the name index is the order of the page. A next page
-    // starts its range at the cursor's last name, so page k does not walk the k before it.
-    const QString nameStart =
-        after && after->lastNameKey > word.nameKey ? after->lastNameKey : word.nameKey;
-    branches.append({QString(),
-                     {},
-                     QStringLiteral("p.last_name_key >= ? AND p.last_name_key < ?"),
-                     {nameStart, nameEnd}});
-    branches.append({QStringLiteral("SELECT id FROM patients WHERE first_name_key >= ? AND "
-                                    "first_name_key < ? LIMIT ?"),
-                     {word.nameKey, nameEnd},
-                     QStringLiteral("p.first_name_key >= ? AND p.first_name_key < ?"),
-                     {word.nameKey, nameEnd}});
-    branches.append({QStringLiteral("SELECT id FROM patients WHERE mrn >= ? AND mrn < ? LIMIT ?"),
-                     {word.idKey, idEnd},
-                     QStringLiteral("p.mrn >= ? AND p.mrn < ?"),
-                     {word.idKey, idEnd}});
-    branches.append({QStringLiteral("SELECT DISTINCT patient_id FROM coverages WHERE member_id >= "
-                                    "? AND member_id < ? LIMIT ?"),
-                     {word.idKey, idEnd},
-                     QStringLiteral("EXISTS (SELECT 1 FROM coverages c WHERE c.patient_id = p.id "
-                                    "AND c.member_id >= ? AND c.member_id < ?)"),
-                     {word.idKey, idEnd}});
-    return branches;
+    return {};
 }
 
 bool sortsBefore(const Patient &a, const Patient &b)
@@ -483,37 +506,34 @@ StoreResult<PatientSearchResult>
 PatientRepository::search(const QString &text, int limit, const std::optional<PatientCursor> &after,
                           const std::atomic_bool *cancelled) const
 {
+    /*
+      Every word must match the start of some field. Written out, the search is a union of
+      "terms": one field chosen for each word (smith→last name AND j→first name, smith→last
+      name AND j→member ID, …). Each word's fields are first probed on their own indexes, up to
+      a limit of ids. A term with a selective field is answered by fetching those few ids;
+      a term whose fields all match many patients is answered by walking the name index with
+      the term's conditions ANDed (so "smith j" seeks last name smith, first name j… in the
+      index rather than filtering tens of thousands of Smiths), stopping once the page is full.
+      Every query returns its first rows in name order, so the first rows of the union, in name
+      order, are the first rows of the answer; the cursor pages through it.
+     */
+    using Result = StoreResult<PatientSearchResult>;
     static const QRegularExpression separators(QStringLiteral("[\\s,;]+"));
-    const QStringList words = text.split(separators, Qt::SkipEmptyParts);
+    QList<Word> words;
+    for (const QString &text : text.split(separators, Qt::SkipEmptyParts))
+        words.append(Word(text));
     const int pageSize = limit > 0 ? limit : 100;
     QSqlDatabase db = Database::connection(m_connection);
     auto isCancelled = [cancelled] {
         return cancelled && cancelled->load();
     };
+    const qsizetype indexed = qMin<qsizetype>(words.size(), maxIndexedWords);
 
-    // Every word must match somewhere; the driving word picks the index to start from: a date
-    // of birth when there is one (few patients share it), else the longest word.
-    QList<WordMatch> matches;
-    for (const QString &word : words)
-        matches.append(matchWord(word));
-    qsizetype driver = -1;
-    for (qsizetype i = 0; i < matches.size(); ++i) {
-        if (matches.at(i).dateOfBirth.isValid()) {
-            driver = i;
-            break;
-        }
-        if (driver < 0 || matches.at(i).nameKey.size() > matches.at(driver).nameKey.size())
-            driver = i;
-    }
-
+    // Words that pick no index, and the cursor, filter every query.
     QString filters;
     QVariantList filterValues;
-    for (qsizetype i = 0; i < matches.size(); ++i) {
-        if (i == driver)
-            continue;
-        filters += QStringLiteral(" AND ") + matches.at(i).condition;
-        filterValues += matches.at(i).values;
-    }
+    for (qsizetype i = indexed; i < words.size(); ++i)
+        filters += QStringLiteral(" AND ") + anyField(words.at(i), filterValues);
     if (after) {
         filters += QStringLiteral(" AND (p.last_name_key, p.first_name_key, p.id) > (?, ?, ?)");
         filterValues << after->lastNameKey << after->firstNameKey << after->id;
@@ -522,60 +542,16 @@ PatientRepository::search(const QString &text, int limit, const std::optional<Pa
         QStringLiteral(" ORDER BY p.last_name_key, p.first_name_key, p.id LIMIT %1")
             .arg(pageSize + 1);
 
-    QList<Branch> branches;
-    if (driver < 0)
-        branches.append({QString(), {}, QStringLiteral("1"), {}}); // every patient
-    else
-        branches = branchesFor(matches.at(driver), after);
-
     QList<Patient> found;
     QSet<qint64> seen;
-    for (const Branch &branch : std::as_const(branches)) {
-        if (isCancelled())
-            return PatientSearchResult{};
+    auto runPage = [&](const QString &sql, const QVariantList &values) -> QString {
         QSqlQuery query(db);
         query.setForwardOnly(true);
-        QList<qint64> candidates;
-        bool selective = false;
-        if (!branch.probe.isEmpty()) {
-            query.prepare(branch.probe);
-            for (const QVariant &value : branch.probeValues)
-                query.addBindValue(value);
-            query.addBindValue(selectiveLimit);
-            if (!query.exec())
-                return StoreResult<PatientSearchResult>::failure(readFailed(query));
-            while (query.next())
-                candidates.append(query.value(0).toLongLong());
-            if (query.lastError().isValid())
-                return StoreResult<PatientSearchResult>::failure(readFailed(query));
-            query.finish();
-            selective = candidates.size() < selectiveLimit;
-            if (selective && candidates.isEmpty())
-                continue;
-        }
-        QString sql;
-        QVariantList values;
-        if (selective) {
-            // Few candidates: fetch them by id (their ids are integers from the database,
-            // safe to write into the statement) and let SQLite sort them.
-            QStringList ids;
-            ids.reserve(candidates.size());
-            for (const qint64 id : std::as_const(candidates))
-                ids.append(QString::number(id));
-            sql = QStringLiteral("SELECT %1 FROM patients p WHERE p.id IN (%2)%3%4")
-                      .arg(patientColumns, ids.join(QLatin1Char(',')), filters, order);
-        } else {
-            // Many candidates: walk the patients in name order and stop when the page is full.
-            sql = QStringLiteral("SELECT %1 FROM patients p INDEXED BY patients_name WHERE %2%3%4")
-                      .arg(patientColumns, branch.condition, filters, order);
-            values = branch.values;
-        }
-        values += filterValues;
         query.prepare(sql);
-        for (const QVariant &value : std::as_const(values))
+        for (const QVariant &value : values)
             query.addBindValue(value);
         if (!query.exec())
-            return StoreResult<PatientSearchResult>::failure(readFailed(query));
+            return readFailed(query);
         while (query.next()) {
             Patient patient = readPatient(query);
             if (!seen.contains(patient.id)) {
@@ -583,11 +559,141 @@ PatientRepository::search(const QString &text, int limit, const std::optional<Pa
                 found.append(std::move(patient));
             }
         }
-        if (query.lastError().isValid()) // not a short page: a row could not be read
-            return StoreResult<PatientSearchResult>::failure(readFailed(query));
+        return query.lastError().isValid() ? readFailed(query) : QString();
+    };
+
+    if (words.isEmpty()) {
+        const QString error = runPage(QStringLiteral("SELECT %1 FROM patients p INDEXED BY "
+                                                     "patients_name WHERE 1%2%3")
+                                          .arg(patientColumns, filters, order),
+                                      filterValues);
+        if (!error.isEmpty())
+            return Result::failure(error);
+    } else {
+        // Probe each field of each indexed word.
+        QList<QHash<Field, Probe>> probes(indexed);
+        for (qsizetype w = 0; w < indexed; ++w) {
+            for (const Field field : fields) {
+                if (!words.at(w).canMatch(field))
+                    continue;
+                if (isCancelled())
+                    return PatientSearchResult{};
+                QSqlQuery query(db);
+                query.setForwardOnly(true);
+                query.prepare(probeStatement(field));
+                QVariantList values;
+                if (field == Field::DateOfBirth) {
+                    values << SqlValues::fromDate(words.at(w).dateOfBirth);
+                } else {
+                    const QString prefix = words.at(w).prefix(field);
+                    values << prefix << SqlValues::prefixUpperBound(prefix);
+                }
+                values << selectiveLimit(field);
+                for (const QVariant &value : std::as_const(values))
+                    query.addBindValue(value);
+                if (!query.exec())
+                    return Result::failure(readFailed(query));
+                Probe probe;
+                while (query.next())
+                    probe.ids.append(query.value(0).toLongLong());
+                if (query.lastError().isValid())
+                    return Result::failure(readFailed(query));
+                probe.selective = probe.ids.size() < selectiveLimit(field);
+                if (!probe.ids.isEmpty())
+                    probes[w].insert(field, probe);
+            }
+        }
+
+        // Every term: one matching field per word (a word none of whose fields matches
+        // leaves no term, and no patient).
+        QSet<qint64> candidates; // from terms with a selective field
+        QList<QList<Field>> walks;
+        QList<Field> term(indexed);
+        std::function<void(qsizetype)> enumerate = [&](qsizetype w) {
+            if (w == indexed) {
+                // Two prefixes in one field meet only when one starts with the other.
+                for (qsizetype a = 0; a < indexed; ++a) {
+                    for (qsizetype b = a + 1; b < indexed; ++b) {
+                        if (term.at(a) != term.at(b) || term.at(a) == Field::MemberId)
+                            continue;
+                        const QString pa = term.at(a) == Field::DateOfBirth
+                                               ? words.at(a).dateOfBirth.toString(Qt::ISODate)
+                                               : words.at(a).prefix(term.at(a));
+                        const QString pb = term.at(b) == Field::DateOfBirth
+                                               ? words.at(b).dateOfBirth.toString(Qt::ISODate)
+                                               : words.at(b).prefix(term.at(b));
+                        if (term.at(a) == Field::DateOfBirth
+                                ? pa != pb
+                                : !pa.startsWith(pb) && !pb.startsWith(pa))
+                            return;
+                    }
+                }
+                // The smallest selective field of the term bounds its candidates.
+                const QList<qint64> *smallest = nullptr;
+                for (qsizetype i = 0; i < indexed; ++i) {
+                    const Probe &probe = probes.at(i).value(term.at(i));
+                    if (probe.selective && (!smallest || probe.ids.size() < smallest->size()))
+                        smallest = &probes.at(i).find(term.at(i))->ids;
+                }
+                if (smallest) {
+                    for (const qint64 id : *smallest)
+                        candidates.insert(id);
+                } else {
+                    walks.append(term);
+                }
+                return;
+            }
+            for (auto it = probes.at(w).cbegin(); it != probes.at(w).cend(); ++it) {
+                term[w] = it.key();
+                enumerate(w + 1);
+            }
+        };
+        enumerate(0);
+
+        if (!candidates.isEmpty()) {
+            if (isCancelled())
+                return PatientSearchResult{};
+            // Fetched by id (integers from the database: safe to write into the statement)
+            // and filtered by every word in any field, so only real matches stay.
+            QStringList ids;
+            ids.reserve(candidates.size());
+            for (const qint64 id : std::as_const(candidates))
+                ids.append(QString::number(id));
+            QVariantList values;
+            QString all;
+            for (qsizetype w = 0; w < indexed; ++w)
+                all += QStringLiteral(" AND ") + anyField(words.at(w), values);
+            values += filterValues;
+            const QString error =
+                runPage(QStringLiteral("SELECT %1 FROM patients p WHERE p.id IN (%2)%3%4%5")
+                            .arg(patientColumns, ids.join(QLatin1Char(',')), all, filters, order),
+                        values);
+            if (!error.isEmpty())
+                return Result::failure(error);
+        }
+        for (const QList<Field> &walk : std::as_const(walks)) {
+            if (isCancelled())
+                return PatientSearchResult{};
+            QStringList conditions;
+            QVariantList values;
+            for (qsizetype w = 0; w < indexed; ++w) {
+                // A next page starts a last-name range at the cursor, so page k does not walk
+                // the k pages before it.
+                QString start;
+                if (walk.at(w) == Field::LastName && after &&
+                    after->lastNameKey > words.at(w).prefix(Field::LastName))
+                    start = after->lastNameKey;
+                conditions << condition(words.at(w), walk.at(w), values, start);
+            }
+            values += filterValues;
+            const QString error = runPage(
+                QStringLiteral("SELECT %1 FROM patients p INDEXED BY patients_name WHERE %2%3%4")
+                    .arg(patientColumns, conditions.join(QStringLiteral(" AND ")), filters, order),
+                values);
+            if (!error.isEmpty())
+                return Result::failure(error);
+        }
     }
-    // Each branch gave its first rows in name order, so the first rows of their union, in
-    // name order, are the first rows of the whole answer.
     std::sort(found.begin(), found.end(), sortsBefore);
     PatientSearchResult page;
     page.hasMore = found.size() > pageSize;
