@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "deskcontext.h"
 #include "headlesscommands.h"
+#include "models/patientsearchmodel.h"
+#include "models/schedulemodel.h"
 #include "services/sandbox/datagenerator.h"
 #include "services/store/store.h"
 #include "services/x12/conformancerunner.h"
@@ -281,9 +283,22 @@ int main(int argc, char *argv[])
     MainWindow window(environment);
     window.show();
     if (parser.isSet(quitOption)) {
+        // Two moments: the window on screen, and the first patients and today's schedule in it
+        // (read on the store's workers after the window is up).
+        int waiting = 2;
+        auto dataShown = [&] {
+            if (--waiting > 0)
+                return;
+            out << "first patients and schedule shown after " << startClock.elapsed() << " ms"
+                << Qt::endl;
+            QApplication::quit();
+        };
+        QObject::connect(window.searchModel(), &PatientSearchModel::searchFinished, &app, dataShown,
+                         Qt::SingleShotConnection);
+        QObject::connect(window.scheduleModel(), &ScheduleModel::loaded, &app, dataShown,
+                         Qt::SingleShotConnection);
         QTimer::singleShot(0, &app, [&] {
             out << "main window shown after " << startClock.elapsed() << " ms" << Qt::endl;
-            QApplication::quit();
         });
     }
     return app.exec();

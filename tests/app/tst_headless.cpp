@@ -68,6 +68,7 @@ private Q_SLOTS:
     void conformance();
     void generateLargeData();
     void dataFilesAreOwnerOnly();
+    void windowStartsAndShowsItsData();
 };
 
 void TestHeadless::verifyOnePatientWithPdf()
@@ -297,6 +298,20 @@ void TestHeadless::dataFilesAreOwnerOnly()
     QCOMPARE(QFileInfo(pdf).permissions() &
                  ~QFileDevice::Permissions(QFileDevice::ReadUser | QFileDevice::WriteUser),
              ownerOnly);
+}
+
+void TestHeadless::windowStartsAndShowsItsData()
+{
+    // The window (offscreen here) comes up, then fills its lists from the store's workers.
+    QTemporaryDir home;
+    const Run run =
+        runDesk(home, {QStringLiteral("--quit-after-show"), QStringLiteral("--data-dir"),
+                       home.filePath(QStringLiteral("d"))});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+    const int shown = run.out.indexOf(QStringLiteral("main window shown after"));
+    const int filled = run.out.indexOf(QStringLiteral("first patients and schedule shown after"));
+    QVERIFY2(shown >= 0 && filled > shown, qPrintable(run.out));
+    QVERIFY2(!run.err.contains(QStringLiteral("SQL on the main thread")), qPrintable(run.err));
 }
 
 QTEST_GUILESS_MAIN(TestHeadless)
