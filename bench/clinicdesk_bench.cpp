@@ -1,29 +1,91 @@
 // SPDX-FileCopyrightText: 2026 ClinicDesk developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Benchmarks for scripts/bench. Prints figures; asserts nothing.
-//   clinicdesk_bench parse [subscribers]        271 parse throughput
-//   clinicdesk_bench batch [patients]           batch verification against the in-process sandbox
-//   clinicdesk_bench seed DIR [patients]        a training database with N patients, 120 visits
-//   today
+//   clinicdesk_bench parse [subscribers]   271 parse throughput (in process)
+//   clinicdesk_bench batch [patients]      batch verification against the in-process sandbox
+//   clinicdesk_bench search DB             search as you type on a large database: per keystroke
+//                                          latency and the longest stall of the UI thread
+//   clinicdesk_bench dashboard DB          the dashboard's figures and recent activity
+#include "models/patientsearchmodel.h"
+#include "services/common/async.h"
 #include "services/eligibility/batchverification.h"
 #include "services/eligibility/eligibilityservice.h"
-#include "services/sandbox/demoseeder.h"
+#include "services/patients/patientservice.h"
+#include "services/sandbox/datagenerator.h"
 #include "services/sandbox/sandboxclearinghouse.h"
 #include "services/sandbox/sandboxhost.h"
-#include "services/store/database.h"
+#include "services/store/store.h"
 #include "services/x12/eligibilityresponse.h"
 
-#include <QCoreApplication>
+#include <QApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QHeaderView>
 #include <QNetworkAccessManager>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QTimer>
 
 #include <algorithm>
+#include <cmath>
 
 namespace {
 QTextStream out(stdout);
+
+template<typename T> T await(const QFuture<T> &future)
+{
+    QFutureWatcher<T> watcher;
+    QEventLoop loop;
+    QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+    watcher.setFuture(future);
+    if (!future.isFinished())
+        loop.exec();
+    return future.result();
+}
+
+double percentile(QList<double> values, double p)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const qsizetype rank = qMax<qsizetype>(1, qsizetype(std::ceil(p * values.size())));
+    return values.at(rank - 1);
+}
+
+//! Measures how long the UI thread goes without running its event loop: a 1 ms timer that
+//! notes the longest gap between two of its ticks.
+class StallMonitor : public QObject
+{
+public:
+    StallMonitor()
+    {
+        m_timer.setTimerType(Qt::PreciseTimer);
+        m_timer.setInterval(1);
+        connect(&m_timer, &QTimer::timeout, this, [this] {
+            const qint64 now = m_clock.nsecsElapsed();
+            if (m_last > 0)
+                m_longestNs = qMax(m_longestNs, now - m_last);
+            m_last = now;
+        });
+    }
+    void start()
+    {
+        m_clock.start();
+        m_last = 0;
+        m_longestNs = 0;
+        m_timer.start();
+    }
+    double longestMs() const { return m_longestNs / 1e6; }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_last = 0;
+    qint64 m_longestNs = 0;
+};
 
 int benchParse(int subscribers)
 {
@@ -80,13 +142,19 @@ int benchParse(int subscribers)
 int benchBatch(int patients)
 {
     QTemporaryDir dir;
-    const QString connection = QStringLiteral("bench");
-    const auto opened = Database::open(dir.filePath(QStringLiteral("bench.sqlite")), connection);
+    Store store(
+        Store::Options{dir.filePath(QStringLiteral("bench.sqlite")), 2, QStringLiteral("bench")});
+    const auto opened = await(store.open());
     if (!opened.ok) {
         out << "batch: " << opened.error << Qt::endl;
         return 1;
     }
-    const QString seeded = DemoSeeder(connection).addGeneratedPatients(patients);
+    DataGenerator::Options generate;
+    generate.patients = patients;
+    generate.days = 1;
+    const QString seeded = await(store.write([generate](const QString &connection) {
+        return DataGenerator::generate(connection, generate);
+    }));
     if (!seeded.isEmpty()) {
         out << "batch: " << seeded << Qt::endl;
         return 1;
@@ -101,49 +169,150 @@ int benchBatch(int patients)
     EligibilitySettings settings;
     settings.clearinghouseUrl = sandbox.clearinghouseUrl();
     settings.user = QStringLiteral("bench");
-    EligibilityService service(&network, connection, settings);
-    QList<qint64> coverageIds;
-    for (const Patient &p : service.patients().all()) {
-        for (const Coverage &c : service.coverages().forPatient(p.id))
-            coverageIds.append(c.id);
-    }
+    EligibilityService service(&store, &network, settings);
+    const QList<qint64> coverageIds = await(service.coveragesForDay(QDate::currentDate())).value();
     QElapsedTimer clock;
     clock.start();
-    BatchVerification batch(&service, coverageIds, {}, 8);
+    BatchVerification *batch = service.verifyCoverages(coverageIds);
+    batch->setAutoDelete(false);
     QEventLoop loop;
-    QObject::connect(&batch, &BatchVerification::finished, &loop, &QEventLoop::quit);
-    batch.start();
+    QObject::connect(batch, &Job::finished, &loop, &QEventLoop::quit);
+    batch->start();
     loop.exec();
     const double wall = clock.elapsed() / 1000.0;
-    out << QStringLiteral("batch verification: %1 patients in %2 s (%3 verified, %4 failed; %5/s; "
-                          "target < 10 s)")
+    out << QStringLiteral("batch verification: %1 coverages in %2 s (%3 verified, %4 need review, "
+                          "%5 failed; %6/s; target < 10 s for 500)")
                .arg(coverageIds.size())
                .arg(wall, 0, 'f', 2)
-               .arg(batch.countWithStatus(VerificationStatus::Verified))
-               .arg(batch.countWithStatus(VerificationStatus::Failed))
+               .arg(batch->countWithStatus(VerificationStatus::Verified))
+               .arg(batch->countWithStatus(VerificationStatus::ManualReview))
+               .arg(batch->countWithStatus(VerificationStatus::Failed))
                .arg(coverageIds.size() / wall, 0, 'f', 0)
         << Qt::endl;
+    delete batch;
     sandbox.stop();
-    Database::close(connection);
-    return batch.countWithStatus(VerificationStatus::Verified) == coverageIds.size() ? 0 : 1;
+    return 0;
 }
 
-int benchSeed(const QString &folder, int patients)
+//! What a clerk types, one prefix per keystroke: names common and rare, with accents, a first
+//! and last name, a date of birth, an MRN and member IDs.
+QStringList keystrokes()
 {
-    const QString connection = QStringLiteral("seed");
-    const auto opened =
-        Database::open(folder + QStringLiteral("/clinicdesk-training.sqlite"), connection);
+    const QStringList queries = {
+        QStringLiteral("smith"),      QStringLiteral("smith jam"),   QStringLiteral("garcia m"),
+        QStringLiteral("álvarez"),    QStringLiteral("nguyen"),      QStringLiteral("zelinski"),
+        QStringLiteral("okafor chl"), QStringLiteral("1985-03-12"),  QStringLiteral("MRN0123456"),
+        QStringLiteral("ACT1000777"), QStringLiteral("COB41000"),    QStringLiteral("mar"),
+        QStringLiteral("jo"),         QStringLiteral("quintero luc")};
+    QStringList prefixes;
+    for (const QString &query : queries) {
+        for (int length = 1; length <= query.size(); ++length)
+            prefixes << query.left(length);
+    }
+    return prefixes;
+}
+
+int benchSearch(const QString &path, int rounds)
+{
+    Store store(Store::Options{path, 2, QStringLiteral("bench")});
+    const auto opened = await(store.open());
     if (!opened.ok) {
-        out << "seed: " << opened.error << Qt::endl;
+        out << "search: " << opened.error << Qt::endl;
         return 1;
     }
-    // A busy day: 120 of the patients have a visit today.
-    const QString error =
-        DemoSeeder(connection).addGeneratedPatients(patients, QDate::currentDate(), 120);
-    Database::close(connection);
-    if (!error.isEmpty()) {
-        out << "seed: " << error << Qt::endl;
+    PatientService patients(&store, QStringLiteral("bench"));
+    PatientSearchModel model(&patients);
+    QTableView view; // the search list as the front desk shows it
+    view.setModel(&model);
+    view.resize(1000, 600);
+    view.show();
+    StallMonitor stalls;
+
+    QList<double> latencies;
+    QList<std::pair<double, QString>> slowest; // for seeing which words cost most
+    int rows = 0;
+    const QStringList typed = keystrokes();
+    stalls.start();
+    for (int round = 0; round < rounds; ++round) {
+        for (const QString &text : typed) {
+            QElapsedTimer clock;
+            clock.start();
+            QEventLoop loop;
+            const auto connection = QObject::connect(&model, &PatientSearchModel::searchFinished,
+                                                     &loop, &QEventLoop::quit);
+            model.setSearchText(text);
+            loop.exec();
+            QObject::disconnect(connection);
+            QCoreApplication::processEvents(); // the view paints the new rows
+            latencies.append(clock.nsecsElapsed() / 1e6);
+            slowest.append({latencies.constLast(), QStringLiteral("%1 (round %2)").arg(text).arg(round + 1)});
+            rows += model.rowCount();
+            if (!model.errorString().isEmpty()) {
+                out << "search: " << model.errorString() << Qt::endl;
+                return 1;
+            }
+        }
+    }
+    const double longestStall = stalls.longestMs();
+    out << QStringLiteral("search as you type on %1: %2 keystrokes; per keystroke p50 %3 ms, p99 "
+                          "%4 ms, max %5 ms (target p99 < 100 ms); longest UI-thread stall %6 ms "
+                          "(target < 50 ms); %7 rows shown on average")
+               .arg(QFileInfo(path).fileName())
+               .arg(latencies.size())
+               .arg(percentile(latencies, 0.5), 0, 'f', 1)
+               .arg(percentile(latencies, 0.99), 0, 'f', 1)
+               .arg(percentile(latencies, 1.0), 0, 'f', 1)
+               .arg(longestStall, 0, 'f', 1)
+               .arg(latencies.isEmpty() ? 0 : rows / latencies.size())
+        << Qt::endl;
+    std::sort(slowest.begin(), slowest.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+    QStringList worst;
+    for (qsizetype i = 0; i < qMin<qsizetype>(5, slowest.size()); ++i)
+        worst << QStringLiteral("\"%1\" %2 ms").arg(slowest.at(i).second).arg(slowest.at(i).first, 0, 'f', 1);
+    out << "   slowest keystrokes: " << worst.join(QStringLiteral(", ")) << Qt::endl;
+    return 0;
+}
+
+int benchDashboard(const QString &path)
+{
+    Store store(Store::Options{path, 2, QStringLiteral("bench")});
+    const auto opened = await(store.open());
+    if (!opened.ok) {
+        out << "dashboard: " << opened.error << Qt::endl;
         return 1;
+    }
+    QNetworkAccessManager network;
+    EligibilitySettings settings;
+    settings.user = QStringLiteral("bench");
+    EligibilityService service(&store, &network, settings);
+    for (const auto &[period, name] :
+         {std::pair{StatsPeriod::Today, "today"}, std::pair{StatsPeriod::Last7Days, "7 days"},
+          std::pair{StatsPeriod::Last30Days, "30 days"}}) {
+        QList<double> statsMs;
+        QList<double> activityMs;
+        int total = 0;
+        for (int run = 0; run < 5; ++run) {
+            QElapsedTimer clock;
+            clock.start();
+            const auto stats = await(service.statistics(period));
+            statsMs.append(clock.nsecsElapsed() / 1e6);
+            clock.restart();
+            const auto activity = await(service.recentActivity(period, 200));
+            activityMs.append(clock.nsecsElapsed() / 1e6);
+            if (!stats || !activity) {
+                out << "dashboard: " << (stats ? activity.error() : stats.error()) << Qt::endl;
+                return 1;
+            }
+            total = stats->total;
+        }
+        out << QStringLiteral("dashboard for %1 (%2 verifications): figures first %3 ms, median "
+                              "%4 ms; recent activity median %5 ms (target < 500 ms in all)")
+                   .arg(QLatin1String(name))
+                   .arg(total)
+                   .arg(statsMs.first(), 0, 'f', 1)
+                   .arg(percentile(statsMs, 0.5), 0, 'f', 1)
+                   .arg(percentile(activityMs, 0.5), 0, 'f', 1)
+            << Qt::endl;
     }
     return 0;
 }
@@ -151,16 +320,21 @@ int benchSeed(const QString &folder, int patients)
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
     const QStringList args = app.arguments().mid(1);
     const QString command = args.value(0);
     if (command == QLatin1String("parse"))
         return benchParse(args.value(1, QStringLiteral("5000")).toInt());
     if (command == QLatin1String("batch"))
         return benchBatch(args.value(1, QStringLiteral("500")).toInt());
-    if (command == QLatin1String("seed") && args.size() >= 2)
-        return benchSeed(args.at(1), args.value(2, QStringLiteral("10000")).toInt());
-    QTextStream(stderr) << "usage: clinicdesk_bench parse [N] | batch [N] | seed DIR [N]"
+    if (command == QLatin1String("search") && args.size() >= 2)
+        return benchSearch(args.at(1), args.value(2, QStringLiteral("3")).toInt());
+    if (command == QLatin1String("dashboard") && args.size() >= 2)
+        return benchDashboard(args.at(1));
+    QTextStream(stderr) << "usage: clinicdesk_bench parse [N] | batch [N] | search DB [rounds] | "
+                           "dashboard DB"
                         << Qt::endl;
     return 2;
 }
