@@ -152,6 +152,7 @@ int benchBatch(int patients)
     DataGenerator::Options generate;
     generate.patients = patients;
     generate.days = 1;
+    generate.appointmentsPerDay = patients; // every patient on today's schedule
     const QString seeded = await(store.write([generate](const QString &connection) {
         return DataGenerator::generate(connection, generate);
     }));

@@ -6,7 +6,6 @@
 #include "models/schedulemodel.h"
 #include "services/sandbox/datagenerator.h"
 #include "services/store/store.h"
-#include "services/x12/conformancerunner.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
@@ -37,12 +36,11 @@ bool isHeadless(int argc, char *argv[])
     return false;
 }
 
-//! Commands that need neither a window nor fonts run on a bare QCoreApplication (no GUI
-//! libraries touched, so `conformance` stays small in memory).
+//! `generate` needs neither a window nor fonts: a bare QCoreApplication. (`conformance` is
+//! answered by the clinicdesk launcher, on Qt Core alone.)
 bool isCoreCommand(int argc, char *argv[])
 {
-    return argc >= 2 &&
-           (std::strcmp(argv[1], "conformance") == 0 || std::strcmp(argv[1], "generate") == 0);
+    return argc >= 2 && std::strcmp(argv[1], "generate") == 0;
 }
 
 int runCoreCommand(int argc, char *argv[])
@@ -52,8 +50,7 @@ int runCoreCommand(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("clinicdesk"));
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("conformance DIR          read every X12 file under DIR/x12\n"
-                       "generate --data-dir DIR --patients N --verifications M [--days D]"));
+        QStringLiteral("generate --data-dir DIR --patients N --verifications M [--days D]"));
     parser.addHelpOption();
     const QCommandLineOption dataOption(QStringLiteral("data-dir"),
                                         QStringLiteral("generate: folder for the database."),
@@ -72,21 +69,11 @@ int runCoreCommand(int argc, char *argv[])
                                           QStringLiteral("n"), QStringLiteral("150"));
     parser.addOptions({dataOption, patientsOption, verificationsOption, daysOption, perDayOption});
     parser.addPositionalArgument(QStringLiteral("command"),
-                                 QStringLiteral("conformance or generate"));
+                                 QStringLiteral("generate"));
     parser.process(app);
     QTextStream out(stdout);
     QTextStream err(stderr);
     const QStringList positional = parser.positionalArguments();
-
-    if (positional.value(0) == QLatin1String("conformance")) {
-        if (positional.size() != 2) {
-            err << "usage: clinicdesk conformance DIR" << Qt::endl;
-            return 2;
-        }
-        // Per-file verdicts are in the output; the status is non-zero only on a crash or hang.
-        ConformanceRunner::run(positional.at(1), out);
-        return 0;
-    }
 
     bool ok = true;
     DataGenerator::Options options;
