@@ -23,6 +23,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <memory>
 
 namespace {
 bool isHeadless(int argc, char *argv[])
@@ -272,9 +273,10 @@ int main(int argc, char *argv[])
     if (parser.isSet(quitOption)) {
         // Two moments: the window on screen, and the first patients and today's schedule in it
         // (read on the store's workers after the window is up).
-        int waiting = 2;
-        auto dataShown = [&] {
-            if (--waiting > 0)
+        // The connections outlive this block: the count lives with them.
+        auto waiting = std::make_shared<int>(2);
+        auto dataShown = [waiting, &out, &startClock] {
+            if (--*waiting > 0)
                 return;
             out << "first patients and schedule shown after " << startClock.elapsed() << " ms"
                 << Qt::endl;
