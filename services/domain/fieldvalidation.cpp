@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "services/domain/fieldvalidation.h"
 
+#include "services/domain/dateformats.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 
@@ -89,13 +91,7 @@ QString email(const QString &value)
 
 QDate parseDate(const QString &text)
 {
-    const QString t = text.trimmed();
-    for (const char *format : {"MM/dd/yyyy", "M/d/yyyy", "MMddyyyy", "yyyy-MM-dd", "MM-dd-yyyy"}) {
-        const QDate date = QDate::fromString(t, QLatin1String(format));
-        if (date.isValid())
-            return date;
-    }
-    return {};
+    return DateFormats::parse(text);
 }
 
 QString normalizedMemberId(const QString &value)

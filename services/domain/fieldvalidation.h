@@ -23,7 +23,7 @@ QString groupNumber(const QString &value); // optional, 1-30 letters, digits, da
 //! NPI: 10 digits with a valid Luhn check digit (prefix 80840).
 QString npi(const QString &value);
 bool isValidNpi(const QString &value);
-//! Parses a typed date: MM/DD/YYYY, M/D/YYYY, MMDDYYYY or YYYY-MM-DD; null when invalid.
+//! Parses a typed date in the language's order (DateFormats::parse); null when invalid.
 QDate parseDate(const QString &text);
 //! Member ID as sent to the payer: trimmed, inner spaces removed, upper case.
 QString normalizedMemberId(const QString &value);

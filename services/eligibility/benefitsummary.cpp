@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "services/eligibility/benefitsummary.h"
 
+#include "services/domain/dateformats.h"
 #include "services/x12/eligibilitycodes.h"
 
 #include <QCoreApplication>
@@ -20,9 +21,7 @@ struct Tr
 // The C/POSIX locale (servers, CI) has no currency or US date order: use US English there.
 QLocale displayLocale()
 {
-    const QLocale locale;
-    return locale.language() == QLocale::C ? QLocale(QLocale::English, QLocale::UnitedStates)
-                                           : locale;
+    return DateFormats::displayLocale();
 }
 
 // Cost-share benefits in the order the table lists them.
@@ -296,19 +295,7 @@ QString networkName(const QString &code)
 
 QString formatDate(const QDate &date)
 {
-    if (!date.isValid())
-        return {};
-    // The locale's short order, but always two-digit day and month and a four-digit year
-    // (02/10/1996), as forms and insurance cards print them.
-    static const QRegularExpression singleMonth(QStringLiteral("(?<!M)M(?!M)"));
-    static const QRegularExpression singleDay(QStringLiteral("(?<!d)d(?!d)"));
-    const QLocale locale = displayLocale();
-    QString format = locale.dateFormat(QLocale::ShortFormat);
-    if (!format.contains(QLatin1String("yyyy")))
-        format.replace(QLatin1String("yy"), QLatin1String("yyyy"));
-    format.replace(singleMonth, QStringLiteral("MM"));
-    format.replace(singleDay, QStringLiteral("dd"));
-    return locale.toString(date, format);
+    return DateFormats::format(date, displayLocale());
 }
 
 QString formatTime(const QTime &time)

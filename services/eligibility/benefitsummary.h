@@ -50,7 +50,7 @@ QString timePeriodName(const QString &code);
 QString coverageLevelName(const QString &code);
 QString networkName(const QString &code);
 QString dateRangeText(const QDate &from, const QDate &to);
-//! A date in the locale's short format with a four-digit year (11/23/2026).
+//! A date as DateFormats shows it: 11/23/2026 in English, 23/11/2026 in Spanish.
 QString formatDate(const QDate &date);
 //! A time of day in the locale's short format (8:30 AM).
 QString formatTime(const QTime &time);

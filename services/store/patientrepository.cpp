@@ -4,6 +4,7 @@
 
 #include "services/store/database.h"
 #include "services/store/sqlvalues.h"
+#include "services/domain/dateformats.h"
 
 #include <QSet>
 
@@ -303,10 +304,8 @@ struct Word
     Word(const QString &text)
         : nameKey(::nameKey(text))
         , idKey(SqlValues::asciiLower(text))
-        , dateOfBirth(QDate::fromString(text, QStringLiteral("yyyy-MM-dd")))
+        , dateOfBirth(DateFormats::parse(text))
     {
-        if (!dateOfBirth.isValid())
-            dateOfBirth = QDate::fromString(text, QStringLiteral("M/d/yyyy"));
     }
     bool canMatch(Field field) const
     {
