@@ -7,6 +7,9 @@
 
 enum class AppointmentStatus { Scheduled, CheckedIn, Completed, Cancelled, NoShow };
 
+//! Whether a list of visits includes the cancelled ones (shown struck through or greyed).
+enum class CancelledVisits { Exclude, Include };
+
 QString appointmentStatusKey(AppointmentStatus status); // stable storage key: "scheduled", ...
 AppointmentStatus appointmentStatusFromKey(const QString &key);
 
@@ -19,5 +22,12 @@ struct Appointment
     QString provider;
     QString visitType;
     AppointmentStatus status = AppointmentStatus::Scheduled;
+    QString notes;        // free text for the desk ("bring the referral")
+    QString cancelReason; // why it was cancelled; empty unless status is Cancelled
+    QDateTime updatedAt;  // UTC; when the desk last booked, changed or cancelled it (or invalid)
+
+    //! When the visit ends (start + duration).
+    QDateTime end() const { return start.addSecs(qint64(durationMinutes) * 60); }
+    bool isCancelled() const { return status == AppointmentStatus::Cancelled; }
     bool operator==(const Appointment &) const = default;
 };

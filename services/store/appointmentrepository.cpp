@@ -11,7 +11,8 @@
 
 namespace {
 const QString appointmentColumns =
-    QStringLiteral("id, patient_id, start_at, duration_minutes, provider, visit_type, status");
+    QStringLiteral("id, patient_id, start_at, duration_minutes, provider, visit_type, status, "
+                   "notes, cancel_reason, updated_at");
 
 Appointment readAppointment(const QSqlQuery &query)
 {
@@ -23,6 +24,9 @@ Appointment readAppointment(const QSqlQuery &query)
     appointment.provider = query.value(4).toString();
     appointment.visitType = query.value(5).toString();
     appointment.status = appointmentStatusFromKey(query.value(6).toString());
+    appointment.notes = query.value(7).toString();
+    appointment.cancelReason = query.value(8).toString();
+    appointment.updatedAt = SqlValues::toTimestamp(query.value(9));
     return appointment;
 }
 
@@ -54,6 +58,75 @@ QString saveFailed(const QSqlError &error)
                                      QCoreApplication::translate("Store", "the appointment"));
     return saveFailed(error.text());
 }
+
+QString tooLong(const QString &what, int maxLength)
+{
+    //: %1 is a field ("The provider's name"), %2 a number of characters.
+    return QCoreApplication::translate("Store", "%1 can be at most %2 characters.")
+        .arg(what)
+        .arg(maxLength);
+}
+
+QString tooLongVisit()
+{
+    return QCoreApplication::translate("Store", "The appointment can last at most %1 minutes.")
+        .arg(AppointmentRepository::maxDurationMinutes);
+}
+
+//! What save() refuses before asking the database, in the words of the field at fault.
+QString invalidField(const Appointment &appointment)
+{
+    if (appointment.patientId == 0)
+        return QCoreApplication::translate("Store", "Choose the patient for the appointment.");
+    if (!appointment.start.isValid())
+        return QCoreApplication::translate("Store", "Enter the date and time of the appointment.");
+    if (appointment.durationMinutes <= 0)
+        return QCoreApplication::translate("Store",
+                                           "The appointment must last at least one minute.");
+    if (appointment.durationMinutes > AppointmentRepository::maxDurationMinutes)
+        return tooLongVisit();
+    if (appointment.provider.size() > AppointmentRepository::maxNameLength) {
+        return tooLong(QCoreApplication::translate("Store", "The provider's name"),
+                       AppointmentRepository::maxNameLength);
+    }
+    if (appointment.visitType.size() > AppointmentRepository::maxNameLength) {
+        return tooLong(QCoreApplication::translate("Store", "The visit type"),
+                       AppointmentRepository::maxNameLength);
+    }
+    if (appointment.notes.size() > AppointmentRepository::maxNotesLength) {
+        return tooLong(QCoreApplication::translate("Store", "The notes"),
+                       AppointmentRepository::maxNotesLength);
+    }
+    if (appointment.cancelReason.size() > AppointmentRepository::maxReasonLength) {
+        return tooLong(QCoreApplication::translate("Store", "The reason for cancelling"),
+                       AppointmentRepository::maxReasonLength);
+    }
+    return {};
+}
+
+QString noLongerExists()
+{
+    return QCoreApplication::translate(
+        "Store", "This appointment no longer exists; someone may have removed it.");
+}
+
+//! Binds the columns after the id, in appointmentColumns' order.
+void bindFields(QSqlQuery &query, const Appointment &a)
+{
+    query.addBindValue(a.patientId);
+    query.addBindValue(SqlValues::fromTimestamp(a.start));
+    query.addBindValue(a.durationMinutes);
+    query.addBindValue(SqlValues::fromText(a.provider.trimmed()));
+    query.addBindValue(SqlValues::fromText(a.visitType.trimmed()));
+    query.addBindValue(appointmentStatusKey(a.status));
+    query.addBindValue(SqlValues::fromText(a.notes));
+    query.addBindValue(SqlValues::fromText(a.cancelReason));
+    query.addBindValue(SqlValues::fromTimestamp(a.updatedAt));
+}
+
+const QString insertStatement = QStringLiteral(
+    "INSERT INTO appointments (patient_id, start_at, duration_minutes, provider, visit_type, "
+    "status, notes, cancel_reason, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
 } // namespace
 
 StoreResult<Appointment> AppointmentRepository::save(const Appointment &input)
@@ -61,18 +134,8 @@ StoreResult<Appointment> AppointmentRepository::save(const Appointment &input)
     Appointment appointment = input;
     appointment.provider = appointment.provider.trimmed();
     appointment.visitType = appointment.visitType.trimmed();
-    if (appointment.patientId == 0) {
-        return StoreResult<Appointment>::failure(
-            QCoreApplication::translate("Store", "Choose the patient for the appointment."));
-    }
-    if (!appointment.start.isValid()) {
-        return StoreResult<Appointment>::failure(
-            QCoreApplication::translate("Store", "Enter the date and time of the appointment."));
-    }
-    if (appointment.durationMinutes <= 0) {
-        return StoreResult<Appointment>::failure(
-            QCoreApplication::translate("Store", "The appointment must last at least one minute."));
-    }
+    if (const QString invalid = invalidField(appointment); !invalid.isEmpty())
+        return StoreResult<Appointment>::failure(invalid);
 
     QSqlDatabase db = Database::connection(m_connection);
     {
@@ -91,20 +154,14 @@ StoreResult<Appointment> AppointmentRepository::save(const Appointment &input)
         query.finish();
 
         if (appointment.id == 0) {
-            query.prepare(QStringLiteral(
-                "INSERT INTO appointments (patient_id, start_at, duration_minutes, provider, "
-                "visit_type, status) VALUES (?, ?, ?, ?, ?, ?)"));
+            query.prepare(insertStatement);
         } else {
             query.prepare(QStringLiteral(
                 "UPDATE appointments SET patient_id = ?, start_at = ?, duration_minutes = ?, "
-                "provider = ?, visit_type = ?, status = ? WHERE id = ?"));
+                "provider = ?, visit_type = ?, status = ?, notes = ?, cancel_reason = ?, "
+                "updated_at = ? WHERE id = ?"));
         }
-        query.addBindValue(appointment.patientId);
-        query.addBindValue(SqlValues::fromTimestamp(appointment.start));
-        query.addBindValue(appointment.durationMinutes);
-        query.addBindValue(SqlValues::fromText(appointment.provider));
-        query.addBindValue(SqlValues::fromText(appointment.visitType));
-        query.addBindValue(appointmentStatusKey(appointment.status));
+        bindFields(query, appointment);
         if (appointment.id != 0)
             query.addBindValue(appointment.id);
         if (!query.exec())
@@ -112,8 +169,7 @@ StoreResult<Appointment> AppointmentRepository::save(const Appointment &input)
         if (appointment.id == 0) {
             appointment.id = query.lastInsertId().toLongLong();
         } else if (query.numRowsAffected() == 0) {
-            return StoreResult<Appointment>::failure(QCoreApplication::translate(
-                "Store", "This appointment no longer exists; someone may have removed it."));
+            return StoreResult<Appointment>::failure(noLongerExists());
         }
         if (!transaction.commit())
             return StoreResult<Appointment>::failure(saveFailed(transaction.lastError()));
@@ -133,16 +189,12 @@ StoreResult<int> AppointmentRepository::insertMany(const QList<Appointment> &app
     if (!transaction.isActive())
         return StoreResult<int>::failure(saveFailed(transaction.lastError()));
     QSqlQuery query(db);
-    query.prepare(
-        QStringLiteral("INSERT INTO appointments (patient_id, start_at, duration_minutes, "
-                       "provider, visit_type, status) VALUES (?, ?, ?, ?, ?, ?)"));
+    query.prepare(insertStatement);
     for (const Appointment &a : appointments) {
-        query.bindValue(0, a.patientId);
-        query.bindValue(1, SqlValues::fromTimestamp(a.start));
-        query.bindValue(2, a.durationMinutes);
-        query.bindValue(3, SqlValues::fromText(a.provider.trimmed()));
-        query.bindValue(4, SqlValues::fromText(a.visitType.trimmed()));
-        query.bindValue(5, appointmentStatusKey(a.status));
+        // The conflict check relies on no visit lasting longer (see overlapping()).
+        if (a.durationMinutes > maxDurationMinutes)
+            return StoreResult<int>::failure(saveFailed(tooLongVisit()));
+        bindFields(query, a);
         if (!query.exec())
             return StoreResult<int>::failure(saveFailed(query.lastError()));
     }
@@ -200,4 +252,149 @@ StoreResult<QList<Appointment>> AppointmentRepository::forPatient(qint64 patient
     if (query.lastError().isValid()) // a row that could not be read ends the list early
         return StoreResult<QList<Appointment>>::failure(readFailed(query));
     return appointments;
+}
+
+StoreResult<QList<Appointment>> AppointmentRepository::overlapping(const QString &provider,
+                                                                   const QDateTime &start,
+                                                                   int durationMinutes,
+                                                                   qint64 exceptId) const
+{
+    const QString name = provider.trimmed();
+    if (name.isEmpty() || !start.isValid() || durationMinutes <= 0)
+        return QList<Appointment>();
+    const QDateTime end = start.addSecs(qint64(durationMinutes) * 60);
+    // No visit lasts longer than maxDurationMinutes (save() and insertMany() refuse it), so
+    // one that starts earlier than that before `start` has ended by then: the read is a short
+    // range of the provider's index, whatever the length of their history.
+    const QDateTime earliest = start.addSecs(-qint64(maxDurationMinutes) * 60);
+    QSqlQuery query(Database::connection(m_connection));
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT %1 FROM appointments WHERE provider = ? COLLATE NOCASE "
+                                 "AND start_at > ? AND start_at < ? AND status <> 'cancelled' "
+                                 "AND id <> ? ORDER BY start_at, id")
+                      .arg(appointmentColumns));
+    query.addBindValue(name);
+    query.addBindValue(SqlValues::fromTimestamp(earliest));
+    query.addBindValue(SqlValues::fromTimestamp(end));
+    query.addBindValue(exceptId);
+    if (!query.exec())
+        return StoreResult<QList<Appointment>>::failure(readFailed(query));
+    QList<Appointment> found;
+    while (query.next()) {
+        Appointment other = readAppointment(query);
+        if (other.end() > start) // one that ends as this one starts does not overlap
+            found.append(other);
+    }
+    if (query.lastError().isValid())
+        return StoreResult<QList<Appointment>>::failure(readFailed(query));
+    return found;
+}
+
+StoreResult<QList<Appointment>>
+AppointmentRepository::upcomingForPatient(qint64 patientId, const QDateTime &fromUtc,
+                                          CancelledVisits cancelled) const
+{
+    QSqlQuery query(Database::connection(m_connection));
+    query.setForwardOnly(true);
+    const QString statusFilter = cancelled == CancelledVisits::Include
+                                     ? QString()
+                                     : QStringLiteral(" AND status <> 'cancelled'");
+    query.prepare(QStringLiteral("SELECT %1 FROM appointments WHERE patient_id = ? AND "
+                                 "start_at >= ?%2 ORDER BY start_at, id")
+                      .arg(appointmentColumns, statusFilter));
+    query.addBindValue(patientId);
+    // No lower bound: '' sorts before every timestamp.
+    query.addBindValue(fromUtc.isValid() ? SqlValues::fromTimestamp(fromUtc)
+                                         : QVariant(QLatin1String("")));
+    if (!query.exec())
+        return StoreResult<QList<Appointment>>::failure(readFailed(query));
+    QList<Appointment> appointments = readAppointments(query);
+    if (query.lastError().isValid())
+        return StoreResult<QList<Appointment>>::failure(readFailed(query));
+    return appointments;
+}
+
+StoreResult<Appointment> AppointmentRepository::cancel(qint64 id, const QString &reason,
+                                                       const QDateTime &nowUtc)
+{
+    const QString why = reason.trimmed();
+    if (why.size() > maxReasonLength) {
+        return StoreResult<Appointment>::failure(tooLong(
+            QCoreApplication::translate("Store", "The reason for cancelling"), maxReasonLength));
+    }
+    QSqlDatabase db = Database::connection(m_connection);
+    {
+        TransactionGuard transaction(db);
+        if (!transaction.isActive())
+            return StoreResult<Appointment>::failure(saveFailed(transaction.lastError()));
+        const StoreResult<std::optional<Appointment>> stored = find(id);
+        if (!stored)
+            return StoreResult<Appointment>::failure(stored.error());
+        if (!stored->has_value())
+            return StoreResult<Appointment>::failure(noLongerExists());
+        switch ((*stored)->status) {
+        case AppointmentStatus::Cancelled:
+            return StoreResult<Appointment>::failure(
+                QCoreApplication::translate("Store", "This appointment was already cancelled."));
+        case AppointmentStatus::Completed:
+            return StoreResult<Appointment>::failure(QCoreApplication::translate(
+                "Store", "This visit has taken place; it cannot be cancelled."));
+        default:
+            break;
+        }
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral("UPDATE appointments SET status = 'cancelled', "
+                                     "cancel_reason = ?, updated_at = ? WHERE id = ?"));
+        query.addBindValue(SqlValues::fromText(why));
+        query.addBindValue(SqlValues::fromTimestamp(nowUtc));
+        query.addBindValue(id);
+        if (!query.exec())
+            return StoreResult<Appointment>::failure(saveFailed(query.lastError()));
+        if (!transaction.commit())
+            return StoreResult<Appointment>::failure(saveFailed(transaction.lastError()));
+    }
+    const StoreResult<std::optional<Appointment>> cancelled = find(id);
+    if (!cancelled)
+        return StoreResult<Appointment>::failure(cancelled.error());
+    if (!cancelled->has_value())
+        return StoreResult<Appointment>::failure(noLongerExists());
+    return **cancelled;
+}
+
+StoreResult<QStringList> AppointmentRepository::providers() const
+{
+    return distinctValues(QStringLiteral("provider"));
+}
+
+StoreResult<QStringList> AppointmentRepository::visitTypes() const
+{
+    return distinctValues(QStringLiteral("visit_type"));
+}
+
+StoreResult<QStringList> AppointmentRepository::distinctValues(const QString &column) const
+{
+    // A loose index scan over the column's NOCASE index: each step seeks the first value after
+    // the last one found, so the cost is one seek per distinct value, not a pass over every
+    // appointment. '' (no value) sorts first and is never found.
+    QSqlQuery query(Database::connection(m_connection));
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT %1 FROM appointments WHERE %1 > ? COLLATE NOCASE "
+                                 "ORDER BY %1 COLLATE NOCASE LIMIT 1")
+                      .arg(column));
+    QStringList values;
+    QString last = QLatin1String("");
+    while (values.size() < maxDistinctValues) {
+        query.addBindValue(last);
+        if (!query.exec())
+            return StoreResult<QStringList>::failure(readFailed(query));
+        if (!query.next()) {
+            if (query.lastError().isValid())
+                return StoreResult<QStringList>::failure(readFailed(query));
+            break;
+        }
+        last = query.value(0).toString();
+        values.append(last);
+        query.finish();
+    }
+    return values;
 }
