@@ -3,6 +3,7 @@
 #include "ui/coverageform.h"
 
 #include "services/common/async.h"
+#include "services/domain/dateformats.h"
 #include "services/domain/fieldvalidation.h"
 #include "services/eligibility/benefitsummary.h"
 #include "services/patients/patientservice.h"
@@ -17,6 +18,8 @@ CoverageForm::CoverageForm(PatientService *patients, QWidget *parent)
     , m_patients(patients)
 {
     m_ui->setupUi(this);
+    // The date order of the language: the same as every date shown (DateFormats).
+    m_ui->subscriberDobEdit->setPlaceholderText(DateFormats::placeholder());
     m_ui->payerCombo->setEnabled(false);
     Async::whenReady(m_patients->payers(), this, [this](const StoreResult<QList<Payer>> &payers) {
         if (!payers) {
@@ -55,11 +58,23 @@ CoverageForm::CoverageForm(PatientService *patients, QWidget *parent)
 
     // Ctrl+Enter verifies from anywhere on the page: the clerk's most frequent action.
     auto *verifyShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
+    verifyShortcut->setWhatsThis(tr("Save the coverage and verify it"));
+    verifyShortcut->setProperty("where", tr("Patient"));
     verifyShortcut->setContext(Qt::WindowShortcut);
     connect(verifyShortcut, &QShortcut::activated, m_ui->verifyButton, [this] {
         if (isVisible() && m_ui->verifyButton->isEnabled())
             m_ui->verifyButton->click();
     });
+    // Save has no mnemonic letter (the form's labels use them all): Ctrl+S saves.
+    auto *saveShortcut = new QShortcut(QKeySequence::Save, this);
+    saveShortcut->setContext(Qt::WindowShortcut);
+    saveShortcut->setWhatsThis(tr("Save the coverage"));
+    saveShortcut->setProperty("where", tr("Patient"));
+    connect(saveShortcut, &QShortcut::activated, m_ui->saveButton, [this] {
+        if (isVisible() && m_ui->saveButton->isEnabled())
+            m_ui->saveButton->click();
+    });
+    m_ui->saveButton->setToolTip(tr("Save the coverage without verifying it (Ctrl+S)"));
     m_ui->verifyButton->setToolTip(tr("Save the coverage and ask the payer (Ctrl+Enter)"));
     connect(m_ui->relationshipCombo, &QComboBox::currentIndexChanged, this,
             &CoverageForm::updateSubscriberFields);
@@ -95,7 +110,7 @@ void CoverageForm::setCoverage(const Coverage &coverage)
     m_ui->subscriberLastEdit->setText(coverage.subscriber.lastName);
     m_ui->subscriberDobEdit->setText(
         coverage.subscriber.dateOfBirth.isValid()
-            ? coverage.subscriber.dateOfBirth.toString(QStringLiteral("MM/dd/yyyy"))
+            ? coverage.subscriber.dateOfBirth.toString(DateFormats::dateFormat())
             : QString());
     m_ui->subscriberGenderCombo->setCurrentIndex(
         m_ui->subscriberGenderCombo->findData(int(coverage.subscriber.gender)));
@@ -169,7 +184,7 @@ QStringList CoverageForm::validate()
         QString dob = dateOfBirth(c.subscriber.dateOfBirth, QDate::currentDate());
         if (!m_ui->subscriberDobEdit->text().trimmed().isEmpty() &&
             !c.subscriber.dateOfBirth.isValid())
-            dob = tr("Type the date as MM/DD/YYYY.");
+            dob = tr("Type the date as %1.").arg(DateFormats::placeholder());
         WidgetHelpers::markField(m_ui->subscriberDobEdit, tr("Subscriber date of birth"), dob,
                                  messages);
     }
@@ -216,6 +231,15 @@ void CoverageForm::showMessage(const QString &message)
     m_ui->messageLabel->setVisible(!message.isEmpty());
 }
 
+QList<QWidget *> CoverageForm::tabStops() const
+{
+    return {m_ui->payerCombo,          m_ui->memberIdEdit,        m_ui->groupEdit,
+            m_ui->planEdit,            m_ui->orderCombo,          m_ui->relationshipCombo,
+            m_ui->subscriberFirstEdit, m_ui->subscriberLastEdit,  m_ui->subscriberDobEdit,
+            m_ui->subscriberGenderCombo, m_ui->serviceTypeCombo, m_ui->verifyButton,
+            m_ui->saveButton,          m_ui->newButton};
+}
+
 void CoverageForm::focusMemberId()
 {
     m_ui->memberIdEdit->setFocus();
@@ -226,5 +250,5 @@ void CoverageForm::setBusy(bool busy)
 {
     m_busy = busy;
     m_ui->verifyButton->setEnabled(!busy && !m_saving);
-    m_ui->verifyButton->setText(busy ? tr("Verifying…") : tr("Verify &Insurance"));
+    m_ui->verifyButton->setText(busy ? tr("Verifying…") : tr("Verif&y Insurance"));
 }

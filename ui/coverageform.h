@@ -45,6 +45,8 @@ public:
     QStringList validate();
     void setBusy(bool busy);
     void focusMemberId();
+    //! The form's Tab stops in order, for the page's Tab order.
+    QList<QWidget *> tabStops() const;
 
 Q_SIGNALS:
     //! The coverage was saved (inserted or updated).

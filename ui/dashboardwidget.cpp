@@ -73,7 +73,7 @@ DashboardWidget::DashboardWidget(EligibilityService *service, QWidget *parent)
     m_periodCombo->addItem(tr("Today"), int(StatsPeriod::Today));
     m_periodCombo->addItem(tr("Last 7 Days"), int(StatsPeriod::Last7Days));
     m_periodCombo->addItem(tr("Last 30 Days"), int(StatsPeriod::Last30Days));
-    auto *periodLabel = new QLabel(tr("&Period:"));
+    auto *periodLabel = new QLabel(tr("Peri&od:"));
     periodLabel->setBuddy(m_periodCombo);
     connect(m_periodCombo, &QComboBox::currentIndexChanged, this, [this](int index) {
         if (index >= 0)
@@ -168,7 +168,7 @@ DashboardWidget::DashboardWidget(EligibilityService *service, QWidget *parent)
     m_showCombo->addItem(tr("Needs Review"), QStringList{QStringLiteral("manual_review")});
     m_showCombo->addItem(tr("Verified"), QStringList{QStringLiteral("verified")});
     m_showCombo->addItem(tr("Cancelled"), QStringList{QStringLiteral("cancelled")});
-    auto *showLabel = new QLabel(tr("S&how:"));
+    auto *showLabel = new QLabel(tr("&Show:"));
     showLabel->setBuddy(m_showCombo);
     connect(m_showCombo, &QComboBox::currentIndexChanged, this, [this](int index) {
         const QStringList keys = m_showCombo->itemData(index).toStringList();

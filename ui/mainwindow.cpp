@@ -3,6 +3,7 @@
 #include "ui/mainwindow.h"
 
 #include "models/modelroles.h"
+#include "services/domain/dateformats.h"
 #include "models/patientsearchmodel.h"
 #include "models/schedulemodel.h"
 #include "services/common/async.h"
@@ -18,6 +19,7 @@
 #include "ui/registerpatientdialog.h"
 #include "ui/reportactions.h"
 #include "ui/settingsdialog.h"
+#include "ui/shortcutsdialog.h"
 #include "ui/widgethelpers.h"
 
 #include <QAction>
@@ -178,7 +180,7 @@ QWidget *MainWindow::createFrontDesk()
     });
     auto *registerButton = new QPushButton(tr("&Register Patient…"), page);
     connect(registerButton, &QPushButton::clicked, this, &MainWindow::registerPatient);
-    auto *searchLabel = new QLabel(tr("&Find patient:"), page);
+    auto *searchLabel = new QLabel(tr("Fi&nd patient:"), page);
     searchLabel->setBuddy(m_search);
     auto *searchRow = new QHBoxLayout;
     searchRow->addWidget(searchLabel);
@@ -198,7 +200,7 @@ QWidget *MainWindow::createFrontDesk()
     m_dayChoice->addItem(tr("Other Day"), -1);
     m_dayEdit = new QDateEdit(QDate::currentDate(), page);
     m_dayEdit->setCalendarPopup(true);
-    m_dayEdit->setDisplayFormat(QStringLiteral("ddd MM/dd/yyyy"));
+    m_dayEdit->setDisplayFormat(QStringLiteral("ddd ") + DateFormats::dateFormat());
     connect(m_dayChoice, &QComboBox::currentIndexChanged, this, [this](int index) {
         const int offset = m_dayChoice->itemData(index).toInt();
         if (offset >= 0)
@@ -207,9 +209,9 @@ QWidget *MainWindow::createFrontDesk()
             m_dayEdit->setFocus();
     });
     connect(m_dayEdit, &QDateEdit::dateChanged, this, &MainWindow::setScheduleDay);
-    auto *dayLabel = new QLabel(tr("Sc&hedule for:"), page);
+    auto *dayLabel = new QLabel(tr("S&chedule for:"), page);
     dayLabel->setBuddy(m_dayChoice);
-    auto *verifyButton = new QPushButton(tr("&Verify Schedule…"), page);
+    auto *verifyButton = new QPushButton(tr("Verify &Schedule…"), page);
     verifyButton->setToolTip(
         tr("Verify the insurance of every appointment (or the selected ones)"));
     connect(verifyButton, &QPushButton::clicked, this, &MainWindow::verifySchedule);
@@ -258,12 +260,17 @@ void MainWindow::createMenus()
         file->addAction(tr("&Register Patient…"), this, &MainWindow::registerPatient);
     registerAction->setShortcut(QKeySequence::New);
     file->addSeparator();
-    QAction *daySheet = file->addAction(tr("Print &Day Sheet…"), this, &MainWindow::printDaySheet);
-    daySheet->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
-    file->addAction(tr("Save Day Sheet as &PDF…"), this, &MainWindow::saveDaySheetAsPdf);
+    // Print what the current tab shows: the patient's verification report, or the day sheet.
+    m_previewAction = file->addAction(tr("Print Pre&view…"), this, &MainWindow::previewCurrent);
+    m_previewAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    m_printAction = file->addAction(tr("&Print…"), this, &MainWindow::printCurrent);
+    m_printAction->setShortcut(QKeySequence::Print);
+    m_pdfAction = file->addAction(tr("Save as P&DF…"), this, &MainWindow::saveCurrentAsPdf);
+    m_pdfAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     file->addSeparator();
     QAction *settings = file->addAction(tr("&Settings…"), this, &MainWindow::editSettings);
-    settings->setShortcut(QKeySequence::Preferences);
+    // QKeySequence::Preferences has no binding on Linux: Ctrl+, as the README promises.
+    settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     file->addAction(tr("Database &Check…"), this, &MainWindow::checkDatabase);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
@@ -287,10 +294,16 @@ void MainWindow::createMenus()
         verify->addAction(tr("Verify &Schedule…"), this, &MainWindow::verifySchedule);
     verifySchedule->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
     QAction *refresh = verify->addAction(tr("&Refresh"), this, [this] {
+        if (m_tabs->currentWidget() == m_dashboard) {
+            static_cast<DashboardWidget *>(m_dashboard)->refresh();
+            return;
+        }
         m_scheduleModel->reload();
         runSearch();
     });
     refresh->setShortcut(QKeySequence::Refresh);
+    // One F5 in the window: the dashboard's own would make the key ambiguous.
+    static_cast<DashboardWidget *>(m_dashboard)->refreshAction()->setShortcut({});
 
     QMenu *view = menuBar()->addMenu(tr("Vie&w"));
     QAction *frontDesk =
@@ -300,6 +313,9 @@ void MainWindow::createMenus()
     dashboard->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *shortcuts =
+        help->addAction(tr("&Keyboard Shortcuts…"), this, &MainWindow::showKeyboardShortcuts);
+    shortcuts->setShortcut(QKeySequence::HelpContents);
     help->addAction(tr("&About ClinicDesk"), this, [this] {
         QMessageBox::about(
             this, tr("About ClinicDesk"),
@@ -307,6 +323,57 @@ void MainWindow::createMenus()
                "Licensed under the GNU GPL version 3 or later.")
                 .arg(QApplication::applicationVersion()));
     });
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updatePrintActions);
+    updatePrintActions();
+}
+
+PatientPage *MainWindow::currentPatientPage() const
+{
+    return qobject_cast<PatientPage *>(m_tabs->currentWidget());
+}
+
+void MainWindow::updatePrintActions()
+{
+    // The dashboard has no printed form; the front desk prints the day sheet.
+    const bool printable = m_tabs->currentWidget() != m_dashboard;
+    for (QAction *action : {m_previewAction, m_printAction, m_pdfAction})
+        action->setEnabled(printable);
+    const bool patient = currentPatientPage() != nullptr;
+    m_previewAction->setStatusTip(patient ? tr("Preview the patient's verification report")
+                                          : tr("Preview the day sheet of the schedule's day"));
+}
+
+void MainWindow::previewCurrent()
+{
+    if (PatientPage *page = currentPatientPage())
+        page->printPreview();
+    else if (m_tabs->currentIndex() == 0)
+        printDaySheet();
+}
+
+void MainWindow::printCurrent()
+{
+    if (PatientPage *page = currentPatientPage()) {
+        page->printReport();
+    } else if (m_tabs->currentIndex() == 0) {
+        withDaySheet([this](const DaySheetData &data) {
+            ReportActions::print(m_env.reports, data, this);
+        });
+    }
+}
+
+void MainWindow::saveCurrentAsPdf()
+{
+    if (PatientPage *page = currentPatientPage())
+        page->saveReportAsPdf();
+    else if (m_tabs->currentIndex() == 0)
+        saveDaySheetAsPdf();
+}
+
+void MainWindow::showKeyboardShortcuts()
+{
+    ShortcutsDialog dialog(this, this);
+    dialog.exec();
 }
 
 void MainWindow::runSearch()

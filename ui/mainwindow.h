@@ -12,6 +12,7 @@ struct DaySheetData;
 
 class PatientPage;
 class PatientSearchModel;
+class QAction;
 class QComboBox;
 class QDateEdit;
 class QLabel;
@@ -43,6 +44,13 @@ public:
     void editSettings();
     //! File > Database Check…: SQLite's check of the whole file, with progress.
     void checkDatabase();
+    //! File > Print Preview… / Print… / Save as PDF…: the current patient's report, or on the
+    //! front desk the day sheet.
+    void previewCurrent();
+    void printCurrent();
+    void saveCurrentAsPdf();
+    //! Help > Keyboard Shortcuts…
+    void showKeyboardShortcuts();
 
     QLineEdit *searchField() const { return m_search; }
     QTableView *searchResults() const { return m_results; }
@@ -58,6 +66,8 @@ private:
     void setScheduleDay(const QDate &day);
     void withDaySheet(const std::function<void(const DaySheetData &)> &use);
     void showSearchState();
+    void updatePrintActions();
+    PatientPage *currentPatientPage() const;
 
     DeskEnvironment m_env;
     QTabWidget *m_tabs;
@@ -72,4 +82,7 @@ private:
     QLabel *m_scheduleState;
     ScheduleModel *m_scheduleModel;
     QWidget *m_dashboard = nullptr;
+    QAction *m_previewAction = nullptr;
+    QAction *m_printAction = nullptr;
+    QAction *m_pdfAction = nullptr;
 };

@@ -51,6 +51,7 @@ PatientPage::PatientPage(const DeskEnvironment &environment, qint64 patientId, Q
     m_header->setObjectName(QStringLiteral("patientHeader"));
     m_demographics->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *editButton = new QPushButton(tr("&Edit Patient…"), this);
+    editButton->setObjectName(QStringLiteral("editPatientButton"));
     connect(editButton, &QPushButton::clicked, this, [this] {
         if (!isLoaded())
             return;
@@ -74,7 +75,7 @@ PatientPage::PatientPage(const DeskEnvironment &environment, qint64 patientId, Q
         WidgetHelpers::makeTableView(m_coverages, QStringLiteral("coverageView"), this);
     m_coverageView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_coverageView->setAccessibleName(tr("Coverages"));
-    m_verifyAllButton = new QPushButton(tr("Verify &All Coverages"), this);
+    m_verifyAllButton = new QPushButton(tr("Verify A&ll Coverages"), this);
     m_verifyAllButton->setObjectName(QStringLiteral("verifyAllButton"));
     m_verifyAllButton->setToolTip(tr("Verify primary, secondary and tertiary insurance at once"));
     connect(m_verifyAllButton, &QPushButton::clicked, this, &PatientPage::verifyAllCoverages);
@@ -95,9 +96,17 @@ PatientPage::PatientPage(const DeskEnvironment &environment, qint64 patientId, Q
     auto *statusBox = new QGroupBox(tr("Eligibility"), this);
     auto *statusLayout = new QVBoxLayout(statusBox);
     statusLayout->addWidget(m_status);
-    auto *previewButton = new QPushButton(tr("Print Pre&view…"), this);
-    auto *printButton = new QPushButton(tr("&Print…"), this);
-    auto *pdfButton = new QPushButton(tr("Save as P&DF…"), this);
+    // No mnemonic letters: File > Print Preview… (Ctrl+Shift+P), Print… (Ctrl+P) and Save as
+    // PDF… (Ctrl+Shift+S) reach them from anywhere on the page.
+    auto *previewButton = new QPushButton(tr("Print Preview…"), this);
+    previewButton->setObjectName(QStringLiteral("previewButton"));
+    previewButton->setToolTip(tr("Preview the verification report (Ctrl+Shift+P)"));
+    auto *printButton = new QPushButton(tr("Print…"), this);
+    printButton->setObjectName(QStringLiteral("printButton"));
+    printButton->setToolTip(tr("Print the verification report (Ctrl+P)"));
+    auto *pdfButton = new QPushButton(tr("Save as PDF…"), this);
+    pdfButton->setObjectName(QStringLiteral("pdfButton"));
+    pdfButton->setToolTip(tr("Save the verification report as a PDF file (Ctrl+Shift+S)"));
     connect(previewButton, &QPushButton::clicked, this, &PatientPage::printPreview);
     connect(printButton, &QPushButton::clicked, this, &PatientPage::printReport);
     connect(pdfButton, &QPushButton::clicked, this, &PatientPage::saveReportAsPdf);
@@ -114,7 +123,7 @@ PatientPage::PatientPage(const DeskEnvironment &environment, qint64 patientId, Q
     m_retryButton = new QPushButton(tr("&Retry"), this);
     m_retryButton->setObjectName(QStringLiteral("retryButton"));
     m_retryButton->setToolTip(tr("Try the selected failed verification again"));
-    m_againButton = new QPushButton(tr("Verify A&gain"), this);
+    m_againButton = new QPushButton(tr("Verify Aga&in"), this);
     m_againButton->setObjectName(QStringLiteral("verifyAgainButton"));
     m_againButton->setToolTip(tr("Ask the payer again even if verified in the last 24 hours"));
     connect(m_retryButton, &QPushButton::clicked, this, &PatientPage::retrySelectedAttempt);
@@ -204,6 +213,15 @@ PatientPage::PatientPage(const DeskEnvironment &environment, qint64 patientId, Q
         m_historyView->resizeColumnsToContents();
         updateButtons();
     });
+
+    // Tab follows the page: the header, the coverages, the form, the answer, its actions, the
+    // history. Tables are one stop each (arrows move inside them).
+    QList<QWidget *> order{editButton, m_coverageView, m_verifyAllButton};
+    order += m_form->tabStops();
+    order += {m_status->benefitsView(), previewButton, printButton, pdfButton, m_historyView,
+              m_againButton, m_retryButton};
+    for (qsizetype i = 0; i + 1 < order.size(); ++i)
+        setTabOrder(order.at(i), order.at(i + 1));
 
     m_header->setText(tr("Opening the patient's record…"));
     Async::whenReady(m_env.patients->open(patientId), this,

@@ -3,6 +3,7 @@
 #include "ui/registerpatientdialog.h"
 
 #include "services/common/async.h"
+#include "services/domain/dateformats.h"
 #include "services/domain/fieldvalidation.h"
 #include "services/patients/patientservice.h"
 #include "ui/widgethelpers.h"
@@ -18,6 +19,8 @@ RegisterPatientDialog::RegisterPatientDialog(PatientService *patients, const Pat
     , m_patient(patient)
 {
     m_ui->setupUi(this);
+    // The date order of the language: the same as every date shown (DateFormats).
+    m_ui->dobEdit->setPlaceholderText(DateFormats::placeholder());
     m_ui->genderCombo->addItem(tr("Female"), QVariant::fromValue(int(Gender::Female)));
     m_ui->genderCombo->addItem(tr("Male"), QVariant::fromValue(int(Gender::Male)));
     m_ui->genderCombo->addItem(tr("Unknown"), QVariant::fromValue(int(Gender::Unknown)));
@@ -27,7 +30,7 @@ RegisterPatientDialog::RegisterPatientDialog(PatientService *patients, const Pat
     m_ui->middleNameEdit->setText(patient.middleName);
     m_ui->lastNameEdit->setText(patient.lastName);
     if (patient.dateOfBirth.isValid())
-        m_ui->dobEdit->setText(patient.dateOfBirth.toString(QStringLiteral("MM/dd/yyyy")));
+        m_ui->dobEdit->setText(patient.dateOfBirth.toString(DateFormats::dateFormat()));
     m_ui->genderCombo->setCurrentIndex(
         m_ui->genderCombo->findData(int(patient.id ? patient.gender : Gender::Female)));
     m_ui->addressEdit->setText(patient.address.line1);
@@ -38,7 +41,7 @@ RegisterPatientDialog::RegisterPatientDialog(PatientService *patients, const Pat
     m_ui->emailEdit->setText(patient.email);
     m_ui->messageLabel->hide();
     m_ui->buttonBox->button(QDialogButtonBox::Save)
-        ->setText(patient.id ? tr("&Save") : tr("&Register"));
+        ->setText(patient.id ? tr("Sa&ve") : tr("&Register"));
     m_ui->buttonBox->button(QDialogButtonBox::Save)->setDefault(true);
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &RegisterPatientDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &RegisterPatientDialog::reject);
@@ -76,7 +79,7 @@ QStringList RegisterPatientDialog::validate()
                              messages);
     QString dobMessage;
     if (!m_ui->dobEdit->text().trimmed().isEmpty() && !p.dateOfBirth.isValid())
-        dobMessage = tr("Type the date as MM/DD/YYYY.");
+        dobMessage = tr("Type the date as %1.").arg(DateFormats::placeholder());
     else
         dobMessage = dateOfBirth(p.dateOfBirth, QDate::currentDate());
     WidgetHelpers::markField(m_ui->dobEdit, tr("Date of birth"), dobMessage, messages);

@@ -41,6 +41,8 @@ StatusPanel::StatusPanel(QWidget *parent)
     m_reasons->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_benefitsView->setObjectName(QStringLiteral("benefitsView"));
     m_benefitsView->setModel(m_benefits);
+    // Tab leaves the table (it used to cycle through every cell); arrows move inside it.
+    m_benefitsView->setTabKeyNavigation(false);
     m_benefitsView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_benefitsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_benefitsView->verticalHeader()->hide();

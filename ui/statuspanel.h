@@ -30,6 +30,8 @@ public:
     void showReusedNote(const Verification &verification);
     QString verdictText() const;
     const BenefitsModel *benefitsModel() const { return m_benefits; }
+    //! The benefits table: one Tab stop on the page (arrows move inside it).
+    QTableView *benefitsView() const { return m_benefitsView; }
 
 private:
     void setVerdict(const QString &text, const QColor &color);
