@@ -6,6 +6,7 @@
 
 #include <QString>
 
+class AppointmentService;
 class DatabaseMaintenance;
 class EligibilityService;
 class PatientService;
@@ -17,6 +18,7 @@ class ReportService;
 struct DeskEnvironment
 {
     PatientService *patients = nullptr;
+    AppointmentService *appointments = nullptr;
     EligibilityService *eligibility = nullptr;
     ReportService *reports = nullptr;
     DatabaseMaintenance *maintenance = nullptr;

@@ -3,17 +3,20 @@
 #include "ui/mainwindow.h"
 
 #include "models/modelroles.h"
-#include "services/domain/dateformats.h"
 #include "models/patientsearchmodel.h"
 #include "models/schedulemodel.h"
 #include "services/common/async.h"
+#include "services/domain/dateformats.h"
 #include "services/eligibility/batchverification.h"
 #include "services/eligibility/benefitsummary.h"
 #include "services/eligibility/eligibilityservice.h"
+#include "services/patients/appointmentservice.h"
 #include "services/patients/patientservice.h"
 #include "services/reports/reportservice.h"
 #include "services/store/databasemaintenance.h"
+#include "ui/appointmentdialog.h"
 #include "ui/batchverifydialog.h"
+#include "ui/cancelvisitdialog.h"
 #include "ui/dashboardwidget.h"
 #include "ui/patientpage.h"
 #include "ui/registerpatientdialog.h"
@@ -224,6 +227,30 @@ QWidget *MainWindow::createFrontDesk()
     dayRow->addStretch(1);
     dayRow->addWidget(verifyButton);
     dayRow->addWidget(daySheetButton);
+    // Visits: no mnemonics (as on the patient page); Patients > Book Visit… (Ctrl+B),
+    // Reschedule Visit… (Ctrl+R) and Cancel Visit… (Ctrl+Del).
+    auto *bookButton = new QPushButton(tr("Book Visit…"), page);
+    bookButton->setObjectName(QStringLiteral("scheduleBookButton"));
+    bookButton->setToolTip(tr("Book a visit on this day for the selected patient (Ctrl+B)"));
+    connect(bookButton, &QPushButton::clicked, this, &MainWindow::bookVisit);
+    m_scheduleRescheduleButton = new QPushButton(tr("Reschedule…"), page);
+    m_scheduleRescheduleButton->setObjectName(QStringLiteral("scheduleRescheduleButton"));
+    m_scheduleRescheduleButton->setToolTip(tr("Change the selected visit (Ctrl+R)"));
+    connect(m_scheduleRescheduleButton, &QPushButton::clicked, this, &MainWindow::rescheduleVisit);
+    m_scheduleCancelButton = new QPushButton(tr("Cancel Visit…"), page);
+    m_scheduleCancelButton->setObjectName(QStringLiteral("scheduleCancelButton"));
+    m_scheduleCancelButton->setToolTip(tr("Cancel the selected visit (Ctrl+Del)"));
+    connect(m_scheduleCancelButton, &QPushButton::clicked, this, &MainWindow::cancelVisit);
+    auto *visitRow = new QHBoxLayout;
+    visitRow->addStretch(1);
+    visitRow->addWidget(bookButton);
+    visitRow->addWidget(m_scheduleRescheduleButton);
+    visitRow->addWidget(m_scheduleCancelButton);
+    if (!m_env.appointments) {
+        bookButton->hide();
+        m_scheduleRescheduleButton->hide();
+        m_scheduleCancelButton->hide();
+    }
     m_schedule =
         WidgetHelpers::makeTableView(m_scheduleModel, QStringLiteral("scheduleView"), page);
     m_schedule->setAccessibleName(tr("Schedule"));
@@ -246,6 +273,25 @@ QWidget *MainWindow::createFrontDesk()
     scheduleLayout->addLayout(dayRow);
     scheduleLayout->addWidget(m_scheduleState);
     scheduleLayout->addWidget(m_schedule, 1);
+    scheduleLayout->addLayout(visitRow);
+    auto updateVisitButtons = [this] {
+        const bool chosen = selectedScheduleRow() >= 0;
+        m_scheduleRescheduleButton->setEnabled(chosen);
+        m_scheduleCancelButton->setEnabled(chosen);
+    };
+    connect(m_schedule->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            updateVisitButtons);
+    connect(m_scheduleModel, &QAbstractItemModel::modelReset, this, updateVisitButtons);
+    connect(m_scheduleModel, &QAbstractItemModel::rowsRemoved, this, updateVisitButtons);
+    updateVisitButtons();
+    if (m_env.appointments) {
+        // A visit booked, moved or cancelled anywhere (this desk's dialogs, a patient's tab)
+        // shows on the schedule at once.
+        connect(m_env.appointments, &AppointmentService::appointmentSaved, m_scheduleModel,
+                &ScheduleModel::reload);
+        connect(m_env.appointments, &AppointmentService::appointmentCancelled, m_scheduleModel,
+                &ScheduleModel::reload);
+    }
 
     auto *layout = new QVBoxLayout(page);
     layout->addWidget(searchBox, 2);
@@ -288,6 +334,17 @@ void MainWindow::createMenus()
             Q_EMIT m_tabs->tabCloseRequested(m_tabs->currentIndex());
     });
     closeTab->setShortcut(QKeySequence::Close);
+    if (m_env.appointments) {
+        patients->addSeparator();
+        QAction *book = patients->addAction(tr("&Book Visit…"), this, &MainWindow::bookVisit);
+        book->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+        QAction *reschedule =
+            patients->addAction(tr("&Reschedule Visit…"), this, &MainWindow::rescheduleVisit);
+        reschedule->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+        QAction *cancel =
+            patients->addAction(tr("Cancel &Visit…"), this, &MainWindow::cancelVisit);
+        cancel->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Delete));
+    }
 
     QMenu *verify = menuBar()->addMenu(tr("&Verify"));
     QAction *verifySchedule =
@@ -528,4 +585,77 @@ void MainWindow::editSettings()
 void MainWindow::showDashboard()
 {
     m_tabs->setCurrentWidget(m_dashboard);
+}
+
+int MainWindow::selectedScheduleRow() const
+{
+    const QModelIndex current = m_schedule->currentIndex();
+    if (current.isValid() && m_schedule->selectionModel()->isRowSelected(current.row()))
+        return current.row();
+    const QModelIndexList rows = m_schedule->selectionModel()->selectedRows();
+    return rows.isEmpty() ? -1 : rows.first().row();
+}
+
+void MainWindow::bookVisit()
+{
+    if (!m_env.appointments)
+        return;
+    if (PatientPage *page = currentPatientPage()) {
+        page->bookVisit();
+        return;
+    }
+    if (m_tabs->currentIndex() != 0)
+        return;
+    Patient patient;
+    const int scheduleRow = selectedScheduleRow();
+    if (scheduleRow >= 0 && (m_schedule->hasFocus() || !m_results->currentIndex().isValid()))
+        patient = m_scheduleModel->entryAt(scheduleRow).patient;
+    else if (m_results->currentIndex().isValid())
+        patient = m_searchModel->patientAt(m_results->currentIndex().row());
+    if (patient.id == 0) {
+        QMessageBox::information(this, tr("Book Visit"),
+                                 tr("Find the patient first: choose them in the patient list "
+                                    "or on the schedule, then book the visit."));
+        m_search->setFocus();
+        return;
+    }
+    Appointment proposal;
+    proposal.patientId = patient.id;
+    // On another day than today the clerk is booking ahead: start at the morning's first slot.
+    if (m_scheduleModel->day() != QDate::currentDate())
+        proposal.start = QDateTime(m_scheduleModel->day(), QTime(9, 0)).toUTC();
+    AppointmentDialog dialog(m_env.appointments, patient, proposal, this);
+    dialog.exec();
+}
+
+void MainWindow::rescheduleVisit()
+{
+    if (!m_env.appointments)
+        return;
+    if (PatientPage *page = currentPatientPage()) {
+        page->rescheduleVisit();
+        return;
+    }
+    const int row = selectedScheduleRow();
+    if (m_tabs->currentIndex() != 0 || row < 0)
+        return;
+    const ScheduleEntry entry = m_scheduleModel->entryAt(row);
+    AppointmentDialog dialog(m_env.appointments, entry.patient, entry.appointment, this);
+    dialog.exec();
+}
+
+void MainWindow::cancelVisit()
+{
+    if (!m_env.appointments)
+        return;
+    if (PatientPage *page = currentPatientPage()) {
+        page->cancelVisit();
+        return;
+    }
+    const int row = selectedScheduleRow();
+    if (m_tabs->currentIndex() != 0 || row < 0)
+        return;
+    const ScheduleEntry entry = m_scheduleModel->entryAt(row);
+    CancelVisitDialog dialog(m_env.appointments, entry.appointment, entry.patient.fullName(), this);
+    dialog.exec();
 }

@@ -17,6 +17,7 @@ class QComboBox;
 class QDateEdit;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QTabWidget;
 class QTableView;
 class QTimer;
@@ -51,6 +52,15 @@ public:
     void saveCurrentAsPdf();
     //! Help > Keyboard Shortcuts…
     void showKeyboardShortcuts();
+    /*!
+      Patients > Book Visit… / Reschedule Visit… / Cancel Visit…: on a patient's tab, for that
+      patient and the visit selected in its list; on the front desk, for the visit selected in
+      the schedule (booking: that visit's patient, else the patient selected in the search
+      list, on the schedule's day).
+     */
+    void bookVisit();
+    void rescheduleVisit();
+    void cancelVisit();
 
     QLineEdit *searchField() const { return m_search; }
     QTableView *searchResults() const { return m_results; }
@@ -68,6 +78,8 @@ private:
     void showSearchState();
     void updatePrintActions();
     PatientPage *currentPatientPage() const;
+    //! The schedule's row the clerk is on (current, else the one selected); -1 when none.
+    int selectedScheduleRow() const;
 
     DeskEnvironment m_env;
     QTabWidget *m_tabs;
@@ -85,4 +97,6 @@ private:
     QAction *m_previewAction = nullptr;
     QAction *m_printAction = nullptr;
     QAction *m_pdfAction = nullptr;
+    QPushButton *m_scheduleRescheduleButton = nullptr;
+    QPushButton *m_scheduleCancelButton = nullptr;
 };

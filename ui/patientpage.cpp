@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/patientpage.h"
 
+#include "models/appointmentmodel.h"
 #include "models/coveragemodel.h"
 #include "models/modelroles.h"
 #include "models/verificationhistorymodel.h"
@@ -11,6 +12,8 @@
 #include "services/eligibility/eligibilityservice.h"
 #include "services/patients/patientservice.h"
 #include "services/reports/reportservice.h"
+#include "ui/appointmentdialog.h"
+#include "ui/cancelvisitdialog.h"
 #include "ui/coverageform.h"
 #include "ui/registerpatientdialog.h"
 #include "ui/reportactions.h"
@@ -91,6 +94,63 @@ PatientPage::PatientPage(const DeskEnvironment &environment, qint64 patientId, Q
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addWidget(coverageBox, 1);
     leftLayout->addWidget(formBox);
+
+    // The patient's upcoming visits. No mnemonics (the page has no letters left): Patients >
+    // Book Visit… (Ctrl+B), Reschedule Visit… (Ctrl+R) and Cancel Visit… (Ctrl+Del) reach them.
+    auto *visitBox = new QGroupBox(tr("Upcoming Visits"), this);
+    visitBox->setObjectName(QStringLiteral("visitBox"));
+    auto *visitLayout = new QVBoxLayout(visitBox);
+    m_bookButton = new QPushButton(tr("Book Visit…"), this);
+    m_bookButton->setObjectName(QStringLiteral("bookVisitButton"));
+    m_bookButton->setToolTip(tr("Book a visit for this patient (Ctrl+B)"));
+    m_rescheduleButton = new QPushButton(tr("Reschedule…"), this);
+    m_rescheduleButton->setObjectName(QStringLiteral("rescheduleVisitButton"));
+    m_rescheduleButton->setToolTip(tr("Change the selected visit's time, provider or notes (Ctrl+R)"));
+    m_cancelVisitButton = new QPushButton(tr("Cancel Visit…"), this);
+    m_cancelVisitButton->setObjectName(QStringLiteral("cancelVisitButton"));
+    m_cancelVisitButton->setToolTip(tr("Cancel the selected visit (Ctrl+Del)"));
+    if (m_env.appointments) {
+        m_visits = new AppointmentModel(m_env.appointments, this);
+        m_visitView = WidgetHelpers::makeTableView(m_visits, QStringLiteral("visitView"), this);
+        m_visitView->setSelectionMode(QAbstractItemView::SingleSelection);
+        m_visitView->setAccessibleName(tr("Upcoming visits"));
+        m_visitView->horizontalHeader()->setStretchLastSection(true);
+        m_visitState = new QLabel(this);
+        m_visitState->setObjectName(QStringLiteral("visitState"));
+        m_visitState->setWordWrap(true);
+        visitLayout->addWidget(m_visitState);
+        visitLayout->addWidget(m_visitView, 1);
+        connect(m_visitView, &QTableView::doubleClicked, this, &PatientPage::rescheduleVisit);
+        connect(m_visitView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+                &PatientPage::updateButtons);
+        connect(m_visits, &AppointmentModel::loaded, this, [this] {
+            const QString error = m_visits->errorString();
+            m_visitState->setText(!error.isEmpty()       ? error
+                                  : m_visits->rowCount() ? QString()
+                                                         : tr("No upcoming visits."));
+            m_visitState->setStyleSheet(error.isEmpty() ? QString()
+                                                        : QStringLiteral("color: #b02323;"));
+            m_visitState->setVisible(!m_visitState->text().isEmpty());
+            m_visitView->resizeColumnsToContents();
+            if (m_visits->rowCount() > 0 && !m_visitView->currentIndex().isValid())
+                m_visitView->setCurrentIndex(m_visits->index(0, 0));
+            updateButtons();
+        });
+        connect(m_visits, &QAbstractItemModel::rowsInserted, this, &PatientPage::updateButtons);
+        connect(m_visits, &QAbstractItemModel::rowsRemoved, this, &PatientPage::updateButtons);
+        connect(m_bookButton, &QPushButton::clicked, this, &PatientPage::bookVisit);
+        connect(m_rescheduleButton, &QPushButton::clicked, this, &PatientPage::rescheduleVisit);
+        connect(m_cancelVisitButton, &QPushButton::clicked, this, &PatientPage::cancelVisit);
+        auto *visitButtons = new QHBoxLayout;
+        visitButtons->addStretch(1);
+        visitButtons->addWidget(m_bookButton);
+        visitButtons->addWidget(m_rescheduleButton);
+        visitButtons->addWidget(m_cancelVisitButton);
+        visitLayout->addLayout(visitButtons);
+        leftLayout->addWidget(visitBox, 1);
+    } else {
+        visitBox->hide();
+    }
 
     // Right: the answer, the history, the report.
     auto *statusBox = new QGroupBox(tr("Eligibility"), this);
@@ -218,6 +278,8 @@ PatientPage::PatientPage(const DeskEnvironment &environment, qint64 patientId, Q
     // history. Tables are one stop each (arrows move inside them).
     QList<QWidget *> order{editButton, m_coverageView, m_verifyAllButton};
     order += m_form->tabStops();
+    if (m_visitView)
+        order += {m_visitView, m_bookButton, m_rescheduleButton, m_cancelVisitButton};
     order += {m_status->benefitsView(), previewButton, printButton, pdfButton, m_historyView,
               m_againButton, m_retryButton};
     for (qsizetype i = 0; i + 1 < order.size(); ++i)
@@ -234,6 +296,8 @@ PatientPage::PatientPage(const DeskEnvironment &environment, qint64 patientId, Q
                              showPatient();
                              // The coverages are read once opening the record is on record.
                              m_coverages->setPatient(m_patientId);
+                             if (m_visits)
+                                 m_visits->setPatient(m_patientId);
                          }
                          Q_EMIT loaded();
                      });
@@ -385,6 +449,52 @@ void PatientPage::updateButtons()
     m_retryButton->setEnabled(current.isValid() && attempt.isRetryable());
     m_againButton->setEnabled(selectedCoverageId() != 0);
     m_verifyAllButton->setEnabled(m_coverages->rowCount() > 0);
+    const bool visitChosen = selectedVisit().id != 0;
+    m_bookButton->setEnabled(m_visits && isLoaded());
+    m_rescheduleButton->setEnabled(visitChosen);
+    m_cancelVisitButton->setEnabled(visitChosen);
+}
+
+Appointment PatientPage::selectedVisit() const
+{
+    if (!m_visitView || !m_visitView->currentIndex().isValid())
+        return {};
+    return m_visits->appointmentAt(m_visitView->currentIndex().row());
+}
+
+void PatientPage::bookVisit()
+{
+    if (!m_visits || !isLoaded())
+        return;
+    AppointmentDialog dialog(m_env.appointments, m_patient, {}, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    // The list follows the service; put the keyboard on the new visit.
+    const int row = m_visits->rowOfAppointment(dialog.appointment().id);
+    if (row >= 0)
+        m_visitView->setCurrentIndex(m_visits->index(row, 0));
+}
+
+void PatientPage::rescheduleVisit()
+{
+    const Appointment visit = selectedVisit();
+    if (visit.id == 0 || visit.isCancelled())
+        return;
+    AppointmentDialog dialog(m_env.appointments, m_patient, visit, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const int row = m_visits->rowOfAppointment(visit.id);
+    if (row >= 0)
+        m_visitView->setCurrentIndex(m_visits->index(row, 0));
+}
+
+void PatientPage::cancelVisit()
+{
+    const Appointment visit = selectedVisit();
+    if (visit.id == 0 || visit.isCancelled())
+        return;
+    CancelVisitDialog dialog(m_env.appointments, visit, m_patient.fullName(), this);
+    dialog.exec();
 }
 
 void PatientPage::verifyAllCoverages()

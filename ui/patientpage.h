@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "services/domain/appointment.h"
 #include "services/domain/coverage.h"
 #include "services/domain/patient.h"
 #include "services/domain/verification.h"
@@ -12,6 +13,7 @@
 
 #include <functional>
 
+class AppointmentModel;
 class CoverageForm;
 class CoverageModel;
 class QLabel;
@@ -47,6 +49,8 @@ public:
     StatusPanel *statusPanel() const { return m_status; }
     CoverageModel *coverageModel() const { return m_coverages; }
     VerificationHistoryModel *historyModel() const { return m_history; }
+    AppointmentModel *visitModel() const { return m_visits; }
+    QTableView *visitView() const { return m_visitView; }
 
     void selectCoverage(qint64 coverageId);
     //! Verifies every active coverage of the patient in one action.
@@ -56,6 +60,14 @@ public:
     void printPreview();
     void printReport();
     void saveReportAsPdf();
+    //! Books a visit for the patient (the appointment form; nothing is stored if it is closed).
+    void bookVisit();
+    //! Changes the selected upcoming visit: time, length, provider, type, notes.
+    void rescheduleVisit();
+    //! Asks for a reason and cancels the selected upcoming visit.
+    void cancelVisit();
+    //! The upcoming visit selected in the list; id 0 when none.
+    Appointment selectedVisit() const;
 
 Q_SIGNALS:
     void patientChanged(const Patient &patient);
@@ -93,4 +105,10 @@ private:
     QPushButton *m_retryButton;
     QPushButton *m_againButton;
     QPushButton *m_verifyAllButton;
+    AppointmentModel *m_visits = nullptr;
+    QTableView *m_visitView = nullptr;
+    QLabel *m_visitState = nullptr;
+    QPushButton *m_bookButton = nullptr;
+    QPushButton *m_rescheduleButton = nullptr;
+    QPushButton *m_cancelVisitButton = nullptr;
 };

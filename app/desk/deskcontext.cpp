@@ -4,6 +4,7 @@
 
 #include "services/domain/desksettings.h"
 #include "services/eligibility/eligibilityservice.h"
+#include "services/patients/appointmentservice.h"
 #include "services/patients/patientservice.h"
 #include "services/reports/reportservice.h"
 #include "services/sandbox/demoseeder.h"
@@ -39,6 +40,7 @@ DeskContext::~DeskContext()
     // Services first (their jobs hold the store), then the store's threads, then the sandbox.
     m_reports.reset();
     m_eligibility.reset();
+    m_appointments.reset();
     m_patients.reset();
     m_maintenance.reset();
     m_store.reset();
@@ -113,6 +115,7 @@ bool DeskContext::start(QString *error)
     m_settings.clearinghouseUrl = clearinghouse;
 
     m_patients = std::make_unique<PatientService>(m_store.get(), m_settings.user);
+    m_appointments = std::make_unique<AppointmentService>(m_store.get(), m_settings.user);
     m_eligibility = std::make_unique<EligibilityService>(m_store.get(), &m_network, m_settings);
     m_reports = std::make_unique<ReportService>(m_store.get(), m_eligibility.get(), m_clinic,
                                                 m_training, m_settings.user);

@@ -13,6 +13,7 @@
 #include <memory>
 
 class DatabaseMaintenance;
+class AppointmentService;
 class EligibilityService;
 class PatientService;
 class ReportService;
@@ -35,6 +36,7 @@ struct DeskOptions
   feature, and hands them down by pointer:
 
     PatientService        search, open, register, edit, coverages
+    AppointmentService    book, reschedule, cancel visits; overlap warnings
     EligibilityService    verify, batch, history, schedule, statistics
     ReportService         report and day-sheet data, audit of print and export
     DatabaseMaintenance   Database Check…
@@ -62,6 +64,7 @@ public:
     QString user() const { return m_settings.user; }
     Store *store() const { return m_store.get(); }
     PatientService *patients() const { return m_patients.get(); }
+    AppointmentService *appointments() const { return m_appointments.get(); }
     EligibilityService *eligibility() const { return m_eligibility.get(); }
     ReportService *reports() const { return m_reports.get(); }
     DatabaseMaintenance *maintenance() const { return m_maintenance.get(); }
@@ -78,6 +81,7 @@ private:
     std::unique_ptr<SandboxHost> m_sandbox;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<PatientService> m_patients;
+    std::unique_ptr<AppointmentService> m_appointments;
     std::unique_ptr<EligibilityService> m_eligibility;
     std::unique_ptr<ReportService> m_reports;
     std::unique_ptr<DatabaseMaintenance> m_maintenance;

@@ -262,6 +262,7 @@ int main(int argc, char *argv[])
 
     DeskEnvironment environment;
     environment.patients = context.patients();
+    environment.appointments = context.appointments();
     environment.eligibility = context.eligibility();
     environment.reports = context.reports();
     environment.maintenance = context.maintenance();

@@ -183,9 +183,14 @@ QFuture<StoreResult<QList<ScheduleEntry>>> EligibilityService::schedule(const QD
     return audit().read(
         {QStringLiteral("schedule.view"), QStringLiteral("schedule"), dayId(day)},
         [day, maxAgeDays, now](const QString &connection) -> Result {
-            const auto appointments = AppointmentRepository(connection).forDay(day);
-            if (!appointments)
-                return Result::failure(appointments.error());
+            const auto dayVisits = AppointmentRepository(connection).forDay(day);
+            if (!dayVisits)
+                return Result::failure(dayVisits.error());
+            // A cancelled visit is nobody to verify or greet: the schedule, the day sheet and
+            // the day's batch leave it out (the patient page still lists it).
+            QList<Appointment> visits = *dayVisits;
+            visits.removeIf([](const Appointment &a) { return a.isCancelled(); });
+            const QList<Appointment> *appointments = &visits;
             QList<qint64> patientIds;
             for (const Appointment &a : *appointments) {
                 if (!patientIds.contains(a.patientId))

@@ -42,6 +42,7 @@ TrainingEnvironment::TrainingEnvironment(Options options)
     settings.maxTries = options.maxTries;
     settings.user = options.user;
     m_patients = std::make_unique<PatientService>(m_store.get(), options.user);
+    m_appointments = std::make_unique<AppointmentService>(m_store.get(), options.user);
     m_service = std::make_unique<EligibilityService>(m_store.get(), &m_network, settings);
     m_reports = std::make_unique<ReportService>(m_store.get(), m_service.get(), ClinicInfo{}, true,
                                                 options.user);
@@ -60,6 +61,7 @@ TrainingEnvironment::~TrainingEnvironment()
 {
     m_reports.reset();
     m_service.reset();
+    m_appointments.reset();
     m_patients.reset();
     if (m_store)
         m_store->drain();

@@ -4,6 +4,7 @@
 
 #include "common/testsupport.h"
 #include "services/eligibility/eligibilityservice.h"
+#include "services/patients/appointmentservice.h"
 #include "services/patients/patientservice.h"
 #include "services/reports/reportservice.h"
 #include "services/sandbox/sandboxhost.h"
@@ -44,6 +45,7 @@ public:
     QString databasePath() const;
     Store &store() { return *m_store; }
     PatientService &patients() { return *m_patients; }
+    AppointmentService &appointments() { return *m_appointments; }
     EligibilityService &service() { return *m_service; }
     ReportService &reports() { return *m_reports; }
     QNetworkAccessManager &network() { return m_network; }
@@ -88,6 +90,7 @@ private:
     std::unique_ptr<SandboxHost> m_sandbox;
     QNetworkAccessManager m_network;
     std::unique_ptr<PatientService> m_patients;
+    std::unique_ptr<AppointmentService> m_appointments;
     std::unique_ptr<EligibilityService> m_service;
     std::unique_ptr<ReportService> m_reports;
 };

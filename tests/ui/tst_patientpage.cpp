@@ -41,6 +41,7 @@ private:
     {
         DeskEnvironment e;
         e.patients = &env.patients();
+        e.appointments = &env.appointments();
         e.eligibility = &env.service();
         e.reports = &env.reports();
         e.training = true;
