@@ -320,7 +320,8 @@ void MainWindow::createMenus()
     file->addAction(tr("Database &Check…"), this, &MainWindow::checkDatabase);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
-    quit->setShortcut(QKeySequence::Quit);
+    // QKeySequence::Quit depends on the platform theme (none offscreen or on bare X): bind it.
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
 
     QMenu *patients = menuBar()->addMenu(tr("&Patients"));
     QAction *find = patients->addAction(tr("&Find Patient"), this, [this] {
