@@ -79,7 +79,9 @@ MainWindow::MainWindow(const DeskEnvironment &environment, QWidget *parent)
     , m_searchModel(new PatientSearchModel(environment.patients, this))
     , m_scheduleModel(new ScheduleModel(environment.eligibility, environment.patients, this))
 {
-    setWindowTitle(m_env.training ? tr("ClinicDesk — Training") : tr("ClinicDesk"));
+    // The platform adds " — ClinicDesk" (the display name) to a title that does not end with
+    // it: end with it, so the name is said once.
+    setWindowTitle(m_env.training ? tr("Training — ClinicDesk") : tr("ClinicDesk"));
     m_tabs->setObjectName(QStringLiteral("mainTabs"));
     m_tabs->setTabsClosable(true);
     m_tabs->setDocumentMode(true);

@@ -25,6 +25,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -203,9 +204,19 @@ PatientPage::PatientPage(const DeskEnvironment &environment, qint64 patientId, Q
     rightSplitter->setStretchFactor(0, 3);
     rightSplitter->setStretchFactor(1, 1);
 
+    // On a short screen (1024×700) the left column scrolls rather than making the window
+    // taller than the screen.
+    auto *leftScroll = new QScrollArea(this);
+    leftScroll->setObjectName(QStringLiteral("leftScroll"));
+    leftScroll->setWidget(left);
+    leftScroll->setWidgetResizable(true);
+    leftScroll->setFrameShape(QFrame::NoFrame);
+    leftScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    leftScroll->setFocusPolicy(Qt::NoFocus);
+
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter = splitter;
-    splitter->addWidget(left);
+    splitter->addWidget(leftScroll);
     splitter->addWidget(rightSplitter);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
@@ -356,7 +367,10 @@ void PatientPage::showPatient()
     m_header->setText(m_patient.displayName());
     QStringList parts;
     parts << tr("DOB %1").arg(formatDate(m_patient.dateOfBirth))
-          << tr("Sex %1").arg(genderCode(m_patient.gender)) << tr("MRN %1").arg(m_patient.mrn);
+          << tr("Sex %1").arg(genderCode(m_patient.gender))
+          // Our MRNs carry their own prefix (MRN000013): say "MRN" once.
+          << (m_patient.mrn.startsWith(QLatin1String("MRN")) ? m_patient.mrn
+                                                              : tr("MRN %1").arg(m_patient.mrn));
     if (!m_patient.phone.isEmpty())
         parts << m_patient.phone;
     if (!m_patient.address.line1.isEmpty())

@@ -9,11 +9,13 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileDialog>
+#include <QGuiApplication>
 #include <QMessageBox>
 #include <QPointer>
 #include <QPrintDialog>
 #include <QPrintPreviewDialog>
 #include <QPrinter>
+#include <QScreen>
 #include <QStandardPaths>
 
 namespace ReportActions {
@@ -83,7 +85,12 @@ void previewReport(ReportService *reports, const Data &data, QWidget *parent)
                       QObject::connect(
                           &dialog, &QPrintPreviewDialog::paintRequested, &dialog,
                           [&](QPrinter *target) { ReportPrinter::paint(html, target, options); });
-                      dialog.resize(900, 1000);
+                      // A page tall, but never taller or wider than the screen it opens on
+                      // (1024×700 desks): the preview fits the page to what it has.
+                      const QScreen *screen = parent ? parent->screen() : QGuiApplication::primaryScreen();
+                      const QRect room = screen ? screen->availableGeometry() : QRect(0, 0, 900, 1000);
+                      dialog.resize(qMin(900, room.width() * 9 / 10),
+                                    qMin(1000, room.height() * 9 / 10));
                       // The preview prints by itself on accept: record it once it has.
                       if (dialog.exec() == QDialog::Accepted)
                           afterRecorded(reports->recordOutput(ReportService::Output::Print, data),

@@ -64,7 +64,7 @@ QString resultLine(const EligibilityService &service, const VerificationOutcome 
         line +=
             QStringLiteral(" [%1 ms, %2]")
                 .arg(v.durationMs)
-                .arg(QCoreApplication::translate("Headless", "%n attempt(s)", nullptr, v.attempts));
+                .arg(QCoreApplication::translate("Headless", "%n attempts", nullptr, v.attempts));
     return line;
 }
 
@@ -194,7 +194,7 @@ int HeadlessCommands::verifyDay(const QDate &day, const QString &pdfPath, bool f
         if (announced)
             return;
         announced = true;
-        m_out << QCoreApplication::translate("Headless", "Verifying %n coverage(s) for %1", nullptr,
+        m_out << QCoreApplication::translate("Headless", "Verifying %n coverages for %1", nullptr,
                                              total)
                      .arg(day.toString(Qt::ISODate))
               << Qt::endl;

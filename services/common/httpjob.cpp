@@ -252,7 +252,7 @@ QString HttpJob::errorText(Error error) const
         // A plain variable as the count: lupdate 6.4 skips calls whose count starts with '('.
         const int seconds = (m_request.timeoutMs + 999) / 1000;
         return QCoreApplication::translate("Http",
-                                           "%1 did not answer within %n second(s). Try again "
+                                           "%1 did not answer within %n seconds. Try again "
                                            "in a few minutes.",
                                            nullptr, seconds)
             .arg(host);

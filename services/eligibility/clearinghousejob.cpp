@@ -40,7 +40,7 @@ QString ClearinghouseJob::errorText(Error error) const
         const int seconds = (request().timeoutMs + 999) / 1000;
         return QCoreApplication::translate(
             "Eligibility",
-            "The clearinghouse did not answer within %n second(s). Try again in a few "
+            "The clearinghouse did not answer within %n seconds. Try again in a few "
             "minutes.",
             nullptr, seconds);
     }

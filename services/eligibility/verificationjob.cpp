@@ -462,7 +462,7 @@ void VerificationJob::onTryFinished()
         QString message = attempt->errorString();
         if (m_verification.attempts > 1)
             message +=
-                QLatin1Char(' ') + QCoreApplication::translate("Eligibility", "(%n attempt(s))",
+                QLatin1Char(' ') + QCoreApplication::translate("Eligibility", "(%n attempts)",
                                                                nullptr, m_verification.attempts);
         fail(verificationErrorFor(error), message);
         return;

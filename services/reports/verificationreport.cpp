@@ -289,7 +289,7 @@ QString daySheet(const DaySheetData &data)
                 .arg(esc(note));
     }
     body += QStringLiteral("<p>%1</p>")
-                .arg(esc(QCoreApplication::translate("Report", "%n appointment(s): ", nullptr,
+                .arg(esc(QCoreApplication::translate("Report", "%n appointments: ", nullptr,
                                                      int(data.rows.size())) +
                          QCoreApplication::translate("Report", "%1 active, %2 need attention.")
                              .arg(active)

@@ -1,0 +1,54 @@
+#!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 ClinicDesk developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Fills the English plural catalogue (translations/clinicdesk_en.ts, made by lupdate -pluralonly).
+
+Sources are written in the plural ("%n coverages to verify"); SINGULAR gives each one's singular.
+Sources that already choose their form in code (the X12 library's "%n segment" / "%n segments")
+keep their text in both forms. A source in neither list stays unfinished, and tst_translations
+fails on it: add its singular here and run this again after `update_translations`.
+"""
+import html
+import re
+import sys
+from pathlib import Path
+
+SINGULAR = {
+    "The clearinghouse did not answer within %n seconds. Try again in a few minutes.":
+        "The clearinghouse did not answer within %n second. Try again in a few minutes.",
+    "%1 did not answer within %n seconds. Try again in a few minutes.":
+        "%1 did not answer within %n second. Try again in a few minutes.",
+    "(%n attempts)": "(%n attempt)",
+    "%n attempts": "%n attempt",
+    '"%1" matches %n patients; give the ID:': '"%1" matches %n patient; give the ID:',
+    "Verifying %n coverages for %1": "Verifying %n coverage for %1",
+    "%n appointments: ": "%n appointment: ",
+}
+# Chosen in code by count (the X12 library runs without catalogues): the text is already right.
+FIXED = re.compile(r"^%n (interchange|transaction|segment|result)s?$|^%n more problems? (is|are) not listed\.$")
+
+
+def fill(match):
+    source = html.unescape(match.group(1))
+    if source in SINGULAR:
+        singular, plural = SINGULAR[source], source
+    elif FIXED.match(source):
+        singular = plural = source
+    else:
+        return match.group(0)
+    return (f"<source>{match.group(1)}</source>\n        <translation>\n"
+            f"            <numerusform>{html.escape(singular, quote=False)}</numerusform>\n"
+            f"            <numerusform>{html.escape(plural, quote=False)}</numerusform>\n"
+            f"        </translation>")
+
+
+def main():
+    path = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).parent.parent /
+                "translations" / "clinicdesk_en.ts")
+    text = path.read_text(encoding="utf-8")
+    pattern = re.compile(r"<source>(.*?)</source>\s*<translation[^>]*>.*?</translation>", re.S)
+    path.write_text(pattern.sub(fill, text), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
