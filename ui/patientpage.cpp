@@ -79,6 +79,9 @@ PatientPage::PatientPage(const DeskEnvironment &environment, qint64 patientId, Q
         WidgetHelpers::makeTableView(m_coverages, QStringLiteral("coverageView"), this);
     m_coverageView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_coverageView->setAccessibleName(tr("Coverages"));
+    // Primary, secondary and tertiary in view even on a short screen (the column scrolls).
+    m_coverageView->setMinimumHeight(m_coverageView->horizontalHeader()->sizeHint().height() +
+                                     4 * m_coverageView->verticalHeader()->defaultSectionSize());
     m_verifyAllButton = new QPushButton(tr("Verify A&ll Coverages"), this);
     m_verifyAllButton->setObjectName(QStringLiteral("verifyAllButton"));
     m_verifyAllButton->setToolTip(tr("Verify primary, secondary and tertiary insurance at once"));
@@ -116,6 +119,8 @@ PatientPage::PatientPage(const DeskEnvironment &environment, qint64 patientId, Q
         m_visitView->setSelectionMode(QAbstractItemView::SingleSelection);
         m_visitView->setAccessibleName(tr("Upcoming visits"));
         m_visitView->horizontalHeader()->setStretchLastSection(true);
+        m_visitView->setMinimumHeight(m_visitView->horizontalHeader()->sizeHint().height() +
+                                      3 * m_visitView->verticalHeader()->defaultSectionSize());
         m_visitState = new QLabel(this);
         m_visitState->setObjectName(QStringLiteral("visitState"));
         m_visitState->setWordWrap(true);
