@@ -63,9 +63,7 @@ QString periodSuffix(const QString &timePeriod)
 
 QString percentText(double fraction)
 {
-    return displayLocale().toString(fraction * 100.0, 'f',
-                                    fraction * 100.0 == int(fraction * 100.0) ? 0 : 1) +
-           QStringLiteral(" %");
+    return formatPercent(fraction);
 }
 
 struct Key
@@ -255,6 +253,13 @@ std::optional<qint64> officeCopayCents(const EligibilityResult &result)
 QString formatMoney(qint64 cents)
 {
     return displayLocale().toCurrencyString(double(cents) / 100.0, QStringLiteral("$"), 2);
+}
+
+QString formatPercent(double fraction)
+{
+    const double percent = fraction * 100.0;
+    return displayLocale().toString(percent, 'f', percent == int(percent) ? 0 : 1) +
+           QStringLiteral(" %");
 }
 
 QString serviceTypeName(const QString &code)

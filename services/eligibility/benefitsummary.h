@@ -44,6 +44,8 @@ QColor verdictColor(Verdict verdict); // background of the status badge
 std::optional<qint64> officeCopayCents(const EligibilityResult &result);
 
 QString formatMoney(qint64 cents);
+//! A fraction as a percentage: 0.2 → "20 %", 0.125 → "12.5 %".
+QString formatPercent(double fraction);
 QString serviceTypeName(const QString &code);
 QString benefitCodeName(const QString &code);
 QString timePeriodName(const QString &code);
