@@ -23,6 +23,7 @@ QList<VisitFee> defaults()
         {Tr::tr("Lab review"), QStringLiteral("98"), 10000},
         {Tr::tr("Vaccines"), QStringLiteral("80"), 6000},
         {Tr::tr("Chronic care"), QStringLiteral("98"), 17500},
+        {Tr::tr("Well child visit"), QStringLiteral("81"), 20000},
     };
 }
 } // namespace VisitFees
