@@ -167,9 +167,10 @@ QVariant ScheduleModel::data(const QModelIndex &index, int role) const
     case Qt::AccessibleTextRole:
         if (index.column() == CollectColumn) {
             const auto collect = collectAt(index.row());
-            return collect ? QVariant(tr("Collect %1, %2")
-                                          .arg(collect->amountText(), collect->basisText()))
-                           : QVariant();
+            return collect
+                       ? QVariant(
+                             tr("Collect %1, %2").arg(collect->amountText(), collect->basisText()))
+                       : QVariant();
         }
         break;
     case Qt::DisplayRole:

@@ -127,8 +127,8 @@ QStringList DeskSettings::validate() const
             messages << Tr::tr("Visit fees: %1 is listed twice.").arg(name);
         seen.insert(name.toCaseFolded());
         if (!isServiceTypeCode(fee.serviceType))
-            messages << Tr::tr("Visit fees: %1 needs an X12 service type code such as 98.")
-                            .arg(name);
+            messages
+                << Tr::tr("Visit fees: %1 needs an X12 service type code such as 98.").arg(name);
         if (fee.chargeCents < 0 || fee.chargeCents > VisitFees::maxChargeCents)
             messages << Tr::tr("Visit fees: the charge for %1 must be between $0.00 and "
                                "$100,000.00.")

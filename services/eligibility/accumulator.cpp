@@ -25,9 +25,8 @@ QList<Accumulator> forServiceType(const EligibilityResult &result, Accumulator::
         if (b.code != code || !b.amountCents || !inNetwork(b) || !b.appliesTo(serviceType) ||
             !b.procedure.isEmpty())
             continue;
-        auto it = std::find_if(found.begin(), found.end(), [&](const Accumulator &a) {
-            return a.level == b.coverageLevel;
-        });
+        auto it = std::find_if(found.begin(), found.end(),
+                               [&](const Accumulator &a) { return a.level == b.coverageLevel; });
         if (it == found.end()) {
             found.append(Accumulator{kind, b.coverageLevel, std::nullopt, std::nullopt});
             it = found.end() - 1;

@@ -114,10 +114,11 @@ CollectToday CollectTodayCalculator::calculate(const std::optional<EligibilityRe
     out.serviceType = fee.serviceType;
     const QString service = BenefitSummary::serviceTypeName(fee.serviceType);
     //: How the visit type was chosen, inside the explanation of what to collect
-    const QString visit = fee.visitType.isEmpty() ? Tr::tr("no visit today, office visit assumed")
-                          : isListed(fee.visitType)
-                              ? fee.visitType
-                              : Tr::tr("%1, not in Settings, office visit assumed").arg(fee.visitType);
+    const QString visit =
+        fee.visitType.isEmpty() ? Tr::tr("no visit today, office visit assumed")
+        : isListed(fee.visitType)
+            ? fee.visitType
+            : Tr::tr("%1, not in Settings, office visit assumed").arg(fee.visitType);
 
     if (!result)
         return unknown(out, Tr::tr("Not verified: verify the insurance to work out what to "
@@ -150,8 +151,7 @@ CollectToday CollectTodayCalculator::calculate(const std::optional<EligibilityRe
     if (const auto copay = result->copayCents(fee.serviceType, QStringLiteral("Y"))) {
         out.basis = CollectToday::Basis::Copay;
         out.amountCents = *copay;
-        out.explanation =
-            Tr::tr("In-network copay for %1 (visit type: %2).").arg(service, visit);
+        out.explanation = Tr::tr("In-network copay for %1 (visit type: %2).").arg(service, visit);
         if (outOfPocket && *outOfPocket < *copay) {
             out.amountCents = *outOfPocket;
             out.explanation += QLatin1Char(' ') + capNote();
@@ -203,8 +203,8 @@ CollectToday CollectTodayCalculator::calculate(const std::optional<EligibilityRe
         total = *outOfPocket;
         steps << capNote();
     }
-    out.basis = toDeductible > 0 ? CollectToday::Basis::Deductible
-                                 : CollectToday::Basis::Coinsurance;
+    out.basis =
+        toDeductible > 0 ? CollectToday::Basis::Deductible : CollectToday::Basis::Coinsurance;
     out.amountCents = total;
     out.explanation = steps.join(QLatin1Char(' '));
     return out;

@@ -350,14 +350,15 @@ EligibilityService::visitToday(qint64 patientId) const
     const QDateTime now = m_clock();
     const QDateTime from = now.toLocalTime().date().startOfDay(Qt::LocalTime).toUTC();
     using Result = StoreResult<std::optional<Appointment>>;
-    return audit().read({QStringLiteral("appointment.view"), QStringLiteral("patient"), patientId},
-                        [patientId, now, from](const QString &connection) -> Result {
-                            const auto visits = AppointmentRepository(connection)
-                                                    .upcomingForPatient(patientId, from);
-                            if (!visits)
-                                return Result::failure(visits.error());
-                            return visitOfDay(*visits, now);
-                        });
+    return audit().read(
+        {QStringLiteral("appointment.view"), QStringLiteral("patient"), patientId},
+        [patientId, now, from](const QString &connection) -> Result {
+            const auto visits =
+                AppointmentRepository(connection).upcomingForPatient(patientId, from);
+            if (!visits)
+                return Result::failure(visits.error());
+            return visitOfDay(*visits, now);
+        });
 }
 
 std::optional<Appointment> EligibilityService::visitOfDay(const QList<Appointment> &visits,

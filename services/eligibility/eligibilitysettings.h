@@ -23,6 +23,6 @@ struct EligibilitySettings
     QString receiverId = QStringLiteral("CLEARINGHOUSE");
     bool production = false; // ISA15 P (production) or T (test)
     QString user;            // who verifies; written on every attempt and audit row
-    QList<VisitFee> visitFees = VisitFees::defaults(); // expected charge per visit type
+    QList<VisitFee> visitFees = VisitFees::defaults();            // expected charge per visit type
     qint64 officeVisitCents = VisitFees::defaultOfficeVisitCents; // visits not in visitFees
 };

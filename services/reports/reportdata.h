@@ -30,7 +30,7 @@ struct VerificationReportData
     Patient patient;
     QList<Item> items;
     std::optional<Appointment> visitToday; // the visit the collect estimate is for, if booked
-    QDateTime printedAt; // UTC
+    QDateTime printedAt;                   // UTC
     QString printedBy;
     bool training = false;
 };

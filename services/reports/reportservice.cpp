@@ -55,10 +55,9 @@ ReportService::verificationReport(qint64 patientId) const
     base.printedBy = m_user;
     base.printedAt = m_eligibility->now();
     const int maxAgeDays = m_eligibility->settings().maxAgeDays;
-    const CollectTodayCalculator collect = m_eligibility->collectCalculator();
+    const CollectTodayCalculator fees = m_eligibility->collectCalculator();
     using Result = StoreResult<VerificationReportData>;
-    return m_store->read([base, patientId, maxAgeDays,
-                          collect](const QString &connection) -> Result {
+    return m_store->read([base, patientId, maxAgeDays, fees](const QString &connection) -> Result {
         VerificationReportData data = base;
         const auto patient = PatientRepository(connection).find(patientId);
         if (!patient)
@@ -78,7 +77,8 @@ ReportService::verificationReport(qint64 patientId) const
         // What to collect is worked out for the visit the patient has today.
         const QDateTime dayStart =
             data.printedAt.toLocalTime().date().startOfDay(Qt::LocalTime).toUTC();
-        const auto visits = AppointmentRepository(connection).upcomingForPatient(patientId, dayStart);
+        const auto visits =
+            AppointmentRepository(connection).upcomingForPatient(patientId, dayStart);
         if (!visits)
             return Result::failure(visits.error());
         data.visitToday = EligibilityService::visitOfDay(*visits, data.printedAt);
@@ -92,7 +92,7 @@ ReportService::verificationReport(qint64 patientId) const
                 item.status = Expiry::effectiveStatus(*found, maxAgeDays, data.printedAt);
                 if (item.status == VerificationStatus::Verified && found->result &&
                     found->result->isActive())
-                    item.collect = collect.calculate(found->result, visitType);
+                    item.collect = fees.calculate(found->result, visitType);
             }
             data.items.append(item);
         }
@@ -118,9 +118,9 @@ QFuture<StoreResult<DaySheetData>> ReportService::daySheet(const QDate &day) con
             for (const ScheduleEntry &row : data.rows) {
                 if (row.verification && row.status == VerificationStatus::Verified &&
                     row.verification->result && row.verification->result->isActive())
-                    data.collect.insert(row.appointment.id,
-                                        collect.calculate(row.verification->result,
-                                                          row.appointment.visitType));
+                    data.collect.insert(
+                        row.appointment.id,
+                        collect.calculate(row.verification->result, row.appointment.visitType));
             }
             return StoreResult<DaySheetData>(data);
         });

@@ -163,12 +163,13 @@ QString coverageSection(const VerificationReportData::Item &item, const Patient 
         html += field(Tr::tr("Status"), verificationStatusText(item.status));
         if (item.collect) {
             //: Collect today: the amount, then how it was worked out
-            html += field(Tr::tr("Collect today"), Tr::tr("%1 — %2")
-                                                       .arg(item.collect->amountText(),
-                                                            item.collect->explanation));
+            html +=
+                field(Tr::tr("Collect today"),
+                      Tr::tr("%1 — %2").arg(item.collect->amountText(), item.collect->explanation));
         }
         if (result && result->isActive()) {
-            for (const auto kind : {Accumulator::Kind::Deductible, Accumulator::Kind::OutOfPocket}) {
+            for (const auto kind :
+                 {Accumulator::Kind::Deductible, Accumulator::Kind::OutOfPocket}) {
                 for (const Accumulator &a : Accumulators::find(*result, kind))
                     html += field(accumulatorName(a), accumulatorText(a));
             }

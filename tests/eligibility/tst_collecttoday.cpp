@@ -134,24 +134,25 @@ void TestCollectToday::collect_data()
         << ppo << "Cardiology consult" << qint64(2500) << B::Copay << "98"
         << QStringList{"Cardiology consult, not in Settings, office visit assumed"};
     QTest::newRow("no visit today: office visit charge")
-        << "C/IND/30/29/70000/Y" << "" << qint64(12000) << B::Deductible << "98"
-        << QStringList{"no visit today", "$120.00"};
+        << "C/IND/30/29/70000/Y"
+        << "" << qint64(12000) << B::Deductible << "98" << QStringList{"no visit today", "$120.00"};
     QTest::newRow("unknown: no benefits returned")
-        << "" << "Follow-up" << qint64(-1) << B::Unknown << "98"
-        << QStringList{"No benefits returned"};
+        << ""
+        << "Follow-up" << qint64(-1) << B::Unknown << "98" << QStringList{"No benefits returned"};
     QTest::newRow("unknown: only an out-of-network copay")
-        << "B/IND/98/27/5000/N" << "Follow-up" << qint64(-1) << B::Unknown << "98"
+        << "B/IND/98/27/5000/N"
+        << "Follow-up" << qint64(-1) << B::Unknown << "98"
         << QStringList{"no copay, deductible or coinsurance for Office visit"};
     QTest::newRow("unknown: deductible left not stated")
         << "C/IND/30/23/150000/Y, A/IND/30//20%/Y"
         << "Annual physical" << qint64(-1) << B::Unknown << "81"
         << QStringList{"did not say how much of the deductible is left"};
     QTest::newRow("unknown: no expected charge")
-        << "C/IND/30/29/70000/Y" << "Vaccines" << qint64(-1) << B::Unknown << "80"
-        << QStringList{"no expected charge"};
+        << "C/IND/30/29/70000/Y"
+        << "Vaccines" << qint64(-1) << B::Unknown << "80" << QStringList{"no expected charge"};
     QTest::newRow("unknown: inactive coverage")
-        << "inactive, B/IND/98/27/2500/Y" << "Follow-up" << qint64(-1) << B::Unknown << "98"
-        << QStringList{"not active"};
+        << "inactive, B/IND/98/27/2500/Y"
+        << "Follow-up" << qint64(-1) << B::Unknown << "98" << QStringList{"not active"};
 }
 
 void TestCollectToday::collect()
@@ -211,14 +212,12 @@ void TestCollectToday::metSoFar_data()
 
     const int deductible = int(Accumulator::Kind::Deductible);
     const int outOfPocket = int(Accumulator::Kind::OutOfPocket);
-    QTest::newRow("deductible part met")
-        << "C/IND/30/23/150000/Y, C/IND/30/29/70000/Y" << deductible << "IND" << qint64(80000)
-        << 53;
-    QTest::newRow("remaining before total")
-        << "C/IND/30/29/70000/Y, C/IND/30/23/150000/Y" << deductible << "IND" << qint64(80000)
-        << 53;
-    QTest::newRow("nothing met yet") << "C/IND/30/23/150000/Y, C/IND/30/29/150000/Y" << deductible
-                                     << "IND" << qint64(0) << 0;
+    QTest::newRow("deductible part met") << "C/IND/30/23/150000/Y, C/IND/30/29/70000/Y"
+                                         << deductible << "IND" << qint64(80000) << 53;
+    QTest::newRow("remaining before total") << "C/IND/30/29/70000/Y, C/IND/30/23/150000/Y"
+                                            << deductible << "IND" << qint64(80000) << 53;
+    QTest::newRow("nothing met yet")
+        << "C/IND/30/23/150000/Y, C/IND/30/29/150000/Y" << deductible << "IND" << qint64(0) << 0;
     QTest::newRow("fully met") << "C/IND/30/23/150000/Y, C/IND/30/29/0/Y" << deductible << "IND"
                                << qint64(150000) << 100;
     QTest::newRow("family only") << "C/FAM/30/23/300000/Y, C/FAM/30/29/240000/Y" << deductible
@@ -242,8 +241,7 @@ void TestCollectToday::metSoFar()
     QFETCH(qint64, met);
     QFETCH(int, percent);
 
-    const QList<Accumulator> found =
-        Accumulators::find(result(benefits), Accumulator::Kind(kind));
+    const QList<Accumulator> found = Accumulators::find(result(benefits), Accumulator::Kind(kind));
     if (level.isEmpty()) {
         QVERIFY(found.isEmpty());
         return;

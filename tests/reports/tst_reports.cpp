@@ -66,9 +66,10 @@ Verification answered(qint64 id, const QString &memberId, VerificationStatus sta
 //! The clinic's fees as the tests set them (not the defaults, which may change).
 CollectTodayCalculator fees()
 {
-    return CollectTodayCalculator({{QStringLiteral("Follow-up"), QStringLiteral("98"), 15000},
-                                   {QStringLiteral("Annual physical"), QStringLiteral("81"), 27500}},
-                                  15000);
+    return CollectTodayCalculator(
+        {{QStringLiteral("Follow-up"), QStringLiteral("98"), 15000},
+         {QStringLiteral("Annual physical"), QStringLiteral("81"), 27500}},
+        15000);
 }
 
 VerificationReportData reportData()
@@ -98,8 +99,7 @@ VerificationReportData reportData()
     visit.provider = QStringLiteral("Dr. Anita Patel");
     visit.visitType = QStringLiteral("Annual physical");
     data.visitToday = visit;
-    const Verification primaryAnswer =
-        answered(7, primary.memberId, VerificationStatus::Verified);
+    const Verification primaryAnswer = answered(7, primary.memberId, VerificationStatus::Verified);
     data.items = {{primary, primaryAnswer, VerificationStatus::Verified,
                    fees().calculate(primaryAnswer.result, visit.visitType)},
                   {secondary, answered(8, secondary.memberId, VerificationStatus::Failed),
@@ -137,9 +137,8 @@ DaySheetData daySheetData()
     data.rows.append(physical);
     for (const DaySheetData::Row &row : std::as_const(data.rows)) {
         if (row.status == VerificationStatus::Verified)
-            data.collect.insert(row.appointment.id,
-                                fees().calculate(row.verification->result,
-                                                 row.appointment.visitType));
+            data.collect.insert(row.appointment.id, fees().calculate(row.verification->result,
+                                                                     row.appointment.visitType));
     }
     DaySheetData::Row unverified;
     unverified.appointment.start = QDateTime(data.day, QTime(10, 0), Qt::UTC);
