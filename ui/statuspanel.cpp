@@ -299,27 +299,28 @@ void StatusPanel::showAccumulators(const EligibilityResult &result)
     int row = 0;
     for (const auto kind : {Accumulator::Kind::Deductible, Accumulator::Kind::OutOfPocket}) {
         for (const Accumulator &a : Accumulators::find(result, kind)) {
+            // Only what can be worked out: a bare total is in the benefits table below, and
+            // the panel must fit a small screen.
+            const auto percent = a.percentMet();
+            if (!percent)
+                continue;
             const QString name = accumulatorName(a);
             const QString figures = accumulatorText(a);
             auto *label = new QLabel(name, m_accumulators);
             auto *text = new QLabel(figures, m_accumulators);
             text->setObjectName(QStringLiteral("accumulatorText"));
+            auto *bar = new QProgressBar(m_accumulators);
+            bar->setObjectName(QStringLiteral("accumulatorBar"));
+            bar->setRange(0, 100);
+            bar->setValue(*percent);
+            bar->setTextVisible(false);
+            bar->setMaximumHeight(fontMetrics().height() / 2 + 4);
+            //: Accessible text of a bar: "Deductible (individual): $800.00 of $1,500.00 met"
+            bar->setAccessibleName(tr("%1: %2").arg(name, figures));
+            bar->setToolTip(tr("%1 % met").arg(*percent));
             m_accumulatorGrid->addWidget(label, row, 0);
-            if (const auto percent = a.percentMet()) {
-                auto *bar = new QProgressBar(m_accumulators);
-                bar->setObjectName(QStringLiteral("accumulatorBar"));
-                bar->setRange(0, 100);
-                bar->setValue(*percent);
-                bar->setTextVisible(false);
-                bar->setMaximumHeight(fontMetrics().height() / 2 + 4);
-                //: Accessible text of a bar: "Deductible (individual): $800.00 of $1,500.00 met"
-                bar->setAccessibleName(tr("%1: %2").arg(name, figures));
-                bar->setToolTip(tr("%1 % met").arg(*percent));
-                m_accumulatorGrid->addWidget(bar, row, 1);
-                m_accumulatorGrid->addWidget(text, row, 2);
-            } else {
-                m_accumulatorGrid->addWidget(text, row, 1, 1, 2);
-            }
+            m_accumulatorGrid->addWidget(bar, row, 1);
+            m_accumulatorGrid->addWidget(text, row, 2);
             ++row;
         }
     }
