@@ -124,10 +124,7 @@ QVariant ScheduleModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const ScheduleEntry &row = m_entries.at(index.row());
-    const bool pending = row.coverage && m_pendingCoverages.contains(row.coverage->id);
-    const Verdict v = pending            ? Verdict::Pending
-                      : row.verification ? verdict(row.status, row.verification->result)
-                                         : Verdict::None;
+    const Verdict v = verdictAt(index.row());
     switch (role) {
     case ModelRoles::IdRole:
         return row.appointment.id;
@@ -153,12 +150,30 @@ QVariant ScheduleModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
-        if (index.column() == StatusColumn && row.verification && !pending)
+        if (index.column() == CollectColumn) {
+            const auto collect = collectAt(index.row());
+            return collect ? QVariant(collect->basisText() + QStringLiteral(": ") +
+                                      collect->explanation)
+                           : QVariant();
+        }
+        if (index.column() == StatusColumn && row.verification && v != Verdict::Pending)
             return row.verification->errorMessage.isEmpty() ? QVariant()
                                                             : row.verification->errorMessage;
         return {};
-    case Qt::DisplayRole:
+    case Qt::TextAlignmentRole:
+        if (index.column() == CollectColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
     case Qt::AccessibleTextRole:
+        if (index.column() == CollectColumn) {
+            const auto collect = collectAt(index.row());
+            return collect
+                       ? QVariant(
+                             tr("Collect %1, %2").arg(collect->amountText(), collect->basisText()))
+                       : QVariant();
+        }
+        break;
+    case Qt::DisplayRole:
         break;
     default:
         return {};
@@ -180,11 +195,9 @@ QVariant ScheduleModel::data(const QModelIndex &index, int role) const
                    : tr("No insurance");
     case StatusColumn:
         return verdictText(v);
-    case CopayColumn:
-        if (!pending && v == Verdict::Active && row.verification && row.verification->result) {
-            if (const auto cents = officeCopayCents(*row.verification->result))
-                return formatMoney(*cents);
-        }
+    case CollectColumn:
+        if (const auto collect = collectAt(index.row()))
+            return collect->amountText();
         return {};
     case ColumnCount:
         break;
@@ -211,12 +224,31 @@ QVariant ScheduleModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Insurance");
     case StatusColumn:
         return tr("Coverage");
-    case CopayColumn:
-        return tr("Copay");
+    case CollectColumn:
+        //: Column: what to collect from the patient at check-in
+        return tr("Collect");
     case ColumnCount:
         break;
     }
     return {};
+}
+
+Verdict ScheduleModel::verdictAt(int row) const
+{
+    const ScheduleEntry &entry = m_entries.at(row);
+    if (entry.coverage && m_pendingCoverages.contains(entry.coverage->id))
+        return Verdict::Pending;
+    return entry.verification ? verdict(entry.status, entry.verification->result) : Verdict::None;
+}
+
+std::optional<CollectToday> ScheduleModel::collectAt(int row) const
+{
+    if (row < 0 || row >= m_entries.size() || verdictAt(row) != Verdict::Active)
+        return std::nullopt;
+    // Worked out when asked (a few benefits, a handful of rows on screen): it follows the
+    // answer and the visit type of the row without a cache to keep in step.
+    const ScheduleEntry &entry = m_entries.at(row);
+    return m_eligibility->collectToday(entry.verification->result, entry.appointment.visitType);
 }
 
 void ScheduleModel::emitRowChanged(int row)

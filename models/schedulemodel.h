@@ -2,11 +2,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "services/eligibility/benefitsummary.h"
+#include "services/eligibility/collecttoday.h"
 #include "services/eligibility/scheduleentry.h"
 
 #include <QAbstractTableModel>
 #include <QDate>
 #include <QSet>
+
+#include <optional>
 
 class EligibilityService;
 class PatientService;
@@ -28,7 +32,7 @@ public:
         VisitTypeColumn,
         InsuranceColumn,
         StatusColumn,
-        CopayColumn,
+        CollectColumn, // what to collect at check-in (tooltip: how it was worked out)
         ColumnCount
     };
 
@@ -43,6 +47,8 @@ public:
     //! Why the schedule could not be read; empty when fine.
     QString errorString() const { return m_error; }
     const ScheduleEntry &entryAt(int row) const { return m_entries.at(row); }
+    //! What to collect for a row's visit; none unless its primary coverage is ACTIVE.
+    std::optional<CollectToday> collectAt(int row) const;
     //! Active coverages of the given rows (or every row), each once, for batch verification.
     QList<qint64> coverageIds(const QList<int> &rows = {}) const;
 
@@ -58,6 +64,7 @@ Q_SIGNALS:
     void errorChanged(const QString &error);
 
 private:
+    Verdict verdictAt(int row) const;
     void apply(const QList<ScheduleEntry> &entries);
     void onVerificationStarted(const Verification &pending);
     void onVerificationFinished(const Verification &verification);

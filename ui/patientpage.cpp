@@ -43,6 +43,7 @@ PatientPage::PatientPage(const DeskEnvironment &environment, qint64 patientId, Q
     , m_history(new VerificationHistoryModel(environment.eligibility, this))
 {
     EligibilityService *service = m_env.eligibility;
+    m_status->setEligibilityService(service); // visit fees and the patient's visit today
     m_error->setObjectName(QStringLiteral("patientError"));
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #b02323; font-weight: bold;"));

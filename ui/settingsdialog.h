@@ -13,7 +13,8 @@ class SettingsDialog;
 }
 
 //! File > Settings…: the clearinghouse (empty for training), the clinic printed on reports and
-//! sent as the provider, and the verification timings. Validates before saving.
+//! sent as the provider, the verification timings and the visit fees what to collect is
+//! estimated from. Validates before saving.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -25,5 +26,9 @@ public:
     void accept() override;
 
 private:
+    void addFeeRow(const VisitFee &fee);
+    QList<VisitFee> visitFees() const;
+
     std::unique_ptr<Ui::SettingsDialog> m_ui;
+    DeskSettings m_initial; // what the dialog does not edit is kept as it was
 };

@@ -63,6 +63,8 @@ bool DeskContext::start(QString *error)
     m_settings.maxTries = configured.maxTries;
     m_settings.reuseHours = configured.reuseHours;
     m_settings.maxAgeDays = configured.maxAgeDays;
+    m_settings.visitFees = configured.visitFees;
+    m_settings.officeVisitCents = configured.officeVisitCents;
     m_settings.user = m_options.user.isEmpty() ? systemUser() : m_options.user;
     m_settings.production = !m_training;
 

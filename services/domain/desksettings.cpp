@@ -5,6 +5,8 @@
 #include "services/domain/fieldvalidation.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
+#include <QSet>
 #include <QSettings>
 
 namespace {
@@ -14,6 +16,15 @@ struct Tr
 };
 
 const QString urlKey = QStringLiteral("clearinghouse/url");
+const QString feesKey = QStringLiteral("visitFees");
+const QString officeVisitKey = QStringLiteral("fees/officeVisitCents");
+
+bool isServiceTypeCode(const QString &code)
+{
+    // X12 service type codes are one or two letters or digits ("1", "98", "UC").
+    static const QRegularExpression shape(QStringLiteral("^[0-9A-Z]{1,2}$"));
+    return shape.match(code).hasMatch();
+}
 } // namespace
 
 DeskSettings DeskSettings::load(const QSettings &s)
@@ -32,6 +43,21 @@ DeskSettings DeskSettings::load(const QSettings &s)
     d.maxTries = s.value(QStringLiteral("eligibility/maxTries"), d.maxTries).toInt();
     d.reuseHours = s.value(QStringLiteral("eligibility/reuseHours"), d.reuseHours).toInt();
     d.maxAgeDays = s.value(QStringLiteral("eligibility/maxAgeDays"), d.maxAgeDays).toInt();
+    d.officeVisitCents = s.value(officeVisitKey, d.officeVisitCents).toLongLong();
+    // Read as QSettings writes an array (visitFees/1/visitType ... visitFees/size): load() has
+    // a const QSettings, and beginReadArray() is not const.
+    if (s.contains(feesKey + QStringLiteral("/size"))) {
+        d.visitFees.clear();
+        const int size = s.value(feesKey + QStringLiteral("/size")).toInt();
+        for (int i = 1; i <= size; ++i) {
+            const QString prefix = QStringLiteral("%1/%2/").arg(feesKey).arg(i);
+            VisitFee fee;
+            fee.visitType = s.value(prefix + QStringLiteral("visitType")).toString();
+            fee.serviceType = s.value(prefix + QStringLiteral("serviceType")).toString();
+            fee.chargeCents = s.value(prefix + QStringLiteral("chargeCents")).toLongLong();
+            d.visitFees.append(fee);
+        }
+    }
     return d;
 }
 
@@ -50,6 +76,16 @@ void DeskSettings::save(QSettings &s) const
     s.setValue(QStringLiteral("eligibility/maxTries"), maxTries);
     s.setValue(QStringLiteral("eligibility/reuseHours"), reuseHours);
     s.setValue(QStringLiteral("eligibility/maxAgeDays"), maxAgeDays);
+    s.setValue(officeVisitKey, officeVisitCents);
+    s.remove(feesKey); // a shorter list leaves no old rows behind
+    s.beginWriteArray(feesKey, int(visitFees.size()));
+    for (int i = 0; i < visitFees.size(); ++i) {
+        s.setArrayIndex(i);
+        s.setValue(QStringLiteral("visitType"), visitFees.at(i).visitType);
+        s.setValue(QStringLiteral("serviceType"), visitFees.at(i).serviceType);
+        s.setValue(QStringLiteral("chargeCents"), visitFees.at(i).chargeCents);
+    }
+    s.endArray();
     s.sync();
 }
 
@@ -78,5 +114,25 @@ QStringList DeskSettings::validate() const
         messages << Tr::tr("Reuse answers for: between 0 and 72 hours.");
     if (maxAgeDays < 1 || maxAgeDays > 365)
         messages << Tr::tr("Answers expire after: between 1 and 365 days.");
+    if (officeVisitCents < 0 || officeVisitCents > VisitFees::maxChargeCents)
+        messages << Tr::tr("Office visit charge: between $0.00 and $100,000.00.");
+    QSet<QString> seen;
+    for (const VisitFee &fee : visitFees) {
+        const QString name = fee.visitType.trimmed();
+        if (name.isEmpty()) {
+            messages << Tr::tr("Visit fees: every row needs a visit type.");
+            continue;
+        }
+        if (seen.contains(name.toCaseFolded()))
+            messages << Tr::tr("Visit fees: %1 is listed twice.").arg(name);
+        seen.insert(name.toCaseFolded());
+        if (!isServiceTypeCode(fee.serviceType))
+            messages
+                << Tr::tr("Visit fees: %1 needs an X12 service type code such as 98.").arg(name);
+        if (fee.chargeCents < 0 || fee.chargeCents > VisitFees::maxChargeCents)
+            messages << Tr::tr("Visit fees: the charge for %1 must be between $0.00 and "
+                               "$100,000.00.")
+                            .arg(name);
+    }
     return messages;
 }

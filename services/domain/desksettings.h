@@ -3,6 +3,7 @@
 #pragma once
 
 #include "services/domain/clinic.h"
+#include "services/domain/visitfee.h"
 
 #include <QStringList>
 #include <QUrl>
@@ -19,6 +20,10 @@ struct DeskSettings
     int maxTries = 3;
     int reuseHours = 24;
     int maxAgeDays = 30;
+    //! Expected charge and service type per visit type, for the "collect today" estimate.
+    QList<VisitFee> visitFees = VisitFees::defaults();
+    //! Expected charge of visit types not in visitFees (and of a visit when none is booked).
+    qint64 officeVisitCents = VisitFees::defaultOfficeVisitCents;
 
     static DeskSettings load(const QSettings &settings);
     void save(QSettings &settings) const;

@@ -63,9 +63,7 @@ QString periodSuffix(const QString &timePeriod)
 
 QString percentText(double fraction)
 {
-    return displayLocale().toString(fraction * 100.0, 'f',
-                                    fraction * 100.0 == int(fraction * 100.0) ? 0 : 1) +
-           QStringLiteral(" %");
+    return formatPercent(fraction);
 }
 
 struct Key
@@ -255,6 +253,34 @@ std::optional<qint64> officeCopayCents(const EligibilityResult &result)
 QString formatMoney(qint64 cents)
 {
     return displayLocale().toCurrencyString(double(cents) / 100.0, QStringLiteral("$"), 2);
+}
+
+QString accumulatorName(const Accumulator &a)
+{
+    const QString name = a.kind == Accumulator::Kind::Deductible ? Tr::tr("Deductible")
+                                                                 : Tr::tr("Out-of-pocket maximum");
+    if (a.level.isEmpty())
+        return name;
+    //: A deductible or out-of-pocket maximum and its coverage level: "Deductible (individual)"
+    return Tr::tr("%1 (%2)").arg(name, coverageLevelName(a.level).toLower());
+}
+
+QString accumulatorText(const Accumulator &a)
+{
+    if (const auto met = a.metCents())
+        return Tr::tr("%1 of %2 met").arg(formatMoney(*met), formatMoney(*a.totalCents));
+    if (a.totalCents)
+        return Tr::tr("%1; the payer did not say how much is met").arg(formatMoney(*a.totalCents));
+    if (a.remainingCents)
+        return Tr::tr("%1 left").arg(formatMoney(*a.remainingCents));
+    return {};
+}
+
+QString formatPercent(double fraction)
+{
+    const double percent = fraction * 100.0;
+    return displayLocale().toString(percent, 'f', percent == int(percent) ? 0 : 1) +
+           QStringLiteral(" %");
 }
 
 QString serviceTypeName(const QString &code)

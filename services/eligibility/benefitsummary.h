@@ -3,6 +3,7 @@
 #pragma once
 
 #include "services/domain/verification.h"
+#include "services/eligibility/accumulator.h"
 #include "services/x12/eligibilityresult.h"
 
 #include <QColor>
@@ -43,7 +44,14 @@ QColor verdictColor(Verdict verdict); // background of the status badge
 //! The patient's copay for an office visit in network (EB*B for 98, else 30), if stated.
 std::optional<qint64> officeCopayCents(const EligibilityResult &result);
 
+//! "Deductible" or "Out-of-pocket maximum", with the level: "Deductible (family)".
+QString accumulatorName(const Accumulator &accumulator);
+//! "$800.00 of $1,500.00 met" (or what is stated when that cannot be worked out).
+QString accumulatorText(const Accumulator &accumulator);
+
 QString formatMoney(qint64 cents);
+//! A fraction as a percentage: 0.2 → "20 %", 0.125 → "12.5 %".
+QString formatPercent(double fraction);
 QString serviceTypeName(const QString &code);
 QString benefitCodeName(const QString &code);
 QString timePeriodName(const QString &code);

@@ -348,3 +348,46 @@ QFuture<StoreResult<int>> EligibilityService::recoverInterrupted()
         return recovered;
     });
 }
+
+QFuture<StoreResult<std::optional<Appointment>>>
+EligibilityService::visitToday(qint64 patientId) const
+{
+    const QDateTime now = m_clock();
+    const QDateTime from = now.toLocalTime().date().startOfDay(Qt::LocalTime).toUTC();
+    using Result = StoreResult<std::optional<Appointment>>;
+    return audit().read(
+        {QStringLiteral("appointment.view"), QStringLiteral("patient"), patientId},
+        [patientId, now, from](const QString &connection) -> Result {
+            const auto visits =
+                AppointmentRepository(connection).upcomingForPatient(patientId, from);
+            if (!visits)
+                return Result::failure(visits.error());
+            return visitOfDay(*visits, now);
+        });
+}
+
+std::optional<Appointment> EligibilityService::visitOfDay(const QList<Appointment> &visits,
+                                                          const QDateTime &now)
+{
+    const QDate today = now.toLocalTime().date();
+    std::optional<Appointment> last;
+    for (const Appointment &a : visits) {
+        if (a.isCancelled() || a.start.toLocalTime().date() != today)
+            continue;
+        if (a.end() > now)
+            return a; // the next visit (or the one under way)
+        last = a;     // already over: the patient may still be at the desk
+    }
+    return last;
+}
+
+CollectTodayCalculator EligibilityService::collectCalculator() const
+{
+    return CollectTodayCalculator(m_settings.visitFees, m_settings.officeVisitCents);
+}
+
+CollectToday EligibilityService::collectToday(const std::optional<EligibilityResult> &result,
+                                              const QString &visitType) const
+{
+    return collectCalculator().calculate(result, visitType);
+}

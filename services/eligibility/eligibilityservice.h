@@ -3,6 +3,7 @@
 #pragma once
 
 #include "services/domain/verification.h"
+#include "services/eligibility/collecttoday.h"
 #include "services/eligibility/eligibilitysettings.h"
 #include "services/eligibility/scheduleentry.h"
 #include "services/eligibility/verificationjob.h"
@@ -85,6 +86,20 @@ public:
                                                                      int limit) const;
     //! One attempt with names, for a live update of a list.
     QFuture<StoreResult<std::optional<VerificationActivity>>> activity(qint64 verificationId) const;
+
+    /*!
+      The visit the patient is here for today: the next of today's visits (local day) that has
+      not ended by now, else the last one of the day; none when nothing is booked today.
+      Cancelled visits are left out. Audited as appointment.view of the patient.
+     */
+    QFuture<StoreResult<std::optional<Appointment>>> visitToday(qint64 patientId) const;
+    //! The rule of visitToday() over a patient's visits from the start of today, in order.
+    static std::optional<Appointment> visitOfDay(const QList<Appointment> &visits,
+                                                 const QDateTime &now);
+    //! What to collect at check-in for a visit type, from the clinic's visit fees.
+    CollectToday collectToday(const std::optional<EligibilityResult> &result,
+                              const QString &visitType) const;
+    CollectTodayCalculator collectCalculator() const;
 
     //! Writes the expired status to stale rows; how many. Maintenance only: every read already
     //! applies expiry, so nothing depends on it having run.

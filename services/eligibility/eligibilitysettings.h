@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "services/domain/visitfee.h"
+
+#include <QList>
 #include <QString>
 #include <QUrl>
 
@@ -20,4 +23,6 @@ struct EligibilitySettings
     QString receiverId = QStringLiteral("CLEARINGHOUSE");
     bool production = false; // ISA15 P (production) or T (test)
     QString user;            // who verifies; written on every attempt and audit row
+    QList<VisitFee> visitFees = VisitFees::defaults();            // expected charge per visit type
+    qint64 officeVisitCents = VisitFees::defaultOfficeVisitCents; // visits not in visitFees
 };

@@ -6,6 +6,7 @@
 #include "services/eligibility/eligibilityservice.h"
 #include "services/eligibility/expiry.h"
 #include "services/reports/verificationreport.h"
+#include "services/store/appointmentrepository.h"
 #include "services/store/coveragerepository.h"
 #include "services/store/database.h"
 #include "services/store/patientrepository.h"
@@ -54,8 +55,9 @@ ReportService::verificationReport(qint64 patientId) const
     base.printedBy = m_user;
     base.printedAt = m_eligibility->now();
     const int maxAgeDays = m_eligibility->settings().maxAgeDays;
+    const CollectTodayCalculator fees = m_eligibility->collectCalculator();
     using Result = StoreResult<VerificationReportData>;
-    return m_store->read([base, patientId, maxAgeDays](const QString &connection) -> Result {
+    return m_store->read([base, patientId, maxAgeDays, fees](const QString &connection) -> Result {
         VerificationReportData data = base;
         const auto patient = PatientRepository(connection).find(patientId);
         if (!patient)
@@ -72,6 +74,15 @@ ReportService::verificationReport(qint64 patientId) const
         const auto latest = VerificationRepository(connection).latestForCoverages(ids, false);
         if (!latest)
             return Result::failure(latest.error());
+        // What to collect is worked out for the visit the patient has today.
+        const QDateTime dayStart =
+            data.printedAt.toLocalTime().date().startOfDay(Qt::LocalTime).toUTC();
+        const auto visits =
+            AppointmentRepository(connection).upcomingForPatient(patientId, dayStart);
+        if (!visits)
+            return Result::failure(visits.error());
+        data.visitToday = EligibilityService::visitOfDay(*visits, data.printedAt);
+        const QString visitType = data.visitToday ? data.visitToday->visitType : QString();
         for (const Coverage &coverage : *coverages) {
             VerificationReportData::Item item;
             item.coverage = coverage;
@@ -79,6 +90,9 @@ ReportService::verificationReport(qint64 patientId) const
             if (found != latest->cend()) {
                 item.verification = *found;
                 item.status = Expiry::effectiveStatus(*found, maxAgeDays, data.printedAt);
+                if (item.status == VerificationStatus::Verified && found->result &&
+                    found->result->isActive())
+                    item.collect = fees.calculate(found->result, visitType);
             }
             data.items.append(item);
         }
@@ -94,13 +108,22 @@ QFuture<StoreResult<DaySheetData>> ReportService::daySheet(const QDate &day) con
     base.printedBy = m_user;
     base.printedAt = m_eligibility->now();
     base.day = day;
-    return m_eligibility->schedule(day).then([base](const StoreResult<QList<ScheduleEntry>> &rows) {
-        if (!rows)
-            return StoreResult<DaySheetData>::failure(rows.error());
-        DaySheetData data = base;
-        data.rows = *rows;
-        return StoreResult<DaySheetData>(data);
-    });
+    const CollectTodayCalculator collect = m_eligibility->collectCalculator();
+    return m_eligibility->schedule(day).then(
+        [base, collect](const StoreResult<QList<ScheduleEntry>> &rows) {
+            if (!rows)
+                return StoreResult<DaySheetData>::failure(rows.error());
+            DaySheetData data = base;
+            data.rows = *rows;
+            for (const ScheduleEntry &row : data.rows) {
+                if (row.verification && row.status == VerificationStatus::Verified &&
+                    row.verification->result && row.verification->result->isActive())
+                    data.collect.insert(
+                        row.appointment.id,
+                        collect.calculate(row.verification->result, row.appointment.visitType));
+            }
+            return StoreResult<DaySheetData>(data);
+        });
 }
 
 ReportPrinter::Options ReportService::printOptions(const VerificationReportData &data)

@@ -161,6 +161,19 @@ QString coverageSection(const VerificationReportData::Item &item, const Patient 
         html += field(Tr::tr("Date of service"), formatDate(ver.serviceDate));
         html += field(Tr::tr("Trace number"), ver.traceNumber);
         html += field(Tr::tr("Status"), verificationStatusText(item.status));
+        if (item.collect) {
+            //: Collect today: the amount, then how it was worked out
+            html +=
+                field(Tr::tr("Collect today"),
+                      Tr::tr("%1 — %2").arg(item.collect->amountText(), item.collect->explanation));
+        }
+        if (result && result->isActive()) {
+            for (const auto kind :
+                 {Accumulator::Kind::Deductible, Accumulator::Kind::OutOfPocket}) {
+                for (const Accumulator &a : Accumulators::find(*result, kind))
+                    html += field(accumulatorName(a), accumulatorText(a));
+            }
+        }
     } else {
         html += field(Tr::tr("Verified at"), Tr::tr("Not verified yet"));
     }
@@ -232,6 +245,17 @@ QString verificationReport(const VerificationReportData &data)
         address += QStringLiteral(", ") + p.address.city + QStringLiteral(", ") + p.address.state +
                    QLatin1Char(' ') + p.address.zip;
     body += field(Tr::tr("Address"), address);
+    if (data.visitToday) {
+        const Appointment &visit = *data.visitToday;
+        //: Today's visit: time, visit type, provider
+        body += field(Tr::tr("Visit today"),
+                      Tr::tr("%1, %2 with %3")
+                          .arg(formatTime(visit.start.toLocalTime().time()),
+                               visit.visitType.isEmpty() ? Tr::tr("visit") : visit.visitType,
+                               visit.provider));
+    } else {
+        body += field(Tr::tr("Visit today"), Tr::tr("None booked"));
+    }
     body += QStringLiteral("</table>\n");
     if (data.items.isEmpty())
         body +=
@@ -261,10 +285,16 @@ QString daySheet(const DaySheetData &data)
             ++active;
         else
             ++attention;
-        QString copay;
-        if (result && v == Verdict::Active) {
-            if (const auto cents = officeCopayCents(*result))
-                copay = formatMoney(*cents);
+        // What to collect, with its basis under it; the reason goes to the notes when it
+        // cannot be worked out.
+        QString collect;
+        QString collectNote;
+        if (const auto found = data.collect.constFind(row.appointment.id);
+            found != data.collect.cend() && v == Verdict::Active) {
+            collect = QStringLiteral("<b>%1</b><br/><span class=\"muted\">%2</span>")
+                          .arg(esc(found->amountText()), esc(found->basisText()));
+            if (!found->isKnown())
+                collectNote = found->explanation;
         }
         QString payer =
             row.coverage ? row.coverage->payerName + QStringLiteral(" · ") + row.coverage->memberId
@@ -274,6 +304,8 @@ QString daySheet(const DaySheetData &data)
             note = row.verification->errorMessage.section(QLatin1Char('\n'), 0, 0);
         else if (v == Verdict::Expired)
             note = Tr::tr("Verify again before the visit.");
+        if (!collectNote.isEmpty())
+            note = note.isEmpty() ? collectNote : note + QLatin1Char(' ') + collectNote;
         rowsHtml +=
             QStringLiteral("<tr><td style=\"white-space: nowrap\">%1</td><td><b>%2</b><br/><span "
                            "class=\"muted\">%3</span></td>"
@@ -285,7 +317,7 @@ QString daySheet(const DaySheetData &data)
                      esc(QCoreApplication::translate("Report", "DOB %1")
                              .arg(formatDate(row.patient.dateOfBirth))),
                      esc(row.appointment.provider), esc(row.appointment.visitType), esc(payer),
-                     verdictColor(v).name(), esc(verdictText(v)), esc(copay))
+                     verdictColor(v).name(), esc(verdictText(v)), collect)
                 .arg(esc(note));
     }
     body += QStringLiteral("<p>%1</p>")
@@ -301,8 +333,8 @@ QString daySheet(const DaySheetData &data)
         {QT_TRANSLATE_NOOP("Report", "Provider / visit"), 15},
         {QT_TRANSLATE_NOOP("Report", "Insurance"), 18},
         {QT_TRANSLATE_NOOP("Report", "Coverage"), 10},
-        {QT_TRANSLATE_NOOP("Report", "Copay"), 7},
-        {QT_TRANSLATE_NOOP("Report", "Notes"), 25}};
+        {QT_TRANSLATE_NOOP("Report", "Collect"), 9},
+        {QT_TRANSLATE_NOOP("Report", "Notes"), 23}};
     for (const auto &[heading, percent] : headings)
         body += QStringLiteral("<th width=\"%1%\">%2</th>").arg(percent).arg(esc(Tr::tr(heading)));
     body += QStringLiteral("</tr>\n") + rowsHtml + QStringLiteral("</table>\n");

@@ -13,6 +13,9 @@ private Q_SLOTS:
     void defaultsAreTrainingAndValid();
     void saveThenLoad();
     void emptyUrlRemovesTheKey();
+    void visitFeesSaveThenLoad();
+    void visitFeeValidation_data();
+    void visitFeeValidation();
     void validation_data();
     void validation();
 };
@@ -27,6 +30,9 @@ void TestDeskSettings::defaultsAreTrainingAndValid()
     QCOMPARE(d.maxTries, 3);
     QCOMPARE(d.reuseHours, 24);
     QCOMPARE(d.maxAgeDays, 30);
+    QVERIFY(!d.visitFees.isEmpty());
+    QCOMPARE(d.visitFees, VisitFees::defaults());
+    QCOMPARE(d.officeVisitCents, VisitFees::defaultOfficeVisitCents);
     QCOMPARE(d.validate(), QStringList());
 }
 
@@ -59,6 +65,80 @@ void TestDeskSettings::emptyUrlRemovesTheKey()
     d.clearinghouseUrl.clear();
     d.save(settings);
     QVERIFY(!settings.contains(QStringLiteral("clearinghouse/url")));
+}
+
+void TestDeskSettings::visitFeesSaveThenLoad()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("fees.conf"));
+    DeskSettings d;
+    d.officeVisitCents = 13500;
+    d.visitFees = {{QStringLiteral("Follow-up"), QStringLiteral("98"), 14000},
+                   {QStringLiteral("Vaccines"), QStringLiteral("80"), 4550},
+                   {QStringLiteral("Therapy"), QStringLiteral("A6"), 18000}};
+    {
+        QSettings settings(path, QSettings::IniFormat);
+        d.save(settings);
+    }
+    {
+        QSettings again(path, QSettings::IniFormat);
+        QCOMPARE(DeskSettings::load(again), d);
+        // A shorter list leaves no rows of the longer one behind.
+        d.visitFees.removeLast();
+        d.save(again);
+    }
+    QSettings shorter(path, QSettings::IniFormat);
+    const DeskSettings loaded = DeskSettings::load(shorter);
+    QCOMPARE(loaded.visitFees.size(), 2);
+    QCOMPARE(loaded.visitFees.at(1).chargeCents, qint64(4550));
+    QVERIFY(!shorter.contains(QStringLiteral("visitFees/3/visitType")));
+
+    // An emptied list stays empty (it does not come back as the defaults).
+    DeskSettings none = loaded;
+    none.visitFees.clear();
+    none.save(shorter);
+    QVERIFY(DeskSettings::load(shorter).visitFees.isEmpty());
+}
+
+void TestDeskSettings::visitFeeValidation_data()
+{
+    QTest::addColumn<QString>("visitType");
+    QTest::addColumn<QString>("serviceType");
+    QTest::addColumn<qint64>("charge");
+    QTest::addColumn<QString>("messageStart");
+    QTest::newRow("good") << "Therapy"
+                          << "A6" << qint64(18000) << "";
+    QTest::newRow("no name") << " "
+                             << "98" << qint64(100) << "Visit fees: every row";
+    QTest::newRow("twice") << "follow-UP"
+                           << "98" << qint64(100) << "Visit fees: follow-UP is listed twice";
+    QTest::newRow("bad service type") << "Therapy"
+                                      << "office" << qint64(100) << "Visit fees: Therapy needs";
+    QTest::newRow("negative charge") << "Therapy"
+                                     << "98" << qint64(-1) << "Visit fees: the charge for Therapy";
+    QTest::newRow("huge charge") << "Therapy"
+                                 << "98" << VisitFees::maxChargeCents + 1
+                                 << "Visit fees: the charge for Therapy";
+}
+
+void TestDeskSettings::visitFeeValidation()
+{
+    QFETCH(QString, visitType);
+    QFETCH(QString, serviceType);
+    QFETCH(qint64, charge);
+    QFETCH(QString, messageStart);
+    DeskSettings d;
+    d.visitFees.append({visitType, serviceType, charge});
+    const QStringList messages = d.validate();
+    if (messageStart.isEmpty()) {
+        QCOMPARE(messages, QStringList());
+    } else {
+        QCOMPARE(messages.size(), 1);
+        QVERIFY2(messages.first().startsWith(messageStart), qPrintable(messages.first()));
+    }
+    d = DeskSettings{};
+    d.officeVisitCents = -5;
+    QCOMPARE(d.validate().size(), 1);
 }
 
 void TestDeskSettings::validation_data()

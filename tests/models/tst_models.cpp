@@ -56,6 +56,7 @@ class TestModels : public QObject
 private Q_SLOTS:
     void scheduleFollowsVerificationsRowByRow();
     void scheduleReloadWithoutChangesKeepsRows();
+    void scheduleCollectUsesEachVisitType();
     void schedulePatientEditUpdatesNameInPlace();
     void coveragesAndHistory();
     void coverageVerificationUpdatesOnlyItsRow();
@@ -111,8 +112,13 @@ void TestModels::scheduleFollowsVerificationsRowByRow()
                  .data(ModelRoles::StatusKeyRole)
                  .toString(),
              QStringLiteral("active"));
-    QCOMPARE(model.index(janeRow, ScheduleModel::CopayColumn).data().toString(),
-             QStringLiteral("$25.00"));
+    // Jane's follow-up: the PPO's office visit copay, with how it was worked out.
+    const QModelIndex collect = model.index(janeRow, ScheduleModel::CollectColumn);
+    QCOMPARE(collect.data().toString(), QStringLiteral("$25.00"));
+    QVERIFY2(collect.data(Qt::ToolTipRole).toString().contains(QLatin1String("copay")),
+             qPrintable(collect.data(Qt::ToolTipRole).toString()));
+    QCOMPARE(model.headerData(ScheduleModel::CollectColumn, Qt::Horizontal).toString(),
+             QStringLiteral("Collect"));
     QVERIFY(selection.isRowSelected(janeRow, {}));
     QCOMPARE(selection.currentIndex().row(), janeRow);
 
@@ -121,6 +127,56 @@ void TestModels::scheduleFollowsVerificationsRowByRow()
     const QList<qint64> janeOnly = model.coverageIds({janeRow});
     QCOMPARE(janeOnly.size(), 2);
     QVERIFY(all.size() > janeOnly.size());
+}
+
+void TestModels::scheduleCollectUsesEachVisitType()
+{
+    TrainingEnvironment env;
+    QVERIFY2(env.isReady(), qPrintable(env.error()));
+    EligibilitySettings settings = env.service().settings();
+    settings.visitFees = {{QStringLiteral("Well child visit"), QStringLiteral("81"), 20000}};
+    settings.officeVisitCents = 9000;
+    env.service().setSettings(settings);
+    ScheduleModel model(&env.service(), &env.patients());
+    Tester tester(&model, Tester::FailureReportingMode::QtTest);
+    QSignalSpy loaded(&model, &ScheduleModel::loaded);
+    model.setDay(QDate::currentDate());
+    QVERIFY(loaded.wait());
+
+    // Lily's well child visit: her family plan has no copay for a routine physical, so the
+    // $200.00 charge goes toward the $2,400.00 left of the family deductible.
+    const int lilyRow = rowOfFirstName(model, QStringLiteral("Lily"));
+    QVERIFY(lilyRow >= 0);
+    QCOMPARE(model.entryAt(lilyRow).appointment.visitType, QStringLiteral("Well child visit"));
+    const QModelIndex collect = model.index(lilyRow, ScheduleModel::CollectColumn);
+    QCOMPARE(collect.data().toString(), QString()); // not verified: nothing to say yet
+    QVERIFY(!model.collectAt(lilyRow));
+    env.verifyAndWait(model.entryAt(lilyRow).coverage->id);
+    settle(env.store());
+    QCOMPARE(collect.data().toString(), QStringLiteral("$200.00"));
+    QCOMPARE(model.collectAt(lilyRow)->basis, CollectToday::Basis::Deductible);
+    QVERIFY2(collect.data(Qt::ToolTipRole).toString().contains(QLatin1String("$2,400.00 left")),
+             qPrintable(collect.data(Qt::ToolTipRole).toString()));
+
+    // A visit type not in the fee list (a cardiology consult) is an office visit: the copay.
+    const int robertRow = rowOfFirstName(model, QStringLiteral("Robert"));
+    QVERIFY(robertRow >= 0);
+    env.verifyAndWait(model.entryAt(robertRow).coverage->id);
+    settle(env.store());
+    QCOMPARE(model.index(robertRow, ScheduleModel::CollectColumn).data().toString(),
+             QStringLiteral("$25.00"));
+    QVERIFY(model.index(robertRow, ScheduleModel::CollectColumn)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QLatin1String("office visit assumed")));
+
+    // An answer that is not ACTIVE has nothing to collect from the plan.
+    const int andreasRow = rowOfFirstName(model, QStringLiteral("Andreas"));
+    env.verifyAndWait(model.entryAt(andreasRow).coverage->id);
+    settle(env.store());
+    QCOMPARE(model.index(andreasRow, ScheduleModel::StatusColumn).data().toString(),
+             BenefitSummary::verdictText(Verdict::Inactive));
+    QCOMPARE(model.index(andreasRow, ScheduleModel::CollectColumn).data().toString(), QString());
 }
 
 void TestModels::scheduleReloadWithoutChangesKeepsRows()

@@ -63,6 +63,15 @@ Verification answered(qint64 id, const QString &memberId, VerificationStatus sta
     return v;
 }
 
+//! The clinic's fees as the tests set them (not the defaults, which may change).
+CollectTodayCalculator fees()
+{
+    return CollectTodayCalculator(
+        {{QStringLiteral("Follow-up"), QStringLiteral("98"), 15000},
+         {QStringLiteral("Annual physical"), QStringLiteral("81"), 27500}},
+        15000);
+}
+
 VerificationReportData reportData()
 {
     VerificationReportData data;
@@ -83,10 +92,18 @@ VerificationReportData reportData()
     secondary.payerId = QStringLiteral("INS002");
     secondary.payerName = QStringLiteral("Aetna Health");
     secondary.memberId = QStringLiteral("BAD600006");
-    data.items = {{primary, answered(7, primary.memberId, VerificationStatus::Verified),
-                   VerificationStatus::Verified},
+    Appointment visit;
+    visit.id = 40;
+    visit.patientId = 1;
+    visit.start = QDateTime(QDate(2026, 11, 24), QTime(17, 0), Qt::UTC); // 9:00 AM in Oregon
+    visit.provider = QStringLiteral("Dr. Anita Patel");
+    visit.visitType = QStringLiteral("Annual physical");
+    data.visitToday = visit;
+    const Verification primaryAnswer = answered(7, primary.memberId, VerificationStatus::Verified);
+    data.items = {{primary, primaryAnswer, VerificationStatus::Verified,
+                   fees().calculate(primaryAnswer.result, visit.visitType)},
                   {secondary, answered(8, secondary.memberId, VerificationStatus::Failed),
-                   VerificationStatus::Failed}};
+                   VerificationStatus::Failed, std::nullopt}};
     return data;
 }
 
@@ -111,6 +128,17 @@ DaySheetData daySheetData()
         row.status = item.status;
         data.rows.append(row);
         minutes += 30;
+    }
+    // The same plan for an annual physical: no copay, so an estimate toward the deductible.
+    DaySheetData::Row physical = data.rows.first();
+    physical.appointment.id = 12;
+    physical.appointment.start = physical.appointment.start.addSecs(90 * 60);
+    physical.appointment.visitType = QStringLiteral("Annual physical");
+    data.rows.append(physical);
+    for (const DaySheetData::Row &row : std::as_const(data.rows)) {
+        if (row.status == VerificationStatus::Verified)
+            data.collect.insert(row.appointment.id, fees().calculate(row.verification->result,
+                                                                     row.appointment.visitType));
     }
     DaySheetData::Row unverified;
     unverified.appointment.start = QDateTime(data.day, QTime(10, 0), Qt::UTC);
@@ -203,6 +231,11 @@ void TestReports::verificationReportPdfText()
                                  "$700.00",
                                  "$3,200.00",
                                  "20 %",
+                                 "Collect today",
+                                 "$275.00",
+                                 "Annual physical",
+                                 "$800.00 of $1,500.00 met",
+                                 "$1,800.00 of $5,000.00 met",
                                  "00000007-00BEEF",
                                  "frontdesk1",
                                  "Verified at",
@@ -240,6 +273,9 @@ void TestReports::daySheetPdfTextAndPages()
     for (qsizetype i = 0; i < pages.size(); ++i)
         QCOMPARE(pages.at(i), QStringLiteral("Page %1 of %2").arg(i + 1).arg(pages.size()));
     QVERIFY(text.contains(QStringLiteral("$25.00")));
+    QVERIFY(text.contains(QStringLiteral("Collect")));
+    QVERIFY(text.contains(QStringLiteral("Deductible"))); // "estimate" may wrap in the column
+    QVERIFY(text.contains(QStringLiteral("$275.00")));
     QVERIFY(!text.contains(QStringLiteral("TRAINING"))); // not in training: no watermark
 }
 

@@ -1,0 +1,168 @@
+// SPDX-FileCopyrightText: 2026 ClinicDesk developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Settings dialog's visit fees: shown as stored, edited from the keyboard, added, removed,
+// validated before saving; unique mnemonics on both tabs.
+#include "services/domain/desksettings.h"
+#include "ui/settingsdialog.h"
+
+#include <QAbstractButton>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTest>
+
+namespace {
+QChar mnemonicOf(const QString &text)
+{
+    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+        if (text.at(i) != QLatin1Char('&'))
+            continue;
+        if (text.at(i + 1) == QLatin1Char('&')) {
+            ++i;
+            continue;
+        }
+        return text.at(i + 1).toLower();
+    }
+    return {};
+}
+
+DeskSettings twoFees()
+{
+    DeskSettings d;
+    d.visitFees = {{QStringLiteral("Follow-up"), QStringLiteral("98"), 15000},
+                   {QStringLiteral("Vaccines"), QStringLiteral("80"), 6000}};
+    d.officeVisitCents = 12500;
+    return d;
+}
+
+//! Types into the cell's editor as a clerk does: F2 opens it, Enter commits.
+void typeInto(QTableWidget *table, int row, int column, const QString &text)
+{
+    table->setCurrentCell(row, column);
+    QTest::keyClick(table, Qt::Key_F2);
+    QWidget *editor = QApplication::focusWidget();
+    QVERIFY(editor && editor != table);
+    if (auto *spin = qobject_cast<QDoubleSpinBox *>(editor))
+        spin->selectAll();
+    else if (auto *line = qobject_cast<QLineEdit *>(editor))
+        line->selectAll();
+    else if (auto *combo = qobject_cast<QComboBox *>(editor))
+        combo->lineEdit()->selectAll();
+    QTest::keyClicks(editor, text);
+    QTest::keyClick(editor, Qt::Key_Return);
+    QCoreApplication::processEvents(); // the delegate commits on the next turn of the loop
+}
+} // namespace
+
+class TestSettingsDialog : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void showsTheStoredFees();
+    void editAddAndRemoveFees();
+    void emptyVisitTypeIsRefused();
+    void mnemonicsAreUnique();
+};
+
+void TestSettingsDialog::showsTheStoredFees()
+{
+    SettingsDialog dialog(twoFees());
+    auto *table = dialog.findChild<QTableWidget *>(QStringLiteral("feesTable"));
+    QVERIFY(table);
+    QCOMPARE(table->rowCount(), 2);
+    QCOMPARE(table->item(1, 0)->text(), QStringLiteral("Vaccines"));
+    QCOMPARE(table->item(1, 1)->text(), QStringLiteral("80 — Immunizations"));
+    QCOMPARE(table->item(1, 2)->text(), QStringLiteral("$60.00"));
+    QCOMPARE(dialog.findChild<QDoubleSpinBox *>(QStringLiteral("officeVisitSpin"))->value(), 125.0);
+    // Unchanged, the dialog gives back what it was given.
+    QCOMPARE(dialog.settings(), twoFees());
+}
+
+void TestSettingsDialog::editAddAndRemoveFees()
+{
+    SettingsDialog dialog(twoFees());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    dialog.findChild<QTabWidget *>(QStringLiteral("tabs"))->setCurrentIndex(1);
+    auto *table = dialog.findChild<QTableWidget *>(QStringLiteral("feesTable"));
+    table->setFocus();
+
+    typeInto(table, 0, 2, QStringLiteral("162.5"));
+    typeInto(table, 1, 1, QStringLiteral("BZ"));
+    QCOMPARE(dialog.settings().visitFees.at(0).chargeCents, qint64(16250));
+    QCOMPARE(table->item(0, 2)->text(), QStringLiteral("$162.50"));
+    QCOMPARE(dialog.settings().visitFees.at(1).serviceType, QStringLiteral("BZ"));
+
+    // Add Visit Type puts the keyboard in the new row's name.
+    QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("addFeeButton")),
+                      Qt::LeftButton);
+    QCOMPARE(table->rowCount(), 3);
+    QWidget *editor = QApplication::focusWidget();
+    QVERIFY(qobject_cast<QLineEdit *>(editor));
+    QTest::keyClicks(editor, QStringLiteral("Therapy"));
+    QTest::keyClick(editor, Qt::Key_Return);
+    QCoreApplication::processEvents();
+    typeInto(table, 2, 2, QStringLiteral("180"));
+    const QList<VisitFee> fees = dialog.settings().visitFees;
+    QCOMPARE(fees.size(), 3);
+    QCOMPARE(fees.at(2), (VisitFee{QStringLiteral("Therapy"), QStringLiteral("98"), 18000}));
+
+    table->setCurrentCell(0, 0);
+    QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("removeFeeButton")),
+                      Qt::LeftButton);
+    QCOMPARE(dialog.settings().visitFees.size(), 2);
+    QCOMPARE(dialog.settings().visitFees.first().visitType, QStringLiteral("Vaccines"));
+
+    dialog.findChild<QDoubleSpinBox *>(QStringLiteral("officeVisitSpin"))->setValue(99.99);
+    QCOMPARE(dialog.settings().officeVisitCents, qint64(9999));
+    dialog.accept();
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+}
+
+void TestSettingsDialog::emptyVisitTypeIsRefused()
+{
+    SettingsDialog dialog(twoFees());
+    dialog.show();
+    QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("addFeeButton")),
+                      Qt::LeftButton);
+    auto *save = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save);
+    QTest::mouseClick(save, Qt::LeftButton);
+    QVERIFY(dialog.isVisible());
+    const QString message = dialog.findChild<QLabel *>(QStringLiteral("messageLabel"))->text();
+    QVERIFY2(message.contains(QLatin1String("Visit fees")), qPrintable(message));
+}
+
+void TestSettingsDialog::mnemonicsAreUnique()
+{
+    SettingsDialog dialog(DeskSettings{});
+    QStringList texts;
+    for (const QLabel *label : dialog.findChildren<QLabel *>())
+        texts << label->text();
+    for (const QAbstractButton *button : dialog.findChildren<QAbstractButton *>()) {
+        if (!qobject_cast<const QDialogButtonBox *>(button->parentWidget()))
+            texts << button->text();
+    }
+    const auto *tabs = dialog.findChild<QTabWidget *>(QStringLiteral("tabs"));
+    for (int i = 0; i < tabs->count(); ++i)
+        texts << tabs->tabText(i);
+    QHash<QChar, QString> seen;
+    for (const QString &text : std::as_const(texts)) {
+        const QChar letter = mnemonicOf(text);
+        if (letter.isNull())
+            continue;
+        QVERIFY2(
+            !seen.contains(letter),
+            qPrintable(
+                QStringLiteral("%1 and %2 share Alt+%3").arg(seen.value(letter), text, letter)));
+        seen.insert(letter, text);
+    }
+    QVERIFY(seen.size() >= 14);
+}
+
+QTEST_MAIN(TestSettingsDialog)
+#include "tst_settingsdialog.moc"
