@@ -33,6 +33,171 @@
     </message>
 </context>
 <context>
+    <name>AppointmentDialog</name>
+    <message>
+        <source>New Appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Time:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;uration:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Visit type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished">&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <extracomment>Visit types offered before any is in use</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annual physical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sick visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not check the provider&apos;s other visits: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already has a visit from %2 to %3.</source>
+        <extracomment>%1 provider, %2 and %3 times</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already has a visit from %2 to %3 (%4).</source>
+        <extracomment>%1 provider, %2 and %3 times, %4 the other visit&apos;s patient</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentModel</name>
+    <message>
+        <source>Scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <extracomment>A visit&apos;s length in minutes</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">Hora</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished">Proveedor</translation>
+    </message>
+    <message>
+        <source>Visit Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished">Duración</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Estado</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished">Notas</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentService</name>
+    <message>
+        <source>Choose the provider for the appointment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This appointment was cancelled; book a new one instead of moving it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book the appointment before changing it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This appointment was cancelled; it can no longer be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the appointment rather than editing it, so that the reason is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An appointment cannot move to another patient; book one for them instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Audit</name>
     <message>
         <source>This access could not be recorded in the audit trail, so it was refused: %1</source>
@@ -211,6 +376,53 @@
     </message>
 </context>
 <context>
+    <name>CancelVisitDialog</name>
+    <message>
+        <source>Cancel Visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the visit of %1 on %2 at %3 with %4?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient rescheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insurance not active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booked in error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ancel Visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep Visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Coverage</name>
     <message>
         <source>Primary</source>
@@ -228,10 +440,6 @@
 <context>
     <name>CoverageForm</name>
     <message>
-        <source>&amp;Payer:</source>
-        <translation>Pa&amp;gador:</translation>
-    </message>
-    <message>
         <source>&amp;Member ID:</source>
         <translation>&amp;Número de miembro:</translation>
     </message>
@@ -248,56 +456,16 @@
         <translation>Opcional</translation>
     </message>
     <message>
-        <source>P&amp;lan name:</source>
-        <translation>Nombre del p&amp;lan:</translation>
-    </message>
-    <message>
         <source>&amp;Order:</source>
         <translation>&amp;Orden:</translation>
-    </message>
-    <message>
-        <source>Patient is the &amp;subscriber&apos;s:</source>
-        <translation>Relación del paciente con el &amp;titular:</translation>
     </message>
     <message>
         <source>Subscriber (the policy holder)</source>
         <translation>Asegurado titular (a nombre de quien está la póliza)</translation>
     </message>
     <message>
-        <source>Subscriber &amp;first name:</source>
-        <translation>No&amp;mbre del titular:</translation>
-    </message>
-    <message>
-        <source>Subscriber las&amp;t name:</source>
-        <translation>Apell&amp;ido del titular:</translation>
-    </message>
-    <message>
-        <source>Subscriber date of &amp;birth:</source>
-        <translation>Fec&amp;ha de nacimiento del titular:</translation>
-    </message>
-    <message>
-        <source>MM/DD/YYYY</source>
-        <translation>MM/DD/AAAA</translation>
-    </message>
-    <message>
         <source>Subscriber se&amp;x:</source>
         <translation>Se&amp;xo del titular:</translation>
-    </message>
-    <message>
-        <source>Ser&amp;vice type:</source>
-        <translation>Tipo de servi&amp;cio:</translation>
-    </message>
-    <message>
-        <source>&amp;New Coverage</source>
-        <translation>Nueva co&amp;bertura</translation>
-    </message>
-    <message>
-        <source>Sa&amp;ve</source>
-        <translation>Guar&amp;dar</translation>
-    </message>
-    <message>
-        <source>Verify &amp;Insurance</source>
-        <translation>Verificar &amp;seguro</translation>
     </message>
     <message>
         <source>Self (patient is the subscriber)</source>
@@ -348,10 +516,6 @@
         <translation>Apellido del titular</translation>
     </message>
     <message>
-        <source>Type the date as MM/DD/YYYY.</source>
-        <translation>Escriba la fecha como MM/DD/AAAA.</translation>
-    </message>
-    <message>
         <source>Subscriber date of birth</source>
         <translation>Fecha de nacimiento del titular</translation>
     </message>
@@ -362,6 +526,66 @@
     <message>
         <source>Save the coverage and ask the payer (Ctrl+Enter)</source>
         <translation>Guardar la cobertura y consultar al pagador (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <source>P&amp;ayer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pla&amp;n name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patien&amp;t is the subscriber&apos;s:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ubscriber first name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Su&amp;bscriber last name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscriber &amp;date of birth:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Service type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;Coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verif&amp;y Insurance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the coverage and verify it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished">Paciente</translation>
+    </message>
+    <message>
+        <source>Save the coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the coverage without verifying it (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the date as %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -416,10 +640,6 @@
     <message>
         <source>Last 30 Days</source>
         <translation>Últimos 30 días</translation>
-    </message>
-    <message>
-        <source>&amp;Period:</source>
-        <translation>&amp;Período:</translation>
     </message>
     <message>
         <source>Verifications</source>
@@ -538,8 +758,23 @@
         <translation>Canceladas</translation>
     </message>
     <message>
-        <source>S&amp;how:</source>
-        <translation>&amp;Mostrar:</translation>
+        <source>Peri&amp;od:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DateFormats</name>
+    <message>
+        <source>DD/MM/YYYY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MM/DD/YYYY</source>
+        <translation type="unfinished">MM/DD/AAAA</translation>
     </message>
 </context>
 <context>
@@ -610,13 +845,6 @@
         <source>Cannot verify: missing %1.</source>
         <translation>No se puede verificar. Falta: %1.</translation>
     </message>
-    <message numerus="yes">
-        <source>(%n attempt(s))</source>
-        <translation>
-            <numerusform>(%n intento)</numerusform>
-            <numerusform>(%n intentos)</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The clearinghouse answer could not be read: %1</source>
         <translation>No se pudo leer la respuesta de la cámara de compensación: %1</translation>
@@ -654,10 +882,17 @@
         <translation>La respuesta de la cámara de compensación no es una respuesta HTTP válida. Revise la dirección de la cámara de compensación en Configuración.</translation>
     </message>
     <message numerus="yes">
-        <source>The clearinghouse did not answer within %n second(s). Try again in a few minutes.</source>
-        <translation>
-            <numerusform>La cámara de compensación no respondió en %n segundo. Vuelva a intentarlo en unos minutos.</numerusform>
-            <numerusform>La cámara de compensación no respondió en %n segundos. Vuelva a intentarlo en unos minutos.</numerusform>
+        <source>The clearinghouse did not answer within %n seconds. Try again in a few minutes.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n attempts)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -746,13 +981,6 @@
         <translation>copago por consulta %1</translation>
     </message>
     <message numerus="yes">
-        <source>%n attempt(s)</source>
-        <translation>
-            <numerusform>%n intento</numerusform>
-            <numerusform>%n intentos</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>&quot;%1&quot; matches %n patients; give the ID:</source>
         <translation>
             <numerusform>&quot;%1&quot; coincide con %n paciente; indique el ID:</numerusform>
@@ -771,13 +999,6 @@
         <source>Report saved to %1</source>
         <translation>Informe guardado en %1</translation>
     </message>
-    <message numerus="yes">
-        <source>Verifying %n coverage(s) for %1</source>
-        <translation>
-            <numerusform>Verificando %n cobertura de %1</numerusform>
-            <numerusform>Verificando %n coberturas de %1</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 verified, %2 need review, %3 failed</source>
         <translation>verificadas: %1, requieren revisión: %2, fallidas: %3</translation>
@@ -789,6 +1010,20 @@
     <message>
         <source>verified earlier, reused</source>
         <translation>verificación anterior reutilizada</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempts</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Verifying %n coverages for %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -831,10 +1066,10 @@
         <translation>La respuesta de %1 no es una respuesta HTTP válida. Revise la dirección en Configuración.</translation>
     </message>
     <message numerus="yes">
-        <source>%1 did not answer within %n second(s). Try again in a few minutes.</source>
-        <translation>
-            <numerusform>%1 no respondió en %n segundo. Vuelva a intentarlo en unos minutos.</numerusform>
-            <numerusform>%1 no respondió en %n segundos. Vuelva a intentarlo en unos minutos.</numerusform>
+        <source>%1 did not answer within %n seconds. Try again in a few minutes.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -884,10 +1119,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>ClinicDesk — Training</source>
-        <translation>ClinicDesk — Capacitación</translation>
-    </message>
-    <message>
         <source>ClinicDesk</source>
         <translation>ClinicDesk</translation>
     </message>
@@ -928,10 +1159,6 @@
         <translation>&amp;Registrar paciente…</translation>
     </message>
     <message>
-        <source>&amp;Find patient:</source>
-        <translation>&amp;Buscar paciente:</translation>
-    </message>
-    <message>
         <source>Patients</source>
         <translation>Pacientes</translation>
     </message>
@@ -948,14 +1175,6 @@
         <translation>Otro día</translation>
     </message>
     <message>
-        <source>Sc&amp;hedule for:</source>
-        <translation>A&amp;genda de:</translation>
-    </message>
-    <message>
-        <source>&amp;Verify Schedule…</source>
-        <translation>Veri&amp;ficar agenda…</translation>
-    </message>
-    <message>
         <source>Verify the insurance of every appointment (or the selected ones)</source>
         <translation>Verificar el seguro de todas las citas (o de las seleccionadas)</translation>
     </message>
@@ -970,10 +1189,6 @@
     <message>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
-    </message>
-    <message>
-        <source>Save Day Sheet as &amp;PDF…</source>
-        <translation>Guardar hoja del día como &amp;PDF…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1086,6 +1301,86 @@
         <source>The database is sound: SQLite found no damage.</source>
         <translation>La base de datos está en buen estado: SQLite no encontró ningún daño.</translation>
     </message>
+    <message>
+        <source>Training — ClinicDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fi&amp;nd patient:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;chedule for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book Visit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book a visit on this day for the selected patient (Ctrl+B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reschedule…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the selected visit (Ctrl+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel Visit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the selected visit (Ctrl+Del)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print Pre&amp;view…</source>
+        <translation type="unfinished">Vista pre&amp;via de impresión…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation type="unfinished">Im&amp;primir…</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation type="unfinished">Guardar como PD&amp;F…</translation>
+    </message>
+    <message>
+        <source>&amp;Book Visit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reschedule Visit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel &amp;Visit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview the patient&apos;s verification report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview the day sheet of the schedule&apos;s day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book Visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find the patient first: choose them in the patient list or on the schedule, then book the visit.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PatientPage</name>
@@ -1096,10 +1391,6 @@
     <message>
         <source>Coverages</source>
         <translation>Coberturas</translation>
-    </message>
-    <message>
-        <source>Verify &amp;All Coverages</source>
-        <translation>Verificar tod&amp;as las coberturas</translation>
     </message>
     <message>
         <source>Verify primary, secondary and tertiary insurance at once</source>
@@ -1118,18 +1409,6 @@
         <translation>Elegibilidad</translation>
     </message>
     <message>
-        <source>Print Pre&amp;view…</source>
-        <translation>Vista pre&amp;via de impresión…</translation>
-    </message>
-    <message>
-        <source>&amp;Print…</source>
-        <translation>Im&amp;primir…</translation>
-    </message>
-    <message>
-        <source>Save as P&amp;DF…</source>
-        <translation>Guardar como PD&amp;F…</translation>
-    </message>
-    <message>
         <source>Verification history</source>
         <translation>Historial de verificaciones</translation>
     </message>
@@ -1140,10 +1419,6 @@
     <message>
         <source>Try the selected failed verification again</source>
         <translation>Volver a intentar la verificación fallida seleccionada</translation>
-    </message>
-    <message>
-        <source>Verify A&amp;gain</source>
-        <translation>Verificar otra ve&amp;z</translation>
     </message>
     <message>
         <source>Ask the payer again even if verified in the last 24 hours</source>
@@ -1180,6 +1455,74 @@
     <message>
         <source>Report Not Available</source>
         <translation>Informe no disponible</translation>
+    </message>
+    <message>
+        <source>Verify A&amp;ll Coverages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upcoming Visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book Visit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book a visit for this patient (Ctrl+B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reschedule…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the selected visit&apos;s time, provider or notes (Ctrl+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel Visit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the selected visit (Ctrl+Del)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upcoming visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No upcoming visits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print Preview…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview the verification report (Ctrl+Shift+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the verification report (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the verification report as a PDF file (Ctrl+Shift+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify Aga&amp;in</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1301,10 +1644,6 @@
         <translation>&amp;Fecha de nacimiento:</translation>
     </message>
     <message>
-        <source>MM/DD/YYYY</source>
-        <translation>MM/DD/AAAA</translation>
-    </message>
-    <message>
         <source>&amp;Sex at birth:</source>
         <translation>Se&amp;xo al nacer:</translation>
     </message>
@@ -1349,10 +1688,6 @@
         <translation>Editar paciente</translation>
     </message>
     <message>
-        <source>&amp;Save</source>
-        <translation>&amp;Guardar</translation>
-    </message>
-    <message>
         <source>&amp;Register</source>
         <translation>&amp;Registrar</translation>
     </message>
@@ -1367,10 +1702,6 @@
     <message>
         <source>Last name</source>
         <translation>Apellido</translation>
-    </message>
-    <message>
-        <source>Type the date as MM/DD/YYYY.</source>
-        <translation>Escriba la fecha como MM/DD/AAAA.</translation>
     </message>
     <message>
         <source>Date of birth</source>
@@ -1391,6 +1722,14 @@
     <message>
         <source>Email</source>
         <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation type="unfinished">Guar&amp;dar</translation>
+    </message>
+    <message>
+        <source>Type the date as %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1466,13 +1805,6 @@
     <message>
         <source>Day Sheet — %1</source>
         <translation>Hoja del día — %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n appointment(s): </source>
-        <translation>
-            <numerusform>%n cita: </numerusform>
-            <numerusform>%n citas: </numerusform>
-        </translation>
     </message>
     <message>
         <source>%1 active, %2 need attention.</source>
@@ -1622,6 +1954,13 @@
         <source>No appointments on this day.</source>
         <translation>No hay citas en este día.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n appointments: </source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ReportActions</name>
@@ -1730,10 +2069,6 @@
         <translation>&amp;Teléfono:</translation>
     </message>
     <message>
-        <source>N&amp;PI:</source>
-        <translation>NP&amp;I:</translation>
-    </message>
-    <message>
         <source>10 digits</source>
         <translation>10 dígitos</translation>
     </message>
@@ -1756,6 +2091,33 @@
     <message>
         <source>Changes take effect the next time ClinicDesk starts.</source>
         <translation>Los cambios se aplicarán la próxima vez que inicie ClinicDesk.</translation>
+    </message>
+    <message>
+        <source>NP&amp;I:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2071,6 +2433,39 @@
     <message>
         <source>the verification</source>
         <translation>la verificación</translation>
+    </message>
+    <message>
+        <source>%1 can be at most %2 characters.</source>
+        <extracomment>%1 is a field (&quot;The provider&apos;s name&quot;), %2 a number of characters.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The appointment can last at most %1 minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The visit type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reason for cancelling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This appointment was already cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This visit has taken place; it cannot be cancelled.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
