@@ -179,7 +179,8 @@ QVariant ScheduleModel::data(const QModelIndex &index, int role) const
                    ? row.coverage->payerName + QStringLiteral(" · ") + row.coverage->memberId
                    : tr("No insurance");
     case StatusColumn:
-        return verdictText(v);
+        return verdictText(v, row.verification && !pending ? row.verification->aaaCodes
+                                                           : QStringList());
     case CopayColumn:
         if (!pending && v == Verdict::Active && row.verification && row.verification->result) {
             if (const auto cents = officeCopayCents(*row.verification->result))

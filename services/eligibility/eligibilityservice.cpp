@@ -145,9 +145,12 @@ EligibilityService::coverageStatuses(qint64 patientId) const
             const auto latest = VerificationRepository(connection).latestForCoverages(ids, false);
             if (!latest)
                 return Result::failure(latest.error());
+            const auto answered = VerificationRepository(connection).lastAnsweredAt(ids);
+            if (!answered)
+                return Result::failure(answered.error());
             QList<CoverageStatus> statuses;
             for (const Coverage &coverage : *coverages) {
-                CoverageStatus status{coverage, std::nullopt};
+                CoverageStatus status{coverage, std::nullopt, answered->value(coverage.id)};
                 const auto found = latest->constFind(coverage.id);
                 if (found != latest->cend()) {
                     status.latest = *found;
