@@ -68,7 +68,8 @@ void CoverageModel::apply(const QList<CoverageStatus> &rows)
     }
     for (int row = 0; row < rows.size(); ++row) {
         if (rows.at(row).coverage == m_rows.at(row).coverage &&
-            rows.at(row).latest == m_rows.at(row).latest)
+            rows.at(row).latest == m_rows.at(row).latest &&
+            rows.at(row).lastVerifiedAt == m_rows.at(row).lastVerifiedAt)
             continue;
         m_rows[row] = rows.at(row);
         Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
@@ -106,7 +107,7 @@ QVariant CoverageModel::data(const QModelIndex &index, int role) const
     const CoverageStatus &row = m_rows.at(index.row());
     const bool pending = m_pending.contains(row.coverage.id);
     const Verdict v = pending      ? Verdict::Pending
-                      : row.latest ? verdict(row.latest->status, row.latest->result)
+                      : row.latest ? verdict(*row.latest)
                                    : Verdict::None;
     switch (role) {
     case ModelRoles::IdRole:
@@ -121,6 +122,14 @@ QVariant CoverageModel::data(const QModelIndex &index, int role) const
             return QBrush(verdictColor(v));
         if (!row.coverage.active)
             return QBrush(Qt::gray);
+        return {};
+    case Qt::ToolTipRole:
+        if (index.column() == StatusColumn && !pending && row.latest) {
+            const QString rejected = rejectionText(*row.latest);
+            return rejected.isEmpty() ? row.latest->errorMessage : rejected;
+        }
+        if (index.column() == VerifiedColumn && !row.lastVerifiedAt.isValid())
+            return tr("The payer has not answered about this coverage yet");
         return {};
     case Qt::FontRole:
         if (index.column() == StatusColumn) {
@@ -146,12 +155,10 @@ QVariant CoverageModel::data(const QModelIndex &index, int role) const
     case GroupColumn:
         return row.coverage.groupNumber;
     case StatusColumn:
-        return verdictText(v);
+        return pending || !row.latest ? verdictText(v) : statusText(*row.latest);
     case VerifiedColumn:
-        return row.latest
-                   ? formatDateTime(row.latest->completedAt.isValid() ? row.latest->completedAt
-                                                                      : row.latest->requestedAt)
-                   : QString();
+        // When the payer last answered: an attempt that timed out or was refused is no answer.
+        return formatDateTime(row.lastVerifiedAt);
     case ColumnCount:
         break;
     }
@@ -204,6 +211,8 @@ void CoverageModel::onVerificationFinished(const Verification &verification)
         latest.response.clear();
         latest.status = m_eligibility->effectiveStatus(verification);
         m_rows[row].latest = latest;
+        if (payerAnswered(verification.status) && verification.completedAt.isValid())
+            m_rows[row].lastVerifiedAt = verification.completedAt;
     }
     Q_EMIT dataChanged(index(row, StatusColumn), index(row, VerifiedColumn));
 }

@@ -41,6 +41,8 @@ public:
     QString errorString() const { return m_error; }
     Coverage coverageAt(int row) const { return m_rows.value(row).coverage; }
     std::optional<Verification> latestAt(int row) const { return m_rows.value(row).latest; }
+    //! When the payer last answered about the coverage (UTC); null when it never did.
+    QDateTime lastVerifiedAt(int row) const { return m_rows.value(row).lastVerifiedAt; }
     bool isPending(int row) const;
     int rowOfCoverage(qint64 coverageId) const;
 

@@ -106,7 +106,7 @@ QVariant RecentActivityModel::data(const QModelIndex &index, int role) const
         }
     case Qt::ForegroundRole:
         if (index.column() == StatusColumn && !cancelled)
-            return QBrush(verdictColor(verdict(v.status, v.result)));
+            return QBrush(verdictColor(verdict(v)));
         return {};
     case Qt::ToolTipRole:
         if (index.column() == ReasonColumn && !v.errorMessage.isEmpty())
@@ -137,10 +137,7 @@ QVariant RecentActivityModel::displayData(const VerificationActivity &row, int c
         return row.coverageRemoved ? tr("Coverage removed")
                                    : tr("%1 / %2").arg(row.payerName, row.memberId);
     case StatusColumn:
-        if (v.error == VerificationError::Cancelled)
-            //: Status of a verification the clerk stopped; upper case like the other verdicts
-            return tr("CANCELLED");
-        return verdictText(verdict(v.status, v.result));
+        return statusText(v); // the wording every list uses (BenefitSummary)
     case DurationColumn:
         if (v.status == VerificationStatus::Pending)
             return QString();

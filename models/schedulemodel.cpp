@@ -194,7 +194,8 @@ QVariant ScheduleModel::data(const QModelIndex &index, int role) const
                    ? row.coverage->payerName + QStringLiteral(" · ") + row.coverage->memberId
                    : tr("No insurance");
     case StatusColumn:
-        return verdictText(v);
+        return verdictText(v, row.verification && v != Verdict::Pending ? row.verification->aaaCodes
+                                                           : QStringList());
     case CollectColumn:
         if (const auto collect = collectAt(index.row()))
             return collect->amountText();

@@ -57,6 +57,15 @@ void VerificationHistoryModel::reload()
                      });
 }
 
+int VerificationHistoryModel::rowOf(qint64 verificationId) const
+{
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows.at(row).id == verificationId)
+            return row;
+    }
+    return -1;
+}
+
 int VerificationHistoryModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -83,9 +92,11 @@ QVariant VerificationHistoryModel::data(const QModelIndex &index, int role) cons
         return verificationStatusKey(v.status);
     case Qt::ForegroundRole:
         if (index.column() == StatusColumn)
-            return QBrush(verdictColor(verdict(v.status, v.result)));
+            return QBrush(verdictColor(verdict(v)));
         return {};
     case Qt::ToolTipRole:
+        if (index.column() == StatusColumn && !rejectionText(v).isEmpty())
+            return rejectionText(v);
         return v.errorMessage.isEmpty() ? QVariant() : v.errorMessage;
     case Qt::DisplayRole:
     case Qt::AccessibleTextRole:
@@ -97,9 +108,7 @@ QVariant VerificationHistoryModel::data(const QModelIndex &index, int role) cons
     case RequestedColumn:
         return formatDateTime(v.requestedAt);
     case StatusColumn:
-        if (v.error == VerificationError::Cancelled)
-            return tr("Cancelled");
-        return verificationStatusText(v.status);
+        return statusText(v);
     case DurationColumn:
         return v.status == VerificationStatus::Pending
                    ? QString()

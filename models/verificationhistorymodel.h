@@ -33,6 +33,8 @@ public:
     bool isLoading() const { return m_loading; }
     QString errorString() const { return m_error; }
     Verification verificationAt(int row) const { return m_rows.value(row); }
+    //! The row of an attempt; -1 when it is not listed.
+    int rowOf(qint64 verificationId) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

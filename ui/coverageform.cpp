@@ -132,6 +132,27 @@ void CoverageForm::newCoverage(qint64 patientId, CoverageOrder order)
     setCoverage(coverage);
 }
 
+void CoverageForm::newCoverageWithPayer(qint64 patientId, CoverageOrder order, const Payer &payer,
+                                        const QString &memberId)
+{
+    Coverage coverage;
+    coverage.patientId = patientId;
+    coverage.order = order;
+    coverage.payerId = payer.id.trimmed();
+    coverage.payerName = payer.name;
+    coverage.memberId = memberId;
+    if (!coverage.payerId.isEmpty() && m_ui->payerCombo->findData(coverage.payerId) < 0) {
+        //: A payer named by the insurance answer that is not in the payer list yet
+        m_ui->payerCombo->addItem(tr("%1 (%2, new)").arg(payer.name, coverage.payerId),
+                                  coverage.payerId);
+        m_newPayers.insert(coverage.payerId, payer.name);
+        m_payerNames.insert(coverage.payerId, payer.name);
+    }
+    setCoverage(coverage);
+    if (coverage.payerId.isEmpty())
+        showMessage(tr("Choose the payer for %1 from the list.").arg(payer.name));
+}
+
 QStringList CoverageForm::serviceTypes() const
 {
     return {m_ui->serviceTypeCombo->currentData().toString()};
@@ -208,21 +229,29 @@ void CoverageForm::saveThen(std::function<void(const Coverage &)> next)
     m_saving = true;
     m_ui->saveButton->setEnabled(false);
     m_ui->verifyButton->setEnabled(false);
-    Async::whenReady(m_patients->saveCoverage(coverageFromForm()), this,
-                     [this, next](const StoreResult<Coverage> &saved) {
-                         m_saving = false;
-                         m_ui->saveButton->setEnabled(true);
-                         m_ui->verifyButton->setEnabled(!m_busy);
-                         if (!saved) {
-                             showMessage(saved.error());
-                             Q_EMIT saveFailed(saved.error());
-                             return;
-                         }
-                         m_coverage = saved.value();
-                         Q_EMIT coverageSaved(m_coverage);
-                         if (next)
-                             next(m_coverage);
-                     });
+    const Coverage coverage = coverageFromForm();
+    // A payer offered from an answer joins the payer list with its first coverage.
+    const bool newPayer = coverage.id == 0 && m_newPayers.contains(coverage.payerId);
+    QFuture<StoreResult<Coverage>> saving =
+        newPayer ? m_patients->addCoverageWithPayer(
+                       coverage, Payer{coverage.payerId, m_newPayers.value(coverage.payerId)})
+                 : m_patients->saveCoverage(coverage);
+    Async::whenReady(saving, this, [this, next, newPayer](const StoreResult<Coverage> &saved) {
+        m_saving = false;
+        m_ui->saveButton->setEnabled(true);
+        m_ui->verifyButton->setEnabled(!m_busy);
+        if (!saved) {
+            showMessage(saved.error());
+            Q_EMIT saveFailed(saved.error());
+            return;
+        }
+        m_coverage = saved.value();
+        if (newPayer)
+            m_newPayers.remove(m_coverage.payerId);
+        Q_EMIT coverageSaved(m_coverage);
+        if (next)
+            next(m_coverage);
+    });
 }
 
 void CoverageForm::showMessage(const QString &message)

@@ -32,6 +32,13 @@ public:
     //! Edits an existing coverage, or starts a new one (id == 0) for the patient.
     void setCoverage(const Coverage &coverage);
     void newCoverage(qint64 patientId, CoverageOrder order);
+    /*!
+      Starts a new coverage prefilled with a payer an answer named (coordination of benefits)
+      and, when known, the member ID the patient has with it. A payer not in the list is offered
+      as new: saving adds it to the list with the coverage.
+     */
+    void newCoverageWithPayer(qint64 patientId, CoverageOrder order, const Payer &payer,
+                              const QString &memberId);
     Coverage coverage() const { return m_coverage; }
     //! Service types chosen for the inquiry (EQ01).
     QStringList serviceTypes() const;
@@ -66,6 +73,7 @@ private:
     std::unique_ptr<Ui::CoverageForm> m_ui;
     PatientService *m_patients;
     QHash<QString, QString> m_payerNames; // payer id → name
+    QHash<QString, QString> m_newPayers;  // offered by newCoverageWithPayer(), not yet listed
     Coverage m_coverage;
     bool m_saving = false;
     bool m_busy = false;

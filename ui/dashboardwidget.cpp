@@ -305,7 +305,7 @@ QWidget *DashboardWidget::createStatusChart()
 QWidget *DashboardWidget::createReasonsChart()
 {
     m_reasonsSet = new QBarSet(tr("Failures"));
-    m_reasonsSet->setColor(verdictColor(Verdict::Error));
+    m_reasonsSet->setColor(verdictColor(Verdict::Rejected));
     connect(m_reasonsSet, &QBarSet::hovered, this, [this](bool status, int index) {
         if (status && index >= 0 && index < m_reasonTexts.size())
             QToolTip::showText(QCursor::pos(), m_reasonTexts.at(index));

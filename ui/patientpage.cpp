@@ -253,6 +253,18 @@ PatientPage::PatientPage(const DeskEnvironment &environment, qint64 patientId, Q
                 });
             });
     connect(m_form, &CoverageForm::saveFailed, this, [this] { updateButtons(); });
+    connect(m_status, &StatusPanel::cancelRequested, this,
+            [this](qint64 coverageId) { m_env.eligibility->cancelVerification(coverageId); });
+    connect(m_status, &StatusPanel::addCoverageRequested, this,
+            &PatientPage::addCoverageFromAnswer);
+    connect(m_status, &StatusPanel::reorderCoveragesRequested, this,
+            &PatientPage::reorderForPrimary);
+    connect(m_status, &StatusPanel::saveToCoverageRequested, this, &PatientPage::saveGroupAndPlan);
+    connect(service, &EligibilityService::verificationTryStarted, this,
+            [this](const Verification &pending, int tryNumber, int maxTries) {
+                if (pending.coverageId == selectedCoverageId())
+                    m_status->showTry(tryNumber, maxTries);
+            });
     connect(service, &EligibilityService::verificationStarted, this,
             &PatientPage::onVerificationStarted);
     connect(service, &EligibilityService::verificationFinished, this,
@@ -297,6 +309,7 @@ PatientPage::PatientPage(const DeskEnvironment &environment, qint64 patientId, Q
     order += m_form->tabStops();
     if (m_visitView)
         order += {m_visitView, m_bookButton, m_rescheduleButton, m_cancelVisitButton};
+    order += m_status->tabStops();
     order += {m_status->benefitsView(), previewButton, printButton, pdfButton, m_historyView,
               m_againButton, m_retryButton};
     for (qsizetype i = 0; i + 1 < order.size(); ++i)
@@ -406,6 +419,7 @@ void PatientPage::onCoverageSelected()
     const int row = m_coverageView->currentIndex().row();
     if (row < 0)
         return;
+    m_addingFromAnswer = false;
     m_form->setCoverage(m_coverages->coverageAt(row));
     m_history->setCoverage(m_coverages->coverageAt(row).id);
     m_historyView->resizeColumnsToContents();
@@ -429,13 +443,89 @@ void PatientPage::showLatest()
     m_form->setBusy(false);
     const auto latest = m_coverages->latestAt(row);
     if (latest)
-        m_status->showVerification(coverage, *latest, latest->status);
+        m_status->showVerification(coverage, *latest, latest->status,
+                                   m_coverages->lastVerifiedAt(row));
     else
         m_status->showNothing();
+    if (latest && latest->result) {
+        for (const RelatedEntity &payer : latest->result->otherPayers) {
+            if (payer.entityCode != QLatin1String("PRP"))
+                continue;
+            const int other = rowOfPayer(payer);
+            const bool primary =
+                other >= 0 && m_coverages->coverageAt(other).order == CoverageOrder::Primary;
+            m_status->setReorderAvailable(
+                other >= 0 && !primary,
+                primary ? tr("%1 is the primary coverage already.").arg(payer.name)
+                        : tr("Add the coverage with %1 first (Add Coverage…).").arg(payer.name));
+            break;
+        }
+    }
+}
+
+int PatientPage::rowOfPayer(const RelatedEntity &payer) const
+{
+    for (int row = 0; row < m_coverages->rowCount(); ++row) {
+        const Coverage c = m_coverages->coverageAt(row);
+        if (!c.active)
+            continue;
+        if ((!payer.id.isEmpty() && c.payerId.compare(payer.id, Qt::CaseInsensitive) == 0) ||
+            (!payer.name.isEmpty() && c.payerName.compare(payer.name, Qt::CaseInsensitive) == 0))
+            return row;
+    }
+    return -1;
+}
+
+void PatientPage::addCoverageFromAnswer(const RelatedEntity &otherPayer)
+{
+    if (!isLoaded())
+        return;
+    const CoverageOrder order =
+        otherPayer.entityCode == QLatin1String("SEP")   ? CoverageOrder::Secondary
+        : otherPayer.entityCode == QLatin1String("TTP") ? CoverageOrder::Tertiary
+                                                        : CoverageOrder::Primary;
+    // The coverage list keeps its selection; the form now holds the new coverage.
+    m_addingFromAnswer = true;
+    m_form->newCoverageWithPayer(m_patientId, order, Payer{otherPayer.id, otherPayer.name},
+                                 otherPayer.policyNumber);
+    m_form->focusMemberId();
+}
+
+void PatientPage::reorderForPrimary(const RelatedEntity &otherPayer)
+{
+    const int row = rowOfPayer(otherPayer);
+    if (row < 0)
+        return;
+    // The list is read again in its new order: stay on the coverage whose answer is shown.
+    m_selectAfterLoad = selectedCoverageId();
+    Async::whenReady(
+        m_env.patients->reorderCoverages(m_patientId, {m_coverages->coverageAt(row).id}), this,
+        [this](const StoreResult<QList<Coverage>> &result) {
+            if (!result)
+                setError(result.error());
+        });
+}
+
+void PatientPage::saveGroupAndPlan(qint64 coverageId, const QString &groupNumber,
+                                   const QString &planName)
+{
+    Async::whenReady(m_env.patients->saveGroupAndPlan(coverageId, groupNumber, planName), this,
+                     [this](const StoreResult<Coverage> &result) {
+                         if (!result)
+                             setError(result.error());
+                     });
 }
 
 void PatientPage::onCoverageSaved(const Coverage &coverage)
 {
+    // Added as primary from an answer that names another primary payer: the others move down,
+    // or the patient would have two primary coverages.
+    if (std::exchange(m_addingFromAnswer, false) && coverage.order == CoverageOrder::Primary)
+        Async::whenReady(m_env.patients->reorderCoverages(m_patientId, {coverage.id}), this,
+                         [this](const StoreResult<QList<Coverage>> &result) {
+                             if (!result)
+                                 setError(result.error());
+                         });
     // The coverage list reloads itself (PatientService::coverageSaved); select this one then.
     m_selectAfterLoad = coverage.id;
     if (m_coverages->rowOfCoverage(coverage.id) >= 0 && !m_coverages->isLoading())
@@ -457,6 +547,11 @@ void PatientPage::onVerificationFinished(const Verification &verification)
         showLatest();
         // The answer may correct the plan name: keep the form in step with the store.
         m_historyView->resizeColumnsToContents();
+        // A failed attempt can be retried at once: it becomes the history's current row.
+        const int row = m_history->rowOf(verification.id);
+        if (verification.isRetryable() && verification.error != VerificationError::Cancelled &&
+            row >= 0)
+            m_historyView->setCurrentIndex(m_history->index(row, 0));
     }
     updateButtons();
 }

@@ -86,11 +86,18 @@ private:
     void showLatest();
     void updateButtons();
     qint64 selectedCoverageId() const;
+    // From the status panel: coordination of benefits and what the payer has on file.
+    void addCoverageFromAnswer(const RelatedEntity &otherPayer);
+    void reorderForPrimary(const RelatedEntity &otherPayer);
+    void saveGroupAndPlan(qint64 coverageId, const QString &groupNumber, const QString &planName);
+    //! The patient's coverage with the payer an answer names; -1 when none is on file.
+    int rowOfPayer(const RelatedEntity &payer) const;
 
     DeskEnvironment m_env;
     qint64 m_patientId;
     qint64 m_selectAfterLoad = 0;
     bool m_coveragesFitted = false;
+    bool m_addingFromAnswer = false; // the form holds a coverage offered by Add Coverage
     QSplitter *m_splitter = nullptr;
     Patient m_patient;
     QLabel *m_header;

@@ -8,14 +8,45 @@
 #include "services/eligibility/benefitsummary.h"
 #include "services/eligibility/eligibilityservice.h"
 
+#include "services/x12/eligibilitycodes.h"
+
+#include <QFrame>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QProgressBar>
+#include <QPushButton>
+#include <QRegularExpression>
 #include <QTableView>
 #include <QVBoxLayout>
 
 using namespace BenefitSummary;
+
+namespace {
+//! Payers answer in capitals ("MEDICARE PART B"): easier to read as "Medicare Part B".
+QString readableName(const QString &name)
+{
+    if (name != name.toUpper() || name == name.toLower())
+        return name;
+    QStringList words = name.toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    for (QString &word : words)
+        word[0] = word.at(0).toUpper();
+    return words.join(QLatin1Char(' '));
+}
+
+QString personName(const PersonInfo &person)
+{
+    return readableName(QStringList{person.firstName, person.lastName}
+                            .filter(QRegularExpression(QStringLiteral("\\S")))
+                            .join(QLatin1Char(' ')));
+}
+
+bool sameValue(const QString &a, const QString &b)
+{
+    return a.trimmed().compare(b.trimmed(), Qt::CaseInsensitive) == 0;
+}
+} // namespace
 
 StatusPanel::StatusPanel(QWidget *parent)
     : QWidget(parent)
@@ -29,6 +60,15 @@ StatusPanel::StatusPanel(QWidget *parent)
     , m_accumulatorGrid(new QGridLayout(m_accumulators))
     , m_benefitsView(new QTableView(this))
     , m_benefits(new BenefitsModel(this))
+    , m_progressBox(new QWidget(this))
+    , m_progress(new QLabel(m_progressBox))
+    , m_cancelButton(new QPushButton(tr("Cancel Verification"), m_progressBox))
+    , m_cobBox(new QFrame(this))
+    , m_cob(new QLabel(m_cobBox))
+    , m_addCoverageButton(new QPushButton(tr("Add Coverage…"), m_cobBox))
+    , m_reorderButton(new QPushButton(tr("Reorder Coverages"), m_cobBox))
+    , m_payerFacts(new QLabel(this))
+    , m_saveToCoverageButton(new QPushButton(tr("Save to Coverage"), this))
 {
     m_verdict->setObjectName(QStringLiteral("verdictLabel"));
     m_verdict->setAlignment(Qt::AlignCenter);
@@ -79,17 +119,210 @@ StatusPanel::StatusPanel(QWidget *parent)
     m_benefitsView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_benefitsView->setAccessibleName(tr("Benefits"));
 
+    // A slow answer: the try, the time waited and a way out.
+    m_progress->setObjectName(QStringLiteral("progressLabel"));
+    m_cancelButton->setObjectName(QStringLiteral("cancelVerificationButton"));
+    m_cancelButton->setToolTip(tr("Stop waiting for the payer; nothing is changed"));
+    auto *progressLayout = new QHBoxLayout(m_progressBox);
+    progressLayout->setContentsMargins(0, 0, 0, 0);
+    progressLayout->addWidget(m_progress, 1);
+    progressLayout->addWidget(m_cancelButton);
+    m_tick.setInterval(1000);
+    connect(&m_tick, &QTimer::timeout, this, &StatusPanel::updateProgress);
+    connect(m_cancelButton, &QPushButton::clicked, this, [this] {
+        if (m_pendingCoverageId != 0)
+            Q_EMIT cancelRequested(m_pendingCoverageId);
+    });
+
+    // Coordination of benefits: dark text on a pale background (it was orange on grey).
+    m_cobBox->setObjectName(QStringLiteral("cobBox"));
+    m_cobBox->setStyleSheet(
+        QStringLiteral("QFrame#cobBox { background-color: %1; border: 1px solid %2; "
+                       "border-radius: 4px; } QFrame#cobBox QLabel { color: %3; }")
+            .arg(noticeBackgroundColor().name(), noticeTextColor().lighter(250).name(),
+                 noticeTextColor().name()));
+    m_cob->setObjectName(QStringLiteral("cobLabel"));
+    m_cob->setWordWrap(true);
+    m_cob->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_addCoverageButton->setObjectName(QStringLiteral("addCoverageButton"));
+    m_addCoverageButton->setToolTip(tr("Add the other payer's coverage to this patient"));
+    m_reorderButton->setObjectName(QStringLiteral("reorderCoveragesButton"));
+    m_reorderButton->setToolTip(tr("Make the payer the answer names primary"));
+    auto *cobLayout = new QVBoxLayout(m_cobBox);
+    cobLayout->addWidget(m_cob);
+    auto *cobButtons = new QHBoxLayout;
+    cobButtons->addStretch(1);
+    cobButtons->addWidget(m_addCoverageButton);
+    cobButtons->addWidget(m_reorderButton);
+    cobLayout->addLayout(cobButtons);
+    connect(m_addCoverageButton, &QPushButton::clicked, this, [this] {
+        if (m_otherPayer)
+            Q_EMIT addCoverageRequested(*m_otherPayer);
+    });
+    connect(m_reorderButton, &QPushButton::clicked, this, [this] {
+        if (m_otherPayer)
+            Q_EMIT reorderCoveragesRequested(*m_otherPayer);
+    });
+
+    // What the payer has: the subscriber, and group and plan to save onto the coverage.
+    m_payerFacts->setObjectName(QStringLiteral("payerFactsLabel"));
+    m_payerFacts->setWordWrap(true);
+    m_payerFacts->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_saveToCoverageButton->setObjectName(QStringLiteral("saveToCoverageButton"));
+    m_saveToCoverageButton->setToolTip(
+        tr("Save the group number and plan the payer returned onto the coverage"));
+    connect(m_saveToCoverageButton, &QPushButton::clicked, this, [this] {
+        if (m_coverageId != 0)
+            Q_EMIT saveToCoverageRequested(m_coverageId, m_payerGroup, m_payerPlan);
+    });
+    auto *factsLayout = new QHBoxLayout;
+    factsLayout->addWidget(m_payerFacts, 1);
+    factsLayout->addWidget(m_saveToCoverageButton, 0, Qt::AlignTop);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_verdict);
     layout->addWidget(m_summary);
     layout->addWidget(m_details);
+    layout->addWidget(m_progressBox);
     layout->addWidget(m_reasons);
     layout->addWidget(m_collectLabel);
     layout->addWidget(m_collectHow);
     layout->addWidget(m_accumulators);
+    layout->addWidget(m_cobBox);
+    layout->addLayout(factsLayout);
     layout->addWidget(m_benefitsView, 1);
     showNothing();
+}
+
+QColor StatusPanel::noticeTextColor()
+{
+    return QColor(0x40, 0x2c, 0x00);
+}
+
+QColor StatusPanel::noticeBackgroundColor()
+{
+    return QColor(0xff, 0xf3, 0xcd);
+}
+
+QList<QWidget *> StatusPanel::tabStops() const
+{
+    return {m_cancelButton, m_addCoverageButton, m_reorderButton, m_saveToCoverageButton};
+}
+
+void StatusPanel::hideExtras()
+{
+    m_tick.stop();
+    m_pendingCoverageId = 0;
+    m_progressBox->hide();
+    m_cobBox->hide();
+    m_otherPayer.reset();
+    m_payerFacts->hide();
+    m_saveToCoverageButton->hide();
+    m_coverageId = 0;
+}
+
+void StatusPanel::showTry(int tryNumber, int maxTries)
+{
+    m_try = tryNumber;
+    m_maxTries = maxTries;
+    updateProgress();
+}
+
+QString StatusPanel::progressText() const
+{
+    return m_progressBox->isVisibleTo(this) ? m_progress->text() : QString();
+}
+
+void StatusPanel::updateProgress()
+{
+    const int seconds = m_elapsed.isValid() ? int(m_elapsed.elapsed() / 1000) : 0;
+    QString text;
+    if (m_try <= 0)
+        text = seconds < 2 ? tr("Sending the request…") : tr("Waited %n seconds", nullptr, seconds);
+    else if (seconds < 2) // a quick answer needs no clock
+        text = tr("Try %1 of %2").arg(m_try).arg(m_maxTries);
+    else
+        //: %1 the try being made, %2 tries at most; %n seconds since the verification began
+        text = tr("Try %1 of %2 · %n seconds", nullptr, seconds).arg(m_try).arg(m_maxTries);
+    m_progress->setText(text);
+}
+
+void StatusPanel::setReorderAvailable(bool available, const QString &why)
+{
+    m_reorderButton->setEnabled(available);
+    m_reorderButton->setToolTip(available ? tr("Make the payer the answer names primary") : why);
+}
+
+void StatusPanel::showCoordination(const Coverage &coverage, const EligibilityResult &result)
+{
+    QStringList lines;
+    for (const RelatedEntity &payer : result.otherPayers) {
+        const QString name = readableName(payer.firstName.isEmpty()
+                                              ? payer.name
+                                              : payer.firstName + QLatin1Char(' ') + payer.name);
+        const QString who = name.trimmed().isEmpty() ? payer.id : name;
+        QString line;
+        if (payer.entityCode == QLatin1String("PRP")) {
+            //: %1 the other payer, %2 the payer of the coverage verified
+            line = tr("%1 is the primary payer, not %2: bill %1 first.")
+                       .arg(who, readableName(coverage.payerName));
+        } else if (payer.entityCode == QLatin1String("SEP")) {
+            line = tr("%1 is the secondary payer.").arg(who);
+        } else if (payer.entityCode == QLatin1String("TTP")) {
+            line = tr("%1 is the tertiary payer.").arg(who);
+        } else {
+            line = tr("Another payer also covers this patient: %1.").arg(who);
+        }
+        if (!payer.policyNumber.isEmpty())
+            line += QLatin1Char(' ') + tr("Member ID with %1: %2.").arg(who, payer.policyNumber);
+        lines << line;
+        // The buttons act on the primary payer, else on the first one named.
+        if (!m_otherPayer || (payer.entityCode == QLatin1String("PRP") &&
+                              m_otherPayer->entityCode != QLatin1String("PRP")))
+            m_otherPayer = payer;
+    }
+    lines << tr("Confirm the order of benefits with the patient.");
+    m_cob->setText(lines.join(QLatin1Char('\n')));
+    m_reorderButton->setVisible(m_otherPayer && m_otherPayer->entityCode == QLatin1String("PRP"));
+    m_cobBox->show();
+}
+
+void StatusPanel::showPayerFacts(const Coverage &coverage, const EligibilityResult &result)
+{
+    QStringList facts;
+    if (result.dependent) {
+        const QString relationship =
+            EligibilityCodes::relationshipName(result.dependent->relationship);
+        //: %1 the subscriber's name as the payer has it, %2 the patient's relationship to them
+        facts << tr("Subscriber on file with the payer: %1, relationship: %2")
+                     .arg(personName(result.subscriber),
+                          relationship.isEmpty() ? result.dependent->relationship : relationship);
+    }
+    const bool answered = result.isActive() || result.status == EligibilityResult::Status::Inactive;
+    m_payerGroup = coverage.groupNumber;
+    m_payerPlan = coverage.planName;
+    bool differs = false;
+    const auto none = [this](const QString &value) {
+        return value.isEmpty() ? tr("none") : value;
+    };
+    if (answered && !result.groupNumber.isEmpty() &&
+        !sameValue(result.groupNumber, coverage.groupNumber)) {
+        m_payerGroup = result.groupNumber;
+        differs = true;
+        facts << tr("Group number from the payer: %1 (on the coverage: %2)")
+                     .arg(result.groupNumber, none(coverage.groupNumber));
+    }
+    if (answered && !result.planName.isEmpty() && !sameValue(result.planName, coverage.planName)) {
+        m_payerPlan = result.planName;
+        differs = true;
+        facts << tr("Plan from the payer: %1 (on the coverage: %2)")
+                     .arg(result.planName, none(coverage.planName));
+    }
+    m_coverageId = differs ? coverage.id : 0;
+    m_payerFacts->setText(facts.join(QLatin1Char('\n')));
+    m_payerFacts->setVisible(!facts.isEmpty());
+    m_saveToCoverageButton->setVisible(differs && coverage.id != 0);
 }
 
 void StatusPanel::setVerdict(const QString &text, const QColor &color)
@@ -119,6 +352,7 @@ QString StatusPanel::verdictText() const
 
 void StatusPanel::showNothing()
 {
+    hideExtras();
     setVerdict(BenefitSummary::verdictText(Verdict::None), verdictColor(Verdict::None));
     m_summary->setText(tr("Choose a coverage and press Verify Insurance."));
     m_details->clear();
@@ -130,6 +364,18 @@ void StatusPanel::showNothing()
 
 void StatusPanel::showPending(const Coverage &coverage)
 {
+    // Shown again on every change of the list: the clock and the try keep running.
+    const bool sameRun = m_pendingCoverageId == coverage.id && m_tick.isActive();
+    hideExtras();
+    if (!sameRun) {
+        m_elapsed.start();
+        m_try = 0;
+        m_maxTries = 0;
+    }
+    m_pendingCoverageId = coverage.id;
+    m_tick.start();
+    updateProgress();
+    m_progressBox->show();
     setVerdict(BenefitSummary::verdictText(Verdict::Pending), verdictColor(Verdict::Pending));
     m_summary->setText(tr("Asking %1 about member %2…").arg(coverage.payerName, coverage.memberId));
     m_details->clear();
@@ -139,15 +385,21 @@ void StatusPanel::showPending(const Coverage &coverage)
     m_benefitsView->hide();
 }
 
-void StatusPanel::showVerification(const Coverage &coverage, const Verification &v,
-                                   VerificationStatus effectiveStatus)
+void StatusPanel::showVerification(const Coverage &coverage, const Verification &attempt,
+                                   VerificationStatus effectiveStatus,
+                                   const QDateTime &lastVerifiedAt)
 {
-    const Verdict verdictValue = verdict(effectiveStatus, v.result);
-    setVerdict(BenefitSummary::verdictText(verdictValue), verdictColor(verdictValue));
+    hideExtras();
+    Verification v = attempt;
+    v.status = effectiveStatus;
+    const Verdict verdictValue = verdict(v);
+    setVerdict(statusText(v), verdictColor(verdictValue));
 
     QString summary = coverage.payerName;
     if (v.result && !v.result->planName.isEmpty())
         summary += QStringLiteral(" — ") + v.result->planName;
+    if (const QString rejected = rejectionText(v); !rejected.isEmpty())
+        summary += QStringLiteral(" — ") + rejected.section(QLatin1Char('\n'), 0, 0);
     if (v.result && v.result->isActive()) {
         if (const auto copay = officeCopayCents(*v.result))
             summary += QStringLiteral(" — ") + tr("office visit copay %1").arg(formatMoney(*copay));
@@ -166,9 +418,20 @@ void StatusPanel::showVerification(const Coverage &coverage, const Verification 
         if (begin.isValid() || end.isValid())
             details << tr("Coverage %1").arg(dateRangeText(begin, end));
     }
-    details << tr("Verified %1 by %2")
-                   .arg(formatDateTime(v.completedAt.isValid() ? v.completedAt : v.requestedAt),
-                        v.user);
+    // "Verified" only when the payer answered: a refusal or a timeout is an attempt.
+    const QString when = formatDateTime(v.completedAt.isValid() ? v.completedAt : v.requestedAt);
+    if (payerAnswered(attempt.status))
+        details << tr("Verified %1 by %2").arg(when, v.user);
+    else if (verdictValue == Verdict::Rejected)
+        details << tr("Rejected by the payer %1 (asked by %2)").arg(when, v.user);
+    else if (verdictValue == Verdict::Cancelled)
+        details << tr("Cancelled %1 by %2").arg(when, v.user);
+    else
+        details << tr("Tried %1 by %2; the payer did not answer").arg(when, v.user);
+    if (!payerAnswered(attempt.status))
+        details << (lastVerifiedAt.isValid()
+                        ? tr("Last verified %1").arg(formatDateTime(lastVerifiedAt))
+                        : tr("Never verified"));
     if (!v.traceNumber.isEmpty())
         details << tr("Trace %1").arg(v.traceNumber);
     m_details->setText(details.join(QStringLiteral(" · ")));
@@ -176,8 +439,20 @@ void StatusPanel::showVerification(const Coverage &coverage, const Verification 
     QStringList reasons;
     if (effectiveStatus == VerificationStatus::Expired)
         reasons << tr("This answer is out of date. Verify again before the visit.");
-    if (!v.errorMessage.isEmpty())
-        reasons << v.errorMessage;
+    if (verdictValue == Verdict::CouldNotVerify)
+        reasons << tr("The payer could not be reached or did not answer; nothing is known about "
+                      "the coverage. Press Retry to ask again.");
+    if (!v.errorMessage.isEmpty()) {
+        // Other payers have their own notice below: leave their lines out here.
+        QStringList lines = v.errorMessage.split(QLatin1Char('\n'));
+        if (v.result) {
+            for (const RelatedEntity &payer : v.result->otherPayers)
+                lines.removeIf(
+                    [&](const QString &line) { return line.startsWith(payer.roleText()); });
+        }
+        if (!lines.isEmpty())
+            reasons << lines.join(QLatin1Char('\n'));
+    }
     if (v.result && v.result->status == EligibilityResult::Status::Inactive) {
         const QDate end = v.result->coverageEnd();
         reasons << (end.isValid()
@@ -191,6 +466,11 @@ void StatusPanel::showVerification(const Coverage &coverage, const Verification 
         verdictValue == Verdict::Active
             ? QString()
             : QStringLiteral("color: %1;").arg(verdictColor(verdictValue).name()));
+
+    if (v.result && v.result->hasOtherPayers())
+        showCoordination(coverage, *v.result);
+    if (v.result)
+        showPayerFacts(coverage, *v.result);
 
     const bool hasBenefits = v.result && (v.result->isActive() ||
                                           v.result->status == EligibilityResult::Status::Inactive);

@@ -47,7 +47,9 @@ QString resultLine(const EligibilityService &service, const VerificationOutcome 
                     .arg(outcome.coverage.payerName, outcome.coverage.memberId,
                          coverageOrderName(outcome.coverage.order));
     }
-    line += QStringLiteral(": ") + verdictText(verdict(status, v.result));
+    Verification effective = v;
+    effective.status = status;
+    line += QStringLiteral(": ") + statusText(effective);
     if (v.result && v.result->isActive()) {
         if (!v.result->planName.isEmpty())
             line += QLatin1Char(' ') + v.result->planName;

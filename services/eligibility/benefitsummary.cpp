@@ -161,13 +161,37 @@ QList<BenefitRow> rows(const EligibilityResult &result)
     return out;
 }
 
+namespace {
+//! The AAA codes of a payer's refusal; the transient ones (42, 80: "try later") are no refusal.
+QStringList rejectionCodes(const QStringList &codes)
+{
+    QStringList out;
+    for (const QString &code : codes) {
+        if (code != QLatin1String("42") && code != QLatin1String("80") && !out.contains(code))
+            out.append(code);
+    }
+    return out;
+}
+
+bool isRefusal(const std::optional<EligibilityResult> &result)
+{
+    if (!result || result->rejections.isEmpty())
+        return false;
+    for (const AaaRejection &rejection : result->rejections) {
+        if (!rejection.isTransient())
+            return true;
+    }
+    return false;
+}
+} // namespace
+
 Verdict verdict(VerificationStatus status, const std::optional<EligibilityResult> &result)
 {
     switch (status) {
     case VerificationStatus::Pending:
         return Verdict::Pending;
     case VerificationStatus::Failed:
-        return Verdict::Error;
+        return isRefusal(result) ? Verdict::Rejected : Verdict::CouldNotVerify;
     case VerificationStatus::ManualReview:
         return Verdict::NeedsReview;
     case VerificationStatus::Expired:
@@ -180,25 +204,94 @@ Verdict verdict(VerificationStatus status, const std::optional<EligibilityResult
     return Verdict::None;
 }
 
+Verdict verdict(const Verification &v)
+{
+    if (v.status != VerificationStatus::Failed)
+        return verdict(v.status, v.result);
+    switch (v.error) {
+    case VerificationError::Cancelled:
+        return Verdict::Cancelled;
+    case VerificationError::Rejected:
+        return Verdict::Rejected;
+    case VerificationError::None: // not known (a status alone): the 271 decides
+        return verdict(v.status, v.result);
+    default:
+        // Timeout, HTTP, network, busy payer, unreadable or mismatched answer, missing data:
+        // the payer said nothing about the coverage.
+        return Verdict::CouldNotVerify;
+    }
+}
+
+QList<Verdict> allVerdicts()
+{
+    return {Verdict::None,           Verdict::Pending,     Verdict::Active,
+            Verdict::Inactive,       Verdict::NeedsReview, Verdict::Rejected,
+            Verdict::CouldNotVerify, Verdict::Cancelled,   Verdict::Expired};
+}
+
 QString verdictText(Verdict verdict)
 {
     switch (verdict) {
     case Verdict::None:
         return Tr::tr("NOT VERIFIED");
     case Verdict::Pending:
-        return Tr::tr("CHECKING…");
+        //: A verification is running; upper case like the other statuses
+        return Tr::tr("VERIFYING…");
     case Verdict::Active:
         return Tr::tr("ACTIVE");
     case Verdict::Inactive:
         return Tr::tr("INACTIVE");
     case Verdict::NeedsReview:
         return Tr::tr("NEEDS REVIEW");
-    case Verdict::Error:
-        return Tr::tr("ERROR");
+    case Verdict::Rejected:
+        //: The payer answered and refused the request (an AAA reject reason)
+        return Tr::tr("REJECTED");
+    case Verdict::CouldNotVerify:
+        //: The payer could not be reached or did not answer (timeout, connection, HTTP error)
+        return Tr::tr("COULD NOT VERIFY");
+    case Verdict::Cancelled:
+        //: Status of a verification the clerk stopped
+        return Tr::tr("CANCELLED");
     case Verdict::Expired:
         return Tr::tr("EXPIRED");
     }
     return {};
+}
+
+QString verdictText(Verdict verdict, const QStringList &aaaCodes)
+{
+    const QStringList codes = rejectionCodes(aaaCodes);
+    if (verdict != Verdict::Rejected || codes.isEmpty())
+        return verdictText(verdict);
+    //: %1 REJECTED, %2 the payer's reject reason codes (AAA03), e.g. "72"
+    return Tr::tr("%1 — AAA %2").arg(verdictText(verdict), codes.join(QStringLiteral(", ")));
+}
+
+QString statusText(const Verification &verification)
+{
+    return verdictText(verdict(verification), verification.aaaCodes);
+}
+
+QString rejectionText(const Verification &verification)
+{
+    if (verdict(verification) != Verdict::Rejected || !verification.result)
+        return {};
+    QStringList lines;
+    for (const AaaRejection &rejection : verification.result->rejections) {
+        if (rejection.isTransient())
+            continue;
+        //: %1 the reject reason code (AAA03), %2 what it means
+        lines << Tr::tr("AAA %1: %2").arg(rejection.code, rejection.reason());
+    }
+    lines.removeDuplicates();
+    return lines.join(QLatin1Char('\n'));
+}
+
+bool payerAnswered(VerificationStatus storedStatus)
+{
+    return storedStatus == VerificationStatus::Verified ||
+           storedStatus == VerificationStatus::ManualReview ||
+           storedStatus == VerificationStatus::Expired;
 }
 
 QString verdictKey(Verdict verdict)
@@ -214,8 +307,12 @@ QString verdictKey(Verdict verdict)
         return QStringLiteral("inactive");
     case Verdict::NeedsReview:
         return QStringLiteral("needs_review");
-    case Verdict::Error:
-        return QStringLiteral("error");
+    case Verdict::Rejected:
+        return QStringLiteral("rejected");
+    case Verdict::CouldNotVerify:
+        return QStringLiteral("could_not_verify");
+    case Verdict::Cancelled:
+        return QStringLiteral("cancelled");
     case Verdict::Expired:
         return QStringLiteral("expired");
     }
@@ -224,23 +321,27 @@ QString verdictKey(Verdict verdict)
 
 QColor verdictColor(Verdict verdict)
 {
+    // Each is at least 4.5:1 against white and the window grey (tst_statusvocabulary).
     switch (verdict) {
     case Verdict::Active:
         return QColor(0x1b, 0x7f, 0x3b);
     case Verdict::Inactive:
         return QColor(0x8a, 0x1c, 0x1c);
     case Verdict::NeedsReview:
-        return QColor(0xb3, 0x6b, 0x00);
-    case Verdict::Error:
+        return QColor(0x8f, 0x55, 0x00);
+    case Verdict::Rejected:
         return QColor(0xb0, 0x23, 0x23);
+    case Verdict::CouldNotVerify:
+        return QColor(0x7a, 0x4a, 0x12);
     case Verdict::Expired:
         return QColor(0x6b, 0x5b, 0x95);
     case Verdict::Pending:
         return QColor(0x25, 0x63, 0xa8);
     case Verdict::None:
+    case Verdict::Cancelled:
         break;
     }
-    return QColor(0x70, 0x70, 0x70);
+    return QColor(0x66, 0x66, 0x66);
 }
 
 std::optional<qint64> officeCopayCents(const EligibilityResult &result)

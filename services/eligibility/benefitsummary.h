@@ -28,18 +28,46 @@ struct BenefitRow
     bool operator==(const BenefitRow &) const = default;
 };
 
-//! Answers at a glance, for the status panel, the schedule and the reports.
-enum class Verdict { None, Pending, Active, Inactive, NeedsReview, Error, Expired };
+//! Answers at a glance, for the status panel, the tables, the schedule and the reports. One
+//! vocabulary everywhere: a payer's refusal (AAA) is Rejected; a payer that was never reached or
+//! did not answer (timeout, connection, HTTP error, busy) is CouldNotVerify.
+enum class Verdict {
+    None,
+    Pending,
+    Active,
+    Inactive,
+    NeedsReview,
+    Rejected,
+    CouldNotVerify,
+    Cancelled,
+    Expired
+};
 
 namespace BenefitSummary {
 //! The benefits table: copays, coinsurance, deductibles and out-of-pocket maximums, with totals
 //! and remaining amounts (EB06 29) merged on one row; other benefits with notes after them.
 QList<BenefitRow> rows(const EligibilityResult &result);
 
+//! The verdict from a status and the 271 alone: a failure with a (non-transient) AAA is
+//! Rejected, any other failure CouldNotVerify.
 Verdict verdict(VerificationStatus effectiveStatus, const std::optional<EligibilityResult> &result);
-QString verdictText(Verdict verdict); // "ACTIVE", "INACTIVE", "NEEDS REVIEW", "ERROR" ...
+//! The verdict of one attempt, its status already the effective one; knows cancelled attempts.
+Verdict verdict(const Verification &verification);
+//! Every verdict, in the order above: for tests and legends.
+QList<Verdict> allVerdicts();
+QString verdictText(Verdict verdict); // "ACTIVE", "REJECTED", "COULD NOT VERIFY" ...
+//! The verdict with the payer's reject reason codes: "REJECTED — AAA 72".
+QString verdictText(Verdict verdict, const QStringList &aaaCodes);
+//! What a list shows for one attempt: verdictText(verdict(v), v.aaaCodes).
+QString statusText(const Verification &verification);
+//! One line on why a payer rejected: "AAA 72: The member ID is invalid or missing."; empty when
+//! the attempt was not a rejection.
+QString rejectionText(const Verification &verification);
+//! True when the payer answered about the coverage (active, inactive, needs review, or an
+//! answer since expired): what "Last Verified" counts. A rejection or a timeout does not.
+bool payerAnswered(VerificationStatus storedStatus);
 QString verdictKey(Verdict verdict);  // "active", ... for styles and tests
-QColor verdictColor(Verdict verdict); // background of the status badge
+QColor verdictColor(Verdict verdict); // badge background; readable as text on white too
 
 //! The patient's copay for an office visit in network (EB*B for 98, else 30), if stated.
 std::optional<qint64> officeCopayCents(const EligibilityResult &result);

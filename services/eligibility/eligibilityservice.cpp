@@ -62,10 +62,7 @@ VerificationContext EligibilityService::context() const
 VerificationJob *EligibilityService::verify(qint64 coverageId, const VerifyOptions &options)
 {
     auto *job = new VerificationJob(context(), coverageId, options, this);
-    connect(job, &VerificationJob::verificationStarted, this,
-            &EligibilityService::verificationStarted);
-    connect(job, &VerificationJob::verificationFinished, this,
-            &EligibilityService::verificationFinished);
+    track(job);
     QTimer::singleShot(0, job, &Job::start);
     return job;
 }
@@ -78,12 +75,49 @@ VerificationJob *EligibilityService::retry(qint64 verificationId)
     options.force = true;
     options.retryOf = verificationId;
     auto *job = new VerificationJob(context(), 0, options, this);
-    connect(job, &VerificationJob::verificationStarted, this,
-            &EligibilityService::verificationStarted);
-    connect(job, &VerificationJob::verificationFinished, this,
-            &EligibilityService::verificationFinished);
+    track(job);
     QTimer::singleShot(0, job, &Job::start);
     return job;
+}
+
+void EligibilityService::track(VerificationJob *job)
+{
+    connect(job, &VerificationJob::verificationStarted, this,
+            [this, job](const Verification &pending) {
+                m_running.insert(pending.coverageId, job);
+                Q_EMIT verificationStarted(pending);
+            });
+    connect(job, &VerificationJob::verificationFinished, this,
+            [this, job](const Verification &verification) {
+                if (m_running.value(verification.coverageId) == job)
+                    m_running.remove(verification.coverageId);
+                Q_EMIT verificationFinished(verification);
+            });
+    connect(job, &VerificationJob::tryStarted, this, &EligibilityService::verificationTryStarted);
+    connect(job, &Job::finished, this, [this, job] {
+        // Ended without a finished attempt (cancelled before it was stored, storage error).
+        for (auto it = m_running.begin(); it != m_running.end();) {
+            if (it.value() == job || it.value().isNull())
+                it = m_running.erase(it);
+            else
+                ++it;
+        }
+    });
+}
+
+bool EligibilityService::cancelVerification(qint64 coverageId)
+{
+    const QPointer<VerificationJob> job = m_running.value(coverageId);
+    if (!job || job->isFinished())
+        return false;
+    job->cancel();
+    return true;
+}
+
+bool EligibilityService::isVerifying(qint64 coverageId) const
+{
+    const QPointer<VerificationJob> job = m_running.value(coverageId);
+    return job && !job->isFinished();
 }
 
 BatchVerification *EligibilityService::verifyCoverages(const QList<qint64> &coverageIds,
@@ -145,9 +179,12 @@ EligibilityService::coverageStatuses(qint64 patientId) const
             const auto latest = VerificationRepository(connection).latestForCoverages(ids, false);
             if (!latest)
                 return Result::failure(latest.error());
+            const auto answered = VerificationRepository(connection).lastAnsweredAt(ids);
+            if (!answered)
+                return Result::failure(answered.error());
             QList<CoverageStatus> statuses;
             for (const Coverage &coverage : *coverages) {
-                CoverageStatus status{coverage, std::nullopt};
+                CoverageStatus status{coverage, std::nullopt, answered->value(coverage.id)};
                 const auto found = latest->constFind(coverage.id);
                 if (found != latest->cend()) {
                     status.latest = *found;

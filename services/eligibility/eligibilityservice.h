@@ -16,6 +16,7 @@
 #include <QFuture>
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 
 #include <functional>
 #include <memory>
@@ -56,6 +57,11 @@ public:
     VerificationJob *verify(qint64 coverageId, const VerifyOptions &options = {});
     //! A new attempt for a failed verification (forced, same service date and types).
     VerificationJob *retry(qint64 verificationId);
+    //! Stops the verification running for a coverage (it finishes as cancelled, which is not
+    //! an answer); false when none is running.
+    bool cancelVerification(qint64 coverageId);
+    //! True while a verification of the coverage is stored as pending and not finished.
+    bool isVerifying(qint64 coverageId) const;
     //! Verifies the given coverages, eight at a time; not started (connect, then start()).
     BatchVerification *verifyCoverages(const QList<qint64> &coverageIds,
                                        const VerifyOptions &options = {});
@@ -111,9 +117,14 @@ public:
 Q_SIGNALS:
     void verificationStarted(const Verification &pending);
     void verificationFinished(const Verification &verification);
+    //! A running verification sends request `tryNumber` of at most `maxTries` (retries of
+    //! timeouts, 5xx and busy payers are automatic).
+    void verificationTryStarted(const Verification &pending, int tryNumber, int maxTries);
 
 private:
     VerificationContext context() const;
+    //! Passes the job's signals on and keeps it findable by coverage while it runs.
+    void track(VerificationJob *job);
     AuditTrail audit() const { return AuditTrail(m_store, m_settings.user); }
 
     Store *m_store;
@@ -121,4 +132,5 @@ private:
     EligibilitySettings m_settings;
     std::function<QDateTime()> m_clock;
     std::shared_ptr<ControlNumbers> m_controlNumbers;
+    QHash<qint64, QPointer<VerificationJob>> m_running; // by coverage id
 };

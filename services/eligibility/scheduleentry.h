@@ -37,4 +37,5 @@ struct CoverageStatus
 {
     Coverage coverage;
     std::optional<Verification> latest; // without raw X12, effective status applied
+    QDateTime lastVerifiedAt;           // the payer's last answer about it (UTC); null if none
 };

@@ -433,6 +433,7 @@ void VerificationJob::sendTry()
                                  m_verification.request, settings.timeoutMs, this);
     connect(m_try, &Job::finished, this, &VerificationJob::onTryFinished);
     m_try->start();
+    Q_EMIT tryStarted(m_verification, m_verification.attempts, m_policy.maxTries);
 }
 
 bool VerificationJob::retryLater(Job::Error error, std::optional<RetryPolicy::Ms> retryAfter)
@@ -462,8 +463,8 @@ void VerificationJob::onTryFinished()
         QString message = attempt->errorString();
         if (m_verification.attempts > 1)
             message +=
-                QLatin1Char(' ') + QCoreApplication::translate("Eligibility", "(%n attempts)",
-                                                               nullptr, m_verification.attempts);
+                QLatin1Char(' ') + QCoreApplication::translate("Eligibility", "(%n tries)", nullptr,
+                                                               m_verification.attempts);
         fail(verificationErrorFor(error), message);
         return;
     }

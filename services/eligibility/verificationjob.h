@@ -81,6 +81,8 @@ Q_SIGNALS:
     void verificationStarted(const Verification &pending);
     //! The attempt is finished and stored (also when cancelled after it was stored).
     void verificationFinished(const Verification &verification);
+    //! A request is going out: try `tryNumber` (1 for the first) of at most `maxTries`.
+    void tryStarted(const Verification &pending, int tryNumber, int maxTries);
 
 protected:
     void doStart() override;

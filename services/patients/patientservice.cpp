@@ -9,6 +9,9 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+#include <memory>
+
 namespace {
 //! Runs `write` (returning StoreResult<T>) and the audit record of it in one transaction.
 template<typename T, typename Write>
@@ -129,6 +132,147 @@ QFuture<StoreResult<Coverage>> PatientService::saveCoverage(const Coverage &cove
         return auditedWrite<Coverage>(connection, user, action, QStringLiteral("coverage"), [&] {
             return CoverageRepository(connection).save(coverage);
         });
+    });
+    Async::whenReady(saved, this, [this](const StoreResult<Coverage> &result) {
+        if (result)
+            Q_EMIT coverageSaved(*result);
+    });
+    return saved;
+}
+
+QFuture<StoreResult<Coverage>> PatientService::addCoverageWithPayer(const Coverage &coverage,
+                                                                    const Payer &payer)
+{
+    const QString user = m_user;
+    Coverage fresh = coverage;
+    fresh.id = 0;
+    fresh.payerId = payer.id.trimmed();
+    if (fresh.payerName.trimmed().isEmpty())
+        fresh.payerName = payer.name;
+    QFuture<StoreResult<Coverage>> saved =
+        m_store->write([fresh, payer, user](const QString &connection) {
+            return auditedWrite<Coverage>(
+                connection, user, QStringLiteral("coverage.create"), QStringLiteral("coverage"),
+                [&]() -> StoreResult<Coverage> {
+                    CoverageRepository coverages(connection);
+                    const auto known = coverages.payer(payer.id);
+                    if (!known)
+                        return StoreResult<Coverage>::failure(known.error());
+                    if (!known->has_value()) {
+                        const auto added = coverages.savePayer(payer);
+                        if (!added)
+                            return StoreResult<Coverage>::failure(added.error());
+                        // Payer ids are text, not a row id: the coverage.create record that
+                        // follows in this transaction names the coverage it came with.
+                        const auto recorded = AuditTrail::recordIn(
+                            connection, user,
+                            {QStringLiteral("payer.create"), QStringLiteral("payer"), 0});
+                        if (!recorded)
+                            return StoreResult<Coverage>::failure(
+                                AuditTrail::notRecorded(recorded.error()));
+                    }
+                    return coverages.save(fresh);
+                });
+        });
+    Async::whenReady(saved, this, [this](const StoreResult<Coverage> &result) {
+        if (result)
+            Q_EMIT coverageSaved(*result);
+    });
+    return saved;
+}
+
+QFuture<StoreResult<QList<Coverage>>>
+PatientService::reorderCoverages(qint64 patientId, const QList<qint64> &coverageIds)
+{
+    using Result = StoreResult<QList<Coverage>>;
+    const QString user = m_user;
+    auto changed = std::make_shared<QList<Coverage>>();
+    QFuture<Result> reordered = m_store->write(
+        [patientId, coverageIds, user, changed](const QString &connection) -> Result {
+            TransactionGuard transaction(Database::connection(connection));
+            const QString what = QCoreApplication::translate("Store", "the coverage");
+            if (!transaction.isActive())
+                return Result::failure(transaction.describeError(what));
+            CoverageRepository coverages(connection);
+            const auto current = coverages.forPatient(patientId);
+            if (!current)
+                return Result::failure(current.error());
+            QList<Coverage> active;
+            for (const Coverage &c : *current) {
+                if (c.active)
+                    active.append(c);
+            }
+            QList<Coverage> ordered;
+            for (const qint64 id : coverageIds) {
+                const auto found = std::find_if(active.cbegin(), active.cend(),
+                                                [id](const Coverage &c) { return c.id == id; });
+                if (found == active.cend())
+                    return Result::failure(
+                        tr("That coverage is not an active coverage of this patient any more; "
+                           "reload the patient and try again."));
+                if (!ordered.contains(*found))
+                    ordered.append(*found);
+            }
+            for (const Coverage &c : std::as_const(active)) {
+                if (!ordered.contains(c))
+                    ordered.append(c);
+            }
+            QList<std::pair<qint64, CoverageOrder>> orders;
+            for (qsizetype i = 0; i < ordered.size(); ++i) {
+                // Past the third, every coverage stays tertiary: there is no fourth order.
+                const auto order = CoverageOrder(qMin<qsizetype>(i + 1, 3));
+                if (ordered.at(i).order != order) {
+                    orders.append({ordered.at(i).id, order});
+                    ordered[i].order = order;
+                    changed->append(ordered.at(i));
+                }
+            }
+            const auto set = coverages.setOrders(orders);
+            if (!set)
+                return Result::failure(set.error());
+            if (!*set)
+                return Result::failure(QCoreApplication::translate(
+                    "Store", "This coverage no longer exists; someone may have removed it."));
+            const auto recorded = AuditTrail::recordIn(
+                connection, user,
+                {QStringLiteral("coverage.reorder"), QStringLiteral("patient"), patientId});
+            if (!recorded)
+                return Result::failure(AuditTrail::notRecorded(recorded.error()));
+            if (!transaction.commit())
+                return Result::failure(transaction.describeError(what));
+            return ordered;
+        });
+    Async::whenReady(reordered, this, [this, changed](const Result &result) {
+        if (!result)
+            return;
+        for (const Coverage &coverage : std::as_const(*changed))
+            Q_EMIT coverageSaved(coverage);
+    });
+    return reordered;
+}
+
+QFuture<StoreResult<Coverage>> PatientService::saveGroupAndPlan(qint64 coverageId,
+                                                                const QString &groupNumber,
+                                                                const QString &planName)
+{
+    const QString user = m_user;
+    QFuture<StoreResult<Coverage>> saved = m_store->write([coverageId, groupNumber, planName,
+                                                           user](const QString &connection) {
+        return auditedWrite<Coverage>(
+            connection, user, QStringLiteral("coverage.edit"), QStringLiteral("coverage"),
+            [&]() -> StoreResult<Coverage> {
+                CoverageRepository coverages(connection);
+                const auto found = coverages.find(coverageId);
+                if (!found)
+                    return StoreResult<Coverage>::failure(found.error());
+                if (!found->has_value())
+                    return StoreResult<Coverage>::failure(QCoreApplication::translate(
+                        "Store", "This coverage no longer exists; someone may have removed it."));
+                Coverage coverage = **found;
+                coverage.groupNumber = groupNumber;
+                coverage.planName = planName;
+                return coverages.save(coverage);
+            });
     });
     Async::whenReady(saved, this, [this](const StoreResult<Coverage> &result) {
         if (result)

@@ -56,6 +56,27 @@ public:
     QFuture<StoreResult<QList<Coverage>>> coverages(qint64 patientId) const;
     //! Adds or changes a coverage (audited as coverage.create or coverage.edit).
     QFuture<StoreResult<Coverage>> saveCoverage(const Coverage &coverage);
+    /*!
+      Adds a coverage with a payer that is not in the payer list yet (one named by a 271 for
+      coordination of benefits): the payer is added and the coverage saved in one transaction
+      (audited as payer.create and coverage.create).
+     */
+    QFuture<StoreResult<Coverage>> addCoverageWithPayer(const Coverage &coverage,
+                                                        const Payer &payer);
+    /*!
+      Puts a patient's active coverages in this order: the first becomes primary, the next
+      secondary, then tertiary; active coverages not listed follow in their present order
+      (audited as coverage.reorder). Every id must be a coverage of the patient. Returns the
+      coverages in their new order; coverageSaved() follows for each one that changed.
+     */
+    QFuture<StoreResult<QList<Coverage>>> reorderCoverages(qint64 patientId,
+                                                           const QList<qint64> &coverageIds);
+    /*!
+      Saves the group number and plan name the payer returned onto a coverage (audited as
+      coverage.edit); the other fields stay as stored.
+     */
+    QFuture<StoreResult<Coverage>> saveGroupAndPlan(qint64 coverageId, const QString &groupNumber,
+                                                    const QString &planName);
     //! The payers eligibility requests can go to, by name.
     QFuture<StoreResult<QList<Payer>>> payers() const;
 

@@ -117,12 +117,16 @@ QString coverageSection(const VerificationReportData::Item &item, const Patient 
     const Coverage &c = item.coverage;
     const std::optional<EligibilityResult> result =
         item.verification ? item.verification->result : std::nullopt;
-    const Verdict v = item.verification ? verdict(item.status, result) : Verdict::None;
+    std::optional<Verification> attempt = item.verification;
+    if (attempt)
+        attempt->status = item.status; // the effective status (expiry applied)
+    const Verdict v = attempt ? verdict(*attempt) : Verdict::None;
     QString html;
     html +=
         QStringLiteral("<h2>%1 — %2</h2>\n").arg(esc(coverageOrderName(c.order)), esc(c.payerName));
     html += QStringLiteral("<p><span class=\"verdict\" style=\"color:%1\">%2</span>")
-                .arg(verdictColor(v).name(), esc(verdictText(v)));
+                .arg(verdictColor(v).name(),
+                     esc(attempt ? statusText(*attempt) : verdictText(Verdict::None)));
     if (result && !result->planName.isEmpty())
         html += QStringLiteral(" &nbsp; %1").arg(esc(result->planName));
     html += QStringLiteral("</p>\n");
@@ -154,13 +158,15 @@ QString coverageSection(const VerificationReportData::Item &item, const Patient 
                       dateRangeText(result->coverageBegin(), result->coverageEnd()));
     if (item.verification) {
         const Verification &ver = *item.verification;
+        // "Verified" only when the payer answered; a refusal or no answer is an attempt.
+        const bool answered = payerAnswered(ver.status);
         html +=
-            field(Tr::tr("Verified at"),
+            field(answered ? Tr::tr("Verified at") : Tr::tr("Attempted at"),
                   formatDateTime(ver.completedAt.isValid() ? ver.completedAt : ver.requestedAt));
-        html += field(Tr::tr("Verified by"), ver.user);
+        html += field(answered ? Tr::tr("Verified by") : Tr::tr("Attempted by"), ver.user);
         html += field(Tr::tr("Date of service"), formatDate(ver.serviceDate));
         html += field(Tr::tr("Trace number"), ver.traceNumber);
-        html += field(Tr::tr("Status"), verificationStatusText(item.status));
+        html += field(Tr::tr("Status"), attempt ? statusText(*attempt) : QString());
         if (item.collect) {
             //: Collect today: the amount, then how it was worked out
             html +=
@@ -317,7 +323,10 @@ QString daySheet(const DaySheetData &data)
                      esc(QCoreApplication::translate("Report", "DOB %1")
                              .arg(formatDate(row.patient.dateOfBirth))),
                      esc(row.appointment.provider), esc(row.appointment.visitType), esc(payer),
-                     verdictColor(v).name(), esc(verdictText(v)), collect)
+                     verdictColor(v).name(),
+                     esc(verdictText(v, row.verification ? row.verification->aaaCodes
+                                                         : QStringList())),
+                     collect)
                 .arg(esc(note));
     }
     body += QStringLiteral("<p>%1</p>")

@@ -311,6 +311,22 @@ StoreResult<QList<Coverage>> CoverageRepository::forPatients(const QList<qint64>
     return coverages;
 }
 
+StoreResult<bool>
+CoverageRepository::setOrders(const QList<std::pair<qint64, CoverageOrder>> &orders)
+{
+    QSqlQuery query(Database::connection(m_connection));
+    query.prepare(QStringLiteral("UPDATE coverages SET coverage_order = ? WHERE id = ?"));
+    for (const auto &[id, order] : orders) {
+        query.bindValue(0, int(order));
+        query.bindValue(1, id);
+        if (!query.exec())
+            return StoreResult<bool>::failure(saveFailed(query.lastError()));
+        if (query.numRowsAffected() == 0)
+            return false;
+    }
+    return true;
+}
+
 StoreResult<bool> CoverageRepository::remove(qint64 id)
 {
     QSqlQuery query(Database::connection(m_connection));

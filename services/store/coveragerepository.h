@@ -8,6 +8,7 @@
 #include <QList>
 
 #include <optional>
+#include <utility>
 
 class CoverageRepository
 {
@@ -26,6 +27,9 @@ public:
     StoreResult<QList<Coverage>> forPatient(qint64 patientId) const;
     //! The coverages of many patients at once, in the same order per patient.
     StoreResult<QList<Coverage>> forPatients(const QList<qint64> &patientIds) const;
+    //! Sets each coverage's order (primary, secondary, tertiary); false in the result when one
+    //! of them no longer exists (nothing is changed then, with the caller's transaction).
+    StoreResult<bool> setOrders(const QList<std::pair<qint64, CoverageOrder>> &orders);
     //! True when a coverage was removed.
     StoreResult<bool> remove(qint64 id);
 

@@ -309,6 +309,26 @@ VerificationRepository::latestForCoverages(const QList<qint64> &coverageIds, boo
     return latest;
 }
 
+StoreResult<QHash<qint64, QDateTime>>
+VerificationRepository::lastAnsweredAt(const QList<qint64> &coverageIds) const
+{
+    QHash<qint64, QDateTime> answered;
+    QSqlQuery query(Database::connection(m_connection));
+    // One short walk of the (coverage_id, requested_at) index per coverage.
+    query.prepare(
+        QStringLiteral("SELECT MAX(completed_at) FROM verifications WHERE coverage_id = ? "
+                       "AND status IN ('verified', 'manual_review', 'expired')"));
+    for (const qint64 coverageId : coverageIds) {
+        query.bindValue(0, coverageId);
+        if (!query.exec())
+            return StoreResult<QHash<qint64, QDateTime>>::failure(readFailed(query));
+        if (query.next() && !query.isNull(0))
+            answered.insert(coverageId, SqlValues::toTimestamp(query.value(0)));
+        query.finish();
+    }
+    return answered;
+}
+
 StoreResult<QList<Verification>> VerificationRepository::historyForCoverage(qint64 coverageId) const
 {
     QSqlQuery query(Database::connection(m_connection));

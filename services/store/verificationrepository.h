@@ -33,6 +33,10 @@ public:
     //! unless `withRaw`. One indexed query per coverage.
     StoreResult<QHash<qint64, Verification>> latestForCoverages(const QList<qint64> &coverageIds,
                                                                 bool withRaw = false) const;
+    //! When the payer last answered about each coverage (verified, needs review, or since
+    //! expired): "Last Verified". Rejections, failures and cancelled attempts do not count;
+    //! coverages never answered are left out.
+    StoreResult<QHash<qint64, QDateTime>> lastAnsweredAt(const QList<qint64> &coverageIds) const;
     //! Every attempt for a coverage, newest first.
     StoreResult<QList<Verification>> historyForCoverage(qint64 coverageId) const;
     //! Every attempt for a patient, newest first.

@@ -113,11 +113,11 @@ void TestHeadless::verifyDayWithDaySheet()
     QVERIFY(run.out.contains(
         QStringLiteral("Smith, Jane | BlueCross BlueShield ACT100001 (Primary): ACTIVE")));
     QVERIFY(run.out.contains(
-        QStringLiteral("Garcia, Maria | Aetna Health BAD600006 (Primary): ERROR")));
+        QStringLiteral("Garcia, Maria | Aetna Health BAD600006 (Primary): REJECTED — AAA 72")));
     QVERIFY(run.out.contains(
         QStringLiteral("Brown, Kyla | United Healthcare COB400004 (Primary): NEEDS REVIEW")));
     QVERIFY(run.out.contains(
-        QStringLiteral("Davis, Emily | United Healthcare ERR500011 (Primary): ERROR")));
+        QStringLiteral("Davis, Emily | United Healthcare ERR500011 (Primary): COULD NOT VERIFY")));
     QVERIFY(run.out.contains(QStringLiteral("verified,")));
     QVERIFY(QFile::exists(pdf));
     const QString text = pdfText(pdf);

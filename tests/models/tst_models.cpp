@@ -311,7 +311,7 @@ void TestModels::coveragesAndHistory()
     QCOMPARE(coverageReset.size(), 0);
     QCOMPARE(history.rowCount(), 2);
     QCOMPARE(history.index(0, VerificationHistoryModel::StatusColumn).data().toString(),
-             QStringLiteral("Verified"));
+             QStringLiteral("ACTIVE"));
     QCOMPARE(history.index(0, VerificationHistoryModel::UserColumn).data().toString(),
              QStringLiteral("tester"));
     QVERIFY(history.verificationAt(0).id > history.verificationAt(1).id);
@@ -327,7 +327,7 @@ void TestModels::coveragesAndHistory()
     QVERIFY(historyLoaded.wait());
     QCOMPARE(history.rowCount(), 2);
     QCOMPARE(history.index(0, VerificationHistoryModel::StatusColumn).data().toString(),
-             QStringLiteral("Verified"));
+             QStringLiteral("ACTIVE"));
 }
 
 void TestModels::coverageVerificationUpdatesOnlyItsRow()
@@ -420,7 +420,7 @@ void TestModels::historyKeepsSelectionWhenAttemptsArrive()
     QCOMPARE(removed.size(), 0);
     QCOMPARE(history.verificationAt(0).id, second.id);
     QCOMPARE(history.index(0, VerificationHistoryModel::StatusColumn).data().toString(),
-             QStringLiteral("Verified"));
+             QStringLiteral("ACTIVE"));
     // The clerk's selection follows its attempt down one row.
     QCOMPARE(selection.selectedRows().size(), 1);
     QCOMPARE(selection.selectedRows().constFirst().data(ModelRoles::IdRole).toLongLong(), first.id);

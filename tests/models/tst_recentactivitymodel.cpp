@@ -213,7 +213,7 @@ void TestRecentActivityModel::rowsNewestFirstWithColumns()
              (QStringList{"Smith, Jane", "Smith, Jane", "Haddad, Omar"}));
     QCOMPARE(column(model, RecentActivityModel::StatusColumn),
              (QStringList{verdictText(Verdict::Pending), verdictText(Verdict::Active),
-                          verdictText(Verdict::Error)}));
+                          QStringLiteral("REJECTED — AAA 72")}));
     QCOMPARE(column(model, RecentActivityModel::DurationColumn),
              (QStringList{QString(), QStringLiteral("850 ms"),
                           QLocale().toString(1200) + QStringLiteral(" ms")}));
@@ -414,7 +414,7 @@ void TestRecentActivityModel::finishedVerificationUpdatesItsRow()
     QCOMPARE(bottomRight.column(), RecentActivityModel::ColumnCount - 1);
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(model.index(0, RecentActivityModel::StatusColumn).data().toString(),
-             verdictText(Verdict::Error));
+             verdictText(Verdict::CouldNotVerify));
     QCOMPARE(model.index(0, RecentActivityModel::ReasonColumn).data().toString(),
              QStringLiteral("The clearinghouse did not answer in time."));
 }

@@ -240,7 +240,9 @@ void TestReports::verificationReportPdfText()
                                  "frontdesk1",
                                  "Verified at",
                                  "Coverage dates",
-                                 "ERROR",
+                                 "REJECTED",
+                                 "AAA 72",
+                                 "Attempted at",
                                  "The member ID is",
                                  "Page 1 of",
                                  "TRAINING"}) {

@@ -185,7 +185,7 @@ void TestPatientPage::rejectionShowsReasonAndFix()
     QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("verifyButton")),
                       Qt::LeftButton);
     auto *verdict = page.findChild<QLabel *>(QStringLiteral("verdictLabel"));
-    QTRY_COMPARE_WITH_TIMEOUT(verdict->text(), QStringLiteral("ERROR"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(verdict->text(), QStringLiteral("REJECTED — AAA 72"), 10000);
     auto *reasons = page.findChild<QLabel *>(QStringLiteral("reasonsLabel"));
     QVERIFY(reasons->isVisible());
     QVERIFY2(reasons->text().contains(QStringLiteral("member ID"), Qt::CaseInsensitive),
@@ -237,7 +237,8 @@ void TestPatientPage::retryFailedAttempt()
     QVERIFY(waitUntilReady(page));
     QCOMPARE(page.coverageModel()->rowCount(), 1); // selected once loaded
     page.verifyAgain();
-    QTRY_COMPARE_WITH_TIMEOUT(page.statusPanel()->verdictText(), QStringLiteral("ERROR"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(page.statusPanel()->verdictText(), QStringLiteral("COULD NOT VERIFY"),
+                              10000);
     auto *history = page.findChild<QTableView *>(QStringLiteral("historyView"));
     QTRY_COMPARE(history->model()->rowCount(), 1);
     history->setCurrentIndex(history->model()->index(0, 0));
