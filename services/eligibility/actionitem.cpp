@@ -48,8 +48,8 @@ std::optional<ActionReason> ActionItem::reasonFor(const ScheduleEntry &entry, in
     if (latest.result && latest.result->status == EligibilityResult::Status::Inactive)
         return ActionReason::Inactive;
     // An answer the desk would not reuse is no answer for this visit.
-    const QDateTime answeredAt = latest.completedAt.isValid() ? latest.completedAt
-                                                              : latest.requestedAt;
+    const QDateTime answeredAt =
+        latest.completedAt.isValid() ? latest.completedAt : latest.requestedAt;
     if (!answeredAt.isValid() || answeredAt < nowUtc.addSecs(-qint64(reuseHours) * 3600))
         return ActionReason::NotVerified;
     return std::nullopt;

@@ -78,18 +78,30 @@ void TestActionItem::reasonFor_data()
     QTest::addColumn<QString>("spec");
     QTest::addColumn<QString>("reason"); // key, or "" when nothing is needed
 
-    QTest::newRow("no coverage") << "none" << "not_verified";
-    QTest::newRow("never verified") << "never" << "not_verified";
-    QTest::newRow("still being asked") << "pending" << "not_verified";
-    QTest::newRow("active an hour ago") << "active:1" << "";
-    QTest::newRow("active 23 hours ago") << "active:23" << "";
-    QTest::newRow("active 25 hours ago: past the reuse window") << "active:25" << "not_verified";
-    QTest::newRow("inactive") << "inactive:1" << "inactive";
-    QTest::newRow("inactive long ago is still inactive") << "inactive:200" << "inactive";
-    QTest::newRow("needs review") << "review" << "needs_review";
-    QTest::newRow("expired") << "expired" << "expired";
-    QTest::newRow("rejected") << "rejected" << "rejected";
-    QTest::newRow("timed out") << "timeout" << "could_not_verify";
+    QTest::newRow("no coverage") << "none"
+                                 << "not_verified";
+    QTest::newRow("never verified") << "never"
+                                    << "not_verified";
+    QTest::newRow("still being asked") << "pending"
+                                       << "not_verified";
+    QTest::newRow("active an hour ago") << "active:1"
+                                        << "";
+    QTest::newRow("active 23 hours ago") << "active:23"
+                                         << "";
+    QTest::newRow("active 25 hours ago: past the reuse window") << "active:25"
+                                                                << "not_verified";
+    QTest::newRow("inactive") << "inactive:1"
+                              << "inactive";
+    QTest::newRow("inactive long ago is still inactive") << "inactive:200"
+                                                         << "inactive";
+    QTest::newRow("needs review") << "review"
+                                  << "needs_review";
+    QTest::newRow("expired") << "expired"
+                             << "expired";
+    QTest::newRow("rejected") << "rejected"
+                              << "rejected";
+    QTest::newRow("timed out") << "timeout"
+                               << "could_not_verify";
 }
 
 void TestActionItem::reasonFor()
@@ -114,14 +126,14 @@ void TestActionItem::listIsOnePerPatientSoonestFirst()
 {
     using A = AppointmentStatus;
     const QList<ScheduleEntry> schedule{
-        entry(QStringLiteral("rejected"), 1, 300),            // Rita, later visit: once
-        entry(QStringLiteral("active:1"), 2, 10),             // in order: not listed
-        entry(QStringLiteral("never"), 3, 60, A::Cancelled),  // cancelled: not listed
-        entry(QStringLiteral("never"), 4, 120, A::NoShow),    // did not come: not listed
+        entry(QStringLiteral("rejected"), 1, 300),           // Rita, later visit: once
+        entry(QStringLiteral("active:1"), 2, 10),            // in order: not listed
+        entry(QStringLiteral("never"), 3, 60, A::Cancelled), // cancelled: not listed
+        entry(QStringLiteral("never"), 4, 120, A::NoShow),   // did not come: not listed
         entry(QStringLiteral("inactive:2"), 5, 90, A::CheckedIn),
-        entry(QStringLiteral("rejected"), 1, 30),             // Rita's first visit
-        entry(QStringLiteral("none"), 6, 30),                 // same time as Rita: by id
-        entry(QStringLiteral("never"), 3, 200),               // Cal's other visit counts
+        entry(QStringLiteral("rejected"), 1, 30), // Rita's first visit
+        entry(QStringLiteral("none"), 6, 30),     // same time as Rita: by id
+        entry(QStringLiteral("never"), 3, 200),   // Cal's other visit counts
     };
     const QList<ActionItem> items = ActionItem::fromSchedule(schedule, 24, now);
     QStringList rows;
