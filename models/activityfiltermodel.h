@@ -8,9 +8,10 @@
 
 /*!
   Filters and sorts a list of verification attempts (the dashboard's recent activity): by
-  status key ("verified", "failed", "manual_review", "expired", "cancelled"; none: all) and by
-  what the clerk types about the patient or payer. Sorting uses ModelRoles::SortRole, so times
-  and durations sort as values. Live inserts and updates of the source pass through row by row.
+  status key ("verified", "inactive", "failed", "manual_review", "expired", "cancelled"; none:
+  all) and by what the clerk types about the patient or payer. Sorting uses
+  ModelRoles::SortRole, so times and durations sort as values. Live inserts and updates of the
+  source pass through row by row.
  */
 class ActivityFilterModel : public QSortFilterProxyModel
 {

@@ -6,6 +6,7 @@
 #include "services/common/async.h"
 #include "services/eligibility/benefitsummary.h"
 #include "services/eligibility/eligibilityservice.h"
+#include "services/patients/patientservice.h"
 
 #include <QBrush>
 #include <QLocale>
@@ -22,12 +23,19 @@ bool isNewer(const Verification &a, const Verification &b)
 }
 } // namespace
 
-RecentActivityModel::RecentActivityModel(EligibilityService *service, QObject *parent)
+RecentActivityModel::RecentActivityModel(EligibilityService *service, PatientService *patients,
+                                         QObject *parent)
     : QAbstractTableModel(parent)
     , m_service(service)
 {
     connect(service, &EligibilityService::verificationFinished, this,
             &RecentActivityModel::onVerificationFinished);
+    if (patients) {
+        connect(patients, &PatientService::patientSaved, this,
+                &RecentActivityModel::onPatientSaved);
+        connect(patients, &PatientService::coverageSaved, this,
+                &RecentActivityModel::onCoverageSaved);
+    }
 }
 
 void RecentActivityModel::setPeriod(StatsPeriod period)
@@ -94,7 +102,12 @@ QVariant RecentActivityModel::data(const QModelIndex &index, int role) const
     case ModelRoles::CoverageIdRole:
         return v.coverageId;
     case ModelRoles::StatusKeyRole:
-        return cancelled ? QStringLiteral("cancelled") : verificationStatusKey(v.status);
+        if (cancelled)
+            return QStringLiteral("cancelled");
+        // An inactive answer is its own category: "verified" would count it as a success.
+        if (verdict(v.status, v.result) == Verdict::Inactive)
+            return QStringLiteral("inactive");
+        return verificationStatusKey(v.status);
     case ModelRoles::SortRole:
         switch (Column(index.column())) {
         case TimeColumn:
@@ -225,4 +238,31 @@ void RecentActivityModel::place(const VerificationActivity &activity)
     beginInsertRows({}, at, at);
     m_rows.insert(at, activity);
     endInsertRows();
+}
+
+void RecentActivityModel::onPatientSaved(const Patient &patient)
+{
+    // The saved value is what a read would return: renamed in place, live or not, no read.
+    const QString name = patient.displayName();
+    for (int row = 0; row < m_rows.size(); ++row) {
+        VerificationActivity &activity = m_rows[row];
+        if (activity.verification.patientId != patient.id || activity.patientName == name)
+            continue;
+        activity.patientName = name;
+        Q_EMIT dataChanged(index(row, PatientColumn), index(row, PatientColumn));
+    }
+}
+
+void RecentActivityModel::onCoverageSaved(const Coverage &coverage)
+{
+    for (int row = 0; row < m_rows.size(); ++row) {
+        VerificationActivity &activity = m_rows[row];
+        if (activity.verification.coverageId != coverage.id ||
+            (activity.payerName == coverage.payerName && activity.memberId == coverage.memberId))
+            continue;
+        activity.payerName = coverage.payerName;
+        activity.memberId = coverage.memberId;
+        activity.coverageRemoved = false;
+        Q_EMIT dataChanged(index(row, PayerColumn), index(row, PayerColumn));
+    }
 }

@@ -2,19 +2,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "services/domain/coverage.h"
+#include "services/domain/patient.h"
 #include "services/domain/verification.h"
 #include "services/domain/verificationsummary.h"
 #include "services/eligibility/verificationstats.h"
 
 #include <QAbstractTableModel>
-#include <QHash>
 
 class EligibilityService;
+class PatientService;
 
 //! The newest verification attempts of a period (at most MaxRows), newest first, across all
 //! patients, read in one query with their names. While live, a finished attempt is fetched on
 //! its own and inserted or updated in place (no reset, selection kept); while not live (its
-//! screen hidden) nothing is read, and setLive(true) catches up.
+//! screen hidden) nothing is read, and setLive(true) catches up. A patient or coverage saved
+//! through \a patients renames its rows at once, live or not, without a read: the names and
+//! member IDs shown are always the current ones.
 class RecentActivityModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -32,7 +36,8 @@ public:
 
     static constexpr int MaxRows = 200;
 
-    explicit RecentActivityModel(EligibilityService *service, QObject *parent = nullptr);
+    explicit RecentActivityModel(EligibilityService *service, PatientService *patients = nullptr,
+                                 QObject *parent = nullptr);
 
     void setPeriod(StatsPeriod period);
     StatsPeriod period() const { return m_period; }
@@ -58,6 +63,8 @@ Q_SIGNALS:
 
 private:
     void onVerificationFinished(const Verification &verification);
+    void onPatientSaved(const Patient &patient);
+    void onCoverageSaved(const Coverage &coverage);
     void place(const VerificationActivity &activity);
     QVariant displayData(const VerificationActivity &row, int column) const;
 

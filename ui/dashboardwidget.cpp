@@ -2,12 +2,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/dashboardwidget.h"
 
+#include "models/actionlistmodel.h"
 #include "models/activityfiltermodel.h"
 #include "models/modelroles.h"
 #include "models/recentactivitymodel.h"
 #include "services/common/async.h"
 #include "services/eligibility/benefitsummary.h"
 #include "services/eligibility/eligibilityservice.h"
+#include "services/patients/patientservice.h"
 
 #include <QtCharts/QBarCategoryAxis>
 #include <QtCharts/QBarSet>
@@ -28,6 +30,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QToolTip>
@@ -54,16 +57,24 @@ QChartView *createChartView(QChart *chart, const QString &accessibleName)
 } // namespace
 
 DashboardWidget::DashboardWidget(EligibilityService *service, QWidget *parent)
+    : DashboardWidget(service, nullptr, parent)
+{
+}
+
+DashboardWidget::DashboardWidget(EligibilityService *service, PatientService *patients,
+                                 QWidget *parent)
     : QWidget(parent)
     , m_service(service)
-    , m_model(new RecentActivityModel(service, this))
+    , m_model(new RecentActivityModel(service, patients, this))
     , m_filter(new ActivityFilterModel(this))
+    , m_actions(new ActionListModel(service, this))
 {
     m_filter->setSourceModel(m_model);
     m_refreshAction = new QAction(tr("&Refresh"), this);
     m_refreshAction->setShortcut(QKeySequence(Qt::Key_F5));
     m_refreshAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_refreshAction->setToolTip(tr("Reload the figures and the recent activity (F5)"));
+    m_refreshAction->setToolTip(
+        tr("Reload what needs action, the figures and the recent activity (F5)"));
     addAction(m_refreshAction);
     connect(m_refreshAction, &QAction::triggered, this, &DashboardWidget::refresh);
 
@@ -87,12 +98,23 @@ DashboardWidget::DashboardWidget(EligibilityService *service, QWidget *parent)
     refreshButton->setToolTip(m_refreshAction->toolTip());
     connect(refreshButton, &QPushButton::clicked, m_refreshAction, &QAction::trigger);
 
+    // ---- what needs action today leads; the period's figures follow ----------------------
+    QWidget *actionList = createActionList();
     auto *topRow = new QHBoxLayout;
-    topRow->addWidget(periodLabel);
-    topRow->addWidget(m_periodCombo);
+    topRow->addWidget(m_actionsHeading);
     topRow->addStretch(1);
     topRow->addWidget(m_updatedLabel);
     topRow->addWidget(refreshButton);
+
+    auto *figuresLabel = new QLabel(tr("Verifications"));
+    QFont figuresFont = figuresLabel->font();
+    figuresFont.setBold(true);
+    figuresLabel->setFont(figuresFont);
+    auto *periodRow = new QHBoxLayout;
+    periodRow->addWidget(figuresLabel);
+    periodRow->addStretch(1);
+    periodRow->addWidget(periodLabel);
+    periodRow->addWidget(m_periodCombo);
 
     // ---- key figures -------------------------------------------------------------------------
     auto *tiles = new QHBoxLayout;
@@ -101,9 +123,13 @@ DashboardWidget::DashboardWidget(EligibilityService *service, QWidget *parent)
                                    "counted"),
                                 QStringLiteral("verifications"), &m_verificationsValue));
     tiles->addWidget(createTile(tr("Success Rate"),
-                                tr("Share of verifications the payer answered, including those "
-                                   "that need review"),
+                                tr("Share of verifications where the payer confirmed the "
+                                   "coverage, including those that need review"),
                                 QStringLiteral("successRate"), &m_successRateValue));
+    tiles->addWidget(createTile(tr("Inactive Rate"),
+                                tr("Share of verifications where the payer answered that the "
+                                   "coverage is not active"),
+                                QStringLiteral("inactiveRate"), &m_inactiveRateValue));
     tiles->addWidget(createTile(tr("Failure Rate"),
                                 tr("Share of verifications rejected by the payer or not answered"),
                                 QStringLiteral("failureRate"), &m_failureRateValue));
@@ -167,6 +193,7 @@ DashboardWidget::DashboardWidget(EligibilityService *service, QWidget *parent)
     m_showCombo->addItem(tr("Failed"), QStringList{QStringLiteral("failed")});
     m_showCombo->addItem(tr("Needs Review"), QStringList{QStringLiteral("manual_review")});
     m_showCombo->addItem(tr("Verified"), QStringList{QStringLiteral("verified")});
+    m_showCombo->addItem(tr("Inactive"), QStringList{QStringLiteral("inactive")});
     m_showCombo->addItem(tr("Cancelled"), QStringList{QStringLiteral("cancelled")});
     auto *showLabel = new QLabel(tr("&Show:"));
     showLabel->setBuddy(m_showCombo);
@@ -185,17 +212,50 @@ DashboardWidget::DashboardWidget(EligibilityService *service, QWidget *parent)
     m_errorLabel->setStyleSheet(QStringLiteral("color: #b02323;"));
     m_errorLabel->hide();
 
-    auto *layout = new QVBoxLayout(this);
+    // On a small screen the page scrolls rather than squeezing the charts until their legends
+    // are cut: each part keeps a height it can be read at.
+    actionList->setMinimumHeight(150);
+    m_chartStack->setMinimumHeight(220);
+    m_table->setMinimumHeight(150);
+    auto *page = new QWidget;
+    page->setObjectName(QStringLiteral("dashboardPage"));
+    auto *layout = new QVBoxLayout(page);
     layout->addLayout(topRow);
     layout->addWidget(m_errorLabel);
+    layout->addWidget(actionList, 3);
+    layout->addLayout(periodRow);
     layout->addLayout(tiles);
     layout->addWidget(m_chartStack, 2);
     layout->addLayout(activityRow);
-    layout->addWidget(m_table, 3);
+    layout->addWidget(m_table, 2);
+    auto *scroll = new QScrollArea;
+    scroll->setWidget(page);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setFocusPolicy(Qt::NoFocus); // Tab goes to the page's widgets, which it scrolls to
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
+    // The page's order: what needs action, then the figures, then the recent activity.
+    setTabOrder(m_actionTable, refreshButton);
+    setTabOrder(refreshButton, m_periodCombo);
+    setTabOrder(m_periodCombo, m_showCombo);
+    setTabOrder(m_showCombo, m_table);
 
     m_liveTimer.setSingleShot(true);
     m_liveTimer.setInterval(liveRefreshIntervalMs);
-    connect(&m_liveTimer, &QTimer::timeout, this, &DashboardWidget::recomputeStats);
+    connect(&m_liveTimer, &QTimer::timeout, this, &DashboardWidget::onLiveTimeout);
+    connect(m_actions, &ActionListModel::loaded, this, &DashboardWidget::onActionsLoaded);
+    if (patients) {
+        // A corrected coverage or patient may take a row off (or put one on) the list.
+        const auto changed = [this] {
+            if (isVisible())
+                m_actions->reload();
+        };
+        connect(patients, &PatientService::coverageSaved, this, changed);
+        connect(patients, &PatientService::patientSaved, this, changed);
+    }
     connect(service, &EligibilityService::verificationFinished, this,
             &DashboardWidget::onVerificationFinished);
     connect(m_model, &RecentActivityModel::loaded, this, [this] {
@@ -226,6 +286,8 @@ void DashboardWidget::showEvent(QShowEvent *event)
     // so the list is read once, not twice.
     if (m_dirty)
         refresh();
+    else
+        m_actions->reload(); // visits are booked, moved and cancelled on other screens
     m_model->setLive(true);
 }
 
@@ -256,8 +318,83 @@ void DashboardWidget::setPeriod(StatsPeriod period)
 
 void DashboardWidget::refresh()
 {
+    m_actions->reload();
     m_model->setPeriod(m_period);
     recomputeStats();
+}
+
+void DashboardWidget::onLiveTimeout()
+{
+    // A finished verification may settle a scheduled patient's coverage, or unsettle it.
+    m_actions->reload();
+    recomputeStats();
+}
+
+QWidget *DashboardWidget::createActionList()
+{
+    m_actionTable = new QTableView;
+    m_actionTable->setObjectName(QStringLiteral("actionTable"));
+    m_actionTable->setModel(m_actions);
+    m_actionTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_actionTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_actionTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_actionTable->setAlternatingRowColors(true);
+    m_actionTable->setWordWrap(false);
+    m_actionTable->setTabKeyNavigation(false); // Tab leaves the table; arrows move within it
+    m_actionTable->verticalHeader()->hide();
+    QHeaderView *header = m_actionTable->horizontalHeader();
+    // The problem text gives way; when, who and the status word are never cut.
+    for (int column = 0; column < ActionListModel::ColumnCount; ++column)
+        header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(ActionListModel::ProblemColumn, QHeaderView::Stretch);
+    connect(m_actionTable, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        const qint64 patientId = index.data(ModelRoles::PatientIdRole).toLongLong();
+        if (patientId > 0)
+            Q_EMIT patientActivated(patientId);
+    });
+
+    m_actionsHeading = new QLabel(tr("&Needs Action Today"));
+    m_actionsHeading->setObjectName(QStringLiteral("actionsHeading"));
+    QFont headingFont = m_actionsHeading->font();
+    headingFont.setBold(true);
+    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.2);
+    m_actionsHeading->setFont(headingFont);
+    m_actionsHeading->setBuddy(m_actionTable);
+
+    m_actionsEmpty = new QLabel;
+    m_actionsEmpty->setObjectName(QStringLiteral("actionsEmptyLabel"));
+    m_actionsEmpty->setAlignment(Qt::AlignCenter);
+    m_actionsEmpty->setWordWrap(true);
+
+    m_actionStack = new QStackedWidget;
+    m_actionStack->setObjectName(QStringLiteral("actionStack"));
+    m_actionStack->addWidget(m_actionTable);
+    m_actionStack->addWidget(m_actionsEmpty);
+    m_actionStack->setCurrentWidget(m_actionsEmpty);
+    m_actionsEmpty->setText(tr("Loading…"));
+    return m_actionStack;
+}
+
+void DashboardWidget::onActionsLoaded()
+{
+    const int count = m_actions->rowCount();
+    const QString error = m_actions->errorString();
+    //: Heading of the dashboard's action list; %n patients need action (0 shows no number)
+    m_actionsHeading->setText(count > 0 ? tr("&Needs Action Today (%n)", nullptr, count)
+                                        : tr("&Needs Action Today"));
+    if (count > 0) {
+        m_actionStack->setCurrentWidget(m_actionTable);
+    } else {
+        // Never a blank: either all is well or the list could not be read, and it says which.
+        m_actionsEmpty->setText(error.isEmpty() ? tr("Nothing needs action today") : error);
+        m_actionsEmpty->setStyleSheet(error.isEmpty() ? QString()
+                                                      : QStringLiteral("color: #b02323;"));
+        m_actionStack->setCurrentWidget(m_actionsEmpty);
+    }
+    if (!error.isEmpty()) {
+        m_errorLabel->setText(error);
+        m_errorLabel->show();
+    }
 }
 
 QWidget *DashboardWidget::createTile(const QString &title, const QString &toolTip,
@@ -378,11 +515,13 @@ void DashboardWidget::updateTiles()
     m_verificationsValue->setText(QLocale().toString(m_stats.total));
     if (m_stats.isEmpty()) {
         // 0 % would read as "everything failed"; there is simply nothing to measure.
-        for (QLabel *label : {m_successRateValue, m_failureRateValue, m_averageValue, m_p95Value})
+        for (QLabel *label : {m_successRateValue, m_inactiveRateValue, m_failureRateValue,
+                              m_averageValue, m_p95Value})
             label->setText(noValue);
         return;
     }
     m_successRateValue->setText(rateText(m_stats.successRate));
+    m_inactiveRateValue->setText(rateText(m_stats.inactiveRate));
     m_failureRateValue->setText(rateText(m_stats.failureRate));
     m_averageValue->setText(durationText(m_stats.averageMs));
     m_p95Value->setText(durationText(m_stats.p95Ms));
@@ -391,18 +530,18 @@ void DashboardWidget::updateTiles()
 void DashboardWidget::updateStatusChart()
 {
     m_statusSeries->clear();
-    // Outcomes first, then what became of them.
-    const VerificationStatus order[] = {
-        VerificationStatus::Verified, VerificationStatus::ManualReview, VerificationStatus::Failed,
-        VerificationStatus::Expired, VerificationStatus::Pending};
-    for (VerificationStatus status : order) {
-        const int count = m_stats.statusCount(status);
+    // Outcomes first, then what became of them; INACTIVE is its own slice, never ACTIVE.
+    const Verdict order[] = {Verdict::Active,         Verdict::Inactive, Verdict::NeedsReview,
+                             Verdict::Rejected,       Verdict::CouldNotVerify,
+                             Verdict::Expired,        Verdict::Pending};
+    for (Verdict shown : order) {
+        const int count = m_stats.verdictCount(shown);
         if (count == 0)
             continue;
         //: Status chart legend: %1 status name, %2 number of verifications
         QPieSlice *slice = m_statusSeries->append(
-            tr("%1 (%2)").arg(verificationStatusText(status), QLocale().toString(count)), count);
-        slice->setColor(verdictColor(verdict(status, std::nullopt)));
+            tr("%1 (%2)").arg(verdictText(shown), QLocale().toString(count)), count);
+        slice->setColor(verdictColor(shown));
     }
 }
 

@@ -7,7 +7,9 @@
 #include <QTimer>
 #include <QWidget>
 
+class ActionListModel;
 class EligibilityService;
+class PatientService;
 class ActivityFilterModel;
 class QAction;
 class QBarCategoryAxis;
@@ -23,17 +25,23 @@ class QValueAxis;
 class RecentActivityModel;
 
 /*!
-  The verification dashboard: key figures of a period (count, success and failure rate,
-  response times), the status breakdown, the most common rejection reasons and the most recent
-  attempts, which can be filtered by status. The figures are computed in SQL on the store's
-  workers. While on screen it follows finished verifications, recomputing at most once a
-  second; while hidden it reads nothing and catches up when shown. F5 reloads everything.
+  The verification dashboard. It leads with what needs action today: the patients on today's
+  and tomorrow's schedule whose coverage is rejected, inactive, needs review, expired or not
+  verified, each opening the patient. Below come the key figures of a period (count, success,
+  inactive and failure rate, response times), the status breakdown, the most common rejection
+  reasons and the most recent attempts, which can be filtered by status. Everything is read on
+  the store's workers. While on screen it follows finished verifications, recomputing at most
+  once a second; while hidden it reads nothing and catches up when shown (the action list is
+  read again on every show: visits are booked and cancelled elsewhere). F5 reloads everything.
  */
 class DashboardWidget : public QWidget
 {
     Q_OBJECT
 public:
     explicit DashboardWidget(EligibilityService *service, QWidget *parent = nullptr);
+    //! With \a patients, edits of patients and coverages show in the recent activity at once.
+    DashboardWidget(EligibilityService *service, PatientService *patients,
+                    QWidget *parent = nullptr);
     ~DashboardWidget() override;
 
     StatsPeriod period() const { return m_period; }
@@ -43,6 +51,7 @@ public:
 
     const VerificationStats &stats() const { return m_stats; }
     RecentActivityModel *recentActivityModel() const { return m_model; }
+    ActionListModel *actionListModel() const { return m_actions; }
     ActivityFilterModel *activityFilter() const { return m_filter; }
     QAction *refreshAction() const { return m_refreshAction; }
     //! Why the figures could not be read; empty when fine.
@@ -54,7 +63,7 @@ public:
     static constexpr int liveRefreshIntervalMs = 1000;
 
 Q_SIGNALS:
-    //! The clerk opened a recent-activity row (double-click or Enter).
+    //! The clerk opened a row of the action list or the recent activity (double-click or Enter).
     void patientActivated(qint64 patientId);
     //! New figures are on screen (or could not be read: see errorString()).
     void statisticsUpdated();
@@ -66,9 +75,12 @@ protected:
 private:
     QWidget *createTile(const QString &title, const QString &toolTip, const QString &objectName,
                         QLabel **value);
+    QWidget *createActionList();
     QWidget *createStatusChart();
     QWidget *createReasonsChart();
     void recomputeStats();
+    void onLiveTimeout();
+    void onActionsLoaded();
     void onVerificationFinished();
     void updateTiles();
     void updateStatusChart();
@@ -81,6 +93,7 @@ private:
     VerificationStats m_stats;
     RecentActivityModel *m_model;
     ActivityFilterModel *m_filter;
+    ActionListModel *m_actions;
     QTimer m_liveTimer;
     bool m_dirty = false;
     quint64 m_generation = 0;
@@ -94,6 +107,7 @@ private:
     QLabel *m_updatedLabel = nullptr;
     QLabel *m_verificationsValue = nullptr;
     QLabel *m_successRateValue = nullptr;
+    QLabel *m_inactiveRateValue = nullptr;
     QLabel *m_failureRateValue = nullptr;
     QLabel *m_averageValue = nullptr;
     QLabel *m_p95Value = nullptr;
@@ -107,4 +121,8 @@ private:
     QValueAxis *m_countAxis = nullptr;
     QStringList m_reasonTexts; // full texts of the bars, bottom to top, for tooltips
     QTableView *m_table = nullptr;
+    QLabel *m_actionsHeading = nullptr;
+    QStackedWidget *m_actionStack = nullptr;
+    QLabel *m_actionsEmpty = nullptr;
+    QTableView *m_actionTable = nullptr;
 };

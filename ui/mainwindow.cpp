@@ -86,7 +86,7 @@ MainWindow::MainWindow(const DeskEnvironment &environment, QWidget *parent)
     m_tabs->setTabsClosable(true);
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(createFrontDesk(), tr("Front Desk"));
-    m_dashboard = new DashboardWidget(m_env.eligibility, this);
+    m_dashboard = new DashboardWidget(m_env.eligibility, m_env.patients, this);
     connect(static_cast<DashboardWidget *>(m_dashboard), &DashboardWidget::patientActivated, this,
             &MainWindow::openPatient);
     m_tabs->addTab(m_dashboard, tr("Dashboard"));

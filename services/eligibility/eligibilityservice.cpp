@@ -39,6 +39,66 @@ StoreResult<QList<qint64>> activeCoveragesOf(const QString &connection,
     }
     return ids;
 }
+
+/*!
+  The schedule entries of \a appointments: patient, first active coverage and its latest answer
+  with the effective status, as schedule() builds them for one day.
+ */
+StoreResult<QList<ScheduleEntry>> scheduleEntriesOf(const QString &connection,
+                                                    const QList<Appointment> &appointments,
+                                                    int maxAgeDays, const QDateTime &now)
+{
+    using Result = StoreResult<QList<ScheduleEntry>>;
+    QList<qint64> patientIds;
+    for (const Appointment &a : appointments) {
+        if (!patientIds.contains(a.patientId))
+            patientIds.append(a.patientId);
+    }
+    const auto patients = PatientRepository(connection).findMany(patientIds);
+    if (!patients)
+        return Result::failure(patients.error());
+    const auto coverages = CoverageRepository(connection).forPatients(patientIds);
+    if (!coverages)
+        return Result::failure(coverages.error());
+    QHash<qint64, Patient> patientById;
+    for (const Patient &p : *patients)
+        patientById.insert(p.id, p);
+    QHash<qint64, QList<Coverage>> activeByPatient;
+    for (const Coverage &c : *coverages) {
+        if (c.active)
+            activeByPatient[c.patientId].append(c);
+    }
+    QList<qint64> primaryIds;
+    QList<ScheduleEntry> entries;
+    for (const Appointment &a : appointments) {
+        ScheduleEntry entry;
+        entry.appointment = a;
+        entry.patient = patientById.value(a.patientId);
+        const QList<Coverage> active = activeByPatient.value(a.patientId);
+        for (const Coverage &c : active)
+            entry.activeCoverageIds.append(c.id);
+        if (!active.isEmpty()) {
+            entry.coverage = active.constFirst();
+            if (!primaryIds.contains(active.constFirst().id))
+                primaryIds.append(active.constFirst().id);
+        }
+        entries.append(entry);
+    }
+    const auto latest = VerificationRepository(connection).latestForCoverages(primaryIds, false);
+    if (!latest)
+        return Result::failure(latest.error());
+    for (ScheduleEntry &entry : entries) {
+        if (!entry.coverage)
+            continue;
+        const auto found = latest->constFind(entry.coverage->id);
+        if (found != latest->cend()) {
+            entry.verification = *found;
+            entry.status = Expiry::effectiveStatus(*found, maxAgeDays, now);
+            entry.verification->status = entry.status;
+        }
+    }
+    return entries;
+}
 } // namespace
 
 EligibilityService::EligibilityService(Store *store, QNetworkAccessManager *network,
@@ -280,6 +340,34 @@ QFuture<StoreResult<QList<ScheduleEntry>>> EligibilityService::schedule(const QD
         });
 }
 
+QFuture<StoreResult<QList<ActionItem>>> EligibilityService::needingAction() const
+{
+    const int maxAgeDays = m_settings.maxAgeDays;
+    const int reuseHours = m_settings.reuseHours;
+    const QDateTime now = m_clock();
+    const QDate today = now.toLocalTime().date();
+    using Result = StoreResult<QList<ActionItem>>;
+    return audit().read(
+        {QStringLiteral("schedule.actions"), QStringLiteral("schedule"), dayId(today)},
+        [today, maxAgeDays, reuseHours, now](const QString &connection) -> Result {
+            const AppointmentRepository appointments(connection);
+            QList<Appointment> visits;
+            for (const QDate &day : {today, today.addDays(1)}) {
+                const auto ofDay = appointments.forDay(day);
+                if (!ofDay)
+                    return Result::failure(ofDay.error());
+                for (const Appointment &a : *ofDay) {
+                    if (!a.isCancelled()) // nobody to check in
+                        visits.append(a);
+                }
+            }
+            const auto entries = scheduleEntriesOf(connection, visits, maxAgeDays, now);
+            if (!entries)
+                return Result::failure(entries.error());
+            return ActionItem::fromSchedule(*entries, reuseHours, now);
+        });
+}
+
 QFuture<StoreResult<QList<qint64>>> EligibilityService::coveragesForDay(const QDate &day) const
 {
     return m_store->read([day](const QString &connection) -> StoreResult<QList<qint64>> {
@@ -310,11 +398,16 @@ QFuture<StoreResult<VerificationStats>> EligibilityService::statistics(StatsPeri
     return m_store->read(
         [range, expiry](const QString &connection) -> StoreResult<VerificationStats> {
             // The end is inclusive: an attempt requested in this very millisecond belongs in.
-            const auto aggregates = VerificationRepository(connection)
-                                        .aggregates(range.first, range.second.addMSecs(1), expiry);
+            const VerificationRepository verifications(connection);
+            const QDateTime to = range.second.addMSecs(1);
+            const auto aggregates = verifications.aggregates(range.first, to, expiry);
             if (!aggregates)
                 return StoreResult<VerificationStats>::failure(aggregates.error());
-            return VerificationStats::fromAggregates(*aggregates);
+            // INACTIVE answers are counted apart: an answer, but no success.
+            const auto inactive = verifications.inactiveAggregates(range.first, to, expiry);
+            if (!inactive)
+                return StoreResult<VerificationStats>::failure(inactive.error());
+            return VerificationStats::fromAggregates(*aggregates, *inactive);
         });
 }
 

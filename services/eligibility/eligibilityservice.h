@@ -3,6 +3,7 @@
 #pragma once
 
 #include "services/domain/verification.h"
+#include "services/eligibility/actionitem.h"
 #include "services/eligibility/collecttoday.h"
 #include "services/eligibility/eligibilitysettings.h"
 #include "services/eligibility/scheduleentry.h"
@@ -81,6 +82,13 @@ public:
     QFuture<StoreResult<QList<Verification>>> history(qint64 coverageId) const;
     //! A day's appointments with patient, primary coverage and latest answer (audited).
     QFuture<StoreResult<QList<ScheduleEntry>>> schedule(const QDate &day) const;
+    /*!
+      What needs the front desk's action today: the patients on today's and tomorrow's schedule
+      (local days of now()) whose primary coverage is rejected, could not be verified, inactive,
+      needs review, expired or not verified (see ActionItem), one per patient at their next
+      visit, soonest first; cancelled visits are left out (audited: schedule.actions).
+     */
+    QFuture<StoreResult<QList<ActionItem>>> needingAction() const;
     //! The active coverages of a day's appointments, each once.
     QFuture<StoreResult<QList<qint64>>> coveragesForDay(const QDate &day) const;
     //! The active coverages of a patient.

@@ -35,6 +35,13 @@ bool isAnswered(VerificationStatus status)
            status == VerificationStatus::Expired;
 }
 
+//! The payer answered, and said the coverage is not active (the same test SQL makes).
+bool isInactiveAnswer(const Verification &v)
+{
+    return isAnswered(v.status) && v.result &&
+           v.result->status == EligibilityResult::Status::Inactive;
+}
+
 //! The distinct AAA codes of an attempt, in order; a code repeated at several loops is one reason.
 QStringList distinctCodes(const QStringList &codes)
 {
@@ -142,7 +149,10 @@ VerificationStats VerificationStats::compute(const QList<Verification> &verifica
             continue;
         }
         ++stats.total;
-        if (isAnswered(v.status)) {
+        const bool inactive = isInactiveAnswer(v);
+        if (inactive) {
+            ++stats.inactive;
+        } else if (isAnswered(v.status)) {
             ++stats.succeeded;
         } else {
             ++stats.failed;
@@ -154,13 +164,15 @@ VerificationStats VerificationStats::compute(const QList<Verification> &verifica
                     ++it->count;
             }
         }
-        ++stats.statusCounts[effectiveStatus ? effectiveStatus(v) : v.status];
+        ++stats.verdictCounts[breakdownVerdict(effectiveStatus ? effectiveStatus(v) : v.status,
+                                               inactive)];
         durations.append(v.durationMs);
         durationSum += v.durationMs;
     }
 
     if (stats.total > 0) {
         stats.successRate = double(stats.succeeded) / stats.total;
+        stats.inactiveRate = double(stats.inactive) / stats.total;
         stats.failureRate = double(stats.failed) / stats.total;
         stats.averageMs = double(durationSum) / stats.total;
         std::sort(durations.begin(), durations.end());
@@ -174,7 +186,25 @@ VerificationStats VerificationStats::compute(const QList<Verification> &verifica
     return stats;
 }
 
-VerificationStats VerificationStats::fromAggregates(const VerificationAggregates &aggregates)
+Verdict VerificationStats::breakdownVerdict(VerificationStatus effectiveStatus, bool inactive)
+{
+    // Expired or to review, the inactive answer says so first; only a current plain answer is
+    // shown as what the payer said.
+    if (inactive && effectiveStatus == VerificationStatus::Verified)
+        return Verdict::Inactive;
+    return BenefitSummary::verdict(effectiveStatus, std::nullopt);
+}
+
+namespace {
+bool sameGroup(const VerificationGroup &a, const VerificationGroup &b)
+{
+    return a.status == b.status && a.effectiveStatus == b.effectiveStatus && a.error == b.error &&
+           a.aaaCodes == b.aaaCodes;
+}
+} // namespace
+
+VerificationStats VerificationStats::fromAggregates(const VerificationAggregates &aggregates,
+                                                    const QList<VerificationGroup> &inactive)
 {
     VerificationStats stats;
     qint64 durationSum = 0;
@@ -190,9 +220,24 @@ VerificationStats VerificationStats::fromAggregates(const VerificationAggregates
         }
         stats.total += group.count;
         durationSum += group.durationSumMs;
-        stats.statusCounts[group.effectiveStatus] += group.count;
+        // The inactive answers are part of this group's count; they are told apart here.
+        int inactiveCount = 0;
         if (isAnswered(group.status)) {
-            stats.succeeded += group.count;
+            for (const VerificationGroup &answer : inactive) {
+                if (sameGroup(answer, group))
+                    inactiveCount += answer.count;
+            }
+            inactiveCount = qMin(inactiveCount, group.count);
+        }
+        const int others = group.count - inactiveCount;
+        if (inactiveCount > 0) {
+            stats.inactive += inactiveCount;
+            stats.verdictCounts[breakdownVerdict(group.effectiveStatus, true)] += inactiveCount;
+        }
+        if (others > 0)
+            stats.verdictCounts[breakdownVerdict(group.effectiveStatus, false)] += others;
+        if (isAnswered(group.status)) {
+            stats.succeeded += others;
             continue;
         }
         stats.failed += group.count;
@@ -211,6 +256,7 @@ VerificationStats VerificationStats::fromAggregates(const VerificationAggregates
     }
     if (stats.total > 0) {
         stats.successRate = double(stats.succeeded) / stats.total;
+        stats.inactiveRate = double(stats.inactive) / stats.total;
         stats.failureRate = double(stats.failed) / stats.total;
         stats.averageMs = double(durationSum) / stats.total;
         stats.p95Ms = aggregates.p95Ms;

@@ -469,6 +469,44 @@ VerificationRepository::aggregates(const QDateTime &from, const QDateTime &to,
     return result;
 }
 
+StoreResult<QList<VerificationGroup>>
+VerificationRepository::inactiveAggregates(const QDateTime &from, const QDateTime &to,
+                                           const ExpiryRule &expiry) const
+{
+    QSqlQuery query(Database::connection(m_connection));
+    query.setForwardOnly(true);
+    // The json_extract term is the partial index's own WHERE, word for word, so SQLite can use
+    // it; INDEXED BY makes sure it does (the status index looks cheaper to a planner without
+    // statistics, and would read every answer's JSON).
+    query.prepare(QStringLiteral("SELECT %1, status, error, aaa_codes, count(*), "
+                                 "sum(duration_ms) FROM verifications "
+                                 "INDEXED BY verifications_inactive WHERE requested_at >= ? AND requested_at < ? "
+                                 "AND json_extract(result_json, '$.status') = 'inactive' "
+                                 "AND status IN ('verified', 'manual_review', 'expired') "
+                                 "GROUP BY 1, 2, 3, 4")
+                      .arg(effectiveStatusSql));
+    query.addBindValue(SqlValues::fromTimestamp(expiry.answeredBefore));
+    query.addBindValue(SqlValues::fromDate(expiry.today));
+    query.addBindValue(SqlValues::fromTimestamp(from));
+    query.addBindValue(SqlValues::fromTimestamp(to));
+    if (!query.exec())
+        return StoreResult<QList<VerificationGroup>>::failure(readFailed(query));
+    QList<VerificationGroup> groups;
+    while (query.next()) {
+        VerificationGroup group;
+        group.effectiveStatus = verificationStatusFromKey(query.value(0).toString());
+        group.status = verificationStatusFromKey(query.value(1).toString());
+        group.error = verificationErrorFromKey(query.value(2).toString());
+        group.aaaCodes = query.value(3).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+        group.count = query.value(4).toInt();
+        group.durationSumMs = query.value(5).toLongLong();
+        groups.append(group);
+    }
+    if (query.lastError().isValid())
+        return StoreResult<QList<VerificationGroup>>::failure(readFailed(query));
+    return groups;
+}
+
 StoreResult<int> VerificationRepository::expireStale(const ExpiryRule &expiry)
 {
     // Two indexed ranges rather than one OR over every answer. A NULL bound (invalid argument)

@@ -52,6 +52,15 @@ public:
     //! What the dashboard shows for attempts requested in [from, to), computed in SQL.
     StoreResult<VerificationAggregates> aggregates(const QDateTime &from, const QDateTime &to,
                                                    const ExpiryRule &expiry) const;
+    /*!
+      The answered attempts (verified, manual_review, expired) requested in [from, to) whose
+      payer said the coverage is inactive, grouped as aggregates() groups them: a subset of its
+      groups' counts, for the dashboard to count INACTIVE apart. Reads a range of the partial
+      index verifications_inactive and only the rows in it.
+     */
+    StoreResult<QList<VerificationGroup>> inactiveAggregates(const QDateTime &from,
+                                                             const QDateTime &to,
+                                                             const ExpiryRule &expiry) const;
     //! Sets status to expired for verified/manual_review rows the rule says are stale; returns
     //! how many changed. Uses the (status, completed_at) and (status, coverage_end) indexes.
     StoreResult<int> expireStale(const ExpiryRule &expiry);

@@ -417,8 +417,8 @@ void TestEligibilityService::expiresWithAgeAndCoverageEnd()
         return VerificationRepository(connection).save(ended).ok();
     }));
     const VerificationStats stats = await(env.service().statistics(StatsPeriod::Today)).valueOr({});
-    QCOMPARE(stats.statusCount(VerificationStatus::Expired), 1);
-    QCOMPARE(stats.statusCount(VerificationStatus::Verified), 1);
+    QCOMPARE(stats.verdictCount(Verdict::Expired), 1);
+    QCOMPARE(stats.verdictCount(Verdict::Active), 1);
     QCOMPARE(stats.succeeded, 2);
 
     const QDateTime now = QDateTime::currentDateTimeUtc();

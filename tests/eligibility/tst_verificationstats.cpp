@@ -13,7 +13,10 @@ namespace {
 /*!
   Builds attempts from a compact spec, one per comma-separated item:
   "verified", "review", "expired", "pending", "cancelled", "failed:<error key>" or
-  "failed:rejected:72/75" (AAA codes separated by '/'), "failed:payer_busy:42".
+  "failed:rejected:72/75" (AAA codes separated by '/'), "failed:payer_busy:42"; "inactive"
+  (verified: the payer said the coverage is not active), "inactive-expired" (such an answer
+  stored as expired), "inactive-review" (to review) and "active" (verified, with an answer that
+  says so).
  */
 QList<Verification> attempts(const QString &spec)
 {
@@ -25,7 +28,15 @@ QList<Verification> attempts(const QString &spec)
         v.id = ++id;
         v.durationMs = 100;
         const QString kind = parts.at(0);
-        if (kind == QLatin1String("verified")) {
+        if (kind.startsWith(QLatin1String("inactive")) || kind == QLatin1String("active")) {
+            EligibilityResult result;
+            result.status = kind == QLatin1String("active") ? EligibilityResult::Status::Active
+                                                            : EligibilityResult::Status::Inactive;
+            v.result = result;
+            v.status = kind == QLatin1String("inactive-expired")  ? VerificationStatus::Expired
+                       : kind == QLatin1String("inactive-review") ? VerificationStatus::ManualReview
+                                                                  : VerificationStatus::Verified;
+        } else if (kind == QLatin1String("verified")) {
             v.status = VerificationStatus::Verified;
         } else if (kind == QLatin1String("review")) {
             v.status = VerificationStatus::ManualReview;
@@ -107,6 +118,7 @@ private Q_SLOTS:
     void pendingAndCancelledDurationsIgnored();
     void statusBreakdownUsesEffectiveStatus();
     void statusBreakdownWithoutFunction();
+    void inactiveIsItsOwnCategory();
     void reasons_data();
     void reasons();
     void aaaReasonTexts();
@@ -127,7 +139,9 @@ void TestVerificationStats::emptyInput()
     QCOMPARE(stats.failureRate, 0.0);
     QCOMPARE(stats.averageMs, 0.0);
     QCOMPARE(stats.p95Ms, 0);
-    QVERIFY(stats.statusCounts.isEmpty());
+    QVERIFY(stats.verdictCounts.isEmpty());
+    QCOMPARE(stats.inactive, 0);
+    QCOMPARE(stats.inactiveRate, 0.0);
     QVERIFY(stats.topReasons.isEmpty());
     QCOMPARE(stats, VerificationStats());
 }
@@ -138,26 +152,33 @@ void TestVerificationStats::counts_data()
     QTest::addColumn<int>("total");
     QTest::addColumn<int>("succeeded");
     QTest::addColumn<int>("failed");
+    QTest::addColumn<int>("inactive");
     QTest::addColumn<int>("pending");
     QTest::addColumn<int>("cancelled");
     QTest::addColumn<double>("successRate");
     QTest::addColumn<double>("failureRate");
 
-    QTest::newRow("all verified") << "verified,verified" << 2 << 2 << 0 << 0 << 0 << 1.0 << 0.0;
+    QTest::newRow("all verified") << "verified,verified" << 2 << 2 << 0 << 0 << 0 << 0 << 1.0
+                                  << 0.0;
     QTest::newRow("review counts as success") << "verified,review,failed:timeout,failed:rejected:72"
-                                              << 4 << 2 << 2 << 0 << 0 << 0.5 << 0.5;
+                                              << 4 << 2 << 2 << 0 << 0 << 0 << 0.5 << 0.5;
     QTest::newRow("expired answer was a success")
         << "expired,failed:server_error,failed:network_error,failed:rejected:72" << 4 << 1 << 3 << 0
-        << 0 << 0.25 << 0.75;
+        << 0 << 0 << 0.25 << 0.75;
     QTest::newRow("pending and cancelled excluded")
-        << "verified,pending,cancelled,failed:timeout,cancelled,pending,pending" << 2 << 1 << 1 << 3
-        << 2 << 0.5 << 0.5;
+        << "verified,pending,cancelled,failed:timeout,cancelled,pending,pending" << 2 << 1 << 1 << 0
+        << 3 << 2 << 0.5 << 0.5;
     QTest::newRow("only pending and cancelled")
-        << "pending,cancelled" << 0 << 0 << 0 << 1 << 1 << 0.0 << 0.0;
+        << "pending,cancelled" << 0 << 0 << 0 << 0 << 1 << 1 << 0.0 << 0.0;
     QTest::newRow("one third") << "verified,failed:timeout,failed:timeout" << 3 << 1 << 2 << 0 << 0
-                               << 1.0 / 3.0 << 2.0 / 3.0;
+                               << 0 << 1.0 / 3.0 << 2.0 / 3.0;
     QTest::newRow("all failed") << "failed:payer_busy:42,failed:invalid_response" << 2 << 0 << 2
-                                << 0 << 0 << 0.0 << 1.0;
+                                << 0 << 0 << 0 << 0.0 << 1.0;
+    // An answer that the coverage is not active is no success, whatever became of it since.
+    QTest::newRow("inactive is no success") << "active,inactive,failed:rejected:72,inactive-expired"
+                                            << 4 << 1 << 1 << 2 << 0 << 0 << 0.25 << 0.25;
+    QTest::newRow("only inactive")
+        << "inactive,inactive-review" << 2 << 0 << 0 << 2 << 0 << 0 << 0.0 << 0.0;
 }
 
 void TestVerificationStats::counts()
@@ -167,11 +188,16 @@ void TestVerificationStats::counts()
     QTEST(stats.total, "total");
     QTEST(stats.succeeded, "succeeded");
     QTEST(stats.failed, "failed");
+    QTEST(stats.inactive, "inactive");
     QTEST(stats.pending, "pending");
     QTEST(stats.cancelled, "cancelled");
     QTEST(stats.successRate, "successRate");
     QTEST(stats.failureRate, "failureRate");
-    QCOMPARE(stats.succeeded + stats.failed, stats.total);
+    QCOMPARE(stats.succeeded + stats.inactive + stats.failed, stats.total);
+    if (stats.total > 0) {
+        QCOMPARE(stats.inactiveRate, double(stats.inactive) / stats.total);
+        QCOMPARE(stats.successRate + stats.inactiveRate + stats.failureRate, 1.0);
+    }
     QCOMPARE(stats.isEmpty(), stats.total == 0);
 }
 
@@ -242,17 +268,17 @@ void TestVerificationStats::statusBreakdownUsesEffectiveStatus()
     const VerificationStats stats = VerificationStats::compute(list, [](const Verification &v) {
         return v.id == 1 ? VerificationStatus::Expired : v.status;
     });
-    QCOMPARE(stats.statusCount(VerificationStatus::Verified), 1);
-    QCOMPARE(stats.statusCount(VerificationStatus::Expired), 1);
-    QCOMPARE(stats.statusCount(VerificationStatus::ManualReview), 1);
-    QCOMPARE(stats.statusCount(VerificationStatus::Failed), 2);
-    QCOMPARE(stats.statusCount(VerificationStatus::Pending), 0);
-    QCOMPARE(stats.statusCounts.size(), 4);
+    QCOMPARE(stats.verdictCount(Verdict::Active), 1);
+    QCOMPARE(stats.verdictCount(Verdict::Expired), 1);
+    QCOMPARE(stats.verdictCount(Verdict::NeedsReview), 1);
+    QCOMPARE(stats.verdictCount(Verdict::CouldNotVerify), 2);
+    QCOMPARE(stats.verdictCount(Verdict::Pending), 0);
+    QCOMPARE(stats.verdictCounts.size(), 4);
     // The effective status changes the breakdown, never whether the attempt succeeded.
     QCOMPARE(stats.succeeded, 3);
     QCOMPARE(stats.failed, 2);
     int sum = 0;
-    for (int count : stats.statusCounts)
+    for (int count : stats.verdictCounts)
         sum += count;
     QCOMPARE(sum, stats.total);
 }
@@ -261,9 +287,39 @@ void TestVerificationStats::statusBreakdownWithoutFunction()
 {
     const VerificationStats stats =
         VerificationStats::compute(attempts(QStringLiteral("verified,expired,expired,pending")));
-    QCOMPARE(stats.statusCount(VerificationStatus::Verified), 1);
-    QCOMPARE(stats.statusCount(VerificationStatus::Expired), 2);
-    QCOMPARE(stats.statusCounts.size(), 2);
+    QCOMPARE(stats.verdictCount(Verdict::Active), 1);
+    QCOMPARE(stats.verdictCount(Verdict::Expired), 2);
+    QCOMPARE(stats.verdictCounts.size(), 2);
+}
+
+void TestVerificationStats::inactiveIsItsOwnCategory()
+{
+    // ids 1 active, 2 inactive, 3 inactive (turned expired by age), 4 inactive to review,
+    // 5 inactive stored as expired, 6 verified without a parsed answer, 7 rejected.
+    const QList<Verification> list =
+        attempts(QStringLiteral("active,inactive,inactive,inactive-review,inactive-expired,"
+                                "verified,failed:rejected:72"));
+    const VerificationStats stats = VerificationStats::compute(list, [](const Verification &v) {
+        return v.id == 3 ? VerificationStatus::Expired : v.status;
+    });
+    QCOMPARE(stats.total, 7);
+    QCOMPARE(stats.succeeded, 2); // 1 and 6: never an inactive answer
+    QCOMPARE(stats.inactive, 4);
+    QCOMPARE(stats.failed, 1);
+    QCOMPARE(stats.inactiveRate, 4.0 / 7.0);
+    // Shown now: one INACTIVE (2); the aged ones are EXPIRED, the one to review NEEDS REVIEW;
+    // never ACTIVE.
+    QCOMPARE(stats.verdictCount(Verdict::Active), 2);
+    QCOMPARE(stats.verdictCount(Verdict::Inactive), 1);
+    QCOMPARE(stats.verdictCount(Verdict::Expired), 2);
+    QCOMPARE(stats.verdictCount(Verdict::NeedsReview), 1);
+    QCOMPARE(stats.verdictCount(Verdict::CouldNotVerify), 1);
+    // Inactive answers are no failure reasons.
+    QCOMPARE(reasonKeys(stats.topReasons), QStringList{QStringLiteral("aaa:72=1")});
+    QCOMPARE(VerificationStats::breakdownVerdict(VerificationStatus::Verified, true),
+             Verdict::Inactive);
+    QCOMPARE(VerificationStats::breakdownVerdict(VerificationStatus::Verified, false),
+             Verdict::Active);
 }
 
 void TestVerificationStats::reasons_data()
@@ -392,6 +448,9 @@ void TestVerificationStats::aggregatesGiveTheSameFigures_data()
                               "verified, verified";
     QTest::newRow("only failures") << "failed:server_error, failed:server_error, "
                                       "failed:mismatched_answer, failed:storage_error";
+    QTest::newRow("inactive answers") << "active, inactive, inactive, verified, inactive-expired, "
+                                         "expired, inactive-review, review, failed:timeout";
+    QTest::newRow("only inactive") << "inactive, inactive";
 }
 
 void TestVerificationStats::aggregatesGiveTheSameFigures()
@@ -405,8 +464,20 @@ void TestVerificationStats::aggregatesGiveTheSameFigures()
     const VerificationStats expected = VerificationStats::compute(list);
 
     VerificationAggregates aggregates;
+    QList<VerificationGroup> inactive; // what inactiveAggregates() returns: a subset
     QList<int> durations;
     for (const Verification &v : std::as_const(list)) {
+        if (v.result && v.result->status == EligibilityResult::Status::Inactive) {
+            auto answer = std::find_if(inactive.begin(), inactive.end(), [&](const auto &g) {
+                return g.status == v.status && g.error == v.error && g.aaaCodes == v.aaaCodes;
+            });
+            if (answer == inactive.end()) {
+                inactive.append(VerificationGroup{v.status, v.status, v.error, v.aaaCodes, 0, 0});
+                answer = inactive.end() - 1;
+            }
+            ++answer->count;
+            answer->durationSumMs += v.durationMs;
+        }
         auto group = std::find_if(
             aggregates.groups.begin(), aggregates.groups.end(), [&](const VerificationGroup &g) {
                 return g.status == v.status && g.error == v.error && g.aaaCodes == v.aaaCodes;
@@ -425,15 +496,16 @@ void TestVerificationStats::aggregatesGiveTheSameFigures()
     if (!durations.isEmpty())
         aggregates.p95Ms = durations.at((95 * durations.size() + 99) / 100 - 1);
 
-    const VerificationStats actual = VerificationStats::fromAggregates(aggregates);
+    const VerificationStats actual = VerificationStats::fromAggregates(aggregates, inactive);
     QCOMPARE(actual.total, expected.total);
     QCOMPARE(actual.succeeded, expected.succeeded);
     QCOMPARE(actual.failed, expected.failed);
+    QCOMPARE(actual.inactive, expected.inactive);
     QCOMPARE(actual.pending, expected.pending);
     QCOMPARE(actual.cancelled, expected.cancelled);
     QCOMPARE(actual.averageMs, expected.averageMs);
     QCOMPARE(actual.p95Ms, expected.p95Ms);
-    QCOMPARE(actual.statusCounts, expected.statusCounts);
+    QCOMPARE(actual.verdictCounts, expected.verdictCounts);
     QCOMPARE(reasonKeys(actual.topReasons), reasonKeys(expected.topReasons));
     QCOMPARE(actual, expected);
 }

@@ -54,6 +54,8 @@ private Q_SLOTS:
     void keepsAtMostMaxRows();
     void liveUpdatesKeepTheSelection();
     void notLiveReadsNothingThenCatchesUp();
+    void savedCoverageAndPatientRenameTheirRows();
+    void inactiveAnswerHasItsOwnKey();
 
 private:
     EligibilityService &service() { return m_env->service(); }
@@ -566,6 +568,80 @@ void TestRecentActivityModel::notLiveReadsNothingThenCatchesUp()
     model.setLive(false);
     model.setLive(true);
     QVERIFY(!model.isLoading());
+}
+
+void TestRecentActivityModel::savedCoverageAndPatientRenameTheirRows()
+{
+    QVERIFY(seed());
+    RecentActivityModel model(&service(), &m_env->patients());
+    Tester tester(&model, Tester::FailureReportingMode::QtTest);
+    QVERIFY(reload(model));
+    QCOMPARE(column(model, RecentActivityModel::PayerColumn),
+             (QStringList{"BlueCross BlueShield / JS100200", "BlueCross BlueShield / JS100200",
+                          "BlueCross BlueShield / OH300400"}));
+    // Off screen: a changed coverage must still not leave the old member ID behind.
+    model.setLive(false);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy loaded(&model, &RecentActivityModel::loaded);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+
+    const auto coverages = TestSupport::await(m_env->patients().coverages(m_jane));
+    QVERIFY(coverages.ok() && coverages->size() == 1);
+    Coverage coverage = coverages->constFirst();
+    coverage.memberId = QStringLiteral("ACT100001");
+    QSignalSpy coverageSaved(&m_env->patients(), &PatientService::coverageSaved);
+    QVERIFY(TestSupport::await(m_env->patients().saveCoverage(coverage)).ok());
+    QVERIFY(coverageSaved.size() > 0 || coverageSaved.wait());
+    QCOMPARE(column(model, RecentActivityModel::PayerColumn),
+             (QStringList{"BlueCross BlueShield / ACT100001", "BlueCross BlueShield / ACT100001",
+                          "BlueCross BlueShield / OH300400"}));
+    QCOMPARE(changed.size(), 2); // Jane's two rows, the payer column only
+    for (const QList<QVariant> &signal : std::as_const(changed)) {
+        QCOMPARE(signal.at(0).toModelIndex().column(), int(RecentActivityModel::PayerColumn));
+        QCOMPARE(signal.at(1).toModelIndex().column(), int(RecentActivityModel::PayerColumn));
+    }
+
+    // A corrected name shows the same way.
+    const auto opened = TestSupport::await(m_env->patients().open(m_omar));
+    QVERIFY(opened.ok());
+    Patient omar = *opened;
+    omar.lastName = QStringLiteral("Haddad-Nasser");
+    QSignalSpy patientSaved(&m_env->patients(), &PatientService::patientSaved);
+    QVERIFY(TestSupport::await(m_env->patients().updatePatient(omar)).ok());
+    QVERIFY(patientSaved.size() > 0 || patientSaved.wait());
+    QCOMPARE(model.index(2, RecentActivityModel::PatientColumn).data().toString(),
+             QStringLiteral("Haddad-Nasser, Omar"));
+    QCOMPARE(resets.size(), 0);
+    QCOMPARE(loaded.size(), 0); // nothing read for it
+
+    // What a read gives is the same.
+    QVERIFY(reload(model));
+    QCOMPARE(column(model, RecentActivityModel::PayerColumn).constFirst(),
+             QStringLiteral("BlueCross BlueShield / ACT100001"));
+    QCOMPARE(model.index(2, RecentActivityModel::PatientColumn).data().toString(),
+             QStringLiteral("Haddad-Nasser, Omar"));
+}
+
+void TestRecentActivityModel::inactiveAnswerHasItsOwnKey()
+{
+    Verification v = attempt(m_jane, m_janeCoverage, VerificationStatus::Verified,
+                             VerificationError::None, fixedNow.addSecs(-60), 500);
+    EligibilityResult result;
+    result.status = EligibilityResult::Status::Inactive;
+    v.result = result;
+    QVERIFY(save(v).id);
+    QVERIFY(attempt(m_omar, m_omarCoverage, VerificationStatus::Verified, VerificationError::None,
+                    fixedNow.addSecs(-120), 500)
+                .id);
+    RecentActivityModel model(&service());
+    QVERIFY(reload(model));
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.index(0, 0).data(ModelRoles::StatusKeyRole).toString(),
+             QStringLiteral("inactive"));
+    QCOMPARE(model.index(0, RecentActivityModel::StatusColumn).data().toString(),
+             verdictText(Verdict::Inactive));
+    QCOMPARE(model.index(1, 0).data(ModelRoles::StatusKeyRole).toString(),
+             QStringLiteral("verified"));
 }
 
 QTEST_GUILESS_MAIN(TestRecentActivityModel)

@@ -101,6 +101,7 @@ private slots:
     void latestSkipsCancelledAttempts();
     void insertManyIsAllOrNothing();
     void aggregatesMatchHandComputedFigures();
+    void inactiveAggregatesAreTheInactiveAnswers();
     void recentListsNewestWithNames();
     void activityOfOneAttempt();
     void queriesUseTheirIndexes_data();
@@ -681,6 +682,64 @@ void TestVerificationRepository::aggregatesMatchHandComputedFigures()
     QCOMPARE(empty.p95Ms, 0);
 }
 
+void TestVerificationRepository::inactiveAggregatesAreTheInactiveAnswers()
+{
+    TestDatabase db;
+    QVERIFY(db.open());
+    const Fixture fixture = addPatientWithCoverage(db.connection(), QStringLiteral("M1"));
+    VerificationRepository verifications(db.connection());
+    using S = VerificationStatus;
+    const auto answer = [&](const char *at, S status, EligibilityResult::Status planStatus,
+                            int durationMs) {
+        Verification v = makeVerification(fixture, utc(at), status);
+        v.durationMs = durationMs;
+        v.result = resultEnding(QDate(2026, 1, 31));
+        v.result->status = planStatus;
+        return verifications.save(v).ok();
+    };
+    using P = EligibilityResult::Status;
+    // Answers are too old before noon (the rule below).
+    QVERIFY(answer("2026-03-01T13:00:00.000Z", S::Verified, P::Inactive, 100));
+    QVERIFY(answer("2026-03-01T14:00:00.000Z", S::Verified, P::Inactive, 200));
+    QVERIFY(answer("2026-03-01T09:00:00.000Z", S::Verified, P::Inactive, 400));     // too old
+    QVERIFY(answer("2026-03-01T15:00:00.000Z", S::ManualReview, P::Inactive, 800));
+    QVERIFY(answer("2026-03-01T16:00:00.000Z", S::Verified, P::Active, 1600));      // active
+    QVERIFY(answer("2026-03-01T17:00:00.000Z", S::Failed, P::Inactive, 3200));      // no answer
+    QVERIFY(answer("2026-02-28T17:00:00.000Z", S::Verified, P::Inactive, 6400));    // before
+    Verification plain = makeVerification(fixture, utc("2026-03-01T18:00:00.000Z"));
+    QVERIFY(verifications.save(plain).ok()); // verified without a parsed answer
+
+    const QDateTime from = utc("2026-03-01T00:00:00.000Z");
+    const QDateTime to = utc("2026-03-02T00:00:00.000Z");
+    const ExpiryRule rule{utc("2026-03-01T12:00:00.000Z"), QDate(2026, 3, 1)};
+    const QList<VerificationGroup> groups =
+        STORE_VALUE(verifications.inactiveAggregates(from, to, rule));
+    QMap<QString, QPair<int, qint64>> byStatus; // "stored>effective": count, duration sum
+    for (const VerificationGroup &group : groups) {
+        QCOMPARE(group.error, VerificationError::None);
+        auto &entry = byStatus[verificationStatusKey(group.status) + QLatin1Char('>') +
+                               verificationStatusKey(group.effectiveStatus)];
+        entry.first += group.count;
+        entry.second += group.durationSumMs;
+    }
+    const QMap<QString, QPair<int, qint64>> expected{
+        {QStringLiteral("verified>verified"), {2, 300}},
+        {QStringLiteral("verified>expired"), {1, 400}},
+        {QStringLiteral("manual_review>manual_review"), {1, 800}}};
+    QCOMPARE(byStatus, expected);
+
+    // Every inactive group is part of a group aggregates() counts, never more than it.
+    const VerificationAggregates all = STORE_VALUE(verifications.aggregates(from, to, rule));
+    for (const VerificationGroup &inactive : groups) {
+        const auto same = std::find_if(all.groups.cbegin(), all.groups.cend(), [&](const auto &g) {
+            return g.status == inactive.status && g.effectiveStatus == inactive.effectiveStatus &&
+                   g.error == inactive.error && g.aaaCodes == inactive.aaaCodes;
+        });
+        QVERIFY(same != all.groups.cend());
+        QVERIFY(same->count >= inactive.count);
+    }
+}
+
 void TestVerificationRepository::recentListsNewestWithNames()
 {
     TestDatabase db;
@@ -763,6 +822,9 @@ void TestVerificationRepository::queriesUseTheirIndexes_data()
                                 << QStringList{
                                        QStringLiteral("COVERING INDEX verifications_dashboard"),
                                        QStringLiteral("COVERING INDEX verifications_dashboard")};
+    QTest::newRow("inactiveAggregates")
+        << QStringLiteral("inactiveAggregates")
+        << QStringList{QStringLiteral("INDEX verifications_inactive (requested_at>")};
     QTest::newRow("recent") << QStringLiteral("recent")
                             << QStringList{QStringLiteral("verifications_requested")};
     QTest::newRow("latestForCoverages") << QStringLiteral("latestForCoverages")
@@ -791,6 +853,8 @@ void TestVerificationRepository::queriesUseTheirIndexes()
         QVERIFY_STORE_OK(verifications.expireStale(rule));
     else if (operation == QLatin1String("aggregates"))
         QVERIFY_STORE_OK(verifications.aggregates(from, to, rule));
+    else if (operation == QLatin1String("inactiveAggregates"))
+        QVERIFY_STORE_OK(verifications.inactiveAggregates(from, to, rule));
     else if (operation == QLatin1String("recent"))
         QVERIFY_STORE_OK(verifications.recent(from, to, 10));
     else if (operation == QLatin1String("latestForCoverages"))
