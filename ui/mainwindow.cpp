@@ -450,16 +450,26 @@ void MainWindow::verifySchedule()
     }
     VerifyOptions options;
     options.serviceDate = m_scheduleModel->day();
-    const QString title =
-        rows.isEmpty()
-            ? tr("Verify Schedule — %1").arg(BenefitSummary::formatDate(m_scheduleModel->day()))
-            : tr("Verify %n Selected Appointment(s)", nullptr, int(rows.size()));
-    auto *dialog = new BatchVerifyDialog(
-        m_env.eligibility, m_env.eligibility->verifyCoverages(coverageIds, options), title, this);
+    const QString day = BenefitSummary::formatDate(m_scheduleModel->day());
+    const int appointments = rows.isEmpty() ? m_scheduleModel->rowCount() : int(rows.size());
+    // Two sources so that English reads right without a catalogue; each has its %n forms.
+    QString scope;
+    if (!rows.isEmpty())
+        scope = tr("%n selected appointments on %1", nullptr, appointments).arg(day);
+    else if (appointments == 1)
+        scope = tr("%n appointment on %1", nullptr, appointments).arg(day);
+    else
+        scope = tr("%n appointments on %1", nullptr, appointments).arg(day);
+    const QString title = rows.isEmpty() ? tr("Verify Schedule — %1").arg(day)
+                                         : tr("Verify Selected Appointments — %1").arg(day);
+    // The dialog says what it will verify and waits for Start.
+    auto *dialog =
+        new BatchVerifyDialog(m_env.eligibility,
+                              m_env.eligibility->verifyCoverages(coverageIds, options), title,
+                              scope, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &BatchVerifyDialog::patientActivated, this, &MainWindow::openPatient);
     dialog->show();
-    dialog->start();
 }
 
 void MainWindow::withDaySheet(const std::function<void(const DaySheetData &)> &use)
