@@ -9,6 +9,7 @@
 #include <functional>
 
 struct DaySheetData;
+struct Patient;
 
 class PatientPage;
 class PatientSearchModel;
@@ -17,6 +18,7 @@ class QComboBox;
 class QDateEdit;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QTabWidget;
 class QTableView;
 class QTimer;
@@ -37,6 +39,8 @@ public:
     //! Opens (or switches to) the patient's tab.
     PatientPage *openPatient(qint64 patientId);
     void registerPatient();
+    //! Register Patient prefilled from a search that found nobody ("Lopez, Maria 05/06/1990").
+    void registerFromSearch(const QString &text);
     void verifySchedule();
     void printDaySheet();
     void saveDaySheetAsPdf();
@@ -66,6 +70,7 @@ private:
     void setScheduleDay(const QDate &day);
     void withDaySheet(const std::function<void(const DaySheetData &)> &use);
     void showSearchState();
+    void openRegistration(const Patient &draft);
     void updatePrintActions();
     PatientPage *currentPatientPage() const;
 
@@ -75,6 +80,9 @@ private:
     QTimer *m_searchTimer;
     QTableView *m_results;
     QLabel *m_searchState;
+    QWidget *m_noMatch;         // "No patient matches …" with Register "…"…
+    QLabel *m_noMatchLabel;
+    QPushButton *m_registerTyped;
     PatientSearchModel *m_searchModel;
     QComboBox *m_dayChoice;
     QDateEdit *m_dayEdit;
