@@ -137,6 +137,13 @@ QString BatchVerifyDialog::coveragesText(int count) const
     return count == 1 ? tr("%n coverage", nullptr, count) : tr("%n coverages", nullptr, count);
 }
 
+QString BatchVerifyDialog::whatText(int total) const
+{
+    //: %1 is "20 coverages", %2 what they are for ("14 appointments on 11/24/2026")
+    return m_scope.isEmpty() ? tr("%1 to verify.").arg(coveragesText(total))
+                             : tr("%1 to verify for %2.").arg(coveragesText(total), m_scope);
+}
+
 void BatchVerifyDialog::onPrepared()
 {
     if (m_batch->isFinished())
@@ -171,11 +178,7 @@ void BatchVerifyDialog::onPrepared()
                                    .arg(m_scope));
         return;
     }
-    //: %1 is "20 coverages", %2 what they are for ("14 appointments on 11/24/2026")
-    const QString what = m_scope.isEmpty()
-                             ? tr("%1 to verify.").arg(coveragesText(total))
-                             : tr("%1 to verify for %2.").arg(coveragesText(total), m_scope);
-    m_intro->setText(what + QLatin1Char('\n') +
+    m_intro->setText(whatText(total) + QLatin1Char('\n') +
                      tr("Nothing is sent to the payers until you press Start."));
     updateCounts();
     if (!m_batch->isStarted()) {
@@ -188,7 +191,9 @@ void BatchVerifyDialog::start()
 {
     if (m_batch->isStarted())
         return;
-    m_start->setEnabled(false);
+    // Out of the button box: it would show it again when Cancel becomes Close.
+    m_buttons->removeButton(m_start);
+    m_start->setParent(this);
     m_start->hide();
     if (m_batch->isPrepared() && m_batch->total() > 0) {
         m_intro->setText(tr("Verifying %1…").arg(coveragesText(m_batch->total())));
@@ -331,7 +336,6 @@ void BatchVerifyDialog::updateCounts()
 
 void BatchVerifyDialog::onFinished()
 {
-    m_start->hide();
     if (m_progress->maximum() == 0)
         m_progress->setRange(0, 1);
     const int done = m_batch->done();
@@ -361,6 +365,7 @@ void BatchVerifyDialog::onFinished()
             //: %1 names the patients (and payers) whose coverage was not verified
             text = tr("Cancelled. Not verified, still to do: %1.").arg(list);
         }
+        m_intro->setText(whatText(total)); // what was asked; the summary says what is left
         m_summary->setText(text);
         m_summary->setStyleSheet(QString());
         m_summary->show();

@@ -61,6 +61,7 @@ private:
     void fill(QTreeWidgetItem *item, const Patient &patient, const Coverage &coverage);
     void place(QTreeWidgetItem *item);
     QString coveragesText(int count) const;
+    QString whatText(int total) const;
 
     EligibilityService *m_service;
     BatchVerification *m_batch;

@@ -286,6 +286,8 @@ void TestBatchVerifyDialog::cancelKeepsProgressAndNamesWhatIsLeft()
     QVERIFY(dialog.batch()->wasCancelled());
     QVERIFY(dialog.isVisible()); // stays open to say what happened
     QVERIFY(buttons->button(QDialogButtonBox::Close));
+    QVERIFY(!dialog.startButton()->isVisible());
+    QCOMPARE(label(dialog, "batchIntro")->text(), QStringLiteral("13 coverages to verify."));
 
     // The bar stays where it got: three checked out of thirteen.
     QCOMPARE(progress->value(), 3);
