@@ -99,8 +99,8 @@ BatchVerifyDialog::BatchVerifyDialog(EligibilityService *service, BatchVerificat
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(true);
     m_list->setAllColumnsShowFocus(true);
-    m_list->setHeaderLabels({tr("Patient"), tr("Payer"), tr("Member ID"), tr("Status"),
-                             tr("Details")});
+    m_list->setHeaderLabels(
+        {tr("Patient"), tr("Payer"), tr("Member ID"), tr("Status"), tr("Details")});
     m_list->header()->setStretchLastSection(true);
     m_start->setObjectName(QStringLiteral("batchStart"));
     m_start->setEnabled(false); // until the coverages are known
@@ -178,13 +178,24 @@ void BatchVerifyDialog::onPrepared()
                                    .arg(m_scope));
         return;
     }
+    updateCounts();
+    if (m_batch->isStarted()) {
+        showRunning(); // started before the coverages were known
+        return;
+    }
     m_intro->setText(whatText(total) + QLatin1Char('\n') +
                      tr("Nothing is sent to the payers until you press Start."));
-    updateCounts();
-    if (!m_batch->isStarted()) {
-        m_start->setEnabled(true);
-        m_start->setFocus();
-    }
+    m_start->setEnabled(true);
+    m_start->setFocus();
+}
+
+void BatchVerifyDialog::showRunning()
+{
+    const int total = m_batch->total();
+    //: %1 is "20 coverages", %2 what they are for ("14 appointments on 11/24/2026")
+    m_intro->setText(m_scope.isEmpty()
+                         ? tr("Verifying %1…").arg(coveragesText(total))
+                         : tr("Verifying %1 for %2…").arg(coveragesText(total), m_scope));
 }
 
 void BatchVerifyDialog::start()
@@ -195,12 +206,8 @@ void BatchVerifyDialog::start()
     m_buttons->removeButton(m_start);
     m_start->setParent(this);
     m_start->hide();
-    if (m_batch->isPrepared() && m_batch->total() > 0) {
-        m_intro->setText(tr("Verifying %1…").arg(coveragesText(m_batch->total())));
-        if (!m_scope.isEmpty())
-            m_intro->setText(tr("Verifying %1 for %2…").arg(coveragesText(m_batch->total()),
-                                                           m_scope));
-    }
+    if (m_batch->isPrepared() && m_batch->total() > 0)
+        showRunning();
     m_buttons->button(QDialogButtonBox::Cancel)->setFocus();
     m_batch->start();
 }
@@ -210,7 +217,8 @@ void BatchVerifyDialog::reject()
     if (m_batch->isRunning()) {
         // Stopping waits only for answers already being stored; then Cancel becomes Close.
         m_batch->stop();
-        if (auto *cancel = m_buttons->button(QDialogButtonBox::Cancel); cancel && m_batch->isStopping())
+        if (auto *cancel = m_buttons->button(QDialogButtonBox::Cancel);
+            cancel && m_batch->isStopping())
             cancel->setEnabled(false);
         return;
     }
@@ -247,8 +255,8 @@ void BatchVerifyDialog::fill(QTreeWidgetItem *item, const Patient &patient,
                              const Coverage &coverage)
 {
     item->setText(PatientColumn, patient.displayName());
-    item->setText(PayerColumn, coverage.payerName.isEmpty() ? coverage.payerId
-                                                            : coverage.payerName);
+    item->setText(PayerColumn,
+                  coverage.payerName.isEmpty() ? coverage.payerId : coverage.payerName);
     item->setText(MemberIdColumn, coverage.memberId);
     item->setData(PatientColumn, PatientIdRole, patient.id);
     item->setData(PatientColumn, CoverageIdRole, coverage.id);
@@ -349,8 +357,7 @@ void BatchVerifyDialog::onFinished()
         const QList<CoverageSubject> left = m_batch->notVerified();
         for (const CoverageSubject &subject : left.mid(0, namedInSummary)) {
             //: a patient and the payer of a coverage not verified: "Jane Smith (Aetna Health)"
-            names << tr("%1 (%2)").arg(subject.patient.displayName(),
-                                       subject.coverage.payerName);
+            names << tr("%1 (%2)").arg(subject.patient.displayName(), subject.coverage.payerName);
         }
         QString text;
         if (names.isEmpty()) {
@@ -374,7 +381,8 @@ void BatchVerifyDialog::onFinished()
             if (item->data(StatusColumn, RankRole).toInt() == rankOf(Outcome::NotVerified))
                 item->setText(StatusColumn, outcomeText(Outcome::NotVerified));
         }
-    } else if (m_batch->error() != Job::Error::NoError && m_batch->error() != Job::Error::Cancelled) {
+    } else if (m_batch->error() != Job::Error::NoError &&
+               m_batch->error() != Job::Error::Cancelled) {
         m_summary->setText(m_batch->errorString());
         m_summary->setStyleSheet(QStringLiteral("color: #b02323;"));
         m_summary->show();

@@ -25,8 +25,14 @@ class BatchVerifyDialog : public QDialog
 {
     Q_OBJECT
 public:
-    enum Column { PatientColumn, PayerColumn, MemberIdColumn, StatusColumn, DetailsColumn,
-                  ColumnCount };
+    enum Column {
+        PatientColumn,
+        PayerColumn,
+        MemberIdColumn,
+        StatusColumn,
+        DetailsColumn,
+        ColumnCount
+    };
 
     /*!
       Takes the batch (not yet started; the dialog owns it from now on) and finds out what it
@@ -62,6 +68,7 @@ private:
     void place(QTreeWidgetItem *item);
     QString coveragesText(int count) const;
     QString whatText(int total) const;
+    void showRunning();
 
     EligibilityService *m_service;
     BatchVerification *m_batch;

@@ -507,10 +507,9 @@ void MainWindow::verifySchedule()
     const QString title = rows.isEmpty() ? tr("Verify Schedule — %1").arg(day)
                                          : tr("Verify Selected Appointments — %1").arg(day);
     // The dialog says what it will verify and waits for Start.
-    auto *dialog =
-        new BatchVerifyDialog(m_env.eligibility,
-                              m_env.eligibility->verifyCoverages(coverageIds, options), title,
-                              scope, this);
+    auto *dialog = new BatchVerifyDialog(m_env.eligibility,
+                                         m_env.eligibility->verifyCoverages(coverageIds, options),
+                                         title, scope, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &BatchVerifyDialog::patientActivated, this, &MainWindow::openPatient);
     dialog->show();

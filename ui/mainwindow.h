@@ -80,7 +80,7 @@ private:
     QTimer *m_searchTimer;
     QTableView *m_results;
     QLabel *m_searchState;
-    QWidget *m_noMatch;         // "No patient matches …" with Register "…"…
+    QWidget *m_noMatch; // "No patient matches …" with Register "…"…
     QLabel *m_noMatchLabel;
     QPushButton *m_registerTyped;
     PatientSearchModel *m_searchModel;

@@ -167,17 +167,15 @@ BatchVerification::Outcome BatchVerification::outcomeOf(const VerificationOutcom
     case VerificationStatus::Failed:
         if (v.error == VerificationError::Cancelled)
             return Outcome::NotVerified;
-        return v.error == VerificationError::Rejected ? Outcome::Rejected
-                                                      : Outcome::CouldNotVerify;
+        return v.error == VerificationError::Rejected ? Outcome::Rejected : Outcome::CouldNotVerify;
     }
     return Outcome::CouldNotVerify;
 }
 
 int BatchVerification::count(Outcome outcome) const
 {
-    const int finished = int(std::count_if(m_results.cbegin(), m_results.cend(), [&](const auto &r) {
-        return outcomeOf(r) == outcome;
-    }));
+    const int finished = int(std::count_if(m_results.cbegin(), m_results.cend(),
+                                           [&](const auto &r) { return outcomeOf(r) == outcome; }));
     return outcome == Outcome::NotVerified ? finished + notStarted() : finished;
 }
 

@@ -52,9 +52,10 @@ public:
       DateFormats::parse), or the year of birth: four digits alone from 1800 to 2199 ("1996").
       A year is still also a prefix of names and member IDs (a member ID may start with
       digits); it never clashes with MRNs, which start with letters ("MRN000013"). Dates and
-      years are ranges on the date-of-birth index. An empty text pages through every patient. Every query is an index range that stops once the page is
-      full, so the cost does not grow with the number of patients. When `cancelled` turns true
-      the search stops early (its result is then of no use).
+      years are ranges on the date-of-birth index. An empty text pages through every patient.
+      Every query is an index range that stops once the page is full, so the cost does not grow
+      with the number of patients. When `cancelled` turns true the search stops early (its
+      result is then of no use).
      */
     StoreResult<PatientSearchResult>
     search(const QString &text, int limit = 100,

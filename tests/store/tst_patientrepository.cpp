@@ -423,8 +423,7 @@ void TestPatientRepository::search_data()
     QTest::newRow("DOB US without zeros") << QStringLiteral("6/23/1912") << QStringList{turing};
     QTest::newRow("partial DOB") << QStringLiteral("1815-12-1") << QStringList{};
     QTest::newRow("year of birth") << QStringLiteral("1815") << QStringList{lovelaceAda};
-    QTest::newRow("year of birth and name")
-        << QStringLiteral("ada 1990") << QStringList{byronAda};
+    QTest::newRow("year of birth and name") << QStringLiteral("ada 1990") << QStringList{byronAda};
     QTest::newRow("name and year of birth, other order")
         << QStringLiteral("1850 lovelace") << QStringList{lovelaceGrace};
     QTest::newRow("year nobody was born in") << QStringLiteral("2001") << QStringList{};
@@ -706,8 +705,7 @@ void TestPatientRepository::broadAndNarrowWordsGiveTheFirstPage_data()
     QTest::newRow("narrow member ID") << QStringLiteral("w0000001") << byId << walk + "EXISTS";
     QTest::newRow("date of birth")
         << QStringLiteral("02/03/1980") << byId << walk + "p.date_of_birth";
-    QTest::newRow("year of birth")
-        << QStringLiteral("1980") << byId << walk + "p.date_of_birth";
+    QTest::newRow("year of birth") << QStringLiteral("1980") << byId << walk + "p.date_of_birth";
     // The year drives: the 3,000 Smiths are not walked.
     QTest::newRow("broad word and year")
         << QStringLiteral("smith 1980") << byId << walk + "p.last_name_key >= 'smith'";

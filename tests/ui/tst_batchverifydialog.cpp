@@ -178,9 +178,8 @@ void TestBatchVerifyDialog::problemsFirstAndInactiveIsNotVerified()
     TrainingEnvironment env;
     QVERIFY2(env.isReady(), qPrintable(env.error()));
     // Names in the reverse of the problems-first order, so name order alone would not pass.
-    const qint64 active1 =
-        env.addPatientWithCoverage(QStringLiteral("Ann"), QStringLiteral("Abbot"),
-                                   QStringLiteral("ACT1A0001"));
+    const qint64 active1 = env.addPatientWithCoverage(
+        QStringLiteral("Ann"), QStringLiteral("Abbot"), QStringLiteral("ACT1A0001"));
     const qint64 active2 =
         env.addPatientWithCoverage(QStringLiteral("Bo"), QStringLiteral("Abbot"),
                                    QStringLiteral("ACT1A0002"), QStringLiteral("INS002"));
@@ -264,9 +263,9 @@ void TestBatchVerifyDialog::cancelKeepsProgressAndNamesWhatIsLeft()
                                    QStringLiteral("BAD6B0003"))};
     QList<qint64> slow;
     for (int i = 0; i < 10; ++i)
-        slow << env.addPatientWithCoverage(QStringLiteral("Slow"),
-                                           QStringLiteral("Wait%1").arg(i, 2, 10, QLatin1Char('0')),
-                                           QStringLiteral("SLOW2%1").arg(i, 4, 10, QLatin1Char('0')));
+        slow << env.addPatientWithCoverage(
+            QStringLiteral("Slow"), QStringLiteral("Wait%1").arg(i, 2, 10, QLatin1Char('0')),
+            QStringLiteral("SLOW2%1").arg(i, 4, 10, QLatin1Char('0')));
     QVERIFY(!quick.contains(0) && !slow.contains(0));
 
     BatchVerifyDialog dialog(&env.service(), env.service().verifyCoverages(quick + slow),

@@ -98,22 +98,45 @@ void TestRegisterFromSearch::draftFromSearch_data()
     QTest::addColumn<QString>("last");
     QTest::addColumn<QDate>("dob");
 
-    QTest::newRow("last, first") << "Lopez, Maria" << "Maria" << "Lopez" << QDate();
-    QTest::newRow("first last") << "Maria Lopez" << "Maria" << "Lopez" << QDate();
-    QTest::newRow("one word is the last name") << "Lopez" << "" << "Lopez" << QDate();
-    QTest::newRow("lower case gets capitals")
-        << "maria de la cruz" << "Maria" << "De La Cruz" << QDate();
-    QTest::newRow("mixed case is kept") << "Maria de la Cruz" << "Maria" << "de la Cruz" << QDate();
-    QTest::newRow("accents kept") << "garcía, josé" << "José" << "García" << QDate();
-    QTest::newRow("last, first and date")
-        << "Lopez, Maria 05/06/1990" << "Maria" << "Lopez" << QDate(1990, 5, 6);
-    QTest::newRow("date first") << "1990-05-06 Maria Lopez" << "Maria" << "Lopez"
-                                << QDate(1990, 5, 6);
-    QTest::newRow("date alone") << "05/06/1990" << "" << "" << QDate(1990, 5, 6);
-    QTest::newRow("year is not a date of birth") << "Lopez 1996" << "" << "Lopez" << QDate();
-    QTest::newRow("MRN left out") << "MRN000099" << "" << "" << QDate();
-    QTest::newRow("member ID left out") << "ACT900001 Lopez" << "" << "Lopez" << QDate();
-    QTest::newRow("no space after comma") << "Lopez,Maria" << "Maria" << "Lopez" << QDate();
+    QTest::newRow("last, first") << "Lopez, Maria"
+                                 << "Maria"
+                                 << "Lopez" << QDate();
+    QTest::newRow("first last") << "Maria Lopez"
+                                << "Maria"
+                                << "Lopez" << QDate();
+    QTest::newRow("one word is the last name") << "Lopez"
+                                               << ""
+                                               << "Lopez" << QDate();
+    QTest::newRow("lower case gets capitals") << "maria de la cruz"
+                                              << "Maria"
+                                              << "De La Cruz" << QDate();
+    QTest::newRow("mixed case is kept") << "Maria de la Cruz"
+                                        << "Maria"
+                                        << "de la Cruz" << QDate();
+    QTest::newRow("accents kept") << "garcía, josé"
+                                  << "José"
+                                  << "García" << QDate();
+    QTest::newRow("last, first and date") << "Lopez, Maria 05/06/1990"
+                                          << "Maria"
+                                          << "Lopez" << QDate(1990, 5, 6);
+    QTest::newRow("date first") << "1990-05-06 Maria Lopez"
+                                << "Maria"
+                                << "Lopez" << QDate(1990, 5, 6);
+    QTest::newRow("date alone") << "05/06/1990"
+                                << ""
+                                << "" << QDate(1990, 5, 6);
+    QTest::newRow("year is not a date of birth") << "Lopez 1996"
+                                                 << ""
+                                                 << "Lopez" << QDate();
+    QTest::newRow("MRN left out") << "MRN000099"
+                                  << ""
+                                  << "" << QDate();
+    QTest::newRow("member ID left out") << "ACT900001 Lopez"
+                                        << ""
+                                        << "Lopez" << QDate();
+    QTest::newRow("no space after comma") << "Lopez,Maria"
+                                          << "Maria"
+                                          << "Lopez" << QDate();
 }
 
 void TestRegisterFromSearch::draftFromSearch()
@@ -206,9 +229,9 @@ void TestRegisterFromSearch::enterRegistersWhatWasTyped()
     const int tabs = window.tabs()->count();
     // Typed and Enter pressed at once, before the search has answered: Enter waits for it.
     QTest::keyClicks(window.searchField(), QStringLiteral("nadia okafor 03/04/1985"));
-    const Shown shown = whileRegistering(
-        [&] { QTest::keyClick(window.searchField(), Qt::Key_Return); },
-        [](RegisterPatientDialog *) {});
+    const Shown shown =
+        whileRegistering([&] { QTest::keyClick(window.searchField(), Qt::Key_Return); },
+                         [](RegisterPatientDialog *) {});
     QVERIFY(shown.seen);
     QCOMPARE(shown.first, QStringLiteral("Nadia"));
     QCOMPARE(shown.last, QStringLiteral("Okafor"));
@@ -252,15 +275,14 @@ void TestRegisterFromSearch::tabReachesTheOffer()
     QTest::keyClick(window.searchField(), Qt::Key_Tab); // Register Patient…
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
     QCOMPARE(QApplication::focusWidget(), offer);
-    const Shown shown = whileRegistering([&] { QTest::keyClick(offer, Qt::Key_Space); },
-                                         [](RegisterPatientDialog *dialog) {
-                                             QTest::keyClicks(dialog->findChild<QLineEdit *>(
-                                                                  QStringLiteral("firstNameEdit")),
-                                                              QStringLiteral("Ann"));
-                                             QTest::keyClicks(dialog->findChild<QLineEdit *>(
-                                                                  QStringLiteral("dobEdit")),
-                                                              QStringLiteral("01/02/1970"));
-                                         });
+    const Shown shown = whileRegistering(
+        [&] { QTest::keyClick(offer, Qt::Key_Space); },
+        [](RegisterPatientDialog *dialog) {
+            QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("firstNameEdit")),
+                             QStringLiteral("Ann"));
+            QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("dobEdit")),
+                             QStringLiteral("01/02/1970"));
+        });
     QVERIFY(shown.seen);
     QCOMPARE(shown.last, QStringLiteral("Zed"));
     QCOMPARE(shown.first, QString());
