@@ -37,6 +37,13 @@ public:
     bool isSearching() const { return m_searching; }
     //! Why the last search or page failed (the database busy or unreadable); empty when fine.
     QString errorString() const { return m_error; }
+    //! The search for a text has answered: nobody (and no error). The front desk offers to
+    //! register what was typed then.
+    bool foundNobody() const
+    {
+        return !m_searching && m_error.isEmpty() && m_patients.isEmpty() &&
+               !m_text.trimmed().isEmpty();
+    }
     Patient patientAt(int row) const { return m_patients.value(row); }
     int rowOfPatient(qint64 patientId) const;
 

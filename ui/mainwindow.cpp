@@ -151,6 +151,11 @@ QWidget *MainWindow::createFrontDesk()
                 openPatient(m_searchModel->patientAt(0).id);
             else if (m_searchModel->rowCount() > 0)
                 m_results->setFocus();
+            else if (m_searchModel->foundNobody())
+                // Queued: not from inside the model's answer, and the dialog is modal.
+                QMetaObject::invokeMethod(
+                    this, [this] { registerFromSearch(m_searchModel->searchText()); },
+                    Qt::QueuedConnection);
         };
         if (m_searchTimer->isActive() || m_searchModel->searchText() != m_search->text()) {
             m_searchTimer->stop();
@@ -178,6 +183,20 @@ QWidget *MainWindow::createFrontDesk()
         showSearchState();
     });
     connect(m_searchModel, &PatientSearchModel::errorChanged, this, &MainWindow::showSearchState);
+    // Nobody found: offer to register what was typed (Enter in the search field does too).
+    m_noMatch = new QWidget(page);
+    m_noMatchLabel = new QLabel(m_noMatch);
+    m_noMatchLabel->setObjectName(QStringLiteral("noMatchLabel"));
+    m_registerTyped = new QPushButton(m_noMatch);
+    m_registerTyped->setObjectName(QStringLiteral("registerFromSearch"));
+    connect(m_registerTyped, &QPushButton::clicked, this,
+            [this] { registerFromSearch(m_searchModel->searchText()); });
+    auto *noMatchRow = new QHBoxLayout(m_noMatch);
+    noMatchRow->setContentsMargins(0, 0, 0, 0);
+    noMatchRow->addWidget(m_noMatchLabel);
+    noMatchRow->addWidget(m_registerTyped);
+    noMatchRow->addStretch(1);
+    m_noMatch->hide();
     m_results->setAccessibleName(tr("Patients found"));
     m_results->installEventFilter(enterFilter);
     connect(m_results, &QTableView::activated, this, [this](const QModelIndex &index) {
@@ -195,7 +214,12 @@ QWidget *MainWindow::createFrontDesk()
     auto *searchLayout = new QVBoxLayout(searchBox);
     searchLayout->addLayout(searchRow);
     searchLayout->addWidget(m_searchState);
+    searchLayout->addWidget(m_noMatch);
     searchLayout->addWidget(m_results, 1);
+    // Tab follows the page: search, Register Patient…, the Register "…"… offer, the results.
+    QWidget::setTabOrder(m_search, registerButton);
+    QWidget::setTabOrder(registerButton, m_registerTyped);
+    QWidget::setTabOrder(m_registerTyped, m_results);
 
     // Schedule.
     m_dayChoice = new QComboBox(page);
@@ -446,6 +470,16 @@ void MainWindow::showSearchState()
     const QString error = m_searchModel->errorString();
     m_searchState->setText(error);
     m_searchState->setVisible(!error.isEmpty());
+    const bool nobody = m_searchModel->foundNobody();
+    if (nobody) {
+        const QString typed = m_searchModel->searchText().simplified();
+        // A long text is cut in the button (the dialog gets all of it).
+        const QString shown = typed.size() > 40 ? typed.left(39) + QStringLiteral("…") : typed;
+        m_noMatchLabel->setText(tr("No patient matches “%1”.").arg(shown));
+        //: %1 is what the clerk typed into the search ("Lopez, Maria")
+        m_registerTyped->setText(tr("Register “%1”…").arg(shown));
+    }
+    m_noMatch->setVisible(nobody);
 }
 
 void MainWindow::setScheduleDay(const QDate &day)
@@ -485,8 +519,18 @@ PatientPage *MainWindow::openPatient(qint64 patientId)
 
 void MainWindow::registerPatient()
 {
+    openRegistration({});
+}
+
+void MainWindow::registerFromSearch(const QString &text)
+{
+    openRegistration(RegisterPatientDialog::draftFromSearch(text));
+}
+
+void MainWindow::openRegistration(const Patient &draft)
+{
     // The service stores the patient and records patient.create in the audit trail.
-    RegisterPatientDialog dialog(m_env.patients, {}, this);
+    RegisterPatientDialog dialog(m_env.patients, draft, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     runSearch();
@@ -510,16 +554,25 @@ void MainWindow::verifySchedule()
     }
     VerifyOptions options;
     options.serviceDate = m_scheduleModel->day();
-    const QString title =
-        rows.isEmpty()
-            ? tr("Verify Schedule — %1").arg(BenefitSummary::formatDate(m_scheduleModel->day()))
-            : tr("Verify %n Selected Appointment(s)", nullptr, int(rows.size()));
-    auto *dialog = new BatchVerifyDialog(
-        m_env.eligibility, m_env.eligibility->verifyCoverages(coverageIds, options), title, this);
+    const QString day = BenefitSummary::formatDate(m_scheduleModel->day());
+    const int appointments = rows.isEmpty() ? m_scheduleModel->rowCount() : int(rows.size());
+    // Two sources so that English reads right without a catalogue; each has its %n forms.
+    QString scope;
+    if (!rows.isEmpty())
+        scope = tr("%n selected appointments on %1", nullptr, appointments).arg(day);
+    else if (appointments == 1)
+        scope = tr("%n appointment on %1", nullptr, appointments).arg(day);
+    else
+        scope = tr("%n appointments on %1", nullptr, appointments).arg(day);
+    const QString title = rows.isEmpty() ? tr("Verify Schedule — %1").arg(day)
+                                         : tr("Verify Selected Appointments — %1").arg(day);
+    // The dialog says what it will verify and waits for Start.
+    auto *dialog = new BatchVerifyDialog(m_env.eligibility,
+                                         m_env.eligibility->verifyCoverages(coverageIds, options),
+                                         title, scope, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &BatchVerifyDialog::patientActivated, this, &MainWindow::openPatient);
     dialog->show();
-    dialog->start();
 }
 
 void MainWindow::withDaySheet(const std::function<void(const DaySheetData &)> &use)

@@ -9,6 +9,7 @@
 #include <functional>
 
 struct DaySheetData;
+struct Patient;
 
 class PatientPage;
 class PatientSearchModel;
@@ -38,6 +39,8 @@ public:
     //! Opens (or switches to) the patient's tab.
     PatientPage *openPatient(qint64 patientId);
     void registerPatient();
+    //! Register Patient prefilled from a search that found nobody ("Lopez, Maria 05/06/1990").
+    void registerFromSearch(const QString &text);
     void verifySchedule();
     void printDaySheet();
     void saveDaySheetAsPdf();
@@ -76,6 +79,7 @@ private:
     void setScheduleDay(const QDate &day);
     void withDaySheet(const std::function<void(const DaySheetData &)> &use);
     void showSearchState();
+    void openRegistration(const Patient &draft);
     void updatePrintActions();
     PatientPage *currentPatientPage() const;
     //! The schedule's row the clerk is on (current, else the one selected); -1 when none.
@@ -87,6 +91,9 @@ private:
     QTimer *m_searchTimer;
     QTableView *m_results;
     QLabel *m_searchState;
+    QWidget *m_noMatch; // "No patient matches …" with Register "…"…
+    QLabel *m_noMatchLabel;
+    QPushButton *m_registerTyped;
     PatientSearchModel *m_searchModel;
     QComboBox *m_dayChoice;
     QDateEdit *m_dayEdit;

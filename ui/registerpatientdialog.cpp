@@ -10,6 +10,7 @@
 #include "ui_registerpatientdialog.h"
 
 #include <QPushButton>
+#include <QRegularExpression>
 
 RegisterPatientDialog::RegisterPatientDialog(PatientService *patients, const Patient &patient,
                                              QWidget *parent)
@@ -43,11 +44,63 @@ RegisterPatientDialog::RegisterPatientDialog(PatientService *patients, const Pat
     m_ui->buttonBox->button(QDialogButtonBox::Save)
         ->setText(patient.id ? tr("Sa&ve") : tr("&Register"));
     m_ui->buttonBox->button(QDialogButtonBox::Save)->setDefault(true);
+    if (patient.id == 0) {
+        // Prefilled from a search: start where the clerk still has to type.
+        for (QLineEdit *edit : {m_ui->firstNameEdit, m_ui->lastNameEdit, m_ui->dobEdit}) {
+            if (edit->text().isEmpty()) {
+                edit->setFocus();
+                break;
+            }
+        }
+    }
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &RegisterPatientDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &RegisterPatientDialog::reject);
 }
 
 RegisterPatientDialog::~RegisterPatientDialog() = default;
+
+Patient RegisterPatientDialog::draftFromSearch(const QString &text)
+{
+    static const QRegularExpression separators(QStringLiteral("[\\s;]+"));
+    static const QRegularExpression digit(QStringLiteral("\\d"));
+    const bool capitalise = text == text.toLower();
+    Patient draft;
+    // Name words, without the date and the IDs; `last` holds the words before a comma.
+    QStringList before;
+    QStringList after;
+    const int comma = int(text.indexOf(QLatin1Char(',')));
+    const QList<QPair<QString, QStringList *>> parts = {
+        {comma < 0 ? text : text.left(comma), &before},
+        {comma < 0 ? QString() : text.mid(comma + 1), &after}};
+    for (const auto &[part, words] : parts) {
+        for (QString word : part.split(separators, Qt::SkipEmptyParts)) {
+            word.remove(QLatin1Char(','));
+            if (word.isEmpty())
+                continue;
+            if (const QDate date = DateFormats::parse(word); date.isValid()) {
+                if (!draft.dateOfBirth.isValid())
+                    draft.dateOfBirth = date;
+                continue;
+            }
+            if (word.contains(digit))
+                continue; // an MRN, a member ID or a year: nothing to prefill
+            if (capitalise)
+                word = word.left(1).toUpper() + word.mid(1);
+            words->append(word);
+        }
+    }
+    const QString space = QStringLiteral(" ");
+    if (comma >= 0) {
+        draft.lastName = before.join(space);
+        draft.firstName = after.join(space);
+    } else if (before.size() == 1) {
+        draft.lastName = before.constFirst(); // a clerk looks people up by last name
+    } else if (!before.isEmpty()) {
+        draft.firstName = before.constFirst();
+        draft.lastName = before.mid(1).join(space);
+    }
+    return draft;
+}
 
 Patient RegisterPatientDialog::patientFromForm() const
 {

@@ -23,6 +23,14 @@ public:
                           QWidget *parent = nullptr);
     ~RegisterPatientDialog() override;
 
+    /*!
+      A new patient from what was typed into the patient search, to register someone the
+      search did not find: "Lopez, Maria" (last, first) or "Maria Lopez" (first, last; one word
+      is the last name), a date in the language's order as the date of birth. Other words
+      (MRNs, member IDs, a year) are left out; all-lower-case names get capitals.
+     */
+    static Patient draftFromSearch(const QString &text);
+
     //! The saved patient (with its id) after accept().
     const Patient &patient() const { return m_patient; }
     //! Fills the form from typed values, validates; returns the messages (empty when valid).

@@ -384,6 +384,39 @@ QFuture<StoreResult<QList<qint64>>> EligibilityService::coveragesForDay(const QD
     });
 }
 
+QFuture<StoreResult<QList<CoverageSubject>>>
+EligibilityService::coverageSubjects(const QList<qint64> &coverageIds) const
+{
+    using Result = StoreResult<QList<CoverageSubject>>;
+    return audit().read({QStringLiteral("coverage.list"), QStringLiteral("coverage"), 0},
+                        [coverageIds](const QString &connection) -> Result {
+                            CoverageRepository coverages(connection);
+                            QList<Coverage> found;
+                            QList<qint64> patientIds;
+                            for (const qint64 id : coverageIds) {
+                                const auto coverage = coverages.find(id);
+                                if (!coverage)
+                                    return Result::failure(coverage.error());
+                                if (!coverage->has_value())
+                                    continue; // removed since the list was made
+                                found.append(**coverage);
+                                if (!patientIds.contains((*coverage)->patientId))
+                                    patientIds.append((*coverage)->patientId);
+                            }
+                            const auto patients =
+                                PatientRepository(connection).findMany(patientIds);
+                            if (!patients)
+                                return Result::failure(patients.error());
+                            QHash<qint64, Patient> patientById;
+                            for (const Patient &p : *patients)
+                                patientById.insert(p.id, p);
+                            QList<CoverageSubject> subjects;
+                            for (const Coverage &coverage : std::as_const(found))
+                                subjects.append({coverage, patientById.value(coverage.patientId)});
+                            return subjects;
+                        });
+}
+
 QFuture<StoreResult<QList<qint64>>> EligibilityService::activeCoverages(qint64 patientId) const
 {
     return m_store->read([patientId](const QString &connection) {

@@ -91,6 +91,10 @@ public:
     QFuture<StoreResult<QList<ActionItem>>> needingAction() const;
     //! The active coverages of a day's appointments, each once.
     QFuture<StoreResult<QList<qint64>>> coveragesForDay(const QDate &day) const;
+    //! The coverages with their patients, in the given order (those that exist), to name
+    //! what a batch verifies (audited: coverage.list).
+    QFuture<StoreResult<QList<CoverageSubject>>>
+    coverageSubjects(const QList<qint64> &coverageIds) const;
     //! The active coverages of a patient.
     QFuture<StoreResult<QList<qint64>>> activeCoverages(qint64 patientId) const;
     //! Key figures of a period, computed in SQL (no PHI).

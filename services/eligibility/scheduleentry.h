@@ -32,6 +32,13 @@ struct VerificationOutcome
     bool reused = false; // a recent answer was given instead of asking the payer
 };
 
+//! A coverage with its patient, for lists that name what a batch verifies.
+struct CoverageSubject
+{
+    Coverage coverage;
+    Patient patient;
+};
+
 //! A coverage with its latest answer, as the patient page lists them.
 struct CoverageStatus
 {

@@ -75,6 +75,8 @@ public:
     const Verification &verification() const { return m_verification; }
     VerificationOutcome outcome() const;
     bool wasReused() const { return m_reused; }
+    //! The payer's answer is in and being stored: a cancel now would not undo it.
+    bool isSavingOutcome() const { return m_completing; }
 
 Q_SIGNALS:
     //! The pending row is stored and the first request is about to go out.

@@ -294,23 +294,38 @@ enum class Field { LastName, FirstName, Mrn, MemberId, DateOfBirth };
 constexpr Field fields[] = {Field::LastName, Field::FirstName, Field::Mrn, Field::MemberId,
                             Field::DateOfBirth};
 
+//! The years a word of four digits alone stands for as a year of birth.
+constexpr int firstBirthYear = 1800;
+constexpr int lastBirthYear = 2199;
+
 //! One word of a search and what it means in each field.
 struct Word
 {
-    QString nameKey;   // case-folded, accent-free
-    QString idKey;     // ASCII lower case (MRN and member IDs compare NOCASE)
-    QDate dateOfBirth; // valid when the word reads as a date
+    QString nameKey; // case-folded, accent-free
+    QString idKey;   // ASCII lower case (MRN and member IDs compare NOCASE)
+    // Dates of birth from bornFrom up to (not including) bornBefore: one day for a date, a
+    // whole year for a year alone; both null when the word is neither.
+    QDate bornFrom;
+    QDate bornBefore;
 
     Word(const QString &text)
         : nameKey(::nameKey(text))
         , idKey(SqlValues::asciiLower(text))
-        , dateOfBirth(DateFormats::parse(text))
     {
+        static const QRegularExpression year(QStringLiteral("^\\d{4}$"));
+        if (const QDate date = DateFormats::parse(text); date.isValid()) {
+            bornFrom = date;
+            bornBefore = date.addDays(1);
+        } else if (year.match(text).hasMatch() && text.toInt() >= firstBirthYear &&
+                   text.toInt() <= lastBirthYear) {
+            bornFrom = QDate(text.toInt(), 1, 1);
+            bornBefore = QDate(text.toInt() + 1, 1, 1);
+        }
     }
     bool canMatch(Field field) const
     {
         if (field == Field::DateOfBirth)
-            return dateOfBirth.isValid();
+            return bornFrom.isValid();
         return field == Field::LastName || field == Field::FirstName ? !nameKey.isEmpty()
                                                                      : !idKey.isEmpty();
     }
@@ -326,8 +341,8 @@ QString condition(const Word &word, Field field, QVariantList &values,
                   const QString &start = QString())
 {
     if (field == Field::DateOfBirth) {
-        values << SqlValues::fromDate(word.dateOfBirth);
-        return QStringLiteral("p.date_of_birth = ?");
+        values << SqlValues::fromDate(word.bornFrom) << SqlValues::fromDate(word.bornBefore);
+        return QStringLiteral("p.date_of_birth >= ? AND p.date_of_birth < ?");
     }
     const QString prefix = word.prefix(field);
     values << (start.isEmpty() ? prefix : start) << SqlValues::prefixUpperBound(prefix);
@@ -385,7 +400,8 @@ QString probeStatement(Field field)
         return QStringLiteral("SELECT DISTINCT patient_id FROM coverages WHERE member_id >= ? "
                               "AND member_id < ? LIMIT ?");
     case Field::DateOfBirth:
-        return QStringLiteral("SELECT id FROM patients WHERE date_of_birth = ? LIMIT ?");
+        return QStringLiteral("SELECT id FROM patients WHERE date_of_birth >= ? AND "
+                              "date_of_birth < ? LIMIT ?");
     }
     return {};
 }
@@ -582,7 +598,8 @@ PatientRepository::search(const QString &text, int limit, const std::optional<Pa
                 query.prepare(probeStatement(field));
                 QVariantList values;
                 if (field == Field::DateOfBirth) {
-                    values << SqlValues::fromDate(words.at(w).dateOfBirth);
+                    values << SqlValues::fromDate(words.at(w).bornFrom)
+                           << SqlValues::fromDate(words.at(w).bornBefore);
                 } else {
                     const QString prefix = words.at(w).prefix(field);
                     values << prefix << SqlValues::prefixUpperBound(prefix);
@@ -615,15 +632,18 @@ PatientRepository::search(const QString &text, int limit, const std::optional<Pa
                     for (qsizetype b = a + 1; b < indexed; ++b) {
                         if (term.at(a) != term.at(b) || term.at(a) == Field::MemberId)
                             continue;
-                        const QString pa = term.at(a) == Field::DateOfBirth
-                                               ? words.at(a).dateOfBirth.toString(Qt::ISODate)
-                                               : words.at(a).prefix(term.at(a));
-                        const QString pb = term.at(b) == Field::DateOfBirth
-                                               ? words.at(b).dateOfBirth.toString(Qt::ISODate)
-                                               : words.at(b).prefix(term.at(b));
-                        if (term.at(a) == Field::DateOfBirth
-                                ? pa != pb
-                                : !pa.startsWith(pb) && !pb.startsWith(pa))
+                        if (term.at(a) == Field::DateOfBirth) {
+                            // A year and a date (or two of either) meet where they overlap.
+                            const Word &wa = words.at(a);
+                            const Word &wb = words.at(b);
+                            if (qMax(wa.bornFrom, wb.bornFrom) >=
+                                qMin(wa.bornBefore, wb.bornBefore))
+                                return;
+                            continue;
+                        }
+                        const QString pa = words.at(a).prefix(term.at(a));
+                        const QString pb = words.at(b).prefix(term.at(b));
+                        if (!pa.startsWith(pb) && !pb.startsWith(pa))
                             return;
                     }
                 }

@@ -49,10 +49,13 @@ public:
       As-you-type search, one page at a time in name order. Each word must match the start of
       the last or first name (case and accents ignored), of the MRN or of a member ID of the
       patient's coverages, or be the date of birth (YYYY-MM-DD, or as the language writes dates:
-      DateFormats::parse). An empty text
-      pages through every patient. Every query is an index range that stops once the page is
-      full, so the cost does not grow with the number of patients. When `cancelled` turns true
-      the search stops early (its result is then of no use).
+      DateFormats::parse), or the year of birth: four digits alone from 1800 to 2199 ("1996").
+      A year is still also a prefix of names and member IDs (a member ID may start with
+      digits); it never clashes with MRNs, which start with letters ("MRN000013"). Dates and
+      years are ranges on the date-of-birth index. An empty text pages through every patient.
+      Every query is an index range that stops once the page is full, so the cost does not grow
+      with the number of patients. When `cancelled` turns true the search stops early (its
+      result is then of no use).
      */
     StoreResult<PatientSearchResult>
     search(const QString &text, int limit = 100,

@@ -126,7 +126,10 @@ void TestPatientSearchModel::search_data()
     QTest::newRow("first and last") << "smith jane" << QStringList{"Smith, Jane"};
     QTest::newRow("member id") << "ACT200002" << QStringList{"Smith, Chris"};
     QTest::newRow("date of birth") << "02/10/1996" << QStringList{"Smith, Jane"};
+    QTest::newRow("year of birth") << "1996" << QStringList{"Smith, Jane"};
+    QTest::newRow("name and year of birth") << "smith 1995" << QStringList{"Smith, Chris"};
     QTest::newRow("nobody") << "zzzz" << QStringList{};
+    QTest::newRow("nobody born that year") << "1901" << QStringList{};
 }
 
 void TestPatientSearchModel::search()
@@ -142,10 +145,13 @@ void TestPatientSearchModel::search()
     model.setSearchText(text);
     QCOMPARE(model.searchText(), text);
     QVERIFY(model.isSearching());
+    QVERIFY(!model.foundNobody()); // not before the answer
     QVERIFY(finished.wait());
     QVERIFY(!model.isSearching());
     QCOMPARE(model.errorString(), QString());
     QCOMPARE(::names(model), names);
+    // Nobody found is what the front desk offers to register.
+    QCOMPARE(model.foundNobody(), names.isEmpty());
     QVERIFY(!model.canFetchMore({}));
     if (!names.isEmpty()) {
         const QModelIndex first = model.index(0, 0);
@@ -160,6 +166,7 @@ void TestPatientSearchModel::search()
     QCOMPARE(model.rowCount(), 12);
     QCOMPARE(model.index(0, PatientSearchModel::NameColumn).data().toString(),
              QStringLiteral("Brown, Andreas"));
+    QVERIFY(!model.foundNobody());
 }
 
 void TestPatientSearchModel::fetchMoreAppendsPagesInNameOrder()
@@ -345,6 +352,7 @@ void TestPatientSearchModel::readErrorIsReported()
     QCOMPARE(errors.at(0).at(0).toString(), model.errorString());
     QCOMPARE(model.rowCount(), 0);
     QVERIFY(!model.canFetchMore({}));
+    QVERIFY(!model.foundNobody()); // an error is not "nobody": no offer to register
 }
 
 QTEST_GUILESS_MAIN(TestPatientSearchModel)

@@ -53,7 +53,7 @@ struct Known
 
 //! What search must find, worked out without SQL: every word matches the start of the last or
 //! first name (case and accents ignored), of the MRN or of a member ID (ASCII case ignored), or
-//! is the date of birth; in name order (last, first, id).
+//! is the date of birth or its year (four digits, 1800 to 2199); in name order (last, first, id).
 QList<qint64> expectedMatches(const QList<Known> &known, const QString &text)
 {
     const QStringList words =
@@ -64,10 +64,14 @@ QList<qint64> expectedMatches(const QList<Known> &known, const QString &text)
         QDate date = QDate::fromString(word, QStringLiteral("yyyy-MM-dd"));
         if (!date.isValid())
             date = QDate::fromString(word, QStringLiteral("M/d/yyyy"));
+        bool isYear = false;
+        const int year = word.toInt(&isYear);
+        isYear = isYear && word.size() == 4 && year >= 1800 && year <= 2199;
         if (nameKey(k.patient.lastName).startsWith(key) ||
             nameKey(k.patient.firstName).startsWith(key) ||
             SqlValues::asciiLower(k.patient.mrn).startsWith(id) ||
-            (date.isValid() && k.patient.dateOfBirth == date)) {
+            (date.isValid() && k.patient.dateOfBirth == date) ||
+            (isYear && k.patient.dateOfBirth.year() == year)) {
             return true;
         }
         return std::any_of(k.memberIds.begin(), k.memberIds.end(), [&](const QString &member) {
@@ -418,6 +422,20 @@ void TestPatientRepository::search_data()
     QTest::newRow("DOB US") << QStringLiteral("12/10/1815") << QStringList{lovelaceAda};
     QTest::newRow("DOB US without zeros") << QStringLiteral("6/23/1912") << QStringList{turing};
     QTest::newRow("partial DOB") << QStringLiteral("1815-12-1") << QStringList{};
+    QTest::newRow("year of birth") << QStringLiteral("1815") << QStringList{lovelaceAda};
+    QTest::newRow("year of birth and name") << QStringLiteral("ada 1990") << QStringList{byronAda};
+    QTest::newRow("name and year of birth, other order")
+        << QStringLiteral("1850 lovelace") << QStringList{lovelaceGrace};
+    QTest::newRow("year nobody was born in") << QStringLiteral("2001") << QStringList{};
+    QTest::newRow("year also a member ID prefix")
+        << QStringLiteral("1906") << QStringList{byronAda, hopper};
+    QTest::newRow("year and date of that year")
+        << QStringLiteral("1815 12/10/1815") << QStringList{lovelaceAda};
+    QTest::newRow("year and date of another year")
+        << QStringLiteral("1816 12/10/1815") << QStringList{};
+    QTest::newRow("two years") << QStringLiteral("1815 1850") << QStringList{};
+    QTest::newRow("year before 1800 is no year") << QStringLiteral("1791") << QStringList{};
+    QTest::newRow("three digits are no year") << QStringLiteral("181") << QStringList{};
     QTest::newRow("two words") << QStringLiteral("ada love") << QStringList{lovelaceAda};
     QTest::newRow("two words, other order")
         << QStringLiteral("Lovelace grace") << QStringList{lovelaceGrace};
@@ -464,7 +482,7 @@ void TestPatientRepository::search()
         {"Charles", "Babbage", QDate(1791, 12, 26), "MRN100002", "ABC987", nullptr},
         {"Grace", "Hopper", QDate(1906, 12, 9), "MRN200003", "xyz777", nullptr},
         {"Alan", "Turing", QDate(1912, 6, 23), "MRN200004", "PRIM-1", "SEC-2"},
-        {"Ada", "Byron", QDate(1990, 1, 15), "MRN300005", nullptr, nullptr},
+        {"Ada", "Byron", QDate(1990, 1, 15), "MRN300005", "1906-77", nullptr},
         {"José", "Álvarez", QDate(1980, 5, 5), "MRN300006", "QRS1", nullptr},
         {"Grace", "Lovelace", QDate(1850, 1, 1), "MRN300007", nullptr, nullptr},
     };
@@ -627,6 +645,8 @@ void TestPatientRepository::pagingGivesEveryMatchOnceInNameOrder_data()
     QTest::newRow("second coverage") << QStringLiteral("SEC") << 45 << 400;
     QTest::newRow("date of birth") << QStringLiteral("1980-02-03") << 6 << 41;
     QTest::newRow("date of birth, US") << QStringLiteral("2/3/1980") << 6 << 41;
+    QTest::newRow("year of birth") << QStringLiteral("1980") << 17 << 0;
+    QTest::newRow("year of birth and name") << QStringLiteral("smith 1971") << 4 << 0;
     QTest::newRow("three words") << QStringLiteral("jo smith w00000") << 5 << 0;
     QTest::newRow("one at a time") << QStringLiteral("joaquín ng") << 1 << 0;
 }
@@ -685,6 +705,10 @@ void TestPatientRepository::broadAndNarrowWordsGiveTheFirstPage_data()
     QTest::newRow("narrow member ID") << QStringLiteral("w0000001") << byId << walk + "EXISTS";
     QTest::newRow("date of birth")
         << QStringLiteral("02/03/1980") << byId << walk + "p.date_of_birth";
+    QTest::newRow("year of birth") << QStringLiteral("1980") << byId << walk + "p.date_of_birth";
+    // The year drives: the 3,000 Smiths are not walked.
+    QTest::newRow("broad word and year")
+        << QStringLiteral("smith 1980") << byId << walk + "p.last_name_key >= 'smith'";
     // The date drives: the 3,000 Smiths are not walked.
     QTest::newRow("broad word and narrow word")
         << QStringLiteral("smith 1980-02-03") << byId << walk + "p.last_name_key >= 'smith'";
@@ -733,6 +757,7 @@ void TestPatientRepository::searchStatementsUseIndexes_data()
         QTest::addRow("broad member ID%s", suffix) << QStringLiteral("w0") << nextPage;
         QTest::addRow("narrow member ID%s", suffix) << QStringLiteral("sec00") << nextPage;
         QTest::addRow("date of birth%s", suffix) << QStringLiteral("1980-02-03") << nextPage;
+        QTest::addRow("year of birth%s", suffix) << QStringLiteral("1971") << nextPage;
         QTest::addRow("several words%s", suffix)
             << QStringLiteral("jo smi w0 2/3/1980") << nextPage;
     }

@@ -251,7 +251,7 @@ void TestMainWindow::batchVerificationWithCancel()
     QVERIFY(dialog.batch()->wasCancelled());
     QVERIFY(dialog.isVisible()); // stays open to show what happened
     QVERIFY(buttons->button(QDialogButtonBox::Close));
-    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("batchCounts"))
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("batchSummary"))
                 ->text()
                 .contains(QStringLiteral("Cancelled")));
     QVERIFY(dialog.batch()->notStarted() > 0);
