@@ -10,6 +10,7 @@
 #include "services/eligibility/batchverification.h"
 #include "services/eligibility/benefitsummary.h"
 #include "services/eligibility/eligibilityservice.h"
+#include "services/patients/appointmentservice.h"
 #include "services/patients/patientservice.h"
 #include "services/reports/reportservice.h"
 #include "ui/appointmentdialog.h"
@@ -148,6 +149,13 @@ PatientPage::PatientPage(const DeskEnvironment &environment, qint64 patientId, Q
         connect(m_bookButton, &QPushButton::clicked, this, &PatientPage::bookVisit);
         connect(m_rescheduleButton, &QPushButton::clicked, this, &PatientPage::rescheduleVisit);
         connect(m_cancelVisitButton, &QPushButton::clicked, this, &PatientPage::cancelVisit);
+        // What to collect depends on today's visit type: follow bookings made meanwhile.
+        auto visitChanged = [this](const Appointment &visit) {
+            if (visit.patientId == m_patientId)
+                m_status->refreshVisitToday();
+        };
+        connect(m_env.appointments, &AppointmentService::appointmentSaved, this, visitChanged);
+        connect(m_env.appointments, &AppointmentService::appointmentCancelled, this, visitChanged);
         auto *visitButtons = new QHBoxLayout;
         visitButtons->addStretch(1);
         visitButtons->addWidget(m_bookButton);

@@ -509,6 +509,15 @@ void StatusPanel::hideCollect()
         Q_EMIT collectTodayChanged();
 }
 
+void StatusPanel::refreshVisitToday()
+{
+    const qint64 patientId = m_visitPatientId;
+    if (patientId == 0)
+        return;
+    m_visitPatientId = 0; // forget the visit read, so updateCollect() reads it again
+    updateCollect(patientId);
+}
+
 void StatusPanel::updateCollect(qint64 patientId)
 {
     if (m_service && patientId != m_visitPatientId) {

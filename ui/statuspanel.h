@@ -41,6 +41,8 @@ public:
       collect is worked out for an office visit at the default fees.
      */
     void setEligibilityService(EligibilityService *service);
+    //! The patient's visits changed (booked, moved, cancelled): read the visit today again.
+    void refreshVisitToday();
 
     void showNothing();
     void showPending(const Coverage &coverage);
