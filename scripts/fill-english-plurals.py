@@ -23,9 +23,18 @@ SINGULAR = {
     '"%1" matches %n patients; give the ID:': '"%1" matches %n patient; give the ID:',
     "Verifying %n coverages for %1": "Verifying %n coverage for %1",
     "%n appointments: ": "%n appointment: ",
+    "(%n tries)": "(%n try)",
+    "%n selected appointments on %1": "%n selected appointment on %1",
+    "Waited %n seconds": "Waited %n second",
+    "%1 and %n more": "%1 and %n more",
+    "&Needs Action Today (%n)": "&Needs Action Today (%n)",
+    "Try %1 of %2 · %n seconds": "Try %1 of %2 · %n second",
 }
 # Chosen in code by count (the X12 library runs without catalogues): the text is already right.
-FIXED = re.compile(r"^%n (interchange|transaction|segment|result)s?$|^%n more problems? (is|are) not listed\.$")
+FIXED = re.compile(r"^%n (interchange|transaction|segment|result|coverage)s?$"
+                   r"|^%n more problems? (is|are) not listed\.$"
+                   r"|^Cancelled: %n coverages? (was|were) not verified\.$"
+                   r"|^%n appointments? on %1$")
 
 
 def fill(match):
@@ -36,7 +45,7 @@ def fill(match):
         singular = plural = source
     else:
         return match.group(0)
-    return (f"<source>{match.group(1)}</source>\n        <translation>\n"
+    return (f"<source>{match.group(1)}</source>{match.group(2)}\n        <translation>\n"
             f"            <numerusform>{html.escape(singular, quote=False)}</numerusform>\n"
             f"            <numerusform>{html.escape(plural, quote=False)}</numerusform>\n"
             f"        </translation>")
@@ -46,7 +55,8 @@ def main():
     path = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).parent.parent /
                 "translations" / "clinicdesk_en.ts")
     text = path.read_text(encoding="utf-8")
-    pattern = re.compile(r"<source>(.*?)</source>\s*<translation[^>]*>.*?</translation>", re.S)
+    pattern = re.compile(r"<source>([^<]*)</source>((?:\s*<extracomment>[^<]*</extracomment>)?)"
+                         r"\s*<translation[^>]*>.*?</translation>", re.S)
     path.write_text(pattern.sub(fill, text), encoding="utf-8")
 
 

@@ -4,17 +4,49 @@
 <context>
     <name>BatchVerifyDialog</name>
     <message numerus="yes">
-        <source>%n coverage(s) to verify.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>%n coverage</source>
+        <translation>
+            <numerusform>%n coverage</numerusform>
+            <numerusform>%n coverage</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Cancelled: %n not verified.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>%n coverages</source>
+        <translation>
+            <numerusform>%n coverages</numerusform>
+            <numerusform>%n coverages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled: %n coverage was not verified.</source>
+        <translation>
+            <numerusform>Cancelled: %n coverage was not verified.</numerusform>
+            <numerusform>Cancelled: %n coverage was not verified.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled: %n coverages were not verified.</source>
+        <translation>
+            <numerusform>Cancelled: %n coverages were not verified.</numerusform>
+            <numerusform>Cancelled: %n coverages were not verified.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 and %n more</numerusform>
+            <numerusform>%1 and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWidget</name>
+    <message numerus="yes">
+        <source>&amp;Needs Action Today (%n)</source>
+        <extracomment>Heading of the dashboard&apos;s action list; %n patients need action (0 shows no number)</extracomment>
+        <translation>
+            <numerusform>&amp;Needs Action Today (%n)</numerusform>
+            <numerusform>&amp;Needs Action Today (%n)</numerusform>
         </translation>
     </message>
 </context>
@@ -28,10 +60,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>(%n attempts)</source>
+        <source>(%n tries)</source>
         <translation>
-            <numerusform>(%n attempt)</numerusform>
-            <numerusform>(%n attempts)</numerusform>
+            <numerusform>(%n try)</numerusform>
+            <numerusform>(%n tries)</numerusform>
         </translation>
     </message>
 </context>
@@ -72,10 +104,24 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <source>Verify %n Selected Appointment(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>%n selected appointments on %1</source>
+        <translation>
+            <numerusform>%n selected appointment on %1</numerusform>
+            <numerusform>%n selected appointments on %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n appointment on %1</source>
+        <translation>
+            <numerusform>%n appointment on %1</numerusform>
+            <numerusform>%n appointment on %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n appointments on %1</source>
+        <translation>
+            <numerusform>%n appointments on %1</numerusform>
+            <numerusform>%n appointments on %1</numerusform>
         </translation>
     </message>
 </context>
@@ -86,6 +132,24 @@
         <translation>
             <numerusform>%n appointment: </numerusform>
             <numerusform>%n appointments: </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StatusPanel</name>
+    <message numerus="yes">
+        <source>Waited %n seconds</source>
+        <translation>
+            <numerusform>Waited %n second</numerusform>
+            <numerusform>Waited %n seconds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Try %1 of %2 · %n seconds</source>
+        <extracomment>%1 the try being made, %2 tries at most; %n seconds since the verification began</extracomment>
+        <translation>
+            <numerusform>Try %1 of %2 · %n second</numerusform>
+            <numerusform>Try %1 of %2 · %n seconds</numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,140 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_US">
 <context>
+    <name>ActionListModel</name>
+    <message>
+        <source>Unknown patient</source>
+        <extracomment>Shown when a scheduled patient&apos;s record no longer exists</extracomment>
+        <translation>Paciente desconocido</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <extracomment>%1 payer name, %2 member ID</extracomment>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>REJECTED</source>
+        <translation>RECHAZADA</translation>
+    </message>
+    <message>
+        <source>COULD NOT VERIFY</source>
+        <translation>NO SE PUDO VERIFICAR</translation>
+    </message>
+    <message>
+        <source>INACTIVE</source>
+        <translation>INACTIVA</translation>
+    </message>
+    <message>
+        <source>NEEDS REVIEW</source>
+        <translation>REQUIERE REVISIÓN</translation>
+    </message>
+    <message>
+        <source>EXPIRED</source>
+        <translation>VENCIDA</translation>
+    </message>
+    <message>
+        <source>NOT VERIFIED</source>
+        <translation>SIN VERIFICAR</translation>
+    </message>
+    <message>
+        <source>The payer rejected the request; check the coverage and verify again</source>
+        <translation>El pagador rechazó la solicitud; revise la cobertura y vuelva a verificar</translation>
+    </message>
+    <message>
+        <source>The payer rejected the request: %1</source>
+        <extracomment>%1 is the payer&apos;s reason, e.g. &quot;Invalid member ID (AAA 72).&quot;</extracomment>
+        <translation>El pagador rechazó la solicitud: %1</translation>
+    </message>
+    <message>
+        <source>The payer could not be reached; verify again</source>
+        <translation>No se pudo conectar con el pagador; vuelva a verificar</translation>
+    </message>
+    <message>
+        <source>The payer could not be reached: %1</source>
+        <extracomment>%1 says what went wrong, e.g. &quot;The clearinghouse did not answer in time.&quot;</extracomment>
+        <translation>No se pudo conectar con el pagador: %1</translation>
+    </message>
+    <message>
+        <source>The payer says this coverage ended on %1; ask for current insurance</source>
+        <translation>Según el pagador, esta cobertura terminó el %1; pida los datos del seguro actual</translation>
+    </message>
+    <message>
+        <source>The payer says this coverage is not active; ask for current insurance</source>
+        <translation>Según el pagador, esta cobertura no está activa; pida los datos del seguro actual</translation>
+    </message>
+    <message>
+        <source>The payer&apos;s answer needs checking with the patient</source>
+        <translation>Hay que confirmar la respuesta del pagador con el paciente</translation>
+    </message>
+    <message>
+        <source>Check with the patient: %1</source>
+        <extracomment>%1 is what to check, e.g. &quot;Medicare Part B is the primary payer.&quot;</extracomment>
+        <translation>Confirme con el paciente: %1</translation>
+    </message>
+    <message>
+        <source>The plan ended on %1; verify again</source>
+        <translation>El plan terminó el %1; vuelva a verificar</translation>
+    </message>
+    <message>
+        <source>Last verified on %1, too long ago; verify again</source>
+        <translation>Última verificación el %1, hace demasiado tiempo; vuelva a verificar</translation>
+    </message>
+    <message>
+        <source>The last answer is too old; verify again</source>
+        <translation>La última respuesta es demasiado antigua; vuelva a verificar</translation>
+    </message>
+    <message>
+        <source>No active coverage on file; ask for an insurance card</source>
+        <translation>No hay ninguna cobertura activa registrada; pida una tarjeta del seguro</translation>
+    </message>
+    <message>
+        <source>Never verified</source>
+        <translation>Nunca verificado</translation>
+    </message>
+    <message>
+        <source>The verification has not finished</source>
+        <translation>La verificación no ha terminado</translation>
+    </message>
+    <message>
+        <source>Last verified on %1; verify again before the visit</source>
+        <translation>Última verificación el %1; vuelva a verificar antes de la consulta</translation>
+    </message>
+    <message>
+        <source>Not verified recently; verify again before the visit</source>
+        <translation>No se ha verificado recientemente; vuelva a verificar antes de la consulta</translation>
+    </message>
+    <message>
+        <source>Today %1</source>
+        <extracomment>When a visit is: %1 is the time, e.g. &quot;Today 9:30 AM&quot;</extracomment>
+        <translation>Hoy %1</translation>
+    </message>
+    <message>
+        <source>Tomorrow %1</source>
+        <extracomment>When a visit is: %1 is the time, e.g. &quot;Tomorrow 2:00 PM&quot;</extracomment>
+        <translation>Mañana %1</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>Payer / Member</source>
+        <translation>Pagador / miembro</translation>
+    </message>
+</context>
+<context>
     <name>AnswerMatcher</name>
     <message>
         <source>The clearinghouse answer is for another request (reference %1; this request is %2). It was not used.</source>
@@ -36,165 +170,165 @@
     <name>AppointmentDialog</name>
     <message>
         <source>New Appointment</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva cita</translation>
     </message>
     <message>
         <source>Patient:</source>
-        <translation type="unfinished"></translation>
+        <translation>Paciente:</translation>
     </message>
     <message>
         <source>&amp;Date:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fecha:</translation>
     </message>
     <message>
         <source>&amp;Time:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hora:</translation>
     </message>
     <message>
         <source>D&amp;uration:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Duración:</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <source>&amp;Provider:</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;roveedor:</translation>
     </message>
     <message>
         <source>&amp;Visit type:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tipo de consulta:</translation>
     </message>
     <message>
         <source>&amp;Notes:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Notas:</translation>
     </message>
     <message>
         <source>Edit Appointment</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar cita</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished">&amp;Guardar</translation>
+        <translation>&amp;Guardar</translation>
     </message>
     <message>
         <source>Follow-up</source>
         <extracomment>Visit types offered before any is in use</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Seguimiento</translation>
     </message>
     <message>
         <source>New patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Paciente nuevo</translation>
     </message>
     <message>
         <source>Annual physical</source>
-        <translation type="unfinished"></translation>
+        <translation>Examen físico anual</translation>
     </message>
     <message>
         <source>Sick visit</source>
-        <translation type="unfinished"></translation>
+        <translation>Consulta por enfermedad</translation>
     </message>
     <message>
         <source>Could not check the provider&apos;s other visits: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudieron revisar las otras citas del proveedor: %1</translation>
     </message>
     <message>
         <source>%1 already has a visit from %2 to %3.</source>
         <extracomment>%1 provider, %2 and %3 times</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 ya tiene una cita de %2 a %3.</translation>
     </message>
     <message>
         <source>%1 already has a visit from %2 to %3 (%4).</source>
         <extracomment>%1 provider, %2 and %3 times, %4 the other visit&apos;s patient</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 ya tiene una cita de %2 a %3 (%4).</translation>
     </message>
 </context>
 <context>
     <name>AppointmentModel</name>
     <message>
         <source>Scheduled</source>
-        <translation type="unfinished"></translation>
+        <translation>Programada</translation>
     </message>
     <message>
         <source>Checked in</source>
-        <translation type="unfinished"></translation>
+        <translation>Llegada registrada</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Completada</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelada</translation>
     </message>
     <message>
         <source>No-show</source>
-        <translation type="unfinished"></translation>
+        <translation>No se presentó</translation>
     </message>
     <message>
         <source>%1 min</source>
         <extracomment>A visit&apos;s length in minutes</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 min</translation>
     </message>
     <message>
         <source>Cancelled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelada: %1</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Hora</translation>
+        <translation>Hora</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished">Proveedor</translation>
+        <translation>Proveedor</translation>
     </message>
     <message>
         <source>Visit Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo de consulta</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished">Duración</translation>
+        <translation>Duración</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Estado</translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished">Notas</translation>
+        <translation>Notas</translation>
     </message>
 </context>
 <context>
     <name>AppointmentService</name>
     <message>
         <source>Choose the provider for the appointment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija el proveedor de la cita.</translation>
     </message>
     <message>
         <source>This appointment was cancelled; book a new one instead of moving it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta cita se canceló; programe una nueva en lugar de cambiarla de fecha.</translation>
     </message>
     <message>
         <source>Book the appointment before changing it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Programe la cita antes de modificarla.</translation>
     </message>
     <message>
         <source>This appointment was cancelled; it can no longer be changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta cita se canceló; ya no se puede modificar.</translation>
     </message>
     <message>
         <source>Cancel the appointment rather than editing it, so that the reason is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancele la cita en lugar de editarla, para que quede registrado el motivo.</translation>
     </message>
     <message>
         <source>An appointment cannot move to another patient; book one for them instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una cita no se puede pasar a otro paciente; programe una nueva para ese paciente.</translation>
     </message>
 </context>
 <context>
@@ -207,38 +341,162 @@
 <context>
     <name>BatchVerifyDialog</name>
     <message>
-        <source>%v of %m</source>
-        <translation>%v de %m</translation>
-    </message>
-    <message>
-        <source>Verification results</source>
-        <translation>Resultados de la verificación</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n coverage(s) to verify.</source>
-        <translation>
-            <numerusform>%n cobertura por verificar.</numerusform>
-            <numerusform>%n coberturas por verificar.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>(verified earlier today)</source>
-        <translation>(ya se verificó hoy)</translation>
-    </message>
-    <message>
-        <source>Verified: %1 · Needs review: %2 · Failed: %3</source>
-        <translation>Verificadas: %1 · Requieren revisión: %2 · Fallidas: %3</translation>
-    </message>
-    <message numerus="yes">
-        <source>Cancelled: %n not verified.</source>
-        <translation>
-            <numerusform>Se canceló: quedó %n sin verificar.</numerusform>
-            <numerusform>Se canceló: quedaron %n sin verificar.</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Finding the coverages to verify…</source>
         <translation>Buscando las coberturas por verificar…</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Iniciar</translation>
+    </message>
+    <message>
+        <source>Coverages to verify</source>
+        <translation>Coberturas por verificar</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>Pagador</translation>
+    </message>
+    <message>
+        <source>Member ID</source>
+        <translation>Número de miembro</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n coverage</source>
+        <translation>
+            <numerusform>%n cobertura</numerusform>
+            <numerusform>%n coberturas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n coverages</source>
+        <translation>
+            <numerusform>%n cobertura</numerusform>
+            <numerusform>%n coberturas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 to verify.</source>
+        <extracomment>%1 is &quot;20 coverages&quot;, %2 what they are for (&quot;14 appointments on 11/24/2026&quot;)</extracomment>
+        <translation>%1 por verificar.</translation>
+    </message>
+    <message>
+        <source>%1 to verify for %2.</source>
+        <translation>%1 por verificar para %2.</translation>
+    </message>
+    <message>
+        <source>The coverages to verify could not be found.</source>
+        <translation>No se pudieron encontrar las coberturas por verificar.</translation>
+    </message>
+    <message>
+        <source>%v of %m checked</source>
+        <translation>%v de %m revisadas</translation>
+    </message>
+    <message>
+        <source>Nothing to verify</source>
+        <translation>Nada que verificar</translation>
+    </message>
+    <message>
+        <source>Nothing to verify: there is no active insurance on file.</source>
+        <translation>Nada que verificar: no hay ningún seguro activo registrado.</translation>
+    </message>
+    <message>
+        <source>Nothing to verify: there is no active insurance on file for %1.</source>
+        <translation>Nada que verificar: no hay ningún seguro activo registrado para %1.</translation>
+    </message>
+    <message>
+        <source>Nothing is sent to the payers until you press Start.</source>
+        <translation>No se envía nada a los pagadores hasta que presione Iniciar.</translation>
+    </message>
+    <message>
+        <source>Verifying %1…</source>
+        <extracomment>%1 is &quot;20 coverages&quot;, %2 what they are for (&quot;14 appointments on 11/24/2026&quot;)</extracomment>
+        <translation>Verificando %1…</translation>
+    </message>
+    <message>
+        <source>Verifying %1 for %2…</source>
+        <translation>Verificando %1 para %2…</translation>
+    </message>
+    <message>
+        <source>REJECTED (AAA %1)</source>
+        <extracomment>%1 is the payer&apos;s AAA rejection code, e.g. 72</extracomment>
+        <translation>RECHAZADA (AAA %1)</translation>
+    </message>
+    <message>
+        <source>REJECTED</source>
+        <translation>RECHAZADA</translation>
+    </message>
+    <message>
+        <source>COULD NOT VERIFY</source>
+        <translation>NO SE PUDO VERIFICAR</translation>
+    </message>
+    <message>
+        <source>NOT VERIFIED</source>
+        <extracomment>a coverage of the batch that has not been sent yet</extracomment>
+        <translation>SIN VERIFICAR</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <source>Answer from earlier today</source>
+        <translation>Respuesta obtenida hoy más temprano</translation>
+    </message>
+    <message>
+        <source>Verified active: %1 · Inactive: %2 · Needs review: %3 · Rejected: %4 · Could not verify: %5 · Not verified: %6</source>
+        <translation>Verificadas activas: %1 · Inactivas: %2 · Requieren revisión: %3 · Rechazadas: %4 · No se pudieron verificar: %5 · Sin verificar: %6</translation>
+    </message>
+    <message>
+        <source>%1 of %2 checked before you cancelled</source>
+        <extracomment>%1 and %2 are numbers: 7 of 20 coverages</extracomment>
+        <translation>%1 de %2 revisadas antes de que cancelara</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>a patient and the payer of a coverage not verified: &quot;Jane Smith (Aetna Health)&quot;</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled: %n coverage was not verified.</source>
+        <translation>
+            <numerusform>Cancelado: %n cobertura no se verificó.</numerusform>
+            <numerusform>Cancelado: %n coberturas no se verificaron.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled: %n coverages were not verified.</source>
+        <translation>
+            <numerusform>Cancelado: %n cobertura no se verificó.</numerusform>
+            <numerusform>Cancelado: %n coberturas no se verificaron.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 y %n más</numerusform>
+            <numerusform>%1 y %n más</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled. Not verified, still to do: %1.</source>
+        <extracomment>%1 names the patients (and payers) whose coverage was not verified</extracomment>
+        <translation>Cancelado. Sin verificar, pendientes: %1.</translation>
+    </message>
+    <message>
+        <source>Finished: %1 checked.</source>
+        <translation>Terminado: %1 revisadas.</translation>
     </message>
 </context>
 <context>
@@ -284,10 +542,6 @@
         <translation>SIN VERIFICAR</translation>
     </message>
     <message>
-        <source>CHECKING…</source>
-        <translation>VERIFICANDO…</translation>
-    </message>
-    <message>
         <source>ACTIVE</source>
         <translation>ACTIVA</translation>
     </message>
@@ -298,10 +552,6 @@
     <message>
         <source>NEEDS REVIEW</source>
         <translation>REQUIERE REVISIÓN</translation>
-    </message>
-    <message>
-        <source>ERROR</source>
-        <translation>ERROR</translation>
     </message>
     <message>
         <source>EXPIRED</source>
@@ -343,6 +593,57 @@
         <source>%1 to %2</source>
         <translation>del %1 al %2</translation>
     </message>
+    <message>
+        <source>VERIFYING…</source>
+        <extracomment>A verification is running; upper case like the other statuses</extracomment>
+        <translation>VERIFICANDO…</translation>
+    </message>
+    <message>
+        <source>REJECTED</source>
+        <extracomment>The payer answered and refused the request (an AAA reject reason)</extracomment>
+        <translation>RECHAZADA</translation>
+    </message>
+    <message>
+        <source>COULD NOT VERIFY</source>
+        <extracomment>The payer could not be reached or did not answer (timeout, connection, HTTP error)</extracomment>
+        <translation>NO SE PUDO VERIFICAR</translation>
+    </message>
+    <message>
+        <source>CANCELLED</source>
+        <extracomment>Status of a verification the clerk stopped</extracomment>
+        <translation>CANCELADA</translation>
+    </message>
+    <message>
+        <source>%1 — AAA %2</source>
+        <extracomment>%1 REJECTED, %2 the payer&apos;s reject reason codes (AAA03), e.g. &quot;72&quot;</extracomment>
+        <translation>%1 — AAA %2</translation>
+    </message>
+    <message>
+        <source>AAA %1: %2</source>
+        <extracomment>%1 the reject reason code (AAA03), %2 what it means</extracomment>
+        <translation>AAA %1: %2</translation>
+    </message>
+    <message>
+        <source>Deductible</source>
+        <translation>Deducible</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>A deductible or out-of-pocket maximum and its coverage level: &quot;Deductible (individual)&quot;</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 met</source>
+        <translation>%1 de %2 alcanzado</translation>
+    </message>
+    <message>
+        <source>%1; the payer did not say how much is met</source>
+        <translation>%1; el pagador no indicó cuánto se ha alcanzado</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1 restante</translation>
+    </message>
 </context>
 <context>
     <name>BenefitsModel</name>
@@ -379,47 +680,144 @@
     <name>CancelVisitDialog</name>
     <message>
         <source>Cancel Visit</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar consulta</translation>
     </message>
     <message>
         <source>Cancel the visit of %1 on %2 at %3 with %4?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Cancelar la consulta de %1 el %2 a las %3 con %4?</translation>
     </message>
     <message>
         <source>no provider</source>
-        <translation type="unfinished"></translation>
+        <translation>sin proveedor</translation>
     </message>
     <message>
         <source>Patient cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>El paciente canceló</translation>
     </message>
     <message>
         <source>Patient rescheduled</source>
-        <translation type="unfinished"></translation>
+        <translation>El paciente reprogramó</translation>
     </message>
     <message>
         <source>Provider unavailable</source>
-        <translation type="unfinished"></translation>
+        <translation>Proveedor no disponible</translation>
     </message>
     <message>
         <source>Insurance not active</source>
-        <translation type="unfinished"></translation>
+        <translation>Seguro no activo</translation>
     </message>
     <message>
         <source>Booked in error</source>
-        <translation type="unfinished"></translation>
+        <translation>Programada por error</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Motivo:</translation>
     </message>
     <message>
         <source>C&amp;ancel Visit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cancelar consulta</translation>
     </message>
     <message>
         <source>&amp;Keep Visit</source>
-        <translation type="unfinished"></translation>
+        <translation>Co&amp;nservar consulta</translation>
+    </message>
+</context>
+<context>
+    <name>CollectToday</name>
+    <message>
+        <source>Unknown</source>
+        <translation>Desconocido</translation>
+    </message>
+    <message>
+        <source>Cannot be worked out</source>
+        <translation>No se puede calcular</translation>
+    </message>
+    <message>
+        <source>Copay</source>
+        <translation>Copago</translation>
+    </message>
+    <message>
+        <source>Deductible estimate</source>
+        <translation>Estimación del deducible</translation>
+    </message>
+    <message>
+        <source>Coinsurance estimate</source>
+        <translation>Estimación del coseguro</translation>
+    </message>
+    <message>
+        <source>Out-of-pocket maximum reached</source>
+        <translation>Gastos máximos de bolsillo alcanzados</translation>
+    </message>
+    <message>
+        <source>no visit today, office visit assumed</source>
+        <extracomment>How the visit type was chosen, inside the explanation of what to collect</extracomment>
+        <translation>no hay consulta hoy; se supone una consulta en el consultorio</translation>
+    </message>
+    <message>
+        <source>%1, not in Settings, office visit assumed</source>
+        <translation>%1, no está en Configuración; se supone una consulta en el consultorio</translation>
+    </message>
+    <message>
+        <source>Not verified: verify the insurance to work out what to collect.</source>
+        <translation>Sin verificar: verifique el seguro para calcular cuánto cobrar.</translation>
+    </message>
+    <message>
+        <source>The coverage is not active: the plan pays no share to work out.</source>
+        <translation>La cobertura no está activa: el plan no paga ninguna parte que se pueda calcular.</translation>
+    </message>
+    <message>
+        <source>The payer did not answer with benefits.</source>
+        <translation>El pagador no respondió con información de beneficios.</translation>
+    </message>
+    <message>
+        <source>No benefits returned: the payer stated no copay, deductible or coinsurance.</source>
+        <translation>No se recibieron beneficios: el pagador no indicó copago, deducible ni coseguro.</translation>
+    </message>
+    <message>
+        <source>The out-of-pocket maximum is reached: the plan pays the rest (%1, visit type: %2).</source>
+        <translation>Se alcanzaron los gastos máximos de bolsillo: el plan paga el resto (%1, tipo de consulta: %2).</translation>
+    </message>
+    <message>
+        <source>Capped at the %1 left of the out-of-pocket maximum.</source>
+        <extracomment>Added when the amount is limited by the out-of-pocket maximum</extracomment>
+        <translation>Limitado a los %1 que quedan de los gastos máximos de bolsillo.</translation>
+    </message>
+    <message>
+        <source>In-network copay for %1 (visit type: %2).</source>
+        <translation>Copago dentro de la red para %1 (tipo de consulta: %2).</translation>
+    </message>
+    <message>
+        <source>The payer stated no copay, deductible or coinsurance for %1 (visit type: %2).</source>
+        <translation>El pagador no indicó copago, deducible ni coseguro para %1 (tipo de consulta: %2).</translation>
+    </message>
+    <message>
+        <source>No copay for %1 (visit type: %2), and the payer did not say how much of the deductible is left.</source>
+        <translation>No hay copago para %1 (tipo de consulta: %2), y el pagador no indicó cuánto queda del deducible.</translation>
+    </message>
+    <message>
+        <source>No copay for %1 (visit type: %2), and no expected charge for it in Settings.</source>
+        <translation>No hay copago para %1 (tipo de consulta: %2), y en Configuración no hay un cargo previsto para ese tipo de consulta.</translation>
+    </message>
+    <message>
+        <source>No copay for %1 (visit type: %2); estimated from the expected charge of %3.</source>
+        <translation>No hay copago para %1 (tipo de consulta: %2); se estimó a partir del cargo previsto de %3.</translation>
+    </message>
+    <message>
+        <source>%1 toward the deductible (%2 left).</source>
+        <translation>%1 para el deducible (quedan %2).</translation>
+    </message>
+    <message>
+        <source>The deductible is met.</source>
+        <translation>Se alcanzó el deducible.</translation>
+    </message>
+    <message>
+        <source>%1 coinsurance on the other %2: %3.</source>
+        <translation>Coseguro de %1 sobre los %2 restantes: %3.</translation>
+    </message>
+    <message>
+        <source>No coinsurance stated: the plan pays the other %1.</source>
+        <translation>No se indicó coseguro: el plan paga los %1 restantes.</translation>
     </message>
 </context>
 <context>
@@ -441,7 +839,7 @@
     <name>CoverageForm</name>
     <message>
         <source>&amp;Member ID:</source>
-        <translation>&amp;Número de miembro:</translation>
+        <translation>Número de &amp;miembro:</translation>
     </message>
     <message>
         <source>As printed on the card</source>
@@ -529,63 +927,72 @@
     </message>
     <message>
         <source>P&amp;ayer:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pa&amp;gador:</translation>
     </message>
     <message>
         <source>Pla&amp;n name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre del p&amp;lan:</translation>
     </message>
     <message>
         <source>Patien&amp;t is the subscriber&apos;s:</source>
-        <translation type="unfinished"></translation>
+        <translation>Relación del paciente con el &amp;titular:</translation>
     </message>
     <message>
         <source>S&amp;ubscriber first name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom&amp;bre del titular:</translation>
     </message>
     <message>
         <source>Su&amp;bscriber last name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Apell&amp;ido del titular:</translation>
     </message>
     <message>
         <source>Subscriber &amp;date of birth:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fec&amp;ha de nacimiento del titular:</translation>
     </message>
     <message>
         <source>&amp;Service type:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo de &amp;servicio:</translation>
     </message>
     <message>
         <source>New &amp;Coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva &amp;cobertura</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar</translation>
     </message>
     <message>
         <source>Verif&amp;y Insurance</source>
-        <translation type="unfinished"></translation>
+        <translation>Ve&amp;rificar seguro</translation>
     </message>
     <message>
         <source>Save the coverage and verify it</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar la cobertura y verificarla</translation>
     </message>
     <message>
         <source>Patient</source>
-        <translation type="unfinished">Paciente</translation>
+        <translation>Paciente</translation>
     </message>
     <message>
         <source>Save the coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar la cobertura</translation>
     </message>
     <message>
         <source>Save the coverage without verifying it (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar la cobertura sin verificarla (Ctrl+S)</translation>
     </message>
     <message>
         <source>Type the date as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba la fecha con el formato %1.</translation>
+    </message>
+    <message>
+        <source>%1 (%2, new)</source>
+        <extracomment>A payer named by the insurance answer that is not in the payer list yet</extracomment>
+        <translation>%1 (%2, nuevo)</translation>
+    </message>
+    <message>
+        <source>Choose the payer for %1 from the list.</source>
+        <translation>Elija de la lista el pagador de %1.</translation>
     </message>
 </context>
 <context>
@@ -618,16 +1025,16 @@
         <source>Last Verified</source>
         <translation>Última verificación</translation>
     </message>
+    <message>
+        <source>The payer has not answered about this coverage yet</source>
+        <translation>El pagador aún no ha respondido sobre esta cobertura</translation>
+    </message>
 </context>
 <context>
     <name>DashboardWidget</name>
     <message>
         <source>&amp;Refresh</source>
         <translation>Ac&amp;tualizar</translation>
-    </message>
-    <message>
-        <source>Reload the figures and the recent activity (F5)</source>
-        <translation>Volver a cargar las cifras y la actividad reciente (F5)</translation>
     </message>
     <message>
         <source>Today</source>
@@ -652,10 +1059,6 @@
     <message>
         <source>Success Rate</source>
         <translation>Tasa de éxito</translation>
-    </message>
-    <message>
-        <source>Share of verifications the payer answered, including those that need review</source>
-        <translation>Porcentaje de verificaciones que el pagador respondió, incluidas las que requieren revisión</translation>
     </message>
     <message>
         <source>Failure Rate</source>
@@ -759,22 +1162,62 @@
     </message>
     <message>
         <source>Peri&amp;od:</source>
-        <translation type="unfinished"></translation>
+        <translation>Perí&amp;odo:</translation>
     </message>
     <message>
         <source>&amp;Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mostrar:</translation>
+    </message>
+    <message>
+        <source>Reload what needs action, the figures and the recent activity (F5)</source>
+        <translation>Volver a cargar lo que requiere atención, las cifras y la actividad reciente (F5)</translation>
+    </message>
+    <message>
+        <source>Share of verifications where the payer confirmed the coverage, including those that need review</source>
+        <translation>Porcentaje de verificaciones en las que el pagador confirmó la cobertura, incluidas las que requieren revisión</translation>
+    </message>
+    <message>
+        <source>Inactive Rate</source>
+        <translation>Tasa de inactivas</translation>
+    </message>
+    <message>
+        <source>Share of verifications where the payer answered that the coverage is not active</source>
+        <translation>Porcentaje de verificaciones en las que el pagador respondió que la cobertura no está activa</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inactivas</translation>
+    </message>
+    <message>
+        <source>&amp;Needs Action Today</source>
+        <translation>&amp;Necesitan atención hoy</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Needs Action Today (%n)</source>
+        <extracomment>Heading of the dashboard&apos;s action list; %n patients need action (0 shows no number)</extracomment>
+        <translation>
+            <numerusform>&amp;Necesita atención hoy (%n)</numerusform>
+            <numerusform>&amp;Necesitan atención hoy (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing needs action today</source>
+        <translation>Nada requiere atención hoy</translation>
     </message>
 </context>
 <context>
     <name>DateFormats</name>
     <message>
         <source>DD/MM/YYYY</source>
-        <translation type="unfinished"></translation>
+        <translation>DD/MM/AAAA</translation>
     </message>
     <message>
         <source>MM/DD/YYYY</source>
-        <translation type="unfinished">MM/DD/AAAA</translation>
+        <translation>MM/DD/AAAA</translation>
     </message>
 </context>
 <context>
@@ -825,6 +1268,26 @@
     <message>
         <source>Answers expire after: between 1 and 365 days.</source>
         <translation>Las respuestas vencen después de: entre 1 y 365 días.</translation>
+    </message>
+    <message>
+        <source>Office visit charge: between $0.00 and $100,000.00.</source>
+        <translation>Cargo por consulta en el consultorio: entre $0.00 y $100,000.00.</translation>
+    </message>
+    <message>
+        <source>Visit fees: every row needs a visit type.</source>
+        <translation>Tarifas de consulta: cada fila debe tener un tipo de consulta.</translation>
+    </message>
+    <message>
+        <source>Visit fees: %1 is listed twice.</source>
+        <translation>Tarifas de consulta: %1 aparece dos veces.</translation>
+    </message>
+    <message>
+        <source>Visit fees: %1 needs an X12 service type code such as 98.</source>
+        <translation>Tarifas de consulta: %1 necesita un código de tipo de servicio X12, como 98.</translation>
+    </message>
+    <message>
+        <source>Visit fees: the charge for %1 must be between $0.00 and $100,000.00.</source>
+        <translation>Tarifas de consulta: el cargo de %1 debe estar entre $0.00 y $100,000.00.</translation>
     </message>
 </context>
 <context>
@@ -883,16 +1346,16 @@
     </message>
     <message numerus="yes">
         <source>The clearinghouse did not answer within %n seconds. Try again in a few minutes.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>La cámara de compensación no respondió en %n segundo. Vuelva a intentarlo en unos minutos.</numerusform>
+            <numerusform>La cámara de compensación no respondió en %n segundos. Vuelva a intentarlo en unos minutos.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>(%n attempts)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>(%n tries)</source>
+        <translation>
+            <numerusform>(%n intento)</numerusform>
+            <numerusform>(%n intentos)</numerusform>
         </translation>
     </message>
 </context>
@@ -1013,16 +1476,16 @@
     </message>
     <message numerus="yes">
         <source>%n attempts</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n intento</numerusform>
+            <numerusform>%n intentos</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Verifying %n coverages for %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Verificando %n cobertura de %1</numerusform>
+            <numerusform>Verificando %n coberturas de %1</numerusform>
         </translation>
     </message>
 </context>
@@ -1067,9 +1530,9 @@
     </message>
     <message numerus="yes">
         <source>%1 did not answer within %n seconds. Try again in a few minutes.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 no respondió en %n segundo. Vuelva a intentarlo en unos minutos.</numerusform>
+            <numerusform>%1 no respondió en %n segundos. Vuelva a intentarlo en unos minutos.</numerusform>
         </translation>
     </message>
 </context>
@@ -1258,13 +1721,6 @@
         <source>Verify Schedule — %1</source>
         <translation>Verificar agenda — %1</translation>
     </message>
-    <message numerus="yes">
-        <source>Verify %n Selected Appointment(s)</source>
-        <translation>
-            <numerusform>Verificar %n cita seleccionada</numerusform>
-            <numerusform>Verificar %n citas seleccionadas</numerusform>
-        </translation>
-    </message>
     <message>
         <source>&amp;Settings…</source>
         <translation>Con&amp;figuración…</translation>
@@ -1303,90 +1759,124 @@
     </message>
     <message>
         <source>Training — ClinicDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Capacitación — ClinicDesk</translation>
     </message>
     <message>
         <source>Fi&amp;nd patient:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bús&amp;queda de paciente:</translation>
     </message>
     <message>
         <source>S&amp;chedule for:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fec&amp;ha de la agenda:</translation>
     </message>
     <message>
         <source>Book Visit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Agendar consulta…</translation>
     </message>
     <message>
         <source>Book a visit on this day for the selected patient (Ctrl+B)</source>
-        <translation type="unfinished"></translation>
+        <translation>Programar una consulta en este día para el paciente seleccionado (Ctrl+B)</translation>
     </message>
     <message>
         <source>Reschedule…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprogramar…</translation>
     </message>
     <message>
         <source>Change the selected visit (Ctrl+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Modificar la consulta seleccionada (Ctrl+R)</translation>
     </message>
     <message>
         <source>Cancel Visit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar consulta…</translation>
     </message>
     <message>
         <source>Cancel the selected visit (Ctrl+Del)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar la consulta seleccionada (Ctrl+Supr)</translation>
     </message>
     <message>
         <source>Print Pre&amp;view…</source>
-        <translation type="unfinished">Vista pre&amp;via de impresión…</translation>
+        <translation>Vista previa de i&amp;mpresión…</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
-        <translation type="unfinished">Im&amp;primir…</translation>
+        <translation>&amp;Imprimir…</translation>
     </message>
     <message>
         <source>Save as P&amp;DF…</source>
-        <translation type="unfinished">Guardar como PD&amp;F…</translation>
+        <translation>Guardar c&amp;omo PDF…</translation>
     </message>
     <message>
         <source>&amp;Book Visit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Programar cons&amp;ulta…</translation>
     </message>
     <message>
         <source>&amp;Reschedule Visit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprogramar co&amp;nsulta…</translation>
     </message>
     <message>
         <source>Cancel &amp;Visit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar consu&amp;lta…</translation>
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ata&amp;jos de teclado…</translation>
     </message>
     <message>
         <source>Preview the patient&apos;s verification report</source>
-        <translation type="unfinished"></translation>
+        <translation>Vista previa del informe de verificación del paciente</translation>
     </message>
     <message>
         <source>Preview the day sheet of the schedule&apos;s day</source>
-        <translation type="unfinished"></translation>
+        <translation>Vista previa de la hoja del día de la agenda</translation>
     </message>
     <message>
         <source>Book Visit</source>
-        <translation type="unfinished"></translation>
+        <translation>Programar consulta</translation>
     </message>
     <message>
         <source>Find the patient first: choose them in the patient list or on the schedule, then book the visit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Primero busque al paciente: selecciónelo en la lista de pacientes o en la agenda y, luego, programe la consulta.</translation>
+    </message>
+    <message>
+        <source>No patient matches “%1”.</source>
+        <translation>Ningún paciente coincide con “%1”.</translation>
+    </message>
+    <message>
+        <source>Register “%1”…</source>
+        <extracomment>%1 is what the clerk typed into the search (&quot;Lopez, Maria&quot;)</extracomment>
+        <translation>Registrar a “%1”…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected appointments on %1</source>
+        <translation>
+            <numerusform>%n cita seleccionada el %1</numerusform>
+            <numerusform>%n citas seleccionadas el %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n appointment on %1</source>
+        <translation>
+            <numerusform>%n cita el %1</numerusform>
+            <numerusform>%n citas el %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n appointments on %1</source>
+        <translation>
+            <numerusform>%n cita el %1</numerusform>
+            <numerusform>%n citas el %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Verify Selected Appointments — %1</source>
+        <translation>Verificar citas seleccionadas — %1</translation>
     </message>
 </context>
 <context>
     <name>PatientPage</name>
     <message>
         <source>&amp;Edit Patient…</source>
-        <translation>&amp;Editar paciente…</translation>
+        <translation>E&amp;ditar paciente…</translation>
     </message>
     <message>
         <source>Coverages</source>
@@ -1414,7 +1904,7 @@
     </message>
     <message>
         <source>&amp;Retry</source>
-        <translation>&amp;Reintentar</translation>
+        <translation>Rei&amp;ntentar</translation>
     </message>
     <message>
         <source>Try the selected failed verification again</source>
@@ -1458,71 +1948,79 @@
     </message>
     <message>
         <source>Verify A&amp;ll Coverages</source>
-        <translation type="unfinished"></translation>
+        <translation>Veri&amp;ficar todas las coberturas</translation>
     </message>
     <message>
         <source>Upcoming Visits</source>
-        <translation type="unfinished"></translation>
+        <translation>Próximas consultas</translation>
     </message>
     <message>
         <source>Book Visit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Agendar consulta…</translation>
     </message>
     <message>
         <source>Book a visit for this patient (Ctrl+B)</source>
-        <translation type="unfinished"></translation>
+        <translation>Agendar una consulta para este paciente (Ctrl+B)</translation>
     </message>
     <message>
         <source>Reschedule…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprogramar…</translation>
     </message>
     <message>
         <source>Change the selected visit&apos;s time, provider or notes (Ctrl+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar la hora, el proveedor o las notas de la consulta seleccionada (Ctrl+R)</translation>
     </message>
     <message>
         <source>Cancel Visit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar consulta…</translation>
     </message>
     <message>
         <source>Cancel the selected visit (Ctrl+Del)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar la consulta seleccionada (Ctrl+Supr)</translation>
     </message>
     <message>
         <source>Upcoming visits</source>
-        <translation type="unfinished"></translation>
+        <translation>Próximas consultas</translation>
     </message>
     <message>
         <source>No upcoming visits.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay consultas próximas.</translation>
     </message>
     <message>
         <source>Print Preview…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vista previa de impresión…</translation>
     </message>
     <message>
         <source>Preview the verification report (Ctrl+Shift+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ver la vista previa del informe de verificación (Ctrl+Shift+P)</translation>
     </message>
     <message>
         <source>Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimir…</translation>
     </message>
     <message>
         <source>Print the verification report (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimir el informe de verificación (Ctrl+P)</translation>
     </message>
     <message>
         <source>Save as PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar como PDF…</translation>
     </message>
     <message>
         <source>Save the verification report as a PDF file (Ctrl+Shift+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar el informe de verificación como archivo PDF (Ctrl+Shift+S)</translation>
     </message>
     <message>
         <source>Verify Aga&amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificar otra ve&amp;z</translation>
+    </message>
+    <message>
+        <source>%1 is the primary coverage already.</source>
+        <translation>%1 ya es la cobertura primaria.</translation>
+    </message>
+    <message>
+        <source>Add the coverage with %1 first (Add Coverage…).</source>
+        <translation>Primero agregue la cobertura con %1 (Agregar cobertura…).</translation>
     </message>
 </context>
 <context>
@@ -1558,6 +2056,10 @@
         <source>Register the patient before changing the record.</source>
         <translation>Registre al paciente antes de modificar el expediente.</translation>
     </message>
+    <message>
+        <source>That coverage is not an active coverage of this patient any more; reload the patient and try again.</source>
+        <translation>Esa cobertura ya no es una cobertura activa de este paciente; vuelva a cargar el paciente e inténtelo de nuevo.</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -1568,11 +2070,6 @@
 </context>
 <context>
     <name>RecentActivityModel</name>
-    <message>
-        <source>CANCELLED</source>
-        <extracomment>Status of a verification the clerk stopped; upper case like the other verdicts</extracomment>
-        <translation>CANCELADA</translation>
-    </message>
     <message>
         <source>%1 ms</source>
         <extracomment>Response time of a verification in milliseconds</extracomment>
@@ -1725,11 +2222,11 @@
     </message>
     <message>
         <source>Sa&amp;ve</source>
-        <translation type="unfinished">Guar&amp;dar</translation>
+        <translation>&amp;Guardar</translation>
     </message>
     <message>
         <source>Type the date as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba la fecha con el formato %1.</translation>
     </message>
 </context>
 <context>
@@ -1829,10 +2326,6 @@
     <message>
         <source>Coverage</source>
         <translation>Cobertura</translation>
-    </message>
-    <message>
-        <source>Copay</source>
-        <translation>Copago</translation>
     </message>
     <message>
         <source>TRAINING — simulated payer answers, not for patient use.</source>
@@ -1956,10 +2449,48 @@
     </message>
     <message numerus="yes">
         <source>%n appointments: </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n cita: </numerusform>
+            <numerusform>%n citas: </numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Attempted at</source>
+        <translation>Fecha del intento</translation>
+    </message>
+    <message>
+        <source>Attempted by</source>
+        <translation>Intentado por</translation>
+    </message>
+    <message>
+        <source>Collect today</source>
+        <extracomment>Collect today: the amount, then how it was worked out</extracomment>
+        <translation>Cobrar hoy</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Visit today</source>
+        <extracomment>Today&apos;s visit: time, visit type, provider</extracomment>
+        <translation>Consulta de hoy</translation>
+    </message>
+    <message>
+        <source>%1, %2 with %3</source>
+        <translation>%1, %2 con %3</translation>
+    </message>
+    <message>
+        <source>visit</source>
+        <translation>consulta</translation>
+    </message>
+    <message>
+        <source>None booked</source>
+        <translation>Ninguna agendada</translation>
+    </message>
+    <message>
+        <source>Collect</source>
+        <translation>A cobrar</translation>
     </message>
 </context>
 <context>
@@ -2034,8 +2565,13 @@
         <translation>Cobertura</translation>
     </message>
     <message>
-        <source>Copay</source>
-        <translation>Copago</translation>
+        <source>Collect %1, %2</source>
+        <translation>Cobrar %1, %2</translation>
+    </message>
+    <message>
+        <source>Collect</source>
+        <extracomment>Column: what to collect from the patient at check-in</extracomment>
+        <translation>A cobrar</translation>
     </message>
 </context>
 <context>
@@ -2094,30 +2630,83 @@
     </message>
     <message>
         <source>NP&amp;I:</source>
-        <translation type="unfinished"></translation>
+        <translation>NPI de la c&amp;línica:</translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>&amp;General</translation>
+    </message>
+    <message>
+        <source>&amp;Visit Fees</source>
+        <translation>Tari&amp;fas de consulta</translation>
+    </message>
+    <message>
+        <source>What the clinic expects to charge for each visit type, and the service type whose benefits the payer states for it. When a plan has no copay for the visit, what to collect today is estimated from this charge, the deductible left and the coinsurance.</source>
+        <translation>Lo que la clínica prevé cobrar por cada tipo de consulta y el tipo de servicio cuyos beneficios indica el pagador para ella. Cuando un plan no tiene copago para la consulta, el monto a cobrar hoy se calcula a partir de este cargo, el deducible restante y el coseguro.</translation>
+    </message>
+    <message>
+        <source>&amp;Fees per visit type:</source>
+        <translation>Tarifa&amp;s por tipo de consulta:</translation>
+    </message>
+    <message>
+        <source>A&amp;dd Visit Type</source>
+        <translation>Agregar tipo de cons&amp;ulta</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Visit Type</source>
+        <translation>Eli&amp;minar tipo de consulta</translation>
+    </message>
+    <message>
+        <source>&amp;Other visits (office visit):</source>
+        <translation>&amp;Otras consultas (consulta en consultorio):</translation>
+    </message>
+    <message>
+        <source>Expected charge of visit types not listed, and of a visit when none is booked today</source>
+        <translation>Cargo previsto de los tipos de consulta que no figuran en la lista, y de una consulta cuando no hay ninguna agendada para hoy</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <extracomment>A service type in the visit fees table: &quot;98 — Office visit&quot;</extracomment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Visit Type</source>
+        <translation>Tipo de consulta</translation>
+    </message>
+    <message>
+        <source>Service Type</source>
+        <translation>Tipo de servicio</translation>
+    </message>
+    <message>
+        <source>Expected Charge</source>
+        <translation>Cargo previsto</translation>
+    </message>
+    <message>
+        <source>Fees per visit type</source>
+        <translation>Tarifas por tipo de consulta</translation>
     </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Atajos de teclado</translation>
     </message>
     <message>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>Dónde</translation>
     </message>
     <message>
         <source>Command</source>
-        <translation type="unfinished"></translation>
+        <translation>Comando</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Teclas</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Atajos de teclado</translation>
     </message>
 </context>
 <context>
@@ -2173,6 +2762,154 @@
     <message>
         <source>Verified %1; this answer is less than a day old, so the payer was not asked again. Press Verify Again to ask now.</source>
         <translation>Verificada %1; esta respuesta tiene menos de un día, así que no se volvió a consultar al pagador. Pulse Verificar otra vez para consultar ahora.</translation>
+    </message>
+    <message>
+        <source>Cancel Verification</source>
+        <translation>Cancelar verificación</translation>
+    </message>
+    <message>
+        <source>Add Coverage…</source>
+        <translation>Agregar cobertura…</translation>
+    </message>
+    <message>
+        <source>Reorder Coverages</source>
+        <translation>Reordenar coberturas</translation>
+    </message>
+    <message>
+        <source>Save to Coverage</source>
+        <translation>Guardar en la cobertura</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the payer; nothing is changed</source>
+        <translation>Dejar de esperar al pagador; no se cambia nada</translation>
+    </message>
+    <message>
+        <source>Add the other payer&apos;s coverage to this patient</source>
+        <translation>Agregar a este paciente la cobertura del otro pagador</translation>
+    </message>
+    <message>
+        <source>Make the payer the answer names primary</source>
+        <translation>Hacer primario al pagador que indica la respuesta</translation>
+    </message>
+    <message>
+        <source>Save the group number and plan the payer returned onto the coverage</source>
+        <translation>Guardar en la cobertura el número de grupo y el plan que envió el pagador</translation>
+    </message>
+    <message>
+        <source>Sending the request…</source>
+        <translation>Enviando la solicitud…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Waited %n seconds</source>
+        <translation>
+            <numerusform>%n segundo de espera</numerusform>
+            <numerusform>%n segundos de espera</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Try %1 of %2</source>
+        <translation>Intento %1 de %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Try %1 of %2 · %n seconds</source>
+        <extracomment>%1 the try being made, %2 tries at most; %n seconds since the verification began</extracomment>
+        <translation>
+            <numerusform>Intento %1 de %2 · %n segundo</numerusform>
+            <numerusform>Intento %1 de %2 · %n segundos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is the primary payer, not %2: bill %1 first.</source>
+        <extracomment>%1 the other payer, %2 the payer of the coverage verified</extracomment>
+        <translation>%1 es el pagador primario, no %2: facture primero a %1.</translation>
+    </message>
+    <message>
+        <source>%1 is the secondary payer.</source>
+        <translation>%1 es el pagador secundario.</translation>
+    </message>
+    <message>
+        <source>%1 is the tertiary payer.</source>
+        <translation>%1 es el pagador terciario.</translation>
+    </message>
+    <message>
+        <source>Another payer also covers this patient: %1.</source>
+        <translation>Otro pagador también cubre a este paciente: %1.</translation>
+    </message>
+    <message>
+        <source>Member ID with %1: %2.</source>
+        <translation>Número de miembro con %1: %2.</translation>
+    </message>
+    <message>
+        <source>Confirm the order of benefits with the patient.</source>
+        <translation>Confirme con el paciente el orden de pago de sus seguros.</translation>
+    </message>
+    <message>
+        <source>Subscriber on file with the payer: %1, relationship: %2</source>
+        <extracomment>%1 the subscriber&apos;s name as the payer has it, %2 the patient&apos;s relationship to them</extracomment>
+        <translation>Titular registrado con el pagador: %1, parentesco: %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>Group number from the payer: %1 (on the coverage: %2)</source>
+        <translation>Número de grupo según el pagador: %1 (en la cobertura: %2)</translation>
+    </message>
+    <message>
+        <source>Plan from the payer: %1 (on the coverage: %2)</source>
+        <translation>Plan según el pagador: %1 (en la cobertura: %2)</translation>
+    </message>
+    <message>
+        <source>Rejected by the payer %1 (asked by %2)</source>
+        <translation>Rechazado por el pagador el %1 (consultado por %2)</translation>
+    </message>
+    <message>
+        <source>Cancelled %1 by %2</source>
+        <translation>Cancelado el %1 por %2</translation>
+    </message>
+    <message>
+        <source>Tried %1 by %2; the payer did not answer</source>
+        <translation>Intentado el %1 por %2; el pagador no respondió</translation>
+    </message>
+    <message>
+        <source>Last verified %1</source>
+        <translation>Última verificación: %1</translation>
+    </message>
+    <message>
+        <source>Never verified</source>
+        <translation>Nunca verificado</translation>
+    </message>
+    <message>
+        <source>The payer could not be reached or did not answer; nothing is known about the coverage. Press Retry to ask again.</source>
+        <translation>No se pudo contactar al pagador o este no respondió; no se sabe nada de la cobertura. Pulse Reintentar para volver a consultar.</translation>
+    </message>
+    <message>
+        <source>Collect today: working it out…</source>
+        <translation>Cobrar hoy: calculando…</translation>
+    </message>
+    <message>
+        <source>Collect today: %1</source>
+        <extracomment>The amount to ask the patient for at check-in: &quot;Collect today: $25.00&quot;</extracomment>
+        <translation>Cobrar hoy: %1</translation>
+    </message>
+    <message>
+        <source>For the %1 visit.</source>
+        <extracomment>When the visit is: &quot;For the 9:00 AM visit.&quot;</extracomment>
+        <translation>Para la consulta de las %1.</translation>
+    </message>
+    <message>
+        <source>Today&apos;s visits could not be read (%1), so an office visit is assumed.</source>
+        <translation>No se pudieron leer las consultas de hoy (%1), así que se supone una consulta en consultorio.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>Accessible text of a bar: &quot;Deductible (individual): $800.00 of $1,500.00 met&quot;</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 % met</source>
+        <translation>%1 % cubierto</translation>
     </message>
 </context>
 <context>
@@ -2437,35 +3174,35 @@
     <message>
         <source>%1 can be at most %2 characters.</source>
         <extracomment>%1 is a field (&quot;The provider&apos;s name&quot;), %2 a number of characters.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1: como máximo %2 caracteres.</translation>
     </message>
     <message>
         <source>The appointment can last at most %1 minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>La cita puede durar como máximo %1 minutos.</translation>
     </message>
     <message>
         <source>The provider&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>El nombre del proveedor</translation>
     </message>
     <message>
         <source>The visit type</source>
-        <translation type="unfinished"></translation>
+        <translation>El tipo de consulta</translation>
     </message>
     <message>
         <source>The notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Las notas</translation>
     </message>
     <message>
         <source>The reason for cancelling</source>
-        <translation type="unfinished"></translation>
+        <translation>El motivo de la cancelación</translation>
     </message>
     <message>
         <source>This appointment was already cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta cita ya estaba cancelada.</translation>
     </message>
     <message>
         <source>This visit has taken place; it cannot be cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta consulta ya se realizó; no se puede cancelar.</translation>
     </message>
 </context>
 <context>
@@ -2493,10 +3230,6 @@
 </context>
 <context>
     <name>VerificationHistoryModel</name>
-    <message>
-        <source>Cancelled</source>
-        <translation>Cancelada</translation>
-    </message>
     <message>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
@@ -2627,6 +3360,41 @@
     <message>
         <source>Local database error</source>
         <translation>Error de la base de datos local</translation>
+    </message>
+</context>
+<context>
+    <name>VisitFees</name>
+    <message>
+        <source>Follow-up</source>
+        <translation>Seguimiento</translation>
+    </message>
+    <message>
+        <source>New patient</source>
+        <translation>Paciente nuevo</translation>
+    </message>
+    <message>
+        <source>Annual physical</source>
+        <translation>Examen físico anual</translation>
+    </message>
+    <message>
+        <source>Sick visit</source>
+        <translation>Consulta por enfermedad</translation>
+    </message>
+    <message>
+        <source>Lab review</source>
+        <translation>Revisión de laboratorio</translation>
+    </message>
+    <message>
+        <source>Vaccines</source>
+        <translation>Vacunas</translation>
+    </message>
+    <message>
+        <source>Chronic care</source>
+        <translation>Control de enfermedades crónicas</translation>
+    </message>
+    <message>
+        <source>Well child visit</source>
+        <translation>Control del niño sano</translation>
     </message>
 </context>
 <context>

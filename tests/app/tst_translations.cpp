@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QRegularExpression>
 #include <QTest>
 #include <QXmlStreamReader>
@@ -186,6 +187,12 @@ void TestTranslations::englishPluralsAreComplete()
             problems << QStringLiteral("\"(s)\" instead of a plural: ") + it.key();
     }
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+
+    // And the built catalogue reads so.
+    QTranslator plurals;
+    QVERIFY(plurals.load(QStringLiteral(CLINICDESK_QM_DIR "/clinicdesk_en.qm")));
+    QCOMPARE(plurals.translate("Eligibility", "(%n tries)", nullptr, 1), QStringLiteral("(%n try)"));
+    QCOMPARE(plurals.translate("Eligibility", "(%n tries)", nullptr, 3), QStringLiteral("(%n tries)"));
 }
 
 QTEST_GUILESS_MAIN(TestTranslations)
