@@ -12,6 +12,7 @@
 #include "ui/mainwindow.h"
 #include "ui/patientpage.h"
 #include "ui/registerpatientdialog.h"
+#include "services/domain/desksettings.h"
 #include "ui/settingsdialog.h"
 #include "ui/statuspanel.h"
 
@@ -142,6 +143,7 @@ private Q_SLOTS:
     void mnemonicsAreUniquePerScreen();
     void patientPageTabOrderFollowsThePage();
     void documentedShortcutsAreBound();
+    void noButtonLeftInEnglishInSpanish();
 
 private:
     static DeskEnvironment environmentFor(TrainingEnvironment &env)
@@ -309,6 +311,53 @@ void TestKeyboard::documentedShortcutsAreBound()
              QStringLiteral("Print Preview…"));
     QCOMPARE(byShortcut.value(QStringLiteral("Ctrl+,")).remove(QLatin1Char('&')),
              QStringLiteral("Settings…"));
+}
+
+void TestKeyboard::noButtonLeftInEnglishInSpanish()
+{
+    // Qt's own buttons (Cancel, Close, OK…) come from Qt's catalogue, ours from ours: under
+    // Spanish no button of any dialog may still read in English.
+    Spanish language;
+    QVERIFY(language.loaded);
+    TrainingEnvironment env;
+    QVERIFY2(env.isReady(), qPrintable(env.error()));
+    const qint64 mariaId = env.patientId(QStringLiteral("Maria"));
+    Patient maria;
+    maria.id = mariaId;
+    maria.firstName = QStringLiteral("Maria");
+    maria.lastName = QStringLiteral("Garcia");
+    Appointment visit;
+    visit.id = 1;
+    visit.patientId = mariaId;
+    visit.start = QDateTime::currentDateTimeUtc();
+    std::vector<std::unique_ptr<QDialog>> dialogs;
+    dialogs.push_back(std::make_unique<RegisterPatientDialog>(&env.patients(), Patient{}));
+    dialogs.push_back(std::make_unique<AppointmentDialog>(&env.appointments(), maria));
+    dialogs.push_back(std::make_unique<CancelVisitDialog>(&env.appointments(), visit, maria.fullName()));
+    dialogs.push_back(std::make_unique<SettingsDialog>(DeskSettings{}));
+    static const QStringList english{QStringLiteral("OK"),     QStringLiteral("Cancel"),
+                                     QStringLiteral("Close"),  QStringLiteral("Save"),
+                                     QStringLiteral("Apply"),  QStringLiteral("Yes"),
+                                     QStringLiteral("No"),     QStringLiteral("Reset"),
+                                     QStringLiteral("Help"),   QStringLiteral("Discard"),
+                                     QStringLiteral("Restore Defaults")};
+    int buttons = 0;
+    for (const auto &dialog : dialogs) {
+        dialog->show();
+        for (QAbstractButton *button : dialog->findChildren<QAbstractButton *>()) {
+            if (!button->isVisibleTo(dialog.get()) || button->text().isEmpty())
+                continue;
+            ++buttons;
+            const QString text = QString(button->text()).remove(QLatin1Char('&'));
+            QVERIFY2(!english.contains(text, Qt::CaseInsensitive),
+                     qPrintable(QLatin1String(dialog->metaObject()->className()) +
+                                QLatin1String(": ") + text));
+        }
+        dialog->hide();
+    }
+    QVERIFY(buttons >= 8);
+    // Qt's catalogue is really in use: its Cancel is Spanish.
+    QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("Cancelar"));
 }
 
 QTEST_MAIN(TestKeyboard)
