@@ -2896,7 +2896,7 @@
     <message>
         <source>For the %1 visit.</source>
         <extracomment>When the visit is: &quot;For the 9:00 AM visit.&quot;</extracomment>
-        <translation>Para la consulta de las %1.</translation>
+        <translation>Para la consulta de hoy (%1).</translation>
     </message>
     <message>
         <source>Today&apos;s visits could not be read (%1), so an office visit is assumed.</source>

@@ -27,6 +27,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QStyle>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -170,7 +171,16 @@ PatientPage::PatientPage(const DeskEnvironment &environment, qint64 patientId, Q
     // Right: the answer, the history, the report.
     auto *statusBox = new QGroupBox(tr("Eligibility"), this);
     auto *statusLayout = new QVBoxLayout(statusBox);
-    statusLayout->addWidget(m_status);
+    // The answer can say more than a short screen holds (collect today, the bars, COB): it
+    // scrolls inside its box instead of squeezing its lines until they are cut.
+    auto *statusScroll = new QScrollArea(this);
+    statusScroll->setObjectName(QStringLiteral("statusScroll"));
+    statusScroll->setWidget(m_status);
+    statusScroll->setWidgetResizable(true);
+    statusScroll->setFrameShape(QFrame::NoFrame);
+    statusScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    statusScroll->setFocusPolicy(Qt::NoFocus);
+    statusLayout->addWidget(statusScroll, 1);
     // No mnemonic letters: File > Print Preview… (Ctrl+Shift+P), Print… (Ctrl+P) and Save as
     // PDF… (Ctrl+Shift+S) reach them from anywhere on the page.
     auto *previewButton = new QPushButton(tr("Print Preview…"), this);
@@ -226,6 +236,9 @@ PatientPage::PatientPage(const DeskEnvironment &environment, qint64 patientId, Q
     leftScroll->setWidgetResizable(true);
     leftScroll->setFrameShape(QFrame::NoFrame);
     leftScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // Never narrower than the form: the splitter gives the answer side what is left.
+    leftScroll->setMinimumWidth(left->minimumSizeHint().width() +
+                                leftScroll->style()->pixelMetric(QStyle::PM_ScrollBarExtent));
     leftScroll->setFocusPolicy(Qt::NoFocus);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);

@@ -118,6 +118,9 @@ StatusPanel::StatusPanel(QWidget *parent)
     m_benefitsView->setWordWrap(true);
     m_benefitsView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_benefitsView->setAccessibleName(tr("Benefits"));
+    // A few benefit rows stay readable; on a short screen the panel scrolls instead.
+    m_benefitsView->setMinimumHeight(m_benefitsView->horizontalHeader()->sizeHint().height() +
+                                     4 * m_benefitsView->verticalHeader()->defaultSectionSize());
 
     // A slow answer: the try, the time waited and a way out.
     m_progress->setObjectName(QStringLiteral("progressLabel"));
@@ -598,12 +601,16 @@ void StatusPanel::showAccumulators(const EligibilityResult &result)
             auto *label = new QLabel(name, m_accumulators);
             auto *text = new QLabel(figures, m_accumulators);
             text->setObjectName(QStringLiteral("accumulatorText"));
+            // Narrow panels (1024×700, Spanish): the words wrap, the figures never elide.
+            label->setWordWrap(true);
+            text->setWordWrap(true);
             auto *bar = new QProgressBar(m_accumulators);
             bar->setObjectName(QStringLiteral("accumulatorBar"));
             bar->setRange(0, 100);
             bar->setValue(*percent);
             bar->setTextVisible(false);
             bar->setMaximumHeight(fontMetrics().height() / 2 + 4);
+            bar->setMinimumWidth(48);
             //: Accessible text of a bar: "Deductible (individual): $800.00 of $1,500.00 met"
             bar->setAccessibleName(tr("%1: %2").arg(name, figures));
             bar->setToolTip(tr("%1 % met").arg(*percent));
