@@ -230,6 +230,17 @@ QWidget *MainWindow::createFrontDesk()
     m_dayEdit = new QDateEdit(QDate::currentDate(), page);
     m_dayEdit->setCalendarPopup(true);
     m_dayEdit->setDisplayFormat(QStringLiteral("ddd ") + DateFormats::dateFormat());
+    {
+        // Wide enough for the longest weekday of the language with its year ("mié. 31/12/2026"):
+        // the size hint measures one date only, and the year's last digit went under the arrow.
+        int widest = 0;
+        const QDate monday(2026, 12, 28);
+        for (int day = 0; day < 7; ++day)
+            widest = qMax(widest, m_dayEdit->fontMetrics().horizontalAdvance(
+                                      m_dayEdit->locale().toString(monday.addDays(day),
+                                                                   m_dayEdit->displayFormat())));
+        m_dayEdit->setMinimumWidth(widest + 48);
+    }
     connect(m_dayChoice, &QComboBox::currentIndexChanged, this, [this](int index) {
         const int offset = m_dayChoice->itemData(index).toInt();
         if (offset >= 0)

@@ -165,7 +165,7 @@ VerificationStats VerificationStats::compute(const QList<Verification> &verifica
             }
         }
         ++stats.verdictCounts[breakdownVerdict(effectiveStatus ? effectiveStatus(v) : v.status,
-                                               inactive)];
+                                               inactive, v.error)];
         durations.append(v.durationMs);
         durationSum += v.durationMs;
     }
@@ -186,8 +186,21 @@ VerificationStats VerificationStats::compute(const QList<Verification> &verifica
     return stats;
 }
 
-Verdict VerificationStats::breakdownVerdict(VerificationStatus effectiveStatus, bool inactive)
+Verdict VerificationStats::breakdownVerdict(VerificationStatus effectiveStatus, bool inactive,
+                                            VerificationError error)
 {
+    // A failure is named as everywhere else: the payer's refusal is REJECTED, the rest COULD
+    // NOT VERIFY (the payer was not reached or its answer not usable).
+    if (effectiveStatus == VerificationStatus::Failed) {
+        switch (error) {
+        case VerificationError::Rejected:
+            return Verdict::Rejected;
+        case VerificationError::Cancelled:
+            return Verdict::Cancelled;
+        default:
+            return Verdict::CouldNotVerify;
+        }
+    }
     // Expired or to review, the inactive answer says so first; only a current plain answer is
     // shown as what the payer said.
     if (inactive && effectiveStatus == VerificationStatus::Verified)
@@ -235,7 +248,8 @@ VerificationStats VerificationStats::fromAggregates(const VerificationAggregates
             stats.verdictCounts[breakdownVerdict(group.effectiveStatus, true)] += inactiveCount;
         }
         if (others > 0)
-            stats.verdictCounts[breakdownVerdict(group.effectiveStatus, false)] += others;
+            stats.verdictCounts[breakdownVerdict(group.effectiveStatus, false, group.error)] +=
+                others;
         if (isAnswered(group.status)) {
             stats.succeeded += others;
             continue;

@@ -87,7 +87,8 @@ struct VerificationStats
                                             const QList<VerificationGroup> &inactive = {});
     //! The breakdown's verdict of an attempt with this effective status; \a inactive when the
     //! payer said the coverage is inactive.
-    static Verdict breakdownVerdict(VerificationStatus effectiveStatus, bool inactive);
+    static Verdict breakdownVerdict(VerificationStatus effectiveStatus, bool inactive,
+                                    VerificationError error = VerificationError::None);
 
     //! The reason a failed attempt is grouped under, one per AAA code for payer rejections.
     static QList<ReasonCount> failureReasons(const Verification &verification);

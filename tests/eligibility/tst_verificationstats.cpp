@@ -271,9 +271,11 @@ void TestVerificationStats::statusBreakdownUsesEffectiveStatus()
     QCOMPARE(stats.verdictCount(Verdict::Active), 1);
     QCOMPARE(stats.verdictCount(Verdict::Expired), 1);
     QCOMPARE(stats.verdictCount(Verdict::NeedsReview), 1);
-    QCOMPARE(stats.verdictCount(Verdict::CouldNotVerify), 2);
+    // Named as everywhere: the timeout could not be verified, the AAA 72 was rejected.
+    QCOMPARE(stats.verdictCount(Verdict::CouldNotVerify), 1);
+    QCOMPARE(stats.verdictCount(Verdict::Rejected), 1);
     QCOMPARE(stats.verdictCount(Verdict::Pending), 0);
-    QCOMPARE(stats.verdictCounts.size(), 4);
+    QCOMPARE(stats.verdictCounts.size(), 5);
     // The effective status changes the breakdown, never whether the attempt succeeded.
     QCOMPARE(stats.succeeded, 3);
     QCOMPARE(stats.failed, 2);
@@ -313,7 +315,7 @@ void TestVerificationStats::inactiveIsItsOwnCategory()
     QCOMPARE(stats.verdictCount(Verdict::Inactive), 1);
     QCOMPARE(stats.verdictCount(Verdict::Expired), 2);
     QCOMPARE(stats.verdictCount(Verdict::NeedsReview), 1);
-    QCOMPARE(stats.verdictCount(Verdict::CouldNotVerify), 1);
+    QCOMPARE(stats.verdictCount(Verdict::Rejected), 1);
     // Inactive answers are no failure reasons.
     QCOMPARE(reasonKeys(stats.topReasons), QStringList{QStringLiteral("aaa:72=1")});
     QCOMPARE(VerificationStats::breakdownVerdict(VerificationStatus::Verified, true),
