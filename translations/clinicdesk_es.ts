@@ -1463,10 +1463,6 @@
         <translation>Informe guardado en %1</translation>
     </message>
     <message>
-        <source>%1 verified, %2 need review, %3 failed</source>
-        <translation>verificadas: %1, requieren revisión: %2, fallidas: %3</translation>
-    </message>
-    <message>
         <source>Day sheet saved to %1</source>
         <translation>Hoja del día guardada en %1</translation>
     </message>
@@ -1487,6 +1483,10 @@
             <numerusform>Verificando %n cobertura de %1</numerusform>
             <numerusform>Verificando %n coberturas de %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 active, %2 inactive, %3 need review, %4 rejected, %5 could not verify, %6 not verified</source>
+        <translation>%1 activas, %2 inactivas, %3 requieren revisión, %4 rechazadas, %5 no se pudieron verificar, %6 sin verificar</translation>
     </message>
 </context>
 <context>

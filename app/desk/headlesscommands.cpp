@@ -203,10 +203,17 @@ int HeadlessCommands::verifyDay(const QDate &day, const QString &pdfPath, bool f
     });
     runBatch(batch, service, m_out);
     const int failed = batch->countWithStatus(VerificationStatus::Failed);
-    m_out << QCoreApplication::translate("Headless", "%1 verified, %2 need review, %3 failed")
-                 .arg(batch->countWithStatus(VerificationStatus::Verified))
-                 .arg(batch->countWithStatus(VerificationStatus::ManualReview))
-                 .arg(failed)
+    // The words of the batch dialog: an inactive coverage was answered, but is not "verified".
+    using Outcome = BatchVerification::Outcome;
+    m_out << QCoreApplication::translate(
+                 "Headless", "%1 active, %2 inactive, %3 need review, %4 rejected, %5 could not "
+                             "verify, %6 not verified")
+                 .arg(batch->count(Outcome::Active))
+                 .arg(batch->count(Outcome::Inactive))
+                 .arg(batch->count(Outcome::NeedsReview))
+                 .arg(batch->count(Outcome::Rejected))
+                 .arg(batch->count(Outcome::CouldNotVerify))
+                 .arg(batch->count(Outcome::NotVerified))
           << Qt::endl;
     const QString batchError =
         batch->error() == Job::Error::NoError ? QString() : batch->errorString();

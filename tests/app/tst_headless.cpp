@@ -13,6 +13,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -118,7 +119,17 @@ void TestHeadless::verifyDayWithDaySheet()
         QStringLiteral("Brown, Kyla | United Healthcare COB400004 (Primary): NEEDS REVIEW")));
     QVERIFY(run.out.contains(
         QStringLiteral("Davis, Emily | United Healthcare ERR500011 (Primary): COULD NOT VERIFY")));
-    QVERIFY(run.out.contains(QStringLiteral("verified,")));
+    // The summary counts as the batch dialog does: rejected and unanswered apart, inactive
+    // never among the active.
+    const QRegularExpression summary(QStringLiteral(
+        "(\\d+) active, (\\d+) inactive, (\\d+) need review, (\\d+) rejected, (\\d+) could not "
+        "verify, (\\d+) not verified"));
+    const QRegularExpressionMatch counts = summary.match(run.out);
+    QVERIFY2(counts.hasMatch(), qPrintable(run.out));
+    QVERIFY(counts.captured(1).toInt() >= 1); // Jane
+    QVERIFY(counts.captured(3).toInt() >= 1); // Kyla
+    QVERIFY(counts.captured(4).toInt() >= 1); // Maria
+    QVERIFY(counts.captured(5).toInt() >= 1); // Emily
     QVERIFY(QFile::exists(pdf));
     const QString text = pdfText(pdf);
     QVERIFY2(text.contains(QStringLiteral("Day Sheet")) &&
