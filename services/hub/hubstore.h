@@ -1,0 +1,82 @@
+// SPDX-FileCopyrightText: 2026 ClinicDesk developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "services/hub/hubevent.h"
+
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+/*!
+  The hub's durable event log, behind one worker thread (the caller's thread never runs SQL).
+
+  Backends, chosen by the database spec given to the constructor:
+  - a file path: SQLite (WAL, synchronous=FULL, owner-only file), seq = INTEGER PRIMARY KEY;
+  - `postgresql://user@host:port/db` (host may be a socket folder, see below): PostgreSQL
+    through QPSQL. Several hubs may share one database: seq is allocated inside the insert
+    transaction so commit order equals seq order and there are no gaps; each hub LISTENs and
+    learns of the others' events (eventsAppended() is emitted for them too).
+
+  Appends are group-committed: deliveries queued while a transaction runs go together into the
+  next one (one fsync for many webhooks), and each caller's callback runs once its delivery is
+  committed (or refused), on the thread that owns the HubStore.
+
+  Tables: meta (epoch, created), events (seq, kind, event_type, received_at, payload), deliveries
+  (kind, delivery_id UNIQUE / kind, business_key UNIQUE → seq), devices (device, acked_seq,
+  last_seen), audit (at, what, peer, detail — never PHI).
+ */
+class HubStore : public QObject
+{
+    Q_OBJECT
+public:
+    explicit HubStore(QString databaseSpec, QObject *parent = nullptr);
+    ~HubStore() override;
+
+    //! Opens or creates the log (a new one gets a fresh random epoch); blocks the caller until
+    //! done. On failure returns false and sets `error` (says what is wrong with which database).
+    bool open(QString *error);
+    bool isPostgres() const;
+
+    //! Fixed for the life of the database.
+    QString epoch() const;
+    //! The highest seq committed that this hub knows of (its own and, on PostgreSQL, others').
+    qint64 lastSeq() const;
+    //! The lowest seq still stored (lastSeq() + 1 when the log is empty).
+    qint64 firstRetainedSeq() const;
+
+    //! Stores `delivery` unless it is a duplicate; `done` runs on this object's thread after
+    //! the commit (or the failure).
+    void append(const HubDelivery &delivery, std::function<void(const AppendResult &)> done);
+    //! Up to `limit` events with seq > `afterSeq`, in order; `done(events, error)`.
+    void readAfter(qint64 afterSeq, int limit,
+                   std::function<void(const QList<HubEvent> &, const QString &error)> done);
+    //! Records a desk's cumulative acknowledgement (best effort, batched).
+    void recordAck(const QString &device, qint64 seq);
+    //! A PHI-free audit row: `what` ("signature-rejected", "token-rejected"…), the peer
+    //! address, a short detail.
+    void recordAudit(const QString &what, const QString &peer, const QString &detail);
+    //! Deletes events received before `before` (and their delivery rows); returns via `done`
+    //! the number removed. firstRetainedSeq() moves up.
+    void prune(const QDateTime &before, std::function<void(int removed)> done = {});
+    //! Blocks until every queued append and write has committed (shutdown, tests).
+    void drain();
+
+Q_SIGNALS:
+    //! New events committed, in seq order, contiguous with the previous emission.
+    void eventsAppended(const QList<HubEvent> &events);
+    //! The database failed in a way that needs a person (disk full, connection lost for good).
+    void storageFailed(const QString &error);
+
+private:
+    class Worker;
+    QString m_spec;
+    std::unique_ptr<Worker> m_worker;
+    // Cached on the owner's thread from the worker's results.
+    QString m_epoch;
+    qint64 m_lastSeq = 0;
+    qint64 m_firstRetained = 1;
+    bool m_postgres = false;
+};
