@@ -10,7 +10,7 @@ BUILD_PACKAGES=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-httpserver-dev qt6-pdf-dev
     qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite libqt6opengl6-dev
-    libgl-dev fonts-dejavu-core qt6-translations-l10n
+    libgl-dev fonts-dejavu-core qt6-translations-l10n libsodium-dev
 )
 TEST_PACKAGES=(poppler-utils xvfb xauth tzdata)
 
