@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 ClinicDesk developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 // clinicsandbox: the simulated outside world (clearinghouse today; payor and Metriport next).
+#include "services/common/webhooksignature.h"
 #include "services/sandbox/sandboxserver.h"
 
 #include <QCommandLineParser>
@@ -29,8 +30,13 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(
         QStringLiteral("Simulated clearinghouse for ClinicDesk training and tests.\n"
                        "POST /clearinghouse/x12/270 answers with a 271; GET /health.\n"
+                       "POST /sandbox/webhooks {\"target\":\"metriport\"|\"payor\",\"type\":…,"
+                       "\"count\":N} sends N signed sample webhooks to the hub (--hub-url).\n"
                        "Bodies over the size limit get 413 before they are read; a request must "
-                       "arrive within the request timeout; idle connections are closed."));
+                       "arrive within the request timeout; idle connections are closed.\n"
+                       "The webhook secrets come from the environment only: "
+                       "CLINICSANDBOX_METRIPORT_WEBHOOK_KEY (Metriport's webhook key) and "
+                       "CLINICSANDBOX_PAYOR_WEBHOOK_SECRET (whsec_…, Standard Webhooks)."));
     parser.addHelpOption();
     const QCommandLineOption portOption(QStringLiteral("port"),
                                         QStringLiteral("Port (0: any free port)."),
@@ -50,8 +56,12 @@ int main(int argc, char *argv[])
         QStringLiteral("idle-timeout-ms"),
         QStringLiteral("An idle keep-alive connection is closed after this (default 30000)."),
         QStringLiteral("ms"), QStringLiteral("30000"));
-    parser.addOptions(
-        {portOption, addressOption, slowOption, requestTimeoutOption, idleTimeoutOption});
+    const QCommandLineOption hubOption(
+        QStringLiteral("hub-url"),
+        QStringLiteral("The hub that receives the webhooks, e.g. http://127.0.0.1:8787."),
+        QStringLiteral("url"));
+    parser.addOptions({portOption, addressOption, slowOption, requestTimeoutOption,
+                       idleTimeoutOption, hubOption});
     parser.process(app);
 
     QTextStream err(stderr);
@@ -80,6 +90,23 @@ int main(int argc, char *argv[])
     if (!idleTimeout)
         return invalid(idleTimeoutOption, QStringLiteral("milliseconds from 100 to 3600000"));
     options.idleTimeoutMs = int(*idleTimeout);
+    if (parser.isSet(hubOption)) {
+        options.hubUrl = QUrl(parser.value(hubOption), QUrl::StrictMode);
+        const QString scheme = options.hubUrl.scheme();
+        if (!options.hubUrl.isValid() || options.hubUrl.host().isEmpty() ||
+            (scheme != QLatin1String("http") && scheme != QLatin1String("https")))
+            return invalid(hubOption, QStringLiteral("an http:// or https:// URL with a host"));
+    }
+    // Secrets never on the command line, where every user of the machine can read them.
+    options.metriportWebhookKey = qgetenv("CLINICSANDBOX_METRIPORT_WEBHOOK_KEY");
+    options.payorWebhookSecret = qgetenv("CLINICSANDBOX_PAYOR_WEBHOOK_SECRET");
+    if (!options.payorWebhookSecret.isEmpty() &&
+        !StandardWebhooks::decodeSecret(options.payorWebhookSecret)) {
+        err << "clinicsandbox: CLINICSANDBOX_PAYOR_WEBHOOK_SECRET: expected whsec_ followed by "
+               "base64"
+            << Qt::endl;
+        return 1;
+    }
 
     SandboxServer server(options);
     QString error;
@@ -90,5 +117,23 @@ int main(int argc, char *argv[])
     }
     out << "clinicsandbox listening on " << server.baseUrl().toString() << Qt::endl
         << "  clearinghouse: " << server.clearinghouseUrl().toString() << Qt::endl;
+    if (options.hubUrl.isValid()) {
+        const WebhookPoster *webhooks = server.webhookPoster();
+        out << "  webhooks to: " << options.hubUrl.toString()
+            << " (metriport: " << (webhooks->canPostMetriport() ? "signed" : "no key")
+            << ", payor: " << (webhooks->canPostPayor() ? "signed" : "no secret") << ")"
+            << Qt::endl;
+    }
+    // Say what became of each webhook, for whoever runs the sandbox by hand (no bodies: PHI
+    // in real life, and demo data here only by convention).
+    QObject::connect(server.webhookPoster(), &WebhookPoster::delivered, &server,
+                     [&out](const QByteArray &id, int status) {
+                         out << "webhook " << id << " delivered (HTTP " << status << ")"
+                             << Qt::endl;
+                     });
+    QObject::connect(server.webhookPoster(), &WebhookPoster::deliveryFailed, &server,
+                     [&err](const QByteArray &id, const QString &error) {
+                         err << "webhook " << id << " not delivered: " << error << Qt::endl;
+                     });
     return app.exec();
 }

@@ -3,8 +3,10 @@
 #include "services/sandbox/sandboxserver.h"
 
 #include "services/httpserver/guardedtcpserver.h"
+#include "services/sandbox/samplewebhooks.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QJsonArray>
@@ -16,9 +18,23 @@
 
 #include <memory>
 
+namespace {
+WebhookPoster::Options posterOptions(const SandboxServer::Options &options)
+{
+    WebhookPoster::Options poster;
+    poster.hubUrl = options.hubUrl;
+    poster.metriportKey = options.metriportWebhookKey;
+    if (!options.payorWebhookSecret.isEmpty())
+        poster.payorSecrets = {options.payorWebhookSecret};
+    poster.retry = options.webhookRetry;
+    return poster;
+}
+} // namespace
+
 SandboxServer::SandboxServer(Options options, QObject *parent)
     : QObject(parent)
     , m_options(options)
+    , m_webhooks(&m_network, posterOptions(options), this)
 {
     m_clearinghouse.slowDelayMs = options.slowDelayMs;
     registerRoutes();
@@ -96,4 +112,90 @@ void SandboxServer::registerRoutes()
                              held->write(answer.body, answer.contentType, status);
                      });
                  });
+
+    // ---- webhooks to the hub --------------------------------------------------------------
+    m_routes.add(QStringLiteral("/sandbox/webhooks"), QHttpServerRequest::Method::Post,
+                 [this](const QHttpServerRequest &request) {
+                     ++m_requestCount;
+                     return sendSampleWebhooks(request.body());
+                 });
+}
+
+QHttpServerResponse SandboxServer::sendSampleWebhooks(const QByteArray &body)
+{
+    // Answers are for scripts and tests, in English like the rest of this API.
+    using Status = QHttpServerResponse::StatusCode;
+    auto refuse = [](Status status, const QString &message) {
+        return QHttpServerResponse(QJsonObject{{QStringLiteral("error"), message}}, status);
+    };
+    const QJsonDocument document = QJsonDocument::fromJson(body);
+    if (!document.isObject()) {
+        return refuse(Status::BadRequest,
+                      QStringLiteral("the body must be a JSON object such as "
+                                     "{\"target\":\"payor\",\"type\":\"claim_created\","
+                                     "\"count\":1}"));
+    }
+    const QJsonObject request = document.object();
+    for (auto it = request.begin(); it != request.end(); ++it) {
+        if (it.key() != QLatin1String("target") && it.key() != QLatin1String("type") &&
+            it.key() != QLatin1String("count"))
+            return refuse(Status::BadRequest, QStringLiteral("unknown field \"%1\"").arg(it.key()));
+    }
+    const QString target = request.value(QLatin1String("target")).toString();
+    const bool metriport = target == QLatin1String("metriport");
+    if (!metriport && target != QLatin1String("payor"))
+        return refuse(Status::BadRequest,
+                      QStringLiteral("target must be \"metriport\" or \"payor\""));
+    const QStringList types =
+        metriport ? SampleWebhooks::metriportTypes() : SampleWebhooks::payorTypes();
+    const QString type = request.value(QLatin1String("type")).toString();
+    if (!types.contains(type)) {
+        return refuse(
+            Status::BadRequest,
+            QStringLiteral("type must be one of: %1").arg(types.join(QStringLiteral(", "))));
+    }
+    int count = 1;
+    const QJsonValue countValue = request.value(QLatin1String("count"));
+    if (!countValue.isUndefined()) {
+        const double n = countValue.toDouble(-1);
+        if (!countValue.isDouble() || n != double(qint64(n)) || n < 1 || n > maxSampleWebhooks) {
+            return refuse(
+                Status::BadRequest,
+                QStringLiteral("count must be a whole number from 1 to %1").arg(maxSampleWebhooks));
+        }
+        count = int(n);
+    }
+    if (!m_options.hubUrl.isValid()) {
+        return refuse(Status::Conflict,
+                      QStringLiteral("no hub is configured (start clinicsandbox with --hub-url)"));
+    }
+    if (metriport && !m_webhooks.canPostMetriport()) {
+        return refuse(Status::Conflict, QStringLiteral("no Metriport webhook key is configured "
+                                                       "(CLINICSANDBOX_METRIPORT_WEBHOOK_KEY)"));
+    }
+    if (!metriport && !m_webhooks.canPostPayor()) {
+        return refuse(Status::Conflict,
+                      QStringLiteral("no usable payor webhook secret is configured "
+                                     "(CLINICSANDBOX_PAYOR_WEBHOOK_SECRET, whsec_…)"));
+    }
+
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QJsonArray ids;
+    for (int i = 0; i < count; ++i) {
+        const int index = m_sampleIndex++;
+        const auto sample = metriport ? SampleWebhooks::metriport(type, index, now)
+                                      : SampleWebhooks::payor(type, index, now);
+        if (metriport)
+            m_webhooks.postMetriport(sample->body);
+        else
+            m_webhooks.postPayor(sample->id, sample->body);
+        ids.append(QString::fromUtf8(sample->id));
+    }
+    const QUrl destination = metriport ? m_webhooks.metriportUrl() : m_webhooks.payorUrl();
+    return QHttpServerResponse(QJsonObject{{QStringLiteral("target"), target},
+                                           {QStringLiteral("type"), type},
+                                           {QStringLiteral("count"), count},
+                                           {QStringLiteral("url"), destination.toString()},
+                                           {QStringLiteral("ids"), ids}},
+                               Status::Accepted);
 }

@@ -4,9 +4,11 @@
 
 #include "services/httpserver/httproutes.h"
 #include "services/sandbox/sandboxclearinghouse.h"
+#include "services/sandbox/webhookposter.h"
 
 #include <QHostAddress>
 #include <QHttpServer>
+#include <QNetworkAccessManager>
 #include <QObject>
 #include <QUrl>
 
@@ -16,6 +18,10 @@
   Routing (one block per simulated system, registered in registerRoutes()):
     GET  /health                      liveness and which systems are simulated
     POST /clearinghouse/x12/270       270 in, 271 out (SandboxClearinghouse)
+    POST /sandbox/webhooks            {"target":"metriport"|"payor","type":"…","count":N}: sends
+                                      N signed sample webhooks of that type to the hub (202 with
+                                      their ids; 400 for bad input; 409 when no hub, key or
+                                      secret is configured)
   The payor and Metriport emulations will register their own prefixes (/payor/…, /metriport/…).
 
   Connections go through a GuardedTcpServer (413 before an oversized body is read, request and
@@ -35,7 +41,15 @@ public:
         int requestTimeoutMs = 10000;         // to receive a whole request
         int idleTimeoutMs = 30000;            // an idle keep-alive connection is closed
         int maxConnections = 256;
+        // Where and how the simulated Metriport and payor send their webhooks (none: no hub).
+        QUrl hubUrl;
+        QByteArray metriportWebhookKey; // Metriport's webhook key
+        QByteArray payorWebhookSecret;  // a Standard Webhooks secret, `whsec_…`
+        RetryPolicy webhookRetry = WebhookPoster::defaultRetryPolicy();
     };
+
+    //! The most sample webhooks one POST /sandbox/webhooks may ask for.
+    static constexpr int maxSampleWebhooks = 1000;
 
     explicit SandboxServer(Options options, QObject *parent = nullptr);
     ~SandboxServer() override;
@@ -46,9 +60,12 @@ public:
     QUrl baseUrl() const;
     QUrl clearinghouseUrl() const;
     int requestCount() const { return m_requestCount; }
+    //! Sends the simulated systems' webhooks to the hub (its signals say what became of them).
+    WebhookPoster *webhookPoster() { return &m_webhooks; }
 
 private:
     void registerRoutes();
+    QHttpServerResponse sendSampleWebhooks(const QByteArray &body);
 
     Options m_options;
     QHttpServer m_server;
@@ -56,4 +73,7 @@ private:
     SandboxClearinghouse m_clearinghouse;
     quint16 m_port = 0;
     int m_requestCount = 0;
+    QNetworkAccessManager m_network{this}; // in the server's thread, for the webhooks it sends
+    WebhookPoster m_webhooks;
+    int m_sampleIndex = 0; // so that successive batches are about different patients and claims
 };
