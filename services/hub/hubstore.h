@@ -4,6 +4,7 @@
 
 #include "services/hub/hubevent.h"
 
+#include <QHash>
 #include <QObject>
 #include <QString>
 
@@ -24,10 +25,21 @@
   next one (one fsync for many webhooks), and each caller's callback runs once its delivery is
   committed (or refused), on the thread that owns the HubStore.
 
-  Tables: meta (epoch, created), events (seq, kind, event_type, received_at, payload), deliveries
-  (kind, delivery_id UNIQUE / kind, business_key UNIQUE → seq), devices (device, acked_seq,
-  last_seen), audit (at, what, peer, detail — never PHI).
+  Tables (prefixed `hub_`, since a PostgreSQL database may hold other things): hub_meta (epoch,
+  created, schema_version), hub_counter (last_seq), hub_events (seq, kind, event_type, received_at,
+  payload), hub_deliveries (kind, delivery_id UNIQUE / kind, business_key UNIQUE → seq),
+  hub_devices (device, acked_seq, last_seen), hub_audit (at, what, peer, detail — never PHI).
+  The retained events are always a contiguous range firstRetainedSeq()..lastSeq().
  */
+//! One row of the hub's own audit log (never PHI).
+struct HubAuditEntry
+{
+    QDateTime at; // UTC
+    QString what;
+    QString peer;
+    QString detail;
+};
+
 class HubStore : public QObject
 {
     Q_OBJECT
@@ -50,7 +62,9 @@ public:
     //! Stores `delivery` unless it is a duplicate; `done` runs on this object's thread after
     //! the commit (or the failure).
     void append(const HubDelivery &delivery, std::function<void(const AppendResult &)> done);
-    //! Up to `limit` events with seq > `afterSeq`, in order; `done(events, error)`.
+    //! Up to `limit` events with seq > `afterSeq`, in order; `done(events, error)`. Never returns
+    //! an event whose eventsAppended() has not been emitted before `done` runs, so a reader can
+    //! replay with readAfter() and then follow eventsAppended() without a hole.
     void readAfter(qint64 afterSeq, int limit,
                    std::function<void(const QList<HubEvent> &, const QString &error)> done);
     //! Records a desk's cumulative acknowledgement (best effort, batched).
@@ -61,8 +75,18 @@ public:
     //! Deletes events received before `before` (and their delivery rows); returns via `done`
     //! the number removed. firstRetainedSeq() moves up.
     void prune(const QDateTime &before, std::function<void(int removed)> done = {});
-    //! Blocks until every queued append and write has committed (shutdown, tests).
+    //! Blocks until every queued append and write has committed (shutdown, tests); the
+    //! callbacks and eventsAppended() of what committed have run when it returns (when called on
+    //! the owner's thread).
     void drain();
+
+    //! The stored acknowledgements: device → highest acked seq.
+    void readAcks(std::function<void(const QHash<QString, qint64> &, const QString &error)> done);
+    //! The newest `limit` audit rows, newest first.
+    void readAudit(int limit,
+                   std::function<void(const QList<HubAuditEntry> &, const QString &error)> done);
+    //! How many write transactions have committed since open() (tests check group commit).
+    qint64 commitCount() const;
 
 Q_SIGNALS:
     //! New events committed, in seq order, contiguous with the previous emission.
