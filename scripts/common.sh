@@ -10,9 +10,10 @@ BUILD_PACKAGES=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-httpserver-dev qt6-pdf-dev
     qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite libqt6opengl6-dev
-    libgl-dev fonts-dejavu-core qt6-translations-l10n libsodium-dev
+    libgl-dev fonts-dejavu-core qt6-translations-l10n libsodium-dev libqt6sql6-psql
 )
-TEST_PACKAGES=(poppler-utils xvfb xauth tzdata)
+# postgresql: the hub's tests start a throw-away server (tests/common/postgrescluster.cpp).
+TEST_PACKAGES=(poppler-utils xvfb xauth tzdata postgresql)
 
 # Installs the given packages that dpkg does not already report as installed.
 ensure_packages() {
