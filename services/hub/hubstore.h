@@ -11,13 +11,23 @@
 #include <functional>
 #include <memory>
 
+//! One row of the hub's own audit log (never PHI).
+struct HubAuditEntry
+{
+    QDateTime at; // UTC
+    QString what;
+    QString peer;
+    QString detail;
+};
+
 /*!
   The hub's durable event log, behind one worker thread (the caller's thread never runs SQL).
 
   Backends, chosen by the database spec given to the constructor:
-  - a file path: SQLite (WAL, synchronous=FULL, owner-only file), seq = INTEGER PRIMARY KEY;
-  - `postgresql://user@host:port/db` (host may be a socket folder, see below): PostgreSQL
-    through QPSQL. Several hubs may share one database: seq is allocated inside the insert
+  - a file path: SQLite (WAL, synchronous=FULL, owner-only file), seq = INTEGER PRIMARY KEY
+    numbered from a counter (never reused after a prune);
+  - `postgresql://user:pass@host:port/db` or `postgresql://user@/db?host=/socket/dir&port=5432`
+    (further query items are passed to libpq, e.g. sslmode=require): PostgreSQL through QPSQL. Several hubs may share one database: seq is allocated inside the insert
     transaction so commit order equals seq order and there are no gaps; each hub LISTENs and
     learns of the others' events (eventsAppended() is emitted for them too).
 
@@ -31,15 +41,6 @@
   hub_devices (device, acked_seq, last_seen), hub_audit (at, what, peer, detail — never PHI).
   The retained events are always a contiguous range firstRetainedSeq()..lastSeq().
  */
-//! One row of the hub's own audit log (never PHI).
-struct HubAuditEntry
-{
-    QDateTime at; // UTC
-    QString what;
-    QString peer;
-    QString detail;
-};
-
 class HubStore : public QObject
 {
     Q_OBJECT
@@ -73,7 +74,8 @@ public:
     //! address, a short detail.
     void recordAudit(const QString &what, const QString &peer, const QString &detail);
     //! Deletes events received before `before` (and their delivery rows); returns via `done`
-    //! the number removed. firstRetainedSeq() moves up.
+    //! the number removed. firstRetainedSeq() moves up. The oldest events go, up to the first
+    //! one received at or after `before`, so the log stays contiguous.
     void prune(const QDateTime &before, std::function<void(int removed)> done = {});
     //! Blocks until every queued append and write has committed (shutdown, tests); the
     //! callbacks and eventsAppended() of what committed have run when it returns (when called on
@@ -92,6 +94,7 @@ Q_SIGNALS:
     //! New events committed, in seq order, contiguous with the previous emission.
     void eventsAppended(const QList<HubEvent> &events);
     //! The database failed in a way that needs a person (disk full, connection lost for good).
+    //! Emitted once when writes start failing, again only after one has succeeded meanwhile.
     void storageFailed(const QString &error);
 
 private:
