@@ -27,9 +27,10 @@ struct HubAuditEntry
   - a file path: SQLite (WAL, synchronous=FULL, owner-only file), seq = INTEGER PRIMARY KEY
     numbered from a counter (never reused after a prune);
   - `postgresql://user:pass@host:port/db` or `postgresql://user@/db?host=/socket/dir&port=5432`
-    (further query items are passed to libpq, e.g. sslmode=require): PostgreSQL through QPSQL. Several hubs may share one database: seq is allocated inside the insert
-    transaction so commit order equals seq order and there are no gaps; each hub LISTENs and
-    learns of the others' events (eventsAppended() is emitted for them too).
+    (further query items are passed to libpq, e.g. sslmode=require): PostgreSQL through QPSQL.
+    Several hubs may share one database: seq is allocated inside the insert transaction so
+    commit order equals seq order and there are no gaps; each hub LISTENs and learns of the
+    others' events (eventsAppended() is emitted for them too).
 
   Appends are group-committed: deliveries queued while a transaction runs go together into the
   next one (one fsync for many webhooks), and each caller's callback runs once its delivery is
