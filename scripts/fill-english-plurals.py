@@ -29,6 +29,10 @@ SINGULAR = {
     "%1 and %n more": "%1 and %n more",
     "&Needs Action Today (%n)": "&Needs Action Today (%n)",
     "Try %1 of %2 · %n seconds": "Try %1 of %2 · %n second",
+    "Live: offline since %1, reconnecting in %n s": "Live: offline since %1, reconnecting in %n s",
+    "The sandbox is sending %n sample events to the hub.":
+        "The sandbox is sending %n sample event to the hub.",
+    "%1 (and %n more)": "%1 (and %n more)",
 }
 # Chosen in code by count (the X12 library runs without catalogues): the text is already right.
 FIXED = re.compile(r"^%n (interchange|transaction|segment|result|coverage)s?$"

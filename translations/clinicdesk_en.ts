@@ -102,6 +102,16 @@
     </message>
 </context>
 <context>
+    <name>LiveStatusLabel</name>
+    <message numerus="yes">
+        <source>Live: offline since %1, reconnecting in %n s</source>
+        <translation>
+            <numerusform>Live: offline since %1, reconnecting in %n s</numerusform>
+            <numerusform>Live: offline since %1, reconnecting in %n s</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n selected appointments on %1</source>
@@ -122,6 +132,23 @@
         <translation>
             <numerusform>%n appointments on %1</numerusform>
             <numerusform>%n appointments on %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The sandbox is sending %n sample events to the hub.</source>
+        <translation>
+            <numerusform>The sandbox is sending %n sample event to the hub.</numerusform>
+            <numerusform>The sandbox is sending %n sample events to the hub.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NotificationBanner</name>
+    <message numerus="yes">
+        <source>%1 (and %n more)</source>
+        <translation>
+            <numerusform>%1 (and %n more)</numerusform>
+            <numerusform>%1 (and %n more)</numerusform>
         </translation>
     </message>
 </context>

@@ -330,6 +330,10 @@
         <source>An appointment cannot move to another patient; book one for them instead.</source>
         <translation>Una cita no se puede pasar a otro paciente; programe una nueva para ese paciente.</translation>
     </message>
+    <message>
+        <source>The patient of this appointment no longer exists.</source>
+        <translation>El paciente de esta cita ya no existe.</translation>
+    </message>
 </context>
 <context>
     <name>Audit</name>
@@ -721,6 +725,21 @@
     <message>
         <source>&amp;Keep Visit</source>
         <translation>Co&amp;nservar consulta</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicEvents</name>
+    <message>
+        <source>The event lacks the visit&apos;s id, MRN or start.</source>
+        <translation>Al evento le falta el identificador de la cita, el MRN o la hora de inicio.</translation>
+    </message>
+    <message>
+        <source>No patient with MRN %1 on this desk yet; it is tried again when the patient arrives.</source>
+        <translation>Todavía no hay ningún paciente con el MRN %1 en este puesto; se volverá a intentar cuando llegue el paciente.</translation>
+    </message>
+    <message>
+        <source>The event lacks the patient&apos;s MRN.</source>
+        <translation>Al evento le falta el MRN del paciente.</translation>
     </message>
 </context>
 <context>
@@ -1234,6 +1253,10 @@
         <source>The training data could not be created: %1</source>
         <translation>No se pudieron crear los datos de capacitación: %1</translation>
     </message>
+    <message>
+        <source>The training hub did not start: %1</source>
+        <translation>El hub de formación no se inició: %1</translation>
+    </message>
 </context>
 <context>
     <name>DeskSettings</name>
@@ -1288,6 +1311,14 @@
     <message>
         <source>Visit fees: the charge for %1 must be between $0.00 and $100,000.00.</source>
         <translation>Tarifas de consulta: el cargo de %1 debe estar entre $0.00 y $100,000.00.</translation>
+    </message>
+    <message>
+        <source>Hub address: enter a full wss:// address such as wss://hub.example.org/feed, or leave it empty.</source>
+        <translation>Dirección del hub: escriba una dirección wss:// completa, como wss://hub.example.org/feed, o déjela vacía.</translation>
+    </message>
+    <message>
+        <source>Hub: enter this desk&apos;s device name and token as listed on the hub.</source>
+        <translation>Hub: escriba el nombre y el token de este puesto tal como figuran en el hub.</translation>
     </message>
 </context>
 <context>
@@ -1364,6 +1395,41 @@
     <message>
         <source>ClinicDesk closed before the payer answered. Retry to ask again.</source>
         <translation>ClinicDesk se cerró antes de que el pagador respondiera. Use Reintentar para volver a consultar.</translation>
+    </message>
+</context>
+<context>
+    <name>EventLogDialog</name>
+    <message>
+        <source>Event Log</source>
+        <translation>Registro de eventos</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Eventos</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>Rei&amp;ntentar</translation>
+    </message>
+    <message>
+        <source>Apply the selected failed event again.</source>
+        <translation>Volver a aplicar el evento fallido seleccionado.</translation>
+    </message>
+    <message>
+        <source>Received %1 · applied %2 · failed %3 · ignored %4</source>
+        <translation>Recibidos %1 · aplicados %2 · fallidos %3 · ignorados %4</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>No events yet.</source>
+        <translation>Todavía no hay eventos.</translation>
+    </message>
+    <message>
+        <source>Event Not Retried</source>
+        <translation>Evento no reintentado</translation>
     </message>
 </context>
 <context>
@@ -1537,6 +1603,61 @@
     </message>
 </context>
 <context>
+    <name>HubStore</name>
+    <message>
+        <source>The hub&apos;s event log is not open.</source>
+        <translation>El registro de eventos del hub no está abierto.</translation>
+    </message>
+    <message>
+        <source>Cannot write to the hub&apos;s event log %1: %2</source>
+        <translation>No se puede escribir en el registro de eventos del hub %1: %2</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s event log is already open.</source>
+        <translation>El registro de eventos del hub ya está abierto.</translation>
+    </message>
+    <message>
+        <source>Cannot open the hub&apos;s event log %1: %2</source>
+        <translation>No se puede abrir el registro de eventos del hub %1: %2</translation>
+    </message>
+    <message>
+        <source>the database cannot be reached</source>
+        <translation>no se puede acceder a la base de datos</translation>
+    </message>
+    <message>
+        <source>The database address is not understood; write it as postgresql://user:password@host:port/database or postgresql://user@/database?host=/socket/folder</source>
+        <translation>No se entiende la dirección de la base de datos; escríbala como postgresql://usuario:contraseña@servidor:puerto/base o postgresql://usuario@/base?host=/carpeta/del/socket</translation>
+    </message>
+    <message>
+        <source>The database port &quot;%1&quot; is not a number.</source>
+        <translation>El puerto de la base de datos «%1» no es un número.</translation>
+    </message>
+    <message>
+        <source>the PostgreSQL driver for Qt is not installed (Debian package libqt6sql6-psql)</source>
+        <translation>el controlador de PostgreSQL para Qt no está instalado (paquete de Debian libqt6sql6-psql)</translation>
+    </message>
+    <message>
+        <source>its schema version is %1, but this clinichub knows versions up to %2 only; update clinichub. The database was not changed.</source>
+        <translation>su versión de esquema es %1, pero este clinichub solo conoce hasta la versión %2; actualice clinichub. La base de datos no se modificó.</translation>
+    </message>
+    <message>
+        <source>The hub needs a database file (or a postgresql:// address); &quot;%1&quot; is not one.</source>
+        <translation>El hub necesita un archivo de base de datos (o una dirección postgresql://); «%1» no lo es.</translation>
+    </message>
+    <message>
+        <source>%1; check that the folder exists and that the hub may write to it</source>
+        <translation>%1; compruebe que la carpeta existe y que el hub puede escribir en ella</translation>
+    </message>
+    <message>
+        <source>write-ahead logging is not possible (%1); keep the database on a local disk</source>
+        <translation>no es posible usar el registro de escritura anticipada (%1); guarde la base de datos en un disco local</translation>
+    </message>
+    <message>
+        <source>it is not a clinichub database (perhaps a ClinicDesk one); give the hub a file of its own. The file was not changed.</source>
+        <translation>no es una base de datos de clinichub (quizá sea de ClinicDesk); dé al hub un archivo propio. El archivo no se modificó.</translation>
+    </message>
+</context>
+<context>
     <name>Job</name>
     <message>
         <source>There was no answer in time. Try again in a few minutes.</source>
@@ -1577,6 +1698,151 @@
     <message>
         <source>The local database could not be read or written.</source>
         <translation>No se pudo leer ni escribir en la base de datos local.</translation>
+    </message>
+</context>
+<context>
+    <name>LiveEventModel</name>
+    <message>
+        <source>Applied</source>
+        <translation>Aplicado</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallido</translation>
+    </message>
+    <message>
+        <source>Ignored</source>
+        <translation>Ignorado</translation>
+    </message>
+    <message>
+        <source>Metriport</source>
+        <translation>Metriport</translation>
+    </message>
+    <message>
+        <source>Payor</source>
+        <translation>Pagador</translation>
+    </message>
+    <message>
+        <source>Another desk</source>
+        <translation>Otro puesto</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <extracomment>The event&apos;s number in the hub&apos;s log</extracomment>
+        <translation>N.º</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Recibido</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Origen</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Intentos</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+</context>
+<context>
+    <name>LiveFeed</name>
+    <message>
+        <source>Nothing on this desk uses this event yet.</source>
+        <translation>Nada en este puesto usa todavía este evento.</translation>
+    </message>
+    <message>
+        <source>This desk&apos;s own change.</source>
+        <translation>Cambio hecho en este mismo puesto.</translation>
+    </message>
+    <message>
+        <source>The hub stopped answering.</source>
+        <translation>El hub dejó de responder.</translation>
+    </message>
+    <message>
+        <source>The hub sent a message this desk cannot read (%1).</source>
+        <translation>El hub envió un mensaje que este puesto no puede leer (%1).</translation>
+    </message>
+    <message>
+        <source>The hub refused this desk: check the device name and token in Settings.</source>
+        <translation>El hub rechazó este puesto: compruebe el nombre y el token del puesto en Configuración.</translation>
+    </message>
+    <message>
+        <source>The hub closed the connection (%1).</source>
+        <translation>El hub cerró la conexión (%1).</translation>
+    </message>
+    <message>
+        <source>The hub sent a message meant for a hub.</source>
+        <translation>El hub envió un mensaje destinado a un hub.</translation>
+    </message>
+    <message>
+        <source>Events %1 to %2 did not arrive; catching up.</source>
+        <translation>No llegaron los eventos %1 a %2; poniéndose al día.</translation>
+    </message>
+    <message>
+        <source>the live events</source>
+        <translation>los eventos en vivo</translation>
+    </message>
+    <message>
+        <source>The events arrived out of order; catching up.</source>
+        <translation>Los eventos llegaron desordenados; poniéndose al día.</translation>
+    </message>
+    <message>
+        <source>This event is no longer in the log.</source>
+        <translation>Este evento ya no está en el registro.</translation>
+    </message>
+</context>
+<context>
+    <name>LiveStatusLabel</name>
+    <message>
+        <source>Live updates: not set up</source>
+        <translation>Actualizaciones en vivo: sin configurar</translation>
+    </message>
+    <message>
+        <source>Live: connected</source>
+        <translation>En vivo: conectado</translation>
+    </message>
+    <message>
+        <source>Live: connecting… (offline since %1)</source>
+        <translation>En vivo: conectando… (sin conexión desde %1)</translation>
+    </message>
+    <message>
+        <source>Live: connecting…</source>
+        <translation>En vivo: conectando…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Live: offline since %1, reconnecting in %n s</source>
+        <translation>
+            <numerusform>En vivo: sin conexión desde %1, reconexión en %n s</numerusform>
+            <numerusform>En vivo: sin conexión desde %1, reconexión en %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Live: offline since %1</source>
+        <translation>En vivo: sin conexión desde %1</translation>
+    </message>
+    <message>
+        <source>Live: off</source>
+        <translation>En vivo: desactivado</translation>
+    </message>
+    <message>
+        <source>Changes made at other desks and news from payers arrive here. Click for the event log.</source>
+        <translation>Aquí llegan los cambios hechos en otros puestos y las novedades de los pagadores. Haga clic para ver el registro de eventos.</translation>
     </message>
 </context>
 <context>
@@ -1870,6 +2136,55 @@
     <message>
         <source>Verify Selected Appointments — %1</source>
         <translation>Verificar citas seleccionadas — %1</translation>
+    </message>
+    <message>
+        <source>&amp;Event Log…</source>
+        <translation>Registro de &amp;eventos…</translation>
+    </message>
+    <message>
+        <source>Send Sample &amp;Events (Training)</source>
+        <translation>Enviar &amp;eventos de ejemplo (formación)</translation>
+    </message>
+    <message>
+        <source>Sample Events Not Sent</source>
+        <translation>Eventos de ejemplo no enviados</translation>
+    </message>
+    <message>
+        <source>%1 cancelled a visit with %2 at %3.</source>
+        <translation>%1 canceló una cita con %2 el %3.</translation>
+    </message>
+    <message>
+        <source>%1 booked or changed a visit with %2 at %3.</source>
+        <translation>%1 reservó o cambió una cita con %2 el %3.</translation>
+    </message>
+    <message>
+        <source>%1 updated the record of %2.</source>
+        <translation>%1 actualizó la ficha de %2.</translation>
+    </message>
+    <message>
+        <source>Another desk changed the schedule or a patient.</source>
+        <translation>Otro puesto cambió la agenda o un paciente.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The sandbox is sending %n sample events to the hub.</source>
+        <translation>
+            <numerusform>El entorno de pruebas está enviando %n evento de ejemplo al hub.</numerusform>
+            <numerusform>El entorno de pruebas está enviando %n eventos de ejemplo al hub.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NotificationBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Descartar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (and %n more)</source>
+        <translation>
+            <numerusform>%1 (y %n más)</numerusform>
+            <numerusform>%1 (y %n más)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2685,6 +3000,34 @@
         <source>Fees per visit type</source>
         <translation>Tarifas por tipo de consulta</translation>
     </message>
+    <message>
+        <source>&amp;Hub</source>
+        <translation>&amp;Hub</translation>
+    </message>
+    <message>
+        <source>Hu&amp;b address:</source>
+        <translation>Dirección &amp;web del hub:</translation>
+    </message>
+    <message>
+        <source>wss://hub.example.org/feed — empty: no live updates</source>
+        <translation>wss://hub.example.org/feed — vacía: sin actualizaciones en vivo</translation>
+    </message>
+    <message>
+        <source>&amp;Workstation name:</source>
+        <translation>Nombre del puesto de tra&amp;bajo:</translation>
+    </message>
+    <message>
+        <source>As listed on the hub, e.g. desk-1</source>
+        <translation>Como figura en el hub, p. ej. desk-1</translation>
+    </message>
+    <message>
+        <source>Workstation to&amp;ken:</source>
+        <translation>To&amp;ken del puesto de trabajo:</translation>
+    </message>
+    <message>
+        <source>The hub brings changes made at other desks and news from payers and Metriport. Ask your administrator for this workstation&apos;s name and token. Changes take effect when ClinicDesk starts again.</source>
+        <translation>El hub trae los cambios hechos en otros puestos y las novedades de los pagadores y de Metriport. Pida al administrador el nombre y el token de este puesto. Los cambios se aplican cuando ClinicDesk se vuelve a iniciar.</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
@@ -3203,6 +3546,14 @@
     <message>
         <source>This visit has taken place; it cannot be cancelled.</source>
         <translation>Esta consulta ya se realizó; no se puede cancelar.</translation>
+    </message>
+    <message>
+        <source>the live event log</source>
+        <translation>el registro de eventos en vivo</translation>
+    </message>
+    <message>
+        <source>The live feed&apos;s position is missing from the database.</source>
+        <translation>Falta en la base de datos la posición de las actualizaciones en vivo.</translation>
     </message>
 </context>
 <context>

@@ -9,12 +9,14 @@
 class AppointmentService;
 class DatabaseMaintenance;
 class EligibilityService;
+class LiveFeed;
 class PatientService;
 class ReportService;
+class SampleEvents;
 
 //! What the widgets are handed by the composition root (no singletons): the services they talk
-//! to, never a repository or the database. The live feed, claims and medical-history services
-//! will be added here by the issues that bring them.
+//! to, never a repository or the database. Claims and medical-history services will be added
+//! here by the issues that bring them.
 struct DeskEnvironment
 {
     PatientService *patients = nullptr;
@@ -22,6 +24,8 @@ struct DeskEnvironment
     EligibilityService *eligibility = nullptr;
     ReportService *reports = nullptr;
     DatabaseMaintenance *maintenance = nullptr;
+    LiveFeed *live = nullptr; // null when no hub is set up
+    SampleEvents *sampleEvents = nullptr; // training only: the sandbox's sample webhooks
     ClinicInfo clinic;
     bool training = true;
     QString user;

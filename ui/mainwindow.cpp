@@ -10,14 +10,19 @@
 #include "services/eligibility/batchverification.h"
 #include "services/eligibility/benefitsummary.h"
 #include "services/eligibility/eligibilityservice.h"
+#include "services/live/livefeed.h"
 #include "services/patients/appointmentservice.h"
 #include "services/patients/patientservice.h"
 #include "services/reports/reportservice.h"
+#include "services/sandbox/sampleevents.h"
 #include "services/store/databasemaintenance.h"
 #include "ui/appointmentdialog.h"
 #include "ui/batchverifydialog.h"
 #include "ui/cancelvisitdialog.h"
 #include "ui/dashboardwidget.h"
+#include "ui/eventlogdialog.h"
+#include "ui/livestatuslabel.h"
+#include "ui/notificationbanner.h"
 #include "ui/patientpage.h"
 #include "ui/registerpatientdialog.h"
 #include "ui/reportactions.h"
@@ -42,6 +47,7 @@
 #include <QSettings>
 #include <QShortcut>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -115,11 +121,17 @@ MainWindow::MainWindow(const DeskEnvironment &environment, QWidget *parent)
         banner->setAccessibleName(tr("Training mode"));
         layout->addWidget(banner);
     }
+    m_notifications = new NotificationBanner(central);
+    layout->addWidget(m_notifications);
     layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
     createMenus();
 
     statusBar()->showMessage(tr("Signed in as %1 · %2").arg(m_env.user, m_env.clinic.name));
+    auto *liveStatus = new LiveStatusLabel(m_env.live, this);
+    connect(liveStatus, &LiveStatusLabel::activated, this, &MainWindow::showEventLog);
+    statusBar()->addPermanentWidget(liveStatus);
+    followOtherDesks();
     resize(1280, 800);
     runSearch();
     setScheduleDay(QDate::currentDate());
@@ -406,8 +418,24 @@ void MainWindow::createMenus()
     frontDesk->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
     QAction *dashboard = view->addAction(tr("&Dashboard"), this, &MainWindow::showDashboard);
     dashboard->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    view->addSeparator();
+    QAction *eventLog = view->addAction(tr("&Event Log…"), this, &MainWindow::showEventLog);
+    eventLog->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    eventLog->setEnabled(m_env.live != nullptr);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    if (m_env.sampleEvents) {
+        help->addAction(tr("Send Sample &Events (Training)"), m_env.sampleEvents,
+                        &SampleEvents::send);
+        connect(m_env.sampleEvents, &SampleEvents::sent, this, [this](int count) {
+            statusBar()->showMessage(
+                tr("The sandbox is sending %n sample events to the hub.", nullptr, count), 8000);
+        });
+        connect(m_env.sampleEvents, &SampleEvents::failed, this, [this](const QString &error) {
+            QMessageBox::warning(this, tr("Sample Events Not Sent"), error);
+        });
+        help->addSeparator();
+    }
     QAction *shortcuts =
         help->addAction(tr("&Keyboard Shortcuts…"), this, &MainWindow::showKeyboardShortcuts);
     shortcuts->setShortcut(QKeySequence::HelpContents);
@@ -725,4 +753,55 @@ void MainWindow::cancelVisit()
     const ScheduleEntry entry = m_scheduleModel->entryAt(row);
     CancelVisitDialog dialog(m_env.appointments, entry.appointment, entry.patient.fullName(), this);
     dialog.exec();
+}
+
+void MainWindow::showEventLog()
+{
+    if (!m_env.live)
+        return;
+    if (!m_eventLog) {
+        m_eventLog = new EventLogDialog(m_env.live, this);
+        m_eventLog->setModal(false);
+    }
+    m_eventLog->show();
+    m_eventLog->raise();
+    m_eventLog->activateWindow();
+}
+
+void MainWindow::followOtherDesks()
+{
+    // The models refresh themselves from the services' signals; here the clerk is told.
+    connect(m_env.appointments, &AppointmentService::appointmentChangedElsewhere, this,
+            [this](const Appointment &appointment, const QString &device) {
+                const QDateTime start = appointment.start.toLocalTime();
+                const QString when = DateFormats::format(start.date()) + QLatin1Char(' ')
+                                     + DateFormats::displayLocale().toString(start.time(),
+                                                                             QLocale::ShortFormat);
+                const QString message =
+                    appointment.isCancelled()
+                        ? tr("%1 cancelled a visit with %2 at %3.")
+                              .arg(device, appointment.provider, when)
+                        : tr("%1 booked or changed a visit with %2 at %3.")
+                              .arg(device, appointment.provider, when);
+                announce(message);
+            });
+    connect(m_env.patients, &PatientService::patientChangedElsewhere, this,
+            [this](const Patient &patient, const QString &device) {
+                announce(tr("%1 updated the record of %2.").arg(device, patient.displayName()));
+            });
+}
+
+void MainWindow::announce(const QString &message)
+{
+    m_notifications->notify(message);
+    statusBar()->showMessage(message, 10000);
+    // The tray says only that something changed: it may show over other programs.
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        if (!m_tray) {
+            m_tray = new QSystemTrayIcon(windowIcon(), this);
+            m_tray->show();
+        }
+        m_tray->showMessage(tr("ClinicDesk"), tr("Another desk changed the schedule or a patient."),
+                            QSystemTrayIcon::Information, 5000);
+    }
 }

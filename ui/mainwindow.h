@@ -5,13 +5,17 @@
 #include "ui/deskenvironment.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <functional>
 
 struct DaySheetData;
 struct Patient;
 
+class EventLogDialog;
+class NotificationBanner;
 class PatientPage;
+class QSystemTrayIcon;
 class PatientSearchModel;
 class QAction;
 class QComboBox;
@@ -55,6 +59,8 @@ public:
     void saveCurrentAsPdf();
     //! Help > Keyboard Shortcuts…
     void showKeyboardShortcuts();
+    //! View › Event Log: the hub's events on this desk (non-modal).
+    void showEventLog();
     /*!
       Patients > Book Visit… / Reschedule Visit… / Cancel Visit…: on a patient's tab, for that
       patient and the visit selected in its list; on the front desk, for the visit selected in
@@ -73,6 +79,8 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
 
 private:
+    void followOtherDesks();
+    void announce(const QString &message);
     QWidget *createFrontDesk();
     void createMenus();
     void runSearch();
@@ -106,4 +114,7 @@ private:
     QAction *m_pdfAction = nullptr;
     QPushButton *m_scheduleRescheduleButton = nullptr;
     QPushButton *m_scheduleCancelButton = nullptr;
+    NotificationBanner *m_notifications = nullptr;
+    QPointer<EventLogDialog> m_eventLog;
+    QSystemTrayIcon *m_tray = nullptr;
 };

@@ -121,6 +121,9 @@ SettingsDialog::SettingsDialog(const DeskSettings &settings, QWidget *parent)
     m_ui->triesSpin->setValue(settings.maxTries);
     m_ui->reuseSpin->setValue(settings.reuseHours);
     m_ui->expireSpin->setValue(settings.maxAgeDays);
+    m_ui->hubUrlEdit->setText(settings.hubUrl.toString());
+    m_ui->deviceNameEdit->setText(settings.deviceName);
+    m_ui->deviceTokenEdit->setText(settings.deviceToken);
 
     QTableWidget *fees = m_ui->feesTable;
     fees->setColumnCount(FeeColumnCount);
@@ -206,6 +209,9 @@ DeskSettings SettingsDialog::settings() const
     s.maxAgeDays = m_ui->expireSpin->value();
     s.visitFees = visitFees();
     s.officeVisitCents = qRound64(m_ui->officeVisitSpin->value() * 100.0);
+    s.hubUrl = QUrl(m_ui->hubUrlEdit->text().trimmed());
+    s.deviceName = m_ui->deviceNameEdit->text().trimmed();
+    s.deviceToken = m_ui->deviceTokenEdit->text().trimmed();
     return s;
 }
 

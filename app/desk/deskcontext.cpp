@@ -4,10 +4,14 @@
 
 #include "services/domain/desksettings.h"
 #include "services/eligibility/eligibilityservice.h"
+#include "services/hub/hubhost.h"
+#include "services/live/livefeed.h"
+#include "services/patients/clinicevents.h"
 #include "services/patients/appointmentservice.h"
 #include "services/patients/patientservice.h"
 #include "services/reports/reportservice.h"
 #include "services/sandbox/demoseeder.h"
+#include "services/sandbox/sampleevents.h"
 #include "services/sandbox/sandboxhost.h"
 #include "services/store/database.h"
 #include "services/store/databasemaintenance.h"
@@ -16,6 +20,10 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QTcpSocket>
 #include <QSettings>
 #include <QStandardPaths>
 
@@ -26,6 +34,33 @@ QString systemUser()
     if (user.isEmpty())
         user = qEnvironmentVariable("USERNAME");
     return user.isEmpty() ? QStringLiteral("frontdesk") : user;
+}
+//! Where a training desk that runs the hub tells the others on this computer how to join it.
+QString trainingHubFile()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+           + QStringLiteral("/training-hub.json");
+}
+
+//! The training hub another ClinicDesk runs, if one answers: its feed URL and token.
+bool findRunningTrainingHub(QUrl *url, QByteArray *token)
+{
+    QFile file(trainingHubFile());
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const QJsonObject hub = QJsonDocument::fromJson(file.read(64 * 1024)).object();
+    const QUrl feed(hub.value(QStringLiteral("feed")).toString());
+    const QByteArray secret = hub.value(QStringLiteral("token")).toString().toUtf8();
+    if (!feed.isValid() || feed.host() != QLatin1String("127.0.0.1") || secret.isEmpty())
+        return false;
+    // Before any window exists: a short blocking check that something listens there.
+    QTcpSocket probe;
+    probe.connectToHost(QHostAddress::LocalHost, quint16(feed.port()));
+    if (!probe.waitForConnected(500))
+        return false;
+    *url = feed;
+    *token = secret;
+    return true;
 }
 } // namespace
 
@@ -38,6 +73,8 @@ DeskContext::DeskContext(DeskOptions options, QObject *parent)
 DeskContext::~DeskContext()
 {
     // Services first (their jobs hold the store), then the store's threads, then the sandbox.
+    m_sampleEvents.reset();
+    m_live.reset();
     m_reports.reset();
     m_eligibility.reset();
     m_appointments.reset();
@@ -46,6 +83,60 @@ DeskContext::~DeskContext()
     m_store.reset();
     if (m_sandbox)
         m_sandbox->stop();
+    if (m_hub) {
+        m_hub->stop();
+        if (!m_hubDiscoveryFile.isEmpty())
+            QFile::remove(m_hubDiscoveryFile);
+    }
+}
+
+bool DeskContext::startTrainingHub(QString *error)
+{
+    if (!m_hubUrl.isEmpty())
+        return true;
+    if (findRunningTrainingHub(&m_hubUrl, &m_hubToken))
+        return true; // another training window's hub: both desks see the same changes
+    QByteArray token(32, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(token.data()), 8);
+    m_hubToken = token.toHex();
+    QDir().mkpath(m_dataDir + QStringLiteral("/hub"));
+    m_hub = std::make_unique<HubHost>(
+        HubHost::trainingConfig(m_dataDir + QStringLiteral("/hub/hub.sqlite"), m_hubToken));
+    QString hubError;
+    if (!m_hub->start(&hubError)) {
+        *error = tr("The training hub did not start: %1").arg(hubError);
+        return false;
+    }
+    m_hubUrl = m_hub->feedUrl();
+    // Only the desk in the default training folder offers its hub; a desk started with its
+    // own --data-dir joins it (two training windows, one hub) but never offers one, so tests
+    // and scripts that use their own folders stay apart.
+    if (!m_options.dataDir.isEmpty())
+        return true;
+    m_hubDiscoveryFile = trainingHubFile();
+    QDir().mkpath(QFileInfo(m_hubDiscoveryFile).absolutePath());
+    QFile file(m_hubDiscoveryFile);
+    if (file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        Database::restrictToOwner(m_hubDiscoveryFile); // it holds the token
+        file.write(QJsonDocument(QJsonObject{{QStringLiteral("feed"), m_hubUrl.toString()},
+                                             {QStringLiteral("token"),
+                                              QString::fromUtf8(m_hubToken)}})
+                       .toJson());
+    }
+    return true;
+}
+
+void DeskContext::startLiveFeed()
+{
+    if (m_hubUrl.isEmpty())
+        return;
+    LiveFeed::Options options;
+    options.url = m_hubUrl;
+    options.token = m_hubToken;
+    options.device = m_device;
+    m_live = std::make_unique<LiveFeed>(m_store.get(), options);
+    ClinicEvents::connectToFeed(m_live.get(), m_appointments.get(), m_patients.get());
+    m_live->start();
 }
 
 bool DeskContext::start(QString *error)
@@ -94,9 +185,25 @@ bool DeskContext::start(QString *error)
         return false;
     }
 
+    m_hubUrl = m_options.hubUrl.isEmpty() ? configured.hubUrl : m_options.hubUrl;
+    m_device = m_options.device.isEmpty() ? configured.deviceName : m_options.device;
+    m_hubToken = qEnvironmentVariable("CLINICDESK_HUB_TOKEN").toUtf8();
+    if (m_hubToken.isEmpty())
+        m_hubToken = m_options.hubToken.isEmpty() ? configured.deviceToken.toUtf8()
+                                                  : m_options.hubToken;
+
     if (m_training) {
+        if (!startTrainingHub(error))
+            return false;
         SandboxServer::Options sandboxOptions;
         sandboxOptions.slowDelayMs = m_options.sandboxSlowDelayMs;
+        if (m_hub) {
+            // The sandbox plays Metriport and the payor: it signs with the hub's secrets.
+            sandboxOptions.hubUrl = m_hub->baseUrl();
+            sandboxOptions.metriportWebhookKey = m_hub->config().metriportWebhookKey;
+            sandboxOptions.payorWebhookSecret =
+                QByteArrayLiteral("whsec_") + m_hub->config().payorKeys.value(0).toBase64();
+        }
         m_sandbox = std::make_unique<SandboxHost>(sandboxOptions);
         QString sandboxError;
         if (!m_sandbox->start(&sandboxError)) {
@@ -104,6 +211,8 @@ bool DeskContext::start(QString *error)
             return false;
         }
         clearinghouse = m_sandbox->clearinghouseUrl();
+        if (m_hub)
+            m_sampleEvents = std::make_unique<SampleEvents>(&m_network, m_sandbox->baseUrl());
         const QDate today = QDate::currentDate();
         QFuture<QString> seeded = m_store->write([today](const QString &connection) {
             return DemoSeeder(connection).seedIfEmpty(today);
@@ -127,5 +236,6 @@ bool DeskContext::start(QString *error)
     // written at start: every screen and the dashboard's SQL apply it when they read, so start-up
     // does not rewrite a year of old answers.
     m_eligibility->recoverInterrupted();
+    startLiveFeed();
     return true;
 }

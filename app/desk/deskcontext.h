@@ -15,8 +15,11 @@
 class DatabaseMaintenance;
 class AppointmentService;
 class EligibilityService;
+class HubHost;
+class LiveFeed;
 class PatientService;
 class ReportService;
+class SampleEvents;
 class SandboxHost;
 class Store;
 
@@ -28,6 +31,9 @@ struct DeskOptions
     bool forceTraining = false;
     QString user; // empty: the OS user name
     int sandboxSlowDelayMs = 45000;
+    QUrl hubUrl;       // the live feed (ws://…/feed); empty: settings, or training's own hub
+    QString device;    // this desk's name at the hub; empty: settings, or a generated one
+    QByteArray hubToken; // from CLINICDESK_HUB_TOKEN (never the command line) or settings
 };
 
 /*!
@@ -41,9 +47,15 @@ struct DeskOptions
     ReportService         report and day-sheet data, audit of print and export
     DatabaseMaintenance   Database Check…
 
-  Places for what the next issues bring: LiveFeed (the hub's WebSocket, issue "clinichub"),
-  ClaimService (claims and the outbox), MedicalRecordService (Metriport, C-CDA, FHIR). Each will
-  be created in start() from the same Store and network manager and added to DeskEnvironment.
+    LiveFeed              the hub's WebSocket feed: other desks' changes, webhooks
+
+  In training mode it also runs clinichub in-process (or joins the training hub another
+  ClinicDesk on this computer already runs, so two windows share one hub), and the sandbox
+  posts its signed webhooks to that hub.
+
+  Places for what the next issues bring: ClaimService (claims and the outbox),
+  MedicalRecordService (Metriport, C-CDA, FHIR), created in start() from the same Store and
+  network manager and added to DeskEnvironment.
  */
 class DeskContext : public QObject
 {
@@ -68,6 +80,12 @@ public:
     EligibilityService *eligibility() const { return m_eligibility.get(); }
     ReportService *reports() const { return m_reports.get(); }
     DatabaseMaintenance *maintenance() const { return m_maintenance.get(); }
+    //! Null when no hub is configured (production without live updates).
+    LiveFeed *live() const { return m_live.get(); }
+    //! The in-process training hub, when this desk runs it.
+    HubHost *hub() const { return m_hub.get(); }
+    //! Training only (else null): the sandbox's sample webhooks, for trying the live feed.
+    SampleEvents *sampleEvents() const { return m_sampleEvents.get(); }
     QNetworkAccessManager *network() { return &m_network; }
 
 private:
@@ -78,6 +96,14 @@ private:
     ClinicInfo m_clinic;
     EligibilitySettings m_settings;
     QNetworkAccessManager m_network;
+    bool startTrainingHub(QString *error);
+    void startLiveFeed();
+
+    std::unique_ptr<HubHost> m_hub;
+    QString m_hubDiscoveryFile; // written while this desk runs the training hub
+    QUrl m_hubUrl;
+    QByteArray m_hubToken;
+    QString m_device;
     std::unique_ptr<SandboxHost> m_sandbox;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<PatientService> m_patients;
@@ -85,4 +111,6 @@ private:
     std::unique_ptr<EligibilityService> m_eligibility;
     std::unique_ptr<ReportService> m_reports;
     std::unique_ptr<DatabaseMaintenance> m_maintenance;
+    std::unique_ptr<LiveFeed> m_live;
+    std::unique_ptr<SampleEvents> m_sampleEvents;
 };

@@ -206,8 +206,17 @@ int main(int argc, char *argv[])
     const QCommandLineOption forceOption(
         QStringLiteral("force"),
         QStringLiteral("Verify again even if verified in the last 24 hours."));
+    const QCommandLineOption hubOption(
+        QStringLiteral("hub"),
+        QStringLiteral("The hub's live feed, e.g. wss://hub.example.org/feed (the token comes "
+                       "from Settings or CLINICDESK_HUB_TOKEN, never the command line)."),
+        QStringLiteral("url"));
+    const QCommandLineOption deviceOption(QStringLiteral("device"),
+                                          QStringLiteral("This desk's device name at the hub."),
+                                          QStringLiteral("name"));
     parser.addOptions({langOption, dataOption, userOption, trainingOption, urlOption, quitOption,
-                       patientOption, dateOption, pdfOption, forceOption});
+                       patientOption, dateOption, pdfOption, forceOption, hubOption,
+                       deviceOption});
     parser.addPositionalArgument(QStringLiteral("command"),
                                  QStringLiteral("verify, verify-day, conformance or generate "
                                                 "(optional)."));
@@ -230,6 +239,8 @@ int main(int argc, char *argv[])
     options.clearinghouseUrl = QUrl(parser.value(urlOption));
     options.forceTraining = parser.isSet(trainingOption);
     options.user = parser.value(userOption);
+    options.hubUrl = QUrl(parser.value(hubOption));
+    options.device = parser.value(deviceOption);
     DeskContext context(options);
     QString error;
     if (!context.start(&error)) {
@@ -267,6 +278,8 @@ int main(int argc, char *argv[])
     environment.eligibility = context.eligibility();
     environment.reports = context.reports();
     environment.maintenance = context.maintenance();
+    environment.live = context.live();
+    environment.sampleEvents = context.sampleEvents();
     environment.clinic = context.clinic();
     environment.training = context.isTraining();
     environment.user = context.user();

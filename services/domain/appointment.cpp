@@ -29,3 +29,9 @@ AppointmentStatus appointmentStatusFromKey(const QString &key)
     }
     return AppointmentStatus::Scheduled;
 }
+
+QString Appointment::derivedUid(const QString &mrn, const QDateTime &startUtc)
+{
+    return QStringLiteral("appt-") + mrn + QLatin1Char('-')
+           + startUtc.toUTC().toString(QStringLiteral("yyyyMMdd'T'HHmm'Z'"));
+}

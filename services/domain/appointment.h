@@ -25,6 +25,12 @@ struct Appointment
     QString notes;        // free text for the desk ("bring the referral")
     QString cancelReason; // why it was cancelled; empty unless status is Cancelled
     QDateTime updatedAt;  // UTC; when the desk last booked, changed or cancelled it (or invalid)
+    QString uid;          // the same visit on every desk (the hub's events name it so); set when
+                          // it is first stored
+
+    //! The uid of a visit booked before uids existed, or by the demo data: every desk derives
+    //! the same one from the patient's MRN and the start (migration 006 does it in SQL).
+    static QString derivedUid(const QString &mrn, const QDateTime &startUtc);
 
     //! When the visit ends (start + duration).
     QDateTime end() const { return start.addSecs(qint64(durationMinutes) * 60); }

@@ -44,6 +44,9 @@ DeskSettings DeskSettings::load(const QSettings &s)
     d.reuseHours = s.value(QStringLiteral("eligibility/reuseHours"), d.reuseHours).toInt();
     d.maxAgeDays = s.value(QStringLiteral("eligibility/maxAgeDays"), d.maxAgeDays).toInt();
     d.officeVisitCents = s.value(officeVisitKey, d.officeVisitCents).toLongLong();
+    d.hubUrl = QUrl(s.value(QStringLiteral("hub/url")).toString());
+    d.deviceName = s.value(QStringLiteral("hub/device")).toString();
+    d.deviceToken = s.value(QStringLiteral("hub/token")).toString();
     // Read as QSettings writes an array (visitFees/1/visitType ... visitFees/size): load() has
     // a const QSettings, and beginReadArray() is not const.
     if (s.contains(feesKey + QStringLiteral("/size"))) {
@@ -77,6 +80,12 @@ void DeskSettings::save(QSettings &s) const
     s.setValue(QStringLiteral("eligibility/reuseHours"), reuseHours);
     s.setValue(QStringLiteral("eligibility/maxAgeDays"), maxAgeDays);
     s.setValue(officeVisitKey, officeVisitCents);
+    if (hubUrl.isEmpty())
+        s.remove(QStringLiteral("hub/url"));
+    else
+        s.setValue(QStringLiteral("hub/url"), hubUrl.toString());
+    s.setValue(QStringLiteral("hub/device"), deviceName);
+    s.setValue(QStringLiteral("hub/token"), deviceToken);
     s.remove(feesKey); // a shorter list leaves no old rows behind
     s.beginWriteArray(feesKey, int(visitFees.size()));
     for (int i = 0; i < visitFees.size(); ++i) {
@@ -98,6 +107,17 @@ QStringList DeskSettings::validate() const
             (scheme != QLatin1String("https") && scheme != QLatin1String("http"))) {
             messages << Tr::tr("Clearinghouse address: enter a full https:// address, or leave it "
                                "empty for training mode.");
+        }
+    }
+    if (!hubUrl.isEmpty()) {
+        const QString scheme = hubUrl.scheme();
+        if (!hubUrl.isValid() || hubUrl.host().isEmpty()
+            || (scheme != QLatin1String("wss") && scheme != QLatin1String("ws"))) {
+            messages << Tr::tr("Hub address: enter a full wss:// address such as "
+                               "wss://hub.example.org/feed, or leave it empty.");
+        } else if (deviceName.trimmed().isEmpty() || deviceToken.trimmed().isEmpty()) {
+            messages << Tr::tr("Hub: enter this desk's device name and token as listed on the "
+                               "hub.");
         }
     }
     if (clinic.name.trimmed().isEmpty())

@@ -24,6 +24,11 @@ struct DeskSettings
     QList<VisitFee> visitFees = VisitFees::defaults();
     //! Expected charge of visit types not in visitFees (and of a visit when none is booked).
     qint64 officeVisitCents = VisitFees::defaultOfficeVisitCents;
+    //! The hub's live feed (ws:// or wss://…/feed); empty: no live updates (training mode runs
+    //! its own hub). The device name and token are the pair listed in the hub's [devices].
+    QUrl hubUrl;
+    QString deviceName;
+    QString deviceToken;
 
     static DeskSettings load(const QSettings &settings);
     void save(QSettings &settings) const;

@@ -49,4 +49,13 @@ struct AppendResult
     QString error;
 };
 
+//! One row of the hub's own audit log (never PHI).
+struct HubAuditEntry
+{
+    QDateTime at; // UTC
+    QString what;
+    QString peer;
+    QString detail;
+};
+
 Q_DECLARE_METATYPE(HubEvent)

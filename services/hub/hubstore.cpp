@@ -3,7 +3,7 @@
 #include "services/hub/hubstore.h"
 
 #include "services/hub/eventlogworker.h"
-#include "services/hub/hubstorebackend.h"
+#include "services/store/hubstorebackend.h"
 
 #include <QAtomicInt>
 #include <QCoreApplication>

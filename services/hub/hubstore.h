@@ -11,14 +11,6 @@
 #include <functional>
 #include <memory>
 
-//! One row of the hub's own audit log (never PHI).
-struct HubAuditEntry
-{
-    QDateTime at; // UTC
-    QString what;
-    QString peer;
-    QString detail;
-};
 
 /*!
   The hub's durable event log, behind one worker thread (the caller's thread never runs SQL).

@@ -3,7 +3,9 @@
 #include "services/patients/appointmentservice.h"
 
 #include "services/common/async.h"
+#include "services/patients/clinicevents.h"
 #include "services/store/appointmentrepository.h"
+#include "services/store/liveeventrepository.h"
 #include "services/store/audittrail.h"
 #include "services/store/database.h"
 #include "services/store/patientrepository.h"
@@ -65,6 +67,17 @@ QFuture<StoreResult<Appointment>> AppointmentService::write(const QString &actio
                 AuditTrail::recordIn(connection, user, {action, appointmentEntity, written->id});
             if (!recorded)
                 return StoreResult<Appointment>::failure(AuditTrail::notRecorded(recorded.error()));
+            // Other desks learn of it through the hub: the event is queued with the change.
+            const auto patient = PatientRepository(connection).find(written->patientId);
+            if (!patient || !patient->has_value())
+                return StoreResult<Appointment>::failure(
+                    patient ? tr("The patient of this appointment no longer exists.")
+                            : patient.error());
+            const auto queued = LiveEventRepository(connection).enqueue(
+                {{}, ClinicEvents::appointmentEventType(action),
+                 ClinicEvents::appointmentPayload(*written, (*patient)->mrn), {}});
+            if (!queued)
+                return StoreResult<Appointment>::failure(queued.error());
             if (!transaction.commit())
                 return StoreResult<Appointment>::failure(transaction.describeError(what()));
             return written;
@@ -223,4 +236,21 @@ QFuture<StoreResult<QStringList>> AppointmentService::visitTypes() const
 {
     return m_store->read(
         [](const QString &connection) { return AppointmentRepository(connection).visitTypes(); });
+}
+
+void AppointmentService::showRemoteChange(const QString &uid, const QString &device)
+{
+    Async::whenReady(m_store->read([uid](const QString &connection) {
+                         return AppointmentRepository(connection).findByUid(uid);
+                     }),
+                     this, [this, device](const StoreResult<std::optional<Appointment>> &found) {
+                         if (!found || !found->has_value())
+                             return;
+                         const Appointment &appointment = **found;
+                         if (appointment.isCancelled())
+                             Q_EMIT appointmentCancelled(appointment);
+                         else
+                             Q_EMIT appointmentSaved(appointment);
+                         Q_EMIT appointmentChangedElsewhere(appointment, device);
+                     });
 }

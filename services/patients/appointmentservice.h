@@ -83,11 +83,17 @@ public:
     //! The visit types named on appointments, in alphabetical order (for an editable list).
     QFuture<StoreResult<QStringList>> visitTypes() const;
 
+    //! Another desk changed the visit `uid` (the live feed applied it): reads it and tells the
+    //! screens, as if it had been changed here.
+    void showRemoteChange(const QString &uid, const QString &device);
+
 Q_SIGNALS:
     //! A visit was booked, rescheduled or edited (emitted in the service's thread).
     void appointmentSaved(const Appointment &appointment);
     //! A visit was cancelled (emitted in the service's thread).
     void appointmentCancelled(const Appointment &appointment);
+    //! Another desk booked, moved or cancelled this visit (after appointmentSaved/Cancelled).
+    void appointmentChangedElsewhere(const Appointment &appointment, const QString &device);
 
 private:
     using Change = std::function<StoreResult<Appointment>(const QString &connection)>;

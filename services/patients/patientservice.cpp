@@ -3,7 +3,9 @@
 #include "services/patients/patientservice.h"
 
 #include "services/common/async.h"
+#include "services/patients/clinicevents.h"
 #include "services/store/coveragerepository.h"
+#include "services/store/liveeventrepository.h"
 #include "services/store/database.h"
 #include "services/store/store.h"
 
@@ -103,9 +105,19 @@ QFuture<StoreResult<Patient>> PatientService::savePatient(const Patient &patient
     const QString user = m_user;
     QFuture<StoreResult<Patient>> saved =
         m_store->write([patient, user, action](const QString &connection) {
-            return auditedWrite<Patient>(connection, user, action, QStringLiteral("patient"), [&] {
-                return PatientRepository(connection).save(patient);
-            });
+            return auditedWrite<Patient>(
+                connection, user, action, QStringLiteral("patient"), [&]() -> StoreResult<Patient> {
+                    StoreResult<Patient> saved = PatientRepository(connection).save(patient);
+                    if (!saved)
+                        return saved;
+                    // Other desks learn of it through the hub: queued with the change.
+                    const auto queued = LiveEventRepository(connection).enqueue(
+                        {{}, QStringLiteral("patient.updated"),
+                         ClinicEvents::patientPayload(*saved), {}});
+                    if (!queued)
+                        return StoreResult<Patient>::failure(queued.error());
+                    return saved;
+                });
         });
     Async::whenReady(saved, this, [this](const StoreResult<Patient> &result) {
         if (result)
@@ -285,4 +297,17 @@ QFuture<StoreResult<QList<Payer>>> PatientService::payers() const
 {
     return m_store->read(
         [](const QString &connection) { return CoverageRepository(connection).payers(); });
+}
+
+void PatientService::showRemoteChange(const QString &mrn, const QString &device)
+{
+    Async::whenReady(m_store->read([mrn](const QString &connection) {
+                         return PatientRepository(connection).findByMrn(mrn);
+                     }),
+                     this, [this, device](const StoreResult<std::optional<Patient>> &found) {
+                         if (!found || !found->has_value())
+                             return;
+                         Q_EMIT patientSaved(**found);
+                         Q_EMIT patientChangedElsewhere(**found, device);
+                     });
 }

@@ -80,9 +80,15 @@ public:
     //! The payers eligibility requests can go to, by name.
     QFuture<StoreResult<QList<Payer>>> payers() const;
 
+    //! Another desk changed the patient with `mrn` (the live feed applied it): reads the record
+    //! and tells the screens, as if it had been saved here.
+    void showRemoteChange(const QString &mrn, const QString &device);
+
 Q_SIGNALS:
     //! A patient was registered or changed (lists update that row).
     void patientSaved(const Patient &patient);
+    //! Another desk registered or edited this patient (after patientSaved).
+    void patientChangedElsewhere(const Patient &patient, const QString &device);
     void coverageSaved(const Coverage &coverage);
 
 private:

@@ -257,6 +257,7 @@ QString DemoSeeder::seedIfEmpty(const QDate &today)
             a.durationMinutes = 30;
             a.provider = QLatin1String(provider);
             a.visitType = QLatin1String(visitType);
+            a.uid = Appointment::derivedUid(p.mrn, a.start); // the same on every training desk
             const auto stored = appointments.save(a);
             if (!stored)
                 return stored.error();

@@ -8,11 +8,12 @@
 #include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUuid>
 
 namespace {
 const QString appointmentColumns =
     QStringLiteral("id, patient_id, start_at, duration_minutes, provider, visit_type, status, "
-                   "notes, cancel_reason, updated_at");
+                   "notes, cancel_reason, updated_at, uid");
 
 Appointment readAppointment(const QSqlQuery &query)
 {
@@ -27,6 +28,7 @@ Appointment readAppointment(const QSqlQuery &query)
     appointment.notes = query.value(7).toString();
     appointment.cancelReason = query.value(8).toString();
     appointment.updatedAt = SqlValues::toTimestamp(query.value(9));
+    appointment.uid = query.value(10).toString();
     return appointment;
 }
 
@@ -110,6 +112,12 @@ QString noLongerExists()
         "Store", "This appointment no longer exists; someone may have removed it.");
 }
 
+//! A new visit gets its uid here unless the caller (the demo data, another desk's event) chose it.
+QString uidFor(const Appointment &a)
+{
+    return a.uid.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : a.uid;
+}
+
 //! Binds the columns after the id, in appointmentColumns' order.
 void bindFields(QSqlQuery &query, const Appointment &a)
 {
@@ -122,11 +130,13 @@ void bindFields(QSqlQuery &query, const Appointment &a)
     query.addBindValue(SqlValues::fromText(a.notes));
     query.addBindValue(SqlValues::fromText(a.cancelReason));
     query.addBindValue(SqlValues::fromTimestamp(a.updatedAt));
+    query.addBindValue(uidFor(a));
 }
+
 
 const QString insertStatement = QStringLiteral(
     "INSERT INTO appointments (patient_id, start_at, duration_minutes, provider, visit_type, "
-    "status, notes, cancel_reason, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    "status, notes, cancel_reason, updated_at, uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 } // namespace
 
 StoreResult<Appointment> AppointmentRepository::save(const Appointment &input)
@@ -159,7 +169,7 @@ StoreResult<Appointment> AppointmentRepository::save(const Appointment &input)
             query.prepare(QStringLiteral(
                 "UPDATE appointments SET patient_id = ?, start_at = ?, duration_minutes = ?, "
                 "provider = ?, visit_type = ?, status = ?, notes = ?, cancel_reason = ?, "
-                "updated_at = ? WHERE id = ?"));
+                "updated_at = ?, uid = coalesce(uid, ?) WHERE id = ?"));
         }
         bindFields(query, appointment);
         if (appointment.id != 0)
@@ -397,4 +407,17 @@ StoreResult<QStringList> AppointmentRepository::distinctValues(const QString &co
         query.finish();
     }
     return values;
+}
+
+StoreResult<std::optional<Appointment>> AppointmentRepository::findByUid(const QString &uid) const
+{
+    QSqlQuery query(Database::connection(m_connection));
+    query.prepare(QStringLiteral("SELECT ") + appointmentColumns
+                  + QStringLiteral(" FROM appointments WHERE uid = ?"));
+    query.addBindValue(uid);
+    if (!query.exec())
+        return StoreResult<std::optional<Appointment>>::failure(readFailed(query));
+    if (!query.next())
+        return std::optional<Appointment>();
+    return std::optional<Appointment>(readAppointment(query));
 }

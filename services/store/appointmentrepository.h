@@ -29,6 +29,8 @@ public:
     //! visit type are trimmed. Errors name the field ("Enter the date and time…").
     StoreResult<Appointment> save(const Appointment &appointment);
     StoreResult<std::optional<Appointment>> find(qint64 id) const;
+    //! The visit with this uid (the same visit on every desk).
+    StoreResult<std::optional<Appointment>> findByUid(const QString &uid) const;
     //! Appointments whose start falls on `day` in local time, ordered by start (cancelled too).
     StoreResult<QList<Appointment>> forDay(const QDate &day) const;
     StoreResult<QList<Appointment>> forPatient(qint64 patientId) const; // ordered by start

@@ -3,7 +3,7 @@
 #include "services/hub/hubstore.h"
 
 #include "common/postgrescluster.h"
-#include "services/hub/postgreseventlog.h"
+#include "services/store/postgreseventlog.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -7,6 +7,7 @@
 #include "store/testdatabase.h"
 
 #include <QTest>
+#include <QUuid>
 
 #include <ctime>
 #include <functional>
@@ -87,6 +88,9 @@ void TestAppointmentRepository::saveFindUpdate()
     const StoreResult<Appointment> saved = appointments.save(appointment);
     QVERIFY2(saved.ok(), qPrintable(saved.error()));
     appointment.id = saved->id;
+    // A new visit gets its uid (the same visit on every desk) when first stored.
+    QVERIFY(QUuid::fromString(saved->uid).isNull() == false);
+    appointment.uid = saved->uid;
     QCOMPARE(saved.value(), appointment);
     QCOMPARE(saved->notes, QStringLiteral("Bring the referral.\nUses a wheelchair."));
     QCOMPARE(db.value(QStringLiteral("SELECT updated_at FROM appointments")).toString(),
@@ -331,6 +335,10 @@ void TestAppointmentRepository::insertManyIsAllOrNothing()
     for (qsizetype i = 0; i < day.size(); ++i) {
         Appointment expected = input.at(i);
         expected.id = day.at(i).id;
+        QVERIFY(!day.at(i).uid.isEmpty());
+        if (i > 0)
+            QVERIFY(day.at(i).uid != day.at(i - 1).uid);
+        expected.uid = day.at(i).uid;
         expected.provider = QStringLiteral("Dr. Quinn"); // trimmed as save() does
         QCOMPARE(day.at(i), expected);
     }

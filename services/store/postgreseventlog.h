@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "services/hub/hubstorebackend.h"
+#include "services/store/hubstorebackend.h"
 
 //! Where a `postgresql://` spec points.
 struct PostgresAddress

@@ -3,7 +3,6 @@
 #pragma once
 
 #include "services/hub/hubevent.h"
-#include "services/hub/hubstore.h"
 
 #include <QHash>
 #include <QList>

@@ -1,9 +1,9 @@
 // SPDX-FileCopyrightText: 2026 ClinicDesk developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "services/hub/hubstorebackend.h"
+#include "services/store/hubstorebackend.h"
 
-#include "services/hub/postgreseventlog.h"
-#include "services/hub/sqliteeventlog.h"
+#include "services/store/postgreseventlog.h"
+#include "services/store/sqliteeventlog.h"
 #include "services/store/database.h"
 
 #include <QCoreApplication>

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "services/hub/hubstorebackend.h"
+#include "services/store/hubstorebackend.h"
 
 //! The hub's event log in one SQLite file: WAL, synchronous=FULL (a commit is on disk before the
 //! webhook is answered), owner-only permissions. Its own schema, told apart from a desk's

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 ClinicDesk developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "services/hub/sqliteeventlog.h"
+#include "services/store/sqliteeventlog.h"
 
 #include "services/store/database.h"
 #include "services/store/sqlthreadguard.h"

@@ -1,0 +1,47 @@
+// SPDX-FileCopyrightText: 2026 ClinicDesk developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QHostAddress>
+#include <QList>
+#include <QProcessEnvironment>
+#include <QString>
+
+/*!
+  clinichub's configuration: a QSettings INI file, with the secrets allowed in the environment
+  instead (never on the command line, where `ps` shows them):
+
+    [server]    listen=HOST:PORT (port 0: any free one), database=PATH or postgresql://…,
+                retentionDays=30, tlsCertificate=PEM, tlsKey=PEM
+    [metriport] webhookKey=…                     or CLINICHUB_METRIPORT_WEBHOOK_KEY
+    [payor]     secrets=whsec_…,whsec_…          or CLINICHUB_PAYOR_SECRETS
+    [devices]   tokens=desk-1:TOKEN1,desk-2:…    or CLINICHUB_DEVICE_TOKENS
+
+  The environment wins over the file. A relative database path is relative to the config file.
+ */
+struct HubConfig
+{
+    QHostAddress address = QHostAddress::LocalHost;
+    quint16 port = 8787;
+    QString database;
+    int retentionDays = 30;
+    QString tlsCertificate;
+    QString tlsKey;
+    QByteArray metriportWebhookKey;   // as UTF-8 bytes
+    QList<QByteArray> payorKeys;      // decoded from whsec_… secrets
+    QHash<QString, QByteArray> deviceTokens; // device → token
+
+    bool tlsEnabled() const { return !tlsCertificate.isEmpty() && !tlsKey.isEmpty(); }
+
+    //! Reads and checks `path`; on failure returns false with `error` naming the setting.
+    static bool load(const QString &path, const QProcessEnvironment &environment,
+                     HubConfig *config, QString *error);
+    //! "HOST:PORT" → address and port; false when either is malformed.
+    static bool parseListen(const QString &text, QHostAddress *address, quint16 *port);
+    //! "desk-1:TOKEN1,desk-2:TOKEN2" → map; false (with the offending entry in `error`) when an
+    //! entry has no name or no token, or a name appears twice.
+    static bool parseDeviceTokens(const QString &text, QHash<QString, QByteArray> *tokens,
+                                  QString *error);
+};
