@@ -127,8 +127,11 @@ QVariant LiveEventModel::data(const QModelIndex &index, int role) const
         return record.event.eventType;
     case SourceColumn: {
         const QString device = record.event.originDevice();
-        return device.isEmpty() ? sourceText(record.event.kind)
-                                : tr("%1 (%2)").arg(sourceText(record.event.kind), device);
+        if (device.isEmpty())
+            return sourceText(record.event.kind);
+        if (device == m_feed->device())
+            return tr("This desk (%1)").arg(device);
+        return tr("%1 (%2)").arg(sourceText(record.event.kind), device);
     }
     case StatusColumn:
         return statusText(record.status);

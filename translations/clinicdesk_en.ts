@@ -79,8 +79,8 @@
     <message numerus="yes">
         <source>&quot;%1&quot; matches %n patients; give the ID:</source>
         <translation>
-            <numerusform>"%1" matches %n patient; give the ID:</numerusform>
-            <numerusform>"%1" matches %n patients; give the ID:</numerusform>
+            <numerusform>&quot;%1&quot; matches %n patient; give the ID:</numerusform>
+            <numerusform>&quot;%1&quot; matches %n patients; give the ID:</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -1759,6 +1759,10 @@
         <source>Details</source>
         <translation>Detalles</translation>
     </message>
+    <message>
+        <source>This desk (%1)</source>
+        <translation>Este puesto (%1)</translation>
+    </message>
 </context>
 <context>
     <name>LiveFeed</name>
@@ -2150,18 +2154,6 @@
         <translation>Eventos de ejemplo no enviados</translation>
     </message>
     <message>
-        <source>%1 cancelled a visit with %2 at %3.</source>
-        <translation>%1 canceló una cita con %2 el %3.</translation>
-    </message>
-    <message>
-        <source>%1 booked or changed a visit with %2 at %3.</source>
-        <translation>%1 reservó o cambió una cita con %2 el %3.</translation>
-    </message>
-    <message>
-        <source>%1 updated the record of %2.</source>
-        <translation>%1 actualizó la ficha de %2.</translation>
-    </message>
-    <message>
         <source>Another desk changed the schedule or a patient.</source>
         <translation>Otro puesto cambió la agenda o un paciente.</translation>
     </message>
@@ -2171,6 +2163,18 @@
             <numerusform>El entorno de pruebas está enviando %n evento de ejemplo al hub.</numerusform>
             <numerusform>El entorno de pruebas está enviando %n eventos de ejemplo al hub.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Another desk (%1) cancelled a visit with %2 at %3.</source>
+        <translation>Otro puesto (%1) canceló una cita con %2 el %3.</translation>
+    </message>
+    <message>
+        <source>Another desk (%1) booked or changed a visit with %2 at %3.</source>
+        <translation>Otro puesto (%1) reservó o cambió una cita con %2 el %3.</translation>
+    </message>
+    <message>
+        <source>Another desk (%1) updated the record of %2.</source>
+        <translation>Otro puesto (%1) actualizó la ficha de %2.</translation>
     </message>
 </context>
 <context>

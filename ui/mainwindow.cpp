@@ -779,15 +779,16 @@ void MainWindow::followOtherDesks()
                                                                              QLocale::ShortFormat);
                 const QString message =
                     appointment.isCancelled()
-                        ? tr("%1 cancelled a visit with %2 at %3.")
+                        ? tr("Another desk (%1) cancelled a visit with %2 at %3.")
                               .arg(device, appointment.provider, when)
-                        : tr("%1 booked or changed a visit with %2 at %3.")
+                        : tr("Another desk (%1) booked or changed a visit with %2 at %3.")
                               .arg(device, appointment.provider, when);
                 announce(message);
             });
     connect(m_env.patients, &PatientService::patientChangedElsewhere, this,
             [this](const Patient &patient, const QString &device) {
-                announce(tr("%1 updated the record of %2.").arg(device, patient.displayName()));
+                announce(tr("Another desk (%1) updated the record of %2.")
+                             .arg(device, patient.displayName()));
             });
 }
 

@@ -96,17 +96,43 @@ bool DeskContext::startTrainingHub(QString *error)
         return true;
     if (findRunningTrainingHub(&m_hubUrl, &m_hubToken))
         return true; // another training window's hub: both desks see the same changes
-    QByteArray token(32, Qt::Uninitialized);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(token.data()), 8);
-    m_hubToken = token.toHex();
-    QDir().mkpath(m_dataDir + QStringLiteral("/hub"));
-    m_hub = std::make_unique<HubHost>(
-        HubHost::trainingConfig(m_dataDir + QStringLiteral("/hub/hub.sqlite"), m_hubToken));
+    const QString hubDir = m_dataDir + QStringLiteral("/hub");
+    QDir().mkpath(hubDir);
+    // The training desks' token is kept (owner-only) so that desks that joined this hub are
+    // still let in after it restarts. Training data is fake; a real hub's tokens are set by its
+    // administrator.
+    QFile tokenFile(hubDir + QStringLiteral("/token"));
+    if (tokenFile.open(QIODevice::ReadOnly))
+        m_hubToken = tokenFile.read(256).trimmed();
+    tokenFile.close();
+    if (m_hubToken.size() < 32) {
+        QByteArray token(32, Qt::Uninitialized);
+        QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(token.data()), 8);
+        m_hubToken = token.toHex();
+        if (tokenFile.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            Database::restrictToOwner(tokenFile.fileName());
+            tokenFile.write(m_hubToken);
+        }
+    }
+    HubConfig config = HubHost::trainingConfig(hubDir + QStringLiteral("/hub.sqlite"), m_hubToken);
+    // The same port as last time when it is free, so desks that joined this hub find it again
+    // after a restart; else any free port.
+    QFile portFile(hubDir + QStringLiteral("/port"));
+    if (portFile.open(QIODevice::ReadOnly))
+        config.port = quint16(portFile.readAll().trimmed().toUInt());
+    portFile.close();
+    m_hub = std::make_unique<HubHost>(config);
     QString hubError;
-    if (!m_hub->start(&hubError)) {
+    if (!m_hub->start(&hubError) && config.port != 0) {
+        config.port = 0;
+        m_hub = std::make_unique<HubHost>(config);
+    }
+    if (!m_hub->isRunning() && !m_hub->start(&hubError)) {
         *error = tr("The training hub did not start: %1").arg(hubError);
         return false;
     }
+    if (portFile.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        portFile.write(QByteArray::number(m_hub->baseUrl().port()));
     m_hubUrl = m_hub->feedUrl();
     // Only the desk in the default training folder offers its hub; a desk started with its
     // own --data-dir joins it (two training windows, one hub) but never offers one, so tests

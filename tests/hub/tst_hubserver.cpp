@@ -66,6 +66,8 @@ private slots:
     void resumeReplaysInOrderThenGoesLive();
     void otherEpochOrUnreadableCursorGetsReset();
     void publishReachesEveryDeskOnce();
+    void cursorOlderThanRetentionGetsReset();
+    void ackedCursorIsKeptPerDevice();
     void nonProtocolFramesCloseTheConnection();
     void stalledRequestIsCut();
 
@@ -210,6 +212,23 @@ void TestHubServer::badOrMissingSignaturesGet401WithoutDetail()
              401);
     QCOMPARE(m_hub->store()->lastSeq(), 0);
     QCOMPARE(m_hub->counters().webhooksRefused, 5);
+    // Each refusal is in the hub's audit log: who and why, never the body.
+    QList<HubAuditEntry> audit;
+    bool read = false;
+    m_hub->store()->readAudit(100, [&](const QList<HubAuditEntry> &entries, const QString &) {
+        audit = entries;
+        read = true;
+    });
+    QVERIFY(QTest::qWaitFor([&] { return read; }, 5000));
+    const auto refusals = std::count_if(audit.cbegin(), audit.cend(), [](const HubAuditEntry &e) {
+        return e.what == QLatin1String("signature-rejected");
+    });
+    QCOMPARE(refusals, 5);
+    for (const HubAuditEntry &entry : audit) {
+        QCOMPARE(entry.peer, QStringLiteral("127.0.0.1"));
+        QVERIFY(!entry.detail.contains(QLatin1String("pat-")));
+        QVERIFY(!entry.detail.contains(QLatin1String("doc")));
+    }
 }
 
 void TestHubServer::pingIsAnsweredAndNeverFannedOut()
@@ -406,6 +425,50 @@ void TestHubServer::publishReachesEveryDeskOnce()
     const QJsonObject origin = event.payload.value(QStringLiteral("origin")).toObject();
     QCOMPARE(origin.value(QStringLiteral("device")).toString(), QStringLiteral("desk-1"));
     QCOMPARE(origin.value(QStringLiteral("id")).toString(), QStringLiteral("pub-1"));
+}
+
+void TestHubServer::cursorOlderThanRetentionGetsReset()
+{
+    for (int i = 1; i <= 4; ++i)
+        QCOMPARE(postPayor(QByteArray("old-") + QByteArray::number(i), R"({"type":"claim_created","data":{}})").status, 200);
+    // Everything received so far is past retention (a desk away for 31 days).
+    bool pruned = false;
+    m_hub->store()->prune(QDateTime::currentDateTimeUtc().addSecs(1), [&](int) { pruned = true; });
+    QVERIFY(QTest::qWaitFor([&] { return pruned; }, 5000));
+    QCOMPARE(m_hub->store()->firstRetainedSeq(), 5);
+    QCOMPARE(postPayor("new-5", R"({"type":"claim_created","data":{}})").status, 200);
+
+    FeedTestClient away(feedUrl());
+    QVERIFY(away.hello(QStringLiteral("desk-1"), token1, m_hub->store()->epoch(), 2));
+    QVERIFY(QTest::qWaitFor([&] { return !away.resets.isEmpty(); }, 5000));
+    QCOMPARE(away.resets.constFirst().lastSeq, 5);
+    QTest::qWait(100);
+    QCOMPARE(away.events.size(), 0); // no partial history
+
+    // A desk that had everything before the prune resumes normally.
+    FeedTestClient current(feedUrl());
+    QVERIFY(current.hello(QStringLiteral("desk-2"), token2, m_hub->store()->epoch(), 4));
+    QVERIFY(current.waitForEvents(1));
+    QCOMPARE(current.events.constFirst().seq, 5);
+    QCOMPARE(current.resets.size(), 0);
+}
+
+void TestHubServer::ackedCursorIsKeptPerDevice()
+{
+    FeedTestClient desk(feedUrl());
+    QVERIFY(desk.hello(QStringLiteral("desk-2"), token2, m_hub->store()->epoch(), 0));
+    for (int i = 1; i <= 3; ++i)
+        QCOMPARE(postPayor(QByteArray("a-") + QByteArray::number(i), R"({"type":"claim_created","data":{}})").status, 200);
+    QVERIFY(desk.waitForEvents(3));
+    QHash<QString, qint64> acks;
+    QVERIFY(QTest::qWaitFor([&] {
+        bool read = false;
+        m_hub->store()->readAcks([&](const QHash<QString, qint64> &stored, const QString &) {
+            acks = stored;
+            read = true;
+        });
+        return QTest::qWaitFor([&] { return read; }, 2000) && acks.value(QStringLiteral("desk-2")) == 3;
+    }, 8000));
 }
 
 void TestHubServer::nonProtocolFramesCloseTheConnection()
