@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/schedulemodel.h"
 
+#include <QSet>
+
 #include "models/modelroles.h"
 #include "services/common/async.h"
 #include "services/eligibility/benefitsummary.h"
@@ -66,17 +68,44 @@ void ScheduleModel::reload()
 
 void ScheduleModel::apply(const QList<ScheduleEntry> &entries)
 {
-    bool sameRows = entries.size() == m_entries.size();
-    for (qsizetype i = 0; sameRows && i < entries.size(); ++i)
-        sameRows = entries.at(i).appointment.id == m_entries.at(i).appointment.id;
-    if (!sameRows) {
-        beginResetModel();
-        m_entries = entries;
-        endResetModel();
-        return;
+    // Row by row (removed, moved, inserted, changed), never a reset: the clerk's selection and
+    // scroll position survive a visit moved or cancelled here or at another desk.
+    auto sameVisit = [](const ScheduleEntry &a, const ScheduleEntry &b) {
+        return a.appointment.id == b.appointment.id;
+    };
+    QSet<qint64> wanted;
+    for (const ScheduleEntry &entry : entries)
+        wanted.insert(entry.appointment.id);
+    for (int row = int(m_entries.size()) - 1; row >= 0; --row) {
+        if (!wanted.contains(m_entries.at(row).appointment.id)) {
+            beginRemoveRows({}, row, row);
+            m_entries.removeAt(row);
+            endRemoveRows();
+        }
     }
     for (int row = 0; row < entries.size(); ++row) {
         const ScheduleEntry &fresh = entries.at(row);
+        if (row < m_entries.size() && sameVisit(m_entries.at(row), fresh)) {
+            // In place.
+        } else {
+            int from = -1;
+            for (int j = row + 1; j < m_entries.size(); ++j) {
+                if (sameVisit(m_entries.at(j), fresh)) {
+                    from = j;
+                    break;
+                }
+            }
+            if (from >= 0) {
+                beginMoveRows({}, from, from, {}, row);
+                m_entries.move(from, row);
+                endMoveRows();
+            } else {
+                beginInsertRows({}, row, row);
+                m_entries.insert(row, fresh);
+                endInsertRows();
+                continue;
+            }
+        }
         ScheduleEntry &current = m_entries[row];
         if (fresh.appointment == current.appointment && fresh.patient == current.patient &&
             fresh.coverage == current.coverage && fresh.verification == current.verification &&
