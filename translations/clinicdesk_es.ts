@@ -1810,6 +1810,10 @@
         <source>This event is no longer in the log.</source>
         <translation>Este evento ya no está en el registro.</translation>
     </message>
+    <message>
+        <source>This desk is catching up with the hub.</source>
+        <translation>Este puesto se está poniendo al día con el hub.</translation>
+    </message>
 </context>
 <context>
     <name>LiveStatusLabel</name>

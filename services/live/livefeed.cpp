@@ -128,6 +128,9 @@ void LiveFeed::stop()
         m_socket = nullptr;
     }
     m_queue.clear();
+    m_queueBytes.clear();
+    m_queuedBytes = 0;
+    m_backlogged = false;
     setState(State::Stopped);
 }
 
@@ -210,12 +213,31 @@ void LiveFeed::dropConnection(const QString &why)
         scheduleReconnect(why);
 }
 
+void LiveFeed::pauseForBacklog()
+{
+    m_lastError = tr("This desk is catching up with the hub.");
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+        m_socket->deleteLater();
+        m_socket = nullptr;
+    }
+    m_pingTimer.stop();
+    m_publishing.clear();
+    m_backlogged = true;
+    m_nextAttemptAt = {};
+    setState(State::WaitingToReconnect);
+}
+
 void LiveFeed::scheduleReconnect(const QString &why)
 {
     m_pingTimer.stop();
     m_helloSent = false;
     // What arrived and was not committed comes again: the hub replays from the cursor.
     m_queue.clear();
+    m_queueBytes.clear();
+    m_queuedBytes = 0;
+    m_backlogged = false;
     m_publishing.clear();
     if (!why.isEmpty())
         m_lastError = why;
@@ -256,7 +278,7 @@ void LiveFeed::onTextMessage(const QString &text)
     }
     const FeedProtocol::Message &message = *decoded.message;
     if (const auto *event = std::get_if<FeedProtocol::Event>(&message)) {
-        onEvent(*event);
+        onEvent(*event, text.size());
     } else if (const auto *reset = std::get_if<FeedProtocol::Reset>(&message)) {
         onReset(*reset);
     } else if (const auto *published = std::get_if<FeedProtocol::Published>(&message)) {
@@ -272,7 +294,7 @@ void LiveFeed::onTextMessage(const QString &text)
     }
 }
 
-void LiveFeed::onEvent(const FeedProtocol::Event &event)
+void LiveFeed::onEvent(const FeedProtocol::Event &event, qint64 frameBytes)
 {
     if (event.seq <= m_received)
         return; // sent twice: the first is queued or applied
@@ -283,8 +305,17 @@ void LiveFeed::onEvent(const FeedProtocol::Event &event)
                            .arg(event.seq - 1));
         return;
     }
+    if (m_queue.size() >= m_options.maxQueuedEvents
+        || m_queuedBytes + frameBytes > m_options.maxQueuedBytes) {
+        // The hub sends faster than this desk applies: stop listening, apply what is queued,
+        // then come back for the rest from the cursor. Memory stays bounded; nothing is lost.
+        pauseForBacklog();
+        return;
+    }
     m_received = event.seq;
     m_queue.append(event);
+    m_queueBytes.append(frameBytes);
+    m_queuedBytes += frameBytes;
     applyQueued();
 }
 
@@ -292,6 +323,8 @@ void LiveFeed::onReset(const FeedProtocol::Reset &reset)
 {
     // Whatever was queued belongs to the old position.
     m_queue.clear();
+    m_queueBytes.clear();
+    m_queuedBytes = 0;
     m_received = reset.lastSeq;
     m_acked = reset.lastSeq;
     FeedProtocol::Event marker;
@@ -299,6 +332,7 @@ void LiveFeed::onReset(const FeedProtocol::Reset &reset)
     marker.epoch = reset.epoch;
     marker.payload = QJsonObject{{QStringLiteral("lastSeq"), double(reset.lastSeq)}};
     m_queue.append(marker);
+    m_queueBytes.append(0);
     applyQueued();
 }
 
@@ -312,6 +346,7 @@ void LiveFeed::applyQueued()
         if (m_queue.constFirst().seq < 0 && !batch.isEmpty())
             break;
         batch.append(m_queue.takeFirst());
+        m_queuedBytes -= m_queueBytes.takeFirst();
         if (batch.constLast().seq < 0)
             break;
     }
@@ -429,6 +464,10 @@ void LiveFeed::onBatchDone(const BatchResult &result)
         return;
     }
     applyQueued();
+    if (m_backlogged && !m_applying && m_queue.isEmpty()) {
+        m_backlogged = false;
+        connectNow(); // caught up: resume from the cursor
+    }
 }
 
 void LiveFeed::scheduleAck()

@@ -64,6 +64,10 @@ public:
         int maxAutomaticAttempts = 5;
         int retryFailedEveryMs = 30000;
         int batchSize = 200;
+        // Received but not yet applied: past either bound the desk drops the connection and
+        // resumes from its cursor once it has caught up (memory stays bounded).
+        int maxQueuedEvents = 20000;
+        qint64 maxQueuedBytes = 64 * 1024 * 1024;
     };
 
     //! Runs on the writer inside the applying transaction; must only touch the database.
@@ -121,7 +125,7 @@ private:
     void onConnected();
     void onDisconnected();
     void onTextMessage(const QString &text);
-    void onEvent(const FeedProtocol::Event &event);
+    void onEvent(const FeedProtocol::Event &event, qint64 frameBytes);
     void onReset(const FeedProtocol::Reset &reset);
     void onPublished(const FeedProtocol::Published &published);
     void applyQueued();
@@ -131,6 +135,7 @@ private:
     void scheduleReconnect(const QString &why);
     void setState(State state);
     void dropConnection(const QString &why);
+    void pauseForBacklog();
     void retryFailed();
     void checkSilence();
     void send(const QByteArray &frame);
@@ -160,6 +165,9 @@ private:
     qint64 m_received = 0;   // highest seq received on this connection
     qint64 m_acked = 0;      // highest seq acknowledged on this connection
     QList<FeedProtocol::Event> m_queue; // received, not yet committed
+    QList<qint64> m_queueBytes;         // the frame size of each, for the bound
+    qint64 m_queuedBytes = 0;
+    bool m_backlogged = false; // stopped listening until the queue is applied
     bool m_applying = false;
     QSet<QString> m_publishing; // outbox ids sent on this connection
     bool m_outboxReadInFlight = false;

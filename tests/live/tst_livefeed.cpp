@@ -116,6 +116,7 @@ private slots:
     void droppedConnectionsLoseNothing();
     void silentConnectionIsDetected();
     void duplicatesAndOverlappingReplaysChangeNothing();
+    void backlogIsBoundedAndCaughtUp();
 
 private:
     void startHub(quint16 port = 0, const QString &database = {});
@@ -446,6 +447,50 @@ void TestLiveFeed::duplicatesAndOverlappingReplaysChangeNothing()
     QTest::qWait(200);
     QString why;
     QVERIFY2(contiguous(a.log(), 12, &why), qPrintable(why));
+}
+
+void TestLiveFeed::backlogIsBoundedAndCaughtUp()
+{
+    // A hub that answers every hello with everything after the cursor in one burst, faster than
+    // any desk applies it.
+    QWebSocketServer burst(QStringLiteral("burst"), QWebSocketServer::NonSecureMode);
+    QVERIFY(burst.listen(QHostAddress::LocalHost, 0));
+    const QString epoch = QStringLiteral("burst-epoch");
+    constexpr qint64 total = 600;
+    int connections = 0;
+    QObject::connect(&burst, &QWebSocketServer::newConnection, &burst, [&] {
+        QWebSocket *socket = burst.nextPendingConnection();
+        ++connections;
+        QObject::connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+        QObject::connect(socket, &QWebSocket::textMessageReceived, socket, [socket, epoch](const QString &text) {
+            const FeedProtocol::Decoded decoded = FeedProtocol::decode(text.toUtf8());
+            const auto *hello = decoded.message ? std::get_if<FeedProtocol::Hello>(&*decoded.message) : nullptr;
+            if (!hello)
+                return;
+            qint64 from = hello->lastSeq;
+            if (hello->epoch != epoch) {
+                socket->sendTextMessage(QString::fromUtf8(FeedProtocol::encode(FeedProtocol::Reset{epoch, 0})));
+                from = 0;
+            }
+            for (qint64 seq = from + 1; seq <= total; ++seq) {
+                socket->sendTextMessage(QString::fromUtf8(FeedProtocol::encodeEvent(
+                    seq, epoch, QStringLiteral("payor"), QStringLiteral("claim_created"),
+                    QDateTime::currentDateTimeUtc(), QByteArray(R"({"n":)") + QByteArray::number(seq) + "}")));
+            }
+        });
+    });
+    QUrl url;
+    url.setScheme(QStringLiteral("ws"));
+    url.setHost(QStringLiteral("127.0.0.1"));
+    url.setPort(burst.serverPort());
+    LiveFeed::Options options;
+    options.maxQueuedEvents = 50;
+    options.batchSize = 20;
+    Desk a(url, QStringLiteral("desk-a"), options);
+    QVERIFY(a.waitForSeq(total, 30000));
+    QString why;
+    QVERIFY2(contiguous(a.log(), total, &why), qPrintable(why));
+    QVERIFY2(connections > 1, "the desk never let go of a backlog");
 }
 
 QTEST_GUILESS_MAIN(TestLiveFeed)
