@@ -167,7 +167,7 @@ QByteArray reasonPhrase(int status)
 
 GuardedConnection::GuardedConnection(const HttpServerLimits &limits, RefusedCallback onRefused,
                                      QObject *parent)
-    : QTcpSocket(parent)
+    : QSslSocket(parent)
     , m_limits(limits)
     , m_onRefused(std::move(onRefused))
 {
@@ -183,6 +183,49 @@ GuardedConnection::GuardedConnection(const HttpServerLimits &limits, RefusedCall
 
 GuardedConnection::~GuardedConnection() = default;
 
+void GuardedConnection::startTls(const QSslConfiguration &configuration,
+                                 std::function<void()> onEncrypted,
+                                 HandshakeFailedCallback onFailed)
+{
+    m_handshaking = true;
+    m_onHandshakeFailed = std::move(onFailed);
+    setSslConfiguration(configuration);
+    connect(this, &QSslSocket::encrypted, this, [this, onEncrypted = std::move(onEncrypted)] {
+        if (!m_handshaking)
+            return;
+        m_handshaking = false;
+        onEncrypted();
+    });
+    connect(this, &QAbstractSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
+        // A client that connects and leaves (a load balancer's probe) is no failure to report.
+        if (error == QAbstractSocket::RemoteHostClosedError)
+            m_handshaking = false;
+        else
+            failHandshake(errorString());
+    });
+    // The same clock as a request's: the handshake and the first request share requestTimeout.
+    m_requestTimer.start(m_limits.requestTimeout);
+    startServerEncryption();
+}
+
+void GuardedConnection::failHandshake(const QString &why)
+{
+    if (!m_handshaking)
+        return;
+    m_handshaking = false;
+    m_requestTimer.stop();
+    if (m_onHandshakeFailed)
+        m_onHandshakeFailed(peerAddress(), why);
+    // Not from inside the TLS backend's own signal: once it has returned.
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            abort();
+            deleteLater();
+        },
+        Qt::QueuedConnection);
+}
+
 void GuardedConnection::watchBeforeHttpServer()
 {
     connect(this, &QIODevice::readyRead, this, &GuardedConnection::onFirstReadyRead);
@@ -195,7 +238,9 @@ void GuardedConnection::watchAfterHttpServer()
     setReadBufferSize(m_limits.maxHeadBytes + m_limits.maxBodyBytes + drainBufferBytes);
     connect(this, &QIODevice::readyRead, this, &GuardedConnection::onLastReadyRead);
     // The first request must arrive in time too: a connection that sends nothing is dropped.
-    m_requestTimer.start(m_limits.requestTimeout);
+    // Over TLS the clock already runs since the connect.
+    if (!m_requestTimer.isActive())
+        m_requestTimer.start(m_limits.requestTimeout);
 }
 
 void GuardedConnection::onFirstReadyRead()
@@ -323,7 +368,7 @@ void GuardedConnection::requestComplete()
 
 qint64 GuardedConnection::writeData(const char *data, qint64 len)
 {
-    const qint64 written = QTcpSocket::writeData(data, len);
+    const qint64 written = QSslSocket::writeData(data, len);
     if (written > 0 && m_output != Output::Untracked && !m_closing)
         followResponse(QByteArrayView(data, written));
     return written;
@@ -418,7 +463,10 @@ void GuardedConnection::responseComplete()
 
 void GuardedConnection::onRequestTimeout()
 {
-    if (!m_requestStarted) {
+    if (m_handshaking) {
+        failHandshake(QStringLiteral("TLS handshake not completed within %1 ms")
+                          .arg(m_limits.requestTimeout.count()));
+    } else if (!m_requestStarted) {
         closeGracefully(); // connected and said nothing
     } else if (!m_pending.isEmpty()) {
         // An earlier request's answer is still coming: it is not cut; refuse after it.
@@ -457,13 +505,19 @@ void GuardedConnection::closeGracefully()
     // closing does not reset the connection before it has read our answer (closing with unread
     // input sends RST).
     detachHttpServer();
-    if (bytesToWrite() == 0) {
+    // Over TLS, what was written is first encrypted, then sent: both must be out. QSslSocket
+    // signals bytesWritten once the bytes are encrypted, before it passes them on to the
+    // network, so look only once that signal has returned.
+    auto allSent = [this] { return bytesToWrite() == 0 && encryptedBytesToWrite() == 0; };
+    if (allSent()) {
         shutdownOutput();
     } else {
-        connect(this, &QIODevice::bytesWritten, this, [this] {
-            if (bytesToWrite() == 0)
+        auto onWritten = [this, allSent] {
+            if (allSent())
                 shutdownOutput();
-        });
+        };
+        connect(this, &QIODevice::bytesWritten, this, onWritten, Qt::QueuedConnection);
+        connect(this, &QSslSocket::encryptedBytesWritten, this, onWritten, Qt::QueuedConnection);
     }
     m_lingerTimer.start(m_limits.lingerTimeout);
 }

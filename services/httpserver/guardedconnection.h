@@ -6,7 +6,7 @@
 
 #include <QByteArray>
 #include <QList>
-#include <QTcpSocket>
+#include <QSslSocket>
 #include <QTimer>
 
 #include <functional>
@@ -15,15 +15,28 @@
   One connection of a GuardedTcpServer (internal to it; see there for the rules). It watches
   the bytes QHttpServer is about to read, follows the responses written back, runs the request
   and idle clocks, and refuses or closes the connection when a rule is broken.
+
+  A QSslSocket so that one class serves both: without startTls() it is plain TCP; with it, the
+  guard sees the decrypted bytes exactly as it sees plain ones.
  */
-class GuardedConnection : public QTcpSocket
+class GuardedConnection : public QSslSocket
 {
 public:
     using RefusedCallback = std::function<void(const QHostAddress &peer, int status)>;
+    using HandshakeFailedCallback = std::function<void(const QHostAddress &peer, const QString &why)>;
 
     GuardedConnection(const HttpServerLimits &limits, RefusedCallback onRefused,
                       QObject *parent = nullptr);
     ~GuardedConnection() override;
+
+    /*!
+      Starts the server's side of the TLS handshake; `onEncrypted` runs once it completed (then
+      hand the connection to QHttpServer). The request clock runs from here: a handshake not
+      done within requestTimeout is dropped. A failed or late handshake calls `onFailed` and
+      aborts the connection.
+     */
+    void startTls(const QSslConfiguration &configuration, std::function<void()> onEncrypted,
+                  HandshakeFailedCallback onFailed);
 
     //! Connects the guard's first reader: call before QTcpServer::addPendingConnection().
     void watchBeforeHttpServer();
@@ -43,6 +56,7 @@ private:
     enum class Input { Head, Body, AfterClose };
     enum class Output { Head, Body, Untracked };
 
+    void failHandshake(const QString &why);
     void onFirstReadyRead();
     void onLastReadyRead();
     void examine(qint64 fresh, qint64 available);
@@ -82,4 +96,6 @@ private:
     qint64 m_responseBodyLeft = 0;
 
     bool m_closing = false;
+    bool m_handshaking = false;
+    HandshakeFailedCallback m_onHandshakeFailed;
 };

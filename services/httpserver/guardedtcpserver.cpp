@@ -14,6 +14,12 @@ GuardedTcpServer::GuardedTcpServer(HttpServerLimits limits, QObject *parent)
 
 GuardedTcpServer::~GuardedTcpServer() = default;
 
+void GuardedTcpServer::setSslConfiguration(const QSslConfiguration &configuration)
+{
+    m_sslConfiguration = configuration;
+    m_tls = true;
+}
+
 void GuardedTcpServer::incomingConnection(qintptr handle)
 {
     if (*m_connections >= m_limits.maxConnections) {
@@ -44,9 +50,27 @@ void GuardedTcpServer::incomingConnection(qintptr handle)
     ++*m_connections;
     connect(connection, &QObject::destroyed, connection, [counter = m_connections] { --*counter; });
 
+    if (!isTls()) {
+        handOver(connection);
+        return;
+    }
+    connection->startTls(
+        m_sslConfiguration, [self, connection] { if (self) self->handOver(connection); },
+        [self](const QHostAddress &peer, const QString &reason) {
+            if (self)
+                Q_EMIT self->tlsHandshakeFailed(peer, reason);
+        });
+}
+
+void GuardedTcpServer::handOver(GuardedConnection *connection)
+{
     // The order makes the guard work: its reader first, then QHttpServer's (connected inside
     // addPendingConnection through pendingConnectionAvailable), then its reader again.
     connection->watchBeforeHttpServer();
     addPendingConnection(connection);
     connection->watchAfterHttpServer();
+    // Over TLS, bytes decrypted with the handshake's last flight may already wait: have both
+    // readers look (a readyRead with nothing new is harmless to either).
+    if (connection->bytesAvailable() > 0)
+        QMetaObject::invokeMethod(connection, &QIODevice::readyRead, Qt::QueuedConnection);
 }

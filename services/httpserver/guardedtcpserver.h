@@ -3,10 +3,13 @@
 #pragma once
 
 #include <QHostAddress>
+#include <QSslConfiguration>
 #include <QTcpServer>
 
 #include <chrono>
 #include <memory>
+
+class GuardedConnection;
 
 //! The limits a GuardedTcpServer enforces on every connection.
 struct HttpServerLimits
@@ -15,7 +18,8 @@ struct HttpServerLimits
 
     qint64 maxHeadBytes = 64 * 1024;   //!< request line + headers; more: 431
     qint64 maxBodyBytes = 1024 * 1024; //!< announced by Content-Length; more: 413, body unread
-    Ms requestTimeout{10000}; //!< from the first byte (or the connect) to the whole request
+    Ms requestTimeout{10000}; //!< from the first byte (or the connect, TLS handshake included)
+                              //!< to the whole request
     Ms idleTimeout{30000};    //!< a keep-alive connection with nothing to do is closed
     Ms lingerTimeout{2000};   //!< when closing, input is discarded this long, then reset
     int maxConnections = 256; //!< open connections; more are closed at once
@@ -58,6 +62,13 @@ struct HttpServerLimits
     if (!tcp->listen(address, port)) { … tcp->errorString() …; delete tcp; }
     httpServer.bind(tcp); // QHttpServer becomes its parent
   \endcode
+  TLS (setSslConfiguration()): each connection is a QSslSocket that does its server handshake
+  first, under the same clock as a request (requestTimeout from the connect) and counted among
+  maxConnections, and is handed to QHttpServer only once encrypted; from then on the guard
+  works on the decrypted bytes exactly as above, so TLS changes no limit. A handshake that fails
+  (plain HTTP, a protocol older than the configuration allows, a broken client) or does not
+  finish in time is aborted and reported by tlsHandshakeFailed().
+
   WebSocket upgrades handed to QHttpServer's QWebSocketServer leave the guard's watch after the
   upgrade request. QHttpServer 6.4 answers pipelined requests as their handlers finish, so a
   client that pipelines behind a late answer may get answers out of order (Qt's and browsers'
@@ -71,8 +82,13 @@ public:
     ~GuardedTcpServer() override;
 
     const HttpServerLimits &limits() const { return m_limits; }
-    //! Connections open now (handed to QHttpServer and not yet destroyed).
+    //! Connections open now (handshaking, or handed to QHttpServer and not yet destroyed).
     int connectionCount() const { return *m_connections; }
+
+    //! Serves TLS with `configuration` (certificate chain, key, protocols) from the next
+    //! connection on.
+    void setSslConfiguration(const QSslConfiguration &configuration);
+    bool isTls() const { return m_tls; }
 
 Q_SIGNALS:
     /*!
@@ -81,11 +97,18 @@ Q_SIGNALS:
       and counters: no request content is passed on.
      */
     void requestRefused(const QHostAddress &peer, int status);
+    //! A TLS handshake failed or took too long, and the connection was aborted; `reason` is the
+    //! TLS library's (it carries no request content).
+    void tlsHandshakeFailed(const QHostAddress &peer, const QString &reason);
 
 protected:
     void incomingConnection(qintptr handle) override;
 
 private:
+    void handOver(GuardedConnection *connection);
+
     HttpServerLimits m_limits;
+    QSslConfiguration m_sslConfiguration;
+    bool m_tls = false;
     std::shared_ptr<int> m_connections = std::make_shared<int>(0);
 };
