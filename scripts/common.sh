@@ -12,8 +12,9 @@ BUILD_PACKAGES=(
     qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite libqt6opengl6-dev
     libgl-dev fonts-dejavu-core qt6-translations-l10n libsodium-dev libqt6sql6-psql
 )
-# postgresql: the hub's tests start a throw-away server (tests/common/postgrescluster.cpp).
-TEST_PACKAGES=(poppler-utils xvfb xauth tzdata postgresql)
+# postgresql: the hub's tests start a throw-away server (tests/common/postgrescluster.cpp);
+# openssl: they make a self-signed certificate for the TLS tests (tests/common/testcertificate.h).
+TEST_PACKAGES=(poppler-utils xvfb xauth tzdata postgresql openssl)
 
 # Installs the given packages that dpkg does not already report as installed.
 ensure_packages() {

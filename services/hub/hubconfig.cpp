@@ -3,6 +3,7 @@
 #include "services/hub/hubconfig.h"
 
 #include "services/common/webhooksignature.h"
+#include "services/httpserver/tlsidentity.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -125,6 +126,14 @@ bool HubConfig::load(const QString &path, const QProcessEnvironment &environment
     for (QString *pem : {&loaded.tlsCertificate, &loaded.tlsKey}) {
         if (!pem->isEmpty() && QFileInfo(*pem).isRelative())
             *pem = file.absoluteDir().absoluteFilePath(*pem);
+    }
+    if (loaded.tlsEnabled()) {
+        // Read now so that a wrong file is named before anything starts (HubServer reads them
+        // again when it starts listening).
+        QSslConfiguration tls;
+        QString tlsError;
+        if (!TlsIdentity::load(loaded.tlsCertificate, loaded.tlsKey, &tls, &tlsError))
+            return bad(QStringLiteral("server/tlsCertificate"), tlsError);
     }
 
     loaded.metriportWebhookKey =

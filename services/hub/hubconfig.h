@@ -19,7 +19,10 @@
     [payor]     secrets=whsec_…,whsec_…          or CLINICHUB_PAYOR_SECRETS
     [devices]   tokens=desk-1:TOKEN1,desk-2:…    or CLINICHUB_DEVICE_TOKENS
 
-  The environment wins over the file. A relative database path is relative to the config file.
+  The environment wins over the file. A relative database path, certificate or key is relative
+  to the config file. With both tlsCertificate and tlsKey set (PEM: the certificate chain, then
+  an unencrypted RSA or EC key) the hub serves HTTPS and WSS only; load() checks that both can
+  be read and belong together.
  */
 struct HubConfig
 {

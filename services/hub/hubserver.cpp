@@ -4,6 +4,7 @@
 
 #include "services/common/webhooksignature.h"
 #include "services/httpserver/guardedtcpserver.h"
+#include "services/httpserver/tlsidentity.h"
 #include "services/hub/feedserver.h"
 #include "services/hub/hubstore.h"
 #include "services/hub/webhookintake.h"
@@ -56,6 +57,11 @@ HubServer::~HubServer()
 
 bool HubServer::start(QString *error)
 {
+    QSslConfiguration tls;
+    if (m_config.tlsEnabled()
+        && !TlsIdentity::load(m_config.tlsCertificate, m_config.tlsKey, &tls, error)) {
+        return false;
+    }
     m_store = std::make_unique<HubStore>(m_config.database);
     QString storeError;
     if (!m_store->open(&storeError)) {
@@ -83,6 +89,13 @@ bool HubServer::start(QString *error)
         delete tcp;
         return false;
     }
+    if (m_config.tlsEnabled())
+        tcp->setSslConfiguration(tls);
+    connect(tcp, &GuardedTcpServer::tlsHandshakeFailed, this,
+            [this](const QHostAddress &peer, const QString &reason) {
+                ++m_counters.tlsRefused;
+                m_store->recordAudit(QStringLiteral("tls-refused"), peer.toString(), reason);
+            });
     connect(tcp, &GuardedTcpServer::requestRefused, this,
             [this](const QHostAddress &peer, int status) {
                 m_store->recordAudit(QStringLiteral("http-refused"), peer.toString(),
@@ -103,7 +116,7 @@ bool HubServer::start(QString *error)
 QUrl HubServer::baseUrl() const
 {
     QUrl url;
-    url.setScheme(QStringLiteral("http"));
+    url.setScheme(m_config.tlsEnabled() ? QStringLiteral("https") : QStringLiteral("http"));
     url.setHost(m_config.address.toString());
     url.setPort(m_port);
     return url;

@@ -30,6 +30,9 @@ class QHttpServerResponder;
   signature gets 401 with no detail and a PHI-free audit row. A good one is answered 200 only
   after its delivery is committed to the log (a duplicate: 200, nothing new). Bodies over 10 MiB
   get 413 unread, a request must arrive within 10 s, other methods get 405, nothing redirects.
+  With the config's TLS certificate and key it serves HTTPS and WSS (TLS 1.2 or later) under the
+  same limits, the handshake counted in the 10 s; a failed handshake gets a "tls-refused" audit
+  row.
  */
 class HubServer : public QObject
 {
@@ -38,8 +41,10 @@ public:
     explicit HubServer(HubConfig config, QObject *parent = nullptr);
     ~HubServer() override;
 
-    //! Opens the log and listens; on failure returns false with `error`.
+    //! Reads the TLS files (if set), opens the log and listens; on failure returns false with
+    //! `error`.
     bool start(QString *error);
+    //! http://HOST:PORT, or https:// with TLS.
     QUrl baseUrl() const;
     quint16 port() const { return m_port; }
     HubStore *store() const { return m_store.get(); }
@@ -53,6 +58,7 @@ public:
         qint64 webhooksDuplicate = 0;
         qint64 webhooksRefused = 0; // 400 and 401
         qint64 pings = 0;
+        qint64 tlsRefused = 0; // handshakes failed or too slow
     };
     const Counters &counters() const { return m_counters; }
 
