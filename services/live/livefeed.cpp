@@ -9,6 +9,7 @@
 #include "services/store/store.h"
 
 #include <QCoreApplication>
+#include <QSslConfiguration>
 #include <QWebSocket>
 
 namespace {
@@ -154,6 +155,11 @@ void LiveFeed::connectNow()
     m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
     m_socket->setMaxAllowedIncomingMessageSize(FeedProtocol::maxMessageBytes + 1024);
     m_socket->setMaxAllowedIncomingFrameSize(FeedProtocol::maxMessageBytes + 1024);
+    if (!m_options.trustedCertificates.isEmpty()) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.addCaCertificates(m_options.trustedCertificates);
+        m_socket->setSslConfiguration(tls);
+    }
     connect(m_socket, &QWebSocket::connected, this, &LiveFeed::onConnected);
     connect(m_socket, &QWebSocket::textMessageReceived, this, &LiveFeed::onTextMessage);
     connect(m_socket, &QWebSocket::pong, this, [this] { m_lastHeard.restart(); });

@@ -14,6 +14,7 @@
 #include <QList>
 #include <QObject>
 #include <QSet>
+#include <QSslCertificate>
 #include <QTimer>
 #include <QUrl>
 
@@ -54,6 +55,9 @@ public:
     {
         QUrl url; // ws://host:port/feed or wss://…
         QByteArray token;
+        //! For wss://: certificates to trust besides the system's CAs (a clinic's own CA, a
+        //! hub's self-signed certificate). The hub's certificate is always verified.
+        QList<QSslCertificate> trustedCertificates;
         QString device; // this desk's name at the hub; empty: the one generated in the database
         int pingIntervalMs = FeedProtocol::pingIntervalMs;
         int silenceLimitMs = FeedProtocol::silenceLimitMs;
