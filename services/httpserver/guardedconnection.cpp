@@ -505,6 +505,15 @@ void GuardedConnection::closeGracefully()
     // closing does not reset the connection before it has read our answer (closing with unread
     // input sends RST).
     detachHttpServer();
+    m_lingerTimer.start(m_limits.lingerTimeout);
+    if (isEncrypted() && m_requestStarted) {
+        // Under TLS our FIN comes without TLS's close_notify (Qt cannot send one without
+        // closing both ways), and a client still sending its request takes that for a broken
+        // connection: QNetworkAccessManager sends the body again instead of reading our answer.
+        // So a refusal in the middle of a request leaves the closing to the client (the answer
+        // says "Connection: close") or to the linger time; between requests it is as over TCP.
+        return;
+    }
     // Over TLS, what was written is first encrypted, then sent: both must be out. QSslSocket
     // signals bytesWritten once the bytes are encrypted, before it passes them on to the
     // network, so look only once that signal has returned.
@@ -519,7 +528,6 @@ void GuardedConnection::closeGracefully()
         connect(this, &QIODevice::bytesWritten, this, onWritten, Qt::QueuedConnection);
         connect(this, &QSslSocket::encryptedBytesWritten, this, onWritten, Qt::QueuedConnection);
     }
-    m_lingerTimer.start(m_limits.lingerTimeout);
 }
 
 void GuardedConnection::shutdownOutput()

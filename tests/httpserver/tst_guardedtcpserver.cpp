@@ -1,9 +1,13 @@
 // SPDX-FileCopyrightText: 2026 ClinicDesk developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 // GuardedTcpServer and HttpRoutes in front of a real QHttpServer on 127.0.0.1, spoken to with
-// raw sockets: limits on head and body, timeouts, connection reuse and closing, 405/404.
+// raw sockets: limits on head and body, timeouts, connection reuse and closing, 405/404. Every
+// test runs twice: over plain TCP, then over TLS (a certificate made for the run), where the
+// limits must hold just the same; TLS's own refusals (handshakes) come last.
+#include "common/testcertificate.h"
 #include "services/httpserver/guardedtcpserver.h"
 #include "services/httpserver/httproutes.h"
+#include "services/httpserver/tlsidentity.h"
 
 #include <QHttpServer>
 #include <QHttpServerResponder>
@@ -11,7 +15,9 @@
 #include <QNetworkReply>
 #include <QPointer>
 #include <QSignalSpy>
+#include <QSslSocket>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
@@ -20,6 +26,19 @@
 using namespace std::chrono_literals;
 
 namespace {
+//! Set for the TLS run: the server's identity and what the clients trust.
+struct TlsRun
+{
+    QSslConfiguration server;
+    QSslConfiguration client;
+};
+const TlsRun *tlsRun = nullptr;
+
+QString scheme()
+{
+    return tlsRun ? QStringLiteral("https") : QStringLiteral("http");
+}
+
 //! A QHttpServer behind the guard, with short limits so the tests run fast.
 class Server
 {
@@ -47,9 +66,17 @@ public:
                                held->write(QByteArrayLiteral("late"), "text/plain");
                        });
                    });
+        if (tlsRun) {
+            // Under TLS a client refused mid-request is closed by the linger time (see
+            // GuardedConnection::closeGracefully): shorter here, so the run stays quick.
+            limits.lingerTimeout = std::min(limits.lingerTimeout, std::chrono::milliseconds(200));
+        }
         guard = new GuardedTcpServer(limits);
+        if (tlsRun)
+            guard->setSslConfiguration(tlsRun->server);
         guard->listen(QHostAddress::LocalHost);
         refused = std::make_unique<QSignalSpy>(guard, &GuardedTcpServer::requestRefused);
+        handshakesFailed = std::make_unique<QSignalSpy>(guard, &GuardedTcpServer::tlsHandshakeFailed);
         http.bind(guard);
     }
 
@@ -76,10 +103,12 @@ public:
     HttpRoutes routes;
     GuardedTcpServer *guard = nullptr; // owned by http
     std::unique_ptr<QSignalSpy> refused;
+    std::unique_ptr<QSignalSpy> handshakesFailed;
     int handled = 0;
 };
 
-//! A raw HTTP client: sends bytes, collects what comes back, notices the server closing.
+//! A raw HTTP client: sends bytes, collects what comes back, notices the server closing. In
+//! the TLS run it is connected once the handshake is done.
 class Client
 {
 public:
@@ -88,8 +117,17 @@ public:
         QObject::connect(&socket, &QTcpSocket::readyRead, &socket,
                          [this] { received += socket.readAll(); });
         QObject::connect(&socket, &QTcpSocket::disconnected, &socket, [this] { closed = true; });
-        socket.connectToHost(QHostAddress::LocalHost, port);
-        connected = socket.waitForConnected(5000);
+        if (!tlsRun) {
+            socket.connectToHost(QHostAddress::LocalHost, port);
+            connected = socket.waitForConnected(5000);
+            return;
+        }
+        socket.setSslConfiguration(tlsRun->client);
+        socket.connectToHostEncrypted(QStringLiteral("127.0.0.1"), port);
+        // Not waitForEncrypted(): the server handshakes in this thread's event loop.
+        connected = QTest::qWaitFor([this] {
+            return socket.isEncrypted() || socket.state() == QAbstractSocket::UnconnectedState;
+        }, 5000) && socket.isEncrypted();
     }
 
     void send(const QByteArray &bytes)
@@ -146,7 +184,7 @@ public:
         return {};
     }
 
-    QTcpSocket socket;
+    QSslSocket socket; // plain TCP unless the run is TLS
     QByteArray received;
     bool connected = false;
     bool closed = false;
@@ -341,12 +379,14 @@ void TestGuardedTcpServer::payloadTooLargeThroughQt()
     // What a real client sees when it sends a large body in one go.
     Server server;
     QNetworkAccessManager network;
-    QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/echo").arg(server.port())));
+    QNetworkRequest request(QUrl(QStringLiteral("%1://127.0.0.1:%2/echo").arg(scheme()).arg(server.port())));
+    if (tlsRun)
+        request.setSslConfiguration(tlsRun->client);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("text/plain"));
     QNetworkReply *reply = network.post(request, QByteArray(2 * 1024 * 1024, 'A'));
     QSignalSpy done(reply, &QNetworkReply::finished);
     QVERIFY(done.wait(10000));
-    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 413);
+    QVERIFY2(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 413, qPrintable(reply->errorString()));
     reply->deleteLater();
     QCOMPARE(server.handled, 0);
 }
@@ -563,5 +603,145 @@ void TestGuardedTcpServer::connectionLimit()
     QCOMPARE(fourth.responses().at(0).status, 200);
 }
 
-QTEST_GUILESS_MAIN(TestGuardedTcpServer)
+//! The same tests over TLS, and what only TLS has: the handshake.
+class TestGuardedTcpServerTls : public TestGuardedTcpServer
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void handshakeRunsOnTheRequestClock();
+    void plainHttpAndGarbageAreRefused_data();
+    void plainHttpAndGarbageAreRefused();
+    void leavingDuringTheHandshakeIsNoFailure();
+    void handshakesCountTowardTheConnectionLimit();
+    void untrustingClientGetsNothing();
+};
+
+void TestGuardedTcpServerTls::handshakeRunsOnTheRequestClock()
+{
+    // Connected, and never a ClientHello: cut when the request time (0.5 s) is up.
+    Server server;
+    QTcpSocket silent;
+    silent.connectToHost(QHostAddress::LocalHost, server.port());
+    QVERIFY(silent.waitForConnected(2000));
+    QElapsedTimer clock;
+    clock.start();
+    QVERIFY(QTest::qWaitFor([&] { return silent.state() == QAbstractSocket::UnconnectedState; }, 3000));
+    QVERIFY2(clock.elapsed() >= 300 && clock.elapsed() < 2000, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY(silent.readAll().isEmpty());
+    QCOMPARE(server.handshakesFailed->size(), 1);
+    QVERIFY(server.handshakesFailed->at(0).at(1).toString().contains(QLatin1String("500 ms")));
+    QVERIFY(server.refusedStatuses().isEmpty());
+    QTRY_COMPARE(server.guard->connectionCount(), 0);
+}
+
+void TestGuardedTcpServerTls::plainHttpAndGarbageAreRefused_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::newRow("plain HTTP") << getHealth11;
+    QTest::newRow("garbage") << QByteArray("\x16\x03\x01\x00\x05\x01\xff\xff\xff\xff", 10);
+    QTest::newRow("zeros") << QByteArray(4096, '\0');
+}
+
+void TestGuardedTcpServerTls::plainHttpAndGarbageAreRefused()
+{
+    QFETCH(QByteArray, bytes);
+    Server server;
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, server.port());
+    QVERIFY(client.waitForConnected(2000));
+    client.write(bytes);
+    // Refused from the handshake, well before the request time is up.
+    QElapsedTimer clock;
+    clock.start();
+    QVERIFY(QTest::qWaitFor([&] { return client.state() == QAbstractSocket::UnconnectedState; }, 3000));
+    QVERIFY2(clock.elapsed() < 400, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY(!client.readAll().contains("HTTP/"));
+    QCOMPARE(server.handshakesFailed->size(), 1);
+    QCOMPARE(server.handled, 0);
+    QTRY_COMPARE(server.guard->connectionCount(), 0);
+    // The server is none the worse.
+    Client good(server.port());
+    QVERIFY(good.connected);
+    good.send(getHealth11);
+    QVERIFY(good.waitForResponses(1));
+    QCOMPARE(good.responses().at(0).status, 200);
+}
+
+void TestGuardedTcpServerTls::leavingDuringTheHandshakeIsNoFailure()
+{
+    // A load balancer's TCP probe: connect, close.
+    Server server;
+    for (int i = 0; i < 3; ++i) {
+        QTcpSocket probe;
+        probe.connectToHost(QHostAddress::LocalHost, server.port());
+        QVERIFY(probe.waitForConnected(2000));
+        probe.disconnectFromHost();
+    }
+    QTRY_COMPARE(server.guard->connectionCount(), 0);
+    QCOMPARE(server.handshakesFailed->size(), 0);
+}
+
+void TestGuardedTcpServerTls::handshakesCountTowardTheConnectionLimit()
+{
+    HttpServerLimits limits = Server::shortLimits();
+    limits.maxConnections = 2;
+    limits.requestTimeout = 5s;
+    Server server(limits);
+    QTcpSocket first;
+    QTcpSocket second;
+    for (QTcpSocket *socket : {&first, &second}) {
+        socket->connectToHost(QHostAddress::LocalHost, server.port());
+        QVERIFY(socket->waitForConnected(2000));
+    }
+    QTRY_COMPARE(server.guard->connectionCount(), 2);
+    Client third(server.port());
+    QVERIFY(!third.connected);
+    QVERIFY(third.received.isEmpty());
+    QCOMPARE(server.refusedStatuses(), QList<int>{503});
+    first.abort();
+    QTRY_COMPARE(server.guard->connectionCount(), 1);
+    Client fourth(server.port());
+    QVERIFY(fourth.connected);
+    fourth.send(getHealth11);
+    QVERIFY(fourth.waitForResponses(1));
+}
+
+void TestGuardedTcpServerTls::untrustingClientGetsNothing()
+{
+    Server server;
+    QSslSocket client; // the system's CAs only
+    client.connectToHostEncrypted(QStringLiteral("127.0.0.1"), server.port());
+    QList<QSslError> errors;
+    QObject::connect(&client, &QSslSocket::sslErrors, &client,
+                     [&](const QList<QSslError> &list) { errors = list; });
+    QVERIFY(QTest::qWaitFor([&] { return client.state() == QAbstractSocket::UnconnectedState; }, 3000));
+    QVERIFY(!client.isEncrypted());
+    QVERIFY(!errors.isEmpty());
+    QCOMPARE(server.handled, 0);
+}
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    TestGuardedTcpServer plain;
+    int failures = QTest::qExec(&plain, argc, argv);
+
+    QTemporaryDir dir;
+    TestCertificate certificate;
+    TlsRun run;
+    QString error;
+    if (!TestCertificate::create(dir.path(), QStringLiteral("guard"), TestCertificate::Key::Ec,
+                                 &certificate, &error)
+        || !TlsIdentity::load(certificate.certificatePath, certificate.keyPath, &run.server,
+                              &error)) {
+        qCritical("no test certificate: %s", qPrintable(error));
+        return failures + 1;
+    }
+    run.client = certificate.trustingClient();
+    tlsRun = &run;
+    TestGuardedTcpServerTls tls;
+    failures += QTest::qExec(&tls, argc, argv);
+    return failures;
+}
+
 #include "tst_guardedtcpserver.moc"
