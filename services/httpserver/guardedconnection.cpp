@@ -196,13 +196,15 @@ void GuardedConnection::startTls(const QSslConfiguration &configuration,
         m_handshaking = false;
         onEncrypted();
     });
-    connect(this, &QAbstractSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
-        // A client that connects and leaves (a load balancer's probe) is no failure to report.
-        if (error == QAbstractSocket::RemoteHostClosedError)
-            m_handshaking = false;
-        else
-            failHandshake(errorString());
-    });
+    connect(this, &QAbstractSocket::errorOccurred, this,
+            [this](QAbstractSocket::SocketError error) {
+                // A client that connects and leaves (a load balancer's probe) is no failure to
+                // report.
+                if (error == QAbstractSocket::RemoteHostClosedError)
+                    m_handshaking = false;
+                else
+                    failHandshake(errorString());
+            });
     // The same clock as a request's: the handshake and the first request share requestTimeout.
     m_requestTimer.start(m_limits.requestTimeout);
     startServerEncryption();
@@ -517,7 +519,9 @@ void GuardedConnection::closeGracefully()
     // Over TLS, what was written is first encrypted, then sent: both must be out. QSslSocket
     // signals bytesWritten once the bytes are encrypted, before it passes them on to the
     // network, so look only once that signal has returned.
-    auto allSent = [this] { return bytesToWrite() == 0 && encryptedBytesToWrite() == 0; };
+    auto allSent = [this] {
+        return bytesToWrite() == 0 && encryptedBytesToWrite() == 0;
+    };
     if (allSent()) {
         shutdownOutput();
     } else {

@@ -23,7 +23,8 @@ class GuardedConnection : public QSslSocket
 {
 public:
     using RefusedCallback = std::function<void(const QHostAddress &peer, int status)>;
-    using HandshakeFailedCallback = std::function<void(const QHostAddress &peer, const QString &why)>;
+    using HandshakeFailedCallback =
+        std::function<void(const QHostAddress &peer, const QString &why)>;
 
     GuardedConnection(const HttpServerLimits &limits, RefusedCallback onRefused,
                       QObject *parent = nullptr);

@@ -55,7 +55,11 @@ void GuardedTcpServer::incomingConnection(qintptr handle)
         return;
     }
     connection->startTls(
-        m_sslConfiguration, [self, connection] { if (self) self->handOver(connection); },
+        m_sslConfiguration,
+        [self, connection] {
+            if (self)
+                self->handOver(connection);
+        },
         [self](const QHostAddress &peer, const QString &reason) {
             if (self)
                 Q_EMIT self->tlsHandshakeFailed(peer, reason);

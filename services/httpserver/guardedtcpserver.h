@@ -67,7 +67,8 @@ struct HttpServerLimits
   maxConnections, and is handed to QHttpServer only once encrypted; from then on the guard
   works on the decrypted bytes exactly as above, so TLS changes no limit. A handshake that fails
   (plain HTTP, a protocol older than the configuration allows, a broken client) or does not
-  finish in time is aborted and reported by tlsHandshakeFailed().
+  finish in time is aborted and reported by tlsHandshakeFailed(). WebSocket upgrades work the
+  same over TLS: QHttpServer hands the encrypted socket to its QWebSocketServer (wss://).
 
   WebSocket upgrades handed to QHttpServer's QWebSocketServer leave the guard's watch after the
   upgrade request. QHttpServer 6.4 answers pipelined requests as their handlers finish, so a

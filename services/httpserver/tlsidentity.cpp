@@ -94,13 +94,15 @@ bool TlsIdentity::load(const QString &certificatePath, const QString &keyPath,
     const QList<QSslCertificate> chain =
         QSslCertificate::fromData(certificateFile.readAll(), QSsl::Pem);
     if (chain.isEmpty() || chain.constFirst().isNull())
-        return failed(error, QStringLiteral("the TLS certificate %1 holds no PEM certificate")
-                                 .arg(certificatePath));
+        return failed(
+            error,
+            QStringLiteral("the TLS certificate %1 holds no PEM certificate").arg(certificatePath));
 
     QFile keyFile(keyPath);
     if (!keyFile.open(QIODevice::ReadOnly))
-        return failed(error, QStringLiteral("cannot read the TLS key %1 (%2)")
-                                 .arg(keyPath, keyFile.errorString()));
+        return failed(
+            error,
+            QStringLiteral("cannot read the TLS key %1 (%2)").arg(keyPath, keyFile.errorString()));
     const QByteArray keyPem = keyFile.readAll();
     // The certificate says which algorithm its key must be.
     const QSslKey publicKey = chain.constFirst().publicKey();
@@ -114,14 +116,14 @@ bool TlsIdentity::load(const QString &certificatePath, const QString &keyPath,
         return failed(error, QStringLiteral("the TLS key %1 holds no RSA or EC private key in "
                                             "PEM form (an encrypted key is not supported)")
                                  .arg(keyPath));
-    if (publicKey.isNull() || (publicKey.algorithm() != QSsl::Rsa
-                               && publicKey.algorithm() != QSsl::Ec))
+    if (publicKey.isNull() ||
+        (publicKey.algorithm() != QSsl::Rsa && publicKey.algorithm() != QSsl::Ec))
         return failed(error, QStringLiteral("the TLS certificate %1 has a key type other than "
                                             "RSA or EC")
                                  .arg(certificatePath));
     const QByteArray part = publicPart(key);
-    if (key.algorithm() != publicKey.algorithm() || part.isEmpty()
-        || !publicKey.toDer().contains(part)) {
+    if (key.algorithm() != publicKey.algorithm() || part.isEmpty() ||
+        !publicKey.toDer().contains(part)) {
         return failed(error, QStringLiteral("the TLS key %1 does not belong to the certificate %2")
                                  .arg(keyPath, certificatePath));
     }

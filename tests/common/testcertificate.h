@@ -30,14 +30,19 @@ struct TestCertificate
         TestCertificate made;
         made.certificatePath = dir.filePath(name + QStringLiteral(".crt"));
         made.keyPath = dir.filePath(name + QStringLiteral(".key"));
-        QStringList arguments{QStringLiteral("req"), QStringLiteral("-x509"),
-                              QStringLiteral("-nodes"), QStringLiteral("-days"),
-                              QStringLiteral("2"), QStringLiteral("-subj"),
+        QStringList arguments{QStringLiteral("req"),
+                              QStringLiteral("-x509"),
+                              QStringLiteral("-nodes"),
+                              QStringLiteral("-days"),
+                              QStringLiteral("2"),
+                              QStringLiteral("-subj"),
                               QStringLiteral("/CN=clinichub test ") + name,
                               QStringLiteral("-addext"),
                               QStringLiteral("subjectAltName=IP:127.0.0.1,DNS:localhost"),
-                              QStringLiteral("-keyout"), made.keyPath,
-                              QStringLiteral("-out"), made.certificatePath,
+                              QStringLiteral("-keyout"),
+                              made.keyPath,
+                              QStringLiteral("-out"),
+                              made.certificatePath,
                               QStringLiteral("-newkey")};
         if (key == Key::Rsa)
             arguments << QStringLiteral("rsa:2048");
@@ -72,9 +77,9 @@ struct TestCertificate
         process.setProcessChannelMode(QProcess::MergedChannels);
         process.start(QStringLiteral("openssl"), arguments);
         process.closeWriteChannel();
-        const bool finished = process.waitForStarted(5000) && QTest::qWaitFor([&] {
-            return process.state() == QProcess::NotRunning;
-        }, timeoutMs);
+        const bool finished =
+            process.waitForStarted(5000) &&
+            QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, timeoutMs);
         if (!finished) {
             process.kill();
             process.waitForFinished(1000);

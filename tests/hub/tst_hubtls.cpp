@@ -46,10 +46,12 @@ Reply finish(QNetworkReply *reply)
 QByteArray readAnswer(QAbstractSocket &socket, int timeoutMs = 5000)
 {
     QByteArray answer;
-    const bool ended = QTest::qWaitFor([&] {
-        answer += socket.readAll();
-        return answer.contains("\r\n\r\n") || socket.state() != QAbstractSocket::ConnectedState;
-    }, timeoutMs);
+    const bool ended = QTest::qWaitFor(
+        [&] {
+            answer += socket.readAll();
+            return answer.contains("\r\n\r\n") || socket.state() != QAbstractSocket::ConnectedState;
+        },
+        timeoutMs);
     if (!ended)
         qWarning() << "no answer within" << timeoutMs << "ms";
     return answer + socket.readAll();
@@ -146,9 +148,13 @@ QSslSocket *TestHubTls::connectTls()
     socket->setSslConfiguration(m_rsa.trustingClient());
     socket->connectToHostEncrypted(QStringLiteral("127.0.0.1"), m_hub->port());
     // Not waitForEncrypted(): the hub answers from this thread's event loop.
-    if (!QTest::qWaitFor([socket] {
-            return socket->isEncrypted() || socket->state() == QAbstractSocket::UnconnectedState;
-        }, 5000) || !socket->isEncrypted()) {
+    if (!QTest::qWaitFor(
+            [socket] {
+                return socket->isEncrypted() ||
+                       socket->state() == QAbstractSocket::UnconnectedState;
+            },
+            5000) ||
+        !socket->isEncrypted()) {
         qWarning() << "no TLS:" << socket->errorString();
     }
     return socket;
@@ -172,7 +178,8 @@ void TestHubTls::webhookOverHttpsReachesADeskOverWss()
     desk.socket().setSslConfiguration(m_rsa.trustingClient());
     QVERIFY(desk.hello(QStringLiteral("desk-1"), token1, m_hub->store()->epoch(), 0));
 
-    const QByteArray body = R"({"meta":{"messageId":"m-tls","type":"medical.consolidated-data","requestId":"r"}})";
+    const QByteArray body =
+        R"({"meta":{"messageId":"m-tls","type":"medical.consolidated-data","requestId":"r"}})";
     QNetworkRequest post = request(QStringLiteral("/webhooks/metriport"));
     post.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     post.setRawHeader("x-metriport-signature", MetriportSignature::sign(metriportKey, body));
@@ -214,7 +221,8 @@ void TestHubTls::plainHttpOnTheTlsPortIsNotServed()
     plain.connectToHost(QHostAddress::LocalHost, m_hub->port());
     QVERIFY(plain.waitForConnected(2000));
     plain.write("GET /health HTTP/1.1\r\nHost: hub\r\n\r\n");
-    QVERIFY(QTest::qWaitFor([&] { return plain.state() == QAbstractSocket::UnconnectedState; }, 5000));
+    QVERIFY(
+        QTest::qWaitFor([&] { return plain.state() == QAbstractSocket::UnconnectedState; }, 5000));
     const QByteArray answer = plain.readAll();
     QVERIFY2(!answer.contains("HTTP/1.") && !answer.contains("status"), answer.constData());
     QVERIFY(QTest::qWaitFor([&] { return m_hub->counters().tlsRefused == 1; }, 2000));
@@ -225,9 +233,10 @@ void TestHubTls::oversizedBodyOverTlsGets413Unread()
     std::unique_ptr<QSslSocket> client(connectTls());
     QVERIFY(client->isEncrypted());
     QCOMPARE(client->sessionProtocol() >= QSsl::TlsV1_2, true);
-    client->write("POST /webhooks/metriport HTTP/1.1\r\nHost: hub\r\nContent-Type: application/json\r\n"
-                  "x-metriport-signature: 00\r\nContent-Length: " + QByteArray::number(11 * 1024 * 1024)
-                  + "\r\n\r\n" + QByteArray(64 * 1024, 'x'));
+    client->write(
+        "POST /webhooks/metriport HTTP/1.1\r\nHost: hub\r\nContent-Type: application/json\r\n"
+        "x-metriport-signature: 00\r\nContent-Length: " +
+        QByteArray::number(11 * 1024 * 1024) + "\r\n\r\n" + QByteArray(64 * 1024, 'x'));
     const QByteArray answer = readAnswer(*client);
     QVERIFY2(answer.startsWith("HTTP/1.1 413"), answer.left(80).constData());
     QCOMPARE(m_hub->store()->lastSeq(), 0);
@@ -253,8 +262,8 @@ void TestHubTls::stalledHandshakeAndStalledRequestAreCut()
     qint64 silentCutAt = -1;
     QByteArray answer;
     // Cut: told 408 (and asked to close), or closed.
-    while (clock.elapsed() < 15000 && slow->state() == QAbstractSocket::ConnectedState
-           && !answer.contains("408")) {
+    while (clock.elapsed() < 15000 && slow->state() == QAbstractSocket::ConnectedState &&
+           !answer.contains("408")) {
         slow->write("a");
         QTest::qWait(500);
         answer += slow->readAll();
@@ -264,7 +273,8 @@ void TestHubTls::stalledHandshakeAndStalledRequestAreCut()
     const qint64 slowCutAt = clock.elapsed();
     QVERIFY2(answer.startsWith("HTTP/1.1 408"), answer.constData());
     QVERIFY2(slowCutAt > 8000 && slowCutAt < 12500, qPrintable(QString::number(slowCutAt)));
-    QVERIFY(QTest::qWaitFor([&] { return silent.state() != QAbstractSocket::ConnectedState; }, 3000));
+    QVERIFY(
+        QTest::qWaitFor([&] { return silent.state() != QAbstractSocket::ConnectedState; }, 3000));
     if (silentCutAt < 0)
         silentCutAt = clock.elapsed();
     QVERIFY2(silentCutAt > 8000 && silentCutAt < 12500, qPrintable(QString::number(silentCutAt)));
@@ -278,9 +288,13 @@ void TestHubTls::tls11ClientIsRefused()
     // openssl s_client can still speak TLS 1.1 when allowed to (security level 0). As a
     // control, the same client with TLS 1.2 gets through.
     const QString connect = QStringLiteral("127.0.0.1:%1").arg(m_hub->port());
-    const QStringList common{QStringLiteral("s_client"), QStringLiteral("-connect"), connect,
-                             QStringLiteral("-CAfile"), m_rsa.certificatePath,
-                             QStringLiteral("-cipher"), QStringLiteral("DEFAULT:@SECLEVEL=0")};
+    const QStringList common{QStringLiteral("s_client"),
+                             QStringLiteral("-connect"),
+                             connect,
+                             QStringLiteral("-CAfile"),
+                             m_rsa.certificatePath,
+                             QStringLiteral("-cipher"),
+                             QStringLiteral("DEFAULT:@SECLEVEL=0")};
     QString output;
     QVERIFY2(TestCertificate::run(common + QStringList{QStringLiteral("-tls1_2")}, &output),
              qPrintable(output));
@@ -289,8 +303,8 @@ void TestHubTls::tls11ClientIsRefused()
     QVERIFY2(!TestCertificate::run(common + QStringList{QStringLiteral("-tls1_1")}, &output),
              qPrintable(output));
     // The server answered the hello with a protocol_version alert (70).
-    QVERIFY2(output.contains(QLatin1String("alert protocol version"))
-                 || output.contains(QLatin1String("alert number 70")),
+    QVERIFY2(output.contains(QLatin1String("alert protocol version")) ||
+                 output.contains(QLatin1String("alert number 70")),
              qPrintable(output));
     QVERIFY(QTest::qWaitFor([&] { return m_hub->counters().tlsRefused == 1; }, 2000));
 }
@@ -311,12 +325,12 @@ void TestHubTls::configNamesTheTlsFileAtFault_data()
 
     QTest::newRow("rsa pair") << m_rsa.certificatePath << m_rsa.keyPath << QString() << QString();
     QTest::newRow("ec pair") << m_ec.certificatePath << m_ec.keyPath << QString() << QString();
-    QTest::newRow("no certificate file") << missing << m_rsa.keyPath << missing
-                                         << QStringLiteral("cannot read the TLS certificate");
+    QTest::newRow("no certificate file")
+        << missing << m_rsa.keyPath << missing << QStringLiteral("cannot read the TLS certificate");
     QTest::newRow("no key file") << m_rsa.certificatePath << missing << missing
                                  << QStringLiteral("cannot read the TLS key");
-    QTest::newRow("certificate not PEM") << garbage << m_rsa.keyPath << garbage
-                                         << QStringLiteral("holds no PEM certificate");
+    QTest::newRow("certificate not PEM")
+        << garbage << m_rsa.keyPath << garbage << QStringLiteral("holds no PEM certificate");
     QTest::newRow("key not PEM") << m_rsa.certificatePath << garbage << garbage
                                  << QStringLiteral("holds no RSA or EC private key");
     QTest::newRow("key given as certificate") << m_rsa.keyPath << m_rsa.keyPath << m_rsa.keyPath

@@ -73,9 +73,13 @@ void TestLiveFeedTls::deskThatTrustsTheHubAppliesItsEvents()
     options.device = QStringLiteral("desk-tls");
     options.trustedCertificates = {m_certificate.certificate};
     std::unique_ptr<LiveFeed> feed = startDesk(env, options);
-    QVERIFY2(QTest::qWaitFor([&] {
-        return feed->state() == LiveFeed::State::Connected && !feed->cursor().epoch.isEmpty();
-    }, 10000), qPrintable(feed->lastError()));
+    QVERIFY2(QTest::qWaitFor(
+                 [&] {
+                     return feed->state() == LiveFeed::State::Connected &&
+                            !feed->cursor().epoch.isEmpty();
+                 },
+                 10000),
+             qPrintable(feed->lastError()));
 
     // Three signed webhooks over HTTPS.
     QNetworkAccessManager network;
@@ -83,14 +87,18 @@ void TestLiveFeedTls::deskThatTrustsTheHubAppliesItsEvents()
     url.setPath(QStringLiteral("/webhooks/metriport"));
     const qint64 before = feed->cursor().lastAppliedSeq;
     for (int i = 0; i < 3; ++i) {
-        const QByteArray body = QJsonDocument(QJsonObject{
-            {QStringLiteral("meta"),
-             QJsonObject{{QStringLiteral("messageId"), QStringLiteral("tls-%1").arg(i)},
+        const QByteArray body =
+            QJsonDocument(
+                QJsonObject{
+                    {QStringLiteral("meta"),
+                     QJsonObject{
+                         {QStringLiteral("messageId"), QStringLiteral("tls-%1").arg(i)},
                          {QStringLiteral("type"), QStringLiteral("medical.document-conversion")}}}})
-                                    .toJson(QJsonDocument::Compact);
+                .toJson(QJsonDocument::Compact);
         QNetworkRequest request(url);
         request.setSslConfiguration(m_certificate.trustingClient());
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/json"));
         request.setRawHeader("x-metriport-signature",
                              MetriportSignature::sign(m_hub->config().metriportWebhookKey, body));
         QNetworkReply *reply = network.post(request, body);
