@@ -31,6 +31,9 @@ void LiveEventModel::reload()
                          m_error.clear();
                          beginResetModel();
                          m_records = *records;
+                         m_loadedOnce = true;
+                         for (const LiveEventRecord &record : m_records)
+                             m_highestId = std::max(m_highestId, record.id);
                          endResetModel();
                          Q_EMIT loaded();
                      });
@@ -39,11 +42,46 @@ void LiveEventModel::reload()
 
 void LiveEventModel::reloadCounts()
 {
+    // One read at a time: the totals are a scan of the whole log, and events arrive by the
+    // hundred per second. What is recorded meanwhile makes one more read when this one is back.
+    if (m_countsLoading) {
+        m_countsStale = true;
+        return;
+    }
+    m_countsLoading = true;
+    m_countsStale = false;
     Async::whenReady(m_feed->counts(), this, [this](const StoreResult<LiveEventCounts> &counts) {
-        if (!counts)
-            return;
-        m_counts = *counts;
-        Q_EMIT countsChanged();
+        m_countsLoading = false;
+        if (counts) {
+            m_counts = *counts;
+            Q_EMIT countsChanged();
+        }
+        if (m_countsStale)
+            reloadCounts();
+    });
+}
+
+void LiveEventModel::count(const LiveEventRecord &record, int delta, bool received)
+{
+    switch (record.status) {
+    case LiveEventStatus::Applied: m_counts.applied += delta; break;
+    case LiveEventStatus::Failed: m_counts.failed += delta; break;
+    case LiveEventStatus::Ignored: m_counts.ignored += delta; break;
+    }
+    if (!received)
+        return;
+    m_counts.received += delta;
+    auto &types = m_counts.perType;
+    auto found = std::find_if(types.begin(), types.end(), [&](const QPair<QString, qint64> &t) {
+        return t.first == record.event.eventType;
+    });
+    if (found == types.end())
+        types.append({record.event.eventType, delta});
+    else
+        found->second += delta;
+    // As the repository orders them: most first, then by name.
+    std::stable_sort(types.begin(), types.end(), [](const auto &a, const auto &b) {
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
     });
 }
 
@@ -51,12 +89,22 @@ void LiveEventModel::follow(const LiveEventRecord &record)
 {
     for (int row = 0; row < m_records.size(); ++row) {
         if (m_records.at(row).id == record.id) {
+            const LiveEventRecord before = m_records.at(row);
             m_records[row] = record;
             Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
-            reloadCounts();
+            if (m_countsLoading) {
+                reloadCounts();
+            } else {
+                count(before, -1, false);
+                count(record, +1, false);
+                Q_EMIT countsChanged();
+            }
             return;
         }
     }
+    // Ids grow: a lower one is an old event retried after it left the list.
+    const bool isNew = m_loadedOnce && record.id > m_highestId;
+    m_highestId = std::max(m_highestId, record.id);
     beginInsertRows({}, 0, 0);
     m_records.prepend(record);
     endInsertRows();
@@ -65,7 +113,14 @@ void LiveEventModel::follow(const LiveEventRecord &record)
         m_records.resize(MaxRows);
         endRemoveRows();
     }
-    reloadCounts();
+    // A new event adds to the totals without a scan of the log. A read in flight may or may
+    // not have seen it, and a retried event's old status is not known here: read again then.
+    if (m_countsLoading || !isNew) {
+        reloadCounts();
+    } else {
+        count(record, +1, true);
+        Q_EMIT countsChanged();
+    }
 }
 
 QString LiveEventModel::statusText(LiveEventStatus status)

@@ -55,9 +55,15 @@ Q_SIGNALS:
 private:
     void follow(const LiveEventRecord &record);
     void reloadCounts();
+    //! Adds `delta` of `record` to the totals (its status; with `received`, its type too).
+    void count(const LiveEventRecord &record, int delta, bool received);
 
     LiveFeed *m_feed;
     QList<LiveEventRecord> m_records;
     LiveEventCounts m_counts;
     QString m_error;
+    bool m_countsLoading = false;
+    bool m_countsStale = false; // events recorded while a read was in flight
+    bool m_loadedOnce = false;
+    qint64 m_highestId = 0; // of the events seen, to tell a new one from a retried one
 };
