@@ -28,7 +28,8 @@ class Store;
   The desk's end of the hub's feed (FeedProtocol over WebSocket).
 
   - Connects, says hello with the cursor stored in the database, and resumes where it stopped;
-    reconnects with full-jitter backoff (first try at once, then up to 0.5 s, 1 s, … 20 s;
+    reconnects with full-jitter backoff (first try at once — within 2 s when the hub closed the
+    connection, since then every desk tries together — then up to 0.5 s, 1 s, … 20 s;
     the count starts over after 60 s connected); pings every 15 s and drops a connection silent
     for 25 s.
   - Applies events in seq order on the store's writer: each batch is one transaction that runs
@@ -136,7 +137,7 @@ private:
     void onBatchDone(const BatchResult &result);
     void scheduleAck();
     void sendAck();
-    void scheduleReconnect(const QString &why);
+    void scheduleReconnect(const QString &why, bool hubWentAway = false);
     void setState(State state);
     void dropConnection(const QString &why);
     void pauseForBacklog();
