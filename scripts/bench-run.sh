@@ -2,7 +2,9 @@
 # SPDX-FileCopyrightText: 2026 ClinicDesk developers
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Runs the benchmarks against a built tree (called by scripts/bench). Prints figures only.
-# Sizes: BENCH_PATIENTS and BENCH_VERIFICATIONS (default 1,000,000 each), BENCH_DAYS (365).
+# Sizes: BENCH_PATIENTS and BENCH_VERIFICATIONS (default 1,000,000 each), BENCH_DAYS (365);
+# the hub: HUB_BENCH_RATE webhooks/s (200) for HUB_BENCH_SECONDS (30), HUB_BENCH_IN_FLIGHT (64)
+# for HUB_BENCH_BLAST_SECONDS (10), HUB_BENCH_CLIENTS desks in the reconnect storm (50).
 # The generated database is kept in ${XDG_CACHE_HOME:-~/.cache}/clinicdesk-bench, keyed by the
 # generator and the schema, so a second run measures without generating again.
 set -euo pipefail
@@ -21,7 +23,9 @@ peak() { # peak resident memory in MB from GNU time's output file
 }
 median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
-echo "== ClinicDesk benchmarks ($(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)) =="
+# The load average says how much else the machine was doing: the hub's figures share its cores.
+echo "== ClinicDesk benchmarks ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)," \
+     "$(date -u +%Y-%m-%dT%H:%MZ)) =="
 
 echo "-- X12 --"
 /usr/bin/time -v -o "$work/parse.time" "$bench" parse 5000
@@ -81,3 +85,12 @@ echo "   peak memory of clinicdesk: $(peak "$work/start.time") MB"
 /usr/bin/time -v -o "$work/search.time" "$bench" search "$db" 3
 echo "   peak memory: $(peak "$work/search.time") MB"
 "$bench" dashboard "$db"
+
+echo "-- hub --"
+# A real clinichub process each time; the desks and the webhook sender run in clinichub_bench.
+hubbench="$build/bench/clinichub_bench"
+hub="$build/app/hub/clinichub"
+"$hubbench" latency "$hub" || echo "   (the latency could not be measured)"
+"$hubbench" throughput "$hub" sqlite || echo "   (the SQLite throughput could not be measured)"
+"$hubbench" throughput "$hub" postgres || echo "   (the PostgreSQL throughput could not be measured)"
+"$hubbench" storm "$hub" || echo "   (the reconnect storm could not be measured)"
