@@ -741,6 +741,10 @@
         <source>The event lacks the patient&apos;s MRN.</source>
         <translation>Al evento le falta el MRN del paciente.</translation>
     </message>
+    <message>
+        <source>MRN %1 belongs to another patient on this desk (a different date of birth); check both charts before changing either.</source>
+        <translation>El MRN %1 pertenece a otro paciente en este puesto (con otra fecha de nacimiento); revise ambas fichas antes de cambiar ninguna.</translation>
+    </message>
 </context>
 <context>
     <name>CollectToday</name>

@@ -146,6 +146,17 @@ LiveApplyOutcome applyPatient(const QString &connection, const LiveEvent &event)
         return LiveApplyOutcome::failed(existing.error());
     Patient patient = existing->value_or(Patient{});
     const bool created = !existing->has_value();
+    const QDate dateOfBirth =
+        QDate::fromString(p.value(QStringLiteral("dateOfBirth")).toString(), Qt::ISODate);
+    // Each desk numbers its own new charts: the same MRN on a different person here must not
+    // be overwritten. A person decides (the event stays failed in the event log).
+    if (!created && patient.dateOfBirth.isValid() && dateOfBirth.isValid()
+        && patient.dateOfBirth != dateOfBirth) {
+        return LiveApplyOutcome::failed(QCoreApplication::translate(
+            "ClinicEvents", "MRN %1 belongs to another patient on this desk (a different date "
+                            "of birth); check both charts before changing either.")
+                                            .arg(mrn));
+    }
     patient.mrn = mrn;
     patient.firstName = p.value(QStringLiteral("firstName")).toString();
     patient.middleName = p.value(QStringLiteral("middleName")).toString();

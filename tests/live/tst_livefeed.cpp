@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Desks and the hub, all real, on loopback: two training desks (each its own database, services
 // and sandbox) follow one in-process clinichub. Network faults come from a TCP relay.
+#include "common/feedtestclient.h"
 #include "common/tcprelay.h"
 #include "common/trainingenvironment.h"
 #include "services/common/webhooksignature.h"
@@ -110,6 +111,7 @@ private slots:
     void scheduleChangeReachesTheOtherDesk();
     void newPatientAndVisitReachTheOtherDesk();
     void failedEventIsRetriedWhenItCanApply();
+    void sameMrnOnAnotherPersonIsNotOverwritten();
     void webhooksAreLoggedAndAcknowledged();
     void hubRestartResumesWithoutLossOrDuplicates();
     void newEpochResetsTheDesk();
@@ -308,6 +310,34 @@ void TestLiveFeed::failedEventIsRetriedWhenItCanApply()
     QVERIFY(b.env.read([](const QString &c) {
                  return AppointmentRepository(c).findByUid(QStringLiteral("visit-from-x"));
              })->has_value());
+}
+
+void TestLiveFeed::sameMrnOnAnotherPersonIsNotOverwritten()
+{
+    Desk b(m_hub->feedUrl(), QStringLiteral("desk-b"));
+    QVERIFY(b.waitConnected());
+    const QList<Patient> patients =
+        *b.env.read([](const QString &c) { return PatientRepository(c).all(); });
+    QVERIFY(!patients.isEmpty());
+    const Patient local = patients.constFirst();
+    QVERIFY(!local.mrn.isEmpty());
+    // Another desk numbered a different person with the same MRN.
+    Patient stranger;
+    stranger.mrn = local.mrn;
+    stranger.firstName = QStringLiteral("Other");
+    stranger.lastName = QStringLiteral("Person");
+    stranger.dateOfBirth = local.dateOfBirth.addYears(-7);
+    FeedTestClient other(m_hub->feedUrl());
+    QVERIFY(other.hello(QStringLiteral("desk-x"), QString::fromUtf8(token), QString(), 0));
+    other.send(FeedProtocol::Publish{QStringLiteral("p"), QStringLiteral("patient.updated"),
+                                     ClinicEvents::patientPayload(stranger)});
+    QVERIFY(b.waitForSeq(1));
+    QCOMPARE(b.log().constFirst().status, LiveEventStatus::Failed);
+    QVERIFY(b.log().constFirst().error.contains(local.mrn));
+    const std::optional<Patient> after = *b.env.read(
+        [mrn = local.mrn](const QString &c) { return PatientRepository(c).findByMrn(mrn); });
+    QCOMPARE(after->lastName, local.lastName);
+    QCOMPARE(after->dateOfBirth, local.dateOfBirth);
 }
 
 void TestLiveFeed::webhooksAreLoggedAndAcknowledged()
