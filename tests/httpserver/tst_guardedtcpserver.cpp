@@ -650,13 +650,13 @@ void TestGuardedTcpServerTls::plainHttpAndGarbageAreRefused()
     client.connectToHost(QHostAddress::LocalHost, server.port());
     QVERIFY(client.waitForConnected(2000));
     client.write(bytes);
-    // Refused from the handshake, well before the request time is up.
-    QElapsedTimer clock;
-    clock.start();
     QVERIFY(QTest::qWaitFor([&] { return client.state() == QAbstractSocket::UnconnectedState; }, 3000));
-    QVERIFY2(clock.elapsed() < 400, qPrintable(QString::number(clock.elapsed())));
     QVERIFY(!client.readAll().contains("HTTP/"));
+    // Refused by the TLS library, not by the clock.
     QCOMPARE(server.handshakesFailed->size(), 1);
+    const QString reason = server.handshakesFailed->at(0).at(1).toString();
+    QVERIFY2(!reason.isEmpty() && !reason.contains(QLatin1String("not completed within")),
+             qPrintable(reason));
     QCOMPARE(server.handled, 0);
     QTRY_COMPARE(server.guard->connectionCount(), 0);
     // The server is none the worse.
