@@ -123,12 +123,7 @@ void LiveFeed::stop()
     m_silenceTimer.stop();
     m_retryTimer.stop();
     m_ackTimer.stop();
-    if (m_socket) {
-        m_socket->disconnect(this);
-        m_socket->close();
-        m_socket->deleteLater();
-        m_socket = nullptr;
-    }
+    releaseSocket(Release::Close);
     m_queue.clear();
     m_queueBytes.clear();
     m_queuedBytes = 0;
@@ -148,11 +143,7 @@ void LiveFeed::connectNow()
 {
     if (!m_cursorLoaded)
         return;
-    if (m_socket) {
-        m_socket->disconnect(this);
-        m_socket->abort();
-        m_socket->deleteLater();
-    }
+    releaseSocket(Release::Abort);
     m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
     m_socket->setMaxAllowedIncomingMessageSize(FeedProtocol::maxMessageBytes + 1024);
     m_socket->setMaxAllowedIncomingFrameSize(FeedProtocol::maxMessageBytes + 1024);
@@ -202,36 +193,47 @@ void LiveFeed::onDisconnected()
     // A working connection closed from the hub's end: the hub stopped or restarted, and every
     // desk learnt it at the same moment.
     const bool hubWentAway = m_state == State::Connected;
-    if (m_socket) {
-        m_socket->disconnect(this);
-        m_socket->deleteLater();
-        m_socket = nullptr;
-    }
+    releaseSocket(Release::AlreadyClosed);
     scheduleReconnect(m_lastError, hubWentAway);
 }
 
 void LiveFeed::dropConnection(const QString &why)
 {
     m_lastError = why;
-    if (m_socket) {
-        m_socket->disconnect(this);
-        m_socket->abort();
-        m_socket->deleteLater();
-        m_socket = nullptr;
-    }
+    releaseSocket(Release::Abort);
     if (m_state != State::Stopped)
         scheduleReconnect(why);
+}
+
+void LiveFeed::releaseSocket(Release how)
+{
+    if (!m_socket)
+        return;
+    m_socket->disconnect(this);
+    if (how == Release::Abort)
+        m_socket->abort();
+    else if (how == Release::Close)
+        m_socket->close();
+    // Not deleted under its own signal.
+    m_socket->deleteLater();
+    m_socket = nullptr;
+}
+
+LiveApplyOutcome LiveFeed::applyInSavepoint(const Handler &handler, const QString &connection,
+                                            const LiveEvent &event)
+{
+    // A savepoint per event: a handler that fails leaves nothing half-written.
+    TransactionGuard savepoint(Database::connection(connection));
+    LiveApplyOutcome outcome = handler.apply(connection, event);
+    if (outcome.status != LiveEventStatus::Failed && !savepoint.commit())
+        outcome = LiveApplyOutcome::failed(savepoint.errorText());
+    return outcome;
 }
 
 void LiveFeed::pauseForBacklog()
 {
     m_lastError = tr("This desk is catching up with the hub.");
-    if (m_socket) {
-        m_socket->disconnect(this);
-        m_socket->abort();
-        m_socket->deleteLater();
-        m_socket = nullptr;
-    }
+    releaseSocket(Release::Abort);
     m_pingTimer.stop();
     m_publishing.clear();
     m_backlogged = true;
@@ -415,11 +417,7 @@ void LiveFeed::applyQueued()
                 outcome = LiveApplyOutcome::ignored(ownChange());
                 repository.removeFromOutbox(record.event.originId());
             } else if (const Handler *handler = match(*handlers, item.eventType)) {
-                // A savepoint per event: a handler that fails leaves nothing half-written.
-                TransactionGuard savepoint(db);
-                outcome = handler->apply(connection, record.event);
-                if (outcome.status != LiveEventStatus::Failed && !savepoint.commit())
-                    outcome = LiveApplyOutcome::failed(savepoint.errorText());
+                outcome = applyInSavepoint(*handler, connection, record.event);
             } else {
                 outcome = LiveApplyOutcome::ignored(noHandler());
             }
@@ -554,12 +552,8 @@ QFuture<StoreResult<LiveEventRecord>> LiveFeed::retry(qint64 eventId)
                 return Result(record);
             const Handler *handler = match(*handlers, record.event.eventType);
             LiveApplyOutcome outcome = LiveApplyOutcome::ignored(noHandler());
-            if (handler) {
-                TransactionGuard savepoint(db);
-                outcome = handler->apply(connection, record.event);
-                if (outcome.status != LiveEventStatus::Failed && !savepoint.commit())
-                    outcome = LiveApplyOutcome::failed(savepoint.errorText());
-            }
+            if (handler)
+                outcome = applyInSavepoint(*handler, connection, record.event);
             record.status = outcome.status;
             record.error = outcome.error;
             record.attempts += 1;

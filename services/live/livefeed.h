@@ -141,6 +141,12 @@ private:
     void setState(State state);
     void dropConnection(const QString &why);
     void pauseForBacklog();
+    enum class Release { Abort, Close, AlreadyClosed };
+    //! Lets go of the socket (its signals first), deleted later.
+    void releaseSocket(Release how);
+    //! Runs `handler` in a savepoint of the caller's transaction (on the writer).
+    static LiveApplyOutcome applyInSavepoint(const Handler &handler, const QString &connection,
+                                             const LiveEvent &event);
     void retryFailed();
     void checkSilence();
     void send(const QByteArray &frame);
