@@ -105,7 +105,8 @@ bool PostgresCluster::start(QString *error, const QString &database)
     const QString options = QStringLiteral("-c listen_addresses='' -c unix_socket_directories='%1' "
                                            "-c port=%2 -c fsync=on -c max_connections=50")
                                 .arg(m_dir->path())
-                                .arg(m_port);
+                                .arg(m_port) +
+                          QLatin1Char(' ') + qEnvironmentVariable("CLINICDESK_PG_OPTIONS");
     if (!run(QStringLiteral("pg_ctl"),
              {QStringLiteral("-D"), data, QStringLiteral("-l"),
               m_dir->filePath(QStringLiteral("server.log")), QStringLiteral("-o"), options,

@@ -23,7 +23,8 @@ public:
 
     //! Starts the server and creates `database`; on failure `error` says why (missing binaries
     //! included: the Debian package `postgresql` provides them). After stop(), starts the same
-    //! cluster again (a server restart).
+    //! cluster again (a server restart). Extra server settings for looking into a run may come
+    //! from CLINICDESK_PG_OPTIONS, e.g. "-c log_min_duration_statement=5".
     bool start(QString *error, const QString &database = QStringLiteral("clinichub"));
     enum class StopMode { Immediate, Fast };
     //! Immediate: like a crash, the next start recovers (and syncs the whole data folder, which
