@@ -74,6 +74,7 @@ QString HubStoreBackend::errorOf(const QSqlQuery &query)
 
 void HubStoreBackend::close()
 {
+    forgetStatements();
     Database::close(m_connectionName);
 }
 
@@ -188,6 +189,152 @@ bool HubStoreBackend::readPosition(Position *position, QString *error)
     return true;
 }
 
+QSqlQuery *HubStoreBackend::prepared(const QString &sql, QString *error)
+{
+    auto found = m_statements.find(sql);
+    if (found != m_statements.end())
+        return &found->second;
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    if (!query.prepare(sql)) {
+        *error = errorOf(query);
+        return nullptr;
+    }
+    return &m_statements.emplace(sql, query).first->second;
+}
+
+void HubStoreBackend::forgetStatements()
+{
+    m_statements.clear();
+}
+
+namespace {
+//! `count` copies of `item` joined by `separator`.
+QString repeated(const QString &item, int count, const QString &separator)
+{
+    QStringList items;
+    items.reserve(count);
+    for (int i = 0; i < count; ++i)
+        items.append(item);
+    return items.join(separator);
+}
+
+//! The statement size for `rows` rows: a power of two, so few statement shapes are prepared.
+int roundedUp(int rows)
+{
+    int size = 1;
+    while (size < rows)
+        size *= 2;
+    return size;
+}
+
+int roundedDown(int rows)
+{
+    int size = 1;
+    while (size * 2 <= rows)
+        size *= 2;
+    return size;
+}
+} // namespace
+
+bool HubStoreBackend::findStored(const QString &column,
+                                 const QList<std::pair<QString, QString>> &keys,
+                                 QHash<QString, qint64> *seqs, QString *error)
+{
+    if (keys.isEmpty())
+        return true;
+    // The lookups are padded to a power of two by repeating the last one (which changes
+    // nothing) so that the same few statements are reused.
+    Q_ASSERT(keys.size() <= maxRowsPerStatement);
+    const int size = roundedUp(int(keys.size()));
+    // A join against the keys, not an OR of conditions: PostgreSQL plans 64 ORed conditions
+    // twenty times slower than it runs them, a VALUES list it plans at once (and both use the
+    // unique index).
+    QSqlQuery *query = prepared(
+        QStringLiteral("SELECT d.kind, d.%1, d.seq FROM (VALUES %2) AS k JOIN hub_deliveries AS d "
+                       "ON d.kind = k.column1 AND d.%1 = k.column2")
+            .arg(column, repeated(QStringLiteral("(?, ?)"), size, QStringLiteral(", "))),
+        error);
+    if (!query)
+        return false;
+    for (int i = 0; i < size; ++i) {
+        const auto &[kind, value] = keys.at(qMin(i, int(keys.size()) - 1));
+        query->bindValue(2 * i, kind);
+        query->bindValue(2 * i + 1, value);
+    }
+    if (!query->exec()) {
+        *error = errorOf(*query);
+        return false;
+    }
+    while (query->next()) {
+        seqs->insert(batchKey(query->value(0).toString(), query->value(1).toString()),
+                     query->value(2).toLongLong());
+    }
+    query->finish();
+    return true;
+}
+
+bool HubStoreBackend::insertEvents(const QList<HubEvent> &events, QString *error)
+{
+    for (int from = 0; from < events.size();) {
+        const int rows = roundedDown(int(qMin<qsizetype>(events.size() - from,
+                                                         maxRowsPerStatement)));
+        QSqlQuery *insert = prepared(
+            QStringLiteral("INSERT INTO hub_events (seq, kind, event_type, received_at, payload) "
+                           "VALUES %1")
+                .arg(repeated(QStringLiteral("(?, ?, ?, ?, ?)"), rows, QStringLiteral(", "))),
+            error);
+        if (!insert)
+            return false;
+        for (int row = 0; row < rows; ++row) {
+            const HubEvent &event = events.at(from + row);
+            insert->bindValue(5 * row, event.seq);
+            insert->bindValue(5 * row + 1, event.kind);
+            insert->bindValue(5 * row + 2, event.eventType);
+            insert->bindValue(5 * row + 3, isoUtc(event.receivedAt));
+            insert->bindValue(5 * row + 4, event.payload);
+        }
+        if (!insert->exec()) {
+            *error = errorOf(*insert);
+            return false;
+        }
+        insert->finish();
+        from += rows;
+    }
+    return true;
+}
+
+bool HubStoreBackend::insertDeliveries(const QList<HubEvent> &events,
+                                       const QList<const HubDelivery *> &deliveries,
+                                       QString *error)
+{
+    for (int from = 0; from < events.size();) {
+        const int rows = roundedDown(int(qMin<qsizetype>(events.size() - from,
+                                                         maxRowsPerStatement)));
+        QSqlQuery *insert = prepared(
+            QStringLiteral("INSERT INTO hub_deliveries (kind, delivery_id, business_key, seq) "
+                           "VALUES %1")
+                .arg(repeated(QStringLiteral("(?, ?, ?, ?)"), rows, QStringLiteral(", "))),
+            error);
+        if (!insert)
+            return false;
+        for (int row = 0; row < rows; ++row) {
+            const HubDelivery *delivery = deliveries.at(from + row);
+            insert->bindValue(4 * row, delivery->kind);
+            insert->bindValue(4 * row + 1, delivery->deliveryId);
+            insert->bindValue(4 * row + 2, nullableText(delivery->businessKey));
+            insert->bindValue(4 * row + 3, events.at(from + row).seq);
+        }
+        if (!insert->exec()) {
+            *error = errorOf(*insert);
+            return false;
+        }
+        insert->finish();
+        from += rows;
+    }
+    return true;
+}
+
 HubStoreBackend::Outcome HubStoreBackend::write(const Batch &batch)
 {
     Outcome outcome;
@@ -216,110 +363,84 @@ HubStoreBackend::Outcome HubStoreBackend::write(const Batch &batch)
     const qint64 before = counter.value(0).toLongLong();
     qint64 last = before;
 
-    QSqlQuery byId(db);
-    QSqlQuery byKey(db);
-    QSqlQuery insertEvent(db);
-    QSqlQuery insertDelivery(db);
-    if (!batch.deliveries.isEmpty()) {
-        const bool prepared =
-            byId.prepare(QStringLiteral(
-                "SELECT seq FROM hub_deliveries WHERE kind = ? AND delivery_id = ?")) &&
-            byKey.prepare(QStringLiteral(
-                "SELECT seq FROM hub_deliveries WHERE kind = ? AND business_key = ?")) &&
-            insertEvent.prepare(
-                QStringLiteral("INSERT INTO hub_events (seq, kind, event_type, received_at, "
-                               "payload) VALUES (?, ?, ?, ?, ?)")) &&
-            insertDelivery.prepare(
-                QStringLiteral("INSERT INTO hub_deliveries (kind, delivery_id, business_key, "
-                               "seq) VALUES (?, ?, ?, ?)"));
-        if (!prepared) {
-            for (const QSqlQuery *query : {&byId, &byKey, &insertEvent, &insertDelivery}) {
-                if (query->lastError().isValid())
-                    return fail(errorOf(*query));
-            }
-            return fail(QStringLiteral("cannot prepare statements"));
-        }
-    }
-    // Seq of an earlier stored event, 0 when none, -1 on failure.
-    auto lookup = [&](QSqlQuery &query, const QString &kind, const QString &value) -> qint64 {
-        query.bindValue(0, kind);
-        query.bindValue(1, value);
-        if (!query.exec())
-            return -1;
-        const qint64 seq = query.next() ? query.value(0).toLongLong() : 0;
-        query.finish();
-        return seq;
-    };
-
     // Deliveries already handled in this batch: two identical webhooks arriving together.
     QHash<QString, qint64> batchIds;
     QHash<QString, qint64> batchKeys;
-    outcome.results.reserve(batch.deliveries.size());
-    for (const HubDelivery &delivery : batch.deliveries) {
-        AppendResult result;
-        if (delivery.kind.isEmpty() || delivery.deliveryId.isEmpty()) {
-            result.error = QStringLiteral("a delivery needs a kind and a delivery id");
-            outcome.results.append(result);
-            continue;
+    const int count = int(batch.deliveries.size());
+    outcome.results.resize(count);
+    // A chunk costs four statements (two lookups, two inserts) whatever its size, instead of
+    // four per delivery: a server round trip, not the rows, is what each one costs.
+    for (int from = 0; from < count; from += maxRowsPerStatement) {
+        const int to = qMin(count, from + maxRowsPerStatement);
+        QList<std::pair<QString, QString>> ids;
+        QList<std::pair<QString, QString>> keys;
+        for (int i = from; i < to; ++i) {
+            const HubDelivery &delivery = batch.deliveries.at(i);
+            if (delivery.kind.isEmpty() || delivery.deliveryId.isEmpty())
+                continue;
+            ids.append({delivery.kind, delivery.deliveryId});
+            if (!delivery.businessKey.isEmpty())
+                keys.append({delivery.kind, delivery.businessKey});
         }
-        const QString idKey = batchKey(delivery.kind, delivery.deliveryId);
-        const QString businessKey = delivery.businessKey.isEmpty()
-                                        ? QString()
-                                        : batchKey(delivery.kind, delivery.businessKey);
-        qint64 earlier = batchIds.value(idKey);
-        if (earlier == 0 && !businessKey.isEmpty())
-            earlier = batchKeys.value(businessKey);
-        if (earlier == 0) {
-            earlier = lookup(byId, delivery.kind, delivery.deliveryId);
+        QHash<QString, qint64> storedIds;
+        QHash<QString, qint64> storedKeys;
+        if (!findStored(QStringLiteral("delivery_id"), ids, &storedIds, &error) ||
+            !findStored(QStringLiteral("business_key"), keys, &storedKeys, &error)) {
+            return fail(error);
+        }
+
+        QList<HubEvent> fresh;
+        QList<const HubDelivery *> freshDeliveries;
+        for (int i = from; i < to; ++i) {
+            const HubDelivery &delivery = batch.deliveries.at(i);
+            AppendResult &result = outcome.results[i];
+            if (delivery.kind.isEmpty() || delivery.deliveryId.isEmpty()) {
+                result.error = QStringLiteral("a delivery needs a kind and a delivery id");
+                continue;
+            }
+            const QString idKey = batchKey(delivery.kind, delivery.deliveryId);
+            const QString businessKey = delivery.businessKey.isEmpty()
+                                            ? QString()
+                                            : batchKey(delivery.kind, delivery.businessKey);
+            qint64 earlier = batchIds.value(idKey, storedIds.value(idKey));
             if (earlier == 0 && !businessKey.isEmpty())
-                earlier = lookup(byKey, delivery.kind, delivery.businessKey);
-            if (earlier < 0)
-                return fail(errorOf(byId.lastError().isValid() ? byId : byKey));
-        }
-        if (earlier > 0) {
+                earlier = batchKeys.value(businessKey, storedKeys.value(businessKey));
+            if (earlier > 0) {
+                result.ok = true;
+                result.duplicate = true;
+                result.seq = earlier;
+                continue;
+            }
+
+            HubEvent event;
+            event.seq = ++last;
+            event.kind = delivery.kind;
+            event.eventType = delivery.eventType;
+            event.receivedAt = delivery.receivedAt.isValid() ? delivery.receivedAt.toUTC()
+                                                             : QDateTime::currentDateTimeUtc();
+            event.payload = delivery.payload;
+            batchIds.insert(idKey, event.seq);
+            if (!businessKey.isEmpty())
+                batchKeys.insert(businessKey, event.seq);
             result.ok = true;
-            result.duplicate = true;
-            result.seq = earlier;
-            outcome.results.append(result);
-            continue;
+            result.seq = event.seq;
+            fresh.append(event);
+            freshDeliveries.append(&delivery);
         }
-
-        HubEvent event;
-        event.seq = ++last;
-        event.kind = delivery.kind;
-        event.eventType = delivery.eventType;
-        event.receivedAt = delivery.receivedAt.isValid() ? delivery.receivedAt.toUTC()
-                                                         : QDateTime::currentDateTimeUtc();
-        event.payload = delivery.payload;
-        insertEvent.bindValue(0, event.seq);
-        insertEvent.bindValue(1, event.kind);
-        insertEvent.bindValue(2, event.eventType);
-        insertEvent.bindValue(3, isoUtc(event.receivedAt));
-        insertEvent.bindValue(4, event.payload);
-        if (!insertEvent.exec())
-            return fail(errorOf(insertEvent));
-        insertDelivery.bindValue(0, delivery.kind);
-        insertDelivery.bindValue(1, delivery.deliveryId);
-        insertDelivery.bindValue(2, nullableText(delivery.businessKey));
-        insertDelivery.bindValue(3, event.seq);
-        if (!insertDelivery.exec())
-            return fail(errorOf(insertDelivery));
-
-        batchIds.insert(idKey, event.seq);
-        if (!businessKey.isEmpty())
-            batchKeys.insert(businessKey, event.seq);
-        result.ok = true;
-        result.seq = event.seq;
-        outcome.results.append(result);
-        outcome.added.append(event);
+        if (!insertEvents(fresh, &error) || !insertDeliveries(fresh, freshDeliveries, &error))
+            return fail(error);
+        outcome.added.append(fresh);
     }
 
     if (last != before) {
-        QSqlQuery update(db);
-        update.prepare(QStringLiteral("UPDATE hub_counter SET last_seq = ? WHERE id = 1"));
-        update.addBindValue(last);
-        if (!update.exec())
-            return fail(errorOf(update));
+        QSqlQuery *update =
+            prepared(QStringLiteral("UPDATE hub_counter SET last_seq = ? WHERE id = 1"), &error);
+        if (!update)
+            return fail(error);
+        update->bindValue(0, last);
+        if (!update->exec())
+            return fail(errorOf(*update));
+        update->finish();
     }
 
     if (!batch.audits.isEmpty()) {

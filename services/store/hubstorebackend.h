@@ -7,13 +7,13 @@
 #include <QHash>
 #include <QList>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 #include <QStringList>
 
 #include <functional>
+#include <map>
 #include <memory>
-
-class QSqlQuery;
 
 /*!
   The SQL of the hub's event log, shared by SQLite and PostgreSQL; a subclass supplies the
@@ -106,12 +106,27 @@ protected:
     static QString errorOf(const QSqlQuery &query);
 
     static constexpr int schemaVersion = 1;
+    //! The most rows one INSERT (or lookup) carries.
+    static constexpr int maxRowsPerStatement = 64;
+
+    //! `sql` prepared once per connection; nullptr (and `error`) when it cannot be.
+    QSqlQuery *prepared(const QString &sql, QString *error);
+    //! Drops the prepared statements: before the connection they belong to is closed.
+    void forgetStatements();
 
 private:
     bool createSchema(QSqlDatabase &db, QString *error);
     bool readEpoch(QSqlDatabase &db, QString *epoch, QString *error);
+    //! Seqs of stored deliveries whose (kind, `column`) is one of `keys` (at most
+    //! maxRowsPerStatement), keyed by batchKey(kind, value).
+    bool findStored(const QString &column, const QList<std::pair<QString, QString>> &keys,
+                    QHash<QString, qint64> *seqs, QString *error);
+    bool insertEvents(const QList<HubEvent> &events, QString *error);
+    bool insertDeliveries(const QList<HubEvent> &events,
+                          const QList<const HubDelivery *> &deliveries, QString *error);
 
     QString m_connectionName;
+    std::map<QString, QSqlQuery> m_statements; // by SQL text; node-based, so pointers hold
 };
 
 //! The backend for a database spec: a PostgreSQL URL or a SQLite file path.

@@ -113,10 +113,14 @@ bool PostgresEventLog::openConnection(const QString &name, QString *error)
                 // CREATE TABLE IF NOT EXISTS would log a NOTICE per table at every start. A hub
                 // that hangs holding the counter lock (or waits for one that does) must not
                 // stall the others for good: the server ends such a session, the waiting
-                // batch fails and its senders retry.
+                // batch fails and its senders retry. The statements are prepared once per
+                // connection, often while the log is still empty; a generic plan made then
+                // would scan the whole table for good, so each run is planned for the table
+                // as it is.
                 for (const char *setting :
                      {"SET client_min_messages TO warning", "SET lock_timeout = '15s'",
-                      "SET idle_in_transaction_session_timeout = '30s'"}) {
+                      "SET idle_in_transaction_session_timeout = '30s'",
+                      "SET plan_cache_mode = force_custom_plan"}) {
                     exec(db, QLatin1String(setting), nullptr);
                 }
             }
@@ -267,6 +271,7 @@ void PostgresEventLog::recover()
         return db.isOpen() && exec(db, QStringLiteral("SELECT 1"), &ignored);
     };
     if (!alive(connectionName())) {
+        forgetStatements(); // they belong to the connection being replaced
         QString error;
         if (!openConnection(connectionName(), &error))
             qWarning("clinichub: cannot reconnect to the event log: %s", qPrintable(error));

@@ -258,6 +258,8 @@ private Q_SLOTS:
     void duplicatesStoreNothing();
     void tenIdenticalDeliveriesAtOnceStoreOne_data() { backends(); }
     void tenIdenticalDeliveriesAtOnceStoreOne();
+    void largeBatchesDedupeAcrossTheirChunks_data() { backends(); }
+    void largeBatchesDedupeAcrossTheirChunks();
     void invalidDeliveryIsRefusedAlone_data() { backends(); }
     void invalidDeliveryIsRefusedAlone();
     void readAfterPages_data() { backends(); }
@@ -476,6 +478,120 @@ void TestHubStore::tenIdenticalDeliveriesAtOnceStoreOne()
     QCOMPARE(fresh, 1);
     QCOMPARE(announced.size(), 1);
     QCOMPARE(readAll(*store).size(), 1);
+}
+
+void TestHubStore::largeBatchesDedupeAcrossTheirChunks()
+{
+    // The log looks duplicates up and inserts many rows per statement; a batch of hundreds
+    // crosses several of those chunks. The answers must be exactly those of taking the
+    // deliveries one at a time, which the test works out itself.
+    QFETCH(QString, backend);
+    QString error;
+    auto store = openStore(freshSpec(backend), &error);
+    QVERIFY2(store, qPrintable(error));
+
+    QHash<QString, qint64> knownIds;  // kind|id → seq
+    QHash<QString, qint64> knownKeys; // kind|business key → seq
+    qint64 last = 0;
+    QStringList storedOrder;          // delivery ids of the events, in seq order
+    auto expect = [&](const HubDelivery &d) {
+        AppendResult result;
+        if (d.deliveryId.isEmpty())
+            return result;
+        const QString id = d.kind + QLatin1Char('|') + d.deliveryId;
+        const QString key =
+            d.businessKey.isEmpty() ? QString() : d.kind + QLatin1Char('|') + d.businessKey;
+        qint64 earlier = knownIds.value(id);
+        if (earlier == 0 && !key.isEmpty())
+            earlier = knownKeys.value(key);
+        result.ok = true;
+        if (earlier > 0) {
+            result.duplicate = true;
+            result.seq = earlier;
+            return result;
+        }
+        result.seq = ++last;
+        knownIds.insert(id, result.seq);
+        if (!key.isEmpty())
+            knownKeys.insert(key, result.seq);
+        storedOrder.append(d.deliveryId);
+        return result;
+    };
+    auto check = [&](const QList<HubDelivery> &deliveries) {
+        QList<AppendResult> wanted;
+        for (const HubDelivery &d : deliveries)
+            wanted.append(expect(d));
+        const QList<AppendResult> results = appendAll(*store, deliveries);
+        QCOMPARE(results.size(), wanted.size());
+        for (int i = 0; i < results.size(); ++i) {
+            const QString where = QStringLiteral("delivery %1 (%2)").arg(i).arg(
+                deliveries.at(i).deliveryId);
+            QVERIFY2(results.at(i).ok == wanted.at(i).ok, qPrintable(where));
+            QVERIFY2(results.at(i).duplicate == wanted.at(i).duplicate, qPrintable(where));
+            QVERIFY2(results.at(i).seq == wanted.at(i).seq,
+                     qPrintable(where + QStringLiteral(": seq %1, not %2")
+                                            .arg(results.at(i).seq)
+                                            .arg(wanted.at(i).seq)));
+        }
+    };
+
+    // Stored first: 150 deliveries, every third with a business key.
+    QList<HubDelivery> first;
+    for (int i = 0; i < 150; ++i) {
+        first.append(delivery(QStringLiteral("old-%1").arg(i),
+                              i % 3 ? QString() : QStringLiteral("key-%1").arg(i)));
+    }
+    check(first);
+    if (QTest::currentTestFailed())
+        return;
+
+    QRandomGenerator random(20261201);
+    QList<HubDelivery> second;
+    for (int i = 0; i < 333; ++i) {
+        switch (random.bounded(8)) {
+        case 0: // a stored id again
+            second.append(delivery(QStringLiteral("old-%1").arg(random.bounded(150))));
+            break;
+        case 1: // a resend of a stored event under a new id
+            second.append(delivery(QStringLiteral("resend-%1").arg(i),
+                                   QStringLiteral("key-%1").arg(3 * random.bounded(50))));
+            break;
+        case 2: // an id or key first seen earlier in this batch, maybe chunks before
+            if (!second.isEmpty()) {
+                const HubDelivery &earlier = second.at(random.bounded(int(second.size())));
+                second.append(random.bounded(2)
+                                  ? delivery(earlier.deliveryId)
+                                  : delivery(QStringLiteral("again-%1").arg(i),
+                                             earlier.businessKey));
+            }
+            break;
+        case 3: // the same strings from another kind: another event
+            second.append(delivery(QStringLiteral("old-%1").arg(random.bounded(150)),
+                                   QStringLiteral("key-%1").arg(i), EventKind::metriport));
+            break;
+        case 4: // refused, takes no number
+            second.append(delivery(QString()));
+            break;
+        default:
+            second.append(delivery(QStringLiteral("new-%1").arg(i),
+                                   random.bounded(2) ? QStringLiteral("new-key-%1").arg(i)
+                                                     : QString()));
+        }
+    }
+    check(second);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(last > 150);
+    QVERIFY(last < 150 + 333);
+
+    QCOMPARE(store->lastSeq(), last);
+    const QList<HubEvent> events = readAll(*store, 0, 5000, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(seqsOf(events), range(1, last));
+    QStringList ids;
+    for (const HubEvent &event : events)
+        ids.append(idOf(event));
+    QCOMPARE(ids, storedOrder);
 }
 
 void TestHubStore::invalidDeliveryIsRefusedAlone()
