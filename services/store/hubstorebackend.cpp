@@ -274,26 +274,24 @@ bool HubStoreBackend::findStored(const QString &column,
     return true;
 }
 
-bool HubStoreBackend::insertEvents(const QList<HubEvent> &events, QString *error)
+bool HubStoreBackend::insertRows(const QString &into, int columns, qsizetype count,
+                                 const std::function<void(QSqlQuery *, int, qsizetype)> &bindRow,
+                                 QString *error)
 {
-    for (int from = 0; from < events.size();) {
-        const int rows = roundedDown(int(qMin<qsizetype>(events.size() - from,
-                                                         maxRowsPerStatement)));
+    const QString row =
+        QLatin1Char('(') + repeated(QStringLiteral("?"), columns, QStringLiteral(", ")) +
+        QLatin1Char(')');
+    for (qsizetype from = 0; from < count;) {
+        // Power-of-two sizes: a batch of any size is made of a few statements already prepared.
+        const int rows = roundedDown(int(qMin<qsizetype>(count - from, maxRowsPerStatement)));
         QSqlQuery *insert = prepared(
-            QStringLiteral("INSERT INTO hub_events (seq, kind, event_type, received_at, payload) "
-                           "VALUES %1")
-                .arg(repeated(QStringLiteral("(?, ?, ?, ?, ?)"), rows, QStringLiteral(", "))),
+            QStringLiteral("INSERT INTO %1 VALUES %2")
+                .arg(into, repeated(row, rows, QStringLiteral(", "))),
             error);
         if (!insert)
             return false;
-        for (int row = 0; row < rows; ++row) {
-            const HubEvent &event = events.at(from + row);
-            insert->bindValue(5 * row, event.seq);
-            insert->bindValue(5 * row + 1, event.kind);
-            insert->bindValue(5 * row + 2, event.eventType);
-            insert->bindValue(5 * row + 3, isoUtc(event.receivedAt));
-            insert->bindValue(5 * row + 4, event.payload);
-        }
+        for (int i = 0; i < rows; ++i)
+            bindRow(insert, i * columns, from + i);
         if (!insert->exec()) {
             *error = errorOf(*insert);
             return false;
@@ -304,35 +302,37 @@ bool HubStoreBackend::insertEvents(const QList<HubEvent> &events, QString *error
     return true;
 }
 
+bool HubStoreBackend::insertEvents(const QList<HubEvent> &events, QString *error)
+{
+    return insertRows(
+        QStringLiteral("hub_events (seq, kind, event_type, received_at, payload)"), 5,
+        events.size(),
+        [&](QSqlQuery *insert, int first, qsizetype index) {
+            const HubEvent &event = events.at(index);
+            insert->bindValue(first, event.seq);
+            insert->bindValue(first + 1, event.kind);
+            insert->bindValue(first + 2, event.eventType);
+            insert->bindValue(first + 3, isoUtc(event.receivedAt));
+            insert->bindValue(first + 4, event.payload);
+        },
+        error);
+}
+
 bool HubStoreBackend::insertDeliveries(const QList<HubEvent> &events,
                                        const QList<const HubDelivery *> &deliveries,
                                        QString *error)
 {
-    for (int from = 0; from < events.size();) {
-        const int rows = roundedDown(int(qMin<qsizetype>(events.size() - from,
-                                                         maxRowsPerStatement)));
-        QSqlQuery *insert = prepared(
-            QStringLiteral("INSERT INTO hub_deliveries (kind, delivery_id, business_key, seq) "
-                           "VALUES %1")
-                .arg(repeated(QStringLiteral("(?, ?, ?, ?)"), rows, QStringLiteral(", "))),
-            error);
-        if (!insert)
-            return false;
-        for (int row = 0; row < rows; ++row) {
-            const HubDelivery *delivery = deliveries.at(from + row);
-            insert->bindValue(4 * row, delivery->kind);
-            insert->bindValue(4 * row + 1, delivery->deliveryId);
-            insert->bindValue(4 * row + 2, nullableText(delivery->businessKey));
-            insert->bindValue(4 * row + 3, events.at(from + row).seq);
-        }
-        if (!insert->exec()) {
-            *error = errorOf(*insert);
-            return false;
-        }
-        insert->finish();
-        from += rows;
-    }
-    return true;
+    return insertRows(
+        QStringLiteral("hub_deliveries (kind, delivery_id, business_key, seq)"), 4,
+        events.size(),
+        [&](QSqlQuery *insert, int first, qsizetype index) {
+            const HubDelivery *delivery = deliveries.at(index);
+            insert->bindValue(first, delivery->kind);
+            insert->bindValue(first + 1, delivery->deliveryId);
+            insert->bindValue(first + 2, nullableText(delivery->businessKey));
+            insert->bindValue(first + 3, events.at(index).seq);
+        },
+        error);
 }
 
 HubStoreBackend::Outcome HubStoreBackend::write(const Batch &batch)

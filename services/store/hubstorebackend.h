@@ -121,6 +121,11 @@ private:
     //! maxRowsPerStatement), keyed by batchKey(kind, value).
     bool findStored(const QString &column, const QList<std::pair<QString, QString>> &keys,
                     QHash<QString, qint64> *seqs, QString *error);
+    //! INSERT INTO `into` (a table and its columns) `count` rows, at most maxRowsPerStatement
+    //! per statement; bindRow(query, first placeholder, row index) binds one row.
+    bool insertRows(const QString &into, int columns, qsizetype count,
+                    const std::function<void(QSqlQuery *, int, qsizetype)> &bindRow,
+                    QString *error);
     bool insertEvents(const QList<HubEvent> &events, QString *error);
     bool insertDeliveries(const QList<HubEvent> &events,
                           const QList<const HubDelivery *> &deliveries, QString *error);
