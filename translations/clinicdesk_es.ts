@@ -728,6 +728,160 @@
     </message>
 </context>
 <context>
+    <name>Claim</name>
+    <message>
+        <source>Draft</source>
+        <translation>Borrador</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>En cola</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Enviada</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rechazada</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Aceptada</translation>
+    </message>
+    <message>
+        <source>Pended</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Pagada</translation>
+    </message>
+    <message>
+        <source>Partially paid</source>
+        <translation>Pagada en parte</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation>Denegada</translation>
+    </message>
+    <message>
+        <source>Appealed</source>
+        <translation>Apelada</translation>
+    </message>
+    <message>
+        <source>Corrected</source>
+        <translation>Corregida</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>Anulada</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrada</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Baja</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Media</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Alta</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgente</translation>
+    </message>
+    <message>
+        <source>Our submission</source>
+        <translation>Nuestro envío</translation>
+    </message>
+    <message>
+        <source>Payor&apos;s reply</source>
+        <translation>Respuesta del pagador</translation>
+    </message>
+    <message>
+        <source>Payor update (live)</source>
+        <translation>Actualización del pagador (en vivo)</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sincronización</translation>
+    </message>
+    <message>
+        <source>Remittance</source>
+        <translation>Remesa</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Personal</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimService</name>
+    <message>
+        <source>Only a draft claim, or one that could not be delivered, can be sent.</source>
+        <translation>Solo se puede enviar una reclamación en borrador o una que no se pudo entregar.</translation>
+    </message>
+    <message>
+        <source>The claim being corrected has no payor claim number yet.</source>
+        <translation>La reclamación que se corrige todavía no tiene número de reclamación del pagador.</translation>
+    </message>
+    <message>
+        <source>Queued for the payor.</source>
+        <translation>En cola para el pagador.</translation>
+    </message>
+    <message>
+        <source>Coverage not verified active for the date of service; sent anyway: %1</source>
+        <translation>Cobertura no verificada como activa para la fecha de servicio; enviada de todos modos: %1</translation>
+    </message>
+    <message>
+        <source>The payor sent a status this version does not know: &quot;%1&quot;.</source>
+        <translation>El pagador envió un estado que esta versión no conoce: «%1».</translation>
+    </message>
+    <message>
+        <source>The payor&apos;s claim %1 is not one of this desk&apos;s claims.</source>
+        <translation>La reclamación %1 del pagador no es de este puesto.</translation>
+    </message>
+    <message>
+        <source>older than the status already held</source>
+        <translation>es anterior al estado que ya se tiene</translation>
+    </message>
+    <message>
+        <source>it would move the claim back from %1 to %2</source>
+        <translation>haría retroceder la reclamación de %1 a %2</translation>
+    </message>
+    <message>
+        <source>nothing new</source>
+        <translation>nada nuevo</translation>
+    </message>
+    <message>
+        <source>The claim no longer exists.</source>
+        <translation>La reclamación ya no existe.</translation>
+    </message>
+    <message>
+        <source>A mapping needs an insurance ID and a payor name.</source>
+        <translation>Una asignación necesita un ID de seguro y el nombre de un pagador.</translation>
+    </message>
+    <message>
+        <source>the claim</source>
+        <translation>la reclamación</translation>
+    </message>
+    <message>
+        <source>Claim created.</source>
+        <translation>Reclamación creada.</translation>
+    </message>
+</context>
+<context>
     <name>ClinicEvents</name>
     <message>
         <source>The event lacks the visit&apos;s id, MRN or start.</source>
@@ -2389,6 +2543,25 @@
     </message>
 </context>
 <context>
+    <name>PayorJson</name>
+    <message>
+        <source>The payor&apos;s answer has no claim_id or no status.</source>
+        <translation>La respuesta del pagador no tiene claim_id o no tiene estado.</translation>
+    </message>
+    <message>
+        <source>The payor&apos;s updated_at &quot;%1&quot; is not a time.</source>
+        <translation>El updated_at «%1» del pagador no es una hora.</translation>
+    </message>
+    <message>
+        <source>The payor&apos;s remittance has no billed or paid amount.</source>
+        <translation>La remesa del pagador no tiene importe facturado o pagado.</translation>
+    </message>
+    <message>
+        <source>Remittance line %1 has no billed or paid amount.</source>
+        <translation>La línea %1 de la remesa no tiene importe facturado o pagado.</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>ClinicDesk Cannot Start</source>
@@ -2554,6 +2727,17 @@
     <message>
         <source>Type the date as %1.</source>
         <translation>Escriba la fecha con el formato %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Remittance</name>
+    <message>
+        <source>Line %1 (%2) does not balance: billed %3 − paid %4 is %5, but its adjustments add up to %6.</source>
+        <translation>La línea %1 (%2) no cuadra: facturado %3 − pagado %4 es %5, pero sus ajustes suman %6.</translation>
+    </message>
+    <message>
+        <source>Claim %1 does not balance: billed %2 − paid %3 is %4, but its adjustments add up to %5.</source>
+        <translation>La reclamación %1 no cuadra: facturado %2 − pagado %3 es %4, pero sus ajustes suman %5.</translation>
     </message>
 </context>
 <context>
@@ -3566,6 +3750,18 @@
     <message>
         <source>The live feed&apos;s position is missing from the database.</source>
         <translation>Falta en la base de datos la posición de las actualizaciones en vivo.</translation>
+    </message>
+    <message>
+        <source>the claims</source>
+        <translation>las reclamaciones</translation>
+    </message>
+    <message>
+        <source>Only a draft claim, or one that could not be delivered, can be edited.</source>
+        <translation>Solo se puede editar una reclamación en borrador o una que no se pudo entregar.</translation>
+    </message>
+    <message>
+        <source>The claim %1 no longer exists.</source>
+        <translation>La reclamación %1 ya no existe.</translation>
     </message>
 </context>
 <context>

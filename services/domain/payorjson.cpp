@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 ClinicDesk developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "services/claims/payorjson.h"
+#include "services/domain/payorjson.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

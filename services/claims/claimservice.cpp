@@ -1,0 +1,374 @@
+// SPDX-FileCopyrightText: 2026 ClinicDesk developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "services/claims/claimservice.h"
+
+#include "services/common/async.h"
+#include "services/store/audittrail.h"
+#include "services/store/database.h"
+#include "services/store/sqlvalues.h"
+#include "services/store/store.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QUuid>
+
+namespace {
+const QString claimEntity = QStringLiteral("claim");
+
+QString what()
+{
+    return QCoreApplication::translate("ClaimService", "the claim");
+}
+
+template<typename T> QFuture<StoreResult<T>> refused(const QString &error)
+{
+    return QtFuture::makeReadyFuture(StoreResult<T>::failure(error));
+}
+
+template<typename T> StoreResult<T> failure(const QString &error)
+{
+    return StoreResult<T>::failure(error);
+}
+
+//! Runs `change(repository)` in one transaction with its audit record.
+template<typename T, typename Change>
+StoreResult<T> inTransaction(const QString &connection, const QString &user, const QString &action,
+                             Change change)
+{
+    TransactionGuard transaction(Database::connection(connection));
+    if (!transaction.isActive())
+        return failure<T>(transaction.describeError(what()));
+    ClaimRepository repository(connection);
+    StoreResult<T> result = change(repository);
+    if (!result)
+        return result;
+    qint64 entityId = 0;
+    if constexpr (std::is_same_v<T, Claim>)
+        entityId = result->id;
+    else if constexpr (std::is_same_v<T, ClaimStatusOutcome>)
+        entityId = result->claim.id;
+    if (entityId > 0) {
+        const auto recorded = AuditTrail::recordIn(connection, user, {action, claimEntity, entityId});
+        if (!recorded)
+            return failure<T>(AuditTrail::notRecorded(recorded.error()));
+    }
+    if (!transaction.commit())
+        return failure<T>(transaction.describeError(what()));
+    return result;
+}
+
+StoreResult<Claim> saveContent(ClaimRepository &repository, const Claim &claim, const QString &user)
+{
+    if (claim.id == 0) {
+        Claim fresh = claim;
+        fresh.status = ClaimStatus::Draft;
+        StoreResult<Claim> stored = repository.insert(fresh);
+        if (!stored)
+            return stored;
+        const QString created = QCoreApplication::translate("ClaimService", "Claim created.");
+        const auto logged = repository.addTimeline(
+            stored->id,
+            {SqlValues::nowUtc(), ClaimStatus::Draft, ClaimEventSource::Person, created, user});
+        if (!logged)
+            return failure<Claim>(logged.error());
+        return stored;
+    }
+    return repository.updateContent(claim);
+}
+
+QString statusSentence(const PayorJson::ClaimStatusReport &report)
+{
+    QString sentence = report.message;
+    if (!report.coverageMessage.isEmpty() && !sentence.contains(report.coverageMessage))
+        sentence = sentence.isEmpty() ? report.coverageMessage
+                                      : sentence + QStringLiteral(" — ") + report.coverageMessage;
+    return sentence;
+}
+} // namespace
+
+ClaimService::ClaimService(Store *store, QString user, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_user(std::move(user))
+{
+}
+
+void ClaimService::announce(const QFuture<StoreResult<Claim>> &future)
+{
+    Async::whenReady(future, this, [this](const StoreResult<Claim> &result) {
+        if (result)
+            Q_EMIT claimChanged(*result);
+    });
+}
+
+QFuture<StoreResult<Claim>> ClaimService::saveDraft(const Claim &claim)
+{
+    const QString user = m_user;
+    auto saved = m_store->write([claim, user](const QString &connection) {
+        return inTransaction<Claim>(
+            connection, user,
+            claim.id == 0 ? QStringLiteral("claim.create") : QStringLiteral("claim.edit"),
+            [&](ClaimRepository &repository) { return saveContent(repository, claim, user); });
+    });
+    announce(saved);
+    return saved;
+}
+
+QFuture<StoreResult<Claim>> ClaimService::queue(const Claim &claim,
+                                               const PayorJson::Provider &provider)
+{
+    if (claim.id != 0 && claim.status != ClaimStatus::Draft && claim.status != ClaimStatus::Error)
+        return refused<Claim>(QCoreApplication::translate("ClaimService", "Only a draft claim, or one that could not be delivered, can be "
+                                 "sent."));
+    const QString user = m_user;
+    auto queued = m_store->write([claim, provider, user](const QString &connection) {
+        return inTransaction<Claim>(
+            connection, user, QStringLiteral("claim.submit"),
+            [&](ClaimRepository &repository) -> StoreResult<Claim> {
+                StoreResult<Claim> saved = saveContent(repository, claim, user);
+                if (!saved)
+                    return saved;
+                Claim stored = *saved;
+                stored.status = ClaimStatus::Queued;
+                stored.payerMessage.clear();
+                // A replacement or void names the payor's claim it replaces.
+                if (stored.frequency != ClaimFrequency::Original && stored.replacesClaimId) {
+                    const auto original = repository.find(stored.replacesClaimId);
+                    if (!original)
+                        return failure<Claim>(original.error());
+                    if (!original->has_value() || (*original)->payerClaimId.isEmpty())
+                        return failure<Claim>(QCoreApplication::translate("ClaimService", "The claim being corrected has no payor claim "
+                                                 "number yet."));
+                    stored.payerClaimId = (*original)->payerClaimId;
+                }
+                const QByteArray payload = QJsonDocument(PayorJson::routeClaimBody(stored, provider))
+                                               .toJson(QJsonDocument::Compact);
+                ClaimOutboxItem item;
+                item.claimId = stored.id;
+                item.idempotencyKey = QUuid::createUuid().toString(QUuid::WithoutBraces);
+                item.payload = payload;
+                item.payloadHash =
+                    QString::fromLatin1(QCryptographicHash::hash(payload, QCryptographicHash::Sha256)
+                                            .toHex());
+                const auto enqueued = repository.enqueue(item);
+                if (!enqueued)
+                    return failure<Claim>(enqueued.error());
+                // The payor's claim id of an original arrives with its reply; keep a
+                // replacement's reference out of the unique payer_claim_id column.
+                if (stored.frequency != ClaimFrequency::Original)
+                    stored.payerClaimId.clear();
+                StoreResult<Claim> updated = repository.saveStatus(stored, {});
+                if (!updated)
+                    return updated;
+                const auto logged = repository.addTimeline(
+                    stored.id, {SqlValues::nowUtc(), ClaimStatus::Queued,
+                                ClaimEventSource::Submission, QCoreApplication::translate("ClaimService", "Queued for the payor."), user});
+                if (!logged)
+                    return failure<Claim>(logged.error());
+                if (!stored.coverageOverrideReason.isEmpty()) {
+                    const auto noted = repository.addTimeline(
+                        stored.id,
+                        {SqlValues::nowUtc(), ClaimStatus::Queued, ClaimEventSource::Person,
+                         QCoreApplication::translate("ClaimService", "Coverage not verified active for the date of service; sent anyway: "
+                            "%1")
+                             .arg(stored.coverageOverrideReason),
+                         stored.coverageOverrideBy.isEmpty() ? user : stored.coverageOverrideBy});
+                    if (!noted)
+                        return failure<Claim>(noted.error());
+                }
+                return updated;
+            });
+    });
+    announce(queued);
+    return queued;
+}
+
+QFuture<StoreResult<ClaimStatusOutcome>>
+ClaimService::applyStatus(const PayorJson::ClaimStatusReport &report, ClaimEventSource source,
+                          qint64 claimId)
+{
+    if (!report.status) {
+        return refused<ClaimStatusOutcome>(
+            QCoreApplication::translate("ClaimService", "The payor sent a status this version does not know: \"%1\".")
+                .arg(report.statusText));
+    }
+    const QString user = m_user;
+    auto applied = m_store->write([report, source, claimId, user](const QString &connection) {
+        return inTransaction<ClaimStatusOutcome>(
+            connection, user, QStringLiteral("claim.status"),
+            [&](ClaimRepository &repository) -> StoreResult<ClaimStatusOutcome> {
+                StoreResult<std::optional<Claim>> found = std::optional<Claim>();
+                if (!report.payerClaimId.isEmpty())
+                    found = repository.findByPayerClaimId(report.payerClaimId);
+                if (found && !found->has_value() && !report.claimNumber.isEmpty())
+                    found = repository.findByNumber(report.claimNumber);
+                if (found && !found->has_value() && claimId > 0)
+                    found = repository.find(claimId);
+                if (!found)
+                    return failure<ClaimStatusOutcome>(found.error());
+                if (!found->has_value()) {
+                    return failure<ClaimStatusOutcome>(
+                        QCoreApplication::translate("ClaimService", "The payor's claim %1 is not one of this desk's claims.")
+                            .arg(report.payerClaimId));
+                }
+                Claim claim = **found;
+                ClaimStatusOutcome outcome;
+                outcome.claim = claim;
+                const auto heldTime = repository.payorTime(claim.id);
+                if (!heldTime)
+                    return failure<ClaimStatusOutcome>(heldTime.error());
+                const ClaimStatus next = *report.status;
+                if (report.updatedAt.isValid() && heldTime->isValid() &&
+                    report.updatedAt <= *heldTime) {
+                    outcome.ignoredWhy = QCoreApplication::translate("ClaimService", "older than the status already held");
+                    return outcome;
+                }
+                if (claimStatusRank(next) < claimStatusRank(claim.status)) {
+                    outcome.ignoredWhy = QCoreApplication::translate("ClaimService", "it would move the claim back from %1 to %2")
+                                             .arg(claimStatusName(claim.status),
+                                                  claimStatusName(next));
+                    return outcome;
+                }
+                const QString message = statusSentence(report);
+                const bool sameStatus = next == claim.status;
+                Claim updated = claim;
+                updated.status = next;
+                if (!report.payerClaimId.isEmpty())
+                    updated.payerClaimId = report.payerClaimId;
+                if (!message.isEmpty())
+                    updated.payerMessage = message;
+                if (report.remittance || report.approvedCents || report.patientResponsibilityCents) {
+                    updated.allowedCents = report.approvedCents + report.patientResponsibilityCents;
+                    updated.paidCents = report.approvedCents;
+                    updated.patientResponsibilityCents = report.patientResponsibilityCents;
+                }
+                if (report.remittance) {
+                    const qint64 lineAllowed = [&] {
+                        qint64 sum = 0;
+                        for (const RemittanceLine &line : report.remittance->lines)
+                            sum += line.allowedCents;
+                        return sum;
+                    }();
+                    if (lineAllowed > 0)
+                        updated.allowedCents = lineAllowed;
+                    updated.paidCents = report.remittance->paidCents;
+                    updated.patientResponsibilityCents =
+                        report.remittance->patientResponsibilityCents;
+                }
+                if (report.expectedPaymentDate.isValid())
+                    updated.expectedPaymentDate = report.expectedPaymentDate;
+                const bool sameFigures = updated.paidCents == claim.paidCents &&
+                                         updated.allowedCents == claim.allowedCents &&
+                                         updated.payerClaimId == claim.payerClaimId;
+                if (sameStatus && sameFigures && updated.payerMessage == claim.payerMessage &&
+                    !report.remittance) {
+                    outcome.ignoredWhy = QCoreApplication::translate("ClaimService", "nothing new");
+                    return outcome;
+                }
+                StoreResult<Claim> saved = repository.saveStatus(updated, report.updatedAt);
+                if (!saved)
+                    return failure<ClaimStatusOutcome>(saved.error());
+                if (report.remittance) {
+                    Remittance remittance = *report.remittance;
+                    if (remittance.claimNumber.isEmpty())
+                        remittance.claimNumber = claim.claimNumber;
+                    if (remittance.payerClaimId.isEmpty())
+                        remittance.payerClaimId = updated.payerClaimId;
+                    QString why;
+                    const bool balanced = remittance.balances(&why);
+                    const auto stored = repository.addRemittance(claim.id, remittance, balanced, why);
+                    if (!stored)
+                        return failure<ClaimStatusOutcome>(stored.error());
+                }
+                const auto logged = repository.addTimeline(
+                    claim.id, {report.updatedAt.isValid() ? report.updatedAt : SqlValues::nowUtc(),
+                               next, source, message, QStringLiteral("payor")});
+                if (!logged)
+                    return failure<ClaimStatusOutcome>(logged.error());
+                outcome.claim = *saved;
+                outcome.changed = true;
+                return outcome;
+            });
+    });
+    Async::whenReady(applied, this, [this](const StoreResult<ClaimStatusOutcome> &result) {
+        if (result && result->changed)
+            Q_EMIT claimChanged(result->claim);
+    });
+    return applied;
+}
+
+QFuture<StoreResult<Claim>> ClaimService::setStatus(qint64 claimId, ClaimStatus status,
+                                                   ClaimEventSource source, const QString &message)
+{
+    const QString user = m_user;
+    auto changed = m_store->write([=](const QString &connection) {
+        return inTransaction<Claim>(
+            connection, user, QStringLiteral("claim.status"),
+            [&](ClaimRepository &repository) -> StoreResult<Claim> {
+                const auto found = repository.find(claimId);
+                if (!found)
+                    return failure<Claim>(found.error());
+                if (!found->has_value())
+                    return failure<Claim>(QCoreApplication::translate("ClaimService", "The claim no longer exists."));
+                Claim claim = **found;
+                claim.status = status;
+                if (!message.isEmpty())
+                    claim.payerMessage = message;
+                StoreResult<Claim> saved = repository.saveStatus(claim, {});
+                if (!saved)
+                    return saved;
+                const auto logged = repository.addTimeline(
+                    claimId, {SqlValues::nowUtc(), status, source, message,
+                              source == ClaimEventSource::Person ? user : QString()});
+                if (!logged)
+                    return failure<Claim>(logged.error());
+                return saved;
+            });
+    });
+    announce(changed);
+    return changed;
+}
+
+QFuture<StoreResult<std::optional<Claim>>> ClaimService::find(qint64 claimId) const
+{
+    return AuditTrail(m_store, m_user).read({QStringLiteral("claim.view"), claimEntity, claimId},
+                                            [claimId](const QString &connection) {
+                                                return ClaimRepository(connection).find(claimId);
+                                            });
+}
+
+QFuture<StoreResult<QList<ClaimTimelineEntry>>> ClaimService::timeline(qint64 claimId) const
+{
+    return m_store->read(
+        [claimId](const QString &connection) { return ClaimRepository(connection).timeline(claimId); });
+}
+
+QFuture<StoreResult<QList<StoredRemittance>>> ClaimService::remittances(qint64 claimId) const
+{
+    return m_store->read([claimId](const QString &connection) {
+        return ClaimRepository(connection).remittances(claimId);
+    });
+}
+
+QFuture<StoreResult<QList<PayorMapping>>> ClaimService::mappings() const
+{
+    return m_store->read(
+        [](const QString &connection) { return ClaimRepository(connection).mappings(); });
+}
+
+QFuture<StoreResult<bool>> ClaimService::saveMapping(const PayorMapping &mapping)
+{
+    if (mapping.insuranceId.trimmed().isEmpty() || mapping.payorName.trimmed().isEmpty())
+        return refused<bool>(QCoreApplication::translate("ClaimService", "A mapping needs an insurance ID and a payor name."));
+    return m_store->write([mapping](const QString &connection) {
+        return ClaimRepository(connection).saveMapping(mapping);
+    });
+}
+
+QFuture<StoreResult<bool>> ClaimService::removeMapping(const QString &insuranceId)
+{
+    return m_store->write([insuranceId](const QString &connection) {
+        return ClaimRepository(connection).removeMapping(insuranceId);
+    });
+}

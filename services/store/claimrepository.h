@@ -1,0 +1,118 @@
+// SPDX-FileCopyrightText: 2026 ClinicDesk developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "services/domain/claim.h"
+#include "services/domain/remittance.h"
+#include "services/store/storeerror.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+//! A claim waiting in the outbox, or being sent.
+struct ClaimOutboxItem
+{
+    qint64 claimId = 0;
+    QString idempotencyKey; // a UUID made when the claim was queued, used for every try
+    QByteArray payload;     // the route-claim body, exactly as sent every time
+    QString payloadHash;    // SHA-256 of the payload, hex
+    QString state;          // pending, inflight, succeeded, rejected, unknown
+    int attempts = 0;
+    QDateTime nextAttemptAt;
+    QDateTime firstAttemptAt; // null before the first try
+    QString lastError;
+    bool operator==(const ClaimOutboxItem &) const = default;
+};
+
+//! An insurance ID and the payor it routes to.
+struct PayorMapping
+{
+    QString insuranceId;
+    QString payorName;
+    QString source; // default, local (an administrator), payor (synced)
+    bool operator==(const PayorMapping &) const = default;
+};
+
+//! A remittance as stored, with the check of its arithmetic.
+struct StoredRemittance
+{
+    qint64 id = 0;
+    qint64 claimId = 0; // 0 when no claim of ours matched
+    Remittance remittance;
+    bool balanced = true;
+    QString balanceError;
+    QDateTime receivedAt;
+};
+
+/*!
+  Claims in SQLite: the claim with its diagnoses and lines, its timeline, its outbox row, its
+  remittances, and the insurance-ID → payor mappings. The caller holds the transaction that
+  makes a change with its timeline entry and outbox row, so they happen together or not at all.
+ */
+class ClaimRepository
+{
+public:
+    explicit ClaimRepository(QString connectionName)
+        : m_connection(std::move(connectionName))
+    {
+    }
+
+    //! Stores a new claim (its id is ignored) and gives it its number, CLM and the id in seven
+    //! digits; returns it as stored.
+    StoreResult<Claim> insert(const Claim &claim);
+    //! Replaces what a claim says (codes, amounts, people) while it is still a draft or in
+    //! error; its status and payor fields are left alone.
+    StoreResult<Claim> updateContent(const Claim &claim);
+    StoreResult<std::optional<Claim>> find(qint64 id) const;
+    StoreResult<std::optional<Claim>> findByNumber(const QString &claimNumber) const;
+    StoreResult<std::optional<Claim>> findByPayerClaimId(const QString &payerClaimId) const;
+
+    /*!
+      Writes the status and the payor's fields of `claim` (status, payer claim id and message,
+      allowed, paid, patient responsibility, expected payment date, coverage override) and the
+      payor's time of that status (`payorTime`, may be null). Sets status_changed_at when the
+      status differs from the stored one.
+     */
+    StoreResult<Claim> saveStatus(const Claim &claim, const QDateTime &payorTime);
+    //! The payor's time of the status stored (null when none).
+    StoreResult<QDateTime> payorTime(qint64 claimId) const;
+
+    StoreResult<bool> addTimeline(qint64 claimId, const ClaimTimelineEntry &entry);
+    StoreResult<QList<ClaimTimelineEntry>> timeline(qint64 claimId) const;
+
+    //! Puts the claim in the outbox (state pending, due now); replaces an earlier row of the
+    //! same claim only when `item.idempotencyKey` is new (a corrected claim is a new claim).
+    StoreResult<bool> enqueue(const ClaimOutboxItem &item);
+    StoreResult<std::optional<ClaimOutboxItem>> outboxItem(qint64 claimId) const;
+    //! Pending or in-flight rows due at `now`, soonest first. An inflight row is due again:
+    //! the process that sent it may have died before it learned the answer.
+    StoreResult<QList<ClaimOutboxItem>> dueOutbox(const QDateTime &now, int limit) const;
+    //! The soonest next attempt of any pending row; null when none.
+    StoreResult<QDateTime> nextOutboxAttempt() const;
+    StoreResult<bool> updateOutbox(const ClaimOutboxItem &item);
+
+    StoreResult<qint64> addRemittance(qint64 claimId, const Remittance &remittance,
+                                      bool balanced, const QString &balanceError);
+    StoreResult<QList<StoredRemittance>> remittances(qint64 claimId) const;
+
+    StoreResult<QList<PayorMapping>> mappings() const;
+    StoreResult<std::optional<PayorMapping>> mapping(const QString &insuranceId) const;
+    StoreResult<bool> saveMapping(const PayorMapping &mapping);
+    StoreResult<bool> removeMapping(const QString &insuranceId);
+
+    //! Claims in one of `statuses` (all when empty), oldest change first, at most `limit`.
+    StoreResult<QList<Claim>> withStatus(const QList<ClaimStatus> &statuses, int limit) const;
+    StoreResult<QDateTime> lastSyncTime() const;
+    StoreResult<bool> setLastSyncTime(const QDateTime &time);
+
+private:
+    StoreResult<bool> writeCodes(const Claim &claim);
+    StoreResult<bool> readCodes(Claim *claim) const;
+    StoreResult<std::optional<Claim>> findWhere(const QString &condition,
+                                                const QVariant &value) const;
+
+    QString m_connection;
+};
