@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 
 SINGULAR = {
+    "Not delivered after %n tries: %1. Retry sends it again under the same key, so the payor cannot get it twice.":
+        "Not delivered after %n try: %1. Retry sends it again under the same key, so the payor cannot get it twice.",
     "The clearinghouse did not answer within %n seconds. Try again in a few minutes.":
         "The clearinghouse did not answer within %n second. Try again in a few minutes.",
     "%1 did not answer within %n seconds. Try again in a few minutes.":

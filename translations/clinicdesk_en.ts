@@ -40,6 +40,16 @@
     </message>
 </context>
 <context>
+    <name>ClaimSubmitter</name>
+    <message numerus="yes">
+        <source>Not delivered after %n tries: %1. Retry sends it again under the same key, so the payor cannot get it twice.</source>
+        <translation>
+            <numerusform>Not delivered after %n try: %1. Retry sends it again under the same key, so the payor cannot get it twice.</numerusform>
+            <numerusform>Not delivered after %n tries: %1. Retry sends it again under the same key, so the payor cannot get it twice.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DashboardWidget</name>
     <message numerus="yes">
         <source>&amp;Needs Action Today (%n)</source>
@@ -79,8 +89,8 @@
     <message numerus="yes">
         <source>&quot;%1&quot; matches %n patients; give the ID:</source>
         <translation>
-            <numerusform>&quot;%1&quot; matches %n patient; give the ID:</numerusform>
-            <numerusform>&quot;%1&quot; matches %n patients; give the ID:</numerusform>
+            <numerusform>"%1" matches %n patient; give the ID:</numerusform>
+            <numerusform>"%1" matches %n patients; give the ID:</numerusform>
         </translation>
     </message>
     <message numerus="yes">

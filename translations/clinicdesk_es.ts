@@ -827,6 +827,17 @@
     </message>
 </context>
 <context>
+    <name>ClaimEvents</name>
+    <message>
+        <source>Claim %1 is not one of this desk&apos;s claims.</source>
+        <translation>La reclamación %1 no es de este puesto.</translation>
+    </message>
+    <message>
+        <source>Claim %1 unchanged: %2</source>
+        <translation>Reclamación %1 sin cambios: %2</translation>
+    </message>
+</context>
+<context>
     <name>ClaimService</name>
     <message>
         <source>Only a draft claim, or one that could not be delivered, can be sent.</source>
@@ -879,6 +890,52 @@
     <message>
         <source>Claim created.</source>
         <translation>Reclamación creada.</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimSubmitter</name>
+    <message>
+        <source>The payor refused the claim (HTTP %1).</source>
+        <translation>El pagador rechazó la reclamación (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>the claims outbox</source>
+        <translation>la bandeja de salida de reclamaciones</translation>
+    </message>
+    <message>
+        <source>Sent to the payor.</source>
+        <translation>Enviada al pagador.</translation>
+    </message>
+    <message>
+        <source>The claim&apos;s status could not be saved.</source>
+        <translation>No se pudo guardar el estado de la reclamación.</translation>
+    </message>
+    <message>
+        <source>The payor&apos;s answer could not be read: %1</source>
+        <translation>No se pudo leer la respuesta del pagador: %1</translation>
+    </message>
+    <message>
+        <source>The payor is still working on this claim (HTTP 409).</source>
+        <translation>El pagador todavía está procesando esta reclamación (HTTP 409).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not delivered after %n tries: %1. Retry sends it again under the same key, so the payor cannot get it twice.</source>
+        <translation>
+            <numerusform>No entregada tras %n intento: %1. Reintentar la envía de nuevo con la misma clave, así el pagador no puede recibirla dos veces.</numerusform>
+            <numerusform>No entregada tras %n intentos: %1. Reintentar la envía de nuevo con la misma clave, así el pagador no puede recibirla dos veces.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only a claim that could not be delivered can be retried.</source>
+        <translation>Solo se puede reintentar una reclamación que no se pudo entregar.</translation>
+    </message>
+    <message>
+        <source>The claim no longer exists.</source>
+        <translation>La reclamación ya no existe.</translation>
+    </message>
+    <message>
+        <source>Sent again by hand (same key).</source>
+        <translation>Enviada de nuevo a mano (misma clave).</translation>
     </message>
 </context>
 <context>

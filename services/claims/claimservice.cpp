@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "services/claims/claimservice.h"
 
+#include "services/claims/claimstatusrules.h"
 #include "services/common/async.h"
 #include "services/store/audittrail.h"
 #include "services/store/database.h"
@@ -77,14 +78,6 @@ StoreResult<Claim> saveContent(ClaimRepository &repository, const Claim &claim, 
     return repository.updateContent(claim);
 }
 
-QString statusSentence(const PayorJson::ClaimStatusReport &report)
-{
-    QString sentence = report.message;
-    if (!report.coverageMessage.isEmpty() && !sentence.contains(report.coverageMessage))
-        sentence = sentence.isEmpty() ? report.coverageMessage
-                                      : sentence + QStringLiteral(" — ") + report.coverageMessage;
-    return sentence;
-}
 } // namespace
 
 ClaimService::ClaimService(Store *store, QString user, QObject *parent)
@@ -197,98 +190,8 @@ ClaimService::applyStatus(const PayorJson::ClaimStatusReport &report, ClaimEvent
     auto applied = m_store->write([report, source, claimId, user](const QString &connection) {
         return inTransaction<ClaimStatusOutcome>(
             connection, user, QStringLiteral("claim.status"),
-            [&](ClaimRepository &repository) -> StoreResult<ClaimStatusOutcome> {
-                StoreResult<std::optional<Claim>> found = std::optional<Claim>();
-                if (!report.payerClaimId.isEmpty())
-                    found = repository.findByPayerClaimId(report.payerClaimId);
-                if (found && !found->has_value() && !report.claimNumber.isEmpty())
-                    found = repository.findByNumber(report.claimNumber);
-                if (found && !found->has_value() && claimId > 0)
-                    found = repository.find(claimId);
-                if (!found)
-                    return failure<ClaimStatusOutcome>(found.error());
-                if (!found->has_value()) {
-                    return failure<ClaimStatusOutcome>(
-                        QCoreApplication::translate("ClaimService", "The payor's claim %1 is not one of this desk's claims.")
-                            .arg(report.payerClaimId));
-                }
-                Claim claim = **found;
-                ClaimStatusOutcome outcome;
-                outcome.claim = claim;
-                const auto heldTime = repository.payorTime(claim.id);
-                if (!heldTime)
-                    return failure<ClaimStatusOutcome>(heldTime.error());
-                const ClaimStatus next = *report.status;
-                if (report.updatedAt.isValid() && heldTime->isValid() &&
-                    report.updatedAt <= *heldTime) {
-                    outcome.ignoredWhy = QCoreApplication::translate("ClaimService", "older than the status already held");
-                    return outcome;
-                }
-                if (claimStatusRank(next) < claimStatusRank(claim.status)) {
-                    outcome.ignoredWhy = QCoreApplication::translate("ClaimService", "it would move the claim back from %1 to %2")
-                                             .arg(claimStatusName(claim.status),
-                                                  claimStatusName(next));
-                    return outcome;
-                }
-                const QString message = statusSentence(report);
-                const bool sameStatus = next == claim.status;
-                Claim updated = claim;
-                updated.status = next;
-                if (!report.payerClaimId.isEmpty())
-                    updated.payerClaimId = report.payerClaimId;
-                if (!message.isEmpty())
-                    updated.payerMessage = message;
-                if (report.remittance || report.approvedCents || report.patientResponsibilityCents) {
-                    updated.allowedCents = report.approvedCents + report.patientResponsibilityCents;
-                    updated.paidCents = report.approvedCents;
-                    updated.patientResponsibilityCents = report.patientResponsibilityCents;
-                }
-                if (report.remittance) {
-                    const qint64 lineAllowed = [&] {
-                        qint64 sum = 0;
-                        for (const RemittanceLine &line : report.remittance->lines)
-                            sum += line.allowedCents;
-                        return sum;
-                    }();
-                    if (lineAllowed > 0)
-                        updated.allowedCents = lineAllowed;
-                    updated.paidCents = report.remittance->paidCents;
-                    updated.patientResponsibilityCents =
-                        report.remittance->patientResponsibilityCents;
-                }
-                if (report.expectedPaymentDate.isValid())
-                    updated.expectedPaymentDate = report.expectedPaymentDate;
-                const bool sameFigures = updated.paidCents == claim.paidCents &&
-                                         updated.allowedCents == claim.allowedCents &&
-                                         updated.payerClaimId == claim.payerClaimId;
-                if (sameStatus && sameFigures && updated.payerMessage == claim.payerMessage &&
-                    !report.remittance) {
-                    outcome.ignoredWhy = QCoreApplication::translate("ClaimService", "nothing new");
-                    return outcome;
-                }
-                StoreResult<Claim> saved = repository.saveStatus(updated, report.updatedAt);
-                if (!saved)
-                    return failure<ClaimStatusOutcome>(saved.error());
-                if (report.remittance) {
-                    Remittance remittance = *report.remittance;
-                    if (remittance.claimNumber.isEmpty())
-                        remittance.claimNumber = claim.claimNumber;
-                    if (remittance.payerClaimId.isEmpty())
-                        remittance.payerClaimId = updated.payerClaimId;
-                    QString why;
-                    const bool balanced = remittance.balances(&why);
-                    const auto stored = repository.addRemittance(claim.id, remittance, balanced, why);
-                    if (!stored)
-                        return failure<ClaimStatusOutcome>(stored.error());
-                }
-                const auto logged = repository.addTimeline(
-                    claim.id, {report.updatedAt.isValid() ? report.updatedAt : SqlValues::nowUtc(),
-                               next, source, message, QStringLiteral("payor")});
-                if (!logged)
-                    return failure<ClaimStatusOutcome>(logged.error());
-                outcome.claim = *saved;
-                outcome.changed = true;
-                return outcome;
+            [&](ClaimRepository &repository) {
+                return ClaimStatusRules::apply(repository, report, source, claimId);
             });
     });
     Async::whenReady(applied, this, [this](const StoreResult<ClaimStatusOutcome> &result) {
@@ -370,5 +273,16 @@ QFuture<StoreResult<bool>> ClaimService::removeMapping(const QString &insuranceI
 {
     return m_store->write([insuranceId](const QString &connection) {
         return ClaimRepository(connection).removeMapping(insuranceId);
+    });
+}
+
+void ClaimService::showPayorUpdate(const QString &payerClaimId)
+{
+    auto found = m_store->read([payerClaimId](const QString &connection) {
+        return ClaimRepository(connection).findByPayerClaimId(payerClaimId);
+    });
+    Async::whenReady(found, this, [this](const StoreResult<std::optional<Claim>> &claim) {
+        if (claim && claim->has_value())
+            Q_EMIT claimChanged(**claim);
     });
 }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "services/claims/claimstatusrules.h"
 #include "services/domain/claim.h"
 #include "services/domain/payorjson.h"
 #include "services/domain/remittance.h"
@@ -13,14 +14,6 @@
 #include <QObject>
 
 class Store;
-
-//! What applying a payor's word about a claim did.
-struct ClaimStatusOutcome
-{
-    Claim claim;          // as stored afterwards
-    bool changed = false; // false: old news, a repeat, or a step backwards (ignored)
-    QString ignoredWhy;   // when not changed
-};
 
 /*!
   The biller's claims: drafts, queueing for the payor (the claim and its outbox row in one
@@ -64,6 +57,10 @@ public:
     QFuture<StoreResult<QList<PayorMapping>>> mappings() const;
     QFuture<StoreResult<bool>> saveMapping(const PayorMapping &mapping);
     QFuture<StoreResult<bool>> removeMapping(const QString &insuranceId);
+
+    //! The live feed applied a payor update to the claim the payor numbers `payerClaimId`:
+    //! reads it and tells the screens.
+    void showPayorUpdate(const QString &payerClaimId);
 
 Q_SIGNALS:
     //! A claim was saved or its status changed (emitted in the service's thread).

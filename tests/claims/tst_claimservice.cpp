@@ -4,6 +4,7 @@
 // same transaction, and the payor's words applied so that late or repeated ones never move a
 // claim backwards.
 #include "common/trainingenvironment.h"
+#include "services/claims/claimevents.h"
 #include "services/claims/claimservice.h"
 
 #include <QCryptographicHash>
@@ -78,6 +79,7 @@ private Q_SLOTS:
     void unknownStatusOrClaimIsAnError();
     void replacementNamesThePayorsClaim();
     void mappingsHaveDefaultsAndChange();
+    void webhookFromTheFeedMovesOnlyOurClaims();
 
 private:
     StoreResult<Claim> queued(ClaimService &service, const Claim &claim)
@@ -392,6 +394,59 @@ void TestClaimService::mappingsHaveDefaultsAndChange()
                                             QStringLiteral("local")}));
     QCOMPARE(*TestSupport::await(service.removeMapping(QStringLiteral("INS004"))), true);
     QCOMPARE(*TestSupport::await(service.removeMapping(QStringLiteral("INS004"))), false);
+}
+
+void TestClaimService::webhookFromTheFeedMovesOnlyOurClaims()
+{
+    ClaimService service(&m_env->store(), QStringLiteral("biller.bo"));
+    const StoreResult<Claim> claim = queued(service, claimFor(m_jane));
+    QVERIFY(claim);
+    const QString payerId = QStringLiteral("PCL-W-%1").arg(claim->id);
+    PayorJson::ClaimStatusReport pended =
+        report(payerId, QStringLiteral("pended"), QDateTime::currentDateTimeUtc().addSecs(-5));
+    pended.claimNumber = claim->claimNumber;
+    QVERIFY(TestSupport::await(service.applyStatus(pended, ClaimEventSource::PayorReply)));
+
+    auto eventFor = [](const PayorJson::ClaimStatusReport &r) {
+        LiveEvent event;
+        event.kind = QStringLiteral("payor");
+        event.eventType = QStringLiteral("claim_status_update");
+        event.payload = {{QStringLiteral("type"), QStringLiteral("claim_status_update")},
+                         {QStringLiteral("data"), PayorJson::statusJson(r)}};
+        return event;
+    };
+    auto apply = [&](const LiveEvent &event) {
+        return m_env->write([event](const QString &c) {
+            return StoreResult<LiveApplyOutcome>(ClaimEvents::applyStatusUpdate(c, event));
+        });
+    };
+    PayorJson::ClaimStatusReport paid =
+        report(payerId, QStringLiteral("paid"), QDateTime::currentDateTimeUtc());
+    paid.previousStatus = QStringLiteral("pended");
+    paid.approvedCents = 18000;
+    auto outcome = apply(eventFor(paid));
+    QVERIFY(outcome);
+    QCOMPARE(outcome->status, LiveEventStatus::Applied);
+    auto stored = TestSupport::await(service.find(claim->id));
+    QCOMPARE((*stored)->status, ClaimStatus::Paid);
+    QCOMPARE((*stored)->paidCents, 18000);
+    const auto timeline = TestSupport::await(service.timeline(claim->id));
+    QCOMPARE(timeline->last().source, ClaimEventSource::Webhook);
+
+    // The same webhook again (the hub dedupes, the payor might not): nothing changes.
+    outcome = apply(eventFor(paid));
+    QCOMPARE(outcome->status, LiveEventStatus::Ignored);
+    QCOMPARE(TestSupport::await(service.timeline(claim->id))->size(), timeline->size());
+    // Another desk's claim: ignored, not failed.
+    outcome = apply(eventFor(report(QStringLiteral("PCL-ELSEWHERE"), QStringLiteral("paid"))));
+    QCOMPARE(outcome->status, LiveEventStatus::Ignored);
+    QVERIFY(outcome->error.contains(QLatin1String("PCL-ELSEWHERE")));
+    // Unreadable: failed with the reason.
+    LiveEvent broken = eventFor(paid);
+    broken.payload.insert(QStringLiteral("data"), QJsonObject{{QStringLiteral("x"), 1}});
+    outcome = apply(broken);
+    QCOMPARE(outcome->status, LiveEventStatus::Failed);
+    QVERIFY(outcome->error.contains(QLatin1String("claim_id")));
 }
 
 QTEST_GUILESS_MAIN(TestClaimService)
