@@ -47,6 +47,15 @@ DeskSettings DeskSettings::load(const QSettings &s)
     d.hubUrl = QUrl(s.value(QStringLiteral("hub/url")).toString());
     d.deviceName = s.value(QStringLiteral("hub/device")).toString();
     d.deviceToken = s.value(QStringLiteral("hub/token")).toString();
+    d.payorUrl = QUrl(s.value(QStringLiteral("payor/url")).toString());
+    d.payorApiKey = s.value(QStringLiteral("payor/apiKey")).toString();
+    d.providerId = s.value(QStringLiteral("payor/providerId")).toString();
+    d.providerName = s.value(QStringLiteral("payor/providerName")).toString();
+    d.payorWebhookSecret = s.value(QStringLiteral("payor/webhookSecret")).toString();
+    d.timelyFilingDays =
+        s.value(QStringLiteral("payor/timelyFilingDays"), d.timelyFilingDays).toInt();
+    d.claimSyncMinutes =
+        s.value(QStringLiteral("payor/syncMinutes"), d.claimSyncMinutes).toInt();
     // Read as QSettings writes an array (visitFees/1/visitType ... visitFees/size): load() has
     // a const QSettings, and beginReadArray() is not const.
     if (s.contains(feesKey + QStringLiteral("/size"))) {
@@ -86,6 +95,16 @@ void DeskSettings::save(QSettings &s) const
         s.setValue(QStringLiteral("hub/url"), hubUrl.toString());
     s.setValue(QStringLiteral("hub/device"), deviceName);
     s.setValue(QStringLiteral("hub/token"), deviceToken);
+    if (payorUrl.isEmpty())
+        s.remove(QStringLiteral("payor/url"));
+    else
+        s.setValue(QStringLiteral("payor/url"), payorUrl.toString());
+    s.setValue(QStringLiteral("payor/apiKey"), payorApiKey);
+    s.setValue(QStringLiteral("payor/providerId"), providerId);
+    s.setValue(QStringLiteral("payor/providerName"), providerName);
+    s.setValue(QStringLiteral("payor/webhookSecret"), payorWebhookSecret);
+    s.setValue(QStringLiteral("payor/timelyFilingDays"), timelyFilingDays);
+    s.setValue(QStringLiteral("payor/syncMinutes"), claimSyncMinutes);
     s.remove(feesKey); // a shorter list leaves no old rows behind
     s.beginWriteArray(feesKey, int(visitFees.size()));
     for (int i = 0; i < visitFees.size(); ++i) {
@@ -120,6 +139,21 @@ QStringList DeskSettings::validate() const
                                "hub.");
         }
     }
+    if (!payorUrl.isEmpty()) {
+        const QString scheme = payorUrl.scheme();
+        if (!payorUrl.isValid() || payorUrl.host().isEmpty() ||
+            (scheme != QLatin1String("https") && scheme != QLatin1String("http"))) {
+            messages << Tr::tr("Payor address: enter a full https:// address, or leave it empty "
+                               "for training mode.");
+        } else if (payorApiKey.trimmed().isEmpty() || providerId.trimmed().isEmpty()) {
+            messages << Tr::tr("Payor: enter the API key and the provider ID the payor gave "
+                               "you.");
+        }
+    }
+    if (timelyFilingDays < 30 || timelyFilingDays > 730)
+        messages << Tr::tr("Timely filing: between 30 and 730 days.");
+    if (claimSyncMinutes < 1 || claimSyncMinutes > 60)
+        messages << Tr::tr("Claim sync: every 1 to 60 minutes.");
     if (clinic.name.trimmed().isEmpty())
         messages << Tr::tr("Clinic name: required (it is printed on every report).");
     if (const QString npi = FieldValidation::npi(clinic.npi); !npi.isEmpty())

@@ -29,6 +29,18 @@ struct DeskSettings
     QUrl hubUrl;
     QString deviceName;
     QString deviceToken;
+    //! The payor's claims API (…/api/route-claim/ and the rest are under it); empty: training
+    //! mode's sandbox payor. The provider is who the claims are sent for; the webhook secret
+    //! is the one the payor signs claim updates with (the hub checks it).
+    QUrl payorUrl;
+    QString payorApiKey;
+    QString providerId;
+    QString providerName;
+    QString payorWebhookSecret;
+    //! Days after the date of service a claim may still be sent (the payor's timely filing).
+    int timelyFilingDays = 365;
+    //! How often open claims are synced with the payor.
+    int claimSyncMinutes = 5;
 
     static DeskSettings load(const QSettings &settings);
     void save(QSettings &settings) const;

@@ -46,6 +46,13 @@ void TestDeskSettings::saveThenLoad()
     d.clinic.npi = QStringLiteral("1245319599");
     d.timeoutSeconds = 20;
     d.maxAgeDays = 14;
+    d.payorUrl = QUrl(QStringLiteral("https://payor.example/"));
+    d.payorApiKey = QStringLiteral("pk_1");
+    d.providerId = QStringLiteral("PRV-7");
+    d.providerName = QStringLiteral("Eugene Pediatrics");
+    d.payorWebhookSecret = QStringLiteral("whsec_abc");
+    d.timelyFilingDays = 180;
+    d.claimSyncMinutes = 10;
     {
         QSettings settings(path, QSettings::IniFormat);
         d.save(settings);
@@ -167,6 +174,21 @@ void TestDeskSettings::validation_data()
     QTest::newRow("tries") << "tries"
                            << "9"
                            << "Tries";
+    QTest::newRow("payor url") << "payorUrl"
+                               << "ftp://payor.example"
+                               << "Payor address";
+    QTest::newRow("payor without key") << "payorUrl"
+                                       << "https://payor.example"
+                                       << "Payor: enter the API key";
+    QTest::newRow("payor with key") << "payorWithKey"
+                                    << "https://payor.example"
+                                    << "";
+    QTest::newRow("timely filing") << "timelyFiling"
+                                   << "20"
+                                   << "Timely filing";
+    QTest::newRow("claim sync") << "claimSync"
+                                << "0"
+                                << "Claim sync";
 }
 
 void TestDeskSettings::validation()
@@ -183,6 +205,16 @@ void TestDeskSettings::validation()
         d.clinic.name = value;
     else if (field == QLatin1String("timeout"))
         d.timeoutSeconds = value.toInt();
+    else if (field == QLatin1String("payorUrl"))
+        d.payorUrl = QUrl(value);
+    else if (field == QLatin1String("payorWithKey")) {
+        d.payorUrl = QUrl(value);
+        d.payorApiKey = QStringLiteral("key-1");
+        d.providerId = QStringLiteral("PRV-1");
+    } else if (field == QLatin1String("timelyFiling"))
+        d.timelyFilingDays = value.toInt();
+    else if (field == QLatin1String("claimSync"))
+        d.claimSyncMinutes = value.toInt();
     else
         d.maxTries = value.toInt();
     const QStringList messages = d.validate();
