@@ -79,3 +79,4 @@ private:
     Summary m_summary;
     QDateTime m_lastFinished;
 };
+Q_DECLARE_METATYPE(ClaimSync::Summary)
