@@ -1,11 +1,13 @@
 // SPDX-FileCopyrightText: 2026 ClinicDesk developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-// clinicsandbox: the simulated outside world (clearinghouse today; payor and Metriport next).
+// clinicsandbox: the simulated outside world (clearinghouse and payor; Metriport next).
 #include "services/common/webhooksignature.h"
 #include "services/sandbox/sandboxserver.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTextStream>
 
 #include <optional>
@@ -28,15 +30,23 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("clinicsandbox"));
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Simulated clearinghouse for ClinicDesk training and tests.\n"
+        QStringLiteral("Simulated clearinghouse and payor for ClinicDesk training and tests.\n"
                        "POST /clearinghouse/x12/270 answers with a 271; GET /health.\n"
+                       "The payor: POST /api/route-claim/ (X-API-Key, Idempotency-Key), "
+                       "GET /api/claims/{id}/, GET /api/provider/claim-updates/, "
+                       "/api/mappings/insurance-payor/; its decisions go to the hub as signed "
+                       "claim_status_update webhooks. GET /sandbox/payor/stats; "
+                       "GET/POST /sandbox/payor/faults {\"unavailable_share\",\"in_flight_share\","
+                       "\"lost_reply_share\",\"delay_ms\",\"seed\"}.\n"
                        "POST /sandbox/webhooks {\"target\":\"metriport\"|\"payor\",\"type\":…,"
                        "\"count\":N} sends N signed sample webhooks to the hub (--hub-url).\n"
                        "Bodies over the size limit get 413 before they are read; a request must "
                        "arrive within the request timeout; idle connections are closed.\n"
                        "The webhook secrets come from the environment only: "
                        "CLINICSANDBOX_METRIPORT_WEBHOOK_KEY (Metriport's webhook key) and "
-                       "CLINICSANDBOX_PAYOR_WEBHOOK_SECRET (whsec_…, Standard Webhooks)."));
+                       "CLINICSANDBOX_PAYOR_WEBHOOK_SECRET (whsec_…, Standard Webhooks); the "
+                       "payor's API key from CLINICSANDBOX_PAYOR_API_KEY (default "
+                       "sandbox-payor-key)."));
     parser.addHelpOption();
     const QCommandLineOption portOption(QStringLiteral("port"),
                                         QStringLiteral("Port (0: any free port)."),
@@ -60,8 +70,17 @@ int main(int argc, char *argv[])
         QStringLiteral("hub-url"),
         QStringLiteral("The hub that receives the webhooks, e.g. http://127.0.0.1:8787."),
         QStringLiteral("url"));
+    const QCommandLineOption decisionOption(
+        QStringLiteral("payor-decision-delay-ms"),
+        QStringLiteral("How long the payor takes to decide a pended claim (default 3000)."),
+        QStringLiteral("ms"), QStringLiteral("3000"));
+    const QCommandLineOption faultsOption(
+        QStringLiteral("payor-faults"),
+        QStringLiteral("The payor's fault switches as JSON, e.g. "
+                       "'{\"unavailable_share\":0.3,\"lost_reply_share\":0.1,\"seed\":7}'."),
+        QStringLiteral("json"));
     parser.addOptions({portOption, addressOption, slowOption, requestTimeoutOption,
-                       idleTimeoutOption, hubOption});
+                       idleTimeoutOption, hubOption, decisionOption, faultsOption});
     parser.process(app);
 
     QTextStream err(stderr);
@@ -90,6 +109,23 @@ int main(int argc, char *argv[])
     if (!idleTimeout)
         return invalid(idleTimeoutOption, QStringLiteral("milliseconds from 100 to 3600000"));
     options.idleTimeoutMs = int(*idleTimeout);
+    const auto decision = number(parser.value(decisionOption), 0, 3600000);
+    if (!decision)
+        return invalid(decisionOption, QStringLiteral("milliseconds from 0 to 3600000"));
+    options.payorDecisionDelayMs = int(*decision);
+    if (parser.isSet(faultsOption)) {
+        const QJsonDocument json = QJsonDocument::fromJson(parser.value(faultsOption).toUtf8());
+        QString problem;
+        const auto faults =
+            json.isObject() ? PayorFaults::fromJson(json.object(), {}, &problem) : std::nullopt;
+        if (!faults) {
+            return invalid(faultsOption,
+                           problem.isEmpty()
+                               ? QStringLiteral("a JSON object")
+                               : QStringLiteral("valid fault switches (%1)").arg(problem));
+        }
+        options.payorFaults = *faults;
+    }
     if (parser.isSet(hubOption)) {
         options.hubUrl = QUrl(parser.value(hubOption), QUrl::StrictMode);
         const QString scheme = options.hubUrl.scheme();
@@ -100,6 +136,8 @@ int main(int argc, char *argv[])
     // Secrets never on the command line, where every user of the machine can read them.
     options.metriportWebhookKey = qgetenv("CLINICSANDBOX_METRIPORT_WEBHOOK_KEY");
     options.payorWebhookSecret = qgetenv("CLINICSANDBOX_PAYOR_WEBHOOK_SECRET");
+    if (!qgetenv("CLINICSANDBOX_PAYOR_API_KEY").isEmpty())
+        options.payorApiKey = qgetenv("CLINICSANDBOX_PAYOR_API_KEY");
     if (!options.payorWebhookSecret.isEmpty() &&
         !StandardWebhooks::decodeSecret(options.payorWebhookSecret)) {
         err << "clinicsandbox: CLINICSANDBOX_PAYOR_WEBHOOK_SECRET: expected whsec_ followed by "
@@ -116,7 +154,8 @@ int main(int argc, char *argv[])
         return 1;
     }
     out << "clinicsandbox listening on " << server.baseUrl().toString() << Qt::endl
-        << "  clearinghouse: " << server.clearinghouseUrl().toString() << Qt::endl;
+        << "  clearinghouse: " << server.clearinghouseUrl().toString() << Qt::endl
+        << "  payor: " << server.baseUrl().toString() << "/api/route-claim/" << Qt::endl;
     if (options.hubUrl.isValid()) {
         const WebhookPoster *webhooks = server.webhookPoster();
         out << "  webhooks to: " << options.hubUrl.toString()

@@ -46,6 +46,17 @@ bool SandboxHost::start(QString *error)
     return ok;
 }
 
+void SandboxHost::setPayorFaults(const PayorFaults &faults)
+{
+    m_options.payorFaults = faults; // for a start after a stop
+    if (!m_server)
+        return;
+    SandboxServer *server = m_server;
+    QMetaObject::invokeMethod(
+        server, [server, faults] { server->payorRoutes()->setFaults(faults); },
+        Qt::BlockingQueuedConnection);
+}
+
 void SandboxHost::stop()
 {
     if (!m_thread.isRunning())

@@ -22,6 +22,10 @@ public:
     void stop();
     QUrl baseUrl() const { return m_baseUrl; }
     QUrl clearinghouseUrl() const { return m_clearinghouseUrl; }
+    //! The payor's X-API-Key (route-claim and the rest of /api/ live at baseUrl()).
+    QByteArray payorApiKey() const { return m_options.payorApiKey; }
+    //! Sets the payor's fault switches on the server's thread (returns once they apply).
+    void setPayorFaults(const PayorFaults &faults);
 
 private:
     SandboxServer::Options m_options;

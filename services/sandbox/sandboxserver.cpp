@@ -15,6 +15,7 @@
 #include <QPointer>
 #include <QTcpSocket>
 #include <QTimer>
+#include <QUuid>
 
 #include <memory>
 
@@ -29,14 +30,25 @@ WebhookPoster::Options posterOptions(const SandboxServer::Options &options)
     poster.retry = options.webhookRetry;
     return poster;
 }
+
+SandboxPayor::Options payorOptions(const SandboxServer::Options &options)
+{
+    SandboxPayor::Options payor;
+    payor.decisionDelayMs = options.payorDecisionDelayMs;
+    return payor;
+}
 } // namespace
 
 SandboxServer::SandboxServer(Options options, QObject *parent)
     : QObject(parent)
     , m_options(options)
     , m_webhooks(&m_network, posterOptions(options), this)
+    , m_payor(payorOptions(options))
+    , m_payorRoutes(&m_payor, options.payorApiKey)
 {
     m_clearinghouse.slowDelayMs = options.slowDelayMs;
+    m_payorRoutes.setFaults(options.payorFaults);
+    connect(&m_payor, &SandboxPayor::claimStatusChanged, this, &SandboxServer::announceClaimStatus);
     registerRoutes();
 }
 
@@ -86,7 +98,8 @@ void SandboxServer::registerRoutes()
     m_routes.add(QStringLiteral("/health"), QHttpServerRequest::Method::Get, [] {
         const QJsonObject body{
             {QStringLiteral("status"), QStringLiteral("ok")},
-            {QStringLiteral("systems"), QJsonArray{QStringLiteral("clearinghouse")}}};
+            {QStringLiteral("systems"),
+             QJsonArray{QStringLiteral("clearinghouse"), QStringLiteral("payor")}}};
         return QHttpServerResponse(body);
     });
 
@@ -113,12 +126,31 @@ void SandboxServer::registerRoutes()
                      });
                  });
 
+    // ---- payor ---------------------------------------------------------------------------
+    m_payorRoutes.registerOn(m_routes);
+
     // ---- webhooks to the hub --------------------------------------------------------------
     m_routes.add(QStringLiteral("/sandbox/webhooks"), QHttpServerRequest::Method::Post,
                  [this](const QHttpServerRequest &request) {
                      ++m_requestCount;
                      return sendSampleWebhooks(request.body());
                  });
+}
+
+void SandboxServer::announceClaimStatus(const PayorJson::ClaimStatusReport &report)
+{
+    if (!m_webhooks.canPostPayor())
+        return; // no hub: the change is still seen through GET and the claim-updates feed
+    QJsonObject data = PayorJson::statusJson(report);
+    data.insert(QStringLiteral("new_status"), report.statusText);
+    const QJsonObject body{
+        {QStringLiteral("type"), QStringLiteral("claim_status_update")},
+        {QStringLiteral("timestamp"), report.updatedAt.toUTC().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("data"), data}};
+    // A fresh id: the hub drops a webhook-id it has seen, and claim ids start again at
+    // PCL-000001 each time the sandbox starts.
+    m_webhooks.postPayor("msg_" + QUuid::createUuid().toByteArray(QUuid::Id128),
+                         QJsonDocument(body).toJson(QJsonDocument::Compact));
 }
 
 QHttpServerResponse SandboxServer::sendSampleWebhooks(const QByteArray &body)

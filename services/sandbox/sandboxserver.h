@@ -4,6 +4,8 @@
 
 #include "services/httpserver/httproutes.h"
 #include "services/sandbox/sandboxclearinghouse.h"
+#include "services/sandbox/sandboxpayor.h"
+#include "services/sandbox/sandboxpayorroutes.h"
 #include "services/sandbox/webhookposter.h"
 
 #include <QHostAddress>
@@ -22,7 +24,10 @@
                                       N signed sample webhooks of that type to the hub (202 with
                                       their ids; 400 for bad input; 409 when no hub, key or
                                       secret is configured)
-  The payor and Metriport emulations will register their own prefixes (/payor/…, /metriport/…).
+    /api/…, /sandbox/payor/…          the payor (SandboxPayorRoutes lists its routes); its
+                                      status changes go to the hub as signed
+                                      `claim_status_update` webhooks
+  The Metriport emulation will register its own prefix (/metriport/…).
 
   Connections go through a GuardedTcpServer (413 before an oversized body is read, request and
   idle timeouts, HTTP/1.0 closed after the answer) and routes through HttpRoutes (405 with
@@ -46,6 +51,10 @@ public:
         QByteArray metriportWebhookKey; // Metriport's webhook key
         QByteArray payorWebhookSecret;  // a Standard Webhooks secret, `whsec_…`
         RetryPolicy webhookRetry = WebhookPoster::defaultRetryPolicy();
+        // The payor.
+        QByteArray payorApiKey = SandboxPayorRoutes::defaultApiKey(); // its X-API-Key
+        int payorDecisionDelayMs = 3000; // a pended claim is decided this much later
+        PayorFaults payorFaults;         // none by default
     };
 
     //! The most sample webhooks one POST /sandbox/webhooks may ask for.
@@ -62,10 +71,14 @@ public:
     int requestCount() const { return m_requestCount; }
     //! Sends the simulated systems' webhooks to the hub (its signals say what became of them).
     WebhookPoster *webhookPoster() { return &m_webhooks; }
+    //! The payor's rules (decision delay) and its HTTP side (fault switches, statistics).
+    SandboxPayor *payor() { return &m_payor; }
+    SandboxPayorRoutes *payorRoutes() { return &m_payorRoutes; }
 
 private:
     void registerRoutes();
     QHttpServerResponse sendSampleWebhooks(const QByteArray &body);
+    void announceClaimStatus(const PayorJson::ClaimStatusReport &report);
 
     Options m_options;
     QHttpServer m_server;
@@ -76,4 +89,6 @@ private:
     QNetworkAccessManager m_network{this}; // in the server's thread, for the webhooks it sends
     WebhookPoster m_webhooks;
     int m_sampleIndex = 0; // so that successive batches are about different patients and claims
+    SandboxPayor m_payor;
+    SandboxPayorRoutes m_payorRoutes;
 };
