@@ -147,8 +147,11 @@ INSERT INTO payor_mappings (insurance_id, payor_name, source, updated_at) VALUES
     ('INS003', 'United Healthcare', 'default', strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     ('HI12345', 'Health Insurance Premium', 'default', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
 
+-- claim_prefix: four hex digits of this database in every claim number (CLM + prefix + id), so
+-- two desks sending to one payor never send the same number.
 CREATE TABLE claim_sync (
     id             INTEGER PRIMARY KEY CHECK (id = 1),
-    last_sync_time TEXT
+    last_sync_time TEXT,
+    claim_prefix   TEXT NOT NULL
 );
-INSERT INTO claim_sync (id) VALUES (1);
+INSERT INTO claim_sync (id, claim_prefix) VALUES (1, upper(hex(randomblob(2))));

@@ -38,7 +38,10 @@ LiveApplyOutcome applyStatusUpdate(const QString &connection, const LiveEvent &e
                                   : repository.findByNumber(report->claimNumber);
         if (!byNumber)
             return LiveApplyOutcome::failed(byNumber.error());
-        if (!byNumber->has_value()) {
+        const bool numberedElsewhere = byNumber->has_value() &&
+                                       !(*byNumber)->payerClaimId.isEmpty() &&
+                                       (*byNumber)->payerClaimId != report->payerClaimId;
+        if (!byNumber->has_value() || numberedElsewhere) {
             return LiveApplyOutcome::ignored(
                 QCoreApplication::translate("ClaimEvents", "Claim %1 is not one of this desk's "
                                                            "claims.")

@@ -32,8 +32,14 @@ StoreResult<ClaimStatusOutcome> apply(ClaimRepository &repository,
     StoreResult<std::optional<Claim>> found = std::optional<Claim>();
     if (!report.payerClaimId.isEmpty())
         found = repository.findByPayerClaimId(report.payerClaimId);
-    if (found && !found->has_value() && !report.claimNumber.isEmpty())
+    if (found && !found->has_value() && !report.claimNumber.isEmpty()) {
         found = repository.findByNumber(report.claimNumber);
+        // Our number with another payor claim id is not our claim (another desk's, or a
+        // payor that numbered it twice): nothing is applied to the wrong claim.
+        if (found && found->has_value() && !(*found)->payerClaimId.isEmpty() &&
+            !report.payerClaimId.isEmpty() && (*found)->payerClaimId != report.payerClaimId)
+            found = std::optional<Claim>();
+    }
     if (found && !found->has_value() && claimId > 0)
         found = repository.find(claimId);
     if (!found)

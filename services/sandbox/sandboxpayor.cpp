@@ -548,7 +548,9 @@ void SandboxPayor::store(Stored stored)
 
 QString SandboxPayor::nextClaimId()
 {
-    return QStringLiteral("PCL-%1").arg(m_nextNumber++, 6, 10, QLatin1Char('0'));
+    // The run's start in the id: a desk keeps the payor's claim ids across sandbox restarts,
+    // so numbers that began at 1 again would name two claims.
+    return QStringLiteral("PCL-%1-%2").arg(m_run).arg(m_nextNumber++, 6, 10, QLatin1Char('0'));
 }
 
 PayorReply SandboxPayor::claimStatus(const QString &claimId) const

@@ -2,10 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "services/claims/payorjson.h"
+#include "services/domain/payorjson.h"
 #include "services/domain/claim.h"
 
 #include <QDate>
+#include <QDateTime>
 #include <QHash>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -131,6 +132,8 @@ private:
     std::deque<QString> m_order;        // claim_ids, oldest first (for the cap)
     QHash<QString, int> m_claimNumbers; // held original claims by our claim_number
     int m_nextNumber = 1;
+    //! When this payor started (yyMMddHHmmsszzz, UTC): part of every claim id it gives.
+    QString m_run = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyMMddHHmmsszzz"));
     int m_received = 0;
     int m_duplicates = 0;
 };

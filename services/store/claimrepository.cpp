@@ -158,8 +158,9 @@ StoreResult<Claim> ClaimRepository::insert(const Claim &claim)
         return fail<Claim>(q);
     const qint64 id = q.lastInsertId().toLongLong();
     QSqlQuery number(Database::connection(m_connection));
-    number.prepare(QStringLiteral("UPDATE claims SET claim_number = ? WHERE id = ?"));
-    number.addBindValue(QStringLiteral("CLM%1").arg(id, 7, 10, QLatin1Char('0')));
+    number.prepare(QStringLiteral(
+        "UPDATE claims SET claim_number = 'CLM' || (SELECT claim_prefix FROM claim_sync "
+        "WHERE id = 1) || printf('%07d', id) WHERE id = ?"));
     number.addBindValue(id);
     if (!number.exec())
         return fail<Claim>(number);

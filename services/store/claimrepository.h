@@ -60,8 +60,8 @@ public:
     {
     }
 
-    //! Stores a new claim (its id is ignored) and gives it its number, CLM and the id in seven
-    //! digits; returns it as stored.
+    //! Stores a new claim (its id is ignored) and gives it its number: CLM, this database's
+    //! four hex digits and the id in seven digits ("CLM3FA20000042"); returns it as stored.
     StoreResult<Claim> insert(const Claim &claim);
     //! Replaces what a claim says (codes, amounts, people) while it is still a draft or in
     //! error; its status and payor fields are left alone.

@@ -9,6 +9,7 @@
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUuid>
@@ -108,7 +109,11 @@ void TestClaimService::draftIsStoredWholeAndAudited()
     const StoreResult<Claim> saved = TestSupport::await(service.saveDraft(input));
     QVERIFY2(saved, qPrintable(saved.error()));
     QVERIFY(saved->id > 0);
-    QCOMPARE(saved->claimNumber, QStringLiteral("CLM%1").arg(saved->id, 7, 10, QLatin1Char('0')));
+    QVERIFY2(QRegularExpression(QStringLiteral("^CLM[0-9A-F]{4}%1$")
+                                    .arg(saved->id, 7, 10, QLatin1Char('0')))
+                 .match(saved->claimNumber)
+                 .hasMatch(),
+             qPrintable(saved->claimNumber));
     QCOMPARE(saved->status, ClaimStatus::Draft);
     QCOMPARE(saved->diagnoses, input.diagnoses);
     QCOMPARE(saved->lines, input.lines);
@@ -441,6 +446,13 @@ void TestClaimService::webhookFromTheFeedMovesOnlyOurClaims()
     outcome = apply(eventFor(report(QStringLiteral("PCL-ELSEWHERE"), QStringLiteral("paid"))));
     QCOMPARE(outcome->status, LiveEventStatus::Ignored);
     QVERIFY(outcome->error.contains(QLatin1String("PCL-ELSEWHERE")));
+    // Our claim number under another payor claim id (another desk's claim): not ours.
+    PayorJson::ClaimStatusReport twin =
+        report(QStringLiteral("PCL-TWIN"), QStringLiteral("denied"), QDateTime::currentDateTimeUtc());
+    twin.claimNumber = claim->claimNumber;
+    outcome = apply(eventFor(twin));
+    QCOMPARE(outcome->status, LiveEventStatus::Ignored);
+    QCOMPARE((*TestSupport::await(service.find(claim->id)))->status, ClaimStatus::Paid);
     // Unreadable: failed with the reason.
     LiveEvent broken = eventFor(paid);
     broken.payload.insert(QStringLiteral("data"), QJsonObject{{QStringLiteral("x"), 1}});
