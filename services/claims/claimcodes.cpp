@@ -157,6 +157,8 @@ QString procedureCodeProblem(const QString &code)
         return Tr::tr("it is empty; enter a code such as 99213 or J1100");
     if (procedureKind(code) != ProcedureKind::Invalid)
         return {};
+    if (code.contains(QLatin1Char(' ')))
+        return Tr::tr("it contains spaces; a code is five letters or digits without spaces");
     if (code != code.toUpper() && procedureKind(code.toUpper()) != ProcedureKind::Invalid)
         return Tr::tr("write its letter in upper case: %1").arg(code.toUpper());
     if (code.size() != 5)

@@ -108,7 +108,10 @@ void ClaimValidator::checkHeader(const Claim &claim, QList<ClaimIssue> &issues) 
                  npiIssue(claim.renderingProvider.npi));
 
     const QString pos = claim.placeOfService;
-    if (const QString problem = ClaimCodes::placeOfServiceProblem(pos); !problem.isEmpty()) {
+    if (pos.isEmpty()) {
+        addError(issues, QStringLiteral("placeOfService"),
+                 Tr::tr("Enter the place of service: two digits, such as 11 for an office."));
+    } else if (const QString problem = ClaimCodes::placeOfServiceProblem(pos); !problem.isEmpty()) {
         addError(issues, QStringLiteral("placeOfService"),
                  Tr::tr("“%1” is not a place of service: %2.").arg(pos, problem));
     } else if (!ClaimCodes::isKnownPlaceOfService(pos)) {

@@ -126,7 +126,8 @@ void TestClaimCodes::procedureCodes_data()
     QTest::newRow("lower case") << "j1100" << ProcedureKind::Invalid << "upper case: J1100";
     QTest::newRow("lower case category II") << "3074f" << ProcedureKind::Invalid << "3074F";
     QTest::newRow("two letters") << "JJ100" << ProcedureKind::Invalid << "expected five digits";
-    QTest::newRow("space inside") << "99 13" << ProcedureKind::Invalid << "expected five digits";
+    QTest::newRow("space inside") << "99 13" << ProcedureKind::Invalid << "spaces";
+    QTest::newRow("space around") << " 99213" << ProcedureKind::Invalid << "spaces";
     QTest::newRow("ICD-10 code") << "J20.9" << ProcedureKind::Invalid << "expected five digits";
 }
 
