@@ -13,14 +13,19 @@ BUILD_PACKAGES=(
     libgl-dev fonts-dejavu-core qt6-translations-l10n libsodium-dev libqt6sql6-psql
 )
 # postgresql: the hub's tests start a throw-away server (tests/common/postgrescluster.cpp);
-# openssl: they make a self-signed certificate for the TLS tests (tests/common/testcertificate.h).
-TEST_PACKAGES=(poppler-utils xvfb xauth tzdata postgresql openssl)
+# openssl: they make a self-signed certificate for the TLS tests (tests/common/testcertificate.h);
+# nodejs, npm: the 837P test reads our file with the npm parser node-x12 (scripts/node-x12-check.sh).
+TEST_PACKAGES=(poppler-utils xvfb xauth tzdata postgresql openssl nodejs npm)
 
 # Installs the given packages that dpkg does not already report as installed.
 ensure_packages() {
     local missing=()
     local pkg
     for pkg in "$@"; do
+        # NodeSource's nodejs carries npm itself and conflicts with Debian's npm package.
+        if [ "$pkg" = npm ] && command -v npm >/dev/null; then
+            continue
+        fi
         if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
             missing+=("$pkg")
         fi
