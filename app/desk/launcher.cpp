@@ -1,9 +1,10 @@
 // SPDX-FileCopyrightText: 2026 ClinicDesk developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-// clinicdesk: the command people and scripts run. `conformance` runs here on Qt Core and the X12
-// library alone, a small and quick process for folders of files and CI. Everything else (the
-// window and the other commands) is the clinicdesk-app program beside this one, which this
-// process becomes with the same arguments.
+// clinicdesk: the command people and scripts run. `conformance` runs here on Qt Core, the X12
+// library and the claims' 835/837 readers alone, a small and quick process for folders of files
+// and CI. Everything else (the window and the other commands) is the clinicdesk-app program
+// beside this one, which this process becomes with the same arguments.
+#include "services/claims/claimsconformance.h"
 #include "services/x12/conformancerunner.h"
 
 #include <QCoreApplication>
@@ -27,7 +28,7 @@ int main(int argc, char *argv[])
         }
         // The verdict of each file is in the output; the status is non-zero only on a crash
         // or a hang.
-        ConformanceRunner::run(QString::fromLocal8Bit(argv[2]), out);
+        ConformanceRunner::run(QString::fromLocal8Bit(argv[2]), out, ClaimsConformance::checks);
         return 0;
     }
     char self[PATH_MAX];

@@ -52,8 +52,9 @@ QString warningsText(const QList<X12Issue> &issues)
 class FileReader : public X12StreamReader::Handler
 {
 public:
-    FileReader()
-        : m_requests([this](EligibilityRequestParseResult &&result) {
+    explicit FileReader(std::vector<std::unique_ptr<ConformanceRunner::ContentCheck>> checks)
+        : m_checks(std::move(checks))
+        , m_requests([this](EligibilityRequestParseResult &&result) {
             if (result.request) {
                 ++m_requestsRead;
             } else {
@@ -73,6 +74,8 @@ public:
     {
         m_requests.started(delimiters);
         m_responses.started(delimiters);
+        for (const auto &check : m_checks)
+            check->started(delimiters);
     }
 
     void segment(const X12SegmentView &segment, X12StreamReader::Kind kind, int number) override
@@ -88,11 +91,17 @@ public:
             stop(*m_requests.stopError());
         else if (Q_UNLIKELY(m_responses.stopError().has_value()))
             stop(*m_responses.stopError());
+        for (const auto &check : m_checks) {
+            check->segment(segment, kind, number);
+            if (Q_UNLIKELY(check->stopError().has_value()))
+                stop(*check->stopError());
+        }
     }
 
     FileOutcome outcome(X12StreamReader::Result read);
 
 private:
+    std::vector<std::unique_ptr<ConformanceRunner::ContentCheck>> m_checks;
     EligibilityRequestHandler m_requests;
     EligibilityResponseHandler m_responses;
     QStringList m_types;
@@ -166,6 +175,8 @@ FileOutcome FileReader::outcome(X12StreamReader::Result read)
             failures.append(
                 QCoreApplication::translate("X12", "the 271 parser found no answer in it"));
     }
+    for (const auto &check : m_checks)
+        check->report(outcome.text, failures);
     outcome.text += warningsText(responses.issues);
     if (!failures.isEmpty()) {
         // Well-formed, but its content was not read: the reader or a parser fell short.
@@ -175,7 +186,8 @@ FileOutcome FileReader::outcome(X12StreamReader::Result read)
     return outcome;
 }
 
-FileOutcome check(const QString &path, qsizetype maxBytes)
+FileOutcome check(const QString &path, qsizetype maxBytes,
+                  const ConformanceRunner::ContentChecks &checks)
 {
     FileOutcome outcome;
     QFile file(path);
@@ -197,14 +209,16 @@ FileOutcome check(const QString &path, qsizetype maxBytes)
     X12Reader::Options options;
     options.strictEnvelope = false;
     options.maxBytes = maxBytes;
-    FileReader reader;
+    FileReader reader(checks ? checks()
+                             : std::vector<std::unique_ptr<ConformanceRunner::ContentCheck>>());
     // In blocks: a large file is never held whole.
     return reader.outcome(X12StreamReader::read(file, options, reader));
 }
 
 } // namespace
 
-ConformanceSummary ConformanceRunner::run(const QString &dir, QTextStream &out)
+ConformanceSummary ConformanceRunner::run(const QString &dir, QTextStream &out,
+                                          const ContentChecks &checks)
 {
     ConformanceSummary summary;
     const QDir root(QDir(dir).absoluteFilePath(QStringLiteral("x12")));
@@ -226,7 +240,7 @@ ConformanceSummary ConformanceRunner::run(const QString &dir, QTextStream &out)
     for (const QString &name : files) {
         FileOutcome outcome;
         try {
-            outcome = check(root.filePath(name), maxBytes);
+            outcome = check(root.filePath(name), maxBytes, checks);
         } catch (const std::exception &e) {
             outcome = {false, false,
                        QCoreApplication::translate("X12", "internal error: exception: %1")

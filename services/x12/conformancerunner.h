@@ -2,8 +2,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "services/x12/x12streamreader.h"
+
 #include <QString>
+#include <QStringList>
 #include <QTextStream>
+
+#include <functional>
+#include <memory>
+#include <vector>
 
 struct ConformanceSummary
 {
@@ -12,7 +19,8 @@ struct ConformanceSummary
 };
 
 //! Reads every file under dir/x12 (README.md aside) once, streaming, with the lenient reader
-//! and the 270 and 271 parsers beside it; prints one line per file and "N passed, N failed"
+//! and the 270 and 271 parsers beside it, and any content checks given (the clinicdesk command
+//! adds the claims' 835 and 837 readers); prints one line per file and "N passed, N failed"
 //! last. Per file: the interchanges, transactions and segments read, the 270 requests and the
 //! 271 results (counted, not kept), and the warnings.
 //!   ok     the content was read
@@ -23,5 +31,21 @@ struct ConformanceSummary
 class ConformanceRunner
 {
 public:
-    static ConformanceSummary run(const QString &dir, QTextStream &out);
+    /*!
+      One more reader of a file's content beside the 270 and 271 parsers, seeing every segment
+      of the same single pass. The claims library adds its 835 and 837 readers this way, so
+      that this library does not depend on it.
+     */
+    class ContentCheck : public X12StreamReader::Handler
+    {
+    public:
+        //! Called when the envelope was read without error. Appends to text what was read
+        //! ("; 3 remittances, …") and to failures what shows the reader fell short.
+        virtual void report(QString &text, QStringList &failures) = 0;
+    };
+    //! Makes a fresh set of checks for each file.
+    using ContentChecks = std::function<std::vector<std::unique_ptr<ContentCheck>>()>;
+
+    static ConformanceSummary run(const QString &dir, QTextStream &out,
+                                  const ContentChecks &checks = {});
 };
