@@ -14,6 +14,15 @@ import sys
 from pathlib import Path
 
 SINGULAR = {
+    "it has %n characters; ICD-10-CM codes have 3 to 7":
+        "it has %n character; ICD-10-CM codes have 3 to 7",
+    "it has %n characters; CPT and HCPCS codes have 5":
+        "it has %n character; CPT and HCPCS codes have 5",
+    "it has %n digits; an NPI has 10": "it has %n digit; an NPI has 10",
+    "The date of service %1 is past timely filing: the payor had to receive the claim by %2 (%n days after the service).":
+        "The date of service %1 is past timely filing: the payor had to receive the claim by %2 (%n day after the service).",
+    "Line %1 points at diagnosis %2, but the claim lists %n diagnoses.":
+        "Line %1 points at diagnosis %2, but the claim lists %n diagnosis.",
     "Not delivered after %n tries: %1. Retry sends it again under the same key, so the payor cannot get it twice.":
         "Not delivered after %n try: %1. Retry sends it again under the same key, so the payor cannot get it twice.",
     "The clearinghouse did not answer within %n seconds. Try again in a few minutes.":

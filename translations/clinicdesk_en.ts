@@ -40,12 +40,53 @@
     </message>
 </context>
 <context>
+    <name>ClaimCodes</name>
+    <message numerus="yes">
+        <source>it has %n characters; ICD-10-CM codes have 3 to 7</source>
+        <translation>
+            <numerusform>it has %n character; ICD-10-CM codes have 3 to 7</numerusform>
+            <numerusform>it has %n characters; ICD-10-CM codes have 3 to 7</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>it has %n characters; CPT and HCPCS codes have 5</source>
+        <translation>
+            <numerusform>it has %n character; CPT and HCPCS codes have 5</numerusform>
+            <numerusform>it has %n characters; CPT and HCPCS codes have 5</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>it has %n digits; an NPI has 10</source>
+        <translation>
+            <numerusform>it has %n digit; an NPI has 10</numerusform>
+            <numerusform>it has %n digits; an NPI has 10</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ClaimSubmitter</name>
     <message numerus="yes">
         <source>Not delivered after %n tries: %1. Retry sends it again under the same key, so the payor cannot get it twice.</source>
         <translation>
             <numerusform>Not delivered after %n try: %1. Retry sends it again under the same key, so the payor cannot get it twice.</numerusform>
             <numerusform>Not delivered after %n tries: %1. Retry sends it again under the same key, so the payor cannot get it twice.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ClaimValidator</name>
+    <message numerus="yes">
+        <source>The date of service %1 is past timely filing: the payor had to receive the claim by %2 (%n days after the service).</source>
+        <translation>
+            <numerusform>The date of service %1 is past timely filing: the payor had to receive the claim by %2 (%n day after the service).</numerusform>
+            <numerusform>The date of service %1 is past timely filing: the payor had to receive the claim by %2 (%n days after the service).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Line %1 points at diagnosis %2, but the claim lists %n diagnoses.</source>
+        <translation>
+            <numerusform>Line %1 points at diagnosis %2, but the claim lists %n diagnosis.</numerusform>
+            <numerusform>Line %1 points at diagnosis %2, but the claim lists %n diagnoses.</numerusform>
         </translation>
     </message>
 </context>

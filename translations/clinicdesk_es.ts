@@ -136,6 +136,46 @@
     </message>
 </context>
 <context>
+    <name>AdjustmentCodes</name>
+    <message>
+        <source>unavailable</source>
+        <translation>no disponible</translation>
+    </message>
+    <message>
+        <source>The code list is not a JSON object: %1</source>
+        <translation>La lista de códigos no es un objeto JSON: %1</translation>
+    </message>
+    <message>
+        <source>it is an array</source>
+        <translation>es un arreglo</translation>
+    </message>
+    <message>
+        <source>The code list does not name its version.</source>
+        <translation>La lista de códigos no indica su versión.</translation>
+    </message>
+    <message>
+        <source>The code list&apos;s &quot;%1&quot; is not a table of codes and descriptions.</source>
+        <translation>El campo «%1» de la lista de códigos no es una tabla de códigos y descripciones.</translation>
+    </message>
+    <message>
+        <source>Reason code %1 (not in the code list version %2)</source>
+        <translation>Código de motivo %1 (no está en la lista de códigos, versión %2)</translation>
+    </message>
+    <message>
+        <source>%1 (%2-%3): %4</source>
+        <extracomment>%1 the adjustment group&apos;s name, %2 its code (CO), %3 the reason code (45), %4 what it means</extracomment>
+        <translation>%1 (%2-%3): %4</translation>
+    </message>
+    <message>
+        <source>Remark code %1 (not in the code list version %2)</source>
+        <translation>Código de observación %1 (no está en la lista de códigos, versión %2)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>AnswerMatcher</name>
     <message>
         <source>The clearinghouse answer is for another request (reference %1; this request is %2). It was not used.</source>
@@ -827,6 +867,350 @@
     </message>
 </context>
 <context>
+    <name>Claim837Reader</name>
+    <message>
+        <source>Claim %1: CLM02 says %2, its lines add up to %3.</source>
+        <translation>Reclamación %1: CLM02 indica %2, sus líneas suman %3.</translation>
+    </message>
+    <message>
+        <source>The file holds more than %1 claims, too many to read at once.</source>
+        <translation>El archivo contiene más de %1 reclamaciones, demasiadas para leerlas de una vez.</translation>
+    </message>
+    <message>
+        <source>Claim %1 has more than %2 service lines; the file was not read further.</source>
+        <translation>La reclamación %1 tiene más de %2 líneas de servicio; no se siguió leyendo el archivo.</translation>
+    </message>
+    <message>
+        <source>The line charge is not an amount: &quot;%1&quot;.</source>
+        <translation>El cargo de la línea no es un importe: «%1».</translation>
+    </message>
+    <message>
+        <source>The file holds no 837 claim transaction.</source>
+        <translation>El archivo no contiene ninguna transacción de reclamación 837.</translation>
+    </message>
+</context>
+<context>
+    <name>Claim837Writer</name>
+    <message>
+        <source>Claim %1 cannot be written as an 837P: %2</source>
+        <translation>La reclamación %1 no se puede escribir como 837P: %2</translation>
+    </message>
+    <message>
+        <source>(no number)</source>
+        <translation>(sin número)</translation>
+    </message>
+    <message>
+        <source>it has no claim number.</source>
+        <translation>no tiene número de reclamación.</translation>
+    </message>
+    <message>
+        <source>it has no member ID.</source>
+        <translation>no tiene ID de miembro.</translation>
+    </message>
+    <message>
+        <source>the billing provider has no NPI.</source>
+        <translation>el proveedor de facturación no tiene NPI.</translation>
+    </message>
+    <message>
+        <source>it has no date of service.</source>
+        <translation>no tiene fecha de servicio.</translation>
+    </message>
+    <message>
+        <source>it needs 1 to %1 diagnoses, it has %2.</source>
+        <translation>necesita de 1 a %1 diagnósticos, tiene %2.</translation>
+    </message>
+    <message>
+        <source>it needs 1 to %1 service lines, it has %2.</source>
+        <translation>necesita de 1 a %1 líneas de servicio, tiene %2.</translation>
+    </message>
+    <message>
+        <source>a replacement or void needs the payer&apos;s claim number (REF*F8).</source>
+        <translation>un reemplazo o anulación necesita el número de reclamación del pagador (REF*F8).</translation>
+    </message>
+    <message>
+        <source>line %1 has no procedure code.</source>
+        <translation>la línea %1 no tiene código de procedimiento.</translation>
+    </message>
+    <message>
+        <source>line %1 has no units.</source>
+        <translation>la línea %1 no tiene unidades.</translation>
+    </message>
+    <message>
+        <source>line %1 has more than %2 modifiers.</source>
+        <translation>la línea %1 tiene más de %2 modificadores.</translation>
+    </message>
+    <message>
+        <source>line %1 needs 1 to %2 diagnosis pointers.</source>
+        <translation>la línea %1 necesita de 1 a %2 punteros de diagnóstico.</translation>
+    </message>
+    <message>
+        <source>line %1 points at diagnosis %2, which the claim does not have.</source>
+        <translation>la línea %1 apunta al diagnóstico %2, que la reclamación no tiene.</translation>
+    </message>
+    <message>
+        <source>No claims were selected to write.</source>
+        <translation>No se seleccionó ninguna reclamación para escribir.</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimCodes</name>
+    <message>
+        <source>Pharmacy</source>
+        <translation>Farmacia</translation>
+    </message>
+    <message>
+        <source>Telehealth provided other than in the patient&apos;s home</source>
+        <translation>Telesalud prestada fuera del domicilio del paciente</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>Escuela</translation>
+    </message>
+    <message>
+        <source>Homeless shelter</source>
+        <translation>Refugio para personas sin hogar</translation>
+    </message>
+    <message>
+        <source>Prison or correctional facility</source>
+        <translation>Prisión o centro penitenciario</translation>
+    </message>
+    <message>
+        <source>Telehealth provided in the patient&apos;s home</source>
+        <translation>Telesalud prestada en el domicilio del paciente</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Consultorio</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Domicilio</translation>
+    </message>
+    <message>
+        <source>Assisted living facility</source>
+        <translation>Centro de vida asistida</translation>
+    </message>
+    <message>
+        <source>Group home</source>
+        <translation>Hogar grupal</translation>
+    </message>
+    <message>
+        <source>Mobile unit</source>
+        <translation>Unidad móvil</translation>
+    </message>
+    <message>
+        <source>Walk-in retail health clinic</source>
+        <translation>Clínica de salud sin cita en comercio minorista</translation>
+    </message>
+    <message>
+        <source>Place of employment or worksite</source>
+        <translation>Lugar de empleo o sitio de trabajo</translation>
+    </message>
+    <message>
+        <source>Off-campus outpatient hospital</source>
+        <translation>Hospital ambulatorio fuera del campus</translation>
+    </message>
+    <message>
+        <source>Urgent care facility</source>
+        <translation>Centro de atención de urgencias</translation>
+    </message>
+    <message>
+        <source>Inpatient hospital</source>
+        <translation>Hospital para pacientes hospitalizados</translation>
+    </message>
+    <message>
+        <source>On-campus outpatient hospital</source>
+        <translation>Hospital ambulatorio dentro del campus</translation>
+    </message>
+    <message>
+        <source>Emergency room, hospital</source>
+        <translation>Sala de emergencias, hospital</translation>
+    </message>
+    <message>
+        <source>Ambulatory surgical center</source>
+        <translation>Centro de cirugía ambulatoria</translation>
+    </message>
+    <message>
+        <source>Birthing center</source>
+        <translation>Centro de maternidad</translation>
+    </message>
+    <message>
+        <source>Skilled nursing facility</source>
+        <translation>Centro de enfermería especializada</translation>
+    </message>
+    <message>
+        <source>Nursing facility</source>
+        <translation>Centro de enfermería</translation>
+    </message>
+    <message>
+        <source>Custodial care facility</source>
+        <translation>Centro de cuidados de custodia</translation>
+    </message>
+    <message>
+        <source>Hospice</source>
+        <translation>Hospicio</translation>
+    </message>
+    <message>
+        <source>Ambulance, land</source>
+        <translation>Ambulancia terrestre</translation>
+    </message>
+    <message>
+        <source>Ambulance, air or water</source>
+        <translation>Ambulancia aérea o acuática</translation>
+    </message>
+    <message>
+        <source>Independent clinic</source>
+        <translation>Clínica independiente</translation>
+    </message>
+    <message>
+        <source>Federally qualified health center</source>
+        <translation>Centro de salud calificado federalmente</translation>
+    </message>
+    <message>
+        <source>Community mental health center</source>
+        <translation>Centro comunitario de salud mental</translation>
+    </message>
+    <message>
+        <source>Non-residential substance abuse treatment facility</source>
+        <translation>Centro no residencial de tratamiento por abuso de sustancias</translation>
+    </message>
+    <message>
+        <source>Mass immunization center</source>
+        <translation>Centro de vacunación masiva</translation>
+    </message>
+    <message>
+        <source>End-stage renal disease treatment facility</source>
+        <translation>Centro de tratamiento de enfermedad renal en etapa terminal</translation>
+    </message>
+    <message>
+        <source>Public health clinic</source>
+        <translation>Clínica de salud pública</translation>
+    </message>
+    <message>
+        <source>Rural health clinic</source>
+        <translation>Clínica de salud rural</translation>
+    </message>
+    <message>
+        <source>Independent laboratory</source>
+        <translation>Laboratorio independiente</translation>
+    </message>
+    <message>
+        <source>Other place of service</source>
+        <translation>Otro lugar de servicio</translation>
+    </message>
+    <message>
+        <source>it is empty; enter a code such as J20.9</source>
+        <translation>está vacío; ingrese un código como J20.9</translation>
+    </message>
+    <message>
+        <source>“%1” is not allowed; use letters, digits and a dot</source>
+        <extracomment>%1 is the character that is not allowed</extracomment>
+        <translation>«%1» no está permitido; use letras, dígitos y un punto</translation>
+    </message>
+    <message>
+        <source>it has more than one dot</source>
+        <translation>tiene más de un punto</translation>
+    </message>
+    <message>
+        <source>the dot goes after the third character, as in J20.9</source>
+        <translation>el punto va después del tercer carácter, como en J20.9</translation>
+    </message>
+    <message>
+        <source>the first character must be a letter</source>
+        <translation>el primer carácter debe ser una letra</translation>
+    </message>
+    <message>
+        <source>the second character must be a digit (0–9)</source>
+        <translation>el segundo carácter debe ser un dígito (0–9)</translation>
+    </message>
+    <message>
+        <source>it is empty; enter a code such as 99213 or J1100</source>
+        <translation>está vacío; ingrese un código como 99213 o J1100</translation>
+    </message>
+    <message>
+        <source>it contains spaces; a code is five letters or digits without spaces</source>
+        <translation>contiene espacios; un código tiene cinco letras o dígitos sin espacios</translation>
+    </message>
+    <message>
+        <source>write its letter in upper case: %1</source>
+        <translation>escriba su letra en mayúscula: %1</translation>
+    </message>
+    <message>
+        <source>a CPT code that ends in a letter ends in F, T, U or M</source>
+        <translation>un código CPT que termina en letra termina en F, T, U o M</translation>
+    </message>
+    <message>
+        <source>no HCPCS Level II code starts with %1 (they start with A–V, except F, I, N and O; did you mean a digit?)</source>
+        <extracomment>%1 is a letter; HCPCS Level II codes start with A–V except F, I, N and O</extracomment>
+        <translation>ningún código HCPCS de nivel II empieza por %1 (empiezan por A–V, excepto F, I, N y O; ¿quiso escribir un dígito?)</translation>
+    </message>
+    <message>
+        <source>expected five digits (99213), four digits and F, T, U or M (3074F, 0042T), or a letter and four digits (J1100)</source>
+        <translation>se esperaban cinco dígitos (99213), cuatro dígitos y F, T, U o M (3074F, 0042T), o una letra y cuatro dígitos (J1100)</translation>
+    </message>
+    <message>
+        <source>a modifier is empty</source>
+        <translation>un modificador está vacío</translation>
+    </message>
+    <message>
+        <source>“%1” is not a modifier: modifiers are two letters or digits (25, RT)</source>
+        <translation>«%1» no es un modificador: los modificadores son dos letras o dígitos (25, RT)</translation>
+    </message>
+    <message>
+        <source>write modifier “%1” in upper case: %2</source>
+        <translation>escriba el modificador «%1» en mayúsculas: %2</translation>
+    </message>
+    <message>
+        <source>a line takes at most %1 modifiers; this one has %2</source>
+        <translation>una línea admite como máximo %1 modificadores; esta tiene %2</translation>
+    </message>
+    <message>
+        <source>modifier %1 is given twice</source>
+        <translation>el modificador %1 aparece dos veces</translation>
+    </message>
+    <message>
+        <source>it is empty; an NPI has 10 digits</source>
+        <translation>está vacío; un NPI tiene 10 dígitos</translation>
+    </message>
+    <message>
+        <source>an NPI has digits only</source>
+        <translation>un NPI tiene solo dígitos</translation>
+    </message>
+    <message>
+        <source>an NPI starts with 1 or 2</source>
+        <translation>un NPI empieza por 1 o 2</translation>
+    </message>
+    <message>
+        <source>its check digit (the last) does not match the other nine; a digit is probably mistyped</source>
+        <translation>su dígito de control (el último) no coincide con los otros nueve; probablemente hay un dígito mal escrito</translation>
+    </message>
+    <message>
+        <source>a place of service is two digits, such as 11 (office)</source>
+        <translation>un lugar de servicio son dos dígitos, como 11 (consultorio)</translation>
+    </message>
+    <message numerus="yes">
+        <source>it has %n characters; ICD-10-CM codes have 3 to 7</source>
+        <translation>
+            <numerusform>tiene %n carácter; los códigos ICD-10-CM tienen de 3 a 7</numerusform>
+            <numerusform>tiene %n caracteres; los códigos ICD-10-CM tienen de 3 a 7</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>it has %n characters; CPT and HCPCS codes have 5</source>
+        <translation>
+            <numerusform>tiene %n carácter; los códigos CPT y HCPCS tienen 5</numerusform>
+            <numerusform>tiene %n caracteres; los códigos CPT y HCPCS tienen 5</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>it has %n digits; an NPI has 10</source>
+        <translation>
+            <numerusform>tiene %n dígito; un NPI tiene 10</numerusform>
+            <numerusform>tiene %n dígitos; un NPI tiene 10</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ClaimEvents</name>
     <message>
         <source>Claim %1 is not one of this desk&apos;s claims.</source>
@@ -936,6 +1320,193 @@
     <message>
         <source>Sent again by hand (same key).</source>
         <translation>Enviada de nuevo a mano (misma clave).</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimSync</name>
+    <message>
+        <source>Claim %1: %2</source>
+        <translation>Reclamación %1: %2</translation>
+    </message>
+    <message>
+        <source>Claim %1: the payor answered about another claim.</source>
+        <translation>Reclamación %1: el pagador respondió sobre otra reclamación.</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimValidator</name>
+    <message>
+        <source>“%1” is not a valid NPI: %2.</source>
+        <translation>«%1» no es un NPI válido: %2.</translation>
+    </message>
+    <message>
+        <source>Choose the patient the claim is for.</source>
+        <translation>Elija el paciente de la reclamación.</translation>
+    </message>
+    <message>
+        <source>Enter the insurance ID that routes the claim to a payor, such as INS001.</source>
+        <translation>Ingrese el ID de seguro que dirige la reclamación a un pagador, como INS001.</translation>
+    </message>
+    <message>
+        <source>No payor is mapped to insurance ID “%1”: check the ID on the card, or ask an administrator to map it to a payor.</source>
+        <translation>No hay ningún pagador asignado al ID de seguro «%1»: verifique el ID en la tarjeta o pida a un administrador que lo asigne a un pagador.</translation>
+    </message>
+    <message>
+        <source>Enter the billing provider&apos;s NPI (10 digits).</source>
+        <translation>Ingrese el NPI del proveedor de facturación (10 dígitos).</translation>
+    </message>
+    <message>
+        <source>Enter the place of service: two digits, such as 11 for an office.</source>
+        <translation>Ingrese el lugar de servicio: dos dígitos, como 11 para un consultorio.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a place of service: %2.</source>
+        <translation>«%1» no es un lugar de servicio: %2.</translation>
+    </message>
+    <message>
+        <source>Place of service %1 is not one this desk knows; check it against the CMS list (11 is an office).</source>
+        <translation>Esta aplicación no reconoce el lugar de servicio %1; verifíquelo en la lista de CMS (11 es un consultorio).</translation>
+    </message>
+    <message>
+        <source>Enter the date of service.</source>
+        <translation>Ingrese la fecha de servicio.</translation>
+    </message>
+    <message>
+        <source>The date of service %1 is in the future; bill a service once it has been given.</source>
+        <translation>La fecha de servicio %1 está en el futuro; facture un servicio una vez que se haya prestado.</translation>
+    </message>
+    <message>
+        <source>The coverage was not active on the date of service; the payor will likely deny the claim. Give a reason to submit it anyway.</source>
+        <translation>La cobertura no estaba activa en la fecha de servicio; es probable que el pagador rechace la reclamación. Indique un motivo para enviarla de todos modos.</translation>
+    </message>
+    <message>
+        <source>The coverage was not active on the date of service (%1); the payor will likely deny the claim. Give a reason to submit it anyway.</source>
+        <translation>La cobertura no estaba activa en la fecha de servicio (%1); es probable que el pagador rechace la reclamación. Indique un motivo para enviarla de todos modos.</translation>
+    </message>
+    <message>
+        <source>The coverage has not been verified active for the date of service. Verify eligibility first, or give a reason to submit the claim anyway.</source>
+        <translation>No se ha verificado que la cobertura esté activa en la fecha de servicio. Verifique primero la elegibilidad o indique un motivo para enviar la reclamación de todos modos.</translation>
+    </message>
+    <message>
+        <source>The coverage has not been verified active for the date of service (%1). Verify eligibility first, or give a reason to submit the claim anyway.</source>
+        <translation>No se ha verificado que la cobertura esté activa en la fecha de servicio (%1). Verifique primero la elegibilidad o indique un motivo para enviar la reclamación de todos modos.</translation>
+    </message>
+    <message>
+        <source>Add at least one diagnosis (ICD-10-CM), such as J20.9.</source>
+        <translation>Agregue al menos un diagnóstico (ICD-10-CM), como J20.9.</translation>
+    </message>
+    <message>
+        <source>A claim carries at most %1 diagnoses; this one has %2.</source>
+        <translation>Una reclamación admite como máximo %1 diagnósticos; esta tiene %2.</translation>
+    </message>
+    <message>
+        <source>Enter the ICD-10-CM code of diagnosis %1.</source>
+        <translation>Ingrese el código ICD-10-CM del diagnóstico %1.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an ICD-10-CM code: %2.</source>
+        <translation>«%1» no es un código ICD-10-CM: %2.</translation>
+    </message>
+    <message>
+        <source>%1 is already diagnosis %2; list each diagnosis once.</source>
+        <translation>%1 ya es el diagnóstico %2; indique cada diagnóstico una sola vez.</translation>
+    </message>
+    <message>
+        <source>No service line points at diagnosis %1 (%2); point a line at it or remove it.</source>
+        <translation>Ninguna línea de servicio apunta al diagnóstico %1 (%2); haga que una línea apunte a él o elimínelo.</translation>
+    </message>
+    <message>
+        <source>Add at least one service line.</source>
+        <translation>Agregue al menos una línea de servicio.</translation>
+    </message>
+    <message>
+        <source>A claim carries at most %1 service lines; this one has %2. Split it into two claims.</source>
+        <translation>Una reclamación admite como máximo %1 líneas de servicio; esta tiene %2. Divídala en dos reclamaciones.</translation>
+    </message>
+    <message>
+        <source>Enter the procedure code (CPT or HCPCS) of line %1.</source>
+        <translation>Ingrese el código de procedimiento (CPT o HCPCS) de la línea %1.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a CPT or HCPCS code: %2.</source>
+        <translation>«%1» no es un código CPT ni HCPCS: %2.</translation>
+    </message>
+    <message>
+        <source>Modifiers of line %1: %2.</source>
+        <translation>Modificadores de la línea %1: %2.</translation>
+    </message>
+    <message>
+        <source>Line %1 needs at least 1 unit.</source>
+        <translation>La línea %1 necesita al menos 1 unidad.</translation>
+    </message>
+    <message>
+        <source>Line %1 has %2 units; more than %3 is surely a typing slip.</source>
+        <translation>La línea %1 tiene %2 unidades; más de %3 es sin duda un error de escritura.</translation>
+    </message>
+    <message>
+        <source>Enter the charge of line %1: more than %2.</source>
+        <translation>Ingrese el cargo de la línea %1: más de %2.</translation>
+    </message>
+    <message>
+        <source>The charge of line %1, %2, is over %3; check for a missing decimal point.</source>
+        <translation>El cargo de la línea %1, %2, supera %3; verifique si falta un punto decimal.</translation>
+    </message>
+    <message>
+        <source>Point line %1 at the diagnoses it treats (1 to %2).</source>
+        <translation>Haga que la línea %1 apunte a los diagnósticos que trata (de 1 a %2).</translation>
+    </message>
+    <message>
+        <source>Line %1 points at %2 diagnoses; a line points at %3 at most.</source>
+        <translation>La línea %1 apunta a %2 diagnósticos; una línea apunta como máximo a %3.</translation>
+    </message>
+    <message>
+        <source>Line %1 points at diagnosis %2 twice.</source>
+        <translation>La línea %1 apunta dos veces al diagnóstico %2.</translation>
+    </message>
+    <message>
+        <source>The claim&apos;s total, %1, is over %2; check the charges.</source>
+        <translation>El total de la reclamación, %1, supera %2; verifique los cargos.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The date of service %1 is past timely filing: the payor had to receive the claim by %2 (%n days after the service).</source>
+        <translation>
+            <numerusform>La fecha de servicio %1 superó el plazo de presentación: el pagador debía recibir la reclamación a más tardar el %2 (%n día después del servicio).</numerusform>
+            <numerusform>La fecha de servicio %1 superó el plazo de presentación: el pagador debía recibir la reclamación a más tardar el %2 (%n días después del servicio).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Line %1 points at diagnosis %2, but the claim lists %n diagnoses.</source>
+        <translation>
+            <numerusform>La línea %1 apunta al diagnóstico %2, pero la reclamación indica %n diagnóstico.</numerusform>
+            <numerusform>La línea %1 apunta al diagnóstico %2, pero la reclamación indica %n diagnósticos.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsConformance</name>
+    <message>
+        <source>; 835 claims: %1 of %2 read, %3 balance, %4 service lines</source>
+        <translation>; reclamaciones 835: %1 de %2 leídas, %3 cuadran, %4 líneas de servicio</translation>
+    </message>
+    <message>
+        <source> (%1 errors, the first: %2)</source>
+        <translation> (%1 errores, el primero: %2)</translation>
+    </message>
+    <message>
+        <source>the 835 reader left out %1 claims without saying why</source>
+        <translation>el lector de 835 omitió %1 reclamaciones sin indicar por qué</translation>
+    </message>
+    <message>
+        <source>; 837 claims: %1, %2 service lines</source>
+        <translation>; reclamaciones 837: %1, %2 líneas de servicio</translation>
+    </message>
+    <message>
+        <source> (%1 with a total that is not the sum of their lines)</source>
+        <translation> (%1 con un total que no es la suma de sus líneas)</translation>
+    </message>
+    <message>
+        <source>the 837 reader found no claim (CLM) in it</source>
+        <translation>el lector de 837 no encontró ninguna reclamación (CLM) en él</translation>
     </message>
 </context>
 <context>
@@ -1534,6 +2105,22 @@
     <message>
         <source>Hub: enter this desk&apos;s device name and token as listed on the hub.</source>
         <translation>Hub: escriba el nombre y el token de este puesto tal como figuran en el hub.</translation>
+    </message>
+    <message>
+        <source>Payor address: enter a full https:// address, or leave it empty for training mode.</source>
+        <translation>Dirección del pagador: ingrese una dirección https:// completa o déjela vacía para el modo de capacitación.</translation>
+    </message>
+    <message>
+        <source>Payor: enter the API key and the provider ID the payor gave you.</source>
+        <translation>Pagador: ingrese la clave de API y el ID de proveedor que le dio el pagador.</translation>
+    </message>
+    <message>
+        <source>Timely filing: between 30 and 730 days.</source>
+        <translation>Plazo de presentación: entre 30 y 730 días.</translation>
+    </message>
+    <message>
+        <source>Claim sync: every 1 to 60 minutes.</source>
+        <translation>Sincronización de reclamaciones: cada 1 a 60 minutos.</translation>
     </message>
 </context>
 <context>
@@ -2795,6 +3382,117 @@
     <message>
         <source>Claim %1 does not balance: billed %2 − paid %3 is %4, but its adjustments add up to %5.</source>
         <translation>La reclamación %1 no cuadra: facturado %2 − pagado %3 es %4, pero sus ajustes suman %5.</translation>
+    </message>
+</context>
+<context>
+    <name>Remittance835</name>
+    <message>
+        <source>Claim %1: %2</source>
+        <translation>Reclamación %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is missing.</source>
+        <translation>Falta %1 (%2).</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is not an amount: &quot;%3&quot;.</source>
+        <translation>%1 (%2) no es un importe: «%3».</translation>
+    </message>
+    <message>
+        <source>More than %1 remark codes in one loop; no 835 needs that many, so the file was not read further.</source>
+        <translation>Más de %1 códigos de observación en un mismo bucle; ningún 835 necesita tantos, así que no se siguió leyendo el archivo.</translation>
+    </message>
+    <message>
+        <source>CAS01 (the adjustment group: CO, PR, OA or PI) is missing.</source>
+        <translation>Falta CAS01 (el grupo de ajuste: CO, PR, OA o PI).</translation>
+    </message>
+    <message>
+        <source>%1 has an amount but %2 (its reason code) is missing.</source>
+        <translation>%1 tiene un importe, pero falta %2 (su código de motivo).</translation>
+    </message>
+    <message>
+        <source>the amount of reason %1</source>
+        <translation>el importe del motivo %1</translation>
+    </message>
+    <message>
+        <source>More than %1 adjustments in one loop; no 835 needs that many, so the file was not read further.</source>
+        <translation>Más de %1 ajustes en un mismo bucle; ningún 835 necesita tantos, así que no se siguió leyendo el archivo.</translation>
+    </message>
+    <message>
+        <source>CAS02 (the adjustment reason code) is missing.</source>
+        <translation>Falta CAS02 (el código de motivo del ajuste).</translation>
+    </message>
+    <message>
+        <source>The file holds more than %1 claims, too many to read at once.</source>
+        <translation>El archivo contiene más de %1 reclamaciones, demasiadas para leerlas de una vez.</translation>
+    </message>
+    <message>
+        <source>CLP01 (the claim number) is missing.</source>
+        <translation>Falta CLP01 (el número de reclamación).</translation>
+    </message>
+    <message>
+        <source>CLP02 (the claim status) is missing.</source>
+        <translation>Falta CLP02 (el estado de la reclamación).</translation>
+    </message>
+    <message>
+        <source>the amount billed</source>
+        <translation>el importe facturado</translation>
+    </message>
+    <message>
+        <source>the amount paid</source>
+        <translation>el importe pagado</translation>
+    </message>
+    <message>
+        <source>the patient responsibility</source>
+        <translation>la responsabilidad del paciente</translation>
+    </message>
+    <message>
+        <source>A service line (SVC) outside a claim (CLP) was ignored.</source>
+        <translation>Se ignoró una línea de servicio (SVC) fuera de una reclamación (CLP).</translation>
+    </message>
+    <message>
+        <source>Claim %1 has more than %2 service lines; no 835 needs that many, so the file was not read further.</source>
+        <translation>La reclamación %1 tiene más de %2 líneas de servicio; ningún 835 necesita tantas, así que no se siguió leyendo el archivo.</translation>
+    </message>
+    <message>
+        <source>SVC01 has no procedure code (it should be a qualifier and a code, as in HC:99213): &quot;%1&quot;.</source>
+        <translation>SVC01 no tiene código de procedimiento (debería ser un calificador y un código, como en HC:99213): «%1».</translation>
+    </message>
+    <message>
+        <source>the line&apos;s amount billed</source>
+        <translation>el importe facturado de la línea</translation>
+    </message>
+    <message>
+        <source>the line&apos;s amount paid</source>
+        <translation>el importe pagado de la línea</translation>
+    </message>
+    <message>
+        <source>SVC05 (units) is not a number: &quot;%1&quot;; 1 unit is assumed.</source>
+        <translation>SVC05 (unidades) no es un número: «%1»; se asume 1 unidad.</translation>
+    </message>
+    <message>
+        <source>An adjustment (CAS) outside a claim (CLP) was ignored.</source>
+        <translation>Se ignoró un ajuste (CAS) fuera de una reclamación (CLP).</translation>
+    </message>
+    <message>
+        <source>the amount allowed</source>
+        <translation>el importe permitido</translation>
+    </message>
+    <message>
+        <source>BPR02 (the total paid) is not an amount: &quot;%1&quot;.</source>
+        <translation>BPR02 (el total pagado) no es un importe: «%1».</translation>
+    </message>
+    <message>
+        <source>BPR16 (the payment date) is not a date (CCYYMMDD): &quot;%1&quot;.</source>
+        <translation>BPR16 (la fecha de pago) no es una fecha (CCYYMMDD): «%1».</translation>
+    </message>
+    <message>
+        <source>The file holds no transaction: it is not an 835 remittance.</source>
+        <translation>El archivo no contiene ninguna transacción: no es una remesa 835.</translation>
+    </message>
+    <message>
+        <source>The file holds %1, not an 835 remittance.</source>
+        <translation>El archivo contiene %1, no una remesa 835.</translation>
     </message>
 </context>
 <context>

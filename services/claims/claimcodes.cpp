@@ -105,7 +105,7 @@ QString icd10Problem(const QString &code)
         return Tr::tr("the dot goes after the third character, as in J20.9");
     const QString stored = icd10Stored(text);
     if (stored.size() < 3 || stored.size() > 7)
-        return Tr::tr("it has %n character(s); ICD-10-CM codes have 3 to 7", nullptr,
+        return Tr::tr("it has %n characters; ICD-10-CM codes have 3 to 7", nullptr,
                       int(stored.size()));
     if (!isAsciiUpper(stored.at(0)))
         return Tr::tr("the first character must be a letter");
@@ -162,7 +162,7 @@ QString procedureCodeProblem(const QString &code)
     if (code != code.toUpper() && procedureKind(code.toUpper()) != ProcedureKind::Invalid)
         return Tr::tr("write its letter in upper case: %1").arg(code.toUpper());
     if (code.size() != 5)
-        return Tr::tr("it has %n character(s); CPT and HCPCS codes have 5", nullptr,
+        return Tr::tr("it has %n characters; CPT and HCPCS codes have 5", nullptr,
                       int(code.size()));
     const QStringView first4 = QStringView(code).left(4);
     if (allDigits(first4) && isAsciiUpper(code.at(4)))
@@ -234,7 +234,7 @@ QString npiProblem(const QString &npi)
     if (!allDigits(npi))
         return Tr::tr("an NPI has digits only");
     if (npi.size() != 10)
-        return Tr::tr("it has %n digit(s); an NPI has 10", nullptr, int(npi.size()));
+        return Tr::tr("it has %n digits; an NPI has 10", nullptr, int(npi.size()));
     if (npi.at(0) != QLatin1Char('1') && npi.at(0) != QLatin1Char('2'))
         return Tr::tr("an NPI starts with 1 or 2");
     // One Luhn implementation for the whole desk (the clinic's own NPI in Settings uses it too).

@@ -202,7 +202,8 @@ ClaimService::applyStatus(const PayorJson::ClaimStatusReport &report, ClaimEvent
 }
 
 QFuture<StoreResult<Claim>> ClaimService::setStatus(qint64 claimId, ClaimStatus status,
-                                                   ClaimEventSource source, const QString &message)
+                                                   ClaimEventSource source, const QString &message,
+                                                   AlsoWrite alsoWrite)
 {
     const QString user = m_user;
     auto changed = m_store->write([=](const QString &connection) {
@@ -214,6 +215,11 @@ QFuture<StoreResult<Claim>> ClaimService::setStatus(qint64 claimId, ClaimStatus 
                     return failure<Claim>(found.error());
                 if (!found->has_value())
                     return failure<Claim>(QCoreApplication::translate("ClaimService", "The claim no longer exists."));
+                if (alsoWrite) {
+                    const auto also = alsoWrite(repository);
+                    if (!also)
+                        return failure<Claim>(also.error());
+                }
                 Claim claim = **found;
                 claim.status = status;
                 if (!message.isEmpty())

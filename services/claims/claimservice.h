@@ -13,6 +13,8 @@
 #include <QList>
 #include <QObject>
 
+#include <functional>
+
 class Store;
 
 /*!
@@ -46,9 +48,13 @@ public:
     QFuture<StoreResult<ClaimStatusOutcome>> applyStatus(const PayorJson::ClaimStatusReport &report,
                                                          ClaimEventSource source,
                                                          qint64 claimId = 0);
-    //! A status the desk itself decides (submitted, error, rejected, closed, …) with a message.
+    //! Another write that must commit with a status change (the outbox row's state).
+    using AlsoWrite = std::function<StoreResult<bool>(ClaimRepository &repository)>;
+    //! A status the desk itself decides (submitted, error, rejected, closed, …) with a message;
+    //! `alsoWrite` runs in the same transaction.
     QFuture<StoreResult<Claim>> setStatus(qint64 claimId, ClaimStatus status,
-                                          ClaimEventSource source, const QString &message);
+                                          ClaimEventSource source, const QString &message,
+                                          AlsoWrite alsoWrite = {});
 
     QFuture<StoreResult<std::optional<Claim>>> find(qint64 claimId) const;
     QFuture<StoreResult<QList<ClaimTimelineEntry>>> timeline(qint64 claimId) const;

@@ -230,12 +230,7 @@ void ClaimSubmitter::onReplied(HttpJob *job, ClaimOutboxItem item)
     if (refusedByPayor) {
         item.state = QStringLiteral("rejected");
         item.lastError = refusal(body, status);
-        auto rejected = m_claims->setStatus(claimId, ClaimStatus::Rejected,
-                                            ClaimEventSource::PayorReply, item.lastError);
-        Async::whenReady(rejected, this, [this, item](const StoreResult<Claim> &) {
-            finishRow(item);
-            Q_EMIT attemptFinished(item.claimId, item.state, item.lastError);
-        });
+        closeRow(item, ClaimStatus::Rejected, ClaimEventSource::PayorReply, item.lastError);
         return;
     }
 
@@ -259,10 +254,25 @@ void ClaimSubmitter::onReplied(HttpJob *job, ClaimOutboxItem item)
                                     "the same key, so the payor cannot get it twice.",
                                     nullptr, item.attempts)
             .arg(item.lastError);
-    auto failed = m_claims->setStatus(claimId, ClaimStatus::Error, ClaimEventSource::Submission,
-                                      message);
-    Async::whenReady(failed, this, [this, item](const StoreResult<Claim> &) {
-        finishRow(item);
+    closeRow(item, ClaimStatus::Error, ClaimEventSource::Submission, message);
+}
+
+void ClaimSubmitter::closeRow(const ClaimOutboxItem &item, ClaimStatus status,
+                              ClaimEventSource source, const QString &message)
+{
+    // The row's end and the claim's status in one transaction: Retry never sees one without
+    // the other.
+    auto closed = m_claims->setStatus(item.claimId, status, source, message,
+                                      [item](ClaimRepository &repository) {
+                                          return repository.updateOutbox(item);
+                                      });
+    Async::whenReady(closed, this, [this, item](const StoreResult<Claim> &result) {
+        if (!result) {
+            finishRow(item); // at least the row: the claim's status is shown from it
+        } else {
+            m_inFlight.remove(item.claimId);
+            pickDue();
+        }
         Q_EMIT attemptFinished(item.claimId, item.state, item.lastError);
     });
 }

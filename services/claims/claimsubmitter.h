@@ -69,6 +69,8 @@ private:
     void send(const ClaimOutboxItem &item);
     void onReplied(HttpJob *job, ClaimOutboxItem item);
     void finishRow(const ClaimOutboxItem &item);
+    void closeRow(const ClaimOutboxItem &item, ClaimStatus status, ClaimEventSource source,
+                  const QString &message);
     void scheduleNext();
 
     Store *m_store;

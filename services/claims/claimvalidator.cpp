@@ -136,7 +136,7 @@ void ClaimValidator::checkDateOfService(const Claim &claim, QList<ClaimIssue> &i
     } else if (dos < oldestFileableDate()) {
         addError(issues, field,
                  Tr::tr("The date of service %1 is past timely filing: the payor had to receive "
-                        "the claim by %2 (%n day(s) after the service).",
+                        "the claim by %2 (%n days after the service).",
                         nullptr, m_context.timelyFilingDays)
                      .arg(DateFormats::format(dos),
                           DateFormats::format(dos.addDays(m_context.timelyFilingDays))));
@@ -305,7 +305,7 @@ void ClaimValidator::checkLines(const Claim &claim, QList<ClaimIssue> &issues) c
             if (diagnosisCount > 0 && (pointer < 1 || pointer > diagnosisCount))
                 addError(issues, pointersField,
                          Tr::tr("Line %1 points at diagnosis %2, but the claim lists %n "
-                                "diagnosis(es).",
+                                "diagnoses.",
                                 nullptr, int(diagnosisCount))
                              .arg(n)
                              .arg(pointer));

@@ -32,6 +32,7 @@ TrainingEnvironment::TrainingEnvironment(Options options)
     }
     SandboxServer::Options sandboxOptions;
     sandboxOptions.slowDelayMs = options.slowDelayMs;
+    sandboxOptions.payorDecisionDelayMs = options.payorDecisionDelayMs;
     m_sandbox = std::make_unique<SandboxHost>(sandboxOptions);
     if (!m_sandbox->start(&m_error))
         return;

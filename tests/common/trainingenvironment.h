@@ -34,6 +34,7 @@ public:
         bool seed = true;
         QDate today = QDate::currentDate();
         QString user = QStringLiteral("tester");
+        int payorDecisionDelayMs = 3000; // the sandbox payor decides a pended claim this late
     };
 
     TrainingEnvironment();
@@ -51,6 +52,8 @@ public:
     QNetworkAccessManager &network() { return m_network; }
     QUrl clearinghouseUrl() const { return m_sandbox->clearinghouseUrl(); }
     QUrl sandboxBaseUrl() const { return m_sandbox->baseUrl(); }
+    //! The sandbox (clearinghouse and payor), to set the payor's fault switches.
+    SandboxHost &sandbox() { return *m_sandbox; }
 
     //! Runs `work(connection)` on the store's writer and waits for its result.
     template<typename Work> auto write(Work &&work)
