@@ -179,7 +179,8 @@ QFuture<StoreResult<Claim>> ClaimService::queue(const Claim &claim,
 
 QFuture<StoreResult<ClaimStatusOutcome>>
 ClaimService::applyStatus(const PayorJson::ClaimStatusReport &report, ClaimEventSource source,
-                          qint64 claimId)
+                          qint64 claimId,
+                          std::function<StoreResult<bool>(ClaimRepository &)> alsoWrite)
 {
     if (!report.status) {
         return refused<ClaimStatusOutcome>(
@@ -187,11 +188,17 @@ ClaimService::applyStatus(const PayorJson::ClaimStatusReport &report, ClaimEvent
                 .arg(report.statusText));
     }
     const QString user = m_user;
-    auto applied = m_store->write([report, source, claimId, user](const QString &connection) {
+    auto applied = m_store->write([report, source, claimId, user, alsoWrite](const QString &connection) {
         return inTransaction<ClaimStatusOutcome>(
             connection, user, QStringLiteral("claim.status"),
             [&](ClaimRepository &repository) {
-                return ClaimStatusRules::apply(repository, report, source, claimId);
+                auto applied = ClaimStatusRules::apply(repository, report, source, claimId);
+                if (applied && alsoWrite) {
+                    const auto also = alsoWrite(repository);
+                    if (!also)
+                        return StoreResult<ClaimStatusOutcome>::failure(also.error());
+                }
+                return applied;
             });
     });
     Async::whenReady(applied, this, [this](const StoreResult<ClaimStatusOutcome> &result) {

@@ -47,7 +47,9 @@ public:
      */
     QFuture<StoreResult<ClaimStatusOutcome>> applyStatus(const PayorJson::ClaimStatusReport &report,
                                                          ClaimEventSource source,
-                                                         qint64 claimId = 0);
+                                                         qint64 claimId = 0,
+                                                         std::function<StoreResult<bool>(
+                                                             ClaimRepository &)> alsoWrite = {});
     //! Another write that must commit with a status change (the outbox row's state).
     using AlsoWrite = std::function<StoreResult<bool>(ClaimRepository &repository)>;
     //! A status the desk itself decides (submitted, error, rejected, closed, …) with a message;

@@ -211,12 +211,24 @@ void ClaimSubmitter::onReplied(HttpJob *job, ClaimOutboxItem item)
             // the same key rather than guess.
             item.lastError = QCoreApplication::translate("ClaimSubmitter", "The payor's answer could not be read: %1").arg(why);
         } else {
-            auto applied = m_claims->applyStatus(*report, ClaimEventSource::PayorReply, claimId);
+            // The answer and the row's end commit together.
+            ClaimOutboxItem done = item;
+            done.state = QStringLiteral("succeeded");
+            done.lastError.clear();
+            auto applied = m_claims->applyStatus(
+                *report, ClaimEventSource::PayorReply, claimId,
+                [done](ClaimRepository &repository) { return repository.updateOutbox(done); });
             Async::whenReady(applied, this,
                              [this, item](const StoreResult<ClaimStatusOutcome> &outcome) mutable {
-                                 item.state = outcome ? QStringLiteral("succeeded")
-                                                      : QStringLiteral("unknown");
-                                 item.lastError = outcome ? QString() : outcome.error();
+                                 if (outcome) {
+                                     m_inFlight.remove(item.claimId);
+                                     pickDue();
+                                     Q_EMIT attemptFinished(item.claimId,
+                                                            QStringLiteral("succeeded"), {});
+                                     return;
+                                 }
+                                 item.state = QStringLiteral("unknown");
+                                 item.lastError = outcome.error();
                                  finishRow(item);
                                  Q_EMIT attemptFinished(item.claimId, item.state, item.lastError);
                              });

@@ -145,8 +145,10 @@ void TestVerificationPanel::slowVerificationShowsTryAndElapsedAndCancels()
     QTRY_VERIFY_WITH_TIMEOUT(panel->progressText().contains(QStringLiteral("seconds")), 3000);
     QVERIFY2(!panel->progressText().contains(QStringLiteral("(s)")),
              qPrintable(panel->progressText()));
-    QCOMPARE(tries.size(), 2);
+    // Try 2 is under way; on a loaded machine the 1.5 s timeout may already have started try 3.
+    QVERIFY2(tries.size() == 2 || tries.size() == 3, qPrintable(QString::number(tries.size())));
 
+    const qsizetype triesWhenCancelled = tries.size();
     QSignalSpy finished(&env.service(), &EligibilityService::verificationFinished);
     QTest::mouseClick(cancel, Qt::LeftButton);
     QTRY_COMPARE(finished.size(), 1);
@@ -162,7 +164,7 @@ void TestVerificationPanel::slowVerificationShowsTryAndElapsedAndCancels()
     QCOMPARE(history->model()->index(0, VerificationHistoryModel::StatusColumn).data().toString(),
              QStringLiteral("CANCELLED"));
     QTest::qWait(1700);
-    QCOMPARE(tries.size(), 2);
+    QCOMPARE(tries.size(), triesWhenCancelled); // no try after the cancel
     // Cancelling twice does nothing.
     QVERIFY(!env.service().cancelVerification(coverageId));
 }
