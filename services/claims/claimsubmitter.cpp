@@ -68,22 +68,9 @@ void ClaimSubmitter::start()
     m_running = true;
     // Rows another run of this desk left inflight: that process is gone, send them again.
     auto reset = m_store->write([](const QString &connection) {
-        ClaimRepository repository(connection);
-        const auto due = repository.dueOutbox(QDateTime::currentDateTimeUtc().addYears(100), 100000);
-        if (!due)
-            return StoreResult<bool>::failure(due.error());
-        for (ClaimOutboxItem item : *due) {
-            if (item.state != QLatin1String("inflight"))
-                continue;
-            item.state = QStringLiteral("pending");
-            item.nextAttemptAt = SqlValues::nowUtc();
-            const auto updated = repository.updateOutbox(item);
-            if (!updated)
-                return updated;
-        }
-        return StoreResult<bool>(true);
+        return ClaimRepository(connection).releaseInflight(SqlValues::nowUtc());
     });
-    Async::whenReady(reset, this, [this](const StoreResult<bool> &) { pickDue(); });
+    Async::whenReady(reset, this, [this](const StoreResult<int> &) { pickDue(); });
 }
 
 void ClaimSubmitter::stop()

@@ -474,6 +474,17 @@ StoreResult<bool> ClaimRepository::updateOutbox(const ClaimOutboxItem &item)
     return q.numRowsAffected() == 1;
 }
 
+StoreResult<int> ClaimRepository::releaseInflight(const QDateTime &now)
+{
+    QSqlQuery q(Database::connection(m_connection));
+    q.prepare(QStringLiteral("UPDATE claim_outbox SET state = 'pending', next_attempt_at = ? "
+                             "WHERE state = 'inflight'"));
+    q.addBindValue(SqlValues::fromTimestamp(now));
+    if (!q.exec())
+        return fail<int>(q);
+    return q.numRowsAffected();
+}
+
 StoreResult<qint64> ClaimRepository::addRemittance(qint64 claimId, const Remittance &remittance,
                                                    bool balanced, const QString &balanceError)
 {

@@ -93,6 +93,9 @@ public:
     //! The soonest next attempt of any pending row; null when none.
     StoreResult<QDateTime> nextOutboxAttempt() const;
     StoreResult<bool> updateOutbox(const ClaimOutboxItem &item);
+    //! Rows a process left inflight become pending and due at `now` (that process is gone);
+    //! returns how many. Their tries stay counted and their keys unchanged.
+    StoreResult<int> releaseInflight(const QDateTime &now);
 
     StoreResult<qint64> addRemittance(qint64 claimId, const Remittance &remittance,
                                       bool balanced, const QString &balanceError);
