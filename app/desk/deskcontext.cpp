@@ -2,6 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "deskcontext.h"
 
+#include "services/claims/claimevents.h"
+#include "services/claims/claimfileservice.h"
+#include "services/claims/claimpreparer.h"
+#include "services/claims/claimservice.h"
+#include "services/claims/claimsubmitter.h"
+#include "services/claims/claimsync.h"
 #include "services/domain/desksettings.h"
 #include "services/eligibility/eligibilityservice.h"
 #include "services/hub/hubhost.h"
@@ -75,6 +81,11 @@ DeskContext::~DeskContext()
     // Services first (their jobs hold the store), then the store's threads, then the sandbox.
     m_sampleEvents.reset();
     m_live.reset();
+    m_claimSync.reset();
+    m_claimSubmitter.reset();
+    m_claimFiles.reset();
+    m_claimPreparer.reset();
+    m_claims.reset();
     m_reports.reset();
     m_eligibility.reset();
     m_appointments.reset();
@@ -162,7 +173,55 @@ void DeskContext::startLiveFeed()
     options.device = m_device;
     m_live = std::make_unique<LiveFeed>(m_store.get(), options);
     ClinicEvents::connectToFeed(m_live.get(), m_appointments.get(), m_patients.get());
+    ClaimEvents::connectToFeed(m_live.get(), m_claims.get());
     m_live->start();
+}
+
+void DeskContext::startClaims(const DeskSettings &configured)
+{
+    m_claims = std::make_unique<ClaimService>(m_store.get(), m_settings.user);
+    m_claimPreparer = std::make_unique<ClaimPreparer>(m_store.get(), m_clinic);
+    m_claimFiles = std::make_unique<ClaimFileService>(m_store.get(), m_settings.user, !m_training);
+    m_timelyFilingDays = configured.timelyFilingDays;
+    QUrl payorUrl = configured.payorUrl;
+    QString apiKey = configured.payorApiKey;
+    m_providerId = configured.providerId;
+    if (m_training) {
+        // Training sends to the sandbox payor, never to a real one.
+        payorUrl = m_sandbox->baseUrl();
+        apiKey = QString::fromUtf8(m_sandbox->payorApiKey());
+        if (m_providerId.isEmpty())
+            m_providerId = QStringLiteral("PRV-TRAINING");
+    }
+    if (payorUrl.isEmpty())
+        return; // no payor yet: claims are kept and sent once one is set up in Settings
+    ClaimSubmitter::Config submitter;
+    submitter.baseUrl = payorUrl;
+    submitter.apiKey = apiKey;
+    submitter.timeoutMs = m_settings.timeoutMs > 0 ? m_settings.timeoutMs : 30000;
+    m_claimSubmitter = std::make_unique<ClaimSubmitter>(m_store.get(), m_claims.get(), &m_network,
+                                                        submitter);
+    ClaimSync::Config sync;
+    sync.baseUrl = payorUrl;
+    sync.apiKey = apiKey;
+    sync.providerId = m_providerId;
+    sync.timeoutMs = submitter.timeoutMs;
+    sync.intervalMs = configured.claimSyncMinutes * 60 * 1000;
+    m_claimSync = std::make_unique<ClaimSync>(m_store.get(), m_claims.get(), &m_network, sync);
+    // A newly queued claim goes out at once.
+    connect(m_claims.get(), &ClaimService::claimChanged, m_claimSubmitter.get(),
+            [submitter = m_claimSubmitter.get()](const Claim &claim) {
+                if (claim.status == ClaimStatus::Queued)
+                    submitter->wake();
+            });
+}
+
+void DeskContext::startClaimWork(bool periodicSync)
+{
+    if (m_claimSubmitter && !m_claimSubmitter->isRunning())
+        m_claimSubmitter->start();
+    if (periodicSync && m_claimSync)
+        m_claimSync->start();
 }
 
 bool DeskContext::start(QString *error)
@@ -262,6 +321,7 @@ bool DeskContext::start(QString *error)
     // written at start: every screen and the dashboard's SQL apply it when they read, so start-up
     // does not rewrite a year of old answers.
     m_eligibility->recoverInterrupted();
+    startClaims(configured);
     startLiveFeed();
     return true;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "services/domain/clinic.h"
+#include "services/domain/desksettings.h"
 #include "services/eligibility/eligibilitysettings.h"
 
 #include <QNetworkAccessManager>
@@ -12,6 +13,11 @@
 
 #include <memory>
 
+class ClaimFileService;
+class ClaimPreparer;
+class ClaimService;
+class ClaimSubmitter;
+class ClaimSync;
 class DatabaseMaintenance;
 class AppointmentService;
 class EligibilityService;
@@ -45,6 +51,11 @@ struct DeskOptions
     AppointmentService    book, reschedule, cancel visits; overlap warnings
     EligibilityService    verify, batch, history, schedule, statistics
     ReportService         report and day-sheet data, audit of print and export
+    ClaimService          claims: drafts, queueing, the payor's word applied, actions
+    ClaimPreparer         a new claim filled in from a patient or a visit; validation data
+    ClaimSubmitter        the outbox: queued claims sent to the payor exactly once
+    ClaimSync             open claims asked about at the payor, by hand and every few minutes
+    ClaimFileService      835 remittance import, 837P export
     DatabaseMaintenance   Database Check…
 
     LiveFeed              the hub's WebSocket feed: other desks' changes, webhooks
@@ -53,7 +64,8 @@ struct DeskOptions
   ClinicDesk on this computer already runs, so two windows share one hub), and the sandbox
   posts its signed webhooks to that hub.
 
-  Places for what the next issues bring: ClaimService (claims and the outbox),
+  In training the sandbox also plays the payor; its decisions on pended claims reach the desk
+  as signed webhooks through the hub. Place for what the next issue brings:
   MedicalRecordService (Metriport, C-CDA, FHIR), created in start() from the same Store and
   network manager and added to DeskEnvironment.
  */
@@ -80,6 +92,19 @@ public:
     EligibilityService *eligibility() const { return m_eligibility.get(); }
     ReportService *reports() const { return m_reports.get(); }
     DatabaseMaintenance *maintenance() const { return m_maintenance.get(); }
+    ClaimService *claims() const { return m_claims.get(); }
+    ClaimPreparer *claimPreparer() const { return m_claimPreparer.get(); }
+    //! Null when no payor is configured (production without a payor URL).
+    ClaimSubmitter *claimSubmitter() const { return m_claimSubmitter.get(); }
+    ClaimSync *claimSync() const { return m_claimSync.get(); }
+    ClaimFileService *claimFiles() const { return m_claimFiles.get(); }
+    //! Who claims are sent for (provider_id and name at the payor).
+    QString providerId() const { return m_providerId; }
+    QString providerName() const { return m_clinic.name; }
+    int timelyFilingDays() const { return m_timelyFilingDays; }
+    //! Starts sending queued claims and the periodic claim sync (the window does at start; a
+    //! headless command only when it needs them).
+    void startClaimWork(bool periodicSync);
     //! Null when no hub is configured (production without live updates).
     LiveFeed *live() const { return m_live.get(); }
     //! The in-process training hub, when this desk runs it.
@@ -98,6 +123,7 @@ private:
     QNetworkAccessManager m_network;
     bool startTrainingHub(QString *error);
     void startLiveFeed();
+    void startClaims(const DeskSettings &configured);
 
     std::unique_ptr<HubHost> m_hub;
     QString m_hubDiscoveryFile; // written while this desk runs the training hub
@@ -111,6 +137,13 @@ private:
     std::unique_ptr<EligibilityService> m_eligibility;
     std::unique_ptr<ReportService> m_reports;
     std::unique_ptr<DatabaseMaintenance> m_maintenance;
+    std::unique_ptr<ClaimService> m_claims;
+    std::unique_ptr<ClaimPreparer> m_claimPreparer;
+    std::unique_ptr<ClaimSubmitter> m_claimSubmitter;
+    std::unique_ptr<ClaimSync> m_claimSync;
+    std::unique_ptr<ClaimFileService> m_claimFiles;
+    QString m_providerId;
+    int m_timelyFilingDays = 365;
     std::unique_ptr<LiveFeed> m_live;
     std::unique_ptr<SampleEvents> m_sampleEvents;
 };

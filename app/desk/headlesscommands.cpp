@@ -3,6 +3,7 @@
 #include "headlesscommands.h"
 
 #include "deskcontext.h"
+#include "headlesssupport.h"
 #include "services/eligibility/batchverification.h"
 #include "services/eligibility/benefitsummary.h"
 #include "services/eligibility/eligibilityservice.h"
@@ -14,6 +15,7 @@
 #include <QFutureWatcher>
 
 using namespace BenefitSummary;
+using Headless::await;
 
 namespace {
 // lupdate reads the context from here; the strings are looked up under it at run time.
@@ -21,18 +23,6 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(Headless)
 };
-
-//! Waits for a future while the event loop runs (jobs and continuations keep working).
-template<typename T> T await(const QFuture<T> &future)
-{
-    QFutureWatcher<T> watcher;
-    QEventLoop loop;
-    QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-    watcher.setFuture(future);
-    if (!future.isFinished())
-        loop.exec();
-    return future.result();
-}
 
 //! "Smith, Jane | BlueCross BlueShield ACT100001 (Primary): ACTIVE Gold PPO 1500, office copay
 //! $25.00 [312 ms]"
@@ -101,49 +91,11 @@ int HeadlessCommands::verify(const QString &patientArg, const QString &pdfPath, 
 {
     EligibilityService &service = *m_context->eligibility();
     PatientService &patients = *m_context->patients();
-    std::optional<Patient> patient;
-    bool isId = false;
-    const qint64 id = patientArg.toLongLong(&isId);
-    if (isId) {
-        const StoreResult<Patient> opened = await(patients.open(id));
-        if (opened)
-            patient = *opened;
-    }
-    if (!patient) {
-        const StoreResult<PatientSearchResult> found = await(patients.search(patientArg, 20));
-        if (!found) {
-            m_err << found.error() << Qt::endl;
-            return 1;
-        }
-        if (found->patients.size() > 1) {
-            m_err << QCoreApplication::translate(
-                         "Headless", "\"%1\" matches %n patients; give the ID:", nullptr,
-                         int(found->patients.size()))
-                         .arg(patientArg)
-                  << Qt::endl;
-            for (const Patient &p : found->patients)
-                m_err << QStringLiteral("  %1  %2  %3")
-                             .arg(p.id)
-                             .arg(p.displayName(), formatDate(p.dateOfBirth))
-                      << Qt::endl;
-            return 2;
-        }
-        if (found->patients.size() == 1) {
-            // Opening the record is what the audit trail needs to see.
-            const StoreResult<Patient> opened = await(patients.open(found->patients.first().id));
-            if (!opened) {
-                m_err << opened.error() << Qt::endl;
-                return 1;
-            }
-            patient = *opened;
-        }
-    }
-    if (!patient) {
-        m_err
-            << QCoreApplication::translate("Headless", "No patient matches \"%1\".").arg(patientArg)
-            << Qt::endl;
-        return 2;
-    }
+    int exitCode = 0;
+    const std::optional<Patient> patient =
+        Headless::findPatient(patients, patientArg, m_err, &exitCode);
+    if (!patient)
+        return exitCode;
 
     VerifyOptions options;
     options.force = force;

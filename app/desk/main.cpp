@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 ClinicDesk developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "deskcontext.h"
+#include "claimcommands.h"
 #include "headlesscommands.h"
 #include "models/patientsearchmodel.h"
 #include "models/schedulemodel.h"
@@ -31,7 +32,7 @@ bool isHeadless(int argc, char *argv[])
 {
     if (argc < 2)
         return false;
-    for (const char *command : {"verify", "verify-day"}) {
+    for (const char *command : {"verify", "verify-day", "claim", "claims", "remit"}) {
         if (std::strcmp(argv[1], command) == 0)
             return true;
     }
@@ -172,6 +173,12 @@ int main(int argc, char *argv[])
                        "Commands (headless):\n"
                        "  verify --patient <id|name> [--pdf FILE] [--force]\n"
                        "  verify-day --date YYYY-MM-DD [--pdf FILE] [--force]\n"
+                       "  claim submit --patient <id|name> --dx J20.9 [--dx …]\n"
+                       "      --line CPT[:MOD…]:UNITS:CHARGE[:PTRS] [--line …] [--dos YYYY-MM-DD]\n"
+                       "      [--wait] [--override REASON]\n"
+                       "  claims sync\n"
+                       "  claims export-837 --since YYYY-MM-DD --out FILE\n"
+                       "  remit import FILE.835\n"
                        "  conformance DIR      read every X12 file under DIR/x12\n"
                        "  generate --data-dir DIR --patients N --verifications M [--days D]"));
     parser.addHelpOption();
@@ -214,9 +221,36 @@ int main(int argc, char *argv[])
     const QCommandLineOption deviceOption(QStringLiteral("device"),
                                           QStringLiteral("This desk's device name at the hub."),
                                           QStringLiteral("name"));
+    const QCommandLineOption dxOption(QStringLiteral("dx"),
+                                      QStringLiteral("claim submit: an ICD-10-CM diagnosis (repeat "
+                                                     "for more, in pointer order)."),
+                                      QStringLiteral("code"));
+    const QCommandLineOption lineOption(
+        QStringLiteral("line"),
+        QStringLiteral("claim submit: a service line CPT[:MOD…]:UNITS:CHARGE[:PTRS] (repeat)."),
+        QStringLiteral("line"));
+    const QCommandLineOption dosOption(QStringLiteral("dos"),
+                                       QStringLiteral("claim submit: date of service (today "
+                                                      "when not given)."),
+                                       QStringLiteral("date"));
+    const QCommandLineOption waitOption(
+        QStringLiteral("wait"),
+        QStringLiteral("claim submit: wait for the payor's decision (paid, denied, …)."));
+    const QCommandLineOption overrideOption(
+        QStringLiteral("override"),
+        QStringLiteral("claim submit: send although coverage is not verified active, for this "
+                       "reason (recorded with the claim)."),
+        QStringLiteral("reason"));
+    const QCommandLineOption sinceOption(QStringLiteral("since"),
+                                         QStringLiteral("claims: dates of service from this day."),
+                                         QStringLiteral("date"));
+    const QCommandLineOption outOption(QStringLiteral("out"),
+                                       QStringLiteral("claims export-837: the file to write."),
+                                       QStringLiteral("file"));
     parser.addOptions({langOption, dataOption, userOption, trainingOption, urlOption, quitOption,
                        patientOption, dateOption, pdfOption, forceOption, hubOption,
-                       deviceOption});
+                       deviceOption, dxOption, lineOption, dosOption, waitOption, overrideOption,
+                       sinceOption, outOption});
     parser.addPositionalArgument(QStringLiteral("command"),
                                  QStringLiteral("verify, verify-day, conformance or generate "
                                                 "(optional)."));
@@ -251,6 +285,50 @@ int main(int argc, char *argv[])
         return 1;
     }
 
+    if (command == QLatin1String("claim") || command == QLatin1String("claims") ||
+        command == QLatin1String("remit")) {
+        const QString sub = positional.value(1);
+        ClaimCommands claims(&context, out, err);
+        if (command == QLatin1String("claim") && sub == QLatin1String("submit")) {
+            ClaimCommands::SubmitArguments arguments;
+            arguments.patient = parser.value(patientOption);
+            arguments.diagnoses = parser.values(dxOption);
+            arguments.lines = parser.values(lineOption);
+            arguments.wait = parser.isSet(waitOption);
+            arguments.overrideReason = parser.value(overrideOption).trimmed();
+            if (parser.isSet(dosOption))
+                arguments.dateOfService =
+                    QDate::fromString(parser.value(dosOption), Qt::ISODate);
+            if (arguments.patient.isEmpty() || arguments.diagnoses.isEmpty() ||
+                arguments.lines.isEmpty() ||
+                (parser.isSet(dosOption) && !arguments.dateOfService.isValid())) {
+                err << "usage: clinicdesk claim submit --patient <id|name> --dx CODE [--dx …] "
+                       "--line CPT[:MOD…]:UNITS:CHARGE[:PTRS] [--line …] [--dos YYYY-MM-DD] "
+                       "[--wait] [--override REASON]"
+                    << Qt::endl;
+                return 2;
+            }
+            return claims.submit(arguments);
+        }
+        if (command == QLatin1String("claims") && sub == QLatin1String("sync"))
+            return claims.sync();
+        if (command == QLatin1String("claims") && sub == QLatin1String("export-837")) {
+            const QDate since = QDate::fromString(parser.value(sinceOption), Qt::ISODate);
+            if (!since.isValid() || parser.value(outOption).isEmpty()) {
+                err << "usage: clinicdesk claims export-837 --since YYYY-MM-DD --out FILE"
+                    << Qt::endl;
+                return 2;
+            }
+            return claims.export837(since, parser.value(outOption));
+        }
+        if (command == QLatin1String("remit") && sub == QLatin1String("import") &&
+            positional.size() == 3)
+            return claims.importRemittance(positional.at(2));
+        err << "usage: clinicdesk claim submit … | claims sync | claims export-837 … | "
+               "remit import FILE.835 (see --help)"
+            << Qt::endl;
+        return 2;
+    }
     if (command == QLatin1String("verify")) {
         if (!parser.isSet(patientOption)) {
             err << "usage: clinicdesk verify --patient <id|name> [--pdf FILE] [--force]"

@@ -78,6 +78,54 @@ StoreResult<Claim> saveContent(ClaimRepository &repository, const Claim &claim, 
     return repository.updateContent(claim);
 }
 
+/*!
+  A correction, void or resend names the claim it follows: that claim ends (corrected, voided,
+  or closed when a rejected claim is sent again as new), in the same transaction, and cannot be
+  followed twice.
+ */
+StoreResult<bool> closeReplaced(ClaimRepository &repository, const Claim &next,
+                                const QString &user)
+{
+    const auto found = repository.find(next.replacesClaimId);
+    if (!found)
+        return StoreResult<bool>::failure(found.error());
+    if (!found->has_value())
+        return StoreResult<bool>::failure(QCoreApplication::translate(
+            "ClaimService", "The claim being corrected no longer exists."));
+    Claim original = **found;
+    if (original.status == ClaimStatus::Corrected || original.status == ClaimStatus::Voided ||
+        original.status == ClaimStatus::Closed) {
+        return StoreResult<bool>::failure(
+            QCoreApplication::translate("ClaimService",
+                                        "Claim %1 is already %2; it cannot be corrected or "
+                                        "voided again.")
+                .arg(original.claimNumber, claimStatusName(original.status).toLower()));
+    }
+    QString message;
+    switch (next.frequency) {
+    case ClaimFrequency::Replacement:
+        original.status = ClaimStatus::Corrected;
+        message = QCoreApplication::translate("ClaimService", "Replaced by corrected claim %1.")
+                      .arg(next.claimNumber);
+        break;
+    case ClaimFrequency::Void:
+        original.status = ClaimStatus::Voided;
+        message = QCoreApplication::translate("ClaimService", "Voided by claim %1.")
+                      .arg(next.claimNumber);
+        break;
+    case ClaimFrequency::Original:
+        original.status = ClaimStatus::Closed;
+        message = QCoreApplication::translate("ClaimService", "Sent again as new claim %1.")
+                      .arg(next.claimNumber);
+        break;
+    }
+    const auto saved = repository.saveStatus(original, {});
+    if (!saved)
+        return StoreResult<bool>::failure(saved.error());
+    return repository.addTimeline(original.id, {SqlValues::nowUtc(), original.status,
+                                                ClaimEventSource::Person, message, user});
+}
+
 } // namespace
 
 ClaimService::ClaimService(Store *store, QString user, QObject *parent)
@@ -159,6 +207,11 @@ QFuture<StoreResult<Claim>> ClaimService::queue(const Claim &claim,
                                 ClaimEventSource::Submission, QCoreApplication::translate("ClaimService", "Queued for the payor."), user});
                 if (!logged)
                     return failure<Claim>(logged.error());
+                if (stored.replacesClaimId) {
+                    const auto closed = closeReplaced(repository, stored, user);
+                    if (!closed)
+                        return failure<Claim>(closed.error());
+                }
                 if (!stored.coverageOverrideReason.isEmpty()) {
                     const auto noted = repository.addTimeline(
                         stored.id,
@@ -244,6 +297,22 @@ QFuture<StoreResult<Claim>> ClaimService::setStatus(qint64 claimId, ClaimStatus 
     });
     announce(changed);
     return changed;
+}
+
+QFuture<StoreResult<Claim>> ClaimService::appeal(qint64 claimId, const QString &note)
+{
+    if (note.trimmed().isEmpty())
+        return refused<Claim>(QCoreApplication::translate(
+            "ClaimService", "An appeal needs a note saying why the decision is wrong."));
+    return setStatus(claimId, ClaimStatus::Appealed, ClaimEventSource::Person, note.trimmed());
+}
+
+QFuture<StoreResult<Claim>> ClaimService::writeOff(qint64 claimId, const QString &reason)
+{
+    if (reason.trimmed().isEmpty())
+        return refused<Claim>(QCoreApplication::translate(
+            "ClaimService", "Writing a claim off needs a reason."));
+    return setStatus(claimId, ClaimStatus::Closed, ClaimEventSource::Person, reason.trimmed());
 }
 
 QFuture<StoreResult<std::optional<Claim>>> ClaimService::find(qint64 claimId) const

@@ -58,6 +58,10 @@ public:
                                           ClaimEventSource source, const QString &message,
                                           AlsoWrite alsoWrite = {});
 
+    //! A denial or reduction disputed with the payor; the note is the appeal's reason.
+    QFuture<StoreResult<Claim>> appeal(qint64 claimId, const QString &note);
+    //! Closes a claim: the balance written off or settled by the patient, for `reason`.
+    QFuture<StoreResult<Claim>> writeOff(qint64 claimId, const QString &reason);
     QFuture<StoreResult<std::optional<Claim>>> find(qint64 claimId) const;
     QFuture<StoreResult<QList<ClaimTimelineEntry>>> timeline(qint64 claimId) const;
     QFuture<StoreResult<QList<StoredRemittance>>> remittances(qint64 claimId) const;

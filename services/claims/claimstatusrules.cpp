@@ -61,7 +61,11 @@ StoreResult<ClaimStatusOutcome> apply(ClaimRepository &repository,
         outcome.ignoredWhy = QCoreApplication::translate("ClaimService", "older than the status already held");
         return outcome;
     }
-    if (claimStatusRank(next) < claimStatusRank(claim.status)) {
+    // An appeal is answered with a new decision (paid, partly paid, denied again).
+    const bool appealDecided = claim.status == ClaimStatus::Appealed &&
+                               (next == ClaimStatus::Paid || next == ClaimStatus::PartiallyPaid ||
+                                next == ClaimStatus::Denied);
+    if (claimStatusRank(next) < claimStatusRank(claim.status) && !appealDecided) {
         outcome.ignoredWhy = QCoreApplication::translate("ClaimService", "it would move the claim back from %1 to %2")
                                  .arg(claimStatusName(claim.status),
                                       claimStatusName(next));

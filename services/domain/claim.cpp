@@ -233,3 +233,61 @@ QString icd10Display(const QString &code)
         return stored;
     return stored.left(3) + QLatin1Char('.') + stored.mid(3);
 }
+
+QList<ClaimAction> claimActions(const Claim &claim)
+{
+    const bool numbered = !claim.payerClaimId.isEmpty();
+    switch (claim.status) {
+    case ClaimStatus::Draft:
+        return {ClaimAction::Edit, ClaimAction::Submit};
+    case ClaimStatus::Error:
+        return {ClaimAction::Retry, ClaimAction::Edit};
+    case ClaimStatus::Rejected:
+        return {ClaimAction::Correct, ClaimAction::WriteOff};
+    case ClaimStatus::Accepted:
+    case ClaimStatus::Pended:
+        if (numbered)
+            return {ClaimAction::Correct, ClaimAction::Void};
+        return {};
+    case ClaimStatus::Paid:
+        return numbered ? QList{ClaimAction::Correct, ClaimAction::Void, ClaimAction::WriteOff}
+                        : QList{ClaimAction::WriteOff};
+    case ClaimStatus::PartiallyPaid:
+    case ClaimStatus::Denied:
+        return numbered ? QList{ClaimAction::Correct, ClaimAction::Appeal, ClaimAction::Void,
+                                ClaimAction::WriteOff}
+                        : QList{ClaimAction::Appeal, ClaimAction::WriteOff};
+    case ClaimStatus::Appealed:
+        return {ClaimAction::WriteOff};
+    case ClaimStatus::Queued:
+    case ClaimStatus::Submitted:
+    case ClaimStatus::Corrected:
+    case ClaimStatus::Voided:
+    case ClaimStatus::Closed:
+        return {};
+    }
+    return {};
+}
+
+Claim claimFollowing(const Claim &original, ClaimFrequency frequency)
+{
+    Claim next = original;
+    next.id = 0;
+    next.claimNumber.clear();
+    next.status = ClaimStatus::Draft;
+    next.payerClaimId.clear();
+    next.payerMessage.clear();
+    next.allowedCents = 0;
+    next.paidCents = 0;
+    next.patientResponsibilityCents = 0;
+    next.expectedPaymentDate = {};
+    next.coverageOverrideBy.clear();
+    next.coverageOverrideReason.clear();
+    next.createdAt = {};
+    next.statusChangedAt = {};
+    next.updatedAt = {};
+    next.replacesClaimId = original.id;
+    next.frequency = original.status == ClaimStatus::Rejected ? ClaimFrequency::Original
+                                                               : frequency;
+    return next;
+}

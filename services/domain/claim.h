@@ -156,3 +156,21 @@ std::optional<qint64> parseCents(const QString &text);
 QString icd10Display(const QString &code);
 //! "J20.9" → "J209" (upper case, no dot or spaces).
 QString icd10Stored(const QString &code);
+
+//! What a biller may do with a claim; the detail screen offers the ones that fit its status.
+enum class ClaimAction {
+    Edit,       //!< a draft: open it in the form
+    Submit,     //!< a draft: validate and queue it
+    Retry,      //!< in error: back to the outbox with its key
+    Correct,    //!< a new claim replacing it (frequency 7), or, when rejected, sent again as new
+    Void,       //!< cancel it at the payor (frequency 8)
+    Appeal,     //!< a denial or reduction disputed, with a note
+    WriteOff,   //!< close it: written off or the patient balance settled
+};
+QList<ClaimAction> claimActions(const Claim &claim);
+/*!
+  The starting point of a replacement (frequency 7) or void (frequency 8) of `original`: the
+  same content, a new draft pointing at the original. A rejected claim never reached
+  adjudication, so its correction goes out as a new original claim.
+ */
+Claim claimFollowing(const Claim &original, ClaimFrequency frequency);

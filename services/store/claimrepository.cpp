@@ -628,6 +628,47 @@ StoreResult<QList<Claim>> ClaimRepository::withStatus(const QList<ClaimStatus> &
     return claims;
 }
 
+StoreResult<QList<Claim>> ClaimRepository::forExport(const QList<qint64> &ids, const QDate &from,
+                                                    const QDate &to, int limit) const
+{
+    QStringList conditions{QStringLiteral("status NOT IN ('draft', 'error')")};
+    QVariantList values;
+    if (!ids.isEmpty()) {
+        QStringList marks;
+        for (qint64 id : ids) {
+            marks.append(QStringLiteral("?"));
+            values.append(id);
+        }
+        conditions.append(QStringLiteral("id IN (%1)").arg(marks.join(QStringLiteral(", "))));
+    } else {
+        if (from.isValid()) {
+            conditions.append(QStringLiteral("date_of_service >= ?"));
+            values.append(SqlValues::fromDate(from));
+        }
+        if (to.isValid()) {
+            conditions.append(QStringLiteral("date_of_service <= ?"));
+            values.append(SqlValues::fromDate(to));
+        }
+    }
+    QSqlQuery q(Database::connection(m_connection));
+    q.prepare(QStringLiteral("SELECT %1 FROM claims WHERE %2 ORDER BY id LIMIT ?")
+                  .arg(claimColumns, conditions.join(QStringLiteral(" AND "))));
+    for (const QVariant &value : std::as_const(values))
+        q.addBindValue(value);
+    q.addBindValue(limit);
+    if (!q.exec())
+        return fail<QList<Claim>>(q);
+    QList<Claim> claims;
+    while (q.next())
+        claims.append(readClaim(q));
+    for (Claim &claim : claims) {
+        const auto codes = readCodes(&claim);
+        if (!codes)
+            return StoreResult<QList<Claim>>::failure(codes.error());
+    }
+    return claims;
+}
+
 StoreResult<QDateTime> ClaimRepository::lastSyncTime() const
 {
     QSqlQuery q(Database::connection(m_connection));

@@ -108,6 +108,13 @@ public:
 
     //! Claims in one of `statuses` (all when empty), oldest change first, at most `limit`.
     StoreResult<QList<Claim>> withStatus(const QList<ClaimStatus> &statuses, int limit) const;
+    /*!
+      Claims for an 837P export: those with the given ids (when any), else those whose date of
+      service is in [from, to] (an open end when null); drafts and claims never sent are left
+      out. Ordered by id, at most `limit`.
+     */
+    StoreResult<QList<Claim>> forExport(const QList<qint64> &ids, const QDate &from,
+                                        const QDate &to, int limit) const;
     StoreResult<QDateTime> lastSyncTime() const;
     StoreResult<bool> setLastSyncTime(const QDateTime &time);
 
