@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 ClinicDesk developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The real clinicdesk binary, headless, in training mode with its own data folder.
+#include "common/deskprocess.h"
 #include "common/testsupport.h"
 #include "services/store/appointmentrepository.h"
 #include "services/store/patientrepository.h"
@@ -18,35 +19,7 @@
 #include <QTest>
 
 namespace {
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run runDesk(const QTemporaryDir &home, const QStringList &arguments, int timeoutMs = 60000)
-{
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    // Isolated settings and data: no clearinghouse configured means training mode.
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
-    env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
-    env.insert(QStringLiteral("HOME"), home.path());
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(CLINICDESK_BINARY), arguments);
-    Run run;
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        run.err = QStringLiteral("timed out");
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
-}
+using Run = DeskRun;
 
 QString pdfText(const QString &path)
 {

@@ -79,6 +79,7 @@ private Q_SLOTS:
     void remittanceIsStoredOnceAndChecked();
     void unknownStatusOrClaimIsAnError();
     void replacementNamesThePayorsClaim();
+    void appealAndWriteOffNeedWordsAndDecisionsFollowAnAppeal();
     void mappingsHaveDefaultsAndChange();
     void webhookFromTheFeedMovesOnlyOurClaims();
 
@@ -373,11 +374,73 @@ void TestClaimService::replacementNamesThePayorsClaim()
     QCOMPARE(data.value(QLatin1String("frequency_code")).toString(), QStringLiteral("7"));
     QCOMPARE(data.value(QLatin1String("original_claim_id")).toString(), denied.payerClaimId);
 
+    // The original ends as corrected, naming its replacement, and cannot be corrected again.
+    const auto ended = TestSupport::await(service.find(original->id));
+    QCOMPARE((*ended)->status, ClaimStatus::Corrected);
+    const auto steps = TestSupport::await(service.timeline(original->id));
+    QVERIFY(steps->last().message.contains(sent->claimNumber));
+    QCOMPARE(steps->last().actor, QStringLiteral("biller.bo"));
+    const StoreResult<Claim> twice = queued(service, claimFollowing(**ended, ClaimFrequency::Replacement));
+    QVERIFY(!twice);
+    QVERIFY2(twice.error().contains(original->claimNumber), qPrintable(twice.error()));
+
     // Correcting a claim the payor never numbered is refused.
     const StoreResult<Claim> unnumbered = queued(service, claimFor(m_jane));
     QVERIFY(unnumbered);
     replacement.replacesClaimId = unnumbered->id;
     QVERIFY(!queued(service, replacement));
+
+    // A rejected claim is fixed and sent as a new original claim; the rejected one closes.
+    const StoreResult<Claim> refused = queued(service, claimFor(m_jane));
+    QVERIFY(TestSupport::await(service.setStatus(refused->id, ClaimStatus::Rejected,
+                                                 ClaimEventSource::PayorReply,
+                                                 QStringLiteral("member_id: required"))));
+    Claim rejected = **TestSupport::await(service.find(refused->id));
+    QCOMPARE(claimActions(rejected), (QList{ClaimAction::Correct, ClaimAction::WriteOff}));
+    const Claim fixed = claimFollowing(rejected, ClaimFrequency::Replacement);
+    QCOMPARE(fixed.frequency, ClaimFrequency::Original);
+    QCOMPARE(fixed.replacesClaimId, rejected.id);
+    QVERIFY(fixed.claimNumber.isEmpty() && fixed.payerClaimId.isEmpty() && fixed.id == 0);
+    const StoreResult<Claim> resent = queued(service, fixed);
+    QVERIFY2(resent, qPrintable(resent.error()));
+    QCOMPARE((*TestSupport::await(service.find(refused->id)))->status, ClaimStatus::Closed);
+}
+
+void TestClaimService::appealAndWriteOffNeedWordsAndDecisionsFollowAnAppeal()
+{
+    ClaimService service(&m_env->store(), QStringLiteral("biller.bo"));
+    const StoreResult<Claim> claim = queued(service, claimFor(m_jane));
+    const QString payerId = QStringLiteral("PCL-A-%1").arg(claim->id);
+    const QDateTime deniedAt = QDateTime::currentDateTimeUtc().addSecs(-60);
+    QVERIFY(TestSupport::await(
+        service.applyStatus(report(payerId, QStringLiteral("denied"), deniedAt),
+                            ClaimEventSource::PayorReply, claim->id)));
+    const Claim denied = **TestSupport::await(service.find(claim->id));
+    QVERIFY(claimActions(denied).contains(ClaimAction::Appeal));
+    QVERIFY(!TestSupport::await(service.appeal(claim->id, QStringLiteral("  "))));
+    const StoreResult<Claim> appealed =
+        TestSupport::await(service.appeal(claim->id, QStringLiteral("Prior auth was on file")));
+    QVERIFY(appealed);
+    QCOMPARE(appealed->status, ClaimStatus::Appealed);
+    // The same denial delivered again does not undo the appeal …
+    auto again = TestSupport::await(service.applyStatus(
+        report(payerId, QStringLiteral("denied"), deniedAt), ClaimEventSource::Webhook));
+    QVERIFY(again && !again->changed);
+    // … but the payor's later decision on it is applied.
+    auto decided = TestSupport::await(service.applyStatus(
+        report(payerId, QStringLiteral("paid"), QDateTime::currentDateTimeUtc()),
+        ClaimEventSource::Webhook));
+    QVERIFY(decided && decided->changed);
+    QCOMPARE(decided->claim.status, ClaimStatus::Paid);
+
+    QVERIFY(!TestSupport::await(service.writeOff(claim->id, QString())));
+    const StoreResult<Claim> closed =
+        TestSupport::await(service.writeOff(claim->id, QStringLiteral("Patient paid at desk")));
+    QCOMPARE(closed->status, ClaimStatus::Closed);
+    QVERIFY(claimActions(*closed).isEmpty());
+    const auto steps = TestSupport::await(service.timeline(claim->id));
+    QCOMPARE(steps->last().message, QStringLiteral("Patient paid at desk"));
+    QCOMPARE(steps->last().source, ClaimEventSource::Person);
 }
 
 void TestClaimService::mappingsHaveDefaultsAndChange()
