@@ -5,8 +5,15 @@
 #include "services/domain/clinic.h"
 
 #include <QString>
+#include <QUrl>
 
 class AppointmentService;
+class ClaimFileService;
+class ClaimPreparer;
+class ClaimService;
+class ClaimSubmitter;
+class ClaimSync;
+class QNetworkAccessManager;
 class DatabaseMaintenance;
 class EligibilityService;
 class LiveFeed;
@@ -15,8 +22,8 @@ class ReportService;
 class SampleEvents;
 
 //! What the widgets are handed by the composition root (no singletons): the services they talk
-//! to, never a repository or the database. Claims and medical-history services will be added
-//! here by the issues that bring them.
+//! to, never a repository or the database. Medical-history services will be added here by the
+//! issue that brings them.
 struct DeskEnvironment
 {
     PatientService *patients = nullptr;
@@ -26,6 +33,20 @@ struct DeskEnvironment
     DatabaseMaintenance *maintenance = nullptr;
     LiveFeed *live = nullptr; // null when no hub is set up
     SampleEvents *sampleEvents = nullptr; // training only: the sandbox's sample webhooks
+    // Claims (the submitter and the sync are null when no payor is set up).
+    ClaimService *claims = nullptr;
+    ClaimPreparer *claimPreparer = nullptr;
+    ClaimSubmitter *claimSubmitter = nullptr;
+    ClaimSync *claimSync = nullptr;
+    ClaimFileService *claimFiles = nullptr;
+    QString providerId;   // who claims are sent for at the payor
+    QString providerName;
+    int timelyFilingDays = 365;
+    //! Test Connection and the payor's mappings: the network, and in training the sandbox
+    //! payor used when Settings leaves the payor empty.
+    QNetworkAccessManager *network = nullptr;
+    QUrl trainingPayorUrl;
+    QString trainingPayorKey;
     ClinicInfo clinic;
     bool training = true;
     QString user;

@@ -5,6 +5,7 @@
 #include "models/modelroles.h"
 #include "models/patientsearchmodel.h"
 #include "models/schedulemodel.h"
+#include "services/claims/claimservice.h"
 #include "services/common/async.h"
 #include "services/domain/dateformats.h"
 #include "services/eligibility/batchverification.h"
@@ -668,11 +669,37 @@ void MainWindow::checkDatabase()
 
 void MainWindow::editSettings()
 {
+    if (!m_env.claims) {
+        openSettings({});
+        return;
+    }
+    // The mappings are a few rows: the dialog opens once they are read.
+    Async::whenReady(m_env.claims->mappings(), this,
+                     [this](const StoreResult<QList<PayorMapping>> &mappings) {
+                         openSettings(mappings ? *mappings : QList<PayorMapping>());
+                     });
+}
+
+void MainWindow::openSettings(const QList<PayorMapping> &mappings)
+{
     QSettings store;
     SettingsDialog dialog(DeskSettings::load(store), this);
+    if (m_env.claims) {
+        dialog.setPayorAccess(m_env.network, {m_env.trainingPayorUrl, m_env.trainingPayorKey,
+                                              m_env.providerId});
+        dialog.setMappings(mappings);
+    }
     if (dialog.exec() != QDialog::Accepted)
         return;
     dialog.settings().save(store);
+    if (m_env.claims) {
+        for (const QString &removed : dialog.removedMappings())
+            m_env.claims->removeMapping(removed);
+        for (const PayorMapping &mapping : dialog.mappings()) {
+            if (!mappings.contains(mapping))
+                m_env.claims->saveMapping(mapping);
+        }
+    }
     QMessageBox::information(this, tr("Settings Saved"),
                              tr("The new settings take effect the next time ClinicDesk starts."));
 }

@@ -10,6 +10,7 @@
 #include <functional>
 
 struct DaySheetData;
+struct PayorMapping;
 struct Patient;
 
 class EventLogDialog;
@@ -80,6 +81,7 @@ public:
 
 private:
     void followOtherDesks();
+    void openSettings(const QList<PayorMapping> &mappings);
     void announce(const QString &message);
     QWidget *createFrontDesk();
     void createMenus();

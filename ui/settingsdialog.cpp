@@ -4,6 +4,7 @@
 
 #include "ui_settingsdialog.h"
 
+#include "services/claims/payorconnection.h"
 #include "services/eligibility/benefitsummary.h"
 
 #include <QComboBox>
@@ -14,6 +15,16 @@
 
 namespace {
 enum FeeColumn { VisitTypeColumn, ServiceTypeColumn, ChargeColumn, FeeColumnCount };
+enum MappingColumn { InsuranceIdColumn, PayorNameColumn, SourceColumn, MappingColumnCount };
+
+QString mappingSourceText(const QString &source)
+{
+    if (source == QLatin1String("payor"))
+        return SettingsDialog::tr("From the payor");
+    if (source == QLatin1String("default"))
+        return SettingsDialog::tr("Built in");
+    return SettingsDialog::tr("Entered here");
+}
 
 // The item keeps the code (service type) or the cents (charge) here; the text is for reading.
 constexpr int valueRole = Qt::UserRole;
@@ -107,6 +118,7 @@ SettingsDialog::SettingsDialog(const DeskSettings &settings, QWidget *parent)
     , m_initial(settings)
 {
     m_ui->setupUi(this);
+    qRegisterMetaType<PayorCheck>();
     m_ui->timeoutSpin->setRange(5, 120);
     m_ui->triesSpin->setRange(1, 5);
     m_ui->reuseSpin->setRange(0, 72);
@@ -155,6 +167,54 @@ SettingsDialog::SettingsDialog(const DeskSettings &settings, QWidget *parent)
         m_ui->removeFeeButton->setEnabled(m_ui->feesTable->rowCount() > 0);
     });
     m_ui->removeFeeButton->setEnabled(fees->rowCount() > 0);
+
+    m_ui->payorUrlEdit->setText(settings.payorUrl.toString());
+    m_ui->payorApiKeyEdit->setText(settings.payorApiKey);
+    m_ui->providerIdEdit->setText(settings.providerId);
+    m_ui->providerNameEdit->setText(settings.providerName);
+    m_ui->webhookSecretEdit->setText(settings.payorWebhookSecret);
+    m_ui->timelyFilingSpin->setRange(30, 730);
+    m_ui->timelyFilingSpin->setValue(settings.timelyFilingDays);
+    m_ui->syncMinutesSpin->setRange(1, 60);
+    m_ui->syncMinutesSpin->setValue(settings.claimSyncMinutes);
+    m_ui->testConnectionButton->setEnabled(false);
+    m_ui->fetchMappingsButton->setEnabled(false);
+    connect(m_ui->testConnectionButton, &QPushButton::clicked, this, &SettingsDialog::testConnection);
+    connect(m_ui->fetchMappingsButton, &QPushButton::clicked, this, &SettingsDialog::fetchMappings);
+    QTableWidget *mappings = m_ui->mappingsTable;
+    mappings->setColumnCount(MappingColumnCount);
+    mappings->setHorizontalHeaderLabels({tr("Insurance ID"), tr("Payor"), tr("Source")});
+    mappings->verticalHeader()->hide();
+    mappings->horizontalHeader()->setSectionResizeMode(InsuranceIdColumn,
+                                                       QHeaderView::ResizeToContents);
+    mappings->horizontalHeader()->setSectionResizeMode(PayorNameColumn, QHeaderView::Stretch);
+    mappings->horizontalHeader()->setSectionResizeMode(SourceColumn, QHeaderView::ResizeToContents);
+    mappings->setAccessibleName(tr("Insurance IDs routed to each payor"));
+    connect(m_ui->addMappingButton, &QPushButton::clicked, this, [this] {
+        addMappingRow({QString(), QString(), QStringLiteral("local")});
+        QTableWidget *table = m_ui->mappingsTable;
+        const QModelIndex id = table->model()->index(table->rowCount() - 1, InsuranceIdColumn);
+        table->setCurrentIndex(id);
+        table->setFocus();
+        table->edit(id);
+    });
+    connect(m_ui->removeMappingButton, &QPushButton::clicked, this, [this] {
+        const int row = m_ui->mappingsTable->currentRow();
+        if (row >= 0)
+            m_ui->mappingsTable->removeRow(row);
+        m_ui->removeMappingButton->setEnabled(m_ui->mappingsTable->rowCount() > 0);
+    });
+    // An edited row is the desk's own from then on.
+    connect(mappings, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
+        if (item->column() == SourceColumn)
+            return;
+        QTableWidgetItem *source = m_ui->mappingsTable->item(item->row(), SourceColumn);
+        if (source && source->data(valueRole).toString() != QLatin1String("local")) {
+            source->setData(valueRole, QStringLiteral("local"));
+            source->setText(mappingSourceText(QStringLiteral("local")));
+        }
+    });
+    m_ui->removeMappingButton->setEnabled(false);
 
     m_ui->messageLabel->hide();
     m_ui->buttonBox->button(QDialogButtonBox::Save)->setDefault(true);
@@ -209,6 +269,13 @@ DeskSettings SettingsDialog::settings() const
     s.maxAgeDays = m_ui->expireSpin->value();
     s.visitFees = visitFees();
     s.officeVisitCents = qRound64(m_ui->officeVisitSpin->value() * 100.0);
+    s.payorUrl = QUrl(m_ui->payorUrlEdit->text().trimmed());
+    s.payorApiKey = m_ui->payorApiKeyEdit->text().trimmed();
+    s.providerId = m_ui->providerIdEdit->text().trimmed();
+    s.providerName = m_ui->providerNameEdit->text().trimmed();
+    s.payorWebhookSecret = m_ui->webhookSecretEdit->text().trimmed();
+    s.timelyFilingDays = m_ui->timelyFilingSpin->value();
+    s.claimSyncMinutes = m_ui->syncMinutesSpin->value();
     s.hubUrl = QUrl(m_ui->hubUrlEdit->text().trimmed());
     s.deviceName = m_ui->deviceNameEdit->text().trimmed();
     s.deviceToken = m_ui->deviceTokenEdit->text().trimmed();
@@ -217,9 +284,157 @@ DeskSettings SettingsDialog::settings() const
 
 void SettingsDialog::accept()
 {
-    const QStringList messages = settings().validate();
+    const QStringList messages = settings().validate() + mappingProblems();
     m_ui->messageLabel->setText(messages.join(QLatin1Char('\n')));
     m_ui->messageLabel->setVisible(!messages.isEmpty());
     if (messages.isEmpty())
         QDialog::accept();
+}
+
+void SettingsDialog::setPayorAccess(QNetworkAccessManager *network, const PayorFallback &fallback)
+{
+    m_network = network;
+    m_fallback = fallback;
+    m_ui->testConnectionButton->setEnabled(network != nullptr);
+    m_ui->fetchMappingsButton->setEnabled(network != nullptr);
+}
+
+void SettingsDialog::addMappingRow(const PayorMapping &mapping)
+{
+    QTableWidget *table = m_ui->mappingsTable;
+    const QSignalBlocker quiet(table); // filling in is not editing
+    const int row = table->rowCount();
+    table->insertRow(row);
+    table->setItem(row, InsuranceIdColumn, new QTableWidgetItem(mapping.insuranceId));
+    table->setItem(row, PayorNameColumn, new QTableWidgetItem(mapping.payorName));
+    auto *source = new QTableWidgetItem(mappingSourceText(mapping.source));
+    source->setData(valueRole, mapping.source);
+    source->setFlags(source->flags() & ~Qt::ItemIsEditable);
+    table->setItem(row, SourceColumn, source);
+    m_ui->removeMappingButton->setEnabled(true);
+}
+
+void SettingsDialog::setMappings(const QList<PayorMapping> &mappings)
+{
+    m_ui->mappingsTable->setRowCount(0);
+    m_initialMappings.clear();
+    for (const PayorMapping &mapping : mappings) {
+        addMappingRow(mapping);
+        m_initialMappings.append(mapping.insuranceId.trimmed().toUpper());
+    }
+    m_ui->removeMappingButton->setEnabled(!mappings.isEmpty());
+}
+
+QList<PayorMapping> SettingsDialog::mappings() const
+{
+    QList<PayorMapping> list;
+    const QTableWidget *table = m_ui->mappingsTable;
+    for (int row = 0; row < table->rowCount(); ++row) {
+        PayorMapping mapping;
+        mapping.insuranceId = table->item(row, InsuranceIdColumn)->text().trimmed().toUpper();
+        mapping.payorName = table->item(row, PayorNameColumn)->text().trimmed();
+        mapping.source = table->item(row, SourceColumn)->data(valueRole).toString();
+        list.append(mapping);
+    }
+    return list;
+}
+
+QStringList SettingsDialog::removedMappings() const
+{
+    QStringList kept;
+    for (const PayorMapping &mapping : mappings())
+        kept.append(mapping.insuranceId);
+    QStringList removed;
+    for (const QString &id : m_initialMappings) {
+        if (!kept.contains(id))
+            removed.append(id);
+    }
+    return removed;
+}
+
+QStringList SettingsDialog::mappingProblems() const
+{
+    QStringList problems;
+    QStringList seen;
+    for (const PayorMapping &mapping : mappings()) {
+        if (mapping.insuranceId.isEmpty() || mapping.payorName.isEmpty()) {
+            problems << tr("Payor: every mapping needs an insurance ID and a payor name.");
+            break;
+        }
+        if (seen.contains(mapping.insuranceId)) {
+            problems << tr("Payor: insurance ID %1 is listed twice.").arg(mapping.insuranceId);
+            break;
+        }
+        seen.append(mapping.insuranceId);
+    }
+    return problems;
+}
+
+PayorConnection *SettingsDialog::newConnection()
+{
+    PayorConnection::Config config;
+    config.baseUrl = QUrl(m_ui->payorUrlEdit->text().trimmed());
+    config.apiKey = m_ui->payorApiKeyEdit->text().trimmed();
+    config.providerId = m_ui->providerIdEdit->text().trimmed();
+    if (config.baseUrl.isEmpty()) {
+        config.baseUrl = m_fallback.url;
+        if (config.apiKey.isEmpty())
+            config.apiKey = m_fallback.apiKey;
+        if (config.providerId.isEmpty())
+            config.providerId = m_fallback.providerId;
+    }
+    delete m_connection;
+    m_connection = new PayorConnection(m_network, config, this);
+    return m_connection;
+}
+
+void SettingsDialog::testConnection()
+{
+    if (!m_network)
+        return;
+    PayorConnection *connection = newConnection();
+    m_ui->testConnectionButton->setEnabled(false);
+    m_ui->connectionLabel->setText(tr("Testing…"));
+    connect(connection, &PayorConnection::checkFinished, this, [this](const PayorCheck &result) {
+        m_ui->testConnectionButton->setEnabled(true);
+        m_ui->connectionLabel->setText(result.message);
+        m_ui->connectionLabel->setStyleSheet(result.ok() ? QString()
+                                                         : QStringLiteral("color: #a31515;"));
+        Q_EMIT connectionTested(result);
+    });
+    connection->check();
+}
+
+void SettingsDialog::fetchMappings()
+{
+    if (!m_network)
+        return;
+    PayorConnection *connection = newConnection();
+    m_ui->fetchMappingsButton->setEnabled(false);
+    connect(connection, &PayorConnection::mappingsFetched, this,
+            [this](const QList<PayorMapping> &fetched) {
+                m_ui->fetchMappingsButton->setEnabled(true);
+                // The payor's list replaces the rows with the same IDs; the desk's own stay.
+                QList<PayorMapping> merged = fetched;
+                for (const PayorMapping &mine : mappings()) {
+                    const bool known = std::any_of(fetched.cbegin(), fetched.cend(), [&](const auto &m) {
+                        return m.insuranceId == mine.insuranceId;
+                    });
+                    if (!known)
+                        merged.append(mine);
+                }
+                const QStringList initial = m_initialMappings;
+                setMappings(merged);
+                m_initialMappings = initial;
+                m_ui->connectionLabel->setStyleSheet(QString());
+                m_ui->connectionLabel->setText(
+                    tr("The payor routes %n insurance IDs; save to keep them.", nullptr,
+                       int(fetched.size())));
+            });
+    connect(connection, &PayorConnection::mappingsFailed, this, [this](const QString &error) {
+        m_ui->fetchMappingsButton->setEnabled(true);
+        m_ui->connectionLabel->setStyleSheet(QStringLiteral("color: #a31515;"));
+        m_ui->connectionLabel->setText(error);
+    });
+    connection->fetchMappings();
 }

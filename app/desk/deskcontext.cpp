@@ -216,6 +216,16 @@ void DeskContext::startClaims(const DeskSettings &configured)
             });
 }
 
+QUrl DeskContext::trainingPayorUrl() const
+{
+    return m_sandbox ? m_sandbox->baseUrl() : QUrl();
+}
+
+QString DeskContext::trainingPayorKey() const
+{
+    return m_sandbox ? QString::fromUtf8(m_sandbox->payorApiKey()) : QString();
+}
+
 void DeskContext::startClaimWork(bool periodicSync)
 {
     if (m_claimSubmitter && !m_claimSubmitter->isRunning())

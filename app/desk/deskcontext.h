@@ -102,6 +102,9 @@ public:
     QString providerId() const { return m_providerId; }
     QString providerName() const { return m_clinic.name; }
     int timelyFilingDays() const { return m_timelyFilingDays; }
+    //! Training: the sandbox payor (Settings' Test Connection uses it when no payor is set).
+    QUrl trainingPayorUrl() const;
+    QString trainingPayorKey() const;
     //! Starts sending queued claims and the periodic claim sync (the window does at start; a
     //! headless command only when it needs them).
     void startClaimWork(bool periodicSync);

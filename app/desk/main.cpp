@@ -358,11 +358,24 @@ int main(int argc, char *argv[])
     environment.maintenance = context.maintenance();
     environment.live = context.live();
     environment.sampleEvents = context.sampleEvents();
+    environment.claims = context.claims();
+    environment.claimPreparer = context.claimPreparer();
+    environment.claimSubmitter = context.claimSubmitter();
+    environment.claimSync = context.claimSync();
+    environment.claimFiles = context.claimFiles();
+    environment.providerId = context.providerId();
+    environment.providerName = context.providerName();
+    environment.timelyFilingDays = context.timelyFilingDays();
+    environment.network = context.network();
+    environment.trainingPayorUrl = context.trainingPayorUrl();
+    environment.trainingPayorKey = context.trainingPayorKey();
     environment.clinic = context.clinic();
     environment.training = context.isTraining();
     environment.user = context.user();
     MainWindow window(environment);
     window.show();
+    // Queued claims go out, and open ones are synced, once the window is up.
+    QTimer::singleShot(0, &context, [&context] { context.startClaimWork(true); });
     if (parser.isSet(quitOption)) {
         // Two moments: the window on screen, and the first patients and today's schedule in it
         // (read on the store's workers after the window is up).

@@ -351,6 +351,27 @@ QFuture<StoreResult<bool>> ClaimService::saveMapping(const PayorMapping &mapping
     });
 }
 
+QFuture<StoreResult<int>> ClaimService::savePayorMappings(const QList<PayorMapping> &mappings)
+{
+    return m_store->write([mappings](const QString &connection) -> StoreResult<int> {
+        TransactionGuard transaction(Database::connection(connection));
+        if (!transaction.isActive())
+            return failure<int>(transaction.describeError(
+                QCoreApplication::translate("ClaimService", "the payor mappings")));
+        ClaimRepository repository(connection);
+        for (PayorMapping mapping : mappings) {
+            mapping.source = QStringLiteral("payor");
+            const auto saved = repository.saveMapping(mapping);
+            if (!saved)
+                return failure<int>(saved.error());
+        }
+        if (!transaction.commit())
+            return failure<int>(transaction.describeError(
+                QCoreApplication::translate("ClaimService", "the payor mappings")));
+        return int(mappings.size());
+    });
+}
+
 QFuture<StoreResult<bool>> ClaimService::removeMapping(const QString &insuranceId)
 {
     return m_store->write([insuranceId](const QString &connection) {

@@ -69,6 +69,9 @@ public:
     QFuture<StoreResult<QList<PayorMapping>>> mappings() const;
     QFuture<StoreResult<bool>> saveMapping(const PayorMapping &mapping);
     QFuture<StoreResult<bool>> removeMapping(const QString &insuranceId);
+    //! The payor's own list (GET mappings), stored in one transaction over the same IDs;
+    //! mappings only this desk has are kept. Returns how many were stored.
+    QFuture<StoreResult<int>> savePayorMappings(const QList<PayorMapping> &mappings);
 
     //! The live feed applied a payor update to the claim the payor numbers `payerClaimId`:
     //! reads it and tells the screens.

@@ -2,8 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Settings dialog's visit fees: shown as stored, edited from the keyboard, added, removed,
 // validated before saving; unique mnemonics on both tabs.
+#include "services/claims/payorconnection.h"
 #include "services/domain/desksettings.h"
+#include "services/sandbox/sandboxhost.h"
 #include "ui/settingsdialog.h"
+
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
 
 #include <QAbstractButton>
 #include <QComboBox>
@@ -67,6 +72,8 @@ private Q_SLOTS:
     void editAddAndRemoveFees();
     void emptyVisitTypeIsRefused();
     void mnemonicsAreUnique();
+    void testConnectionNamesTheStepThatFailed();
+    void mappingsFromThePayorAndEdited();
 };
 
 void TestSettingsDialog::showsTheStoredFees()
@@ -139,29 +146,141 @@ void TestSettingsDialog::emptyVisitTypeIsRefused()
 
 void TestSettingsDialog::mnemonicsAreUnique()
 {
+    // Qt ignores the shortcuts of hidden widgets: what must not clash is each tab's own
+    // fields and buttons with the tab titles and the rest of the dialog.
     SettingsDialog dialog(DeskSettings{});
-    QStringList texts;
-    for (const QLabel *label : dialog.findChildren<QLabel *>())
-        texts << label->text();
-    for (const QAbstractButton *button : dialog.findChildren<QAbstractButton *>()) {
-        if (!qobject_cast<const QDialogButtonBox *>(button->parentWidget()))
-            texts << button->text();
-    }
     const auto *tabs = dialog.findChild<QTabWidget *>(QStringLiteral("tabs"));
+    const auto textsIn = [](const QWidget *root, const QWidget *except) {
+        QStringList texts;
+        for (const QLabel *label : root->findChildren<QLabel *>()) {
+            if (!except || !except->isAncestorOf(label))
+                texts << label->text();
+        }
+        for (const QAbstractButton *button : root->findChildren<QAbstractButton *>()) {
+            if (qobject_cast<const QDialogButtonBox *>(button->parentWidget()))
+                continue;
+            if (!except || !except->isAncestorOf(button))
+                texts << button->text();
+        }
+        return texts;
+    };
+    QStringList shared = textsIn(&dialog, tabs);
     for (int i = 0; i < tabs->count(); ++i)
-        texts << tabs->tabText(i);
-    QHash<QChar, QString> seen;
-    for (const QString &text : std::as_const(texts)) {
-        const QChar letter = mnemonicOf(text);
-        if (letter.isNull())
-            continue;
-        QVERIFY2(
-            !seen.contains(letter),
-            qPrintable(
-                QStringLiteral("%1 and %2 share Alt+%3").arg(seen.value(letter), text, letter)));
-        seen.insert(letter, text);
+        shared << tabs->tabText(i);
+    int total = 0;
+    for (int i = 0; i < tabs->count(); ++i) {
+        const QStringList texts = shared + textsIn(tabs->widget(i), nullptr);
+        QHash<QChar, QString> seen;
+        for (const QString &text : texts) {
+            const QChar letter = mnemonicOf(text);
+            if (letter.isNull())
+                continue;
+            QVERIFY2(!seen.contains(letter),
+                     qPrintable(QStringLiteral("%1 and %2 share Alt+%3")
+                                    .arg(seen.value(letter), text, letter)));
+            seen.insert(letter, text);
+        }
+        total += int(seen.size());
     }
-    QVERIFY(seen.size() >= 14);
+    QVERIFY(total >= 30);
+}
+
+namespace {
+PayorCheck tested(SettingsDialog &dialog)
+{
+    QSignalSpy spy(&dialog, &SettingsDialog::connectionTested);
+    dialog.testConnection();
+    if (!spy.wait(20000))
+        return {};
+    return spy.first().first().value<PayorCheck>();
+}
+
+void setField(SettingsDialog &dialog, const char *name, const QString &text)
+{
+    dialog.findChild<QLineEdit *>(QLatin1String(name))->setText(text);
+}
+} // namespace
+
+void TestSettingsDialog::testConnectionNamesTheStepThatFailed()
+{
+    SandboxHost sandbox;
+    QString error;
+    QVERIFY2(sandbox.start(&error), qPrintable(error));
+    QNetworkAccessManager network;
+    DeskSettings settings;
+    settings.payorUrl = sandbox.baseUrl();
+    settings.payorApiKey = QString::fromUtf8(sandbox.payorApiKey());
+    settings.providerId = QStringLiteral("PRV-TEST");
+    SettingsDialog dialog(settings);
+    dialog.setPayorAccess(&network, {});
+
+    PayorCheck result = tested(dialog);
+    QVERIFY2(result.ok(), qPrintable(result.message));
+    QCOMPARE(result.mappings, 4);
+    QVERIFY(result.message.contains(QLatin1String("PRV-TEST")));
+
+    setField(dialog, "payorApiKeyEdit", QStringLiteral("wrong-key"));
+    result = tested(dialog);
+    QVERIFY(result.reachable && !result.authenticated);
+    QVERIFY2(result.message.contains(QLatin1String("API key")), qPrintable(result.message));
+
+    setField(dialog, "payorApiKeyEdit", QString::fromUtf8(sandbox.payorApiKey()));
+    setField(dialog, "providerIdEdit", QString());
+    result = tested(dialog);
+    QVERIFY(result.reachable && result.authenticated && !result.configured);
+    QVERIFY2(result.message.contains(QLatin1String("provider ID")), qPrintable(result.message));
+
+    // Nothing listens on the sandbox's port once it stopped.
+    const QUrl stopped = sandbox.baseUrl();
+    sandbox.stop();
+    setField(dialog, "payorUrlEdit", stopped.toString());
+    result = tested(dialog);
+    QVERIFY(!result.reachable);
+    QVERIFY2(result.message.contains(stopped.toString()), qPrintable(result.message));
+    const auto *label = dialog.findChild<QLabel *>(QStringLiteral("connectionLabel"));
+    QCOMPARE(label->text(), result.message);
+}
+
+void TestSettingsDialog::mappingsFromThePayorAndEdited()
+{
+    SandboxHost sandbox;
+    QVERIFY(sandbox.start());
+    QNetworkAccessManager network;
+    SettingsDialog dialog(DeskSettings{});
+    // Training: the payor fields stay empty and the sandbox payor answers.
+    dialog.setPayorAccess(&network, {sandbox.baseUrl(), QString::fromUtf8(sandbox.payorApiKey()),
+                                     QStringLiteral("PRV-TEST")});
+    dialog.setMappings({{QStringLiteral("INS001"), QStringLiteral("Blue Cross (old name)"),
+                         QStringLiteral("local")},
+                        {QStringLiteral("ZZ9"), QStringLiteral("Local Plan"),
+                         QStringLiteral("local")}});
+    auto *table = dialog.findChild<QTableWidget *>(QStringLiteral("mappingsTable"));
+    dialog.findChild<QPushButton *>(QStringLiteral("fetchMappingsButton"))->click();
+    QTRY_COMPARE_WITH_TIMEOUT(table->rowCount(), 5, 20000);
+    QList<PayorMapping> mappings = dialog.mappings();
+    const auto find = [&](const QString &id) {
+        for (const PayorMapping &m : mappings) {
+            if (m.insuranceId == id)
+                return m;
+        }
+        return PayorMapping{};
+    };
+    QCOMPARE(find(QStringLiteral("INS001")).payorName, QStringLiteral("BlueCross BlueShield"));
+    QCOMPARE(find(QStringLiteral("INS001")).source, QStringLiteral("payor"));
+    QCOMPARE(find(QStringLiteral("ZZ9")).source, QStringLiteral("local")); // kept
+    QVERIFY(dialog.removedMappings().isEmpty());
+
+    // Removing a row lists it as removed; a duplicate ID is refused on Save.
+    table->setCurrentCell(int(mappings.indexOf(find(QStringLiteral("ZZ9")))), 0);
+    dialog.findChild<QPushButton *>(QStringLiteral("removeMappingButton"))->click();
+    QCOMPARE(dialog.removedMappings(), QStringList{QStringLiteral("ZZ9")});
+    dialog.findChild<QPushButton *>(QStringLiteral("addMappingButton"))->click();
+    table->item(table->rowCount() - 1, 0)->setText(QStringLiteral("ins002"));
+    table->item(table->rowCount() - 1, 1)->setText(QStringLiteral("Another"));
+    dialog.accept();
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    const auto *message = dialog.findChild<QLabel *>(QStringLiteral("messageLabel"));
+    QVERIFY2(message->text().contains(QLatin1String("INS002")), qPrintable(message->text()));
 }
 
 QTEST_MAIN(TestSettingsDialog)
