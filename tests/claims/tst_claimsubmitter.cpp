@@ -4,6 +4,7 @@
 // remittance, refusals not retried, 503s and lost replies retried under the same key (the
 // payor ends with one claim), the budget ending in error and Retry, rows left inflight by a
 // dead process sent again, and ClaimSync bringing a pended claim to its decision.
+#include "common/claimfixture.h"
 #include "common/trainingenvironment.h"
 #include "services/claims/claimservice.h"
 #include "services/claims/claimsubmitter.h"
@@ -16,25 +17,7 @@
 
 using namespace std::chrono_literals;
 
-namespace {
-Claim claimFor(qint64 patientId, qint64 chargeCents = 15000,
-               const QString &insuranceId = QStringLiteral("INS001"))
-{
-    Claim claim;
-    claim.patientId = patientId;
-    claim.patientName = QStringLiteral("Smith, Jane");
-    claim.patientDateOfBirth = QDate(1985, 3, 14);
-    claim.patientGender = Gender::Female;
-    claim.insuranceId = insuranceId;
-    claim.memberId = QStringLiteral("ACT100001");
-    claim.billingProvider = {QStringLiteral("Springfield Family Clinic"),
-                             QStringLiteral("1234567893")};
-    claim.dateOfService = QDate::currentDate().addDays(-2);
-    claim.diagnoses = {{QStringLiteral("J209"), QStringLiteral("Acute bronchitis")}};
-    claim.lines = {{QStringLiteral("99213"), {}, 1, chargeCents, {1}, QStringLiteral("Office visit")}};
-    return claim;
-}
-} // namespace
+using ClaimFixture::forJane;
 
 class TestClaimSubmitter : public QObject
 {
@@ -139,7 +122,7 @@ std::unique_ptr<ClaimSubmitter> TestClaimSubmitter::submitter(RetryPolicy policy
 void TestClaimSubmitter::claimIsPaidWithItsRemittance()
 {
     // $1,500: paid at once; Jane's $700 deductible left, then coinsurance and copay.
-    const Claim claim = queue(claimFor(m_jane, 150000));
+    const Claim claim = queue(forJane(m_jane, 150000));
     QVERIFY(claim.id > 0);
     auto sender = submitter();
     sender->start();
@@ -164,7 +147,7 @@ void TestClaimSubmitter::claimIsPaidWithItsRemittance()
 
 void TestClaimSubmitter::refusalIsNotRetried()
 {
-    Claim bad = claimFor(m_jane);
+    Claim bad = forJane(m_jane);
     bad.lines[0].chargeCents = 0; // the payor refuses it: 400 with the field
     const Claim claim = queue(bad);
     QVERIFY(claim.id > 0);
@@ -185,7 +168,7 @@ void TestClaimSubmitter::refusalIsNotRetried()
 
 void TestClaimSubmitter::unknownInsuranceIsRejectedWithThePayorsWords()
 {
-    const Claim claim = queue(claimFor(m_jane, 15000, QStringLiteral("INS999")));
+    const Claim claim = queue(forJane(m_jane, 15000, QStringLiteral("INS999")));
     QVERIFY(claim.id > 0);
     auto sender = submitter();
     sender->start();
@@ -200,7 +183,7 @@ void TestClaimSubmitter::unavailableThenDeliveredUnderOneKey()
     PayorFaults faults;
     faults.unavailableShare = 1.0;
     m_env->sandbox().setPayorFaults(faults);
-    const Claim claim = queue(claimFor(m_jane));
+    const Claim claim = queue(forJane(m_jane));
     auto sender = submitter();
     QSignalSpy attempts(sender.get(), &ClaimSubmitter::attemptFinished);
     sender->start();
@@ -221,7 +204,7 @@ void TestClaimSubmitter::lostRepliesLeaveOneClaimAtThePayor()
     m_env->sandbox().setPayorFaults(faults);
     QList<qint64> ids;
     for (int i = 0; i < 12; ++i)
-        ids.append(queue(claimFor(m_jane, 10000 + i)).id);
+        ids.append(queue(forJane(m_jane, 10000 + i)).id);
     auto sender = submitter();
     sender->start();
     for (qint64 id : ids)
@@ -237,7 +220,7 @@ void TestClaimSubmitter::budgetEndsInErrorAndRetrySendsIt()
     PayorFaults faults;
     faults.unavailableShare = 1.0;
     m_env->sandbox().setPayorFaults(faults);
-    const Claim claim = queue(claimFor(m_jane));
+    const Claim claim = queue(forJane(m_jane));
     RetryPolicy policy = fastPolicy();
     policy.timeBudget = 300ms;
     auto sender = submitter(policy);
@@ -263,7 +246,7 @@ void TestClaimSubmitter::budgetEndsInErrorAndRetrySendsIt()
 
 void TestClaimSubmitter::inflightRowsOfADeadProcessAreSentAgain()
 {
-    const Claim claim = queue(claimFor(m_jane));
+    const Claim claim = queue(forJane(m_jane));
     // As a killed process leaves it: inflight, its try counted, due only much later.
     const auto marked = m_env->write([id = claim.id](const QString &c) {
         ClaimRepository repository(c);
@@ -286,7 +269,7 @@ void TestClaimSubmitter::inflightRowsOfADeadProcessAreSentAgain()
 void TestClaimSubmitter::syncBringsAPendedClaimToItsDecision()
 {
     // Over $2,000: pended, decided 300 ms later; no hub here, so only a sync can tell us.
-    const Claim claim = queue(claimFor(m_jane, 350000));
+    const Claim claim = queue(forJane(m_jane, 350000));
     auto sender = submitter();
     sender->start();
     const Claim pended = waitForStatus(claim.id, {ClaimStatus::Pended});
