@@ -13,5 +13,6 @@ enum Role {
     StatusKeyRole, // stable status key ("verified", "failed" ...)
     SortRole,      // value used for sorting when display text would sort wrongly
     ValueRole,     // the raw typed value behind the display text
+    FlashingRole,  // bool: the row just changed live (views paint a brief highlight)
 };
 }
