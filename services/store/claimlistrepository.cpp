@@ -21,11 +21,6 @@ const QString rowColumns = QStringLiteral(
     "updated_at");
 constexpr int rowColumnCount = 14;
 
-// How far a walk of the sort index goes looking for a page before it gives up on walking (the
-// filter matches too few claims in that stretch of the order) and lets a filter index find
-// them instead.
-constexpr int walkBound = 25000;
-
 template<typename T> StoreResult<T> fail(const QSqlQuery &query)
 {
     return StoreResult<T>::failure(StoreErrors::describe(
@@ -260,10 +255,11 @@ StoreResult<int> countUpTo(const QString &connection, const Term &term, int cap)
 }
 
 //! The term matching fewest claims, when it matches fewer than the limit; else Walk.
-StoreResult<int> choosePlan(const QString &connection, const QList<Term> &terms)
+StoreResult<int> choosePlan(const QString &connection, const QList<Term> &terms,
+                            int selectiveLimit)
 {
     int plan = Walk;
-    int fewest = ClaimListRepository::selectiveLimit;
+    int fewest = selectiveLimit;
     for (qsizetype i = 0; i < terms.size(); ++i) {
         const auto counted = countUpTo(connection, terms.at(i), fewest);
         if (!counted)
@@ -371,10 +367,11 @@ StoreResult<bool> readRows(const QString &connection, const ClaimListFilter &fil
 }
 
 //! The index entry `walkBound` places after `after` in the sort order, if there is one: how
-//! far a walk looks.
+//! far a walk looks. (When a walk finds too few claims in that stretch of the order, they are
+//! rare there, and a filter index finds the rest.)
 StoreResult<std::optional<ClaimListCursor>> walkEnd(const QString &connection,
                                                     const ClaimListFilter &filter,
-                                                    const ClaimListCursor &after)
+                                                    const ClaimListCursor &after, int walkBound)
 {
     using Result = StoreResult<std::optional<ClaimListCursor>>;
     const Statement s = statementFor(filter, {}, Walk, &after);
@@ -396,12 +393,12 @@ StoreResult<std::optional<ClaimListCursor>> walkEnd(const QString &connection,
 }
 
 //! The plan for a read of the whole set by a term index (a walk that found too little).
-int smallestTermPlan(const QString &connection, const QList<Term> &terms)
+int smallestTermPlan(const QString &connection, const QList<Term> &terms, int selectiveLimit)
 {
     int plan = Walk;
     int fewest = std::numeric_limits<int>::max();
     for (qsizetype i = 0; i < terms.size(); ++i) {
-        const auto counted = countUpTo(connection, terms.at(i), 4 * ClaimListRepository::selectiveLimit);
+        const auto counted = countUpTo(connection, terms.at(i), 4 * selectiveLimit);
         if (counted && *counted < fewest) {
             fewest = *counted;
             plan = termPlan(i);
@@ -425,7 +422,7 @@ StoreResult<ClaimListPage> ClaimListRepository::page(const ClaimListFilter &filt
     const QList<Term> terms = termsOf(filter);
     int plan = after.plan;
     if (plan < 0 || plan > terms.size()) {
-        const auto chosen = choosePlan(m_connection, terms);
+        const auto chosen = choosePlan(m_connection, terms, m_tuning.selectiveLimit);
         if (!chosen)
             return Result::failure(chosen.error());
         plan = *chosen;
@@ -435,8 +432,8 @@ StoreResult<ClaimListPage> ClaimListRepository::page(const ClaimListFilter &filt
     const int wanted = limit + 1; // one more says whether there is more
     if (plan == Walk && !terms.isEmpty()) {
         // A walk looks at most walkBound entries; when the filter's claims are not there, they
-        // are rare in this part of the order, and a filter index finds the rest.
-        const auto end = walkEnd(m_connection, filter, after);
+        // are rare in this part of the order, and a filter index finds the rest of the page.
+        const auto end = walkEnd(m_connection, filter, after, m_tuning.walkBound);
         if (!end)
             return Result::failure(end.error());
         const auto read = readRows(m_connection, filter, terms, Walk, after,
@@ -444,7 +441,7 @@ StoreResult<ClaimListPage> ClaimListRepository::page(const ClaimListFilter &filt
         if (!read)
             return Result::failure(read.error());
         if (page.rows.size() < wanted && end->has_value()) {
-            plan = smallestTermPlan(m_connection, terms);
+            plan = smallestTermPlan(m_connection, terms, m_tuning.selectiveLimit);
             const auto rest = readRows(m_connection, filter, terms, plan, **end, nullptr,
                                        wanted - int(page.rows.size()), page.rows, cursors);
             if (!rest)
@@ -481,7 +478,6 @@ StoreResult<std::optional<ClaimListRow>> ClaimListRepository::row(qint64 id) con
 StoreResult<ClaimListSummary> ClaimListRepository::summary(const ClaimListFilter &filter,
                                                            const QDate &today) const
 {
-    using Result = StoreResult<ClaimListSummary>;
     ClaimListFilter unsorted = filter;
     unsorted.sortKey = ClaimListFilter::SortKey::UpdatedAt; // dates on the plain column
     const QList<Term> terms = termsOf(unsorted);
@@ -565,7 +561,7 @@ StoreResult<qint64> ClaimListRepository::forEach(const ClaimListFilter &filter,
                                                  const RowSink &sink) const
 {
     const QList<Term> terms = termsOf(filter);
-    const auto plan = choosePlan(m_connection, terms);
+    const auto plan = choosePlan(m_connection, terms, m_tuning.selectiveLimit);
     if (!plan)
         return StoreResult<qint64>::failure(plan.error());
     const Statement s = statementFor(filter, terms, *plan, nullptr);

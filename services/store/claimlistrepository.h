@@ -137,26 +137,36 @@ struct ClaimListSummary
     bool operator==(const ClaimListSummary &) const = default;
 };
 
+//! When a filter index or the sort index reads a list (tests make both small to see every way
+//! a list can be read on a few claims).
+struct ClaimListTuning
+{
+    //! A filter term matching fewer claims than this drives the read.
+    int selectiveLimit = 50000;
+    //! A walk of the sort index looks this far for a page before a filter index takes over.
+    int walkBound = 25000;
+};
+
 /*!
   The dashboard's reads over the claims table: pages in any order under any filter, the
   figures of the filtered set, and the set as CSV.
 
   Pages are read by seek (after the last row's sort values and id), never by OFFSET, so page
   ten thousand costs what page one does. Which index reads them is chosen per list: when one
-  filter term matches few claims (fewer than selectiveLimit) its index finds them and they are
+  filter term matches few claims (fewer than Tuning::selectiveLimit) its index finds them and they are
   sorted; otherwise the sort column's index is walked in order and the filter checked on the
   way, which stops once the page is full.
  */
 class ClaimListRepository
 {
 public:
-    explicit ClaimListRepository(QString connectionName)
+    using Tuning = ClaimListTuning;
+
+    explicit ClaimListRepository(QString connectionName, Tuning tuning = Tuning())
         : m_connection(std::move(connectionName))
+        , m_tuning(tuning)
     {
     }
-
-    //! A filter term matching fewer claims than this drives the read.
-    static constexpr int selectiveLimit = 50000;
 
     StoreResult<ClaimListPage> page(const ClaimListFilter &filter, int limit,
                                     const ClaimListCursor &after = {}) const;
@@ -176,4 +186,5 @@ public:
 
 private:
     QString m_connection;
+    Tuning m_tuning;
 };
