@@ -62,6 +62,9 @@ public:
     ClaimListRow rowAt(int row) const { return m_rows.value(row); }
     int rowOfClaim(qint64 claimId) const;
     bool isLoading() const { return m_loading; }
+    //! More claims match than are listed (fetchMore() lists the next page).
+    bool hasMore() const { return m_hasMore; }
+    bool isFetching() const { return m_fetching; }
     //! Why the last read failed (the database busy or unreadable); empty when fine.
     QString errorString() const { return m_error; }
     const ClaimListSummary &summary() const { return m_summary; }
