@@ -94,3 +94,25 @@ hub="$build/app/hub/clinichub"
 "$hubbench" throughput "$hub" sqlite || echo "   (the SQLite throughput could not be measured)"
 "$hubbench" throughput "$hub" postgres || echo "   (the PostgreSQL throughput could not be measured)"
 "$hubbench" storm "$hub" || echo "   (the reconnect storm could not be measured)"
+
+echo "-- claims dashboard --"
+# BENCH_CLAIMS generated claims (default 1,000,000) in their own database, kept like the large
+# clinic's: keyed by the generator, the bulk writer and the schema, made again each day (the
+# aging and "days in status" follow the calendar).
+claims="${BENCH_CLAIMS:-1000000}"
+claimsbench="$build/bench/claims_dashboard_bench"
+claimskey="$(cat "$root"/resources/migrations/*.sql "$root"/services/sandbox/claimgenerator.cpp \
+    "$root"/services/sandbox/datagenerator.cpp "$root"/services/store/claimbulkwriter.cpp \
+    | sha256sum | cut -c1-12)"
+claimscache="${XDG_CACHE_HOME:-$HOME/.cache}/clinicdesk-bench/claims-$claims-$claimskey"
+if [ ! -f "$claimscache/done" ] || [ "$(cat "$claimscache/done")" != "$(date +%F)" ]; then
+    rm -rf "$claimscache"
+    mkdir -p "$claimscache"
+    /usr/bin/time -v -o "$work/claims-generate.time" "$claimsbench" generate \
+        "$claimscache/claims.sqlite" "$claims"
+    echo "   $(du -h "$claimscache/claims.sqlite" | cut -f1) on disk," \
+         "peak memory $(peak "$work/claims-generate.time") MB"
+    date +%F > "$claimscache/done"
+fi
+/usr/bin/time -v -o "$work/claims.time" "$claimsbench" run "$claimscache/claims.sqlite"
+echo "   peak memory of the run (GNU time): $(peak "$work/claims.time") MB"
