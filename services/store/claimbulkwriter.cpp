@@ -39,6 +39,9 @@ StoreResult<qint64> ClaimBulkWriter::insertMany(const QList<Claim> &claims)
         return fail<qint64>(next);
     const qint64 first = next.value(0).toLongLong();
     const QString prefix = next.value(1).toString();
+    // Done with it: a statement left open keeps its snapshot past the commit, and the WAL
+    // could never be checkpointed behind it.
+    next.finish();
 
     QSqlQuery claim(db);
     claim.prepare(QStringLiteral(
