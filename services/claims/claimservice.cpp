@@ -230,6 +230,52 @@ QFuture<StoreResult<Claim>> ClaimService::queue(const Claim &claim,
     return queued;
 }
 
+QFuture<StoreResult<QList<StoreResult<ClaimStatusOutcome>>>>
+ClaimService::applyStatuses(const QList<StatusUpdate> &updates, ClaimEventSource source)
+{
+    using Outcomes = QList<StoreResult<ClaimStatusOutcome>>;
+    const QString user = m_user;
+    auto applied = m_store->write([updates, source, user](const QString &connection) {
+        TransactionGuard transaction(Database::connection(connection));
+        if (!transaction.isActive())
+            return StoreResult<Outcomes>::failure(transaction.describeError(what()));
+        Outcomes outcomes;
+        outcomes.reserve(updates.size());
+        for (const StatusUpdate &update : updates) {
+            if (!update.report.status) {
+                outcomes.append(failure<ClaimStatusOutcome>(
+                    QCoreApplication::translate("ClaimService", "The payor sent a status this version does not know: \"%1\".")
+                        .arg(update.report.statusText)));
+                continue;
+            }
+            // Nested: a savepoint, rolled back alone when this answer fails.
+            outcomes.append(inTransaction<ClaimStatusOutcome>(
+                connection, user, QStringLiteral("claim.status"), [&](ClaimRepository &repository) {
+                    auto outcome = ClaimStatusRules::apply(repository, update.report, source,
+                                                           update.claimId);
+                    if (outcome && update.alsoWrite) {
+                        const auto also = update.alsoWrite(repository);
+                        if (!also)
+                            return StoreResult<ClaimStatusOutcome>::failure(also.error());
+                    }
+                    return outcome;
+                }));
+        }
+        if (!transaction.commit())
+            return StoreResult<Outcomes>::failure(transaction.describeError(what()));
+        return StoreResult<Outcomes>(outcomes);
+    });
+    Async::whenReady(applied, this, [this](const StoreResult<Outcomes> &results) {
+        if (!results)
+            return;
+        for (const auto &result : *results) {
+            if (result && result->changed)
+                Q_EMIT claimChanged(result->claim);
+        }
+    });
+    return applied;
+}
+
 QFuture<StoreResult<ClaimStatusOutcome>>
 ClaimService::applyStatus(const PayorJson::ClaimStatusReport &report, ClaimEventSource source,
                           qint64 claimId,

@@ -52,6 +52,21 @@ public:
                                                              ClaimRepository &)> alsoWrite = {});
     //! Another write that must commit with a status change (the outbox row's state).
     using AlsoWrite = std::function<StoreResult<bool>(ClaimRepository &repository)>;
+    //! One payor answer for applyStatuses().
+    struct StatusUpdate
+    {
+        PayorJson::ClaimStatusReport report;
+        qint64 claimId = 0;
+        AlsoWrite alsoWrite;
+    };
+    /*!
+      Several payor answers in one transaction, so one flush to disk: each applied as
+      applyStatus() applies it (with its audit record and `alsoWrite`), in a savepoint of its
+      own, so one that fails leaves the others. The outer result fails only when the
+      transaction itself could not begin or commit.
+     */
+    QFuture<StoreResult<QList<StoreResult<ClaimStatusOutcome>>>>
+    applyStatuses(const QList<StatusUpdate> &updates, ClaimEventSource source);
     //! A status the desk itself decides (submitted, error, rejected, closed, …) with a message;
     //! `alsoWrite` runs in the same transaction.
     QFuture<StoreResult<Claim>> setStatus(qint64 claimId, ClaimStatus status,

@@ -94,7 +94,10 @@ void ClaimSubmitter::pickDue()
         return;
     }
     const int room = m_config.maxInFlight - int(m_inFlight.size());
-    if (room <= 0)
+    // Several rows to a pick while others are in flight: each pick is a transaction, and a
+    // commit waits for the disk, so picking the one row each answer frees would halve the rate.
+    const int batch = std::max(1, m_config.maxInFlight / 2);
+    if (room <= 0 || (room < batch && !m_inFlight.isEmpty()))
         return;
     m_picking = true;
     const QSet<qint64> busy = m_inFlight;
@@ -198,27 +201,12 @@ void ClaimSubmitter::onReplied(HttpJob *job, ClaimOutboxItem item)
             // the same key rather than guess.
             item.lastError = QCoreApplication::translate("ClaimSubmitter", "The payor's answer could not be read: %1").arg(why);
         } else {
-            // The answer and the row's end commit together.
+            // The answer and the row's end commit together, in the next batch.
             ClaimOutboxItem done = item;
             done.state = QStringLiteral("succeeded");
             done.lastError.clear();
-            auto applied = m_claims->applyStatus(
-                *report, ClaimEventSource::PayorReply, claimId,
-                [done](ClaimRepository &repository) { return repository.updateOutbox(done); });
-            Async::whenReady(applied, this,
-                             [this, item](const StoreResult<ClaimStatusOutcome> &outcome) mutable {
-                                 if (outcome) {
-                                     m_inFlight.remove(item.claimId);
-                                     pickDue();
-                                     Q_EMIT attemptFinished(item.claimId,
-                                                            QStringLiteral("succeeded"), {});
-                                     return;
-                                 }
-                                 item.state = QStringLiteral("unknown");
-                                 item.lastError = outcome.error();
-                                 finishRow(item);
-                                 Q_EMIT attemptFinished(item.claimId, item.state, item.lastError);
-                             });
+            m_answers.append({*report, std::move(item), std::move(done)});
+            applyAnswers();
             return;
         }
     }
@@ -254,6 +242,48 @@ void ClaimSubmitter::onReplied(HttpJob *job, ClaimOutboxItem item)
                                     nullptr, item.attempts)
             .arg(item.lastError);
     closeRow(item, ClaimStatus::Error, ClaimEventSource::Submission, message);
+}
+
+void ClaimSubmitter::applyAnswers()
+{
+    // One transaction at a time, holding every answer that came meanwhile: a commit waits for
+    // the disk (synchronous=FULL), so one per answer would cap the outbox at the disk's flushes
+    // per second.
+    if (m_applying || m_answers.isEmpty())
+        return;
+    m_applying = true;
+    const QList<Answer> batch = std::exchange(m_answers, {});
+    QList<ClaimService::StatusUpdate> updates;
+    updates.reserve(batch.size());
+    for (const Answer &answer : batch) {
+        updates.append({answer.report, answer.item.claimId,
+                        [done = answer.done](ClaimRepository &repository) {
+                            return repository.updateOutbox(done);
+                        }});
+    }
+    auto applied = m_claims->applyStatuses(updates, ClaimEventSource::PayorReply);
+    Async::whenReady(
+        applied, this,
+        [this, batch](const StoreResult<QList<StoreResult<ClaimStatusOutcome>>> &outcomes) {
+            m_applying = false;
+            for (qsizetype i = 0; i < batch.size(); ++i) {
+                ClaimOutboxItem item = batch.at(i).item;
+                const auto outcome = outcomes ? outcomes->value(i)
+                                              : StoreResult<ClaimStatusOutcome>::failure(
+                                                    outcomes.error());
+                if (outcome) {
+                    m_inFlight.remove(item.claimId);
+                    Q_EMIT attemptFinished(item.claimId, QStringLiteral("succeeded"), {});
+                    continue;
+                }
+                item.state = QStringLiteral("unknown");
+                item.lastError = outcome.error();
+                finishRow(item);
+                Q_EMIT attemptFinished(item.claimId, item.state, item.lastError);
+            }
+            applyAnswers();
+            pickDue();
+        });
 }
 
 void ClaimSubmitter::closeRow(const ClaimOutboxItem &item, ClaimStatus status,

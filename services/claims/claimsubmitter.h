@@ -3,6 +3,7 @@
 #pragma once
 
 #include "services/common/retrypolicy.h"
+#include "services/domain/payorjson.h"
 #include "services/store/claimrepository.h"
 
 #include <QFuture>
@@ -36,7 +37,7 @@ public:
         QUrl baseUrl; // the payor API, e.g. http://127.0.0.1:8080 (…/api/route-claim/ is added)
         QString apiKey;
         int timeoutMs = 30000;
-        int maxInFlight = 8;
+        int maxInFlight = 16; // picked 8 at a time and answered in batches: fewer disk flushes
         RetryPolicy policy = defaultPolicy();
     };
     static RetryPolicy defaultPolicy();
@@ -69,6 +70,8 @@ private:
     void send(const ClaimOutboxItem &item);
     void onReplied(HttpJob *job, ClaimOutboxItem item);
     void finishRow(const ClaimOutboxItem &item);
+    //! Applies the payor's answers waiting in m_answers, as many as came, in one transaction.
+    void applyAnswers();
     void closeRow(const ClaimOutboxItem &item, ClaimStatus status, ClaimEventSource source,
                   const QString &message);
     void scheduleNext();
@@ -79,6 +82,14 @@ private:
     Config m_config;
     QTimer m_timer;
     QSet<qint64> m_inFlight; // claim ids sent by this process and not answered yet
+    struct Answer
+    {
+        PayorJson::ClaimStatusReport report;
+        ClaimOutboxItem item; // as sent
+        ClaimOutboxItem done; // its end: succeeded
+    };
+    QList<Answer> m_answers; // the payor answered; not applied yet
+    bool m_applying = false;
     bool m_running = false;
     bool m_picking = false;
     bool m_pickAgain = false;
