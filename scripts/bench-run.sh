@@ -5,6 +5,8 @@
 # Sizes: BENCH_PATIENTS and BENCH_VERIFICATIONS (default 1,000,000 each), BENCH_DAYS (365);
 # the hub: HUB_BENCH_RATE webhooks/s (200) for HUB_BENCH_SECONDS (30), HUB_BENCH_IN_FLIGHT (64)
 # for HUB_BENCH_BLAST_SECONDS (10), HUB_BENCH_CLIENTS desks in the reconnect storm (50).
+# The claims outbox: BENCH_CLAIMS claims (10,000); the kill soak BENCH_SOAK_CLAIMS claims (1,000)
+# with BENCH_SOAK_KILLS kills (40).
 # The generated database is kept in ${XDG_CACHE_HOME:-~/.cache}/clinicdesk-bench, keyed by the
 # generator and the schema, so a second run measures without generating again.
 set -euo pipefail
@@ -116,3 +118,25 @@ if [ ! -f "$claimscache/done" ] || [ "$(cat "$claimscache/done")" != "$(date +%F
 fi
 /usr/bin/time -v -o "$work/claims.time" "$claimsbench" run "$claimscache/claims.sqlite"
 echo "   peak memory of the run (GNU time): $(peak "$work/claims.time") MB"
+
+echo "-- claims outbox --"
+# 10,000 claims queued, then sent to the sandbox payor (no faults, then 1,000 with the soak's
+# faults): claims/s against the 200 target, duplicates at the payor (must be 0), peak memory.
+"$build/bench/claims_outbox_bench" "${BENCH_OUTBOX_CLAIMS:-10000}" 1000 ||
+    echo "   (the claims outbox bench reported a problem)"
+# The kill soak at full size: a desk process SIGKILLed while 1,000 claims go through the outbox
+# to a payor with 30 % 503s, 5 % 409s and 10 % lost replies.
+soak_claims="${BENCH_SOAK_CLAIMS:-1000}"
+soak_kills="${BENCH_SOAK_KILLS:-40}"
+soak_begin=$(date +%s%N)
+if CLINICDESK_SQL_GUARD=fatal CLINICDESK_SOAK_CLAIMS="$soak_claims" CLINICDESK_SOAK_KILLS="$soak_kills" \
+    "$build/tests/tst_claimoutboxsoak" >"$work/soak.log" 2>&1; then
+    soak_result="passed"
+else
+    soak_result="FAILED"
+fi
+soak_end=$(date +%s%N)
+echo "claims outbox kill soak ($soak_claims claims, $soak_kills kills): $soak_result in" \
+     "$(((soak_end - soak_begin) / 1000000)) ms"
+grep -o 'soak: .*' "$work/soak.log" | sed 's/^/   /' || true
+[ "$soak_result" = passed ] || tail -20 "$work/soak.log"
