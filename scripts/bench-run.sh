@@ -5,8 +5,9 @@
 # Sizes: BENCH_PATIENTS and BENCH_VERIFICATIONS (default 1,000,000 each), BENCH_DAYS (365);
 # the hub: HUB_BENCH_RATE webhooks/s (200) for HUB_BENCH_SECONDS (30), HUB_BENCH_IN_FLIGHT (64)
 # for HUB_BENCH_BLAST_SECONDS (10), HUB_BENCH_CLIENTS desks in the reconnect storm (50).
-# The claims outbox: BENCH_CLAIMS claims (10,000); the kill soak BENCH_SOAK_CLAIMS claims (1,000)
-# with BENCH_SOAK_KILLS kills (40).
+# The claims dashboard: BENCH_CLAIMS generated claims (1,000,000); the claims outbox:
+# BENCH_OUTBOX_CLAIMS claims (10,000); the kill soak BENCH_SOAK_CLAIMS claims (1,000) with
+# BENCH_SOAK_KILLS kills (40).
 # The generated database is kept in ${XDG_CACHE_HOME:-~/.cache}/clinicdesk-bench, keyed by the
 # generator and the schema, so a second run measures without generating again.
 set -euo pipefail

@@ -64,6 +64,65 @@
     </message>
 </context>
 <context>
+    <name>ClaimCommands</name>
+    <message numerus="yes">
+        <source>No decision from the payor within %n seconds; the claim stays %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Asked the payor about %n open claims</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n claims written to %1 (837P, %2 segments).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n remittances read</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n applied to our claims</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not ours (kept)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not balanced</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ClaimSubmitter</name>
     <message numerus="yes">
         <source>Not delivered after %n tries: %1. Retry sends it again under the same key, so the payor cannot get it twice.</source>
@@ -87,6 +146,72 @@
         <translation>
             <numerusform>Line %1 points at diagnosis %2, but the claim lists %n diagnosis.</numerusform>
             <numerusform>Line %1 points at diagnosis %2, but the claim lists %n diagnoses.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsPage</name>
+    <message numerus="yes">
+        <source>Synced at %1: asked about %n open claims</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n claims</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n remittances read</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n applied to our claims</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not ours (kept)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not balanced</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n claims written to %1 (837P).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n claims written to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -130,8 +255,8 @@
     <message numerus="yes">
         <source>&quot;%1&quot; matches %n patients; give the ID:</source>
         <translation>
-            <numerusform>"%1" matches %n patient; give the ID:</numerusform>
-            <numerusform>"%1" matches %n patients; give the ID:</numerusform>
+            <numerusform>&quot;%1&quot; matches %n patient; give the ID:</numerusform>
+            <numerusform>&quot;%1&quot; matches %n patients; give the ID:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -204,12 +329,32 @@
     </message>
 </context>
 <context>
+    <name>PayorConnection</name>
+    <message numerus="yes">
+        <source>Connected: the payor takes the API key, knows provider %1 and routes %n insurance IDs.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Report</name>
     <message numerus="yes">
         <source>%n appointments: </source>
         <translation>
             <numerusform>%n appointment: </numerusform>
             <numerusform>%n appointments: </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message numerus="yes">
+        <source>The payor routes %n insurance IDs; save to keep them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

@@ -1211,6 +1211,422 @@
     </message>
 </context>
 <context>
+    <name>ClaimCommands</name>
+    <message>
+        <source>billed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paid %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>patient %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>billed %1, allowed %2, paid %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no active insurance on file; a claim needs one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(send anyway with --override &quot;reason&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No payor is set up (Settings, Payor); the claim was not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>No decision from the payor within %n seconds; the claim stays %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No payor is set up (Settings, Payor); nothing to sync with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Asked the payor about %n open claims</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n claims written to %1 (837P, %2 segments).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n remittances read</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n applied to our claims</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not ours (kept)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not balanced</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ClaimDashboardModel</name>
+    <message>
+        <source>Claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished">Paciente</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation type="unfinished">Pagador</translation>
+    </message>
+    <message>
+        <source>Date of Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation type="unfinished">Pagada</translation>
+    </message>
+    <message>
+        <source>Patient Resp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Estado</translation>
+    </message>
+    <message>
+        <source>Days in Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last Update</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClaimDashboardService</name>
+    <message>
+        <source>Claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished">Paciente</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation type="unfinished">Pagador</translation>
+    </message>
+    <message>
+        <source>Date of Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation type="unfinished">Pagada</translation>
+    </message>
+    <message>
+        <source>Patient Responsibility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Estado</translation>
+    </message>
+    <message>
+        <source>Days in Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last Update (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 could not be written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClaimDetailDialog</name>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Submit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation type="unfinished">Rei&amp;ntentar</translation>
+    </message>
+    <message>
+        <source>&amp;Correct &amp;&amp; Resubmit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Void…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Appeal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Write Off…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modifiers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagnoses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished">Cuándo</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Estado</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remittance</source>
+        <translation type="unfinished">Remesa</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished">Monto</translation>
+    </message>
+    <message>
+        <source>Remittance per line, with each adjustment explained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This claim no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, member %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date of service %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>payor claim %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>corrected claim (replaces the payor&apos;s %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>void of an earlier claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>allowed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paid %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>patient owes %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>payment expected %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The payor says: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No remittance yet: the payor has not paid or denied this claim.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from the payor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation type="unfinished">desde el %1</translation>
+    </message>
+    <message>
+        <source>Remittance %1, received %2: paid %3, patient owes %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Does not add up: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1 %2: billed %3, allowed %4, paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appeal Claim %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the payor&apos;s decision is wrong (recorded on the claim&apos;s timeline):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write Off Claim %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason (for example: patient balance paid at the desk, small balance write-off):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Void Claim %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the payor a void of claim %1 (payor claim %2)? The claim is cancelled at the payor; any payment on it will be taken back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ClaimEvents</name>
     <message>
         <source>Claim %1 is not one of this desk&apos;s claims.</source>
@@ -1219,6 +1635,88 @@
     <message>
         <source>Claim %1 unchanged: %2</source>
         <translation>Reclamación %1 sin cambios: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimFileService</name>
+    <message>
+        <source>not one of our claims; kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remittance %1 paid %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: kept; claim status code %2 changes no status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2 MB; remittance files above %3 MB are refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a readable 835: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds no claim payments (CLP).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the remittance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No submitted claims match; drafts are not exported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More than %1 claims match; export a shorter period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClaimPreparer</name>
+    <message>
+        <source>The patient no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The visit no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no coverage on file was chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never verified with the payer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inactive when verified for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active when verified for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last verified for %1, not for the date of service</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1274,6 +1772,38 @@
     <message>
         <source>Claim created.</source>
         <translation>Reclamación creada.</translation>
+    </message>
+    <message>
+        <source>The claim being corrected no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim %1 is already %2; it cannot be corrected or voided again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replaced by corrected claim %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voided by claim %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent again as new claim %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An appeal needs a note saying why the decision is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing a claim off needs a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the payor mappings</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1507,6 +2037,260 @@
     <message>
         <source>the 837 reader found no claim (CLM) in it</source>
         <translation>el lector de 837 no encontró ninguna reclamación (CLM) en él</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsPage</name>
+    <message>
+        <source>&amp;New Claim…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open Claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retry Sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sync Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import Remittance…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;837P…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Estado</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open (waiting on the payor)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs attention (rejected, denied, error)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation type="unfinished">Pagador</translation>
+    </message>
+    <message>
+        <source>All payers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dates of service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any date of service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished">Hoy</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Between…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dates of service from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dates of service to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient (last name first) or claim ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search claims</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pa&amp;yer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dates:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se&amp;arch:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the payor about open claims…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced at %1: asked about %n open claims</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import Remittance (835)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remittance files (*.835 *.edi *.txt *.x12);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export 837P</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>837 files (*.837 *.edi *.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Claims as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claims by status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open claims by age (days since the date of service)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open claims</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0–30</source>
+        <translation type="unfinished">0–30</translation>
+    </message>
+    <message>
+        <source>31–60</source>
+        <translation type="unfinished">31–60</translation>
+    </message>
+    <message>
+        <source>61–90</source>
+        <translation type="unfinished">61–90</translation>
+    </message>
+    <message>
+        <source>90+</source>
+        <translation type="unfinished">90+</translation>
+    </message>
+    <message>
+        <source>Aging of open claims</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n claims</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>billed %1 · allowed %2 · paid %3 · patient responsibility %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n remittances read</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n applied to our claims</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not ours (kept)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not balanced</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n claims written to %1 (837P).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n claims written to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2982,6 +3766,38 @@
         <source>Another desk (%1) updated the record of %2.</source>
         <translation>Otro puesto (%1) actualizó la ficha de %2.</translation>
     </message>
+    <message>
+        <source>Claims</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;laims</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Claims</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Claim from &amp;Visit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim %1 for %2 is queued for the payor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft claim %1 saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Claim from Visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the visit in the day&apos;s schedule first.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>NotificationBanner</name>
@@ -3184,6 +4000,68 @@
     <message>
         <source>That coverage is not an active coverage of this patient any more; reload the patient and try again.</source>
         <translation>Esa cobertura ya no es una cobertura activa de este paciente; vuelva a cargar el paciente e inténtelo de nuevo.</translation>
+    </message>
+</context>
+<context>
+    <name>PayorConnection</name>
+    <message>
+        <source>The address answers, but not as the payor&apos;s API: the mapping list is not a JSON list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The payor&apos;s mapping list has an entry without an insurance ID or payor name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The payor&apos;s mapping list is longer than 10,000 entries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the payor&apos;s address (for example https://payor.example.com).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach the payor at %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The payor answers but refused the API key (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It said: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The payor answered HTTP %1 where it lists its mappings; check the address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reached the payor and the API key works; enter the provider ID it gave you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected: the payor takes the API key, knows provider %1 and routes %n insurance IDs.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The payor stopped answering while checking the provider: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API key works, but the payor refused provider ID &quot;%1&quot; (HTTP %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach the payor: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The payor answered HTTP %1 to the mapping list.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3841,6 +4719,13 @@
     </message>
 </context>
 <context>
+    <name>ServiceLineSpec</name>
+    <message>
+        <source>&quot;%1&quot; is not a service line; write CODE[:MODIFIER…]:UNITS:CHARGE[:POINTERS], e.g. 99213:1:125.00 or 99213:25:1:125.00:1,2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -3978,6 +4863,121 @@
     <message>
         <source>The hub brings changes made at other desks and news from payers and Metriport. Ask your administrator for this workstation&apos;s name and token. Changes take effect when ClinicDesk starts again.</source>
         <translation>El hub trae los cambios hechos en otros puestos y las novedades de los pagadores y de Metriport. Pida al administrador el nombre y el token de este puesto. Los cambios se aplican cuando ClinicDesk se vuelve a iniciar.</translation>
+    </message>
+    <message>
+        <source>Pa&amp;yor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payor &amp;address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://payor.example.com — empty in training: the sandbox payor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Provider ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As the payor knows this clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty: the clinic name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Webhook secret:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>whsec_… — set on the hub too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Timely filing (days):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sync open claims every (minutes):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test &amp;Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insurance &amp;IDs routed to each payor:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;Mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove Mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Get &amp;from Payor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the payor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entered here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insurance ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payor</source>
+        <translation type="unfinished">Pagador</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insurance IDs routed to each payor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payor: every mapping needs an insurance ID and a payor name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payor: insurance ID %1 is listed twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The payor routes %n insurance IDs; save to keep them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4517,6 +5517,10 @@
     <message>
         <source>The claim %1 no longer exists.</source>
         <translation>La reclamación %1 ya no existe.</translation>
+    </message>
+    <message>
+        <source>The export was stopped.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

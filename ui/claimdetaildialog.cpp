@@ -6,6 +6,7 @@
 #include "services/claims/claimservice.h"
 #include "services/claims/claimsubmitter.h"
 #include "services/common/async.h"
+#include "services/eligibility/benefitsummary.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
@@ -32,7 +33,7 @@ QString actionText(ClaimAction action)
     case ClaimAction::Retry:
         return ClaimDetailDialog::tr("&Retry");
     case ClaimAction::Correct:
-        return ClaimDetailDialog::tr("&Correct && Resubmit…");
+        return ClaimDetailDialog::tr("C&orrect && Resubmit…");
     case ClaimAction::Void:
         return ClaimDetailDialog::tr("&Void…");
     case ClaimAction::Appeal:
@@ -187,7 +188,7 @@ void ClaimDetailDialog::showClaim(const Claim &claim)
     m_status->setText(claimStatusName(claim.status));
     QStringList facts;
     facts << tr("%1, member %2").arg(claim.payerName, claim.memberId)
-          << tr("date of service %1").arg(QLocale().toString(claim.dateOfService, QLocale::ShortFormat));
+          << tr("date of service %1").arg(BenefitSummary::formatDate(claim.dateOfService));
     if (!claim.payerClaimId.isEmpty())
         facts << tr("payor claim %1").arg(claim.payerClaimId);
     if (claim.frequency == ClaimFrequency::Replacement)
@@ -204,7 +205,7 @@ void ClaimDetailDialog::showClaim(const Claim &claim)
     if (claim.expectedPaymentDate.isValid())
         money += QStringLiteral(" · ") +
                  tr("payment expected %1")
-                     .arg(QLocale().toString(claim.expectedPaymentDate, QLocale::ShortFormat));
+                     .arg(BenefitSummary::formatDate(claim.expectedPaymentDate));
     m_summary->setText(facts.join(QStringLiteral(" · ")) + QLatin1Char('\n') + money);
     m_message->setText(claim.payerMessage.isEmpty()
                            ? QString()
@@ -240,7 +241,7 @@ void ClaimDetailDialog::showTimeline(const QList<ClaimTimelineEntry> &timeline)
     for (int i = 0; i < timeline.size(); ++i) {
         const ClaimTimelineEntry &entry = timeline.at(timeline.size() - 1 - i);
         m_timeline->setItem(
-            i, 0, cell(QLocale().toString(entry.at.toLocalTime(), QLocale::ShortFormat)));
+            i, 0, cell(BenefitSummary::formatDateTime(entry.at)));
         m_timeline->setItem(i, 1, cell(claimStatusName(entry.status)));
         m_timeline->setItem(i, 2, cell(claimEventSourceName(entry.source)));
         m_timeline->setItem(i, 3, cell(entry.actor));
@@ -276,8 +277,7 @@ void ClaimDetailDialog::showRemittances(const QList<StoredRemittance> &remittanc
                                                             : tr("from %1").arg(r.source);
         top->setText(0, tr("Remittance %1, received %2: paid %3, patient owes %4")
                             .arg(source,
-                                 QLocale().toString(stored.receivedAt.toLocalTime(),
-                                                    QLocale::ShortFormat),
+                                 BenefitSummary::formatDateTime(stored.receivedAt),
                                  formatCents(r.paidCents),
                                  formatCents(r.patientResponsibilityCents)));
         money(top, r.paidCents);

@@ -8,6 +8,7 @@
 #include <QUrl>
 
 class AppointmentService;
+class ClaimDashboardService;
 class ClaimFileService;
 class ClaimPreparer;
 class ClaimService;
@@ -39,6 +40,7 @@ struct DeskEnvironment
     ClaimSubmitter *claimSubmitter = nullptr;
     ClaimSync *claimSync = nullptr;
     ClaimFileService *claimFiles = nullptr;
+    ClaimDashboardService *claimDashboard = nullptr;
     QString providerId;   // who claims are sent for at the payor
     QString providerName;
     int timelyFilingDays = 365;

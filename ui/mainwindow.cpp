@@ -19,6 +19,9 @@
 #include "services/store/databasemaintenance.h"
 #include "ui/appointmentdialog.h"
 #include "ui/batchverifydialog.h"
+#include "ui/claimdetaildialog.h"
+#include "ui/claimformdialog.h"
+#include "ui/claimspage.h"
 #include "ui/cancelvisitdialog.h"
 #include "ui/dashboardwidget.h"
 #include "ui/eventlogdialog.h"
@@ -97,9 +100,35 @@ MainWindow::MainWindow(const DeskEnvironment &environment, QWidget *parent)
     connect(static_cast<DashboardWidget *>(m_dashboard), &DashboardWidget::patientActivated, this,
             &MainWindow::openPatient);
     m_tabs->addTab(m_dashboard, tr("Dashboard"));
-    for (int fixed = 0; fixed < 2; ++fixed)
+    int fixedTabs = 2;
+    if (m_env.claims && m_env.claimDashboard) {
+        ClaimsPageServices services;
+        services.claims = m_env.claims;
+        services.dashboard = m_env.claimDashboard;
+        services.submitter = m_env.claimSubmitter;
+        services.sync = m_env.claimSync;
+        services.files = m_env.claimFiles;
+        m_claimsPage = new ClaimsPage(services, this);
+        connect(m_claimsPage, &ClaimsPage::openClaimRequested, this, &MainWindow::openClaim);
+        connect(m_claimsPage, &ClaimsPage::newClaimRequested, this, &MainWindow::newClaim);
+        connect(m_claimsPage, &ClaimsPage::announced, this,
+                [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+        Async::whenReady(m_env.claims->mappings(), this,
+                         [this](const StoreResult<QList<PayorMapping>> &mappings) {
+                             if (!mappings)
+                                 return;
+                             QList<std::pair<QString, QString>> payers;
+                             for (const PayorMapping &m : *mappings)
+                                 payers.append({m.insuranceId, m.payorName});
+                             m_claimsPage->setPayers(payers);
+                         });
+        m_tabs->addTab(m_claimsPage, tr("Claims"));
+        ++fixedTabs;
+    }
+    for (int fixed = 0; fixed < fixedTabs; ++fixed)
         m_tabs->tabBar()->setTabButton(fixed, QTabBar::RightSide, nullptr);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
+        // Front desk, dashboard and claims stay; patient tabs close.
         if (qobject_cast<PatientPage *>(m_tabs->widget(index))) {
             QWidget *page = m_tabs->widget(index);
             m_tabs->removeTab(index);
@@ -413,12 +442,18 @@ void MainWindow::createMenus()
     // One F5 in the window: the dashboard's own would make the key ambiguous.
     static_cast<DashboardWidget *>(m_dashboard)->refreshAction()->setShortcut({});
 
+    createClaimsMenu();
+
     QMenu *view = menuBar()->addMenu(tr("Vie&w"));
     QAction *frontDesk =
         view->addAction(tr("&Front Desk"), this, [this] { m_tabs->setCurrentIndex(0); });
     frontDesk->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
     QAction *dashboard = view->addAction(tr("&Dashboard"), this, &MainWindow::showDashboard);
     dashboard->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    if (m_claimsPage) {
+        QAction *claims = view->addAction(tr("C&laims"), this, &MainWindow::showClaims);
+        claims->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+    }
     view->addSeparator();
     QAction *eventLog = view->addAction(tr("&Event Log…"), this, &MainWindow::showEventLog);
     eventLog->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
@@ -449,6 +484,115 @@ void MainWindow::createMenus()
     });
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updatePrintActions);
     updatePrintActions();
+}
+
+void MainWindow::createClaimsMenu()
+{
+    if (!m_claimsPage)
+        return;
+    QMenu *claims = menuBar()->addMenu(tr("&Claims"));
+    const auto add = [this, claims](QAction *action) {
+        // The page's actions, window-wide from the menu: they bring the dashboard forward.
+        action->setShortcutContext(Qt::WindowShortcut);
+        claims->addAction(action);
+        connect(action, &QAction::triggered, this, &MainWindow::showClaims);
+    };
+    add(m_claimsPage->newClaimAction());
+    QAction *fromVisit =
+        claims->addAction(tr("New Claim from &Visit…"), this, &MainWindow::newClaimFromVisit);
+    fromVisit->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_N));
+    add(m_claimsPage->openAction());
+    claims->addSeparator();
+    add(m_claimsPage->retryAction());
+    add(m_claimsPage->syncAction());
+    claims->addSeparator();
+    add(m_claimsPage->importRemittanceAction());
+    add(m_claimsPage->export837Action());
+    add(m_claimsPage->exportCsvAction());
+}
+
+void MainWindow::showClaims()
+{
+    if (m_claimsPage)
+        m_tabs->setCurrentWidget(m_claimsPage);
+}
+
+ClaimDetailDialog *MainWindow::openClaim(qint64 claimId)
+{
+    if (!m_env.claims || claimId <= 0)
+        return nullptr;
+    if (QPointer<ClaimDetailDialog> open = m_claimDialogs.value(claimId)) {
+        open->raise();
+        open->activateWindow();
+        return open;
+    }
+    auto *dialog = new ClaimDetailDialog(m_env.claims, m_env.claimSubmitter,
+                                         {m_env.providerId, m_env.providerName}, claimId, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ClaimDetailDialog::editRequested, this, &MainWindow::editClaim);
+    m_claimDialogs.insert(claimId, dialog);
+    dialog->show();
+    return dialog;
+}
+
+void MainWindow::editClaim(const Claim &draft)
+{
+    if (!m_env.claims || !m_env.claimPreparer)
+        return;
+    auto *form = new ClaimFormDialog(m_env.claims, m_env.claimPreparer, m_env.patients,
+                                     {m_env.providerId, m_env.providerName},
+                                     m_env.timelyFilingDays, m_env.user, this);
+    form->setAttribute(Qt::WA_DeleteOnClose);
+    connect(form, &ClaimFormDialog::claimQueued, this, [this](const Claim &claim) {
+        statusBar()->showMessage(
+            tr("Claim %1 for %2 is queued for the payor.").arg(claim.claimNumber, claim.patientName),
+            10000);
+        showClaims();
+    });
+    connect(form, &ClaimFormDialog::claimSaved, this, [this](const Claim &claim) {
+        statusBar()->showMessage(tr("Draft claim %1 saved.").arg(claim.claimNumber), 10000);
+    });
+    if (draft.id != 0 || draft.replacesClaimId != 0 || !draft.lines.isEmpty())
+        form->editClaim(draft);
+    else if (draft.appointmentId != 0)
+        form->startForVisit(draft.appointmentId);
+    else if (draft.patientId != 0)
+        form->startForPatient(draft.patientId);
+    form->show();
+}
+
+void MainWindow::newClaim()
+{
+    Claim draft;
+    draft.patientId = currentPatientId();
+    editClaim(draft);
+}
+
+void MainWindow::newClaimFromVisit()
+{
+    const int row = selectedScheduleRow();
+    if (row < 0) {
+        m_tabs->setCurrentIndex(0);
+        QMessageBox::information(this, tr("New Claim from Visit"),
+                                 tr("Select the visit in the day's schedule first."));
+        m_schedule->setFocus();
+        return;
+    }
+    Claim draft;
+    draft.appointmentId = m_scheduleModel->entryAt(row).appointment.id;
+    editClaim(draft);
+}
+
+qint64 MainWindow::currentPatientId() const
+{
+    if (const PatientPage *page = currentPatientPage())
+        return page->patientId();
+    if (m_tabs->currentIndex() == 0) {
+        const QModelIndex current = m_results->currentIndex();
+        if (current.isValid())
+            return current.data(ModelRoles::IdRole).toLongLong();
+    }
+    return 0;
 }
 
 PatientPage *MainWindow::currentPatientPage() const

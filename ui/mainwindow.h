@@ -5,14 +5,18 @@
 #include "ui/deskenvironment.h"
 
 #include <QMainWindow>
+#include <QHash>
 #include <QPointer>
 
 #include <functional>
 
+struct Claim;
 struct DaySheetData;
 struct PayorMapping;
 struct Patient;
 
+class ClaimDetailDialog;
+class ClaimsPage;
 class EventLogDialog;
 class NotificationBanner;
 class PatientPage;
@@ -62,6 +66,19 @@ public:
     void showKeyboardShortcuts();
     //! View › Event Log: the hub's events on this desk (non-modal).
     void showEventLog();
+    //! View › Claims: the billers' dashboard.
+    void showClaims();
+    //! Claims › Open Claim: the claim's detail (non-modal, one per claim).
+    ClaimDetailDialog *openClaim(qint64 claimId);
+    /*!
+      Claims › New Claim…: for the patient of the current tab (or selected in the search),
+      else the form's own patient search. New Claim from Visit: for the visit selected in the
+      schedule, prefilled from it.
+     */
+    void newClaim();
+    void newClaimFromVisit();
+    //! The claim form with `draft` (a draft to finish, or a correction).
+    void editClaim(const Claim &draft);
     /*!
       Patients > Book Visit… / Reschedule Visit… / Cancel Visit…: on a patient's tab, for that
       patient and the visit selected in its list; on the front desk, for the visit selected in
@@ -76,6 +93,7 @@ public:
     QTableView *searchResults() const { return m_results; }
     QTableView *scheduleView() const { return m_schedule; }
     ScheduleModel *scheduleModel() const { return m_scheduleModel; }
+    ClaimsPage *claimsPage() const { return m_claimsPage; }
     PatientSearchModel *searchModel() const { return m_searchModel; }
     QTabWidget *tabs() const { return m_tabs; }
 
@@ -85,6 +103,9 @@ private:
     void announce(const QString &message);
     QWidget *createFrontDesk();
     void createMenus();
+    void createClaimsMenu();
+    //! The patient the window is on: the current tab's, else the one selected in the search.
+    qint64 currentPatientId() const;
     void runSearch();
     void setScheduleDay(const QDate &day);
     void withDaySheet(const std::function<void(const DaySheetData &)> &use);
@@ -111,6 +132,8 @@ private:
     QLabel *m_scheduleState;
     ScheduleModel *m_scheduleModel;
     QWidget *m_dashboard = nullptr;
+    ClaimsPage *m_claimsPage = nullptr;
+    QHash<qint64, QPointer<ClaimDetailDialog>> m_claimDialogs;
     QAction *m_previewAction = nullptr;
     QAction *m_printAction = nullptr;
     QAction *m_pdfAction = nullptr;

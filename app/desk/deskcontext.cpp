@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "deskcontext.h"
 
+#include "services/claims/claimdashboardservice.h"
 #include "services/claims/claimevents.h"
 #include "services/claims/claimfileservice.h"
 #include "services/claims/claimpreparer.h"
@@ -84,6 +85,7 @@ DeskContext::~DeskContext()
     m_claimSync.reset();
     m_claimSubmitter.reset();
     m_claimFiles.reset();
+    m_claimDashboard.reset();
     m_claimPreparer.reset();
     m_claims.reset();
     m_reports.reset();
@@ -182,6 +184,8 @@ void DeskContext::startClaims(const DeskSettings &configured)
     m_claims = std::make_unique<ClaimService>(m_store.get(), m_settings.user);
     m_claimPreparer = std::make_unique<ClaimPreparer>(m_store.get(), m_clinic);
     m_claimFiles = std::make_unique<ClaimFileService>(m_store.get(), m_settings.user, !m_training);
+    m_claimDashboard = std::make_unique<ClaimDashboardService>(m_store.get(), m_settings.user);
+    m_claimDashboard->follow(m_claims.get());
     m_timelyFilingDays = configured.timelyFilingDays;
     QUrl payorUrl = configured.payorUrl;
     QString apiKey = configured.payorApiKey;
@@ -292,6 +296,9 @@ bool DeskContext::start(QString *error)
             return false;
         SandboxServer::Options sandboxOptions;
         sandboxOptions.slowDelayMs = m_options.sandboxSlowDelayMs;
+        // The sandbox payor remembers its claims in the training folder, so a claim pended
+        // before the desk closed is still decided (and synced) after it starts again.
+        sandboxOptions.payorStatePath = m_dataDir + QStringLiteral("/sandbox-payor.json");
         if (m_hub) {
             // The sandbox plays Metriport and the payor: it signs with the hub's secrets.
             sandboxOptions.hubUrl = m_hub->baseUrl();

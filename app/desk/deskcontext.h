@@ -13,6 +13,7 @@
 
 #include <memory>
 
+class ClaimDashboardService;
 class ClaimFileService;
 class ClaimPreparer;
 class ClaimService;
@@ -56,6 +57,7 @@ struct DeskOptions
     ClaimSubmitter        the outbox: queued claims sent to the payor exactly once
     ClaimSync             open claims asked about at the payor, by hand and every few minutes
     ClaimFileService      835 remittance import, 837P export
+    ClaimDashboardService the billers' dashboard: pages, figures, CSV
     DatabaseMaintenance   Database Check…
 
     LiveFeed              the hub's WebSocket feed: other desks' changes, webhooks
@@ -98,6 +100,7 @@ public:
     ClaimSubmitter *claimSubmitter() const { return m_claimSubmitter.get(); }
     ClaimSync *claimSync() const { return m_claimSync.get(); }
     ClaimFileService *claimFiles() const { return m_claimFiles.get(); }
+    ClaimDashboardService *claimDashboard() const { return m_claimDashboard.get(); }
     //! Who claims are sent for (provider_id and name at the payor).
     QString providerId() const { return m_providerId; }
     QString providerName() const { return m_clinic.name; }
@@ -145,6 +148,7 @@ private:
     std::unique_ptr<ClaimSubmitter> m_claimSubmitter;
     std::unique_ptr<ClaimSync> m_claimSync;
     std::unique_ptr<ClaimFileService> m_claimFiles;
+    std::unique_ptr<ClaimDashboardService> m_claimDashboard;
     QString m_providerId;
     int m_timelyFilingDays = 365;
     std::unique_ptr<LiveFeed> m_live;

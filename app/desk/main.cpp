@@ -363,6 +363,7 @@ int main(int argc, char *argv[])
     environment.claimSubmitter = context.claimSubmitter();
     environment.claimSync = context.claimSync();
     environment.claimFiles = context.claimFiles();
+    environment.claimDashboard = context.claimDashboard();
     environment.providerId = context.providerId();
     environment.providerName = context.providerName();
     environment.timelyFilingDays = context.timelyFilingDays();

@@ -154,7 +154,15 @@ void ClaimSync::askNext()
                            QString::fromLatin1(QUrl::toPercentEncoding(payerClaimId))),
                        {});
     connect(job, &Job::finished, this, [this, job, payerClaimId](Job *) {
-        if (job->error() != Job::Error::NoError) {
+        if (job->httpStatus() == 404) {
+            // Not a wrong address (the list of updates answered): the payor lost or never
+            // kept this claim, which a person has to take up with it.
+            m_summary.errors.append(
+                QCoreApplication::translate("ClaimSync",
+                                            "The payor has no claim %1 (HTTP 404); call the "
+                                            "payor, or correct and send the claim again.")
+                    .arg(payerClaimId));
+        } else if (job->error() != Job::Error::NoError) {
             m_summary.errors.append(
                 QCoreApplication::translate("ClaimSync", "Claim %1: %2")
                     .arg(payerClaimId, job->errorString()));

@@ -5,7 +5,10 @@
 #include "services/sandbox/sandboxclearinghouse.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
 #include <QRegularExpression>
 #include <QTimer>
 
@@ -215,9 +218,85 @@ SandboxPayor::SandboxPayor(Options options, QObject *parent)
                               QStringLiteral("INS003"), QStringLiteral("HI12345")}) {
         m_mappings.insert(id, SandboxClearinghouse::payerName(id));
     }
+    if (!m_options.statePath.isEmpty()) {
+        m_saveTimer = new QTimer(this);
+        m_saveTimer->setSingleShot(true);
+        m_saveTimer->setInterval(200);
+        connect(m_saveTimer, &QTimer::timeout, this, &SandboxPayor::saveState);
+        loadState();
+    }
 }
 
-SandboxPayor::~SandboxPayor() = default;
+SandboxPayor::~SandboxPayor()
+{
+    if (m_saveTimer && m_saveTimer->isActive())
+        saveState();
+}
+
+void SandboxPayor::scheduleSave()
+{
+    if (m_saveTimer && !m_saveTimer->isActive())
+        m_saveTimer->start();
+}
+
+void SandboxPayor::saveState()
+{
+    QJsonArray claims;
+    for (const QString &id : m_order) {
+        const auto it = m_claims.constFind(id);
+        if (it == m_claims.cend())
+            continue;
+        const QJsonObject body = PayorJson::routeClaimBody(it->claim, {it->providerId, {}});
+        claims.append(QJsonObject{{QStringLiteral("claim_data"), body.value(QLatin1String("claim_data"))},
+                                  {QStringLiteral("status"), PayorJson::statusJson(it->report)}});
+    }
+    QJsonObject mappings;
+    for (auto it = m_mappings.cbegin(); it != m_mappings.cend(); ++it)
+        mappings.insert(it.key(), it.value());
+    QSaveFile file(m_options.statePath);
+    if (!file.open(QIODevice::WriteOnly))
+        return; // a training convenience: the payor still works from memory
+    file.write(QJsonDocument(QJsonObject{{QStringLiteral("version"), 1},
+                                         {QStringLiteral("claims"), claims},
+                                         {QStringLiteral("mappings"), mappings}})
+                   .toJson(QJsonDocument::Compact));
+    if (file.commit())
+        QFile::setPermissions(m_options.statePath, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+}
+
+void SandboxPayor::loadState()
+{
+    QFile file(m_options.statePath);
+    if (!file.open(QIODevice::ReadOnly))
+        return;
+    const QJsonObject state = QJsonDocument::fromJson(file.readAll()).object();
+    if (state.value(QLatin1String("version")).toInt() != 1)
+        return;
+    const QJsonObject mappings = state.value(QLatin1String("mappings")).toObject();
+    if (!mappings.isEmpty()) {
+        m_mappings.clear();
+        for (auto it = mappings.begin(); it != mappings.end(); ++it)
+            m_mappings.insert(it.key(), it.value().toString());
+    }
+    for (const QJsonValue &value : state.value(QLatin1String("claims")).toArray()) {
+        const QJsonObject object = value.toObject();
+        QStringList errors;
+        Stored stored;
+        const QJsonObject data = object.value(QLatin1String("claim_data")).toObject();
+        stored.claim = PayorJson::claimFromClaimData(data, &errors);
+        stored.providerId = data.value(QLatin1String("provider_id")).toString();
+        QString error;
+        const auto report = PayorJson::parseStatus(object.value(QLatin1String("status")).toObject(), &error);
+        if (!report || report->payerClaimId.isEmpty() || !errors.isEmpty())
+            continue; // a damaged entry is dropped, the rest are kept
+        stored.report = *report;
+        const QString id = report->payerClaimId;
+        const bool pended = report->status == ClaimStatus::Pended;
+        store(std::move(stored));
+        if (pended)
+            QTimer::singleShot(m_options.decisionDelayMs, this, [this, id] { decide(id); });
+    }
+}
 
 SandboxPayor::MemberTerms SandboxPayor::memberTerms(const QString &memberId,
                                                     const QString &insuranceId,
@@ -522,12 +601,14 @@ void SandboxPayor::changeStatus(Stored &stored, ClaimStatus status, const QStrin
     report.updatedAt = QDateTime::currentDateTimeUtc();
     PayorJson::ClaimStatusReport announced = report;
     announced.previousStatus = previous;
+    scheduleSave();
     Q_EMIT claimStatusChanged(announced);
 }
 
 void SandboxPayor::store(Stored stored)
 {
     const QString id = stored.report.payerClaimId;
+    scheduleSave();
     if (stored.claim.frequency == ClaimFrequency::Original && !stored.claim.claimNumber.isEmpty())
         ++m_claimNumbers[stored.claim.claimNumber];
     m_claims.insert(id, std::move(stored));
@@ -625,11 +706,13 @@ PayorReply SandboxPayor::addMapping(const QJsonObject &body)
     }
     const bool existed = m_mappings.contains(insuranceId);
     m_mappings.insert(insuranceId, payorName);
+    scheduleSave();
     return {existed ? 200 : 201, mappingJson(insuranceId, payorName)};
 }
 
 PayorReply SandboxPayor::removeMapping(const QString &insuranceId)
 {
+    scheduleSave();
     if (m_mappings.remove(insuranceId) == 0)
         return {404, error(noMapping(insuranceId))};
     return {204, QJsonValue()};

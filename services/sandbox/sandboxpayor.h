@@ -48,6 +48,8 @@ struct PayorReply
   - Frequency 7 (replacement of `original_claim_id`) is adjudicated as a new claim and marks the
     original `corrected`; frequency 8 marks the original `voided` and answers with it.
  */
+class QTimer;
+
 class SandboxPayor : public QObject
 {
     Q_OBJECT
@@ -57,6 +59,9 @@ public:
         int decisionDelayMs = 3000;                 //!< pended → decided
         qint64 autoAdjudicationLimitCents = 200000; //!< at most this is paid at once
         int maxClaims = 200000;                     //!< the oldest are forgotten beyond this
+        //! Where the claims and mappings are kept between runs (training's desk restarts);
+        //! empty: in memory only.
+        QString statePath;
     };
 
     //! What the payor knows of a member on a date of service.
@@ -125,6 +130,12 @@ private:
     void changeStatus(Stored &stored, ClaimStatus status, const QString &message);
     void store(Stored stored);
     QString nextClaimId();
+    //! The held claims and mappings from statePath; pended ones are decided again later.
+    void loadState();
+    //! Writes statePath soon (changes come in bursts) …
+    void scheduleSave();
+    //! … or now.
+    void saveState();
 
     Options m_options;
     QMap<QString, QString> m_mappings;  // insurance ID → payor name
@@ -136,4 +147,5 @@ private:
     QString m_run = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyMMddHHmmsszzz"));
     int m_received = 0;
     int m_duplicates = 0;
+    QTimer *m_saveTimer = nullptr;
 };

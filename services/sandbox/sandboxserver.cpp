@@ -35,6 +35,7 @@ SandboxPayor::Options payorOptions(const SandboxServer::Options &options)
 {
     SandboxPayor::Options payor;
     payor.decisionDelayMs = options.payorDecisionDelayMs;
+    payor.statePath = options.payorStatePath;
     return payor;
 }
 } // namespace

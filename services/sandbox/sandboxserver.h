@@ -54,6 +54,7 @@ public:
         // The payor.
         QByteArray payorApiKey = SandboxPayorRoutes::defaultApiKey(); // its X-API-Key
         int payorDecisionDelayMs = 3000; // a pended claim is decided this much later
+        QString payorStatePath;          // the payor's claims kept between runs; empty: memory
         PayorFaults payorFaults;         // none by default
     };
 

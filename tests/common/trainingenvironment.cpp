@@ -47,6 +47,11 @@ TrainingEnvironment::TrainingEnvironment(Options options)
     m_service = std::make_unique<EligibilityService>(m_store.get(), &m_network, settings);
     m_reports = std::make_unique<ReportService>(m_store.get(), m_service.get(), ClinicInfo{}, true,
                                                 options.user);
+    m_claims = std::make_unique<ClaimService>(m_store.get(), options.user);
+    m_claimPreparer = std::make_unique<ClaimPreparer>(m_store.get(), ClinicInfo{});
+    m_claimDashboard = std::make_unique<ClaimDashboardService>(m_store.get(), options.user);
+    m_claimDashboard->follow(m_claims.get());
+    m_claimFiles = std::make_unique<ClaimFileService>(m_store.get(), options.user, false);
     if (options.seed) {
         const QDate today = options.today;
         m_error = write([today](const QString &connection) {
@@ -60,6 +65,10 @@ TrainingEnvironment::TrainingEnvironment(Options options)
 
 TrainingEnvironment::~TrainingEnvironment()
 {
+    m_claimFiles.reset();
+    m_claimDashboard.reset();
+    m_claimPreparer.reset();
+    m_claims.reset();
     m_reports.reset();
     m_service.reset();
     m_appointments.reset();

@@ -3,6 +3,10 @@
 #pragma once
 
 #include "common/testsupport.h"
+#include "services/claims/claimdashboardservice.h"
+#include "services/claims/claimfileservice.h"
+#include "services/claims/claimpreparer.h"
+#include "services/claims/claimservice.h"
 #include "services/eligibility/eligibilityservice.h"
 #include "services/patients/appointmentservice.h"
 #include "services/patients/patientservice.h"
@@ -49,6 +53,11 @@ public:
     AppointmentService &appointments() { return *m_appointments; }
     EligibilityService &service() { return *m_service; }
     ReportService &reports() { return *m_reports; }
+    //! The claims services over the same store (no submitter: tests make their own).
+    ClaimService &claims() { return *m_claims; }
+    ClaimPreparer &claimPreparer() { return *m_claimPreparer; }
+    ClaimDashboardService &claimDashboard() { return *m_claimDashboard; }
+    ClaimFileService &claimFiles() { return *m_claimFiles; }
     QNetworkAccessManager &network() { return m_network; }
     QUrl clearinghouseUrl() const { return m_sandbox->clearinghouseUrl(); }
     QUrl sandboxBaseUrl() const { return m_sandbox->baseUrl(); }
@@ -96,4 +105,8 @@ private:
     std::unique_ptr<AppointmentService> m_appointments;
     std::unique_ptr<EligibilityService> m_service;
     std::unique_ptr<ReportService> m_reports;
+    std::unique_ptr<ClaimService> m_claims;
+    std::unique_ptr<ClaimPreparer> m_claimPreparer;
+    std::unique_ptr<ClaimDashboardService> m_claimDashboard;
+    std::unique_ptr<ClaimFileService> m_claimFiles;
 };

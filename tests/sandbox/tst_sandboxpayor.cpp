@@ -21,6 +21,9 @@
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QFileInfo>
+#include <QFile>
 #include <QTest>
 #include <QUrlQuery>
 
@@ -254,6 +257,7 @@ private Q_SLOTS:
     void replacementAndVoid();
     void idempotencyStoreExpiresAndIsBounded();
     void claimsAreBounded();
+    void claimsOutliveARestartWhenKept();
     void hostSetsFaultsOnItsThread();
 };
 
@@ -1042,6 +1046,63 @@ void TestSandboxPayor::claimsAreBounded()
     QCOMPARE(payor.claimsHeld(), 2);
     QCOMPARE(payor.claimStatus(ids.at(0)).status, 404);
     QCOMPARE(payor.claimStatus(ids.at(2)).status, 200);
+}
+
+void TestSandboxPayor::claimsOutliveARestartWhenKept()
+{
+    QTemporaryDir folder;
+    SandboxPayor::Options options;
+    options.statePath = folder.filePath(QStringLiteral("payor.json"));
+    options.decisionDelayMs = 60000; // not decided before the restart
+    QString paidId;
+    QString pendedId;
+    {
+        SandboxPayor payor(options);
+        paidId = payor.routeClaim(PayorJson::routeClaimBody(
+                                      makeClaim(QStringLiteral("ACT100001"), {{"99213", 15000}}), {}))
+                     .body.toObject().value(QLatin1String("claim_id")).toString();
+        const PayorReply pended = payor.routeClaim(PayorJson::routeClaimBody(
+            makeClaim(QStringLiteral("ACT100001"), {{"99215", 250000}}), {}));
+        QCOMPARE(pended.body.toObject().value(QLatin1String("status")).toString(),
+                 QStringLiteral("pended"));
+        pendedId = pended.body.toObject().value(QLatin1String("claim_id")).toString();
+        QVERIFY(payor.addMapping({{QStringLiteral("insurance_id"), QStringLiteral("INS777")},
+                                  {QStringLiteral("payor_name"), QStringLiteral("Cigna")}})
+                    .status < 300);
+    } // closing saves what the timer had not written yet
+    QVERIFY(QFile::exists(options.statePath));
+    QCOMPARE(QFileInfo(options.statePath).permissions() & (QFile::ReadGroup | QFile::ReadOther),
+             QFileDevice::Permissions());
+
+    // The next run knows both claims and the mapping, and decides the pended one.
+    options.decisionDelayMs = 50;
+    SandboxPayor again(options);
+    QList<PayorJson::ClaimStatusReport> decided;
+    connect(&again, &SandboxPayor::claimStatusChanged, this,
+            [&decided](const PayorJson::ClaimStatusReport &report) { decided.append(report); });
+    const PayorReply paid = again.claimStatus(paidId);
+    QCOMPARE(paid.status, 200);
+    QCOMPARE(paid.body.toObject().value(QLatin1String("status")).toString(), QStringLiteral("paid"));
+    QCOMPARE(again.claimStatus(pendedId).status, 200);
+    QCOMPARE(again.mapping(QStringLiteral("INS777")).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(decided.size(), 1, 5000);
+    const PayorJson::ClaimStatusReport report = decided.first();
+    QCOMPARE(report.payerClaimId, pendedId);
+    QCOMPARE(report.previousStatus, QStringLiteral("pended"));
+    // New claims get ids of their own, never one the last run gave.
+    const QString fresh = again.routeClaim(PayorJson::routeClaimBody(
+                                               makeClaim(QStringLiteral("ACT100001"), {{"99213", 15000}}), {}))
+                              .body.toObject().value(QLatin1String("claim_id")).toString();
+    QVERIFY(fresh != paidId && fresh != pendedId);
+
+    // A damaged file is no payor at all, not a crash.
+    QFile damaged(options.statePath);
+    QVERIFY(damaged.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    damaged.write("{\"version\": 1, \"claims\": [{\"claim_data\": 7}]");
+    damaged.close();
+    SandboxPayor fresh2(options);
+    QCOMPARE(fresh2.claimsHeld(), 0);
+    QCOMPARE(fresh2.mapping(QStringLiteral("INS001")).status, 200);
 }
 
 void TestSandboxPayor::hostSetsFaultsOnItsThread()

@@ -9,11 +9,13 @@
 #include "ui/appointmentdialog.h"
 #include "ui/cancelvisitdialog.h"
 #include "ui/coverageform.h"
+#include "ui/claimformdialog.h"
+#include "ui/claimspage.h"
 #include "ui/mainwindow.h"
+#include "ui/settingsdialog.h"
 #include "ui/patientpage.h"
 #include "ui/registerpatientdialog.h"
 #include "services/domain/desksettings.h"
-#include "ui/settingsdialog.h"
 #include "ui/statuspanel.h"
 
 #include <QAbstractButton>
@@ -153,6 +155,10 @@ private:
         e.appointments = &env.appointments();
         e.eligibility = &env.service();
         e.reports = &env.reports();
+        e.claims = &env.claims();
+        e.claimPreparer = &env.claimPreparer();
+        e.claimDashboard = &env.claimDashboard();
+        e.claimFiles = &env.claimFiles();
         e.user = QStringLiteral("tester");
         return e;
     }
@@ -205,6 +211,13 @@ void TestKeyboard::mnemonicsAreUniquePerScreen()
     QVERIFY(patient.size() >= frontDesk.size());
     QVERIFY2(clashes(patient).isEmpty(), qPrintable(clashes(patient).join(QLatin1String(" | "))));
 
+    // The billers' page.
+    window.showClaims();
+    QVERIFY(window.claimsPage() && window.claimsPage()->isVisible());
+    QStringList claims = mnemonicsOf(&window);
+    QVERIFY(claims.size() >= 10);
+    QVERIFY2(clashes(claims).isEmpty(), qPrintable(clashes(claims).join(QLatin1String(" | "))));
+
     // The dialogs: each is a window of its own.
     const Patient maria = page->patient();
     std::vector<std::unique_ptr<QDialog>> dialogs;
@@ -217,6 +230,10 @@ void TestKeyboard::mnemonicsAreUniquePerScreen()
     visit.start = QDateTime::currentDateTimeUtc();
     dialogs.push_back(
         std::make_unique<CancelVisitDialog>(&env.appointments(), visit, maria.fullName()));
+    dialogs.push_back(std::make_unique<ClaimFormDialog>(
+        &env.claims(), &env.claimPreparer(), &env.patients(), PayorJson::Provider{}, 365,
+        QStringLiteral("tester")));
+    dialogs.push_back(std::make_unique<SettingsDialog>(DeskSettings{}));
     for (const auto &dialog : dialogs) {
         dialog->show();
         const QStringList letters = mnemonicsOf(dialog.get());
