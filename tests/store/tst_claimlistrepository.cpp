@@ -71,6 +71,7 @@ private Q_SLOTS:
     void forEachHandsOverTheWholeSetInOrder();
     void rowReadsOneClaim();
     void plansUseIndexes();
+    void totalsFollowEveryChange();
 
 private:
     QList<qint64> readAll(const ClaimListFilter &filter, ClaimListRepository::Tuning tuning,
@@ -265,8 +266,8 @@ void TestClaimListRepository::rowReadsOneClaim()
 
 void TestClaimListRepository::plansUseIndexes()
 {
-    // Every sort walks an index, never a sort of the whole table; the summary reads only its
-    // covering index.
+    // Every sort walks an index, never a sort of the whole table; the figures of a name search
+    // read only its covering index.
     QSqlQuery plan(Database::connection(m_db.connection()));
     const QList<QStringList> orders = {
         {QStringLiteral("claim_number")},       {QStringLiteral("patient_name_key")},
@@ -288,12 +289,55 @@ void TestClaimListRepository::plansUseIndexes()
     }
     QVERIFY(plan.exec(QStringLiteral(
         "EXPLAIN QUERY PLAN SELECT status, count(*), sum(billed_cents), sum(allowed_cents), "
-        "sum(paid_cents), sum(patient_resp_cents) FROM claims INDEXED BY claims_dashboard_totals "
-        "WHERE insurance_id IN ('INS001') GROUP BY status")));
+        "sum(paid_cents), sum(patient_resp_cents) FROM claims INDEXED BY claims_name_totals "
+        "WHERE patient_name_key >= 'smi' AND patient_name_key < 'smj' AND +insurance_id IN "
+        "('INS001') GROUP BY status")));
     QString detail;
     while (plan.next())
         detail += plan.value(3).toString() + QLatin1Char(';');
-    QVERIFY2(detail.contains(QLatin1String("COVERING INDEX claims_dashboard_totals")), qPrintable(detail));
+    QVERIFY2(detail.contains(QLatin1String("COVERING INDEX claims_name_totals")), qPrintable(detail));
+}
+
+void TestClaimListRepository::totalsFollowEveryChange()
+{
+    // Written the way the app writes claims: a new draft, status and payor figures changed, a
+    // claim's content edited (its date, payer and charges), one removed. The daily totals
+    // follow every change.
+    ClaimRepository claims(m_db.connection());
+    Claim fresh = m_stored.at(4).claim;
+    fresh.status = ClaimStatus::Draft;
+    fresh.payerClaimId.clear();
+    fresh.dateOfService = m_today.addDays(-45);
+    const Claim inserted = STORE_VALUE(claims.insert(fresh));
+    m_stored << Stored{inserted.id, inserted.claimNumber, inserted};
+
+    for (int i : {10, 11, 12, 40}) {
+        Stored &s = m_stored[i];
+        Claim changed = *STORE_VALUE(claims.find(s.id));
+        changed.status = i == 40 ? ClaimStatus::Pended : ClaimStatus::Paid;
+        changed.allowedCents = 9000 + i;
+        changed.paidCents = 7000 + i;
+        changed.patientResponsibilityCents = 2000;
+        s.claim = STORE_VALUE(claims.saveStatus(changed, {}));
+    }
+    Claim edited = inserted;
+    edited.insuranceId = QStringLiteral("INS002");
+    edited.dateOfService = m_today.addDays(-75);
+    edited.lines.append({QStringLiteral("94640"), {}, 2, 6000, {1}, QStringLiteral("Neb")});
+    m_stored.last().claim = STORE_VALUE(claims.updateContent(edited));
+    QCOMPARE(m_stored.last().claim.totalChargeCents(), edited.totalChargeCents());
+
+    QVERIFY(m_db.exec(QStringLiteral("DELETE FROM claims WHERE id = %1").arg(m_stored.at(20).id))
+                .isEmpty());
+    m_stored.removeAt(20);
+
+    const auto all = filters(m_today);
+    for (auto it = all.cbegin(); it != all.cend(); ++it) {
+        const ClaimListSummary summary =
+            STORE_VALUE(ClaimListRepository(m_db.connection()).summary(it.value(), m_today));
+        const ClaimListSummary expected = expectedSummary(m_stored, it.value(), m_today);
+        QVERIFY2(summary == expected, qPrintable(it.key()));
+    }
 }
 
 CLINICDESK_STORE_TEST_MAIN(TestClaimListRepository)
