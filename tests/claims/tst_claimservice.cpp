@@ -78,6 +78,7 @@ private Q_SLOTS:
     void outOfOrderAndDuplicateUpdatesEndRight();
     void remittanceIsStoredOnceAndChecked();
     void unknownStatusOrClaimIsAnError();
+    void batchOfAnswersKeepsTheGoodOnes();
     void replacementNamesThePayorsClaim();
     void appealAndWriteOffNeedWordsAndDecisionsFollowAnAppeal();
     void mappingsHaveDefaultsAndChange();
@@ -344,6 +345,57 @@ void TestClaimService::unknownStatusOrClaimIsAnError()
         report(QStringLiteral("PCL-NOT-OURS"), QStringLiteral("paid")), ClaimEventSource::Webhook));
     QVERIFY(!applied);
     QVERIFY2(applied.error().contains(QLatin1String("PCL-NOT-OURS")), qPrintable(applied.error()));
+}
+
+void TestClaimService::batchOfAnswersKeepsTheGoodOnes()
+{
+    // The outbox sender applies answers in batches: one transaction, a savepoint each.
+    ClaimService service(&m_env->store(), QStringLiteral("biller.bo"));
+    const StoreResult<Claim> first = queued(service, claimFor(m_jane));
+    const StoreResult<Claim> second = queued(service, claimFor(m_jane));
+    QVERIFY(first && second);
+    auto outboxRow = [this](qint64 id) {
+        return *m_env->read([id](const QString &c) { return ClaimRepository(c).outboxItem(id); })
+                    .value();
+    };
+    ClaimOutboxItem firstDone = outboxRow(first->id);
+    firstDone.state = QStringLiteral("succeeded");
+    PayorJson::ClaimStatusReport firstAccepted =
+        report(QStringLiteral("PCL-B1-%1").arg(first->id), QStringLiteral("accepted"));
+    firstAccepted.claimNumber = first->claimNumber;
+    PayorJson::ClaimStatusReport secondAccepted =
+        report(QStringLiteral("PCL-B2-%1").arg(second->id), QStringLiteral("accepted"));
+    secondAccepted.claimNumber = second->claimNumber;
+    const QList<ClaimService::StatusUpdate> updates{
+        {firstAccepted, first->id,
+         [firstDone](ClaimRepository &repository) { return repository.updateOutbox(firstDone); }},
+        {report(QStringLiteral("PCL-NOT-OURS-2"), QStringLiteral("paid")), 0, {}},
+        // Its status is written, then its other write fails: both roll back, alone.
+        {secondAccepted, second->id,
+         [](ClaimRepository &) { return StoreResult<bool>::failure(QStringLiteral("row refused")); }},
+    };
+    const auto outcomes =
+        TestSupport::await(service.applyStatuses(updates, ClaimEventSource::PayorReply));
+    QVERIFY2(outcomes, qPrintable(outcomes.error()));
+    QCOMPARE(outcomes->size(), 3);
+    QVERIFY2(outcomes->at(0), qPrintable(outcomes->at(0).error()));
+    QCOMPARE(outcomes->at(0)->claim.status, ClaimStatus::Accepted);
+    QVERIFY(!outcomes->at(1));
+    QVERIFY2(outcomes->at(1).error().contains(QLatin1String("PCL-NOT-OURS-2")),
+             qPrintable(outcomes->at(1).error()));
+    QVERIFY(!outcomes->at(2));
+    QCOMPARE(outcomes->at(2).error(), QStringLiteral("row refused"));
+
+    const auto firstNow = TestSupport::await(service.find(first->id));
+    QCOMPARE((*firstNow)->status, ClaimStatus::Accepted);
+    QCOMPARE((*firstNow)->payerClaimId, firstAccepted.payerClaimId);
+    QCOMPARE(outboxRow(first->id).state, QStringLiteral("succeeded"));
+    const auto secondNow = TestSupport::await(service.find(second->id));
+    QCOMPARE((*secondNow)->status, ClaimStatus::Queued);
+    QVERIFY((*secondNow)->payerClaimId.isEmpty());
+    QCOMPARE(outboxRow(second->id).state, QStringLiteral("pending"));
+    const auto timeline = TestSupport::await(service.timeline(second->id));
+    QCOMPARE(timeline->last().status, ClaimStatus::Queued);
 }
 
 void TestClaimService::replacementNamesThePayorsClaim()
