@@ -30,7 +30,7 @@ QList<ClaimDiagnosis> ClaimDiagnosesModel::diagnoses() const
     QList<ClaimDiagnosis> all;
     all.reserve(m_rows.size());
     for (const Row &row : m_rows)
-        all.append({icd10Stored(row.code), row.description.trimmed()});
+        all.append({row.code.trimmed().toUpper(), row.description.trimmed()});
     return all;
 }
 
@@ -71,7 +71,7 @@ QVariant ClaimDiagnosesModel::data(const QModelIndex &index, int role) const
         return {};
     case ModelRoles::ValueRole:
         if (column == CodeColumn)
-            return icd10Stored(row.code);
+            return row.code.trimmed().toUpper();
         return data(index, Qt::EditRole);
     case Qt::TextAlignmentRole:
         return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);

@@ -11,8 +11,9 @@
   The claim form's diagnoses, editable: the ICD-10-CM code as the biller types it and its
   description. The vertical header numbers the rows: the pointer lines refer to (1 for the
   first); being a header, it renumbers itself when a row goes. Codes are kept as typed while
-  being edited (so the editor never jumps) and given in the stored form ("J209") by
-  diagnoses(). The validator's issues tint the cells they are about.
+  being edited (so the editor never jumps); diagnoses() gives them trimmed and upper case with
+  any dot where it was typed, so a misplaced dot is still there for the validator to see (the
+  form stores a valid code without it). The validator's issues tint the cells they are about.
  */
 class ClaimDiagnosesModel : public QAbstractTableModel
 {
@@ -24,7 +25,7 @@ public:
 
     //! Replaces the rows; codes are shown with their dot ("J20.9").
     void setDiagnoses(const QList<ClaimDiagnosis> &diagnoses);
-    //! The rows as a claim carries them: codes upper case without the dot, text trimmed.
+    //! The rows as typed: codes trimmed and upper case ("J20.9"), descriptions trimmed.
     QList<ClaimDiagnosis> diagnoses() const;
     //! Places the issues about `diagnoses[i]…` on their cells.
     void setIssues(const QList<ClaimIssue> &issues);

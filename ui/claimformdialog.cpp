@@ -143,7 +143,7 @@ ClaimFormDialog::ClaimFormDialog(ClaimService *claims, ClaimPreparer *preparer,
     m_lines->insertRows(0, 1);
     m_claim.dateOfService = QDate::currentDate();
     fillForm(m_claim);
-    resize(1080, 860);
+    resize(1080, 820);
     m_ui->patientSearchEdit->setFocus();
 }
 
@@ -276,7 +276,9 @@ void ClaimFormDialog::setUpTables()
     for (const auto &[column, width] : widths)
         lines->setColumnWidth(column, width);
     lines->setMinimumHeight(rowHeight * 5 + lines->horizontalHeader()->sizeHint().height() + 4);
-    m_ui->issuesList->setMaximumHeight(fontMetrics().height() * 6 + 12);
+    m_ui->issuesList->setIconSize(QSize(16, 16));
+    m_ui->issuesList->setMinimumHeight(fontMetrics().height() * 3 + 12);
+    m_ui->issuesList->setMaximumHeight(fontMetrics().height() * 7 + 12);
 
     m_ui->addDiagnosisButton->setToolTip(tr("Add a diagnosis (Insert in the table)"));
     m_ui->removeDiagnosisButton->setToolTip(tr("Remove the current diagnosis (Delete in the table)"));
@@ -606,6 +608,11 @@ Claim ClaimFormDialog::claim() const
                            m_ui->renderingNpiEdit->text().trimmed()};
     c.notes = m_ui->notesEdit->toPlainText().trimmed();
     c.diagnoses = m_diagnoses->diagnoses();
+    // A valid code is stored without its dot; a wrong one as typed, for its message.
+    for (ClaimDiagnosis &diagnosis : c.diagnoses) {
+        if (ClaimCodes::isIcd10(diagnosis.code))
+            diagnosis.code = icd10Stored(diagnosis.code);
+    }
     c.lines = m_lines->lines();
     return c;
 }
@@ -754,14 +761,14 @@ void ClaimFormDialog::showIssues()
     if (errors == 0 && warnings == 0)
         m_ui->summaryLabel->setText(tr("Ready to submit"));
     else if (warnings == 0)
-        m_ui->summaryLabel->setText(tr("%n error(s) to fix before submitting", nullptr, errors));
+        m_ui->summaryLabel->setText(tr("%n errors to fix before submitting", nullptr, errors));
     else if (errors == 0)
-        m_ui->summaryLabel->setText(tr("%n warning(s)", nullptr, warnings));
+        m_ui->summaryLabel->setText(tr("%n warnings", nullptr, warnings));
     else
         //: %1 "2 errors", %2 "1 warning"
         m_ui->summaryLabel->setText(tr("%1, %2")
-                                        .arg(tr("%n error(s)", nullptr, errors),
-                                             tr("%n warning(s)", nullptr, warnings)));
+                                        .arg(tr("%n errors", nullptr, errors),
+                                             tr("%n warnings", nullptr, warnings)));
 }
 
 void ClaimFormDialog::focusIssue(const QString &field)
@@ -840,7 +847,7 @@ void ClaimFormDialog::updateTotal()
         QStringLiteral("<b>%1</b>").arg(formatCents(total).toHtmlEscaped()));
     //: Accessible text of the running total: %1 the amount, %n the number of lines
     m_ui->totalValueLabel->setAccessibleDescription(
-        tr("%1 for %n line(s)", nullptr, m_lines->rowCount()).arg(formatCents(total)));
+        tr("%1 for %n lines", nullptr, m_lines->rowCount()).arg(formatCents(total)));
 }
 
 // ---- saving

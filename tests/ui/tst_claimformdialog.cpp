@@ -248,6 +248,10 @@ void TestClaimFormDialog::typedCodesAreCheckedFixedAndSubmitted()
     for (int i = 0; i < list->count(); ++i)
         listed = listed || list->item(i)->text().contains(u"“JX09”");
     QVERIFY(listed);
+    // A dot in the wrong place is wrong too (J20.9, not J2.09).
+    typeInCell(dxView, 0, ClaimDiagnosesModel::CodeColumn, QStringLiteral("J2.09"));
+    QVERIFY2(dxCode.data(Qt::ToolTipRole).toString().contains(u"“J2.09”"),
+             qPrintable(dxCode.data(Qt::ToolTipRole).toString()));
 
     // Fixed, the form is ready; the running total follows the lines.
     fillTables(dialog, {QStringLiteral("j20.9")},
