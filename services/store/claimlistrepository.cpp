@@ -98,6 +98,10 @@ struct Term
     QString plain;
     QVariantList values;
     bool isText = false;
+    bool isStatus = false;
+    //! The term on plain columns (a date range sorted by date is on the sort's expression in
+    //! `indexed`), for reading through claims_filter.
+    QString onColumns;
     // Text only: the name keys it starts, and its other alternatives (numbers and ids) alone.
     QStringList nameKeys;
     QString others;
@@ -204,6 +208,8 @@ QList<Term> termsOf(const ClaimListFilter &filter)
             t.values << key;
         t.indexed = QStringLiteral("status IN (%1)").arg(placeholders(keys.size()));
         t.plain = QStringLiteral("+status IN (%1)").arg(placeholders(keys.size()));
+        t.onColumns = t.indexed;
+        t.isStatus = true;
         terms << t;
     }
     if (!filter.insuranceIds.isEmpty()) {
@@ -214,6 +220,7 @@ QList<Term> termsOf(const ClaimListFilter &filter)
             t.values << id;
         t.indexed = QStringLiteral("insurance_id IN (%1)").arg(placeholders(ids.size()));
         t.plain = QStringLiteral("+insurance_id IN (%1)").arg(placeholders(ids.size()));
+        t.onColumns = t.indexed;
         terms << t;
     }
     if (filter.serviceFrom.isValid() || filter.serviceTo.isValid()) {
@@ -237,6 +244,11 @@ QList<Term> termsOf(const ClaimListFilter &filter)
         }
         t.indexed = indexed.join(QStringLiteral(" AND "));
         t.plain = plain.join(QStringLiteral(" AND "));
+        // The same claims on the plain column (a NULL date is in no range either way); the
+        // lower end sorted by date is '0001-01-01', which every date passes.
+        t.onColumns = t.indexed;
+        t.onColumns.replace(QStringLiteral("ifnull(date_of_service, '')"),
+                            QStringLiteral("date_of_service"));
         terms << t;
     }
     if (const auto text = textTerm(filter.text))
@@ -296,6 +308,7 @@ StoreResult<int> choosePlan(const QString &connection, const QList<Term> &terms,
 //! The SQL of one read: its WHERE (terms and the seek past `after`) and ORDER BY.
 struct Statement
 {
+    QString from = QStringLiteral("claims");
     QString where;
     QString orderBy;
     QVariantList values;
@@ -306,8 +319,18 @@ Statement statementFor(const ClaimListFilter &filter, const QList<Term> &terms, 
 {
     Statement s;
     QStringList conditions;
+    // Driven by status, claims_filter (status, payer, date of service) seeks the payers within
+    // each status and checks the dates in the index, before a claim is read.
+    const bool byStatus = plan > Walk && plan <= terms.size() && terms.at(plan - 1).isStatus;
+    if (byStatus)
+        s.from = QStringLiteral("claims INDEXED BY claims_filter");
     for (qsizetype i = 0; i < terms.size(); ++i) {
         const Term &term = terms.at(i);
+        if (byStatus && !term.isText) {
+            conditions << term.onColumns;
+            s.values += term.values;
+            continue;
+        }
         // The driving term stays indexable; so does a date range on the date being walked.
         const bool drives = plan == termPlan(i) ||
                             (plan == Walk && !term.isText && term.indexed.startsWith(
@@ -373,8 +396,8 @@ StoreResult<bool> readRows(const QString &connection, const ClaimListFilter &fil
     const Statement s = statementFor(filter, terms, plan, &after, upTo);
     QSqlQuery q(Database::connection(connection));
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT %1 FROM claims%2%3 LIMIT %4")
-                  .arg(pageColumns(filter), s.where, s.orderBy)
+    q.prepare(QStringLiteral("SELECT %1 FROM %2%3%4 LIMIT %5")
+                  .arg(pageColumns(filter), s.from, s.where, s.orderBy)
                   .arg(limit));
     bindAll(q, s.values);
     if (!q.exec())
@@ -619,7 +642,7 @@ StoreResult<qint64> ClaimListRepository::forEach(const ClaimListFilter &filter,
     // snapshot, and nothing is kept here.
     QSqlQuery q(Database::connection(m_connection));
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT %1 FROM claims%2%3").arg(rowColumns, s.where, s.orderBy));
+    q.prepare(QStringLiteral("SELECT %1 FROM %2%3%4").arg(rowColumns, s.from, s.where, s.orderBy));
     bindAll(q, s.values);
     if (!q.exec())
         return fail<qint64>(q);
