@@ -396,10 +396,12 @@ void ClaimFormDialog::applyStart(const StoreResult<ClaimStart> &start, bool keep
     m_coverages = start->coverages;
     m_claim = next;
     fillForm(next);
-    if (m_coverages.isEmpty())
-        showLoadError(tr("%1 has no active insurance on file; add a coverage to the patient "
-                         "before billing.")
-                          .arg(next.patientName));
+    if (m_coverages.isEmpty()) {
+        m_ui->messageLabel->setText(tr("%1 has no active insurance on file; add a coverage to "
+                                       "the patient before billing.")
+                                        .arg(next.patientName));
+        m_ui->messageLabel->show();
+    }
     refreshCheckData();
 }
 
