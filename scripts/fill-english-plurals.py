@@ -14,6 +14,42 @@ import sys
 from pathlib import Path
 
 SINGULAR = {
+    "No decision from the payor within %n seconds; the claim stays %1.":
+        "No decision from the payor within %n second; the claim stays %1.",
+    "Asked the payor about %n open claims":
+        "Asked the payor about %n open claim",
+    "%n changed.":
+        "%n changed.",
+    "%n claims written to %1 (837P, %2 segments).":
+        "%n claim written to %1 (837P, %2 segments).",
+    "%n remittances read":
+        "%n remittance read",
+    "%n applied to our claims":
+        "%n applied to our claims",
+    "%n not ours (kept)":
+        "%n not ours (kept)",
+    "%n not balanced":
+        "%n not balanced",
+    "%n errors to fix before submitting":
+        "%n error to fix before submitting",
+    "%n warnings":
+        "%n warning",
+    "%n errors":
+        "%n error",
+    "%1 for %n lines":
+        "%1 for %n line",
+    "Synced at %1: asked about %n open claims":
+        "Synced at %1: asked about %n open claim",
+    "%n claims":
+        "%n claim",
+    "%n claims written to %1 (837P).":
+        "%n claim written to %1 (837P).",
+    "%n claims written to %1.":
+        "%n claim written to %1.",
+    "Connected: the payor takes the API key, knows provider %1 and routes %n insurance IDs.":
+        "Connected: the payor takes the API key, knows provider %1 and routes %n insurance ID.",
+    "The payor routes %n insurance IDs; save to keep them.":
+        "The payor routes %n insurance ID; save to keep it.",
     "it has %n characters; ICD-10-CM codes have 3 to 7":
         "it has %n character; ICD-10-CM codes have 3 to 7",
     "it has %n characters; CPT and HCPCS codes have 5":

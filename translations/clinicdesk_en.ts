@@ -67,58 +67,90 @@
     <name>ClaimCommands</name>
     <message numerus="yes">
         <source>No decision from the payor within %n seconds; the claim stays %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>No decision from the payor within %n second; the claim stays %1.</numerusform>
+            <numerusform>No decision from the payor within %n seconds; the claim stays %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Asked the payor about %n open claims</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Asked the payor about %n open claim</numerusform>
+            <numerusform>Asked the payor about %n open claims</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n changed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n changed.</numerusform>
+            <numerusform>%n changed.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n claims written to %1 (837P, %2 segments).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n claim written to %1 (837P, %2 segments).</numerusform>
+            <numerusform>%n claims written to %1 (837P, %2 segments).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n remittances read</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n remittance read</numerusform>
+            <numerusform>%n remittances read</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n applied to our claims</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n applied to our claims</numerusform>
+            <numerusform>%n applied to our claims</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n not ours (kept)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n not ours (kept)</numerusform>
+            <numerusform>%n not ours (kept)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n not balanced</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n not balanced</numerusform>
+            <numerusform>%n not balanced</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ClaimFormDialog</name>
+    <message numerus="yes">
+        <source>%n errors to fix before submitting</source>
+        <translation>
+            <numerusform>%n error to fix before submitting</numerusform>
+            <numerusform>%n errors to fix before submitting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warnings</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n errors</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 for %n lines</source>
+        <extracomment>Accessible text of the running total: %1 the amount, %n the number of lines</extracomment>
+        <translation>
+            <numerusform>%1 for %n line</numerusform>
+            <numerusform>%1 for %n lines</numerusform>
         </translation>
     </message>
 </context>
@@ -153,65 +185,65 @@
     <name>ClaimsPage</name>
     <message numerus="yes">
         <source>Synced at %1: asked about %n open claims</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Synced at %1: asked about %n open claim</numerusform>
+            <numerusform>Synced at %1: asked about %n open claims</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n changed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n changed.</numerusform>
+            <numerusform>%n changed.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n claims</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n claim</numerusform>
+            <numerusform>%n claims</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n remittances read</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n remittance read</numerusform>
+            <numerusform>%n remittances read</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n applied to our claims</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n applied to our claims</numerusform>
+            <numerusform>%n applied to our claims</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n not ours (kept)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n not ours (kept)</numerusform>
+            <numerusform>%n not ours (kept)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n not balanced</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n not balanced</numerusform>
+            <numerusform>%n not balanced</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n claims written to %1 (837P).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n claim written to %1 (837P).</numerusform>
+            <numerusform>%n claims written to %1 (837P).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n claims written to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n claim written to %1.</numerusform>
+            <numerusform>%n claims written to %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -255,8 +287,8 @@
     <message numerus="yes">
         <source>&quot;%1&quot; matches %n patients; give the ID:</source>
         <translation>
-            <numerusform>&quot;%1&quot; matches %n patient; give the ID:</numerusform>
-            <numerusform>&quot;%1&quot; matches %n patients; give the ID:</numerusform>
+            <numerusform>"%1" matches %n patient; give the ID:</numerusform>
+            <numerusform>"%1" matches %n patients; give the ID:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -332,9 +364,9 @@
     <name>PayorConnection</name>
     <message numerus="yes">
         <source>Connected: the payor takes the API key, knows provider %1 and routes %n insurance IDs.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Connected: the payor takes the API key, knows provider %1 and routes %n insurance ID.</numerusform>
+            <numerusform>Connected: the payor takes the API key, knows provider %1 and routes %n insurance IDs.</numerusform>
         </translation>
     </message>
 </context>
@@ -352,9 +384,9 @@
     <name>SettingsDialog</name>
     <message numerus="yes">
         <source>The payor routes %n insurance IDs; save to keep them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The payor routes %n insurance ID; save to keep it.</numerusform>
+            <numerusform>The payor routes %n insurance IDs; save to keep them.</numerusform>
         </translation>
     </message>
 </context>

@@ -1214,98 +1214,98 @@
     <name>ClaimCommands</name>
     <message>
         <source>billed %1</source>
-        <translation type="unfinished"></translation>
+        <translation>facturado %1</translation>
     </message>
     <message>
         <source>paid %1</source>
-        <translation type="unfinished"></translation>
+        <translation>pagado %1</translation>
     </message>
     <message>
         <source>patient %1</source>
-        <translation type="unfinished"></translation>
+        <translation>paciente %1</translation>
     </message>
     <message>
         <source>billed %1, allowed %2, paid %3</source>
-        <translation type="unfinished"></translation>
+        <translation>facturado %1, permitido %2, pagado %3</translation>
     </message>
     <message>
         <source>%1 has no active insurance on file; a claim needs one.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no tiene seguro activo registrado; una reclamación lo necesita.</translation>
     </message>
     <message>
         <source>error</source>
-        <translation type="unfinished"></translation>
+        <translation>error</translation>
     </message>
     <message>
         <source>warning</source>
-        <translation type="unfinished"></translation>
+        <translation>aviso</translation>
     </message>
     <message>
         <source>(send anyway with --override &quot;reason&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>(envíela de todos modos con --override &quot;motivo&quot;)</translation>
     </message>
     <message>
         <source>No payor is set up (Settings, Payor); the claim was not sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay pagador configurado (Configuración, Pagador); la reclamación no se envió.</translation>
     </message>
     <message numerus="yes">
         <source>No decision from the payor within %n seconds; the claim stays %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Sin decisión del pagador en %n segundo; la reclamación sigue %1.</numerusform>
+            <numerusform>Sin decisión del pagador en %n segundos; la reclamación sigue %1.</numerusform>
         </translation>
     </message>
     <message>
         <source>No payor is set up (Settings, Payor); nothing to sync with.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay pagador configurado (Configuración, Pagador); no hay con quién sincronizar.</translation>
     </message>
     <message numerus="yes">
         <source>Asked the payor about %n open claims</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Se consultó al pagador por %n reclamación abierta</numerusform>
+            <numerusform>Se consultó al pagador por %n reclamaciones abiertas</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n changed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n cambió.</numerusform>
+            <numerusform>%n cambiaron.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n claims written to %1 (837P, %2 segments).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n reclamación escrita en %1 (837P, %2 segmentos).</numerusform>
+            <numerusform>%n reclamaciones escritas en %1 (837P, %2 segmentos).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n remittances read</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n remesa leída</numerusform>
+            <numerusform>%n remesas leídas</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n applied to our claims</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n aplicada a nuestras reclamaciones</numerusform>
+            <numerusform>%n aplicadas a nuestras reclamaciones</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n not ours (kept)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n no es nuestra (guardada)</numerusform>
+            <numerusform>%n no son nuestras (guardadas)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n not balanced</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n no cuadra</numerusform>
+            <numerusform>%n no cuadran</numerusform>
         </translation>
     </message>
 </context>
@@ -1313,317 +1313,332 @@
     <name>ClaimDashboardModel</name>
     <message>
         <source>Claim</source>
-        <translation type="unfinished"></translation>
+        <translation>Reclamación</translation>
     </message>
     <message>
         <source>Patient</source>
-        <translation type="unfinished">Paciente</translation>
+        <translation>Paciente</translation>
     </message>
     <message>
         <source>Payer</source>
-        <translation type="unfinished">Pagador</translation>
+        <translation>Pagador</translation>
     </message>
     <message>
         <source>Date of Service</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de servicio</translation>
     </message>
     <message>
         <source>Billed</source>
-        <translation type="unfinished"></translation>
+        <translation>Facturado</translation>
     </message>
     <message>
         <source>Allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>Permitido</translation>
     </message>
     <message>
         <source>Paid</source>
-        <translation type="unfinished">Pagada</translation>
+        <translation>Pagado</translation>
     </message>
     <message>
         <source>Patient Resp.</source>
-        <translation type="unfinished"></translation>
+        <translation>Resp. paciente</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Estado</translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Days in Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Días en estado</translation>
     </message>
     <message>
         <source>Last Update</source>
-        <translation type="unfinished"></translation>
+        <translation>Última actualización</translation>
     </message>
 </context>
 <context>
     <name>ClaimDashboardService</name>
     <message>
         <source>Claim</source>
-        <translation type="unfinished"></translation>
+        <translation>Reclamación</translation>
     </message>
     <message>
         <source>Patient</source>
-        <translation type="unfinished">Paciente</translation>
+        <translation>Paciente</translation>
     </message>
     <message>
         <source>Payer</source>
-        <translation type="unfinished">Pagador</translation>
+        <translation>Pagador</translation>
     </message>
     <message>
         <source>Date of Service</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de servicio</translation>
     </message>
     <message>
         <source>Billed</source>
-        <translation type="unfinished"></translation>
+        <translation>Facturado</translation>
     </message>
     <message>
         <source>Allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>Permitido</translation>
     </message>
     <message>
         <source>Paid</source>
-        <translation type="unfinished">Pagada</translation>
+        <translation>Pagado</translation>
     </message>
     <message>
         <source>Patient Responsibility</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsabilidad del paciente</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Estado</translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Days in Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Días en estado</translation>
     </message>
     <message>
         <source>Last Update (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Última actualización (UTC)</translation>
     </message>
     <message>
         <source>The file %1 could not be written: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo escribir el archivo %1: %2</translation>
     </message>
 </context>
 <context>
     <name>ClaimDetailDialog</name>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Editar…</translation>
     </message>
     <message>
         <source>&amp;Submit…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;nviar…</translation>
     </message>
     <message>
         <source>&amp;Retry</source>
-        <translation type="unfinished">Rei&amp;ntentar</translation>
-    </message>
-    <message>
-        <source>&amp;Correct &amp;&amp; Resubmit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reintentar</translation>
     </message>
     <message>
         <source>&amp;Void…</source>
-        <translation type="unfinished"></translation>
+        <translation>An&amp;ular…</translation>
     </message>
     <message>
         <source>&amp;Appeal…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Apelar…</translation>
     </message>
     <message>
         <source>&amp;Write Off…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dar de &amp;baja…</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Código</translation>
     </message>
     <message>
         <source>Modifiers</source>
-        <translation type="unfinished"></translation>
+        <translation>Modificadores</translation>
     </message>
     <message>
         <source>Units</source>
-        <translation type="unfinished"></translation>
+        <translation>Unidades</translation>
     </message>
     <message>
         <source>Charge</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargo</translation>
     </message>
     <message>
         <source>Diagnoses</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnósticos</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Descripción</translation>
     </message>
     <message>
         <source>Service lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Líneas de servicio</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished">Cuándo</translation>
+        <translation>Cuándo</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Estado</translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Origen</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>Por</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial</translation>
     </message>
     <message>
         <source>Claim</source>
-        <translation type="unfinished"></translation>
+        <translation>Reclamación</translation>
     </message>
     <message>
         <source>Claim status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado de la reclamación</translation>
     </message>
     <message>
         <source>Remittance</source>
-        <translation type="unfinished">Remesa</translation>
+        <translation>Remesa</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished">Monto</translation>
+        <translation>Importe</translation>
     </message>
     <message>
         <source>Remittance per line, with each adjustment explained</source>
-        <translation type="unfinished"></translation>
+        <translation>Remesa por línea, con cada ajuste explicado</translation>
     </message>
     <message>
         <source>&amp;Payment</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pago</translation>
     </message>
     <message>
         <source>&amp;Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Historial</translation>
     </message>
     <message>
         <source>&amp;Lines</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Líneas</translation>
     </message>
     <message>
         <source>This claim no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta reclamación ya no existe.</translation>
     </message>
     <message>
         <source>Claim %1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Reclamación %1 — %2</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>%1, member %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, afiliado %2</translation>
     </message>
     <message>
         <source>date of service %1</source>
-        <translation type="unfinished"></translation>
+        <translation>fecha de servicio %1</translation>
     </message>
     <message>
         <source>payor claim %1</source>
-        <translation type="unfinished"></translation>
+        <translation>reclamación del pagador %1</translation>
     </message>
     <message>
         <source>corrected claim (replaces the payor&apos;s %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>reclamación corregida (sustituye la %1 del pagador)</translation>
     </message>
     <message>
         <source>void of an earlier claim</source>
-        <translation type="unfinished"></translation>
+        <translation>anulación de una reclamación anterior</translation>
     </message>
     <message>
         <source>Billed %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Facturado %1</translation>
     </message>
     <message>
         <source>allowed %1</source>
-        <translation type="unfinished"></translation>
+        <translation>permitido %1</translation>
     </message>
     <message>
         <source>paid %1</source>
-        <translation type="unfinished"></translation>
+        <translation>pagado %1</translation>
     </message>
     <message>
         <source>patient owes %1</source>
-        <translation type="unfinished"></translation>
+        <translation>el paciente debe %1</translation>
     </message>
     <message>
         <source>payment expected %1</source>
-        <translation type="unfinished"></translation>
+        <translation>pago previsto %1</translation>
     </message>
     <message>
         <source>The payor says: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>El pagador dice: %1</translation>
     </message>
     <message>
         <source>No remittance yet: the payor has not paid or denied this claim.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay remesa: el pagador no ha pagado ni denegado esta reclamación.</translation>
     </message>
     <message>
         <source>from the payor</source>
-        <translation type="unfinished"></translation>
+        <translation>del pagador</translation>
     </message>
     <message>
         <source>from %1</source>
-        <translation type="unfinished">desde el %1</translation>
+        <translation>de %1</translation>
     </message>
     <message>
         <source>Remittance %1, received %2: paid %3, patient owes %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Remesa %1, recibida %2: pagado %3, el paciente debe %4</translation>
     </message>
     <message>
         <source>Does not add up: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No cuadra: %1</translation>
     </message>
     <message>
         <source>Line %1 %2: billed %3, allowed %4, paid</source>
-        <translation type="unfinished"></translation>
+        <translation>Línea %1 %2: facturado %3, permitido %4, pagado</translation>
     </message>
     <message>
         <source>Appeal Claim %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Apelar la reclamación %1</translation>
     </message>
     <message>
         <source>Why the payor&apos;s decision is wrong (recorded on the claim&apos;s timeline):</source>
-        <translation type="unfinished"></translation>
+        <translation>Por qué la decisión del pagador es incorrecta (queda en el historial de la reclamación):</translation>
     </message>
     <message>
         <source>Write Off Claim %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dar de baja la reclamación %1</translation>
     </message>
     <message>
         <source>Reason (for example: patient balance paid at the desk, small balance write-off):</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo (por ejemplo: saldo del paciente pagado en recepción, saldo pequeño dado de baja):</translation>
     </message>
     <message>
         <source>Void Claim %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Anular la reclamación %1</translation>
     </message>
     <message>
         <source>Send the payor a void of claim %1 (payor claim %2)? The claim is cancelled at the payor; any payment on it will be taken back.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Enviar al pagador la anulación de la reclamación %1 (reclamación del pagador %2)? La reclamación se cancela en el pagador; cualquier pago sobre ella se revertirá.</translation>
+    </message>
+    <message>
+        <source>C&amp;orrect &amp;&amp; Resubmit…</source>
+        <translation>Corre&amp;gir y reenviar…</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimDiagnosesModel</name>
+    <message>
+        <source>Service lines point at this diagnosis as %1.</source>
+        <translation>Las líneas de servicio se refieren a este diagnóstico como %1.</translation>
+    </message>
+    <message>
+        <source>ICD-10-CM</source>
+        <translation>CIE-10-MC</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
     </message>
 </context>
 <context>
@@ -1641,82 +1656,481 @@
     <name>ClaimFileService</name>
     <message>
         <source>not one of our claims; kept</source>
-        <translation type="unfinished"></translation>
+        <translation>no es una de nuestras reclamaciones; guardada</translation>
     </message>
     <message>
         <source>Remittance %1 paid %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>La remesa %1 pagó %2.</translation>
     </message>
     <message>
         <source>%1: kept; claim status code %2 changes no status</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: guardada; el código de estado %2 no cambia el estado</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer %1: %2</translation>
     </message>
     <message>
         <source>%1 is %2 MB; remittance files above %3 MB are refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ocupa %2 MB; se rechazan los archivos de remesa de más de %3 MB.</translation>
     </message>
     <message>
         <source>%1 is not a readable 835: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no es un 835 legible: %2</translation>
     </message>
     <message>
         <source>%1 holds no claim payments (CLP).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no contiene pagos de reclamaciones (CLP).</translation>
     </message>
     <message>
         <source>the remittance</source>
-        <translation type="unfinished"></translation>
+        <translation>la remesa</translation>
     </message>
     <message>
         <source>No submitted claims match; drafts are not exported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguna reclamación enviada coincide; los borradores no se exportan.</translation>
     </message>
     <message>
         <source>More than %1 claims match; export a shorter period.</source>
-        <translation type="unfinished"></translation>
+        <translation>Coinciden más de %1 reclamaciones; exporte un período más corto.</translation>
     </message>
     <message>
         <source>the export</source>
-        <translation type="unfinished"></translation>
+        <translation>la exportación</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimFormDialog</name>
+    <message>
+        <source>New Claim</source>
+        <translation>Nueva reclamación</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>Reclamación</translation>
+    </message>
+    <message>
+        <source>&amp;Patient:</source>
+        <translation>&amp;Paciente:</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Type a name, date of birth or MRN</source>
+        <translation>Escriba un nombre, fecha de nacimiento o n.º de historia</translation>
+    </message>
+    <message>
+        <source>C&amp;overage:</source>
+        <translation>C&amp;obertura:</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>Cobertura</translation>
+    </message>
+    <message>
+        <source>Date of s&amp;ervice:</source>
+        <translation>Fecha de &amp;servicio:</translation>
+    </message>
+    <message>
+        <source>Date of service</source>
+        <translation>Fecha de servicio</translation>
+    </message>
+    <message>
+        <source>Place o&amp;f service:</source>
+        <translation>Lu&amp;gar de servicio:</translation>
+    </message>
+    <message>
+        <source>Place of service</source>
+        <translation>Lugar de servicio</translation>
+    </message>
+    <message>
+        <source>Priorit&amp;y:</source>
+        <translation>P&amp;rioridad:</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioridad</translation>
+    </message>
+    <message>
+        <source>&amp;Reason to submit anyway:</source>
+        <translation>&amp;Motivo para enviarla de todos modos:</translation>
+    </message>
+    <message>
+        <source>Reason to submit anyway</source>
+        <translation>Motivo para enviarla de todos modos</translation>
+    </message>
+    <message>
+        <source>e.g. verified by phone with the payer today</source>
+        <translation>p. ej., verificada hoy por teléfono con el pagador</translation>
+    </message>
+    <message>
+        <source>&amp;Billing provider:</source>
+        <translation>Proveedor de &amp;facturación:</translation>
+    </message>
+    <message>
+        <source>Billing provider name</source>
+        <translation>Nombre del proveedor de facturación</translation>
+    </message>
+    <message>
+        <source>Billing NPI:</source>
+        <translation>NPI de facturación:</translation>
+    </message>
+    <message>
+        <source>Billing provider NPI</source>
+        <translation>NPI del proveedor de facturación</translation>
+    </message>
+    <message>
+        <source>Rendering pro&amp;vider:</source>
+        <translation>Proveedor que a&amp;tiende:</translation>
+    </message>
+    <message>
+        <source>Rendering provider name</source>
+        <translation>Nombre del proveedor que atiende</translation>
+    </message>
+    <message>
+        <source>Rendering NPI:</source>
+        <translation>NPI del que atiende:</translation>
+    </message>
+    <message>
+        <source>Rendering provider NPI</source>
+        <translation>NPI del proveedor que atiende</translation>
+    </message>
+    <message>
+        <source>No&amp;tes:</source>
+        <translation>&amp;Notas:</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Dia&amp;gnoses (ICD-10-CM):</source>
+        <translation>&amp;Diagnósticos (CIE-10-MC):</translation>
+    </message>
+    <message>
+        <source>Diagnoses</source>
+        <translation>Diagnósticos</translation>
+    </message>
+    <message>
+        <source>&amp;Add Diagnosis</source>
+        <translation>&amp;Agregar diagnóstico</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Diagnosis</source>
+        <translation>&amp;Quitar diagnóstico</translation>
+    </message>
+    <message>
+        <source>Service &amp;lines:</source>
+        <translation>&amp;Líneas de servicio:</translation>
+    </message>
+    <message>
+        <source>Service lines</source>
+        <translation>Líneas de servicio</translation>
+    </message>
+    <message>
+        <source>Add Li&amp;ne</source>
+        <translation>&amp;Insertar línea</translation>
+    </message>
+    <message>
+        <source>Remove L&amp;ine</source>
+        <translation>&amp;Borrar línea</translation>
+    </message>
+    <message>
+        <source>Total charges:</source>
+        <translation>Total de cargos:</translation>
+    </message>
+    <message>
+        <source>Total charges</source>
+        <translation>Total de cargos</translation>
+    </message>
+    <message>
+        <source>Is&amp;sues:</source>
+        <translation>Errores y a&amp;visos:</translation>
+    </message>
+    <message>
+        <source>Issues</source>
+        <translation>Errores y avisos</translation>
+    </message>
+    <message>
+        <source>%1 · member %2 · %3</source>
+        <extracomment>Coverage picker entry: %1 payer, %2 member ID, %3 Primary/Secondary/Tertiary</extracomment>
+        <translation>%1 · afiliado %2 · %3</translation>
+    </message>
+    <message>
+        <source>Save &amp;Draft</source>
+        <translation>G&amp;uardar borrador</translation>
+    </message>
+    <message>
+        <source>S&amp;ubmit</source>
+        <translation>&amp;Enviar</translation>
+    </message>
+    <message>
+        <source>Validate the claim and queue it for the payor</source>
+        <translation>Validar la reclamación y ponerla en cola para el pagador</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <extracomment>Place of service picker entry: %1 the two-digit code, %2 its name</extracomment>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>10 digits</source>
+        <translation>10 dígitos</translation>
+    </message>
+    <message>
+        <source>same as billing when empty</source>
+        <translation>si está vacío, el de facturación</translation>
+    </message>
+    <message>
+        <source>Sent to the payor with the claim</source>
+        <translation>Se envía al pagador con la reclamación</translation>
+    </message>
+    <message>
+        <source>Matching patients</source>
+        <translation>Pacientes que coinciden</translation>
+    </message>
+    <message>
+        <source>Could not search patients: %1</source>
+        <translation>No se pudo buscar pacientes: %1</translation>
+    </message>
+    <message>
+        <source>No patient matches “%1”.</source>
+        <translation>Ningún paciente coincide con «%1».</translation>
+    </message>
+    <message>
+        <source>Pointer: the number service lines use for the diagnosis</source>
+        <translation>Puntero: el número con el que las líneas de servicio se refieren al diagnóstico</translation>
+    </message>
+    <message>
+        <source>Add a diagnosis (Insert in the table)</source>
+        <translation>Agregar un diagnóstico (Insert en la tabla)</translation>
+    </message>
+    <message>
+        <source>Remove the current diagnosis (Delete in the table)</source>
+        <translation>Quitar el diagnóstico actual (Supr en la tabla)</translation>
+    </message>
+    <message>
+        <source>Add a service line (Insert in the table)</source>
+        <translation>Agregar una línea de servicio (Insert en la tabla)</translation>
+    </message>
+    <message>
+        <source>Remove the current line (Delete in the table)</source>
+        <translation>Quitar la línea actual (Supr en la tabla)</translation>
+    </message>
+    <message>
+        <source>New Claim from Visit</source>
+        <translation>Nueva reclamación desde la consulta</translation>
+    </message>
+    <message>
+        <source>%1 has no active insurance on file; add a coverage to the patient before billing.</source>
+        <translation>%1 no tiene seguro activo registrado; agregue una cobertura al paciente antes de facturar.</translation>
+    </message>
+    <message>
+        <source>Correct Claim</source>
+        <translation>Corregir reclamación</translation>
+    </message>
+    <message>
+        <source>Edit Claim %1</source>
+        <translation>Editar reclamación %1</translation>
+    </message>
+    <message>
+        <source>%1 (payor claim %2)</source>
+        <translation>%1 (reclamación del pagador %2)</translation>
+    </message>
+    <message>
+        <source>claim #%1</source>
+        <translation>reclamación n.º %1</translation>
+    </message>
+    <message>
+        <source>Corrected claim replacing %1. It is sent with frequency code 7; the payor replaces the original with it.</source>
+        <translation>Reclamación corregida que sustituye a %1. Se envía con el código de frecuencia 7; el pagador sustituye la original por ella.</translation>
+    </message>
+    <message>
+        <source>Void of %1 (frequency code 8).</source>
+        <translation>Anulación de %1 (código de frecuencia 8).</translation>
+    </message>
+    <message>
+        <source>New claim in place of the rejected %1.</source>
+        <translation>Reclamación nueva en lugar de la rechazada %1.</translation>
+    </message>
+    <message>
+        <source>born %1</source>
+        <translation>nacido el %1</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>mujer</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>hombre</translation>
+    </message>
+    <message>
+        <source> (as on the claim)</source>
+        <translation> (como en la reclamación)</translation>
+    </message>
+    <message>
+        <source>No active coverage on file</source>
+        <translation>No hay cobertura activa registrada</translation>
+    </message>
+    <message>
+        <source>Coverage verified: %1.</source>
+        <translation>Cobertura verificada: %1.</translation>
+    </message>
+    <message>
+        <source>No issues: the claim is ready to submit.</source>
+        <translation>Sin errores: la reclamación está lista para enviarse.</translation>
+    </message>
+    <message>
+        <source>Ready to submit</source>
+        <translation>Lista para enviar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n errors to fix before submitting</source>
+        <translation>
+            <numerusform>%n error que corregir antes de enviar</numerusform>
+            <numerusform>%n errores que corregir antes de enviar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warnings</source>
+        <translation>
+            <numerusform>%n aviso</numerusform>
+            <numerusform>%n avisos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <extracomment>%1 &quot;2 errors&quot;, %2 &quot;1 warning&quot;</extracomment>
+        <translation>%1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n errors</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errores</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 for %n lines</source>
+        <extracomment>Accessible text of the running total: %1 the amount, %n the number of lines</extracomment>
+        <translation>
+            <numerusform>%1 por %n línea</numerusform>
+            <numerusform>%1 por %n líneas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saving the draft…</source>
+        <translation>Guardando el borrador…</translation>
+    </message>
+    <message>
+        <source>The coverage is not verified active for the date of service: give the reason to submit the claim anyway.</source>
+        <translation>La cobertura no está verificada como activa para la fecha de servicio: indique el motivo para enviar la reclamación de todos modos.</translation>
+    </message>
+    <message>
+        <source>Submitting…</source>
+        <translation>Enviando…</translation>
+    </message>
+    <message>
+        <source>The claim was not submitted: %1</source>
+        <translation>La reclamación no se envió: %1</translation>
+    </message>
+    <message>
+        <source>The draft was not saved: %1</source>
+        <translation>El borrador no se guardó: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimLinesModel</name>
+    <message>
+        <source>Line %1: “%2” is not a number of units; type a whole number such as 1.</source>
+        <translation>Línea %1: «%2» no es un número de unidades; escriba un número entero como 1.</translation>
+    </message>
+    <message>
+        <source>Line %1: “%2” is not an amount; type dollars and cents, such as 125.00.</source>
+        <translation>Línea %1: «%2» no es un importe; escriba dólares y centavos, como 125.00.</translation>
+    </message>
+    <message>
+        <source>Line %1: “%2” are not diagnosis numbers; type them as 1,2.</source>
+        <translation>Línea %1: «%2» no son números de diagnóstico; escríbalos como 1,2.</translation>
+    </message>
+    <message>
+        <source>Up to four two-character modifiers, separated by spaces (25 59).</source>
+        <translation>Hasta cuatro modificadores de dos caracteres, separados por espacios (25 59).</translation>
+    </message>
+    <message>
+        <source>The diagnosis numbers this line treats, most important first (1,2).</source>
+        <translation>Los números de diagnóstico que trata esta línea, el más importante primero (1,2).</translation>
+    </message>
+    <message>
+        <source>Units × unit price: what the claim bills for the line.</source>
+        <translation>Unidades × precio unitario: lo que la reclamación factura por la línea.</translation>
+    </message>
+    <message>
+        <source>CPT/HCPCS</source>
+        <translation>CPT/HCPCS</translation>
+    </message>
+    <message>
+        <source>Modifiers</source>
+        <translation>Modificadores</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unidades</translation>
+    </message>
+    <message>
+        <source>Unit Price</source>
+        <translation>Precio unitario</translation>
+    </message>
+    <message>
+        <source>Dx Ptrs</source>
+        <extracomment>Column of the diagnosis pointers of a service line</extracomment>
+        <translation>Punt. Dx</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>Charge</source>
+        <translation>Cargo</translation>
     </message>
 </context>
 <context>
     <name>ClaimPreparer</name>
     <message>
         <source>The patient no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>El paciente ya no existe.</translation>
     </message>
     <message>
         <source>The visit no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>La consulta ya no existe.</translation>
     </message>
     <message>
         <source>no coverage on file was chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>no se eligió ninguna cobertura registrada</translation>
     </message>
     <message>
         <source>never verified with the payer</source>
-        <translation type="unfinished"></translation>
+        <translation>nunca verificada con el pagador</translation>
     </message>
     <message>
         <source>inactive when verified for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>inactiva al verificarse para el %1</translation>
     </message>
     <message>
         <source>active when verified for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>activa al verificarse para el %1</translation>
     </message>
     <message>
         <source>last verified for %1, not for the date of service</source>
-        <translation type="unfinished"></translation>
+        <translation>verificada por última vez para el %1, no para la fecha de servicio</translation>
     </message>
 </context>
 <context>
@@ -1775,35 +2189,35 @@
     </message>
     <message>
         <source>The claim being corrected no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>La reclamación que se corrige ya no existe.</translation>
     </message>
     <message>
         <source>Claim %1 is already %2; it cannot be corrected or voided again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La reclamación %1 ya está %2; no se puede corregir ni anular otra vez.</translation>
     </message>
     <message>
         <source>Replaced by corrected claim %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sustituida por la reclamación corregida %1.</translation>
     </message>
     <message>
         <source>Voided by claim %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anulada por la reclamación %1.</translation>
     </message>
     <message>
         <source>Sent again as new claim %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviada de nuevo como la reclamación nueva %1.</translation>
     </message>
     <message>
         <source>An appeal needs a note saying why the decision is wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una apelación necesita una nota que diga por qué la decisión es incorrecta.</translation>
     </message>
     <message>
         <source>Writing a claim off needs a reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dar de baja una reclamación necesita un motivo.</translation>
     </message>
     <message>
         <source>the payor mappings</source>
-        <translation type="unfinished"></translation>
+        <translation>las asignaciones de pagadores</translation>
     </message>
 </context>
 <context>
@@ -1861,6 +2275,10 @@
     <message>
         <source>Claim %1: the payor answered about another claim.</source>
         <translation>Reclamación %1: el pagador respondió sobre otra reclamación.</translation>
+    </message>
+    <message>
+        <source>The payor has no claim %1 (HTTP 404); call the payor, or correct and send the claim again.</source>
+        <translation>El pagador no tiene la reclamación %1 (HTTP 404); llame al pagador, o corrija y envíe la reclamación de nuevo.</translation>
     </message>
 </context>
 <context>
@@ -2043,254 +2461,258 @@
     <name>ClaimsPage</name>
     <message>
         <source>&amp;New Claim…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nueva reclamación…</translation>
     </message>
     <message>
         <source>&amp;Open Claim</source>
-        <translation type="unfinished"></translation>
+        <translation>Abr&amp;ir reclamación</translation>
     </message>
     <message>
         <source>&amp;Retry Sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Reinten&amp;tar envío</translation>
     </message>
     <message>
         <source>&amp;Sync Now</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincroni&amp;zar ahora</translation>
     </message>
     <message>
         <source>&amp;Import Remittance…</source>
-        <translation type="unfinished"></translation>
+        <translation>I&amp;mportar remesa…</translation>
     </message>
     <message>
         <source>Export &amp;837P…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar &amp;837P…</translation>
     </message>
     <message>
         <source>E&amp;xport CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xportar CSV…</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Estado</translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los estados</translation>
     </message>
     <message>
         <source>Open (waiting on the payor)</source>
-        <translation type="unfinished"></translation>
+        <translation>Abiertas (esperando al pagador)</translation>
     </message>
     <message>
         <source>Needs attention (rejected, denied, error)</source>
-        <translation type="unfinished"></translation>
+        <translation>Requieren atención (rechazadas, denegadas, error)</translation>
     </message>
     <message>
         <source>Payer</source>
-        <translation type="unfinished">Pagador</translation>
+        <translation>Pagador</translation>
     </message>
     <message>
         <source>All payers</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los pagadores</translation>
     </message>
     <message>
         <source>Dates of service</source>
-        <translation type="unfinished"></translation>
+        <translation>Fechas de servicio</translation>
     </message>
     <message>
         <source>Any date of service</source>
-        <translation type="unfinished"></translation>
+        <translation>Cualquier fecha de servicio</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished">Hoy</translation>
+        <translation>Hoy</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Últimos 7 días</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Últimos 30 días</translation>
     </message>
     <message>
         <source>Last 90 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Últimos 90 días</translation>
     </message>
     <message>
         <source>Between…</source>
-        <translation type="unfinished"></translation>
+        <translation>Entre…</translation>
     </message>
     <message>
         <source>Dates of service from</source>
-        <translation type="unfinished"></translation>
+        <translation>Fechas de servicio desde</translation>
     </message>
     <message>
         <source>Dates of service to</source>
-        <translation type="unfinished"></translation>
+        <translation>Fechas de servicio hasta</translation>
     </message>
     <message>
         <source>Patient (last name first) or claim ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Paciente (apellido primero) o ID de reclamación</translation>
     </message>
     <message>
         <source>Search claims</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar reclamaciones</translation>
     </message>
     <message>
         <source>S&amp;tatus:</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;stado:</translation>
     </message>
     <message>
         <source>Pa&amp;yer:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pa&amp;gador:</translation>
     </message>
     <message>
         <source>&amp;Dates:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fechas:</translation>
     </message>
     <message>
         <source>Se&amp;arch:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Buscar:</translation>
     </message>
     <message>
         <source>Claims</source>
-        <translation type="unfinished"></translation>
+        <translation>Reclamaciones</translation>
     </message>
     <message>
         <source>Asking the payor about open claims…</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultando al pagador por las reclamaciones abiertas…</translation>
     </message>
     <message numerus="yes">
         <source>Synced at %1: asked about %n open claims</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Sincronizado a las %1: se consultó por %n reclamación abierta</numerusform>
+            <numerusform>Sincronizado a las %1: se consultó por %n reclamaciones abiertas</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n changed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n cambió.</numerusform>
+            <numerusform>%n cambiaron.</numerusform>
         </translation>
     </message>
     <message>
         <source>Import Remittance (835)</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar remesa (835)</translation>
     </message>
     <message>
         <source>Remittance files (*.835 *.edi *.txt *.x12);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos de remesa (*.835 *.edi *.txt *.x12);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>Export 837P</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar 837P</translation>
     </message>
     <message>
         <source>837 files (*.837 *.edi *.txt)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos 837 (*.837 *.edi *.txt)</translation>
     </message>
     <message>
         <source>Export Claims as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar reclamaciones como CSV</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
         <source>Billed</source>
-        <translation type="unfinished"></translation>
+        <translation>Facturado</translation>
     </message>
     <message>
         <source>Claims by status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open claims by age (days since the date of service)</source>
-        <translation type="unfinished"></translation>
+        <translation>Reclamaciones por estado</translation>
     </message>
     <message>
         <source>Open claims</source>
-        <translation type="unfinished"></translation>
+        <translation>Reclamaciones abiertas</translation>
     </message>
     <message>
         <source>0–30</source>
-        <translation type="unfinished">0–30</translation>
+        <translation>0–30</translation>
     </message>
     <message>
         <source>31–60</source>
-        <translation type="unfinished">31–60</translation>
+        <translation>31–60</translation>
     </message>
     <message>
         <source>61–90</source>
-        <translation type="unfinished">61–90</translation>
+        <translation>61–90</translation>
     </message>
     <message>
         <source>90+</source>
-        <translation type="unfinished">90+</translation>
+        <translation>90+</translation>
     </message>
     <message>
         <source>Aging of open claims</source>
-        <translation type="unfinished"></translation>
+        <translation>Antigüedad de las reclamaciones abiertas</translation>
     </message>
     <message numerus="yes">
         <source>%n claims</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n reclamación</numerusform>
+            <numerusform>%n reclamaciones</numerusform>
         </translation>
     </message>
     <message>
         <source>billed %1 · allowed %2 · paid %3 · patient responsibility %4</source>
-        <translation type="unfinished"></translation>
+        <translation>facturado %1 · permitido %2 · pagado %3 · responsabilidad del paciente %4</translation>
     </message>
     <message>
         <source>Reading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo %1…</translation>
     </message>
     <message numerus="yes">
         <source>%n remittances read</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n remesa leída</numerusform>
+            <numerusform>%n remesas leídas</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n applied to our claims</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n aplicada a nuestras reclamaciones</numerusform>
+            <numerusform>%n aplicadas a nuestras reclamaciones</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n not ours (kept)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n no es nuestra (guardada)</numerusform>
+            <numerusform>%n no son nuestras (guardadas)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n not balanced</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n no cuadra</numerusform>
+            <numerusform>%n no cuadran</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n claims written to %1 (837P).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n reclamación escrita en %1 (837P).</numerusform>
+            <numerusform>%n reclamaciones escritas en %1 (837P).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n claims written to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n reclamación escrita en %1.</numerusform>
+            <numerusform>%n reclamaciones escritas en %1.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Open claims by age</source>
+        <translation>Reclamaciones abiertas por antigüedad</translation>
+    </message>
+    <message>
+        <source>days since the date of service</source>
+        <translation>días desde la fecha de servicio</translation>
     </message>
 </context>
 <context>
@@ -3768,35 +4190,31 @@
     </message>
     <message>
         <source>Claims</source>
-        <translation type="unfinished"></translation>
+        <translation>Reclamaciones</translation>
     </message>
     <message>
         <source>C&amp;laims</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Claims</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;clamaciones</translation>
     </message>
     <message>
         <source>New Claim from &amp;Visit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva reclamación desde la &amp;consulta…</translation>
     </message>
     <message>
         <source>Claim %1 for %2 is queued for the payor.</source>
-        <translation type="unfinished"></translation>
+        <translation>La reclamación %1 de %2 está en cola para el pagador.</translation>
     </message>
     <message>
         <source>Draft claim %1 saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrador de reclamación %1 guardado.</translation>
     </message>
     <message>
         <source>New Claim from Visit</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva reclamación desde la consulta</translation>
     </message>
     <message>
         <source>Select the visit in the day&apos;s schedule first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Primero seleccione la consulta en la agenda del día.</translation>
     </message>
 </context>
 <context>
@@ -4006,62 +4424,62 @@
     <name>PayorConnection</name>
     <message>
         <source>The address answers, but not as the payor&apos;s API: the mapping list is not a JSON list.</source>
-        <translation type="unfinished"></translation>
+        <translation>La dirección responde, pero no como la API del pagador: la lista de asignaciones no es una lista JSON.</translation>
     </message>
     <message>
         <source>The payor&apos;s mapping list has an entry without an insurance ID or payor name.</source>
-        <translation type="unfinished"></translation>
+        <translation>La lista de asignaciones del pagador tiene una entrada sin ID de seguro o sin nombre de pagador.</translation>
     </message>
     <message>
         <source>The payor&apos;s mapping list is longer than 10,000 entries.</source>
-        <translation type="unfinished"></translation>
+        <translation>La lista de asignaciones del pagador tiene más de 10.000 entradas.</translation>
     </message>
     <message>
         <source>Enter the payor&apos;s address (for example https://payor.example.com).</source>
-        <translation type="unfinished"></translation>
+        <translation>Introduzca la dirección del pagador (por ejemplo https://payor.example.com).</translation>
     </message>
     <message>
         <source>Cannot reach the payor at %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede contactar con el pagador en %1: %2</translation>
     </message>
     <message>
         <source>The payor answers but refused the API key (HTTP %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>El pagador responde pero rechazó la clave de API (HTTP %1).</translation>
     </message>
     <message>
         <source>It said: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dijo: %1</translation>
     </message>
     <message>
         <source>The payor answered HTTP %1 where it lists its mappings; check the address.</source>
-        <translation type="unfinished"></translation>
+        <translation>El pagador respondió HTTP %1 donde lista sus asignaciones; revise la dirección.</translation>
     </message>
     <message>
         <source>Reached the payor and the API key works; enter the provider ID it gave you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se contactó con el pagador y la clave de API funciona; introduzca el ID de proveedor que le dio.</translation>
     </message>
     <message numerus="yes">
         <source>Connected: the payor takes the API key, knows provider %1 and routes %n insurance IDs.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Conectado: el pagador acepta la clave de API, conoce al proveedor %1 y enruta %n ID de seguro.</numerusform>
+            <numerusform>Conectado: el pagador acepta la clave de API, conoce al proveedor %1 y enruta %n ID de seguro.</numerusform>
         </translation>
     </message>
     <message>
         <source>The payor stopped answering while checking the provider: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>El pagador dejó de responder al comprobar el proveedor: %1</translation>
     </message>
     <message>
         <source>The API key works, but the payor refused provider ID &quot;%1&quot; (HTTP %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>La clave de API funciona, pero el pagador rechazó el ID de proveedor &quot;%1&quot; (HTTP %2).</translation>
     </message>
     <message>
         <source>Cannot reach the payor: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede contactar con el pagador: %1</translation>
     </message>
     <message>
         <source>The payor answered HTTP %1 to the mapping list.</source>
-        <translation type="unfinished"></translation>
+        <translation>El pagador respondió HTTP %1 a la lista de asignaciones.</translation>
     </message>
 </context>
 <context>
@@ -4722,7 +5140,7 @@
     <name>ServiceLineSpec</name>
     <message>
         <source>&quot;%1&quot; is not a service line; write CODE[:MODIFIER…]:UNITS:CHARGE[:POINTERS], e.g. 99213:1:125.00 or 99213:25:1:125.00:1,2.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; no es una línea de servicio; escriba CÓDIGO[:MODIFICADOR…]:UNIDADES:CARGO[:PUNTEROS], p. ej. 99213:1:125.00 o 99213:25:1:125.00:1,2.</translation>
     </message>
 </context>
 <context>
@@ -4866,117 +5284,117 @@
     </message>
     <message>
         <source>Pa&amp;yor</source>
-        <translation type="unfinished"></translation>
+        <translation>Pagad&amp;or</translation>
     </message>
     <message>
         <source>Payor &amp;address:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dirección del pagador:</translation>
     </message>
     <message>
         <source>https://payor.example.com — empty in training: the sandbox payor</source>
-        <translation type="unfinished"></translation>
+        <translation>https://payor.example.com — vacío en formación: el pagador de pruebas</translation>
     </message>
     <message>
         <source>API &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Clave de API:</translation>
     </message>
     <message>
         <source>&amp;Provider ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;ID de proveedor:</translation>
     </message>
     <message>
         <source>As the payor knows this clinic</source>
-        <translation type="unfinished"></translation>
+        <translation>Como el pagador conoce a esta clínica</translation>
     </message>
     <message>
         <source>Provider &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nombre del proveedor:</translation>
     </message>
     <message>
         <source>Empty: the clinic name</source>
-        <translation type="unfinished"></translation>
+        <translation>Vacío: el nombre de la clínica</translation>
     </message>
     <message>
         <source>&amp;Webhook secret:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Secreto del webhook:</translation>
     </message>
     <message>
         <source>whsec_… — set on the hub too</source>
-        <translation type="unfinished"></translation>
+        <translation>whsec_… — configúrelo también en el hub</translation>
     </message>
     <message>
         <source>&amp;Timely filing (days):</source>
-        <translation type="unfinished"></translation>
+        <translation>Pla&amp;zo de presentación (días):</translation>
     </message>
     <message>
         <source>&amp;Sync open claims every (minutes):</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronizar reclamaciones abiertas cada (&amp;minutos):</translation>
     </message>
     <message>
         <source>Test &amp;Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Pro&amp;bar conexión</translation>
     </message>
     <message>
         <source>Insurance &amp;IDs routed to each payor:</source>
-        <translation type="unfinished"></translation>
+        <translation>IDs de seg&amp;uro enviados a cada pagador:</translation>
     </message>
     <message>
         <source>Add &amp;Mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Agregar asignación</translation>
     </message>
     <message>
         <source>&amp;Remove Mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitar asignación</translation>
     </message>
     <message>
         <source>Get &amp;from Payor</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Traer del pagador</translation>
     </message>
     <message>
         <source>From the payor</source>
-        <translation type="unfinished"></translation>
+        <translation>Del pagador</translation>
     </message>
     <message>
         <source>Built in</source>
-        <translation type="unfinished"></translation>
+        <translation>Incluida</translation>
     </message>
     <message>
         <source>Entered here</source>
-        <translation type="unfinished"></translation>
+        <translation>Introducida aquí</translation>
     </message>
     <message>
         <source>Insurance ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de seguro</translation>
     </message>
     <message>
         <source>Payor</source>
-        <translation type="unfinished">Pagador</translation>
+        <translation>Pagador</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Origen</translation>
     </message>
     <message>
         <source>Insurance IDs routed to each payor</source>
-        <translation type="unfinished"></translation>
+        <translation>IDs de seguro enviados a cada pagador</translation>
     </message>
     <message>
         <source>Payor: every mapping needs an insurance ID and a payor name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pagador: cada asignación necesita un ID de seguro y un nombre de pagador.</translation>
     </message>
     <message>
         <source>Payor: insurance ID %1 is listed twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pagador: el ID de seguro %1 aparece dos veces.</translation>
     </message>
     <message>
         <source>Testing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Probando…</translation>
     </message>
     <message numerus="yes">
         <source>The payor routes %n insurance IDs; save to keep them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>El pagador enruta %n ID de seguro; guarde para conservarlo.</numerusform>
+            <numerusform>El pagador enruta %n ID de seguro; guarde para conservarlos.</numerusform>
         </translation>
     </message>
 </context>
@@ -5520,7 +5938,7 @@
     </message>
     <message>
         <source>The export was stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>La exportación se detuvo.</translation>
     </message>
 </context>
 <context>

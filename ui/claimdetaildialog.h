@@ -4,7 +4,7 @@
 
 #include "services/domain/claim.h"
 #include "services/domain/payorjson.h"
-#include "services/store/claimrepository.h"
+#include "services/domain/remittance.h"
 
 #include <QDialog>
 #include <QMap>

@@ -142,8 +142,12 @@ ClaimFormDialog::ClaimFormDialog(ClaimService *claims, ClaimPreparer *preparer,
     m_diagnoses->insertRows(0, 1);
     m_lines->insertRows(0, 1);
     m_claim.dateOfService = QDate::currentDate();
+    // The clinic bills until a patient is chosen (which fills the same from the preparer).
+    m_claim.billingProvider = {preparer->clinic().name, preparer->clinic().npi};
+    m_claim.renderingProvider = m_claim.billingProvider;
     fillForm(m_claim);
-    resize(1080, 820);
+    // Fits a 1280×800 screen with room for the title bar; the tables scroll.
+    resize(1080, 760);
     m_ui->patientSearchEdit->setFocus();
 }
 

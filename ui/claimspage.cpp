@@ -28,7 +28,6 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTimer>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <QtCharts/QBarCategoryAxis>
@@ -158,10 +157,14 @@ ClaimsPage::ClaimsPage(const ClaimsPageServices &services, QWidget *parent)
                             m_export837, m_exportCsv}) {
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         addAction(action);
-        auto *button = new QToolButton(this);
-        button->setDefaultAction(action);
-        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
-        button->setAutoRaise(false);
+        // A push button with the action's own words: its Alt letter works on the page (a tool
+        // button would show the action's icon text, which drops it).
+        auto *button = new QPushButton(action->text(), this);
+        button->setAutoDefault(false);
+        button->setToolTip(action->shortcut().toString(QKeySequence::NativeText));
+        connect(button, &QPushButton::clicked, action, &QAction::trigger);
+        connect(action, &QAction::changed, button,
+                [button, action] { button->setEnabled(action->isEnabled()); });
         buttons->addWidget(button);
     }
     buttons->addStretch(1);

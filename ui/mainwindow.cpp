@@ -490,7 +490,9 @@ void MainWindow::createClaimsMenu()
 {
     if (!m_claimsPage)
         return;
-    QMenu *claims = menuBar()->addMenu(tr("&Claims"));
+    // No Alt letter: a patient's page uses every letter "Claims" has (and "Reclamaciones"
+    // too); the menu opens from F10 and the arrows, and each action has its shortcut.
+    QMenu *claims = menuBar()->addMenu(tr("Claims"));
     const auto add = [this, claims](QAction *action) {
         // The page's actions, window-wide from the menu: they bring the dashboard forward.
         action->setShortcutContext(Qt::WindowShortcut);

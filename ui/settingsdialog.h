@@ -3,7 +3,7 @@
 #pragma once
 
 #include "services/domain/desksettings.h"
-#include "services/store/claimrepository.h"
+#include "services/domain/claim.h"
 
 #include <QDialog>
 #include <QPointer>

@@ -40,6 +40,8 @@ class ClaimPreparer
 {
 public:
     ClaimPreparer(Store *store, ClinicInfo clinic);
+    //! Who bills: the clinic's name and NPI.
+    const ClinicInfo &clinic() const { return m_clinic; }
 
     QFuture<StoreResult<ClaimStart>> forPatient(qint64 patientId, const QDate &dateOfService) const;
     QFuture<StoreResult<ClaimStart>> forVisit(qint64 appointmentId) const;

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "services/store/claimrepository.h"
+#include "services/domain/claim.h"
 
 #include <QObject>
 #include <QPointer>

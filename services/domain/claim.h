@@ -174,3 +174,12 @@ QList<ClaimAction> claimActions(const Claim &claim);
   adjudication, so its correction goes out as a new original claim.
  */
 Claim claimFollowing(const Claim &original, ClaimFrequency frequency);
+
+//! An insurance ID and the payor it routes to.
+struct PayorMapping
+{
+    QString insuranceId;
+    QString payorName;
+    QString source; // default, local (an administrator), payor (synced)
+    bool operator==(const PayorMapping &) const = default;
+};

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QDate>
+#include <QDateTime>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -62,4 +63,15 @@ struct Remittance
     //! Σ PR adjustments (what the patient owes), claim and lines.
     qint64 patientAdjustmentsCents() const;
     bool operator==(const Remittance &) const = default;
+};
+
+//! A remittance as stored, with the check of its arithmetic.
+struct StoredRemittance
+{
+    qint64 id = 0;
+    qint64 claimId = 0; // 0 when no claim of ours matched
+    Remittance remittance;
+    bool balanced = true;
+    QString balanceError;
+    QDateTime receivedAt;
 };

@@ -27,26 +27,6 @@ struct ClaimOutboxItem
     bool operator==(const ClaimOutboxItem &) const = default;
 };
 
-//! An insurance ID and the payor it routes to.
-struct PayorMapping
-{
-    QString insuranceId;
-    QString payorName;
-    QString source; // default, local (an administrator), payor (synced)
-    bool operator==(const PayorMapping &) const = default;
-};
-
-//! A remittance as stored, with the check of its arithmetic.
-struct StoredRemittance
-{
-    qint64 id = 0;
-    qint64 claimId = 0; // 0 when no claim of ours matched
-    Remittance remittance;
-    bool balanced = true;
-    QString balanceError;
-    QDateTime receivedAt;
-};
-
 /*!
   Claims in SQLite: the claim with its diagnoses and lines, its timeline, its outbox row, its
   remittances, and the insurance-ID → payor mappings. The caller holds the transaction that
