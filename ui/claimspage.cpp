@@ -190,12 +190,13 @@ ClaimsPage::ClaimsPage(const ClaimsPageServices &services, QWidget *parent)
     m_table->setAccessibleName(tr("Claims"));
     m_table->setTabKeyNavigation(false);
 
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    // The list takes the width (eleven columns); the figures sit under it.
+    auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_table);
     splitter->addWidget(createSummaryPanel());
-    splitter->setStretchFactor(0, 4);
+    splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({1000, 290});
+    splitter->setSizes({460, 230});
     splitter->setChildrenCollapsible(false);
 
     auto *layout = new QVBoxLayout(this);
@@ -363,13 +364,14 @@ QWidget *ClaimsPage::createSummaryPanel()
     m_aging = new QChartView(chart, panel);
     m_aging->setRenderHint(QPainter::Antialiasing);
     m_aging->setFocusPolicy(Qt::NoFocus);
-    m_aging->setMinimumHeight(220);
+    m_aging->setMinimumHeight(200);
     m_aging->setAccessibleName(tr("Aging of open claims"));
 
-    auto *layout = new QVBoxLayout(panel);
+    m_breakdown->setMinimumWidth(320);
+    auto *layout = new QHBoxLayout(panel);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_breakdown, 1);
-    layout->addWidget(m_aging, 1);
+    layout->addWidget(m_breakdown, 2);
+    layout->addWidget(m_aging, 3);
     return panel;
 }
 
