@@ -121,6 +121,20 @@
             <numerusform>%n not balanced</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n claims</source>
+        <translation>
+            <numerusform>%n claim</numerusform>
+            <numerusform>%n claims</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n claims written to %1.</source>
+        <translation>
+            <numerusform>%n claim written to %1.</numerusform>
+            <numerusform>%n claims written to %1.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ClaimFormDialog</name>

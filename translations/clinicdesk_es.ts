@@ -1308,6 +1308,24 @@
             <numerusform>%n no cuadran</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a claim status; use one of: %2</source>
+        <translation>&quot;%1&quot; no es un estado de reclamación; use uno de: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n claims</source>
+        <translation>
+            <numerusform>%n reclamación</numerusform>
+            <numerusform>%n reclamaciones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n claims written to %1.</source>
+        <translation>
+            <numerusform>%n reclamación escrita en %1.</numerusform>
+            <numerusform>%n reclamaciones escritas en %1.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ClaimDashboardModel</name>

@@ -5,6 +5,7 @@
 #include "deskcontext.h"
 #include "headlesssupport.h"
 #include "services/claims/adjustmentcodes.h"
+#include "services/claims/claimdashboardservice.h"
 #include "services/claims/claimfileservice.h"
 #include "services/claims/claimpreparer.h"
 #include "services/claims/claimservice.h"
@@ -237,6 +238,71 @@ int ClaimCommands::submit(const SubmitArguments &arguments)
         return 1;
     }
     return endedBadly(shown.status) ? 1 : 0;
+}
+
+int ClaimCommands::list(const QStringList &statuses, const QDate &since, const QString &csvPath)
+{
+    ClaimListFilter filter;
+    for (const QString &key : statuses) {
+        if (key == QLatin1String("open")) {
+            for (ClaimStatus status : allClaimStatuses()) {
+                if (claimStatusIsOpen(status))
+                    filter.statuses.insert(status);
+            }
+        } else if (const auto status = claimStatusFromKey(key)) {
+            filter.statuses.insert(*status);
+        } else {
+            QStringList known{QStringLiteral("open")};
+            for (ClaimStatus status : allClaimStatuses())
+                known << claimStatusKey(status);
+            m_err << Tr::tr("\"%1\" is not a claim status; use one of: %2")
+                         .arg(key, known.join(QStringLiteral(", ")))
+                  << Qt::endl;
+            return 2;
+        }
+    }
+    filter.serviceFrom = since;
+    ClaimDashboardService &dashboard = *m_context->claimDashboard();
+    bool bad = false;
+    qint64 listed = 0;
+    ClaimListCursor after;
+    // A page at a time: a million claims are printed without being held.
+    for (;;) {
+        const auto page = await(dashboard.page(filter, 500, after));
+        if (!page) {
+            m_err << page.error() << Qt::endl;
+            return 1;
+        }
+        for (const ClaimListRow &row : page->rows) {
+            QString line = QStringLiteral("%1  %2  %3  %4  ")
+                               .arg(row.claimNumber, row.patientName, row.payerName,
+                                    row.dateOfService.toString(Qt::ISODate));
+            line += Tr::tr("billed %1").arg(formatCents(row.billedCents)) +
+                    QStringLiteral("  ") + Tr::tr("paid %1").arg(formatCents(row.paidCents)) +
+                    QStringLiteral("  ") +
+                    Tr::tr("patient %1").arg(formatCents(row.patientResponsibilityCents)) +
+                    QStringLiteral("  ") + claimStatusName(row.status);
+            if (!row.payerClaimId.isEmpty())
+                line += QStringLiteral(" (%1)").arg(row.payerClaimId);
+            m_out << line << '\n';
+            bad = bad || endedBadly(row.status);
+            ++listed;
+        }
+        if (!page->hasMore)
+            break;
+        after = page->next;
+    }
+    m_out << Tr::tr("%n claims", nullptr, int(std::min<qint64>(listed, INT_MAX))) << Qt::endl;
+    if (!csvPath.isEmpty()) {
+        const auto written = await(dashboard.exportCsv(filter, csvPath));
+        if (!written) {
+            m_err << written.error() << Qt::endl;
+            return 1;
+        }
+        m_out << Tr::tr("%n claims written to %1.", nullptr, int(*written)).arg(csvPath)
+              << Qt::endl;
+    }
+    return bad ? 1 : 0;
 }
 
 int ClaimCommands::sync()

@@ -37,6 +37,12 @@ public:
         QString overrideReason; // coverage not verified active, sent anyway because…
     };
     int submit(const SubmitArguments &arguments);
+    /*!
+      The claims with a status in `statuses` (keys, "open" for every open one; all when empty)
+      and a date of service on or after `since` (any when null), most recently updated first;
+      with `csvPath`, also the same list as CSV.
+     */
+    int list(const QStringList &statuses, const QDate &since, const QString &csvPath);
     int sync();
     int export837(const QDate &since, const QString &path);
     int importRemittance(const QString &path);

@@ -176,6 +176,7 @@ int main(int argc, char *argv[])
                        "  claim submit --patient <id|name> --dx J20.9 [--dx …]\n"
                        "      --line CPT[:MOD…]:UNITS:CHARGE[:PTRS] [--line …] [--dos YYYY-MM-DD]\n"
                        "      [--wait] [--override REASON]\n"
+                       "  claims list [--status S] [--since YYYY-MM-DD] [--csv FILE]\n"
                        "  claims sync\n"
                        "  claims export-837 --since YYYY-MM-DD --out FILE\n"
                        "  remit import FILE.835\n"
@@ -244,13 +245,20 @@ int main(int argc, char *argv[])
     const QCommandLineOption sinceOption(QStringLiteral("since"),
                                          QStringLiteral("claims: dates of service from this day."),
                                          QStringLiteral("date"));
+    const QCommandLineOption statusOption(
+        QStringLiteral("status"),
+        QStringLiteral("claims list: only claims with this status (paid, denied, open, …)."),
+        QStringLiteral("status"));
+    const QCommandLineOption csvOption(QStringLiteral("csv"),
+                                       QStringLiteral("claims list: also write the list as CSV."),
+                                       QStringLiteral("file"));
     const QCommandLineOption outOption(QStringLiteral("out"),
                                        QStringLiteral("claims export-837: the file to write."),
                                        QStringLiteral("file"));
     parser.addOptions({langOption, dataOption, userOption, trainingOption, urlOption, quitOption,
                        patientOption, dateOption, pdfOption, forceOption, hubOption,
                        deviceOption, dxOption, lineOption, dosOption, waitOption, overrideOption,
-                       sinceOption, outOption});
+                       sinceOption, outOption, statusOption, csvOption});
     parser.addPositionalArgument(QStringLiteral("command"),
                                  QStringLiteral("verify, verify-day, conformance or generate "
                                                 "(optional)."));
@@ -312,6 +320,19 @@ int main(int argc, char *argv[])
         }
         if (command == QLatin1String("claims") && sub == QLatin1String("sync"))
             return claims.sync();
+        if (command == QLatin1String("claims") && sub == QLatin1String("list")) {
+            const QDate since = QDate::fromString(parser.value(sinceOption), Qt::ISODate);
+            if (parser.isSet(sinceOption) && !since.isValid()) {
+                err << "usage: clinicdesk claims list [--status S] [--since YYYY-MM-DD] "
+                       "[--csv FILE]"
+                    << Qt::endl;
+                return 2;
+            }
+            QStringList statuses;
+            for (const QString &value : parser.values(statusOption))
+                statuses += value.split(QLatin1Char(','), Qt::SkipEmptyParts);
+            return claims.list(statuses, since, parser.value(csvOption));
+        }
         if (command == QLatin1String("claims") && sub == QLatin1String("export-837")) {
             const QDate since = QDate::fromString(parser.value(sinceOption), Qt::ISODate);
             if (!since.isValid() || parser.value(outOption).isEmpty()) {
@@ -324,7 +345,8 @@ int main(int argc, char *argv[])
         if (command == QLatin1String("remit") && sub == QLatin1String("import") &&
             positional.size() == 3)
             return claims.importRemittance(positional.at(2));
-        err << "usage: clinicdesk claim submit … | claims sync | claims export-837 … | "
+        err << "usage: clinicdesk claim submit … | claims list … | claims sync | "
+               "claims export-837 … | "
                "remit import FILE.835 (see --help)"
             << Qt::endl;
         return 2;

@@ -121,6 +121,29 @@ void TestClaimCommands::submitIsPaidWithItsAdjustmentsExplained()
     QCOMPARE(claims.first().totalChargeCents(), 12500);
     QCOMPARE(claims.first().allowedCents,
              claims.first().paidCents + claims.first().patientResponsibilityCents);
+
+    // Listed, with a CSV of the same claims; a status filter that matches none lists none.
+    const QString csv = home.filePath(QStringLiteral("paid.csv"));
+    DeskRun listed = runDesk(home, withData(home, {QStringLiteral("claims"), QStringLiteral("list"),
+                                                   QStringLiteral("--status"), QStringLiteral("paid"),
+                                                   QStringLiteral("--csv"), csv}));
+    QVERIFY2(listed.exitCode == 0, qPrintable(listed.out + listed.err));
+    QVERIFY2(listed.out.contains(claims.first().claimNumber + QLatin1String("  Smith, Jane")),
+             qPrintable(listed.out));
+    QVERIFY(listed.out.contains(QLatin1String("1 claim")));
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString content = QString::fromUtf8(file.readAll());
+    QVERIFY2(content.contains(claims.first().claimNumber + QLatin1String(",\"Smith, Jane\"")),
+             qPrintable(content));
+    listed = runDesk(home, withData(home, {QStringLiteral("claims"), QStringLiteral("list"),
+                                           QStringLiteral("--status"), QStringLiteral("denied")}));
+    QCOMPARE(listed.exitCode, 0);
+    QVERIFY(listed.out.contains(QLatin1String("0 claims")));
+    QVERIFY(!listed.out.contains(claims.first().claimNumber));
+    listed = runDesk(home, withData(home, {QStringLiteral("claims"), QStringLiteral("list"),
+                                           QStringLiteral("--status"), QStringLiteral("nope")}));
+    QCOMPARE(listed.exitCode, 2);
 }
 
 void TestClaimCommands::largeClaimIsPendedThenDecidedByWebhook()

@@ -5,12 +5,16 @@
 // Visit; a correction keeping frequency 7; coverage not verified needing a reason; a failed
 // save keeping the form; the patient picker; table keys; unique mnemonics.
 #include "common/trainingenvironment.h"
+#include "models/claimdashboardmodel.h"
 #include "models/claimdiagnosesmodel.h"
 #include "models/claimlinesmodel.h"
+#include "services/claims/claimdashboardservice.h"
 #include "services/claims/claimpreparer.h"
 #include "services/claims/claimservice.h"
+#include "services/claims/claimsubmitter.h"
 #include "services/store/claimrepository.h"
 #include "ui/claimformdialog.h"
+#include "ui/claimspage.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -63,6 +67,7 @@ class TestClaimFormDialog : public QObject
 private Q_SLOTS:
     void initTestCase();
     void typedCodesAreCheckedFixedAndSubmitted();
+    void submittedClaimTurnsPaidOnTheDashboard();
     void draftReopensAsSaved();
     void visitPrefillsPatientAndDate();
     void correctionKeepsFrequencyAndOriginal();
@@ -288,6 +293,59 @@ void TestClaimFormDialog::typedCodesAreCheckedFixedAndSubmitted()
         return ClaimRepository(c).outboxItem(id);
     });
     QVERIFY(outbox && outbox->has_value());
+}
+
+void TestClaimFormDialog::submittedClaimTurnsPaidOnTheDashboard()
+{
+    // The billers' page and the outbox sender over the same store, against the sandbox payor.
+    Form form(*this);
+    ClaimDashboardService dashboard(&m_env->store(), QStringLiteral("biller"));
+    dashboard.follow(&form.claims);
+    ClaimSubmitter::Config config;
+    config.baseUrl = m_env->sandboxBaseUrl();
+    config.apiKey = QString::fromLatin1(m_env->sandbox().payorApiKey());
+    config.timeoutMs = 3000;
+    ClaimSubmitter submitter(&m_env->store(), &form.claims, &m_env->network(), config);
+    ClaimsPageServices services;
+    services.claims = &form.claims;
+    services.dashboard = &dashboard;
+    services.submitter = &submitter;
+    ClaimsPage page(services);
+    page.resize(1200, 700);
+    page.show();
+    QTRY_VERIFY(!page.model()->isLoading());
+
+    ClaimFormDialog &dialog = form.dialog;
+    dialog.startForPatient(m_jane, m_dos);
+    QVERIFY(showAndWait(dialog));
+    fillTables(dialog, {QStringLiteral("J20.9")},
+               {{QStringLiteral("99213"), QStringLiteral("1"), QStringLiteral("125.00"),
+                 QStringLiteral("1")}});
+    QVERIFY2(dialog.canSubmit(), qPrintable(fieldsOf(dialog.issues()).join(u' ')));
+    QSignalSpy queued(&dialog, &ClaimFormDialog::claimQueued);
+    dialog.submit();
+    QVERIFY(queued.wait(10000));
+    const qint64 id = queued.at(0).at(0).value<Claim>().id;
+
+    // Listed as queued; selected by the biller; then sent, and the same row turns paid.
+    QTRY_VERIFY_WITH_TIMEOUT(page.model()->rowOfClaim(id) >= 0, 10000);
+    const int row = page.model()->rowOfClaim(id);
+    QCOMPARE(page.model()->rowAt(row).status, ClaimStatus::Queued);
+    page.table()->selectRow(row);
+    QCOMPARE(page.currentClaimId(), id);
+    QSignalSpy refreshed(page.model(), &ClaimDashboardModel::claimRefreshed);
+    submitter.start();
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->rowAt(page.model()->rowOfClaim(id)).status,
+                              ClaimStatus::Paid, 15000);
+    const int paidRow = page.model()->rowOfClaim(id);
+    QVERIFY(!refreshed.isEmpty());
+    QCOMPARE(page.model()->index(paidRow, ClaimDashboardModel::StatusColumn).data().toString(),
+             claimStatusName(ClaimStatus::Paid));
+    QVERIFY(page.model()->isFlashing(paidRow));
+    QCOMPARE(page.currentClaimId(), id); // the selection stayed on it
+    QVERIFY(page.table()->selectionModel()->isRowSelected(paidRow, {}));
+    // The totals follow: the paid amount of this claim is in the figures.
+    QTRY_VERIFY_WITH_TIMEOUT(page.totalsLabel()->text().contains(u"paid $"), 5000);
 }
 
 void TestClaimFormDialog::draftReopensAsSaved()
