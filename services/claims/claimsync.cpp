@@ -4,6 +4,7 @@
 
 #include "services/claims/claimservice.h"
 #include "services/common/async.h"
+#include "services/claims/payorrequest.h"
 #include "services/common/httpjob.h"
 #include "services/domain/payorjson.h"
 #include "services/store/claimrepository.h"
@@ -13,7 +14,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QUrlQuery>
 
 ClaimSync::ClaimSync(Store *store, ClaimService *claims, QNetworkAccessManager *network,
                      Config config, QObject *parent)
@@ -42,21 +42,8 @@ void ClaimSync::stop()
 
 HttpJob *ClaimSync::get(const QString &path, const QList<std::pair<QString, QString>> &query)
 {
-    HttpJob::Request request;
-    QUrl url = m_config.baseUrl;
-    QString base = url.path();
-    if (!base.endsWith(QLatin1Char('/')))
-        base += QLatin1Char('/');
-    url.setPath(base + path);
-    QUrlQuery items;
-    for (const auto &[key, value] : query)
-        items.addQueryItem(key, QString::fromLatin1(QUrl::toPercentEncoding(value)));
-    url.setQuery(items);
-    request.url = url;
-    request.headers = {{QByteArrayLiteral("X-API-Key"), m_config.apiKey.toUtf8()},
-                       {QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json")}};
-    request.timeoutMs = m_config.timeoutMs;
-    request.maxResponseBytes = 16 * 1024 * 1024;
+    const HttpJob::Request request = PayorRequest::get(m_config.baseUrl, m_config.apiKey, path,
+                                                       query, m_config.timeoutMs, 16 * 1024 * 1024);
     auto *job = new HttpJob(m_network, request, this);
     ++m_requests;
     connect(job, &Job::finished, this, [this] { --m_requests; }, Qt::DirectConnection);

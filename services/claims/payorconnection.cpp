@@ -2,13 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "services/claims/payorconnection.h"
 
+#include "services/claims/payorrequest.h"
 #include "services/common/httpjob.h"
 
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QUrlQuery>
 
 namespace {
 //! The payor's own words in an error body ({"error": …} or {"detail": …}), if any.
@@ -33,21 +33,8 @@ PayorConnection::PayorConnection(QNetworkAccessManager *network, Config config, 
 
 HttpJob *PayorConnection::get(const QString &path, const QList<std::pair<QString, QString>> &query)
 {
-    HttpJob::Request request;
-    QUrl url = m_config.baseUrl;
-    QString base = url.path();
-    if (!base.endsWith(QLatin1Char('/')))
-        base += QLatin1Char('/');
-    url.setPath(base + path);
-    QUrlQuery items;
-    for (const auto &[key, value] : query)
-        items.addQueryItem(key, QString::fromLatin1(QUrl::toPercentEncoding(value)));
-    url.setQuery(items);
-    request.url = url;
-    request.headers = {{QByteArrayLiteral("X-API-Key"), m_config.apiKey.toUtf8()},
-                       {QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json")}};
-    request.timeoutMs = m_config.timeoutMs;
-    request.maxResponseBytes = 4 * 1024 * 1024;
+    const HttpJob::Request request = PayorRequest::get(m_config.baseUrl, m_config.apiKey, path,
+                                                       query, m_config.timeoutMs, 4 * 1024 * 1024);
     auto *job = new HttpJob(m_network, request, this);
     return job;
 }
