@@ -30,7 +30,12 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("clinicsandbox"));
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Simulated clearinghouse and payor for ClinicDesk training and tests.\n"
+        QStringLiteral("Simulated clearinghouse, payor and Metriport for ClinicDesk training and "
+                       "tests.\n"
+                       "Metriport's Medical API under /medical/v1 and /settings at the root "
+                       "(x-api-key), with signed webhooks to the URL set by POST /settings or to "
+                       "<hub-url>/webhooks/metriport; personas by first name (Jane, Chris, Ollie, "
+                       "Andreas, Kyla); at most 20 patients.\n"
                        "POST /clearinghouse/x12/270 answers with a 271; GET /health.\n"
                        "The payor: POST /api/route-claim/ (X-API-Key, Idempotency-Key), "
                        "GET /api/claims/{id}/, GET /api/provider/claim-updates/, "
@@ -79,8 +84,20 @@ int main(int argc, char *argv[])
         QStringLiteral("The payor's fault switches as JSON, e.g. "
                        "'{\"unavailable_share\":0.3,\"lost_reply_share\":0.1,\"seed\":7}'."),
         QStringLiteral("json"));
+    const QCommandLineOption metriportKeyOption(
+        QStringLiteral("metriport-api-key"),
+        QStringLiteral("The x-api-key the simulated Metriport accepts (default "
+                       "sandbox-metriport-key; CLINICSANDBOX_METRIPORT_API_KEY also sets it, and "
+                       "keeps it out of the process list)."),
+        QStringLiteral("key"));
+    const QCommandLineOption metriportWebhookKeyOption(
+        QStringLiteral("metriport-webhook-key"),
+        QStringLiteral("The key that signs the simulated Metriport's webhooks (or "
+                       "CLINICSANDBOX_METRIPORT_WEBHOOK_KEY)."),
+        QStringLiteral("key"));
     parser.addOptions({portOption, addressOption, slowOption, requestTimeoutOption,
-                       idleTimeoutOption, hubOption, decisionOption, faultsOption});
+                       idleTimeoutOption, hubOption, decisionOption, faultsOption,
+                       metriportKeyOption, metriportWebhookKeyOption});
     parser.process(app);
 
     QTextStream err(stderr);
@@ -136,6 +153,15 @@ int main(int argc, char *argv[])
     // Secrets never on the command line, where every user of the machine can read them.
     options.metriportWebhookKey = qgetenv("CLINICSANDBOX_METRIPORT_WEBHOOK_KEY");
     options.payorWebhookSecret = qgetenv("CLINICSANDBOX_PAYOR_WEBHOOK_SECRET");
+    if (!qgetenv("CLINICSANDBOX_METRIPORT_API_KEY").isEmpty())
+        options.metriport.apiKey = qgetenv("CLINICSANDBOX_METRIPORT_API_KEY");
+    // The command line names both keys; the environment is the quieter way.
+    if (parser.isSet(metriportKeyOption))
+        options.metriport.apiKey = parser.value(metriportKeyOption).toUtf8();
+    if (parser.isSet(metriportWebhookKeyOption))
+        options.metriportWebhookKey = parser.value(metriportWebhookKeyOption).toUtf8();
+    if (options.metriport.apiKey.isEmpty())
+        return invalid(metriportKeyOption, QStringLiteral("a non-empty key"));
     if (!qgetenv("CLINICSANDBOX_PAYOR_API_KEY").isEmpty())
         options.payorApiKey = qgetenv("CLINICSANDBOX_PAYOR_API_KEY");
     if (!options.payorWebhookSecret.isEmpty() &&
@@ -155,7 +181,11 @@ int main(int argc, char *argv[])
     }
     out << "clinicsandbox listening on " << server.baseUrl().toString() << Qt::endl
         << "  clearinghouse: " << server.clearinghouseUrl().toString() << Qt::endl
-        << "  payor: " << server.baseUrl().toString() << "/api/route-claim/" << Qt::endl;
+        << "  payor: " << server.baseUrl().toString() << "/api/route-claim/" << Qt::endl
+        << "  metriport: " << server.baseUrl().toString() << "/medical/v1 (webhooks to "
+        << (server.metriport()->webhookUrl().isEmpty() ? QStringLiteral("none until POST /settings")
+                                                       : server.metriport()->webhookUrl())
+        << ")" << Qt::endl;
     if (options.hubUrl.isValid()) {
         const WebhookPoster *webhooks = server.webhookPoster();
         out << "  webhooks to: " << options.hubUrl.toString()

@@ -31,6 +31,22 @@ WebhookPoster::Options posterOptions(const SandboxServer::Options &options)
     return poster;
 }
 
+SandboxMetriport::Options metriportOptions(const SandboxServer::Options &options)
+{
+    SandboxMetriport::Options metriport = options.metriport;
+    if (metriport.webhookKey.isEmpty())
+        metriport.webhookKey = options.metriportWebhookKey;
+    if (metriport.webhookUrl.isEmpty() && options.hubUrl.isValid()) {
+        QUrl url = options.hubUrl;
+        QString path = url.path();
+        while (path.endsWith(QLatin1Char('/')))
+            path.chop(1);
+        url.setPath(path + QStringLiteral("/webhooks/metriport"));
+        metriport.webhookUrl = url;
+    }
+    return metriport;
+}
+
 SandboxPayor::Options payorOptions(const SandboxServer::Options &options)
 {
     SandboxPayor::Options payor;
@@ -46,6 +62,7 @@ SandboxServer::SandboxServer(Options options, QObject *parent)
     , m_webhooks(&m_network, posterOptions(options), this)
     , m_payor(payorOptions(options))
     , m_payorRoutes(&m_payor, options.payorApiKey)
+    , m_metriport(&m_network, metriportOptions(options))
 {
     m_clearinghouse.slowDelayMs = options.slowDelayMs;
     m_payorRoutes.setFaults(options.payorFaults);
@@ -75,6 +92,7 @@ bool SandboxServer::listen(QString *error)
     }
     m_port = tcp->serverPort();
     m_server.bind(tcp); // the HTTP server owns it from here
+    m_metriport.setBaseUrl(baseUrl());
     return true;
 }
 
@@ -100,7 +118,8 @@ void SandboxServer::registerRoutes()
         const QJsonObject body{
             {QStringLiteral("status"), QStringLiteral("ok")},
             {QStringLiteral("systems"),
-             QJsonArray{QStringLiteral("clearinghouse"), QStringLiteral("payor")}}};
+             QJsonArray{QStringLiteral("clearinghouse"), QStringLiteral("payor"),
+                        QStringLiteral("metriport")}}};
         return QHttpServerResponse(body);
     });
 
@@ -129,6 +148,9 @@ void SandboxServer::registerRoutes()
 
     // ---- payor ---------------------------------------------------------------------------
     m_payorRoutes.registerOn(m_routes);
+
+    // ---- Metriport ------------------------------------------------------------------------
+    m_metriport.registerOn(m_routes);
 
     // ---- webhooks to the hub --------------------------------------------------------------
     m_routes.add(QStringLiteral("/sandbox/webhooks"), QHttpServerRequest::Method::Post,

@@ -4,6 +4,7 @@
 
 #include "services/httpserver/httproutes.h"
 #include "services/sandbox/sandboxclearinghouse.h"
+#include "services/sandbox/sandboxmetriport.h"
 #include "services/sandbox/sandboxpayor.h"
 #include "services/sandbox/sandboxpayorroutes.h"
 #include "services/sandbox/webhookposter.h"
@@ -27,7 +28,9 @@
     /api/…, /sandbox/payor/…          the payor (SandboxPayorRoutes lists its routes); its
                                       status changes go to the hub as signed
                                       `claim_status_update` webhooks
-  The Metriport emulation will register its own prefix (/metriport/…).
+    /medical/v1/…, /settings…,        Metriport's API (SandboxMetriport lists its routes); its
+    /convert/v1/…, /sandbox/metriport/…  webhooks are signed with metriportWebhookKey and go to
+                                      the URL set by POST /settings, else <hubUrl>/webhooks/metriport
 
   Connections go through a GuardedTcpServer (413 before an oversized body is read, request and
   idle timeouts, HTTP/1.0 closed after the answer) and routes through HttpRoutes (405 with
@@ -56,6 +59,8 @@ public:
         int payorDecisionDelayMs = 3000; // a pended claim is decided this much later
         QString payorStatePath;          // the payor's claims kept between runs; empty: memory
         PayorFaults payorFaults;         // none by default
+        // Metriport (its webhookKey and webhookUrl default to the two above).
+        SandboxMetriport::Options metriport;
     };
 
     //! The most sample webhooks one POST /sandbox/webhooks may ask for.
@@ -75,6 +80,7 @@ public:
     //! The payor's rules (decision delay) and its HTTP side (fault switches, statistics).
     SandboxPayor *payor() { return &m_payor; }
     SandboxPayorRoutes *payorRoutes() { return &m_payorRoutes; }
+    SandboxMetriport *metriport() { return &m_metriport; }
 
 private:
     void registerRoutes();
@@ -92,4 +98,5 @@ private:
     int m_sampleIndex = 0; // so that successive batches are about different patients and claims
     SandboxPayor m_payor;
     SandboxPayorRoutes m_payorRoutes;
+    SandboxMetriport m_metriport;
 };
