@@ -254,7 +254,10 @@ void SandboxMetriport::registerOn(HttpRoutes &routes)
                    MetriportJson::WebhookStatus status;
                    status.enabled = m_webhookEnabled;
                    status.statusDetail = m_webhookDetail;
+                   // Pings test the URL; they are not messages waiting to be resent.
                    for (const WebhookRequest &request : m_webhooks) {
+                       if (request.type == QLatin1String("ping"))
+                           continue;
                        if (request.status == QLatin1String("processing"))
                            ++status.processing;
                        else if (request.status == QLatin1String("failure"))
@@ -281,7 +284,8 @@ void SandboxMetriport::registerOn(HttpRoutes &routes)
                    // Oldest first, same messageId and `when`, without meta.data (§4).
                    for (qsizetype i = 0; i < m_webhooks.size(); ++i) {
                        WebhookRequest &request = m_webhooks[i];
-                       if (request.status != QLatin1String("failure"))
+                       if (request.status != QLatin1String("failure")
+                           || request.type == QLatin1String("ping"))
                            continue;
                        QJsonObject body = QJsonDocument::fromJson(request.body).object();
                        QJsonObject meta = body.value(QStringLiteral("meta")).toObject();
@@ -1005,9 +1009,8 @@ QHttpServerResponse SandboxMetriport::settings(const Request &request)
             && (!url.isValid()
                 || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))))
             return problem(Status::BadRequest, QStringLiteral("webhookUrl must be an http(s) URL"));
-        const bool changed = url != m_webhookUrl;
         m_webhookUrl = url;
-        if (changed && !given.isEmpty()) {
+        if (!given.isEmpty()) {
             // Setting the URL sends a ping at once; the reply must be the pong.
             const QString ping = newId().remove(QLatin1Char('-'));
             WebhookRequest ping_;
