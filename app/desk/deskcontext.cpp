@@ -4,6 +4,10 @@
 
 #include "services/claims/claimdashboardservice.h"
 #include "services/claims/claimevents.h"
+#include "services/metriport/documentfetcher.h"
+#include "services/metriport/metriportclient.h"
+#include "services/metriport/metriportevents.h"
+#include "services/metriport/outsiderecordsservice.h"
 #include "services/claims/claimfileservice.h"
 #include "services/claims/claimpreparer.h"
 #include "services/claims/claimservice.h"
@@ -28,6 +32,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QJsonObject>
 #include <QRandomGenerator>
 #include <QTcpSocket>
@@ -82,6 +87,9 @@ DeskContext::~DeskContext()
     // Services first (their jobs hold the store), then the store's threads, then the sandbox.
     m_sampleEvents.reset();
     m_live.reset();
+    m_outsideRecords.reset();
+    m_documentFetcher.reset();
+    m_metriport.reset();
     m_claimSync.reset();
     m_claimSubmitter.reset();
     m_claimFiles.reset();
@@ -176,6 +184,8 @@ void DeskContext::startLiveFeed()
     m_live = std::make_unique<LiveFeed>(m_store.get(), options);
     ClinicEvents::connectToFeed(m_live.get(), m_appointments.get(), m_patients.get());
     ClaimEvents::connectToFeed(m_live.get(), m_claims.get());
+    if (m_outsideRecords)
+        MetriportEvents::connectToFeed(m_live.get(), m_outsideRecords.get(), m_store.get());
     m_live->start();
 }
 
@@ -218,6 +228,44 @@ void DeskContext::startClaims(const DeskSettings &configured)
                 if (claim.status == ClaimStatus::Queued)
                     submitter->wake();
             });
+}
+
+void DeskContext::startOutsideRecords(const DeskSettings &configured)
+{
+    MetriportClient::Config client;
+    client.baseUrl = configured.metriportUrl;
+    client.apiKey = configured.metriportApiKey;
+    OutsideRecordsService::Config records;
+    records.facilityId = configured.metriportFacilityId;
+    if (m_training) {
+        // Training asks the sandbox's Metriport, never the real network.
+        client.baseUrl = m_sandbox->baseUrl();
+        client.apiKey = QString::fromUtf8(m_sandbox->metriportApiKey());
+        records.facilityId.clear();
+    }
+    // Without a facility id the clinic's own is found or made: its name, NPI and address.
+    records.facility.name = m_clinic.name;
+    records.facility.npi = m_clinic.npi;
+    records.facility.address.addressLine1 = m_clinic.addressLine;
+    // "Springfield, OR 97477", as the clinic settings hold it.
+    static const QRegularExpression cityStateZip(
+        QStringLiteral("^\\s*(.+?),\\s*([A-Za-z]{2})\\s+(\\d{5})"));
+    const QRegularExpressionMatch parts = cityStateZip.match(m_clinic.cityStateZip);
+    if (parts.hasMatch()) {
+        records.facility.address.city = parts.captured(1);
+        records.facility.address.state = parts.captured(2).toUpper();
+        records.facility.address.zip = parts.captured(3);
+    }
+    m_metriport = std::make_unique<MetriportClient>(&m_network, client);
+    m_documentFetcher = std::make_unique<DocumentFetcher>(m_store.get(), m_metriport.get());
+    m_outsideRecords = std::make_unique<OutsideRecordsService>(
+        m_store.get(), m_metriport.get(), m_documentFetcher.get(), m_settings.user, records);
+}
+
+void DeskContext::startOutsideRecordsWork()
+{
+    if (m_outsideRecords)
+        m_outsideRecords->start();
 }
 
 QUrl DeskContext::trainingPayorUrl() const
@@ -339,6 +387,7 @@ bool DeskContext::start(QString *error)
     // does not rewrite a year of old answers.
     m_eligibility->recoverInterrupted();
     startClaims(configured);
+    startOutsideRecords(configured);
     startLiveFeed();
     return true;
 }

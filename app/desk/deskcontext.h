@@ -67,10 +67,17 @@ struct DeskOptions
   posts its signed webhooks to that hub.
 
   In training the sandbox also plays the payor; its decisions on pended claims reach the desk
-  as signed webhooks through the hub. Place for what the next issue brings:
-  MedicalRecordService (Metriport, C-CDA, FHIR), created in start() from the same Store and
-  network manager and added to DeskEnvironment.
+  as signed webhooks through the hub, and plays Metriport: a patient linked to the network
+  gets the personas' documents by the same signed webhooks.
+
+    MetriportClient       Metriport's API (training: the sandbox's)
+    DocumentFetcher       announced documents fetched at once, kept with their SHA-256
+    OutsideRecordsService linking to the network, Get Outside Records, webhook health
  */
+class DocumentFetcher;
+class MetriportClient;
+class OutsideRecordsService;
+
 class DeskContext : public QObject
 {
     Q_OBJECT
@@ -118,6 +125,9 @@ public:
     //! Training only (else null): the sandbox's sample webhooks, for trying the live feed.
     SampleEvents *sampleEvents() const { return m_sampleEvents.get(); }
     QNetworkAccessManager *network() { return &m_network; }
+    OutsideRecordsService *outsideRecords() const { return m_outsideRecords.get(); }
+    //! Starts following outside records (the window does at start; headless when needed).
+    void startOutsideRecordsWork();
 
 private:
     DeskOptions m_options;
@@ -130,6 +140,7 @@ private:
     bool startTrainingHub(QString *error);
     void startLiveFeed();
     void startClaims(const DeskSettings &configured);
+    void startOutsideRecords(const DeskSettings &configured);
 
     std::unique_ptr<HubHost> m_hub;
     QString m_hubDiscoveryFile; // written while this desk runs the training hub
@@ -151,6 +162,9 @@ private:
     std::unique_ptr<ClaimDashboardService> m_claimDashboard;
     QString m_providerId;
     int m_timelyFilingDays = 365;
+    std::unique_ptr<MetriportClient> m_metriport;
+    std::unique_ptr<DocumentFetcher> m_documentFetcher;
+    std::unique_ptr<OutsideRecordsService> m_outsideRecords;
     std::unique_ptr<LiveFeed> m_live;
     std::unique_ptr<SampleEvents> m_sampleEvents;
 };

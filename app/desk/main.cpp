@@ -398,7 +398,10 @@ int main(int argc, char *argv[])
     MainWindow window(environment);
     window.show();
     // Queued claims go out, and open ones are synced, once the window is up.
-    QTimer::singleShot(0, &context, [&context] { context.startClaimWork(true); });
+    QTimer::singleShot(0, &context, [&context] {
+        context.startClaimWork(true);
+        context.startOutsideRecordsWork();
+    });
     if (parser.isSet(quitOption)) {
         // Two moments: the window on screen, and the first patients and today's schedule in it
         // (read on the store's workers after the window is up).

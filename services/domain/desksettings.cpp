@@ -56,6 +56,9 @@ DeskSettings DeskSettings::load(const QSettings &s)
         s.value(QStringLiteral("payor/timelyFilingDays"), d.timelyFilingDays).toInt();
     d.claimSyncMinutes =
         s.value(QStringLiteral("payor/syncMinutes"), d.claimSyncMinutes).toInt();
+    d.metriportUrl = QUrl(s.value(QStringLiteral("metriport/url")).toString());
+    d.metriportApiKey = s.value(QStringLiteral("metriport/apiKey")).toString();
+    d.metriportFacilityId = s.value(QStringLiteral("metriport/facilityId")).toString();
     // Read as QSettings writes an array (visitFees/1/visitType ... visitFees/size): load() has
     // a const QSettings, and beginReadArray() is not const.
     if (s.contains(feesKey + QStringLiteral("/size"))) {
@@ -105,6 +108,12 @@ void DeskSettings::save(QSettings &s) const
     s.setValue(QStringLiteral("payor/webhookSecret"), payorWebhookSecret);
     s.setValue(QStringLiteral("payor/timelyFilingDays"), timelyFilingDays);
     s.setValue(QStringLiteral("payor/syncMinutes"), claimSyncMinutes);
+    if (metriportUrl.isEmpty())
+        s.remove(QStringLiteral("metriport/url"));
+    else
+        s.setValue(QStringLiteral("metriport/url"), metriportUrl.toString());
+    s.setValue(QStringLiteral("metriport/apiKey"), metriportApiKey);
+    s.setValue(QStringLiteral("metriport/facilityId"), metriportFacilityId);
     s.remove(feesKey); // a shorter list leaves no old rows behind
     s.beginWriteArray(feesKey, int(visitFees.size()));
     for (int i = 0; i < visitFees.size(); ++i) {
@@ -148,6 +157,16 @@ QStringList DeskSettings::validate() const
         } else if (payorApiKey.trimmed().isEmpty() || providerId.trimmed().isEmpty()) {
             messages << Tr::tr("Payor: enter the API key and the provider ID the payor gave "
                                "you.");
+        }
+    }
+    if (!metriportUrl.isEmpty()) {
+        const QString scheme = metriportUrl.scheme();
+        if (!metriportUrl.isValid() || metriportUrl.host().isEmpty() ||
+            (scheme != QLatin1String("https") && scheme != QLatin1String("http"))) {
+            messages << Tr::tr("Metriport address: enter a full https:// address such as "
+                               "https://api.metriport.com, or leave it empty for training mode.");
+        } else if (metriportApiKey.trimmed().isEmpty()) {
+            messages << Tr::tr("Metriport: enter the API key of your Metriport account.");
         }
     }
     if (timelyFilingDays < 30 || timelyFilingDays > 730)

@@ -41,6 +41,12 @@ struct DeskSettings
     int timelyFilingDays = 365;
     //! How often open claims are synced with the payor.
     int claimSyncMinutes = 5;
+    //! Metriport's Medical API (https://api.metriport.com, or its sandbox); empty: training
+    //! mode's simulated Metriport. The facility is the clinic's at Metriport; empty: the first
+    //! one the account has, created from the clinic's name, NPI and address when none exists.
+    QUrl metriportUrl;
+    QString metriportApiKey;
+    QString metriportFacilityId;
 
     static DeskSettings load(const QSettings &settings);
     void save(QSettings &settings) const;

@@ -24,6 +24,8 @@ public:
     QUrl clearinghouseUrl() const { return m_clearinghouseUrl; }
     //! The payor's X-API-Key (route-claim and the rest of /api/ live at baseUrl()).
     QByteArray payorApiKey() const { return m_options.payorApiKey; }
+    //! The simulated Metriport's x-api-key (its API lives at baseUrl()).
+    QByteArray metriportApiKey() const { return m_options.metriport.apiKey; }
     //! Sets the payor's fault switches on the server's thread (returns once they apply).
     void setPayorFaults(const PayorFaults &faults);
 
