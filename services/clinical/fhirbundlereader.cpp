@@ -154,6 +154,7 @@ private:
     QHash<qsizetype, QString> m_panelOf;      // observation → its panel's name
     QSet<qsizetype> m_panels;                 // observations that only group others
     QSet<qsizetype> m_usedBinaries;
+    QSet<qsizetype> m_authorDevices;
     QHash<QString, QString> m_systemNames;
     QMap<QString, int> m_notShown;
     std::array<QList<ClinicalEntry>, KindCount> m_entries;
@@ -218,6 +219,8 @@ ClinicalRecord BundleReading::read(const QJsonObject &root)
             patient(resource);
         else if (type == "Composition"_L1)
             composition(resource);
+        else if (type == "Device"_L1)
+            ; // counted at the end unless it is the software that wrote the document
         else if (type == "Binary"_L1 || type == "Practitioner"_L1 || type == "PractitionerRole"_L1
                  || type == "Organization"_L1 || type == "Location"_L1 || type == "Medication"_L1)
             ; // read when something refers to them; Binary at the end
@@ -233,6 +236,10 @@ ClinicalRecord BundleReading::read(const QJsonObject &root)
                                  .arg(m_resources.at(i).value("id"_L1).toString());
             m_record.attachments.append(file);
         }
+    }
+    for (qsizetype i = 0; i < m_resources.size(); ++i) {
+        if (m_types.at(i) == "Device"_L1 && !m_authorDevices.contains(i))
+            ++m_notShown[m_types.at(i)];
     }
     buildSections();
 
@@ -730,8 +737,11 @@ void BundleReading::allergy(const QJsonObject &resource)
         entry.code = codeable(reactions.first().toObject().value("substance"_L1), "substance"_L1);
     for (const QJsonValue &value : reactions) {
         const QJsonObject reaction = value.toObject();
-        for (const QJsonValue &manifestation : reaction.value("manifestation"_L1).toArray())
-            entry.reactions.append(codeable(manifestation, "manifestation"_L1));
+        for (const QJsonValue &manifestation : reaction.value("manifestation"_L1).toArray()) {
+            ClinicalCode code = codeable(manifestation, "manifestation"_L1);
+            if (!code.isEmpty())
+                entry.reactions.append(code);
+        }
         if (entry.severity.isEmpty())
             entry.severity = reaction.value("severity"_L1).toString();
     }
@@ -815,6 +825,7 @@ void BundleReading::medication(const QJsonObject &resource, bool request)
         entry.performer = nameOf(resource.value("requester"_L1), resource);
     } else {
         dates(resource, "effective"_L1, &entry.start, &entry.end);
+        entry.performer = nameOf(resource.value("informationSource"_L1), resource);
     }
     if (FhirVocabulary::isNoKnownCode(entry.code.system, entry.code.code))
         entry.noKnown = true;
@@ -1171,13 +1182,15 @@ void BundleReading::composition(const QJsonObject &resource)
     else if (resource.contains("id"_L1))
         header.documentId = resource.value("id"_L1).toString();
     for (const QJsonValue &reference : resource.value("author"_L1).toArray()) {
-        const QJsonObject author = resolve(reference, resource);
+        qsizetype at = -1;
+        const QJsonObject author = resolve(reference, resource, &at);
         const QString type = author.value("resourceType"_L1).toString();
         ClinicalPerson person;
         if (type == "Organization"_L1) {
             person.organization = author.value("name"_L1).toString();
         } else if (type == "Device"_L1) {
             person.software = displayName(author, resource);
+            m_authorDevices.insert(at);
         } else if (type == "PractitionerRole"_L1) {
             person.name = nameOf(author.value("practitioner"_L1), author);
             person.organization = nameOf(author.value("organization"_L1), author);
