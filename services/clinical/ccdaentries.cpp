@@ -7,6 +7,8 @@
 
 #include <QCoreApplication>
 
+#include <cmath>
+
 namespace {
 
 using L1 = QLatin1StringView;
@@ -158,6 +160,56 @@ QString oneUnitName(QStringView unit)
     if (unit == u"a")
         return Tr::tr("every year");
     return Tr::tr("every %1").arg(unit);
+}
+
+//! An FDA route of administration (NCI thesaurus) by code, for routeCodes without a name.
+QString routeName(const QString &code)
+{
+    struct Route
+    {
+        const char *code;
+        const char *name;
+    };
+    static const Route routes[] = {
+        {"C38288", QT_TRANSLATE_NOOP("CcdaReader", "Oral")},
+        {"C38276", QT_TRANSLATE_NOOP("CcdaReader", "Intravenous")},
+        {"C28161", QT_TRANSLATE_NOOP("CcdaReader", "Intramuscular")},
+        {"C38299", QT_TRANSLATE_NOOP("CcdaReader", "Subcutaneous")},
+        {"C38216", QT_TRANSLATE_NOOP("CcdaReader", "Inhalation")},
+        {"C38304", QT_TRANSLATE_NOOP("CcdaReader", "Topical")},
+        {"C38284", QT_TRANSLATE_NOOP("CcdaReader", "Nasal")},
+        {"C38287", QT_TRANSLATE_NOOP("CcdaReader", "Ophthalmic")},
+        {"C38238", QT_TRANSLATE_NOOP("CcdaReader", "Intradermal")},
+        {"C38295", QT_TRANSLATE_NOOP("CcdaReader", "Rectal")},
+        {"C38300", QT_TRANSLATE_NOOP("CcdaReader", "Sublingual")},
+        {"C38305", QT_TRANSLATE_NOOP("CcdaReader", "Transdermal")},
+        {"C38313", QT_TRANSLATE_NOOP("CcdaReader", "Vaginal")},
+    };
+    for (const Route &route : routes) {
+        if (code == QLatin1StringView(route.code))
+            return Tr::tr(route.name);
+    }
+    return {};
+}
+
+//! "every 8 hours" for a PIVL_TS period; a fraction of a day reads in hours, of an hour in
+//! minutes ("0.3333 d" is "every 8 hours").
+QString frequencyWords(const QString &value, QString unit)
+{
+    bool isNumber = false;
+    double number = value.toDouble(&isNumber);
+    if (!isNumber || number <= 0)
+        return value.isEmpty() ? QString() : Tr::tr("every %1 %2").arg(value, unit);
+    if (number < 1 && (unit == L1("d") || unit == L1("h"))) {
+        number *= unit == L1("d") ? 24 : 60;
+        unit = unit == L1("d") ? QStringLiteral("h") : QStringLiteral("min");
+    }
+    const double whole = std::round(number);
+    const bool isWhole = std::abs(number - whole) < 0.05;
+    if (isWhole && whole == 1.0)
+        return oneUnitName(unit);
+    const QString amount = isWhole ? QString::number(qint64(whole)) : QString::number(number, 'g', 3);
+    return Tr::tr("every %1 %2").arg(amount, unitName(unit));
 }
 
 QString withUnit(const QString &value, const QString &unit)
@@ -550,6 +602,28 @@ void CcdaEntries::read(ClinicalKind sectionKind, QList<ClinicalEntry> &out) cons
             kind = ClinicalKind::Encounter;
         else if (m_tree.hasTemplate(statement, ProcedureActivityProcedure))
             kind = ClinicalKind::Procedure;
+        else if (m_tree.name(statement) == L1("act")) {
+            // Wrapper acts (discharge medication, hospital discharge diagnosis) hold the
+            // statements we know.
+            for (const int inner : related(statement, L1("substanceAdministration"))) {
+                if (m_tree.hasTemplate(inner, MedicationActivity))
+                    kind = ClinicalKind::Medication;
+            }
+            // Diagnosis acts only: a health concern also holds problem observations, but it
+            // is the patient's concern, not the problem list.
+            static const char *const diagnosisActs[] = {
+                "2.16.840.1.113883.10.20.22.4.33", // hospital discharge diagnosis
+                "2.16.840.1.113883.10.20.22.4.34", // hospital admission diagnosis
+                "2.16.840.1.113883.10.20.22.4.51", // postprocedure diagnosis
+                "2.16.840.1.113883.10.20.22.4.65", // preoperative diagnosis
+                "2.16.840.1.113883.10.20.22.4.66", // postoperative diagnosis
+                "2.16.840.1.113883.10.20.22.4.80", // encounter diagnosis
+            };
+            for (const char *diagnosisAct : diagnosisActs) {
+                if (m_tree.hasTemplate(statement, QLatin1StringView(diagnosisAct)))
+                    kind = ClinicalKind::Problem;
+            }
+        }
     }
     switch (kind) {
     case ClinicalKind::Allergy:
@@ -722,21 +796,18 @@ ClinicalEntry CcdaEntries::medication(int administration) const
     const int dose = m_tree.child(administration, L1("doseQuantity"));
     QString doseUnit;
     entry.dose = withUnit(valueText(dose, &doseUnit), doseUnit);
-    ClinicalCode route = code(m_tree.child(administration, L1("routeCode")));
-    entry.route = route.text();
+    const ClinicalCode route = code(m_tree.child(administration, L1("routeCode")));
+    entry.route = route.display.isEmpty() && route.originalText.isEmpty() ? routeName(route.code)
+                                                                           : QString();
+    if (entry.route.isEmpty())
+        entry.route = route.text();
 
     for (int time = m_tree.child(administration, L1("effectiveTime")); time != None;
          time = m_tree.nextNamed(time, L1("effectiveTime"))) {
         const int period = m_tree.child(time, L1("period"));
         if (period != None) {
-            const QString value = m_tree.attr(period, L1("value")).trimmed();
-            const QString unit = m_tree.attr(period, L1("unit")).trimmed();
-            bool isNumber = false;
-            const double number = value.toDouble(&isNumber);
-            if (isNumber && number == 1.0)
-                entry.frequency = oneUnitName(unit);
-            else if (!value.isEmpty())
-                entry.frequency = Tr::tr("every %1 %2").arg(value, unitName(unit));
+            entry.frequency = frequencyWords(m_tree.attr(period, L1("value")).trimmed(),
+                                             m_tree.attr(period, L1("unit")).trimmed());
             continue;
         }
         const int event = m_tree.child(time, L1("event"));
@@ -835,7 +906,11 @@ ClinicalEntry CcdaEntries::immunization(int administration) const
     QString doseUnit;
     entry.dose = withUnit(valueText(m_tree.child(administration, L1("doseQuantity")), &doseUnit),
                           doseUnit);
-    entry.route = code(m_tree.child(administration, L1("routeCode"))).text();
+    const ClinicalCode route = code(m_tree.child(administration, L1("routeCode")));
+    entry.route = route.display.isEmpty() && route.originalText.isEmpty() ? routeName(route.code)
+                                                                           : QString();
+    if (entry.route.isEmpty())
+        entry.route = route.text();
     entry.performer = performer(administration);
     if (m_tree.attr(administration, L1("moodCode")) == L1("INT"))
         entry.details.append({Tr::tr("Planned"), Tr::tr("yes")});

@@ -14,33 +14,6 @@ namespace {
 using L1 = QLatin1StringView;
 constexpr int None = CcdaTree::None;
 
-//! True when the bytes are UTF-8 (or ASCII): no UTF-16 mark and no other declared encoding.
-bool isUtf8(QByteArrayView data)
-{
-    if (data.size() >= 2 && ((uchar(data[0]) == 0xFF && uchar(data[1]) == 0xFE)
-                             || (uchar(data[0]) == 0xFE && uchar(data[1]) == 0xFF)))
-        return false;
-    if (!data.startsWith("<?xml"))
-        return true;
-    const QByteArrayView declaration = data.first(qMin<qsizetype>(data.size(), 200));
-    const qsizetype end = declaration.indexOf("?>");
-    const qsizetype at = declaration.indexOf("encoding");
-    if (at < 0 || (end >= 0 && at > end))
-        return true;
-    qsizetype i = at + 8;
-    while (i < declaration.size() && declaration[i] != '"' && declaration[i] != '\'')
-        ++i;
-    const qsizetype open = i + 1;
-    qsizetype close = open;
-    while (close < declaration.size() && declaration[close] != '"' && declaration[close] != '\'')
-        ++close;
-    const QByteArray name = declaration.sliced(qMin(open, declaration.size()),
-                                               qMax<qsizetype>(0, close - open))
-                                .toByteArray()
-                                .toLower();
-    return name == "utf-8" || name == "utf8" || name == "us-ascii" || name == "ascii";
-}
-
 //! The first entity reference other than the five XML ones and character references, if any.
 QString forbiddenEntity(QStringView text, qsizetype upTo)
 {
@@ -314,6 +287,19 @@ private:
         }
         if (!kindKnown)
             section.kind = CcdaEntries::sectionKind(section.code.code, templates);
+        if (section.kind == ClinicalKind::Other) {
+            // A section we do not know by code whose entries are all of one known kind
+            // (admission medications, discharge diagnoses…) is shown as that kind.
+            ClinicalKind common = ClinicalKind::Other;
+            bool same = !section.entries.isEmpty();
+            for (const ClinicalEntry &entry : std::as_const(section.entries)) {
+                if (common == ClinicalKind::Other)
+                    common = entry.kind;
+                same = same && entry.kind == common && entry.kind != ClinicalKind::Other;
+            }
+            if (same)
+                section.kind = common;
+        }
         const QString title = section.title.isEmpty() ? section.code.text() : section.title;
         if (section.kind == ClinicalKind::Other && section.hasNarrative())
             m_record.notes.append(
@@ -347,19 +333,9 @@ ClinicalReadResult CcdaReader::read(const QByteArray &bytes)
                             .arg(MaxBytes / (1024 * 1024));
         return result;
     }
-    QByteArrayView data(bytes);
-    if (data.startsWith("\xEF\xBB\xBF"))
-        data = data.sliced(3);
-
-    // Decoding UTF-8 once up front is much faster than letting the reader decode as it goes.
-    QString text;
-    QXmlStreamReader reader;
-    if (isUtf8(data)) {
-        text = QString::fromUtf8(data);
-        reader.addData(text);
-    } else {
-        reader.addData(bytes);
-    }
+    // The reader takes the bytes as they are: it handles a byte order mark and the declared
+    // encoding itself (a QString would only be turned back into UTF-8 inside Qt 6.4).
+    QXmlStreamReader reader(bytes);
     reader.setNamespaceProcessing(false);
     CcdaStream stream(reader);
     const QString rootName = Parser(stream, result.record).run();
@@ -376,8 +352,8 @@ ClinicalReadResult CcdaReader::read(const QByteArray &bytes)
                            "line %1; clinical documents may not carry one, so it is not read.")
                             .arg(reader.lineNumber());
     } else if (reader.hasError()) {
-        const QString entity = text.isEmpty() ? QString()
-                                              : forbiddenEntity(text, reader.characterOffset());
+        const QString entity =
+            forbiddenEntity(QString::fromUtf8(bytes), reader.characterOffset());
         if (!entity.isEmpty()) {
             error.code = ClinicalReadError::Code::ForbiddenMarkup;
             error.message = tr("The document uses the entity reference &%1; (line %2); only "

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void noInformationSectionIsNotNoKnown();
     void medications();
     void noKnownMedications();
+    void sectionKindFromItsEntries();
     void problems();
     void immunizationsGivenAndRefused();
     void resultsPanelWithPendingComponent();
@@ -182,7 +183,7 @@ void TestCcdaReader::medications()
     const ClinicalRecord record = readFixture("medications.xml");
     const ClinicalSection &section = record.sections.at(0);
     QCOMPARE(section.kind, ClinicalKind::Medication);
-    QCOMPARE(section.entries.size(), 2);
+    QCOMPARE(section.entries.size(), 3);
     const ClinicalEntry &lisinopril = section.entries.at(0);
     QCOMPARE(lisinopril.code.code, QStringLiteral("314076"));
     QCOMPARE(lisinopril.code.systemName, QStringLiteral("RxNorm"));
@@ -206,6 +207,24 @@ void TestCcdaReader::medications()
         ingredients << detail.second;
     QCOMPARE(ingredients, QStringList({QStringLiteral("alphacaine (RxNorm 1001) (2 mg)"),
                                        QStringLiteral("betamine (RxNorm 1002)")}));
+
+    // A third of a day reads in hours; a route given by code alone still gets its name.
+    const ClinicalEntry &cefazolin = section.entries.at(2);
+    QCOMPARE(cefazolin.frequency, QStringLiteral("every 8 hours"));
+    QCOMPARE(cefazolin.route, QStringLiteral("Intravenous"));
+    QCOMPARE(cefazolin.dose, QStringLiteral("1-2"));
+}
+
+void TestCcdaReader::sectionKindFromItsEntries()
+{
+    // Discharge medications: not a section code we know, but medication activities inside.
+    const ClinicalRecord record = readFixture("section-by-entries.xml");
+    const ClinicalSection &section = record.sections.at(0);
+    QCOMPARE(section.kind, ClinicalKind::Medication);
+    QCOMPARE(section.entries.size(), 1);
+    QCOMPARE(section.entries.at(0).code.code, QStringLiteral("855332"));
+    QCOMPARE(record.count(ClinicalKind::Medication), 1);
+    QVERIFY(record.notes.isEmpty());
 }
 
 void TestCcdaReader::noKnownMedications()
