@@ -5,6 +5,7 @@
 #include "services/claims/claimdashboardservice.h"
 #include "services/claims/claimevents.h"
 #include "services/metriport/documentfetcher.h"
+#include "services/metriport/medicalrecordservice.h"
 #include "services/metriport/metriportclient.h"
 #include "services/metriport/metriportevents.h"
 #include "services/metriport/outsiderecordsservice.h"
@@ -87,6 +88,7 @@ DeskContext::~DeskContext()
     // Services first (their jobs hold the store), then the store's threads, then the sandbox.
     m_sampleEvents.reset();
     m_live.reset();
+    m_medicalRecords.reset();
     m_outsideRecords.reset();
     m_documentFetcher.reset();
     m_metriport.reset();
@@ -260,6 +262,10 @@ void DeskContext::startOutsideRecords(const DeskSettings &configured)
     m_documentFetcher = std::make_unique<DocumentFetcher>(m_store.get(), m_metriport.get());
     m_outsideRecords = std::make_unique<OutsideRecordsService>(
         m_store.get(), m_metriport.get(), m_documentFetcher.get(), m_settings.user, records);
+    m_medicalRecords =
+        std::make_unique<MedicalRecordService>(m_store.get(), m_outsideRecords.get());
+    // What each fetched document holds is read once, off the UI thread, and kept with it.
+    m_documentFetcher->setParser(&MedicalRecordService::describe);
 }
 
 void DeskContext::startOutsideRecordsWork()

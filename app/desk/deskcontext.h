@@ -75,6 +75,7 @@ struct DeskOptions
     OutsideRecordsService linking to the network, Get Outside Records, webhook health
  */
 class DocumentFetcher;
+class MedicalRecordService;
 class MetriportClient;
 class OutsideRecordsService;
 
@@ -126,6 +127,7 @@ public:
     SampleEvents *sampleEvents() const { return m_sampleEvents.get(); }
     QNetworkAccessManager *network() { return &m_network; }
     OutsideRecordsService *outsideRecords() const { return m_outsideRecords.get(); }
+    MedicalRecordService *medicalRecords() const { return m_medicalRecords.get(); }
     //! Starts following outside records (the window does at start; headless when needed).
     void startOutsideRecordsWork();
 
@@ -165,6 +167,7 @@ private:
     std::unique_ptr<MetriportClient> m_metriport;
     std::unique_ptr<DocumentFetcher> m_documentFetcher;
     std::unique_ptr<OutsideRecordsService> m_outsideRecords;
+    std::unique_ptr<MedicalRecordService> m_medicalRecords;
     std::unique_ptr<LiveFeed> m_live;
     std::unique_ptr<SampleEvents> m_sampleEvents;
 };

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "services/sandbox/sandboxserver.h"
 
+#include "services/clinical/ccdareader.h"
+#include "services/clinical/fhirwriter.h"
 #include "services/httpserver/guardedtcpserver.h"
 #include "services/sandbox/samplewebhooks.h"
 
@@ -67,6 +69,17 @@ SandboxServer::SandboxServer(Options options, QObject *parent)
     m_clearinghouse.slowDelayMs = options.slowDelayMs;
     m_payorRoutes.setFaults(options.payorFaults);
     connect(&m_payor, &SandboxPayor::claimStatusChanged, this, &SandboxServer::announceClaimStatus);
+    // Metriport's converter: our C-CDA reader and FHIR writer.
+    m_metriport.setConverter([](const QByteArray &ccda, const QString &patientId,
+                                QString *error) -> std::optional<QByteArray> {
+        const ClinicalReadResult read = CcdaReader::read(ccda);
+        if (!read.ok()) {
+            *error = read.error.message;
+            return std::nullopt;
+        }
+        return FhirWriter::write(read.record, patientId,
+                                 {ccda, QStringLiteral("application/xml"), read.record.header.title});
+    });
     registerRoutes();
 }
 

@@ -306,6 +306,24 @@ StoreResult<std::optional<ClinicalDocument>> OutsideRecordRepository::document(q
     return std::optional<ClinicalDocument>(document);
 }
 
+StoreResult<QList<ClinicalDocument>>
+OutsideRecordRepository::storedWithContent(qint64 patientId) const
+{
+    QSqlQuery query(Database::connection(m_connection));
+    query.prepare(QStringLiteral("SELECT %1, content FROM clinical_documents WHERE patient_id = ? "
+                                 "AND status = 'stored' ORDER BY id").arg(documentColumns));
+    query.addBindValue(patientId);
+    if (!query.exec())
+        return failed<QList<ClinicalDocument>>(query);
+    QList<ClinicalDocument> documents;
+    while (query.next()) {
+        ClinicalDocument document = readDocument(query);
+        document.content = query.value(22).toByteArray();
+        documents.append(document);
+    }
+    return documents;
+}
+
 StoreResult<QList<ClinicalDocument>> OutsideRecordRepository::due(const QDateTime &now, int limit) const
 {
     QSqlQuery query(Database::connection(m_connection));

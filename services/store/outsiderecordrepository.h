@@ -44,6 +44,8 @@ public:
     StoreResult<QList<ClinicalDocument>> documents(qint64 patientId) const;
     //! One document; with its bytes when `withContent`.
     StoreResult<std::optional<ClinicalDocument>> document(qint64 id, bool withContent) const;
+    //! A patient's stored documents with their bytes (for the clinical summary).
+    StoreResult<QList<ClinicalDocument>> storedWithContent(qint64 patientId) const;
     //! Rows to fetch now: announced, or failed with their next attempt due; oldest first.
     StoreResult<QList<ClinicalDocument>> due(const QDateTime &now, int limit) const;
     //! Stores the bytes (and their SHA-256, computed here) and what the reader found.
