@@ -6,6 +6,7 @@
 #include "services/patients/clinicevents.h"
 #include "services/store/coveragerepository.h"
 #include "services/store/liveeventrepository.h"
+#include "services/store/patientmergerepository.h"
 #include "services/store/database.h"
 #include "services/store/store.h"
 
@@ -124,6 +125,83 @@ QFuture<StoreResult<Patient>> PatientService::savePatient(const Patient &patient
             Q_EMIT patientSaved(*result);
     });
     return saved;
+}
+
+QFuture<StoreResult<QList<DuplicateCandidate>>>
+PatientService::findDuplicates(const Patient &patient) const
+{
+    using Result = StoreResult<QList<DuplicateCandidate>>;
+    if (!patient.dateOfBirth.isValid())
+        return QtFuture::makeReadyFuture(Result(QList<DuplicateCandidate>()));
+    return audit().read(
+        {QStringLiteral("patient.duplicates"), QStringLiteral("patient"), patient.id},
+        [patient](const QString &connection) -> Result {
+            PatientRepository patients(connection);
+            DuplicateSubject typed{patient, {}};
+            if (patient.id != 0) {
+                const auto ids = patients.memberIds(patient.id);
+                if (!ids)
+                    return Result::failure(ids.error());
+                typed.memberIds = *ids;
+            }
+            const auto block =
+                patients.sameBirth(patient.dateOfBirth, patient.gender, patient.id);
+            if (!block)
+                return Result::failure(block.error());
+            QList<DuplicateCandidate> candidates;
+            for (const PatientWithMemberIds &stored : *block) {
+                DuplicateScore match =
+                    DuplicateScorer::score(typed, DuplicateSubject{stored.patient, stored.memberIds});
+                if (match.verdict != DuplicateVerdict::Different)
+                    candidates.append({stored.patient, std::move(match)});
+            }
+            std::stable_sort(candidates.begin(), candidates.end(),
+                             [](const DuplicateCandidate &a, const DuplicateCandidate &b) {
+                                 return a.match.score > b.match.score;
+                             });
+            return candidates;
+        });
+}
+
+QFuture<StoreResult<PatientMerge>> PatientService::previewMerge(qint64 keepId,
+                                                                qint64 mergeId) const
+{
+    return m_store->read([keepId, mergeId](const QString &connection) {
+        return PatientMergeRepository(connection).preview(keepId, mergeId);
+    });
+}
+
+QFuture<StoreResult<PatientMerge>> PatientService::mergePatients(qint64 keepId, qint64 mergeId,
+                                                                 const QString &reason)
+{
+    using Result = StoreResult<PatientMerge>;
+    const QString user = m_user;
+    QFuture<Result> merged =
+        m_store->write([keepId, mergeId, reason, user](const QString &connection) -> Result {
+            TransactionGuard transaction(Database::connection(connection));
+            const QString what = QCoreApplication::translate("Store", "the merge");
+            if (!transaction.isActive())
+                return Result::failure(transaction.describeError(what));
+            // Recorded first: a merge that cannot be recorded is not made (the transaction
+            // undoes both when either fails).
+            for (const qint64 id : {keepId, mergeId}) {
+                const auto recorded = AuditTrail::recordIn(
+                    connection, user, {QStringLiteral("patient.merge"), QStringLiteral("patient"), id});
+                if (!recorded)
+                    return Result::failure(AuditTrail::notRecorded(recorded.error()));
+            }
+            Result merge = PatientMergeRepository(connection).merge(keepId, mergeId, user, reason);
+            if (!merge)
+                return merge;
+            if (!transaction.commit())
+                return Result::failure(transaction.describeError(what));
+            return merge;
+        });
+    Async::whenReady(merged, this, [this](const Result &result) {
+        if (result)
+            Q_EMIT patientsMerged(result->keptId, result->mergedId);
+    });
+    return merged;
 }
 
 QFuture<StoreResult<QList<Coverage>>> PatientService::coverages(qint64 patientId) const

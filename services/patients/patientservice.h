@@ -4,6 +4,8 @@
 
 #include "services/domain/coverage.h"
 #include "services/domain/patient.h"
+#include "services/domain/patientmerge.h"
+#include "services/patients/duplicatecandidate.h"
 #include "services/store/audittrail.h"
 #include "services/store/patientrepository.h"
 #include "services/store/storeerror.h"
@@ -25,8 +27,8 @@ using SearchCancellation = std::shared_ptr<std::atomic_bool>;
   Patients and their insurance coverages: search as you type, open, register, edit, coverages
   and payers. Every read and write of PHI runs on the store's worker threads, comes back as a
   QFuture, and is audited here (user, action, entity id; never PHI values). An audit record
-  that cannot be written fails the operation: nothing is shown or changed unrecorded. Later:
-  duplicate checks on registration (the medical-history issue).
+  that cannot be written fails the operation: nothing is shown or changed unrecorded. Duplicate
+  checks on registration and edit, and merging two charts of one person.
  */
 class PatientService : public QObject
 {
@@ -51,6 +53,26 @@ public:
     QFuture<StoreResult<Patient>> registerPatient(const Patient &patient);
     //! Saves changes to a patient (audited as patient.edit).
     QFuture<StoreResult<Patient>> updatePatient(const Patient &patient);
+
+    /*!
+      Stored patients who may be the same person as `patient` (being registered, or edited
+      when its id is set: it is left out), possible and likely duplicates only, best first (see
+      DuplicateScorer). Reads one block of the date-of-birth index, whatever the size of the
+      registry. Audited as patient.duplicates (the candidates are shown).
+     */
+    QFuture<StoreResult<QList<DuplicateCandidate>>> findDuplicates(const Patient &patient) const;
+    //! What merging `mergeId` into `keepId` would move, changing nothing; an error when the two
+    //! cannot be merged.
+    QFuture<StoreResult<PatientMerge>> previewMerge(qint64 keepId, qint64 mergeId) const;
+    /*!
+      Merges the chart of `mergeId` into `keepId` in one transaction: coverages, verifications,
+      appointments and claims move to the kept patient, the merged one is hidden from search and
+      duplicate checks, and the merge is recorded (patient_merges, and patient.merge in the
+      audit trail for both ids). Only for a person's explicit decision: nothing merges on its
+      own. Emits patientsMerged() once stored.
+     */
+    QFuture<StoreResult<PatientMerge>> mergePatients(qint64 keepId, qint64 mergeId,
+                                                     const QString &reason);
 
     //! A patient's coverages, active first, then primary, secondary, tertiary.
     QFuture<StoreResult<QList<Coverage>>> coverages(qint64 patientId) const;
@@ -90,6 +112,8 @@ Q_SIGNALS:
     //! Another desk registered or edited this patient (after patientSaved).
     void patientChangedElsewhere(const Patient &patient, const QString &device);
     void coverageSaved(const Coverage &coverage);
+    //! The chart of `mergedId` was merged into `keptId` (lists drop the merged patient).
+    void patientsMerged(qint64 keptId, qint64 mergedId);
 
 private:
     AuditTrail audit() const { return AuditTrail(m_store, m_user); }

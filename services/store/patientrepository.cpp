@@ -549,6 +549,8 @@ PatientRepository::search(const QString &text, int limit, const std::optional<Pa
     QVariantList filterValues;
     for (qsizetype i = indexed; i < words.size(); ++i)
         filters += QStringLiteral(" AND ") + anyField(words.at(i), filterValues);
+    // A chart merged into another is found as the one it was merged into.
+    filters += QStringLiteral(" AND p.merged_into IS NULL");
     if (after) {
         filters += QStringLiteral(" AND (p.last_name_key, p.first_name_key, p.id) > (?, ?, ?)");
         filterValues << after->lastNameKey << after->firstNameKey << after->id;
@@ -728,7 +730,8 @@ StoreResult<QList<Patient>> PatientRepository::all() const
 {
     QSqlQuery query(Database::connection(m_connection));
     query.setForwardOnly(true);
-    if (!query.exec(QStringLiteral("SELECT %1 FROM patients p%2").arg(patientColumns, nameOrder)))
+    if (!query.exec(QStringLiteral("SELECT %1 FROM patients p WHERE p.merged_into IS NULL%2")
+                        .arg(patientColumns, nameOrder)))
         return StoreResult<QList<Patient>>::failure(readFailed(query));
     QList<Patient> patients = readPatients(query);
     if (query.lastError().isValid())
@@ -739,7 +742,8 @@ StoreResult<QList<Patient>> PatientRepository::all() const
 StoreResult<int> PatientRepository::count() const
 {
     QSqlQuery query(Database::connection(m_connection));
-    if (!query.exec(QStringLiteral("SELECT count(*) FROM patients")) || !query.next())
+    if (!query.exec(QStringLiteral("SELECT count(*) FROM patients WHERE merged_into IS NULL")) ||
+        !query.next())
         return StoreResult<int>::failure(readFailed(query));
     return query.value(0).toInt();
 }
@@ -750,6 +754,69 @@ StoreResult<bool> PatientRepository::isEmpty() const
     if (!query.exec(QStringLiteral("SELECT NOT EXISTS (SELECT 1 FROM patients)")) || !query.next())
         return StoreResult<bool>::failure(readFailed(query));
     return query.value(0).toBool();
+}
+
+StoreResult<QList<PatientWithMemberIds>>
+PatientRepository::sameBirth(const QDate &dateOfBirth, Gender gender, qint64 exceptId,
+                             int limit) const
+{
+    using Result = StoreResult<QList<PatientWithMemberIds>>;
+    if (!dateOfBirth.isValid())
+        return QList<PatientWithMemberIds>();
+    // Unit separator: member IDs are typed, but never with control characters.
+    const QChar separator(0x1f);
+    const QString sexes = gender == Gender::Unknown ? QStringLiteral("'F', 'M', 'U'")
+                                                    : QStringLiteral("?, 'U'");
+    QSqlQuery query(Database::connection(m_connection));
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT %1, (SELECT group_concat(c.member_id, char(31)) FROM "
+                                 "coverages c WHERE c.patient_id = p.id) FROM patients p "
+                                 "INDEXED BY patients_birth_sex WHERE p.date_of_birth = ? AND "
+                                 "p.gender IN (%2) AND p.id <> ? AND p.merged_into IS NULL "
+                                 "ORDER BY p.id LIMIT ?")
+                      .arg(patientColumns, sexes));
+    query.addBindValue(SqlValues::fromDate(dateOfBirth));
+    if (gender != Gender::Unknown)
+        query.addBindValue(genderCode(gender));
+    query.addBindValue(exceptId);
+    query.addBindValue(limit > 0 ? limit : 500);
+    if (!query.exec())
+        return Result::failure(readFailed(query));
+    QList<PatientWithMemberIds> found;
+    const int memberColumn = int(patientColumns.count(QLatin1Char(','))) + 1;
+    while (query.next()) {
+        found.append({readPatient(query),
+                      query.value(memberColumn).toString().split(separator, Qt::SkipEmptyParts)});
+    }
+    if (query.lastError().isValid())
+        return Result::failure(readFailed(query));
+    return found;
+}
+
+StoreResult<QStringList> PatientRepository::memberIds(qint64 patientId) const
+{
+    QSqlQuery query(Database::connection(m_connection));
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT member_id FROM coverages WHERE patient_id = ?"));
+    query.addBindValue(patientId);
+    if (!query.exec())
+        return StoreResult<QStringList>::failure(readFailed(query));
+    QStringList ids;
+    while (query.next())
+        ids.append(query.value(0).toString());
+    if (query.lastError().isValid())
+        return StoreResult<QStringList>::failure(readFailed(query));
+    return ids;
+}
+
+StoreResult<qint64> PatientRepository::mergedInto(qint64 patientId) const
+{
+    QSqlQuery query(Database::connection(m_connection));
+    query.prepare(QStringLiteral("SELECT ifnull(merged_into, 0) FROM patients WHERE id = ?"));
+    query.addBindValue(patientId);
+    if (!query.exec())
+        return StoreResult<qint64>::failure(readFailed(query));
+    return query.next() ? query.value(0).toLongLong() : qint64(0);
 }
 
 PatientCursor PatientRepository::cursorAfter(const Patient &patient)

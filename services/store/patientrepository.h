@@ -6,6 +6,7 @@
 #include "services/store/storeerror.h"
 
 #include <QList>
+#include <QStringList>
 #include <QString>
 
 #include <atomic>
@@ -18,6 +19,13 @@ struct PatientCursor
     QString firstNameKey;
     qint64 id = 0;
     bool operator==(const PatientCursor &) const = default;
+};
+
+//! A patient with the member IDs of their coverages (for duplicate checks).
+struct PatientWithMemberIds
+{
+    Patient patient;
+    QStringList memberIds;
 };
 
 //! A page of patients in name order (last, first, id).
@@ -62,6 +70,20 @@ public:
            const std::optional<PatientCursor> &after = std::nullopt,
            const std::atomic_bool *cancelled = nullptr) const;
     StoreResult<QList<Patient>> all() const; // ordered by last, first name (small databases)
+
+    /*!
+      The block of a duplicate check: patients born on `dateOfBirth` whose sex is `gender` or
+      not recorded (every sex when `gender` is Unknown), except `exceptId` and patients merged
+      into another, with their coverages' member IDs. One seek on patients_birth_sex; at most
+      `limit` patients.
+     */
+    StoreResult<QList<PatientWithMemberIds>> sameBirth(const QDate &dateOfBirth, Gender gender,
+                                                       qint64 exceptId = 0,
+                                                       int limit = 500) const;
+    //! The member IDs of a patient's coverages.
+    StoreResult<QStringList> memberIds(qint64 patientId) const;
+    //! The patient this one was merged into, or 0 when it was not merged.
+    StoreResult<qint64> mergedInto(qint64 patientId) const;
     StoreResult<int> count() const;
     //! True when there is at least one patient (without counting them all).
     StoreResult<bool> isEmpty() const;

@@ -171,17 +171,19 @@ void TestDatabaseStore::freshDatabaseReachesSchemaVersion()
     QCOMPARE(result.toVersion, Database::schemaVersion());
     QCOMPARE(db.value(QStringLiteral("PRAGMA user_version")).toInt(), Database::schemaVersion());
     for (const char *table :
-         {"patients", "payers", "coverages", "appointments", "verifications", "audit_log"}) {
+         {"patients", "payers", "coverages", "appointments", "verifications", "audit_log",
+          "patient_merges"}) {
         QCOMPARE(db.value(QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE type = 'table' "
                                          "AND name = '%1'")
                               .arg(QLatin1String(table)))
                      .toInt(),
                  1);
     }
-    // Two of the audit log, three keeping the claims dashboard's daily totals.
+    // Two of the audit log, three keeping the claims dashboard's daily totals, two keeping the
+    // record of merged charts.
     QCOMPARE(db.value(QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"))
                  .toInt(),
-             5);
+             7);
 }
 
 void TestDatabaseStore::pragmasAreInEffect()
@@ -344,9 +346,9 @@ void TestDatabaseStore::checkReportsSoundFileAsOk()
     const int tables = db.value(QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE type = "
                                                "'table' AND name NOT LIKE 'sqlite_%'"))
                            .toInt();
-    // 18 of the schema (three for the live feed, eight for claims, the claims dashboard's daily
-    // totals) and the filler.
-    QCOMPARE(tables, 19);
+    // 19 of the schema (three for the live feed, eight for claims, the claims dashboard's daily
+    // totals, the record of merged charts) and the filler.
+    QCOMPARE(tables, 20);
 
     QList<QPair<int, int>> calls;
     const Database::CheckResult result = Database::check(db.connection(), [&](int done, int total) {
