@@ -19,15 +19,23 @@ struct Open
     bool dropped = false; // renderMultiMedia and col: nothing inside is shown
 };
 
+//! Appends with every run of whitespace made one space (none at the start).
 void appendPlain(QString &text, QStringView chunk)
 {
-    for (const QChar c : chunk) {
-        if (c.isSpace()) {
+    const qsizetype size = chunk.size();
+    qsizetype i = 0;
+    while (i < size) {
+        if (chunk[i].isSpace()) {
+            while (i < size && chunk[i].isSpace())
+                ++i;
             if (!text.isEmpty() && !text.back().isSpace())
                 text.append(u' ');
-        } else {
-            text.append(c);
+            continue;
         }
+        const qsizetype start = i;
+        while (i < size && !chunk[i].isSpace())
+            ++i;
+        text.append(chunk.sliced(start, i - start));
     }
 }
 
@@ -82,24 +90,30 @@ QString className(QStringView token)
 
 void CcdaNarrative::appendEscaped(QString &html, QStringView text)
 {
-    for (const QChar c : text) {
-        switch (c.unicode()) {
+    // Runs without a special character are copied whole.
+    qsizetype start = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        QLatin1StringView entity;
+        switch (text[i].unicode()) {
         case '&':
-            html.append(QLatin1StringView("&amp;"));
+            entity = QLatin1StringView("&amp;");
             break;
         case '<':
-            html.append(QLatin1StringView("&lt;"));
+            entity = QLatin1StringView("&lt;");
             break;
         case '>':
-            html.append(QLatin1StringView("&gt;"));
+            entity = QLatin1StringView("&gt;");
             break;
         case '"':
-            html.append(QLatin1StringView("&quot;"));
+            entity = QLatin1StringView("&quot;");
             break;
         default:
-            html.append(c);
+            continue;
         }
+        html.append(text.sliced(start, i - start)).append(entity);
+        start = i + 1;
     }
+    html.append(text.sliced(start));
 }
 
 void CcdaNarrative::read(CcdaStream &stream)

@@ -335,9 +335,9 @@ ClinicalReadResult CcdaReader::read(const QByteArray &bytes)
     }
     // The reader takes the bytes as they are: it handles a byte order mark and the declared
     // encoding itself (a QString would only be turned back into UTF-8 inside Qt 6.4).
-    QXmlStreamReader reader(bytes);
+    QXmlStreamReader reader;
     reader.setNamespaceProcessing(false);
-    CcdaStream stream(reader);
+    CcdaStream stream(reader, bytes);
     const QString rootName = Parser(stream, result.record).run();
 
     if (stream.stop() == CcdaStream::Stop::TooDeep) {

@@ -79,9 +79,16 @@ void CcdaTree::read(CcdaStream &stream)
         if (!stream.within(token, startDepth))
             return;
         switch (token) {
-        case QXmlStreamReader::StartElement:
+        case QXmlStreamReader::StartElement: {
+            // Who wrote or told an entry is not read: skip those subtrees without building them.
+            const QStringView name = stream.name();
+            if (name == u"author" || name == u"informant") {
+                stream.skip();
+                break;
+            }
             open();
             break;
+        }
         case QXmlStreamReader::EndElement:
             current = m_nodes[current].parent;
             break;
