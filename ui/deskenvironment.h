@@ -18,13 +18,14 @@ class QNetworkAccessManager;
 class DatabaseMaintenance;
 class EligibilityService;
 class LiveFeed;
+class MedicalRecordService;
+class OutsideRecordsService;
 class PatientService;
 class ReportService;
 class SampleEvents;
 
 //! What the widgets are handed by the composition root (no singletons): the services they talk
-//! to, never a repository or the database. Medical-history services will be added here by the
-//! issue that brings them.
+//! to, never a repository or the database.
 struct DeskEnvironment
 {
     PatientService *patients = nullptr;
@@ -41,6 +42,9 @@ struct DeskEnvironment
     ClaimSync *claimSync = nullptr;
     ClaimFileService *claimFiles = nullptr;
     ClaimDashboardService *claimDashboard = nullptr;
+    // Outside medical history (Metriport): null when the desk has none.
+    OutsideRecordsService *outsideRecords = nullptr;
+    MedicalRecordService *medicalRecords = nullptr;
     QString providerId;   // who claims are sent for at the payor
     QString providerName;
     int timelyFilingDays = 365;

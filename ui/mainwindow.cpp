@@ -24,8 +24,10 @@
 #include "ui/claimspage.h"
 #include "ui/cancelvisitdialog.h"
 #include "ui/dashboardwidget.h"
+#include "ui/documentviewerdialog.h"
 #include "ui/eventlogdialog.h"
 #include "ui/livestatuslabel.h"
+#include "ui/medicalhistorypage.h"
 #include "ui/notificationbanner.h"
 #include "ui/patientpage.h"
 #include "ui/registerpatientdialog.h"
@@ -128,8 +130,9 @@ MainWindow::MainWindow(const DeskEnvironment &environment, QWidget *parent)
     for (int fixed = 0; fixed < fixedTabs; ++fixed)
         m_tabs->tabBar()->setTabButton(fixed, QTabBar::RightSide, nullptr);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
-        // Front desk, dashboard and claims stay; patient tabs close.
-        if (qobject_cast<PatientPage *>(m_tabs->widget(index))) {
+        // Front desk, dashboard and claims stay; patient and outside-records tabs close.
+        if (qobject_cast<PatientPage *>(m_tabs->widget(index))
+            || qobject_cast<MedicalHistoryPage *>(m_tabs->widget(index))) {
             QWidget *page = m_tabs->widget(index);
             m_tabs->removeTab(index);
             page->deleteLater();
@@ -414,6 +417,15 @@ void MainWindow::createMenus()
             Q_EMIT m_tabs->tabCloseRequested(m_tabs->currentIndex());
     });
     closeTab->setShortcut(QKeySequence::Close);
+    if (m_env.outsideRecords) {
+        QAction *records = patients->addAction(tr("&Outside Records…"), this, [this] {
+            if (const PatientPage *page = currentPatientPage())
+                openMedicalHistory(page->patientId());
+            else if (m_results->currentIndex().isValid())
+                openMedicalHistory(m_results->currentIndex().data(ModelRoles::PatientIdRole).toLongLong());
+        });
+        records->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    }
     if (m_env.appointments) {
         patients->addSeparator();
         QAction *book = patients->addAction(tr("&Book Visit…"), this, &MainWindow::bookVisit);
@@ -691,6 +703,7 @@ PatientPage *MainWindow::openPatient(qint64 patientId)
         }
     }
     auto *page = new PatientPage(m_env, patientId, m_tabs);
+    connect(page, &PatientPage::outsideRecordsRequested, this, &MainWindow::openMedicalHistory);
     // The search list and the schedule follow edits by themselves (PatientService signals).
     connect(page, &PatientPage::patientChanged, this, [this, page](const Patient &patient) {
         m_tabs->setTabText(m_tabs->indexOf(page), patient.displayName());
@@ -701,6 +714,33 @@ PatientPage *MainWindow::openPatient(qint64 patientId)
     m_tabs->setCurrentIndex(index);
     page->focusFirstField();
     return page;
+}
+
+MedicalHistoryPage *MainWindow::openMedicalHistory(qint64 patientId)
+{
+    if (patientId <= 0 || !m_env.outsideRecords)
+        return nullptr;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (auto *page = qobject_cast<MedicalHistoryPage *>(m_tabs->widget(i));
+            page && page->patientId() == patientId) {
+            m_tabs->setCurrentIndex(i);
+            return page;
+        }
+    }
+    auto *page = new MedicalHistoryPage(m_env, patientId, m_tabs);
+    connect(page, &MedicalHistoryPage::loaded, this,
+            [this, page] { m_tabs->setTabText(m_tabs->indexOf(page), page->title()); });
+    connect(page, &MedicalHistoryPage::openDocumentRequested, this, &MainWindow::openOutsideDocument);
+    const int index = m_tabs->addTab(page, page->title());
+    m_tabs->setCurrentIndex(index);
+    return page;
+}
+
+void MainWindow::openOutsideDocument(qint64 documentId, const QString &title)
+{
+    auto *viewer = new DocumentViewerDialog(m_env.medicalRecords, documentId, title, this);
+    viewer->setAttribute(Qt::WA_DeleteOnClose);
+    viewer->show();
 }
 
 void MainWindow::registerPatient()

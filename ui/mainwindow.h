@@ -38,6 +38,8 @@ class ScheduleModel;
   appointment's verification status, batch verification, the dashboard, and one tab per open
   patient. A permanent TRAINING banner shows in training mode.
  */
+class MedicalHistoryPage;
+
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -47,6 +49,10 @@ public:
 
     //! Opens (or switches to) the patient's tab.
     PatientPage *openPatient(qint64 patientId);
+    //! Opens (or switches to) the patient's outside records tab.
+    MedicalHistoryPage *openMedicalHistory(qint64 patientId);
+    //! Shows a stored outside document in the viewer (non-modal).
+    void openOutsideDocument(qint64 documentId, const QString &title);
     void registerPatient();
     //! Register Patient prefilled from a search that found nobody ("Lopez, Maria 05/06/1990").
     void registerFromSearch(const QString &text);

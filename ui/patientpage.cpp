@@ -70,11 +70,21 @@ PatientPage::PatientPage(const DeskEnvironment &environment, qint64 patientId, Q
         }
     });
 
+    // No mnemonic (the page has no letters left): Patients › Outside Records… (Ctrl+Shift+O).
+    auto *recordsButton = new QPushButton(tr("Outside Records…"), this);
+    recordsButton->setObjectName(QStringLiteral("outsideRecordsButton"));
+    recordsButton->setToolTip(tr("The patient's records from other providers, through the "
+                                 "health information network (Ctrl+Shift+O)"));
+    recordsButton->setVisible(m_env.outsideRecords != nullptr);
+    connect(recordsButton, &QPushButton::clicked, this,
+            [this] { Q_EMIT outsideRecordsRequested(m_patientId); });
+
     auto *headerLayout = new QHBoxLayout;
     auto *nameLayout = new QVBoxLayout;
     nameLayout->addWidget(m_header);
     nameLayout->addWidget(m_demographics);
     headerLayout->addLayout(nameLayout, 1);
+    headerLayout->addWidget(recordsButton, 0, Qt::AlignTop);
     headerLayout->addWidget(editButton, 0, Qt::AlignTop);
 
     // Left: coverages and the Verify Insurance form.

@@ -71,6 +71,8 @@ public:
 
 Q_SIGNALS:
     void patientChanged(const Patient &patient);
+    //! The clerk asked for the patient's outside medical history.
+    void outsideRecordsRequested(qint64 patientId);
     //! The record was read (or could not be: see errorString()).
     void loaded();
 
