@@ -5,7 +5,7 @@
 #include "services/sandbox/sandboxserver.h"
 
 #include <QCommandLineParser>
-#include <QCoreApplication>
+#include <QGuiApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
@@ -26,7 +26,11 @@ std::optional<qint64> number(const QString &text, qint64 minimum, qint64 maximum
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // A QGuiApplication for the fonts of the Metriport personas' PDFs and images; a server has
+    // no display, so offscreen unless the caller chose a platform.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("clinicsandbox"));
     QCommandLineParser parser;
     parser.setApplicationDescription(
