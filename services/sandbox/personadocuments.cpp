@@ -172,8 +172,8 @@ const std::vector<Papers> &allPapers()
          "Acute kidney injury on chronic kidney disease stage 3 after two days of vomiting and "
          "diarrhea; creatinine 3.1 mg/dL on arrival (baseline 1.9).",
          {"Acute kidney injury (N17.9), prerenal, resolved",
-          "Chronic kidney disease, stage 3 unspecified (N18.30)",
-          "Viral gastroenteritis (A08.4)", "Essential hypertension (I10)"},
+          "Chronic kidney disease, stage 3 unspecified (N18.30)", "Viral gastroenteritis (A08.4)",
+          "Essential hypertension (I10)"},
          "<p>Mr. Smith, 30, with CKD stage 3 and proteinuria followed by nephrology, presented "
          "dizzy and dehydrated after 48 hours of gastroenteritis while still taking lisinopril. "
          "Creatinine was 3.1 mg/dL, potassium 5.6 mmol/L, bicarbonate 18 mmol/L.</p>"
@@ -428,9 +428,9 @@ QString shortDate(QDate date)
 QString longDate(QDate date)
 {
     // Fixed English month names: QDate::toString follows the system locale.
-    static const char *const months[] = {"January", "February", "March",     "April",
-                                         "May",     "June",     "July",      "August",
-                                         "September", "October", "November", "December"};
+    static const char *const months[] = {"January",   "February", "March",    "April",
+                                         "May",       "June",     "July",     "August",
+                                         "September", "October",  "November", "December"};
     return QStringLiteral("%1 %2, %3")
         .arg(QLatin1String(months[date.month() - 1]))
         .arg(date.day())
@@ -568,8 +568,8 @@ QString labReportHtml(const Persona &persona, const Papers &papers)
 
 QString referralHtml(const Persona &persona, const Papers &papers)
 {
-    const QString title = persona.genderAtBirth == QLatin1String("F") ? QStringLiteral("Ms.")
-                                                                      : QStringLiteral("Mr.");
+    const QString title =
+        persona.genderAtBirth == QLatin1String("F") ? QStringLiteral("Ms.") : QStringLiteral("Mr.");
     return style() +
            letterhead(text(kClinic), text(kClinicAddress), QStringLiteral("Referral Letter")) +
            QStringLiteral("<p>%1</p><p>To: <b>%2</b><br/>%3</p>")
@@ -633,10 +633,10 @@ double wave(double t, double amplitude, double centre, double width)
 double beat(double t, double prSeconds)
 {
     return wave(t, 0.15, -prSeconds + 0.05, 0.022) // P
-           + wave(t, -0.10, -0.030, 0.009)          // Q
-           + wave(t, 1.25, 0.0, 0.011)              // R
-           + wave(t, -0.28, 0.032, 0.011)           // S
-           + wave(t, 0.32, 0.27, 0.045);            // T
+           + wave(t, -0.10, -0.030, 0.009)         // Q
+           + wave(t, 1.25, 0.0, 0.011)             // R
+           + wave(t, -0.28, 0.032, 0.011)          // S
+           + wave(t, 0.32, 0.27, 0.045);           // T
 }
 
 QImage ecgStrip(const Persona &persona, const Papers &papers)
@@ -690,10 +690,10 @@ QImage ecgStrip(const Persona &persona, const Papers &papers)
     painter.fillRect(QRect(0, 0, image.width(), top), Qt::white);
     painter.setPen(Qt::black);
     painter.setFont(QFont(QStringLiteral("DejaVu Sans"), 13, QFont::Bold));
-    painter.drawText(QRect(12, 0, 700, top), Qt::AlignVCenter,
-                     QStringLiteral("%1, %2   DOB %3")
-                         .arg(persona.lastName.toUpper(), persona.firstName,
-                              shortDate(persona.birthDate)));
+    painter.drawText(
+        QRect(12, 0, 700, top), Qt::AlignVCenter,
+        QStringLiteral("%1, %2   DOB %3")
+            .arg(persona.lastName.toUpper(), persona.firstName, shortDate(persona.birthDate)));
     painter.setFont(QFont(QStringLiteral("DejaVu Sans"), 11));
     painter.drawText(QRect(0, 0, image.width() - 12, top), Qt::AlignVCenter | Qt::AlignRight,
                      QStringLiteral("%1   HR %2 bpm   Lead II   25 mm/s   10 mm/mV")
@@ -734,8 +734,8 @@ QImage photograph(const Persona &persona, const Papers &papers)
     drape.setColorAt(1, QColor(40, 70, 95));
     painter.fillRect(image.rect(), drape);
 
-    const QColor skin = persona.key == QLatin1String("chris") ? QColor(122, 84, 60)
-                                                               : QColor(226, 180, 150);
+    const QColor skin =
+        persona.key == QLatin1String("chris") ? QColor(122, 84, 60) : QColor(226, 180, 150);
     QLinearGradient shade(0, 150, 0, 600);
     shade.setColorAt(0, skin.lighter(112));
     shade.setColorAt(1, skin.darker(115));
@@ -759,8 +759,7 @@ QImage photograph(const Persona &persona, const Papers &papers)
     case PhotoSubject::Hand: {
         painter.drawRoundedRect(QRectF(300, 260, 360, 300), 120, 120); // back of the hand
         for (int i = 0; i < 4; ++i)
-            painter.drawRoundedRect(QRectF(318 + i * 86, 80 + (i == 0 || i == 3 ? 40 : 0), 70,
-                                           230),
+            painter.drawRoundedRect(QRectF(318 + i * 86, 80 + (i == 0 || i == 3 ? 40 : 0), 70, 230),
                                     35, 35);
         painter.drawRoundedRect(QRectF(620, 330, 200, 80), 40, 40); // thumb
         painter.drawRect(QRectF(360, 540, 240, 200));               // wrist
@@ -770,7 +769,7 @@ QImage photograph(const Persona &persona, const Papers &papers)
     case PhotoSubject::Legs: {
         for (int side = 0; side < 2; ++side) {
             const double x = 250 + side * 300;
-            painter.drawRoundedRect(QRectF(x, 40, 150, 470), 60, 60);      // lower leg
+            painter.drawRoundedRect(QRectF(x, 40, 150, 470), 60, 60);       // lower leg
             painter.drawRoundedRect(QRectF(x - 20, 430, 190, 140), 80, 80); // swollen ankle
             painter.drawRoundedRect(QRectF(x - 10, 520, 230, 110), 50, 50); // foot
             painter.setPen(QPen(skin.darker(150), 3));
@@ -810,8 +809,8 @@ QImage photograph(const Persona &persona, const Papers &papers)
         break;
     }
     case PhotoSubject::Heel: {
-        painter.drawRoundedRect(QRectF(330, 0, 320, 420), 120, 120);   // lower leg
-        painter.drawEllipse(QRectF(300, 330, 380, 360));               // heel
+        painter.drawRoundedRect(QRectF(330, 0, 320, 420), 120, 120); // lower leg
+        painter.drawEllipse(QRectF(300, 330, 380, 360));             // heel
         QRadialGradient redness(QPointF(490, 560), 70);
         redness.setColorAt(0, QColor(190, 40, 40, 200));
         redness.setColorAt(1, QColor(190, 40, 40, 0));
@@ -991,8 +990,8 @@ QList<PersonaDocument> PersonaDocuments::build(const Persona &persona) const
 
     const QImage ecg = ecgStrip(persona, *papers);
     add(QStringLiteral("ecg.png"), QStringLiteral("ECG rhythm strip, lead II"),
-        QStringLiteral("image/png"), encode(ecg, "PNG"), papers->ecgDate,
-        QStringLiteral("11524-6"), QStringLiteral("EKG study"), ecg.size());
+        QStringLiteral("image/png"), encode(ecg, "PNG"), papers->ecgDate, QStringLiteral("11524-6"),
+        QStringLiteral("EKG study"), ecg.size());
     const QImage photo = photograph(persona, *papers);
     add(QStringLiteral("photo.jpg"),
         QStringLiteral("Clinical photograph: %1").arg(text(papers->photoSite)),

@@ -33,8 +33,8 @@ struct PersonaDocument
     QString description; //!< a title for people, e.g. "Laboratory report"
     QString mimeType;    //!< "application/xml", "application/pdf", "image/png", "image/jpeg"
     QByteArray content;
-    qint64 size = 0; //!< content.size(), kept apart for listings that carry no content
-    QDateTime indexed; //!< when the network indexed it (UTC)
+    qint64 size = 0;     //!< content.size(), kept apart for listings that carry no content
+    QDateTime indexed;   //!< when the network indexed it (UTC)
     QString typeCode;    //!< LOINC document type, e.g. "11502-2"
     QString typeDisplay; //!< e.g. "Laboratory report"
     QSize imageSize;     //!< images only: their width and height in pixels

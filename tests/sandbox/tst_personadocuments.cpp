@@ -70,9 +70,9 @@ CcdaOutline outline(const QByteArray &xml)
         if (path.size() == 2) { // children of ClinicalDocument
             if (name == QLatin1String("templateId")) {
                 const QString extension = attributes.value(QLatin1String("extension")).toString();
-                result.documentTemplates << attributes.value(QLatin1String("root")).toString() +
-                                                (extension.isEmpty() ? QString()
-                                                                     : QLatin1Char('|') + extension);
+                result.documentTemplates
+                    << attributes.value(QLatin1String("root")).toString() +
+                           (extension.isEmpty() ? QString() : QLatin1Char('|') + extension);
             } else if (name == QLatin1String("code")) {
                 result.documentCode = system + QLatin1Char('|') + code;
             }
@@ -192,11 +192,10 @@ void TestPersonaDocuments::eachPersonaHasSixDocuments()
     }
     QCOMPARE(ids.size(), 6);
     QCOMPARE(fileNames.size(), 6);
-    QCOMPARE(mimeTypes, QStringList({QStringLiteral("application/xml"),
-                                     QStringLiteral("application/pdf"),
-                                     QStringLiteral("application/pdf"),
-                                     QStringLiteral("application/pdf"), QStringLiteral("image/png"),
-                                     QStringLiteral("image/jpeg")}));
+    QCOMPARE(mimeTypes,
+             QStringList({QStringLiteral("application/xml"), QStringLiteral("application/pdf"),
+                          QStringLiteral("application/pdf"), QStringLiteral("application/pdf"),
+                          QStringLiteral("image/png"), QStringLiteral("image/jpeg")}));
 
     // The C-CDA is the resource, and about this persona.
     QCOMPARE(documents.at(0).content, PersonaDocuments::ccda(firstName));
@@ -318,7 +317,7 @@ void TestPersonaDocuments::ccdaIsACompleteCcd_data()
 {
     QTest::addColumn<QString>("firstName");
     QTest::addColumn<QStringList>("conditions"); // SNOMED CT, in the problems section
-    QTest::addColumn<QStringList>("icd10Codes");     // their ICD-10-CM translations
+    QTest::addColumn<QStringList>("icd10Codes"); // their ICD-10-CM translations
     QTest::addColumn<bool>("noKnownAllergies");
     QTest::addColumn<bool>("refusedVaccine");
     QTest::newRow("jane") << QStringLiteral("Jane") << QStringList{QStringLiteral("370143000")}
@@ -328,8 +327,7 @@ void TestPersonaDocuments::ccdaIsACompleteCcd_data()
     QTest::newRow("ollie") << QStringLiteral("Ollie") << QStringList{QStringLiteral("21897009")}
                            << QStringList{QStringLiteral("F41.1")} << false << true;
     QTest::newRow("andreas") << QStringLiteral("Andreas")
-                             << QStringList{QStringLiteral("44054006"),
-                                            QStringLiteral("433144002")}
+                             << QStringList{QStringLiteral("44054006"), QStringLiteral("433144002")}
                              << QStringList{QStringLiteral("E11.9"), QStringLiteral("N18.30")}
                              << false << false;
     QTest::newRow("kyla") << QStringLiteral("Kyla")
@@ -352,8 +350,10 @@ void TestPersonaDocuments::ccdaIsACompleteCcd()
     QVERIFY2(ccda.error.isEmpty(), qPrintable(ccda.error));
 
     // A C-CDA R2.1 CCD on the US Realm Header.
-    QVERIFY(ccda.documentTemplates.contains(QStringLiteral("2.16.840.1.113883.10.20.22.1.2|2015-08-01")));
-    QVERIFY(ccda.documentTemplates.contains(QStringLiteral("2.16.840.1.113883.10.20.22.1.1|2015-08-01")));
+    QVERIFY(ccda.documentTemplates.contains(
+        QStringLiteral("2.16.840.1.113883.10.20.22.1.2|2015-08-01")));
+    QVERIFY(ccda.documentTemplates.contains(
+        QStringLiteral("2.16.840.1.113883.10.20.22.1.1|2015-08-01")));
     QCOMPARE(ccda.documentCode, coded(loinc, "34133-9"));
 
     // About the persona.
@@ -379,8 +379,7 @@ void TestPersonaDocuments::ccdaIsACompleteCcd()
     };
     for (auto it = sections.cbegin(); it != sections.cend(); ++it) {
         QVERIFY2(ccda.sectionEntryCodes.contains(it.key()), qPrintable(it.key()));
-        QVERIFY2(ccda.sectionTemplates.value(it.key()).contains(it.value()),
-                 qPrintable(it.key()));
+        QVERIFY2(ccda.sectionTemplates.value(it.key()).contains(it.value()), qPrintable(it.key()));
         QVERIFY2(ccda.sectionEntries.value(it.key()) >= 1, qPrintable(it.key()));
     }
     QVERIFY(ccda.sectionEntries.value(QStringLiteral("8716-3")) >= 2); // vital-sign organizers
