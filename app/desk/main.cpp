@@ -386,6 +386,8 @@ int main(int argc, char *argv[])
     environment.claimSync = context.claimSync();
     environment.claimFiles = context.claimFiles();
     environment.claimDashboard = context.claimDashboard();
+    environment.outsideRecords = context.outsideRecords();
+    environment.medicalRecords = context.medicalRecords();
     environment.providerId = context.providerId();
     environment.providerName = context.providerName();
     environment.timelyFilingDays = context.timelyFilingDays();

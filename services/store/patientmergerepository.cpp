@@ -13,12 +13,14 @@
 
 namespace {
 /*
-  Every table with a patient_id (resources/migrations 001–009). Claims keep the name and date of
-  birth they were billed under (their own columns); only their patient moves. Metriport's
-  documents join this list when their table exists; the network mapping (one per patient) needs
-  its own rule instead: keep the kept patient's, take the merged one's only when there is none.
+  Every table with a patient_id (resources/migrations 001–010). Claims keep the name and date of
+  birth they were billed under (their own columns); only their patient moves. An outside
+  document both charts hold (same source id) stays once, on the kept chart. The network link
+  (one per patient) has its own rule below: the kept patient's stays, the merged one's moves
+  only when the kept patient has none.
  */
-constexpr const char *tables[] = {"coverages", "verifications", "appointments", "claims"};
+constexpr const char *tables[] = {"coverages", "verifications", "appointments", "claims",
+                                  "clinical_documents"};
 
 QString what()
 {
@@ -199,12 +201,21 @@ StoreResult<PatientMerge> PatientMergeRepository::merge(qint64 keptId, qint64 me
     for (const char *table : tables) {
         const auto moved = change(
             m_connection,
-            QStringLiteral("UPDATE %1 SET patient_id = ? WHERE patient_id = ?").arg(QLatin1String(table)),
+            QStringLiteral("UPDATE OR IGNORE %1 SET patient_id = ? WHERE patient_id = ?")
+                .arg(QLatin1String(table)),
             {keptId, mergedId});
         if (!moved)
             return Result::failure(moved.error());
         merge.moved.insert(QLatin1String(table), *moved);
     }
+    const auto linked = change(
+        m_connection,
+        QStringLiteral("UPDATE network_links SET patient_id = ? WHERE patient_id = ? AND NOT EXISTS "
+                       "(SELECT 1 FROM network_links WHERE patient_id = ?)"),
+        {keptId, mergedId, keptId});
+    if (!linked)
+        return Result::failure(linked.error());
+    merge.moved.insert(QStringLiteral("network_links"), *linked);
 
     // Charts merged into this one before now point at the kept one.
     const auto earlier = change(
