@@ -69,6 +69,25 @@ SandboxServer::SandboxServer(Options options, QObject *parent)
     m_clearinghouse.slowDelayMs = options.slowDelayMs;
     m_payorRoutes.setFaults(options.payorFaults);
     connect(&m_payor, &SandboxPayor::claimStatusChanged, this, &SandboxServer::announceClaimStatus);
+    // Metriport's personas: their documents, made once.
+    m_metriport.setDocumentSource([personas = m_personas](const QString &firstName) {
+        QList<SandboxMetriportDocument> documents;
+        for (const PersonaDocument &persona : personas->documents(firstName)) {
+            SandboxMetriportDocument document;
+            document.meta.id = persona.id;
+            document.meta.fileName = persona.fileName;
+            document.meta.description = persona.description;
+            document.meta.mimeType = persona.mimeType;
+            document.meta.size = persona.size;
+            document.meta.indexed = persona.indexed;
+            document.meta.typeCode = persona.typeCode;
+            document.meta.typeDisplay = persona.typeDisplay;
+            document.meta.status = QStringLiteral("current");
+            document.bytes = persona.content;
+            documents.append(document);
+        }
+        return documents;
+    });
     // Metriport's converter: our C-CDA reader and FHIR writer.
     m_metriport.setConverter([](const QByteArray &ccda, const QString &patientId,
                                 QString *error) -> std::optional<QByteArray> {

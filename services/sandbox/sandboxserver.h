@@ -4,6 +4,7 @@
 
 #include "services/httpserver/httproutes.h"
 #include "services/sandbox/sandboxclearinghouse.h"
+#include "services/sandbox/personadocuments.h"
 #include "services/sandbox/sandboxmetriport.h"
 #include "services/sandbox/sandboxpayor.h"
 #include "services/sandbox/sandboxpayorroutes.h"
@@ -99,4 +100,5 @@ private:
     SandboxPayor m_payor;
     SandboxPayorRoutes m_payorRoutes;
     SandboxMetriport m_metriport;
+    std::shared_ptr<PersonaDocuments> m_personas = std::make_shared<PersonaDocuments>();
 };
