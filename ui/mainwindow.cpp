@@ -710,6 +710,7 @@ PatientPage *MainWindow::openPatient(qint64 patientId)
     });
     connect(page, &PatientPage::loaded, this,
             [this, page] { m_tabs->setTabText(m_tabs->indexOf(page), page->title()); });
+    connect(page, &PatientPage::otherPatientChosen, this, &MainWindow::openPatient);
     const int index = m_tabs->addTab(page, page->title());
     m_tabs->setCurrentIndex(index);
     page->focusFirstField();
@@ -757,8 +758,10 @@ void MainWindow::openRegistration(const Patient &draft)
 {
     // The service stores the patient and records patient.create in the audit trail.
     RegisterPatientDialog dialog(m_env.patients, draft, this);
-    if (dialog.exec() != QDialog::Accepted)
+    if (dialog.exec() != QDialog::Accepted) {
+        openPatient(dialog.patientToOpen()); // a duplicate the clerk chose instead (0: none)
         return;
+    }
     runSearch();
     openPatient(dialog.patient().id);
 }

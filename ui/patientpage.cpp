@@ -67,6 +67,8 @@ PatientPage::PatientPage(const DeskEnvironment &environment, qint64 patientId, Q
             m_patient = dialog.patient();
             showPatient();
             Q_EMIT patientChanged(m_patient);
+        } else if (dialog.patientToOpen() != 0) {
+            Q_EMIT otherPatientChosen(dialog.patientToOpen());
         }
     });
 

@@ -75,6 +75,9 @@ Q_SIGNALS:
     void outsideRecordsRequested(qint64 patientId);
     //! The record was read (or could not be: see errorString()).
     void loaded();
+    //! The clerk chose another patient's record from this one (a duplicate, or the record
+    //! this one was merged into).
+    void otherPatientChosen(qint64 patientId);
 
 private:
     void showPatient();

@@ -6,11 +6,18 @@
 #include "services/domain/dateformats.h"
 #include "services/domain/fieldvalidation.h"
 #include "services/patients/patientservice.h"
+#include "ui/duplicatecandidatespanel.h"
+#include "ui/mergepatientsdialog.h"
 #include "ui/widgethelpers.h"
 #include "ui_registerpatientdialog.h"
 
 #include <QPushButton>
 #include <QRegularExpression>
+
+namespace {
+//! How long typing pauses before the duplicate check runs.
+constexpr int lookupDelayMs = 350;
+} // namespace
 
 RegisterPatientDialog::RegisterPatientDialog(PatientService *patients, const Patient &patient,
                                              QWidget *parent)
@@ -18,8 +25,14 @@ RegisterPatientDialog::RegisterPatientDialog(PatientService *patients, const Pat
     , m_ui(std::make_unique<Ui::RegisterPatientDialog>())
     , m_patients(patients)
     , m_patient(patient)
+    , m_duplicates(new DuplicateCandidatesPanel(this))
 {
     m_ui->setupUi(this);
+    // Under the form, above the messages and buttons; after Email in the tab order.
+    m_ui->mainLayout->insertWidget(1, m_duplicates);
+    setTabOrder(m_ui->emailEdit, m_duplicates->firstFocus());
+    setTabOrder(m_duplicates->lastFocus(), m_ui->buttonBox);
+    m_duplicates->setMergeAvailable(patient.id != 0);
     // The date order of the language: the same as every date shown (DateFormats).
     m_ui->dobEdit->setPlaceholderText(DateFormats::placeholder());
     m_ui->genderCombo->addItem(tr("Female"), QVariant::fromValue(int(Gender::Female)));
@@ -55,6 +68,31 @@ RegisterPatientDialog::RegisterPatientDialog(PatientService *patients, const Pat
     }
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &RegisterPatientDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &RegisterPatientDialog::reject);
+
+    m_lookupTimer.setSingleShot(true);
+    m_lookupTimer.setInterval(lookupDelayMs);
+    connect(&m_lookupTimer, &QTimer::timeout, this, &RegisterPatientDialog::lookUpDuplicates);
+    for (QLineEdit *edit : {m_ui->firstNameEdit, m_ui->middleNameEdit, m_ui->lastNameEdit,
+                            m_ui->dobEdit, m_ui->addressEdit, m_ui->zipEdit, m_ui->phoneEdit,
+                            m_ui->emailEdit}) {
+        connect(edit, &QLineEdit::textChanged, &m_lookupTimer, qOverload<>(&QTimer::start));
+    }
+    connect(m_ui->genderCombo, &QComboBox::currentIndexChanged, &m_lookupTimer,
+            qOverload<>(&QTimer::start));
+    connect(m_duplicates, &DuplicateCandidatesPanel::openClicked, this,
+            [this](const Patient &other) { openInstead(other.id); });
+    connect(m_duplicates, &DuplicateCandidatesPanel::notTheSamePersonClicked, this, [this] {
+        for (const DuplicateCandidate &candidate : m_duplicates->candidates())
+            m_notSame.insert(candidate.patient.id);
+        m_likelyConfirmed = false;
+        showDuplicates({});
+        m_ui->buttonBox->button(QDialogButtonBox::Save)->setFocus();
+    });
+    connect(m_duplicates, &DuplicateCandidatesPanel::mergeClicked, this,
+            &RegisterPatientDialog::mergeWith);
+    // An edit shows the record's duplicates at once: that is where Merge… starts.
+    if (patient.id != 0)
+        lookUpDuplicates();
 }
 
 RegisterPatientDialog::~RegisterPatientDialog() = default;
@@ -145,10 +183,131 @@ QStringList RegisterPatientDialog::validate()
     return messages;
 }
 
+QString RegisterPatientDialog::lookupKey(const Patient &p) const
+{
+    return QStringList{p.firstName, p.middleName, p.lastName,
+                       p.dateOfBirth.toString(Qt::ISODate), genderCode(p.gender),
+                       p.address.line1, p.address.zip, p.phone, p.email}
+        .join(QChar(0x1f));
+}
+
+QList<DuplicateCandidate> RegisterPatientDialog::duplicates() const
+{
+    return m_duplicates->isVisibleTo(this) ? m_duplicates->candidates()
+                                           : QList<DuplicateCandidate>();
+}
+
+void RegisterPatientDialog::lookUpDuplicates()
+{
+    m_lookupTimer.stop();
+    const Patient typed = patientFromForm();
+    const QString key = lookupKey(typed);
+    const int generation = ++m_lookupGeneration;
+    if (!typed.dateOfBirth.isValid() || (typed.firstName.isEmpty() && typed.lastName.isEmpty())) {
+        // Nothing to compare yet.
+        m_checkedKey = key;
+        showDuplicates({});
+        Q_EMIT duplicatesChecked();
+        if (std::exchange(m_saveAfterLookup, false))
+            accept();
+        return;
+    }
+    Async::whenReady(m_patients->findDuplicates(typed), this,
+                     [this, key, generation](const StoreResult<QList<DuplicateCandidate>> &found) {
+                         if (generation != m_lookupGeneration)
+                             return; // the form changed meanwhile; a newer check follows
+                         m_checkedKey = key;
+                         if (!found) {
+                             // The check is a help, not a gate: say so and let the clerk save.
+                             m_ui->messageLabel->setText(
+                                 tr("Could not check for patients already registered: %1")
+                                     .arg(found.error()));
+                             m_ui->messageLabel->show();
+                             showDuplicates({});
+                         } else {
+                             showDuplicates(*found);
+                         }
+                         Q_EMIT duplicatesChecked();
+                         if (std::exchange(m_saveAfterLookup, false))
+                             accept();
+                     });
+}
+
+void RegisterPatientDialog::showDuplicates(const QList<DuplicateCandidate> &candidates)
+{
+    QList<DuplicateCandidate> shown;
+    for (const DuplicateCandidate &candidate : candidates) {
+        if (!m_notSame.contains(candidate.patient.id))
+            shown.append(candidate);
+    }
+    m_duplicates->setCandidates(shown);
+    if (m_patient.id == 0) {
+        m_ui->buttonBox->button(QDialogButtonBox::Save)
+            ->setText(m_likelyConfirmed && !shown.isEmpty() ? tr("Register Any&way")
+                                                            : tr("&Register"));
+    }
+}
+
+void RegisterPatientDialog::openInstead(qint64 patientId)
+{
+    if (patientId <= 0)
+        return;
+    m_patientToOpen = patientId;
+    reject();
+}
+
+void RegisterPatientDialog::mergeWith(const Patient &other)
+{
+    if (m_patient.id == 0)
+        return; // only two stored records can be merged
+    MergePatientsDialog dialog(m_patients, m_patient, other, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    Q_EMIT patientsMerged(dialog.keptId(), dialog.mergedId());
+    if (dialog.keptId() != m_patient.id) {
+        // This record is gone into the other: continue there.
+        openInstead(dialog.keptId());
+        return;
+    }
+    m_notSame.insert(dialog.mergedId());
+    lookUpDuplicates();
+}
+
 void RegisterPatientDialog::accept()
 {
     if (m_saving || !validate().isEmpty())
         return;
+    if (m_patient.id == 0) {
+        const Patient typed = patientFromForm();
+        if (lookupKey(typed) != m_checkedKey) {
+            // Saved before the check answered for what is typed now: check, then come back.
+            m_saveAfterLookup = true;
+            lookUpDuplicates();
+            return;
+        }
+        const QList<DuplicateCandidate> listed = duplicates();
+        const bool likely =
+            std::any_of(listed.cbegin(), listed.cend(), [](const DuplicateCandidate &c) {
+                return c.match.verdict == DuplicateVerdict::Likely;
+            });
+        if (likely && !m_likelyConfirmed) {
+            // Asked once: the clerk looks at the list, then registers anyway or opens the record.
+            m_likelyConfirmed = true;
+            showDuplicates(listed);
+            m_ui->messageLabel->setText(
+                tr("%1 may already be registered (see the list). Press Register Anyway to "
+                   "register a new patient, or Open to use the record that exists.")
+                    .arg(typed.fullName()));
+            m_ui->messageLabel->show();
+            m_duplicates->firstFocus()->setFocus();
+            return;
+        }
+    }
+    save();
+}
+
+void RegisterPatientDialog::save()
+{
     m_saving = true;
     QPushButton *save = m_ui->buttonBox->button(QDialogButtonBox::Save);
     save->setEnabled(false);
