@@ -37,8 +37,7 @@ DuplicateCandidatesPanel::DuplicateCandidatesPanel(QWidget *parent)
     m_list->header()->setStretchLastSection(true);
     m_list->setAccessibleName(tr("Possible duplicates"));
     // A few rows: the form stays in view above it.
-    m_list->setMaximumHeight(m_list->sizeHintForRow(0) > 0 ? 6 * m_list->sizeHintForRow(0)
-                                                           : 130);
+    m_list->setMaximumHeight(m_list->sizeHintForRow(0) > 0 ? 6 * m_list->sizeHintForRow(0) : 130);
     m_open->setObjectName(QStringLiteral("openDuplicateButton"));
     m_open->setToolTip(tr("Close this form and open the selected patient's record instead"));
     m_notSame->setObjectName(QStringLiteral("notSameButton"));
@@ -92,7 +91,8 @@ void DuplicateCandidatesPanel::setCandidates(const QList<DuplicateCandidate> &ca
         likely = likely || candidate.match.verdict == DuplicateVerdict::Likely;
         const Patient &p = candidate.patient;
         //: %1 is "Likely duplicate" or "Possible duplicate", %2 the score out of 100
-        const QString match = tr("%1 (%2)").arg(DuplicateScorer::verdictText(candidate.match.verdict))
+        const QString match = tr("%1 (%2)")
+                                  .arg(DuplicateScorer::verdictText(candidate.match.verdict))
                                   .arg(candidate.match.score);
         auto *item = new QTreeWidgetItem(
             m_list, {p.displayName(), DateFormats::format(p.dateOfBirth), p.mrn, match,

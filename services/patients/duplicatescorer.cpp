@@ -295,11 +295,12 @@ DuplicateScore DuplicateScorer::score(const DuplicateSubject &typedSubject,
         const bool initialOnly = ma.size() == 1 || mb.size() == 1;
         if (ma == mb) {
             points += middleAgrees;
-            reasons << tr("middle name %1 = %2").arg(a.middleName.trimmed(), b.middleName.trimmed());
+            reasons
+                << tr("middle name %1 = %2").arg(a.middleName.trimmed(), b.middleName.trimmed());
         } else if (initialOnly && ma.at(0) == mb.at(0)) {
             points += middleAgrees;
-            reasons << tr("middle initial %1 / %2").arg(a.middleName.trimmed(),
-                                                        b.middleName.trimmed());
+            reasons
+                << tr("middle initial %1 / %2").arg(a.middleName.trimmed(), b.middleName.trimmed());
         } else if (jaroWinkler(ma, mb) < spellingSimilarity) {
             points += middleConflicts;
             middleConflict = true;
@@ -339,12 +340,12 @@ DuplicateScore DuplicateScorer::score(const DuplicateSubject &typedSubject,
     }
     for (const QString &id : typedSubject.memberIds) {
         const QString key = id.trimmed();
-        const bool shared = !key.isEmpty() &&
-                            std::any_of(candidateSubject.memberIds.cbegin(),
-                                        candidateSubject.memberIds.cend(), [&](const QString &other) {
-                                            return other.trimmed().compare(key, Qt::CaseInsensitive) ==
-                                                   0;
-                                        });
+        const bool shared =
+            !key.isEmpty() &&
+            std::any_of(candidateSubject.memberIds.cbegin(), candidateSubject.memberIds.cend(),
+                        [&](const QString &other) {
+                            return other.trimmed().compare(key, Qt::CaseInsensitive) == 0;
+                        });
         if (shared) {
             points += sameMemberId;
             reasons << tr("same insurance member ID");
@@ -352,8 +353,8 @@ DuplicateScore DuplicateScorer::score(const DuplicateSubject &typedSubject,
             break;
         }
     }
-    const bool sameMrn =
-        !a.mrn.trimmed().isEmpty() && a.mrn.trimmed().compare(b.mrn.trimmed(), Qt::CaseInsensitive) == 0;
+    const bool sameMrn = !a.mrn.trimmed().isEmpty() &&
+                         a.mrn.trimmed().compare(b.mrn.trimmed(), Qt::CaseInsensitive) == 0;
     if (sameMrn) {
         reasons.prepend(tr("same MRN"));
         points = 100;
@@ -364,8 +365,8 @@ DuplicateScore DuplicateScorer::score(const DuplicateSubject &typedSubject,
         if (first.match == Match::Different && !swapped)
             points = std::min(points, differentFirstNameCap);
         // Twins: only the person's own identifiers tell a slip of spelling from a sibling.
-        const bool firstDiffers = !swapped && first.match != Match::Exact &&
-                                  first.match != Match::Nickname;
+        const bool firstDiffers =
+            !swapped && first.match != Match::Exact && first.match != Match::Nickname;
         if ((firstDiffers || middleConflict) && !personal)
             points = std::min(points, likelyThreshold - 1);
     }

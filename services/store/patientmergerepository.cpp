@@ -45,7 +45,8 @@ StoreResult<QString> refusal(const QString &connection, qint64 keptId, qint64 me
     if (keptId == mergedId || keptId <= 0 || mergedId <= 0)
         return QCoreApplication::translate("Store", "Choose two different patients to merge.");
     QSqlQuery query(Database::connection(connection));
-    query.prepare(QStringLiteral("SELECT id, ifnull(merged_into, 0) FROM patients WHERE id IN (?, ?)"));
+    query.prepare(
+        QStringLiteral("SELECT id, ifnull(merged_into, 0) FROM patients WHERE id IN (?, ?)"));
     query.addBindValue(keptId);
     query.addBindValue(mergedId);
     if (!query.exec())
@@ -61,8 +62,8 @@ StoreResult<QString> refusal(const QString &connection, qint64 keptId, qint64 me
             "Store", "This patient no longer exists; someone may have removed the record.");
     }
     if (mergedInto > 0) {
-        return QCoreApplication::translate(
-            "Store", "That patient was already merged into another record.");
+        return QCoreApplication::translate("Store",
+                                           "That patient was already merged into another record.");
     }
     if (keptInto > 0) {
         return QCoreApplication::translate(
@@ -72,8 +73,7 @@ StoreResult<QString> refusal(const QString &connection, qint64 keptId, qint64 me
     return QString();
 }
 
-StoreResult<int> countOf(const QString &connection, const QString &sql,
-                         const QVariantList &values)
+StoreResult<int> countOf(const QString &connection, const QString &sql, const QVariantList &values)
 {
     QSqlQuery query(Database::connection(connection));
     query.prepare(sql);
@@ -85,8 +85,7 @@ StoreResult<int> countOf(const QString &connection, const QString &sql,
 }
 
 //! Runs a write; the rows it changed.
-StoreResult<int> change(const QString &connection, const QString &sql,
-                        const QVariantList &values)
+StoreResult<int> change(const QString &connection, const QString &sql, const QVariantList &values)
 {
     QSqlQuery query(Database::connection(connection));
     query.prepare(sql);
@@ -127,18 +126,18 @@ StoreResult<PatientMerge> PatientMergeRepository::preview(qint64 keptId, qint64 
     merge.mergedId = mergedId;
     for (const char *table : tables) {
         // Table names come from the list above, never from input.
-        const auto counted = countOf(
-            m_connection,
-            QStringLiteral("SELECT count(*) FROM %1 WHERE patient_id = ?").arg(QLatin1String(table)),
-            {mergedId});
+        const auto counted = countOf(m_connection,
+                                     QStringLiteral("SELECT count(*) FROM %1 WHERE patient_id = ?")
+                                         .arg(QLatin1String(table)),
+                                     {mergedId});
         if (!counted)
             return Result::failure(counted.error());
         merge.moved.insert(QLatin1String(table), *counted);
     }
-    const auto repeated = countOf(
-        m_connection,
-        QStringLiteral("SELECT count(*) FROM coverages WHERE %1").arg(QLatin1String(repeatedCoverage)),
-        {mergedId, keptId});
+    const auto repeated = countOf(m_connection,
+                                  QStringLiteral("SELECT count(*) FROM coverages WHERE %1")
+                                      .arg(QLatin1String(repeatedCoverage)),
+                                  {mergedId, keptId});
     if (!repeated)
         return Result::failure(repeated.error());
     merge.coveragesDeactivated = *repeated;
@@ -146,8 +145,7 @@ StoreResult<PatientMerge> PatientMergeRepository::preview(qint64 keptId, qint64 
 }
 
 StoreResult<PatientMerge> PatientMergeRepository::merge(qint64 keptId, qint64 mergedId,
-                                                        const QString &user,
-                                                        const QString &reason)
+                                                        const QString &user, const QString &reason)
 {
     using Result = StoreResult<PatientMerge>;
     QSqlDatabase db = Database::connection(m_connection);
@@ -191,9 +189,9 @@ StoreResult<PatientMerge> PatientMergeRepository::merge(qint64 keptId, qint64 me
     for (qsizetype i = 0; i < following.size(); ++i) {
         // There is no order past tertiary: the rest stay tertiary.
         const int order = int(qMin<qsizetype>(*keptActive + i + 1, 3));
-        const auto set = change(m_connection,
-                                QStringLiteral("UPDATE coverages SET coverage_order = ? WHERE id = ?"),
-                                {order, following.at(i)});
+        const auto set = change(
+            m_connection, QStringLiteral("UPDATE coverages SET coverage_order = ? WHERE id = ?"),
+            {order, following.at(i)});
         if (!set)
             return Result::failure(set.error());
     }

@@ -84,9 +84,8 @@ void TestDuplicateScorer::pairs_data()
     kylaBrown.phone = phone;
     QTest::newRow("married name") << Person{"Kyla", "Fields"} << kylaBrown << possible
                                   << QStringLiteral("first name Kyla = Kyla");
-    QTest::newRow("married name: block reason")
-        << Person{"Kyla", "Fields"} << kylaBrown << possible
-        << QStringLiteral("same date of birth and sex");
+    QTest::newRow("married name: block reason") << Person{"Kyla", "Fields"} << kylaBrown << possible
+                                                << QStringLiteral("same date of birth and sex");
     Person kylaFieldsAtHome{"Kyla", "Fields"};
     kylaFieldsAtHome.street = QStringLiteral("123 Dustydepot Avenue.");
     kylaFieldsAtHome.zip = zip;
@@ -94,8 +93,8 @@ void TestDuplicateScorer::pairs_data()
     QTest::newRow("married name, same phone, address spelt otherwise")
         << kylaFieldsAtHome << kylaBrown << possible << QStringLiteral("same phone");
 
-    QTest::newRow("same name, nothing else")
-        << Person{"Kyla", "Brown"} << kylaBrown << likely << QStringLiteral("last name Brown = Brown");
+    QTest::newRow("same name, nothing else") << Person{"Kyla", "Brown"} << kylaBrown << likely
+                                             << QStringLiteral("last name Brown = Brown");
     QTest::newRow("case, accents, punctuation")
         << Person{"JOSÉ", "O'BRIEN", {}, born, Gender::Male}
         << Person{"Jose", "OBrien", {}, born, Gender::Male} << likely << QString();
@@ -109,8 +108,8 @@ void TestDuplicateScorer::pairs_data()
     jhonAtHome.first = QStringLiteral("Jhon");
     // A slip of the first name with the household's details is still only possible: twins
     // share those too.
-    QTest::newRow("first name typo, same household") << jhonAtHome << johnAtHome << possible
-                                                     << QStringLiteral("same address");
+    QTest::newRow("first name typo, same household")
+        << jhonAtHome << johnAtHome << possible << QStringLiteral("same address");
     Person jhonWithEmail = jhonAtHome;
     jhonWithEmail.email = QStringLiteral("J.Smith@example.com");
     Person johnWithEmail = johnAtHome;
@@ -123,13 +122,13 @@ void TestDuplicateScorer::pairs_data()
     johnWithCard.memberIds = {QStringLiteral("X1"), QStringLiteral("w123456789")};
     QTest::newRow("first name typo, same member ID")
         << jhonWithCard << johnWithCard << likely << QStringLiteral("same insurance member ID");
-    QTest::newRow("last name typo") << Person{"Kyla", "Smyth"} << Person{"Kyla", "Smith"}
-                                    << possible
-                                    << QStringLiteral("last name Smyth ≈ Smith (spelling)");
+    QTest::newRow("last name typo")
+        << Person{"Kyla", "Smyth"} << Person{"Kyla", "Smith"} << possible
+        << QStringLiteral("last name Smyth ≈ Smith (spelling)");
     Person smythAtHome{"Kyla", "Smyth", {}, born, Gender::Female, {}, {}, phone};
     QTest::newRow("last name typo, same phone")
-        << smythAtHome << Person{"Kyla", "Smith", {}, born, Gender::Female, {}, {}, phone}
-        << likely << QStringLiteral("same phone");
+        << smythAtHome << Person{"Kyla", "Smith", {}, born, Gender::Female, {}, {}, phone} << likely
+        << QStringLiteral("same phone");
     QTest::newRow("first initial") << Person{"J", "Smith", {}, born, Gender::Male}
                                    << Person{"John", "Smith", {}, born, Gender::Male} << possible
                                    << QStringLiteral("first initial matches: J / John");
@@ -150,9 +149,9 @@ void TestDuplicateScorer::pairs_data()
         << Person{"Peggy", "Olson", {}, born, Gender::Female, street, zip}
         << Person{"Margaret", "Olson", {}, born, Gender::Female, street, zip} << likely
         << QStringLiteral("same address");
-    QTest::newRow("nickname and married name") << Person{"Liz", "Fields"}
-                                               << Person{"Elizabeth", "Brown"} << possible
-                                               << QStringLiteral("nickname: Liz = Elizabeth");
+    QTest::newRow("nickname and married name")
+        << Person{"Liz", "Fields"} << Person{"Elizabeth", "Brown"} << possible
+        << QStringLiteral("nickname: Liz = Elizabeth");
 
     // Swapped names.
     QTest::newRow("first and last swapped")
@@ -178,10 +177,9 @@ void TestDuplicateScorer::pairs_data()
     // Middle names.
     QTest::newRow("two-word first name against first and middle")
         << Person{"Mary Ann", "Jones"} << Person{"Mary", "Jones", "Ann"} << likely << QString();
-    QTest::newRow("middle initial")
-        << Person{"John", "Smith", "R", born, Gender::Male}
-        << Person{"John", "Smith", "Robert", born, Gender::Male} << likely
-        << QStringLiteral("middle initial R / Robert");
+    QTest::newRow("middle initial") << Person{"John", "Smith", "R", born, Gender::Male}
+                                    << Person{"John", "Smith", "Robert", born, Gender::Male}
+                                    << likely << QStringLiteral("middle initial R / Robert");
     QTest::newRow("different middle names, same household")
         << Person{"John", "Smith", "Adam", born, Gender::Male, street, zip, phone}
         << Person{"John", "Smith", "Brian", born, Gender::Male, street, zip, phone} << possible
@@ -201,12 +199,11 @@ void TestDuplicateScorer::pairs_data()
     sharedEmail.email = QStringLiteral("smiths@example.com");
     Person sharedEmail2 = jane;
     sharedEmail2.email = QStringLiteral("smiths@example.com");
-    QTest::newRow("twins sharing a family email") << sharedEmail << sharedEmail2 << different
-                                                  << QString();
+    QTest::newRow("twins sharing a family email")
+        << sharedEmail << sharedEmail2 << different << QString();
     QTest::newRow("neighbours born the same day")
         << Person{"Olga", "Petrov", {}, born, Gender::Female, street, zip}
-        << Person{"Kyla", "Brown", {}, born, Gender::Female, street, zip} << different
-        << QString();
+        << Person{"Kyla", "Brown", {}, born, Gender::Female, street, zip} << different << QString();
 
     // Sex not recorded: compared, but less sure.
     QTest::newRow("sex not recorded")
@@ -229,12 +226,14 @@ void TestDuplicateScorer::pairs()
 
     const DuplicateScore score = DuplicateScorer::score(typed.subject(), stored.subject());
     QVERIFY2(score.verdict == verdict,
-             qPrintable(QStringLiteral("score %1: %2").arg(score.score).arg(score.reasons.join(
-                 QStringLiteral("; ")))));
+             qPrintable(QStringLiteral("score %1: %2")
+                            .arg(score.score)
+                            .arg(score.reasons.join(QStringLiteral("; ")))));
     QCOMPARE(score.verdict, DuplicateScorer::verdictFor(score.score));
     QVERIFY(score.score >= 0 && score.score <= 100);
     if (!reason.isEmpty())
-        QVERIFY2(score.reasons.contains(reason), qPrintable(score.reasons.join(QStringLiteral("; "))));
+        QVERIFY2(score.reasons.contains(reason),
+                 qPrintable(score.reasons.join(QStringLiteral("; "))));
     // Every pair in the block says so first (or the MRN does).
     QVERIFY(!score.reasons.isEmpty());
     // The same two people compared the other way round get the same verdict and score.
@@ -247,8 +246,10 @@ void TestDuplicateScorer::outsideTheBlockIsNeverScored_data()
 {
     QTest::addColumn<Person>("typed");
     QTest::addColumn<Person>("stored");
-    Person kyla{"Kyla", "Brown", {}, born, Gender::Female, "123 DustyDepot Ave", "97477",
-                "541-555-0103", "kyla@example.com", "MRN000004", {"COB400004"}};
+    Person kyla{"Kyla",      "Brown",        {},
+                born,        Gender::Female, "123 DustyDepot Ave",
+                "97477",     "541-555-0103", "kyla@example.com",
+                "MRN000004", {"COB400004"}};
     Person dayLater = kyla;
     dayLater.dob = born.addDays(1);
     QTest::newRow("same everything, another date of birth") << dayLater << kyla;
@@ -287,7 +288,8 @@ void TestDuplicateScorer::contactDetailsNeverLowerTheScore()
         add(base);
         add(other);
         const int now = DuplicateScorer::score(base.subject(), other.subject()).score;
-        QVERIFY2(now > previous || now == 100, qPrintable(QStringLiteral("%1 → %2").arg(previous).arg(now)));
+        QVERIFY2(now > previous || now == 100,
+                 qPrintable(QStringLiteral("%1 → %2").arg(previous).arg(now)));
         previous = now;
     }
 }
@@ -296,7 +298,8 @@ void TestDuplicateScorer::normalizedName_data()
 {
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("normalized");
-    QTest::newRow("case and spaces") << QStringLiteral("  Mary   ANN ") << QStringLiteral("mary ann");
+    QTest::newRow("case and spaces")
+        << QStringLiteral("  Mary   ANN ") << QStringLiteral("mary ann");
     QTest::newRow("accents") << QStringLiteral("Núñez") << QStringLiteral("nunez");
     QTest::newRow("apostrophe") << QStringLiteral("O’Brien") << QStringLiteral("obrien");
     QTest::newRow("hyphen") << QStringLiteral("Garcia-Lopez") << QStringLiteral("garcia lopez");
@@ -325,16 +328,36 @@ void TestDuplicateScorer::nicknames_data()
     QTest::addColumn<QString>("a");
     QTest::addColumn<QString>("b");
     QTest::addColumn<QString>("formal");
-    QTest::newRow("bob") << "bob" << "robert" << "robert";
-    QTest::newRow("reversed") << "william" << "bill" << "william";
-    QTest::newRow("liz") << "liz" << "elizabeth" << "elizabeth";
-    QTest::newRow("kate") << "kate" << "katherine" << "katherine";
-    QTest::newRow("jim") << "jim" << "james" << "james";
-    QTest::newRow("peggy") << "peggy" << "margaret" << "margaret";
-    QTest::newRow("two short forms") << "bill" << "will" << "william";
-    QTest::newRow("unrelated") << "bob" << "james" << "";
-    QTest::newRow("equal is no nickname") << "robert" << "robert" << "";
-    QTest::newRow("unknown") << "kyla" << "kylie" << "";
+    QTest::newRow("bob") << "bob"
+                         << "robert"
+                         << "robert";
+    QTest::newRow("reversed") << "william"
+                              << "bill"
+                              << "william";
+    QTest::newRow("liz") << "liz"
+                         << "elizabeth"
+                         << "elizabeth";
+    QTest::newRow("kate") << "kate"
+                          << "katherine"
+                          << "katherine";
+    QTest::newRow("jim") << "jim"
+                         << "james"
+                         << "james";
+    QTest::newRow("peggy") << "peggy"
+                           << "margaret"
+                           << "margaret";
+    QTest::newRow("two short forms") << "bill"
+                                     << "will"
+                                     << "william";
+    QTest::newRow("unrelated") << "bob"
+                               << "james"
+                               << "";
+    QTest::newRow("equal is no nickname") << "robert"
+                                          << "robert"
+                                          << "";
+    QTest::newRow("unknown") << "kyla"
+                             << "kylie"
+                             << "";
 }
 
 void TestDuplicateScorer::nicknames()
@@ -348,14 +371,16 @@ void TestDuplicateScorer::nicknames()
 
 void TestDuplicateScorer::verdictThresholds()
 {
-    QCOMPARE(DuplicateScorer::verdictFor(DuplicateScorer::likelyThreshold), DuplicateVerdict::Likely);
+    QCOMPARE(DuplicateScorer::verdictFor(DuplicateScorer::likelyThreshold),
+             DuplicateVerdict::Likely);
     QCOMPARE(DuplicateScorer::verdictFor(DuplicateScorer::likelyThreshold - 1),
              DuplicateVerdict::Possible);
     QCOMPARE(DuplicateScorer::verdictFor(DuplicateScorer::possibleThreshold),
              DuplicateVerdict::Possible);
     QCOMPARE(DuplicateScorer::verdictFor(DuplicateScorer::possibleThreshold - 1),
              DuplicateVerdict::Different);
-    QCOMPARE(DuplicateScorer::verdictText(DuplicateVerdict::Possible), QStringLiteral("Possible duplicate"));
+    QCOMPARE(DuplicateScorer::verdictText(DuplicateVerdict::Possible),
+             QStringLiteral("Possible duplicate"));
 }
 
 QTEST_GUILESS_MAIN(TestDuplicateScorer)

@@ -117,7 +117,8 @@ void TestPatientDuplicates::kylaFieldsMayBeKylaBrown()
     QCOMPARE(found.constFirst().match.verdict, DuplicateVerdict::Possible);
     QVERIFY(found.constFirst().match.score >= DuplicateScorer::possibleThreshold);
     QVERIFY(found.constFirst().match.score < DuplicateScorer::likelyThreshold);
-    QVERIFY(found.constFirst().match.reasons.contains(QStringLiteral("same date of birth and sex")));
+    QVERIFY(
+        found.constFirst().match.reasons.contains(QStringLiteral("same date of birth and sex")));
     QVERIFY(found.constFirst().match.reasons.contains(QStringLiteral("first name Kyla = Kyla")));
 
     // The candidates are PHI on screen: each lookup is in the audit trail.
@@ -295,8 +296,8 @@ void TestPatientDuplicates::mergeMovesEverythingAndHidesTheMergedChart()
     QCOMPARE(searched(env, QStringLiteral("kyla")).size(), 1);
     QCOMPARE(duplicatesOf(env, person("Kyla", "Fields", kylaBorn, Gender::Female)).size(), 1);
     QCOMPARE(env.read([id = fields.id](const QString &c) {
-                 return PatientRepository(c).mergedInto(id).valueOr(-1);
-             }),
+        return PatientRepository(c).mergedInto(id).valueOr(-1);
+    }),
              brown.id);
 
     // The record of it: patient_merges and the audit trail, for both charts.
@@ -313,7 +314,8 @@ void TestPatientDuplicates::mergeMovesEverythingAndHidesTheMergedChart()
     for (const AuditEntry &entry : audited(env, QStringLiteral("patient.merge")))
         auditedIds << entry.entityId;
     std::sort(auditedIds.begin(), auditedIds.end());
-    QCOMPARE(auditedIds, (QList<qint64>{std::min(brown.id, fields.id), std::max(brown.id, fields.id)}));
+    QCOMPARE(auditedIds,
+             (QList<qint64>{std::min(brown.id, fields.id), std::max(brown.id, fields.id)}));
     // History is not edited.
     QVERIFY(!exec(env, QStringLiteral("DELETE FROM patient_merges")).isEmpty());
     QVERIFY(!exec(env, QStringLiteral("UPDATE patient_merges SET reason = 'x'")).isEmpty());
@@ -323,10 +325,14 @@ void TestPatientDuplicates::mergeRefusals_data()
 {
     QTest::addColumn<QString>("which"); // which pair is merged
     QTest::addColumn<QString>("error");
-    QTest::newRow("the same patient") << "same" << "Choose two different patients";
-    QTest::newRow("a patient that does not exist") << "missing" << "no longer exists";
-    QTest::newRow("a chart already merged") << "twice" << "already merged";
-    QTest::newRow("into a merged chart") << "into merged" << "merge into it instead";
+    QTest::newRow("the same patient") << "same"
+                                      << "Choose two different patients";
+    QTest::newRow("a patient that does not exist") << "missing"
+                                                   << "no longer exists";
+    QTest::newRow("a chart already merged") << "twice"
+                                            << "already merged";
+    QTest::newRow("into a merged chart") << "into merged"
+                                         << "merge into it instead";
 }
 
 void TestPatientDuplicates::mergeRefusals()

@@ -85,9 +85,8 @@ private:
     }
     int patientsNamed(const QString &text)
     {
-        return int(TestSupport::await(m_env->patients().search(text, 50))
-                       .valueOr({})
-                       .patients.size());
+        return int(
+            TestSupport::await(m_env->patients().search(text, 50)).valueOr({}).patients.size());
     }
 };
 
@@ -120,8 +119,10 @@ void TestRegisterDuplicates::kylaFieldsShowsKylaBrown()
     QCOMPARE(row->text(1), DateFormats::format(kylaBorn));
     const Patient brown = TestSupport::await(m_env->patients().open(m_brownId)).valueOr({});
     QCOMPARE(row->text(2), brown.mrn);
-    QVERIFY2(row->text(3).startsWith(QStringLiteral("Possible duplicate (")), qPrintable(row->text(3)));
-    QVERIFY2(row->text(4).contains(QStringLiteral("first name Kyla = Kyla")), qPrintable(row->text(4)));
+    QVERIFY2(row->text(3).startsWith(QStringLiteral("Possible duplicate (")),
+             qPrintable(row->text(3)));
+    QVERIFY2(row->text(4).contains(QStringLiteral("first name Kyla = Kyla")),
+             qPrintable(row->text(4)));
     QVERIFY(row->text(4).contains(QStringLiteral("same date of birth and sex")));
     QCOMPARE(dialog.duplicates().size(), 1);
     QCOMPARE(dialog.duplicates().constFirst().patient.id, m_brownId);
@@ -161,7 +162,7 @@ void TestRegisterDuplicates::possibleDuplicateDoesNotStopRegistering()
     QCOMPARE(patientsNamed(QStringLiteral("fieldsen")), 1);
     // Clean up for the next tests: she was Kyla Brown after all.
     QVERIFY(TestSupport::await(m_env->patients().mergePatients(m_brownId, dialog.patient().id,
-                                                                 QStringLiteral("test")))
+                                                               QStringLiteral("test")))
                 .ok());
 }
 
@@ -181,7 +182,8 @@ void TestRegisterDuplicates::likelyDuplicateAsksOnce()
     QCOMPARE(finished.size(), 0); // not saved: asked
     QCOMPARE(saveButton(dialog)->text(), QStringLiteral("Register Any&way"));
     QVERIFY(child<QLabel>(&dialog, "messageLabel")->isVisible());
-    QVERIFY(child<QLabel>(&dialog, "messageLabel")->text().contains(QStringLiteral("Register Anyway")));
+    QVERIFY(
+        child<QLabel>(&dialog, "messageLabel")->text().contains(QStringLiteral("Register Anyway")));
     QCOMPARE(patientsNamed(QStringLiteral("kyla brown")), 1);
 
     saveButton(dialog)->click(); // the second press registers
@@ -190,7 +192,7 @@ void TestRegisterDuplicates::likelyDuplicateAsksOnce()
     QCOMPARE(patientsNamed(QStringLiteral("kyla brown")), 2);
     // Clean up for the next tests: merge the new chart back.
     QVERIFY(TestSupport::await(m_env->patients().mergePatients(m_brownId, dialog.patient().id,
-                                                                 QStringLiteral("test")))
+                                                               QStringLiteral("test")))
                 .ok());
 }
 
@@ -252,7 +254,7 @@ void TestRegisterDuplicates::notTheSamePersonHidesTheList()
     QVERIFY(finished.wait(5000));
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QVERIFY(TestSupport::await(m_env->patients().mergePatients(m_brownId, dialog.patient().id,
-                                                                 QStringLiteral("test")))
+                                                               QStringLiteral("test")))
                 .ok());
 }
 
@@ -303,7 +305,8 @@ void TestRegisterDuplicates::mergeFromAnEdit()
     QVERIFY(mergeEnabled);
     QVERIFY2(summary.contains(QStringLiteral("Fields, Kyla")) &&
                  summary.contains(QStringLiteral("Brown, Kyla")) &&
-                 summary.indexOf(QStringLiteral("Fields")) < summary.indexOf(QStringLiteral("Brown")),
+                 summary.indexOf(QStringLiteral("Fields")) <
+                     summary.indexOf(QStringLiteral("Brown")),
              qPrintable(summary));
     QVERIFY2(moves.contains(QStringLiteral("coverages 0")), qPrintable(moves));
     QCOMPARE(merged.size(), 1);
