@@ -137,7 +137,7 @@ private:
     void observation(const QJsonObject &resource, qsizetype index);
     void encounter(const QJsonObject &resource);
     void procedure(const QJsonObject &resource);
-    void diagnosticReport(const QJsonObject &resource);
+    void diagnosticReport(const QJsonObject &resource, qsizetype index);
     void documentReference(const QJsonObject &resource);
     ClinicalAttachment attachment(const QJsonObject &value, const QJsonObject &container);
     void patient(const QJsonObject &resource);
@@ -153,6 +153,7 @@ private:
     QHash<QString, qsizetype> m_byIdentifier; // "Type?system|value"
     QHash<qsizetype, QString> m_panelOf;      // observation → its panel's name
     QSet<qsizetype> m_panels;                 // observations that only group others
+    QSet<qsizetype> m_groups;                 // reports and observations with members here
     QSet<qsizetype> m_usedBinaries;
     QSet<qsizetype> m_authorDevices;
     QHash<QString, QString> m_systemNames;
@@ -171,8 +172,8 @@ ClinicalRecord BundleReading::read(const QJsonObject &root)
     int withoutResource = 0;
     if (root.value("resourceType"_L1).toString() == "Bundle"_L1) {
         m_record.header.documentId = root.value("identifier"_L1).isObject()
-            ? identifierText(root.value("identifier"_L1).toObject())
-            : root.value("id"_L1).toString();
+                                         ? identifierText(root.value("identifier"_L1).toObject())
+                                         : root.value("id"_L1).toString();
         m_record.header.date = root.value("timestamp"_L1).toString();
         const QJsonArray entries = root.value("entry"_L1).toArray();
         m_resources.reserve(entries.size());
@@ -212,7 +213,7 @@ ClinicalRecord BundleReading::read(const QJsonObject &root)
         else if (type == "Procedure"_L1)
             procedure(resource);
         else if (type == "DiagnosticReport"_L1)
-            diagnosticReport(resource);
+            diagnosticReport(resource, i);
         else if (type == "DocumentReference"_L1)
             documentReference(resource);
         else if (type == "Patient"_L1)
@@ -221,8 +222,9 @@ ClinicalRecord BundleReading::read(const QJsonObject &root)
             composition(resource);
         else if (type == "Device"_L1)
             ; // counted at the end unless it is the software that wrote the document
-        else if (type == "Binary"_L1 || type == "Practitioner"_L1 || type == "PractitionerRole"_L1
-                 || type == "Organization"_L1 || type == "Location"_L1 || type == "Medication"_L1)
+        else if (type == "Binary"_L1 || type == "Practitioner"_L1 ||
+                 type == "PractitionerRole"_L1 || type == "Organization"_L1 ||
+                 type == "Location"_L1 || type == "Medication"_L1)
             ; // read when something refers to them; Binary at the end
         else
             ++m_notShown[type.isEmpty() ? BundleReading::tr("(no type)") : type];
@@ -245,15 +247,16 @@ ClinicalRecord BundleReading::read(const QJsonObject &root)
 
     for (auto it = m_notShown.cbegin(); it != m_notShown.cend(); ++it) {
         m_record.notes.append(
-            counted(it.value(), QT_TRANSLATE_N_NOOP("FhirBundleReader", "%n %1 resource is not shown"),
+            counted(it.value(),
+                    QT_TRANSLATE_N_NOOP("FhirBundleReader", "%n %1 resource is not shown"),
                     QT_TRANSLATE_N_NOOP("FhirBundleReader", "%n %1 resources are not shown"))
                 .arg(it.key()));
     }
     if (withoutResource > 0) {
-        m_record.notes.append(counted(
-            withoutResource,
-            QT_TRANSLATE_N_NOOP("FhirBundleReader", "%n bundle entry has no resource"),
-            QT_TRANSLATE_N_NOOP("FhirBundleReader", "%n bundle entries have no resource")));
+        m_record.notes.append(
+            counted(withoutResource,
+                    QT_TRANSLATE_N_NOOP("FhirBundleReader", "%n bundle entry has no resource"),
+                    QT_TRANSLATE_N_NOOP("FhirBundleReader", "%n bundle entries have no resource")));
     }
     return std::move(m_record);
 }
@@ -272,12 +275,12 @@ void BundleReading::index(const QJsonObject &resource, const QString &fullUrl)
     if (!type.isEmpty() && !id.isEmpty())
         m_byUrl.insert(type + u'/' + id, at);
     // Synthea refers to practitioners and organizations by identifier.
-    if (type == "Practitioner"_L1 || type == "Organization"_L1 || type == "Location"_L1
-        || type == "PractitionerRole"_L1) {
+    if (type == "Practitioner"_L1 || type == "Organization"_L1 || type == "Location"_L1 ||
+        type == "PractitionerRole"_L1) {
         for (const QJsonValue &value : resource.value("identifier"_L1).toArray()) {
             const QJsonObject identifier = value.toObject();
-            m_byIdentifier.insert(type + u'?' + identifier.value("system"_L1).toString() + u'|'
-                                      + identifier.value("value"_L1).toString(),
+            m_byIdentifier.insert(type + u'?' + identifier.value("system"_L1).toString() + u'|' +
+                                      identifier.value("value"_L1).toString(),
                                   at);
         }
     }
@@ -389,8 +392,8 @@ QString BundleReading::namesOf(const QJsonValue &references, const QJsonObject &
 {
     QStringList names;
     const auto add = [&](const QJsonValue &reference) {
-        const QString name = nameOf(inner.isEmpty() ? reference : reference.toObject().value(inner),
-                                    container);
+        const QString name =
+            nameOf(inner.isEmpty() ? reference : reference.toObject().value(inner), container);
         if (!name.isEmpty() && !names.contains(name))
             names.append(name);
     };
@@ -415,12 +418,20 @@ void BundleReading::findPanels()
         if (members.isEmpty())
             continue;
         const QString name = words(resource.value("code"_L1));
+        int found = 0;
         for (const QJsonValue &member : members) {
             qsizetype at = -1;
             resolve(member, resource, &at);
-            if (at >= 0 && !m_panelOf.contains(at))
+            if (at < 0)
+                continue;
+            ++found;
+            if (!m_panelOf.contains(at))
                 m_panelOf.insert(at, name);
         }
+        // A group whose members are all missing is shown as what it is, not hidden.
+        if (found == 0)
+            continue;
+        m_groups.insert(i);
         if (!report) {
             bool hasValue = resource.contains("component"_L1);
             for (auto it = resource.begin(); !hasValue && it != resource.end(); ++it)
@@ -518,7 +529,8 @@ QString BundleReading::words(const QJsonValue &value) const
 QString BundleReading::quantity(const QJsonValue &value, QString *unit) const
 {
     const QJsonObject object = value.toObject();
-    const QString amount = object.value("comparator"_L1).toString() + number(object.value("value"_L1));
+    const QString amount =
+        object.value("comparator"_L1).toString() + number(object.value("value"_L1));
     QString units = object.value("unit"_L1).toString();
     if (units.isEmpty())
         units = object.value("code"_L1).toString();
@@ -572,9 +584,11 @@ QString BundleReading::frequency(const QJsonObject &timing) const
     const QString n = number(periodValue);
     QString every;
     if (unit == "s"_L1)
-        every = one ? BundleReading::tr("every second") : BundleReading::tr("every %1 seconds").arg(n);
+        every =
+            one ? BundleReading::tr("every second") : BundleReading::tr("every %1 seconds").arg(n);
     else if (unit == "min"_L1)
-        every = one ? BundleReading::tr("every minute") : BundleReading::tr("every %1 minutes").arg(n);
+        every =
+            one ? BundleReading::tr("every minute") : BundleReading::tr("every %1 minutes").arg(n);
     else if (unit == "h"_L1)
         every = one ? BundleReading::tr("every hour") : BundleReading::tr("every %1 hours").arg(n);
     else if (unit == "d"_L1)
@@ -582,7 +596,8 @@ QString BundleReading::frequency(const QJsonObject &timing) const
     else if (unit == "wk"_L1)
         every = one ? BundleReading::tr("every week") : BundleReading::tr("every %1 weeks").arg(n);
     else if (unit == "mo"_L1)
-        every = one ? BundleReading::tr("every month") : BundleReading::tr("every %1 months").arg(n);
+        every =
+            one ? BundleReading::tr("every month") : BundleReading::tr("every %1 months").arg(n);
     else if (unit == "a"_L1)
         every = one ? BundleReading::tr("every year") : BundleReading::tr("every %1 years").arg(n);
     else
@@ -628,8 +643,8 @@ void BundleReading::readValue(const QJsonObject &holder, QString *value, QString
         return;
     }
     if (const QJsonValue r = holder.value("valueRatio"_L1); r.isObject()) {
-        *value = quantity(r.toObject().value("numerator"_L1)) + u'/'
-            + quantity(r.toObject().value("denominator"_L1));
+        *value = quantity(r.toObject().value("numerator"_L1)) + u'/' +
+                 quantity(r.toObject().value("denominator"_L1));
         return;
     }
     for (const QLatin1StringView key : {"valueDateTime"_L1, "valueTime"_L1}) {
@@ -639,8 +654,8 @@ void BundleReading::readValue(const QJsonObject &holder, QString *value, QString
         }
     }
     if (const QJsonValue p = holder.value("valuePeriod"_L1); p.isObject()) {
-        *value = p.toObject().value("start"_L1).toString() + u'-'
-            + p.toObject().value("end"_L1).toString();
+        *value = p.toObject().value("start"_L1).toString() + u'-' +
+                 p.toObject().value("end"_L1).toString();
         return;
     }
     if (holder.contains("valueSampledData"_L1))
@@ -747,8 +762,8 @@ void BundleReading::allergy(const QJsonObject &resource)
     }
     entry.status = words(resource.value("clinicalStatus"_L1)).toLower();
     const QString verification = words(resource.value("verificationStatus"_L1)).toLower();
-    if (verification == "refuted"_L1 || verification == "entered-in-error"_L1
-        || verification == "entered in error"_L1)
+    if (verification == "refuted"_L1 || verification == "entered-in-error"_L1 ||
+        verification == "entered in error"_L1)
         entry.negated = true;
     entry.criticality = resource.value("criticality"_L1).toString();
     QStringList categories;
@@ -776,7 +791,7 @@ void BundleReading::medication(const QJsonObject &resource, bool request)
     ClinicalEntry entry = begin(resource, ClinicalKind::Medication);
     if (resource.contains("medicationCodeableConcept"_L1)) {
         entry.code = codeable(resource.value("medicationCodeableConcept"_L1),
-                             "medicationCodeableConcept"_L1);
+                              "medicationCodeableConcept"_L1);
     } else {
         const QJsonValue reference = resource.value("medicationReference"_L1);
         const QJsonObject drug = resolve(reference, resource);
@@ -788,7 +803,8 @@ void BundleReading::medication(const QJsonObject &resource, bool request)
     entry.status = resource.value("status"_L1).toString();
     if (entry.status == "not-taken"_L1 || resource.value("doNotPerform"_L1).toBool())
         entry.negated = true;
-    const QJsonArray dosages = resource.value(request ? "dosageInstruction"_L1 : "dosage"_L1).toArray();
+    const QJsonArray dosages =
+        resource.value(request ? "dosageInstruction"_L1 : "dosage"_L1).toArray();
     if (!dosages.isEmpty()) {
         const QJsonObject dosage = dosages.first().toObject();
         entry.instructions = dosage.value("text"_L1).toString();
@@ -799,8 +815,8 @@ void BundleReading::medication(const QJsonObject &resource, bool request)
         entry.frequency = frequency(timing);
         if (dosage.value("asNeededBoolean"_L1).toBool())
             entry.frequency = entry.frequency.isEmpty()
-                ? BundleReading::tr("as needed")
-                : BundleReading::tr("%1, as needed").arg(entry.frequency);
+                                  ? BundleReading::tr("as needed")
+                                  : BundleReading::tr("%1, as needed").arg(entry.frequency);
         const QJsonArray rates = dosage.value("doseAndRate"_L1).toArray();
         if (!rates.isEmpty()) {
             const QJsonObject rate = rates.first().toObject();
@@ -808,13 +824,13 @@ void BundleReading::medication(const QJsonObject &resource, bool request)
                 entry.dose = quantity(rate.value("doseQuantity"_L1));
             } else if (const QJsonObject range = rate.value("doseRange"_L1).toObject();
                        !range.isEmpty()) {
-                entry.dose = quantity(range.value("low"_L1)) + u'-'
-                    + quantity(range.value("high"_L1));
+                entry.dose =
+                    quantity(range.value("low"_L1)) + u'-' + quantity(range.value("high"_L1));
             }
         }
         if (request) {
-            const QJsonObject bounds = timing.value("repeat"_L1).toObject().value("boundsPeriod"_L1)
-                                           .toObject();
+            const QJsonObject bounds =
+                timing.value("repeat"_L1).toObject().value("boundsPeriod"_L1).toObject();
             entry.start = bounds.value("start"_L1).toString();
             entry.end = bounds.value("end"_L1).toString();
         }
@@ -838,16 +854,20 @@ void BundleReading::condition(const QJsonObject &resource)
     entry.code = codeable(resource.value("code"_L1), "code"_L1);
     entry.status = words(resource.value("clinicalStatus"_L1)).toLower();
     const QString verification = words(resource.value("verificationStatus"_L1)).toLower();
-    if (verification == "refuted"_L1 || verification == "entered-in-error"_L1
-        || verification == "entered in error"_L1)
+    if (verification == "refuted"_L1 || verification == "entered-in-error"_L1 ||
+        verification == "entered in error"_L1)
         entry.negated = true;
     const QJsonArray categories = resource.value("category"_L1).toArray();
     if (!categories.isEmpty()) {
         const QJsonObject category = categories.first().toObject();
         entry.problemType = category.value("text"_L1).toString();
         if (entry.problemType.isEmpty()) {
-            const QString code = category.value("coding"_L1).toArray().first().toObject()
-                                     .value("code"_L1).toString();
+            const QString code = category.value("coding"_L1)
+                                     .toArray()
+                                     .first()
+                                     .toObject()
+                                     .value("code"_L1)
+                                     .toString();
             if (code == "problem-list-item"_L1)
                 entry.problemType = BundleReading::tr("Problem");
             else if (code == "encounter-diagnosis"_L1)
@@ -976,20 +996,26 @@ void BundleReading::observation(const QJsonObject &resource, qsizetype index)
         const QJsonObject interpretation = interpretations.first().toObject();
         entry.interpretation = interpretation.value("text"_L1).toString();
         if (entry.interpretation.isEmpty()) {
-            const QJsonObject first = interpretation.value("coding"_L1).toArray().first().toObject();
+            const QJsonObject first =
+                interpretation.value("coding"_L1).toArray().first().toObject();
             entry.interpretation = first.value("display"_L1).toString();
             if (entry.interpretation.isEmpty()) {
                 static const QHash<QString, QString> flags = {
-                    {u"H"_s, u"High"_s},          {u"L"_s, u"Low"_s},
-                    {u"N"_s, u"Normal"_s},        {u"A"_s, u"Abnormal"_s},
-                    {u"HH"_s, u"Critical high"_s}, {u"LL"_s, u"Critical low"_s},
-                    {u"AA"_s, u"Critical abnormal"_s}, {u"POS"_s, u"Positive"_s},
+                    {u"H"_s, u"High"_s},
+                    {u"L"_s, u"Low"_s},
+                    {u"N"_s, u"Normal"_s},
+                    {u"A"_s, u"Abnormal"_s},
+                    {u"HH"_s, u"Critical high"_s},
+                    {u"LL"_s, u"Critical low"_s},
+                    {u"AA"_s, u"Critical abnormal"_s},
+                    {u"POS"_s, u"Positive"_s},
                     {u"NEG"_s, u"Negative"_s},
                 };
                 const QString code = first.value("code"_L1).toString();
                 entry.interpretation = flags.contains(code)
-                    ? QCoreApplication::translate("FhirBundleReader", qPrintable(flags.value(code)))
-                    : code;
+                                           ? QCoreApplication::translate(
+                                                 "FhirBundleReader", qPrintable(flags.value(code)))
+                                           : code;
             }
         }
     }
@@ -1035,8 +1061,8 @@ void BundleReading::encounter(const QJsonObject &resource)
         if (!code.isEmpty())
             entry.diagnoses.append(code);
     }
-    const QString disposition = words(
-        resource.value("hospitalization"_L1).toObject().value("dischargeDisposition"_L1));
+    const QString disposition =
+        words(resource.value("hospitalization"_L1).toObject().value("dischargeDisposition"_L1));
     if (!disposition.isEmpty())
         entry.details.append({BundleReading::tr("Discharge disposition"), disposition});
     finish(entry, resource);
@@ -1075,11 +1101,11 @@ void BundleReading::procedure(const QJsonObject &resource)
     finish(entry, resource);
 }
 
-// A report with results is a panel (its observations carry its name); one without results
+// A report with results in the bundle is a panel (its observations carry its name); one without
 // is shown by what it presents: its attached form, else as one result of its own.
-void BundleReading::diagnosticReport(const QJsonObject &resource)
+void BundleReading::diagnosticReport(const QJsonObject &resource, qsizetype index)
 {
-    if (!resource.value("result"_L1).toArray().isEmpty())
+    if (m_groups.contains(index))
         return;
     const QJsonArray forms = resource.value("presentedForm"_L1).toArray();
     if (!forms.isEmpty()) {
@@ -1122,7 +1148,8 @@ ClinicalAttachment BundleReading::attachment(const QJsonObject &value, const QJs
         }
     }
     if (!data.isEmpty()) {
-        auto decoded = QByteArray::fromBase64Encoding(data, QByteArray::AbortOnBase64DecodingErrors);
+        auto decoded =
+            QByteArray::fromBase64Encoding(data, QByteArray::AbortOnBase64DecodingErrors);
         if (decoded)
             file.data = *decoded;
         else
@@ -1140,8 +1167,8 @@ void BundleReading::documentReference(const QJsonObject &resource)
         title = words(resource.value("type"_L1));
     const QJsonArray contents = resource.value("content"_L1).toArray();
     for (const QJsonValue &content : contents) {
-        ClinicalAttachment file = attachment(
-            content.toObject().value("attachment"_L1).toObject(), resource);
+        ClinicalAttachment file =
+            attachment(content.toObject().value("attachment"_L1).toObject(), resource);
         if (file.title.isEmpty())
             file.title = title;
         if (file.data.isEmpty() && file.reference.isEmpty())
@@ -1205,9 +1232,11 @@ void BundleReading::composition(const QJsonObject &resource)
         const QJsonObject relation = value.toObject();
         if (relation.value("code"_L1).toString() == "replaces"_L1) {
             const QJsonObject target = relation.value("targetIdentifier"_L1).toObject();
-            header.replacesDocumentId = target.isEmpty()
-                ? relation.value("targetReference"_L1).toObject().value("reference"_L1).toString()
-                : identifierText(target);
+            header.replacesDocumentId = target.isEmpty() ? relation.value("targetReference"_L1)
+                                                               .toObject()
+                                                               .value("reference"_L1)
+                                                               .toString()
+                                                         : identifierText(target);
         }
     }
     for (const QJsonValue &value : resource.value("section"_L1).toArray()) {
@@ -1272,8 +1301,9 @@ ClinicalSection BundleReading::compositionSection(const QJsonObject &value,
             *kind = kindOfResource(first);
             Mark mark;
             for (const QJsonValue &extension : first.value("extension"_L1).toArray()) {
-                if (FhirVocabulary::markOf(extension.toObject().value("url"_L1).toString(), &mark)
-                    && mark == Mark::OtherKind)
+                if (FhirVocabulary::markOf(extension.toObject().value("url"_L1).toString(),
+                                           &mark) &&
+                    mark == Mark::OtherKind)
                     *kind = ClinicalKind::Other;
             }
         }
@@ -1299,8 +1329,8 @@ void BundleReading::buildSections()
         const int k = int(kind);
         // The Other section takes the first narrative of an uninterpreted kind only when it
         // has entries to go with it; otherwise each such section stands on its own.
-        const bool attach = !narrated[k]
-            && (kind != ClinicalKind::Other || !m_entries[k].isEmpty());
+        const bool attach =
+            !narrated[k] && (kind != ClinicalKind::Other || !m_entries[k].isEmpty());
         if (!attach) {
             section.kind = ClinicalKind::Other;
             extra.append(section);

@@ -26,8 +26,8 @@ QChar entityChar(QStringView name)
     if (name.size() > 1 && name.front() == u'#') {
         bool ok = false;
         const uint value = name.size() > 2 && (name[1] == u'x' || name[1] == u'X')
-            ? name.mid(2).toUInt(&ok, 16)
-            : name.mid(1).toUInt(&ok, 10);
+                               ? name.mid(2).toUInt(&ok, 16)
+                               : name.mid(1).toUInt(&ok, 10);
         // Only the basic plane, never a control character: enough for narrative punctuation.
         if (ok && value >= 0x20 && value < 0xD800)
             return QChar(char16_t(value));
@@ -40,8 +40,8 @@ QChar entityChar(QStringView name)
 // Elements whose content is never shown.
 bool isDropped(QStringView name)
 {
-    return name == u"script" || name == u"style" || name == u"object" || name == u"iframe"
-        || name == u"embed" || name == u"head" || name == u"title" || name == u"template";
+    return name == u"script" || name == u"style" || name == u"object" || name == u"iframe" ||
+           name == u"embed" || name == u"head" || name == u"title" || name == u"template";
 }
 
 // Input element → output element of the safe subset; empty when the element is transparent
@@ -49,9 +49,9 @@ bool isDropped(QStringView name)
 QString mappedTag(QStringView name)
 {
     static const QStringList kept = {
-        u"p"_s,     u"br"_s, u"table"_s, u"thead"_s, u"tbody"_s, u"tfoot"_s, u"tr"_s,
-        u"th"_s,    u"td"_s, u"caption"_s, u"ul"_s, u"ol"_s,   u"li"_s,    u"b"_s,
-        u"i"_s,     u"u"_s,  u"sub"_s,   u"sup"_s,  u"span"_s,
+        u"p"_s,  u"br"_s, u"table"_s,   u"thead"_s, u"tbody"_s, u"tfoot"_s, u"tr"_s,
+        u"th"_s, u"td"_s, u"caption"_s, u"ul"_s,    u"ol"_s,    u"li"_s,    u"b"_s,
+        u"i"_s,  u"u"_s,  u"sub"_s,     u"sup"_s,   u"span"_s,
     };
     for (const QString &tag : kept) {
         if (name == tag)
@@ -166,8 +166,8 @@ QString safeHtml(const QString &xhtml)
     // One root, so that a fragment of several paragraphs is still one document.
     QXmlStreamReader reader("<fragment>"_L1 + xhtml + "</fragment>"_L1);
     QString out;
-    QStringList open;    // the output tag of each open input element ("" when transparent)
-    int dropDepth = 0;   // > 0 while inside a dropped element
+    QStringList open;  // the output tag of each open input element ("" when transparent)
+    int dropDepth = 0; // > 0 while inside a dropped element
     while (!reader.atEnd()) {
         switch (reader.readNext()) {
         case QXmlStreamReader::StartElement: {

@@ -92,7 +92,8 @@ QJsonObject mark(Mark which)
 // "<5" → ("<", 5); empty comparator and NaN when the text is not a number.
 double parseNumber(const QString &text, QString *comparator)
 {
-    static const QRegularExpression pattern(u"^\\s*(<=|>=|<|>)?\\s*(-?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?)\\s*$"_s);
+    static const QRegularExpression pattern(
+        u"^\\s*(<=|>=|<|>)?\\s*(-?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?)\\s*$"_s);
     const QRegularExpressionMatch match = pattern.match(text);
     if (!match.hasMatch())
         return std::nan("");
@@ -115,7 +116,8 @@ class Writing
 public:
     Writing(const QString &patientId)
         : m_patientId(patientId)
-    {}
+    {
+    }
 
     QJsonObject bundle(const ClinicalRecord &record, const FhirWriter::Source &source);
 
@@ -146,7 +148,7 @@ private:
 
     QString m_patientId;
     QJsonArray m_entries;
-    QHash<QString, QString> m_organizations; // name → id
+    QHash<QString, QString> m_organizations;                     // name → id
     QList<QPair<const ClinicalEntry *, QString>> m_observations; // entry → Observation id
     QJsonArray m_authorReferences;
 };
@@ -177,11 +179,12 @@ QJsonObject Writing::bundle(const ClinicalRecord &record, const FhirWriter::Sour
     composition.insert("type"_L1, type.isEmpty() ? textOnly(header.title) : type);
     if (!header.documentId.isEmpty()) {
         const qsizetype caret = header.documentId.indexOf(u'^');
-        composition.insert("identifier"_L1,
-                           caret < 0 ? QJsonObject{{"value"_L1, header.documentId}}
-                                     : QJsonObject{{"system"_L1, CodeSystems::fhirUri(
-                                                                     header.documentId.left(caret))},
-                                                   {"value"_L1, header.documentId.mid(caret + 1)}});
+        composition.insert(
+            "identifier"_L1,
+            caret < 0
+                ? QJsonObject{{"value"_L1, header.documentId}}
+                : QJsonObject{{"system"_L1, CodeSystems::fhirUri(header.documentId.left(caret))},
+                              {"value"_L1, header.documentId.mid(caret + 1)}});
     }
     if (!header.date.isEmpty())
         composition.insert("date"_L1, header.date);
@@ -198,13 +201,14 @@ QJsonObject Writing::bundle(const ClinicalRecord &record, const FhirWriter::Sour
         composition.insert("custodian"_L1, organization(header.custodian));
     if (!header.replacesDocumentId.isEmpty()) {
         const qsizetype caret = header.replacesDocumentId.indexOf(u'^');
-        const QJsonObject target = caret < 0
-            ? QJsonObject{{"value"_L1, header.replacesDocumentId}}
-            : QJsonObject{{"system"_L1, CodeSystems::fhirUri(header.replacesDocumentId.left(caret))},
-                          {"value"_L1, header.replacesDocumentId.mid(caret + 1)}};
-        composition.insert("relatesTo"_L1, QJsonArray{QJsonObject{
-                                               {"code"_L1, u"replaces"_s},
-                                               {"targetIdentifier"_L1, target}}});
+        const QJsonObject target =
+            caret < 0 ? QJsonObject{{"value"_L1, header.replacesDocumentId}}
+                      : QJsonObject{{"system"_L1,
+                                     CodeSystems::fhirUri(header.replacesDocumentId.left(caret))},
+                                    {"value"_L1, header.replacesDocumentId.mid(caret + 1)}};
+        composition.insert(
+            "relatesTo"_L1,
+            QJsonArray{QJsonObject{{"code"_L1, u"replaces"_s}, {"targetIdentifier"_L1, target}}});
     }
 
     int position = 0;
@@ -253,9 +257,10 @@ void Writing::patient(const ClinicalHeader &header)
     QJsonArray identifiers;
     for (const QString &text : header.patientIds) {
         const qsizetype caret = text.indexOf(u'^');
-        identifiers.append(caret < 0 ? QJsonObject{{"value"_L1, text}}
-                                     : QJsonObject{{"system"_L1, CodeSystems::fhirUri(text.left(caret))},
-                                                   {"value"_L1, text.mid(caret + 1)}});
+        identifiers.append(caret < 0
+                               ? QJsonObject{{"value"_L1, text}}
+                               : QJsonObject{{"system"_L1, CodeSystems::fhirUri(text.left(caret))},
+                                             {"value"_L1, text.mid(caret + 1)}});
     }
     if (!identifiers.isEmpty())
         patient.insert("identifier"_L1, identifiers);
@@ -326,9 +331,8 @@ QJsonObject Writing::section(const ClinicalSection &source, int *position)
     if (!entries.isEmpty())
         out.insert("entry"_L1, entries);
     if (!source.nullFlavor.isEmpty() && entries.isEmpty()) {
-        out.insert("emptyReason"_L1,
-                   codedText(Terminology + "list-empty-reason"_L1, u"unavailable"_s,
-                             source.nullFlavor));
+        out.insert("emptyReason"_L1, codedText(Terminology + "list-empty-reason"_L1,
+                                               u"unavailable"_s, source.nullFlavor));
     }
     QJsonArray inner;
     for (const ClinicalSection &subsection : source.subsections)
@@ -383,10 +387,10 @@ QJsonObject Writing::resourceOf(const ClinicalEntry &source, int position)
     };
     const QString type = types.value(entry.kind);
     QJsonObject resource = common(type, entry, position);
-    const QString subjectKey = entry.kind == ClinicalKind::Allergy
-            || entry.kind == ClinicalKind::Immunization
-        ? u"patient"_s
-        : u"subject"_s;
+    const QString subjectKey =
+        entry.kind == ClinicalKind::Allergy || entry.kind == ClinicalKind::Immunization
+            ? u"patient"_s
+            : u"subject"_s;
     resource.insert(subjectKey, patientReference());
 
     switch (entry.kind) {
@@ -442,11 +446,12 @@ void Writing::allergy(QJsonObject &resource, const ClinicalEntry &entry)
                         codedText(Terminology + "allergyintolerance-clinical"_L1, status, status));
     if (entry.negated)
         resource.insert("verificationStatus"_L1,
-                        codedText(Terminology + "allergyintolerance-verification"_L1,
-                                  u"refuted"_s, u"refuted"_s));
+                        codedText(Terminology + "allergyintolerance-verification"_L1, u"refuted"_s,
+                                  u"refuted"_s));
     QJsonArray categories;
     for (const QString &category : entry.category.split(u',', Qt::SkipEmptyParts)) {
-        const QString valid = lowerIfIn(category, {"food", "medication", "environment", "biologic"});
+        const QString valid =
+            lowerIfIn(category, {"food", "medication", "environment", "biologic"});
         if (!valid.isEmpty())
             categories.append(valid);
     }
@@ -501,9 +506,9 @@ void Writing::medication(QJsonObject &resource, const ClinicalEntry &entry, int 
     if (entry.negated)
         status = u"not-taken"_s;
     else if (status.isEmpty())
-        status = entry.status == u"aborted" ? u"stopped"_s
-            : entry.status == u"suspended"  ? u"on-hold"_s
-                                            : u"unknown"_s;
+        status = entry.status == u"aborted"     ? u"stopped"_s
+                 : entry.status == u"suspended" ? u"on-hold"_s
+                                                : u"unknown"_s;
     resource.insert("status"_L1, status);
     if (!entry.end.isEmpty()) {
         QJsonObject period;
@@ -525,7 +530,8 @@ void Writing::medication(QJsonObject &resource, const ClinicalEntry &entry, int 
         // "10 mg" as a quantity; words that are not a number keep to the unit.
         const qsizetype space = entry.dose.indexOf(u' ');
         QString comparator;
-        const double value = parseNumber(space < 0 ? entry.dose : entry.dose.left(space), &comparator);
+        const double value =
+            parseNumber(space < 0 ? entry.dose : entry.dose.left(space), &comparator);
         QJsonObject dose;
         if (!std::isnan(value) && comparator.isEmpty()) {
             dose.insert("value"_L1, value);
@@ -553,23 +559,22 @@ void Writing::condition(QJsonObject &resource, const ClinicalEntry &entry)
     resource.insert("code"_L1, codeable(code));
     if (!entry.readable)
         return;
-    QString status = lowerIfIn(entry.status, {"active", "recurrence", "relapse", "inactive",
-                                              "remission", "resolved"});
+    QString status = lowerIfIn(
+        entry.status, {"active", "recurrence", "relapse", "inactive", "remission", "resolved"});
     if (status.isEmpty() && entry.status.compare("completed"_L1, Qt::CaseInsensitive) == 0)
         status = u"resolved"_s;
     if (!status.isEmpty())
         resource.insert("clinicalStatus"_L1,
                         codedText(Terminology + "condition-clinical"_L1, status, status));
     if (entry.negated)
-        resource.insert("verificationStatus"_L1,
-                        codedText(Terminology + "condition-ver-status"_L1, u"refuted"_s,
-                                  u"refuted"_s));
+        resource.insert("verificationStatus"_L1, codedText(Terminology + "condition-ver-status"_L1,
+                                                           u"refuted"_s, u"refuted"_s));
     if (!entry.problemType.isEmpty()) {
         const QString type = entry.problemType.toLower();
-        const QString category = type == u"diagnosis" ? u"encounter-diagnosis"_s
-            : type == u"problem"                      ? u"problem-list-item"_s
-            : type == u"health concern"               ? u"health-concern"_s
-                                                      : QString();
+        const QString category = type == u"diagnosis"        ? u"encounter-diagnosis"_s
+                                 : type == u"problem"        ? u"problem-list-item"_s
+                                 : type == u"health concern" ? u"health-concern"_s
+                                                             : QString();
         resource.insert("category"_L1,
                         QJsonArray{category.isEmpty()
                                        ? textOnly(entry.problemType)
@@ -587,10 +592,11 @@ void Writing::immunization(QJsonObject &resource, const ClinicalEntry &entry)
     resource.insert("vaccineCode"_L1, codeable(entry.code));
     if (!entry.readable)
         return;
-    resource.insert("status"_L1, entry.negated ? u"not-done"_s
-                                 : entry.status.compare("entered-in-error"_L1, Qt::CaseInsensitive) == 0
-                                     ? u"entered-in-error"_s
-                                     : u"completed"_s);
+    resource.insert("status"_L1,
+                    entry.negated ? u"not-done"_s
+                    : entry.status.compare("entered-in-error"_L1, Qt::CaseInsensitive) == 0
+                        ? u"entered-in-error"_s
+                        : u"completed"_s);
     if (entry.negated && !entry.refusalReason.isEmpty())
         resource.insert("statusReason"_L1, textOnly(entry.refusalReason));
     if (!entry.start.isEmpty())
@@ -600,7 +606,8 @@ void Writing::immunization(QJsonObject &resource, const ClinicalEntry &entry)
     if (!entry.route.isEmpty())
         resource.insert("route"_L1, textOnly(entry.route));
     if (!entry.performer.isEmpty())
-        resource.insert("performer"_L1, QJsonArray{QJsonObject{{"actor"_L1, display(entry.performer)}}});
+        resource.insert("performer"_L1,
+                        QJsonArray{QJsonObject{{"actor"_L1, display(entry.performer)}}});
     if (!entry.location.isEmpty())
         resource.insert("location"_L1, display(entry.location));
 }
@@ -614,13 +621,11 @@ void Writing::observation(QJsonObject &resource, const ClinicalEntry &entry)
     if (entry.negated)
         addNegatedMark(resource);
     if (entry.kind == ClinicalKind::VitalSign)
-        resource.insert("category"_L1,
-                        QJsonArray{codedText(Terminology + "observation-category"_L1,
-                                             u"vital-signs"_s, u"Vital Signs"_s)});
+        resource.insert("category"_L1, QJsonArray{codedText(Terminology + "observation-category"_L1,
+                                                            u"vital-signs"_s, u"Vital Signs"_s)});
     else if (entry.kind == ClinicalKind::Result)
-        resource.insert("category"_L1,
-                        QJsonArray{codedText(Terminology + "observation-category"_L1,
-                                             u"laboratory"_s, u"Laboratory"_s)});
+        resource.insert("category"_L1, QJsonArray{codedText(Terminology + "observation-category"_L1,
+                                                            u"laboratory"_s, u"Laboratory"_s)});
     const QString status = lowerIfIn(entry.status, {"registered", "preliminary", "final", "amended",
                                                     "corrected", "cancelled", "entered-in-error"});
     resource.insert("status"_L1, !status.isEmpty() ? status
@@ -647,13 +652,14 @@ void Writing::observation(QJsonObject &resource, const ClinicalEntry &entry)
         }
         return q;
     };
-    static const QRegularExpression pressure(u"^\\s*(\\d+(?:\\.\\d+)?)\\s*/\\s*(\\d+(?:\\.\\d+)?)\\s*$"_s);
+    static const QRegularExpression pressure(
+        u"^\\s*(\\d+(?:\\.\\d+)?)\\s*/\\s*(\\d+(?:\\.\\d+)?)\\s*$"_s);
     const QRegularExpressionMatch pair = pressure.match(entry.value);
     QString comparator;
     const double number = parseNumber(entry.value, &comparator);
-    const bool bloodPressure = entry.kind == ClinicalKind::VitalSign
-        || entry.code.code == u"85354-9" || entry.code.code == u"55284-4"
-        || entry.code.code == u"35094-2";
+    const bool bloodPressure = entry.kind == ClinicalKind::VitalSign ||
+                               entry.code.code == u"85354-9" || entry.code.code == u"55284-4" ||
+                               entry.code.code == u"35094-2";
     if (pair.hasMatch() && bloodPressure) {
         // Blood pressure: systolic and diastolic components, as US Core has them.
         resource.insert(
@@ -669,22 +675,22 @@ void Writing::observation(QJsonObject &resource, const ClinicalEntry &entry)
     } else if (!std::isnan(number)) {
         resource.insert("valueQuantity"_L1, quantity(number, comparator));
     } else if (!entry.value.isEmpty()) {
-        resource.insert("valueString"_L1, entry.unit.isEmpty() ? entry.value
-                                                               : entry.value + u' ' + entry.unit);
+        resource.insert("valueString"_L1,
+                        entry.unit.isEmpty() ? entry.value : entry.value + u' ' + entry.unit);
     }
     if (!entry.referenceRange.isEmpty())
         resource.insert("referenceRange"_L1, QJsonArray{textOnly(entry.referenceRange)});
     if (!entry.interpretation.isEmpty()) {
         static const QHash<QString, QString> flags = {
-            {u"high"_s, u"H"_s},     {u"low"_s, u"L"_s},          {u"normal"_s, u"N"_s},
+            {u"high"_s, u"H"_s},     {u"low"_s, u"L"_s},        {u"normal"_s, u"N"_s},
             {u"abnormal"_s, u"A"_s}, {u"positive"_s, u"POS"_s}, {u"negative"_s, u"NEG"_s},
         };
         const QString flag = flags.value(entry.interpretation.toLower());
         resource.insert("interpretation"_L1,
-                        QJsonArray{flag.isEmpty() ? textOnly(entry.interpretation)
-                                                  : codedText(Terminology
-                                                                  + "v3-ObservationInterpretation"_L1,
-                                                              flag, entry.interpretation)});
+                        QJsonArray{flag.isEmpty()
+                                       ? textOnly(entry.interpretation)
+                                       : codedText(Terminology + "v3-ObservationInterpretation"_L1,
+                                                   flag, entry.interpretation)});
     }
     if (!entry.performer.isEmpty())
         resource.insert("performer"_L1, QJsonArray{display(entry.performer)});
@@ -697,12 +703,12 @@ void Writing::encounter(QJsonObject &resource, const ClinicalEntry &entry)
         return;
     if (entry.negated)
         addNegatedMark(resource);
-    QString status = lowerIfIn(entry.status, {"planned", "arrived", "triaged", "in-progress",
-                                              "onleave", "finished", "cancelled",
-                                              "entered-in-error", "unknown"});
+    QString status =
+        lowerIfIn(entry.status, {"planned", "arrived", "triaged", "in-progress", "onleave",
+                                 "finished", "cancelled", "entered-in-error", "unknown"});
     if (status.isEmpty())
         status = entry.status.compare("completed"_L1, Qt::CaseInsensitive) == 0 ? u"finished"_s
-                                                                               : u"unknown"_s;
+                                                                                : u"unknown"_s;
     resource.insert("status"_L1, status);
     // FHIR wants a class; the document did not say, and we do not guess.
     resource.insert("class"_L1, coding(Terminology + "v3-NullFlavor"_L1, u"UNK"_s, u"unknown"_s));
@@ -731,13 +737,14 @@ void Writing::procedure(QJsonObject &resource, const ClinicalEntry &entry)
     resource.insert("code"_L1, codeable(entry.code));
     if (!entry.readable)
         return;
-    QString status = lowerIfIn(entry.status, {"preparation", "in-progress", "not-done", "on-hold",
-                                              "stopped", "completed", "entered-in-error", "unknown"});
+    QString status =
+        lowerIfIn(entry.status, {"preparation", "in-progress", "not-done", "on-hold", "stopped",
+                                 "completed", "entered-in-error", "unknown"});
     if (entry.negated)
         status = u"not-done"_s;
     else if (status.isEmpty())
         status = entry.status.compare("aborted"_L1, Qt::CaseInsensitive) == 0 ? u"stopped"_s
-                                                                             : u"unknown"_s;
+                                                                              : u"unknown"_s;
     resource.insert("status"_L1, status);
     if (!entry.end.isEmpty()) {
         QJsonObject period{{"end"_L1, entry.end}};
@@ -748,7 +755,8 @@ void Writing::procedure(QJsonObject &resource, const ClinicalEntry &entry)
         resource.insert("performedDateTime"_L1, entry.start);
     }
     if (!entry.performer.isEmpty())
-        resource.insert("performer"_L1, QJsonArray{QJsonObject{{"actor"_L1, display(entry.performer)}}});
+        resource.insert("performer"_L1,
+                        QJsonArray{QJsonObject{{"actor"_L1, display(entry.performer)}}});
     if (!entry.location.isEmpty())
         resource.insert("location"_L1, display(entry.location));
     QJsonArray reasons;
@@ -767,7 +775,8 @@ void Writing::panels(const QList<QPair<const ClinicalEntry *, QString>> &observa
     for (const auto &[entry, observationId] : observations) {
         if (entry->panel.isEmpty())
             continue;
-        const QString key = clinicalKindKey(entry->kind) + u'|' + entry->panel + u'|' + entry->start;
+        const QString key =
+            clinicalKindKey(entry->kind) + u'|' + entry->panel + u'|' + entry->start;
         if (!results.contains(key)) {
             order.append(key);
             firsts.insert(key, entry);
@@ -787,8 +796,9 @@ void Writing::panels(const QList<QPair<const ClinicalEntry *, QString>> &observa
         if (!first->start.isEmpty())
             report.insert("effectiveDateTime"_L1, first->start);
         if (first->kind == ClinicalKind::VitalSign)
-            report.insert("category"_L1, QJsonArray{codedText(Terminology + "observation-category"_L1,
-                                                              u"vital-signs"_s, u"Vital Signs"_s)});
+            report.insert("category"_L1,
+                          QJsonArray{codedText(Terminology + "observation-category"_L1,
+                                               u"vital-signs"_s, u"Vital Signs"_s)});
         else
             report.insert("category"_L1, QJsonArray{codedText(Terminology + "v2-0074"_L1, u"LAB"_s,
                                                               u"Laboratory"_s)});

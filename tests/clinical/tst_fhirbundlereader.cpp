@@ -70,6 +70,7 @@ private Q_SLOTS:
     void notDoneImmunization();
     void resultPanel();
     void vitalSignsComponentsAndMembers();
+    void panelWithoutItsMembersIsShown();
     void encounterReferences();
     void procedureConditionalReference();
     void documentBundleHeaderAndNarratives();
@@ -142,8 +143,8 @@ void TestFhirBundleReader::refutedAllergyIsNegated()
 
 void TestFhirBundleReader::containedMedication()
 {
-    const QList<ClinicalEntry> medications =
-        entriesOf(readFixture(QStringLiteral("medication-contained.json")), ClinicalKind::Medication);
+    const QList<ClinicalEntry> medications = entriesOf(
+        readFixture(QStringLiteral("medication-contained.json")), ClinicalKind::Medication);
     QCOMPARE(medications.size(), 1);
     const ClinicalEntry &lisinopril = medications.first();
     QVERIFY(lisinopril.readable);
@@ -276,6 +277,25 @@ void TestFhirBundleReader::vitalSignsComponentsAndMembers()
     QCOMPARE(vitals.at(2).panel, QStringLiteral("Vital signs panel")); // by Observation/temp
 }
 
+void TestFhirBundleReader::panelWithoutItsMembersIsShown()
+{
+    // A search that matched the report and the panel but did not include their members.
+    const QByteArray json =
+        "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":["
+        "{\"resource\":{\"resourceType\":\"DiagnosticReport\",\"id\":\"r\",\"status\":\"final\","
+        "\"code\":{\"text\":\"Lipid panel\"},\"conclusion\":\"LDL high\","
+        "\"result\":[{\"reference\":\"Observation/elsewhere\"}]}},"
+        "{\"resource\":{\"resourceType\":\"Observation\",\"id\":\"o\",\"status\":\"final\","
+        "\"code\":{\"text\":\"Vital signs\"},\"hasMember\":[{\"reference\":\"Observation/gone\"}]}}]}";
+    const ClinicalReadResult result = FhirBundleReader::read(json);
+    QVERIFY(result.ok());
+    const QList<ClinicalEntry> results = entriesOf(result.record, ClinicalKind::Result);
+    QCOMPARE(results.size(), 2);
+    QCOMPARE(results.at(0).code.text(), QStringLiteral("Lipid panel"));
+    QCOMPARE(results.at(0).value, QStringLiteral("LDL high"));
+    QCOMPARE(results.at(1).code.text(), QStringLiteral("Vital signs"));
+}
+
 void TestFhirBundleReader::encounterReferences()
 {
     const ClinicalRecord record = readFixture(QStringLiteral("encounter.json"));
@@ -287,10 +307,10 @@ void TestFhirBundleReader::encounterReferences()
     QCOMPARE(visit.status, QStringLiteral("finished"));
     QCOMPARE(visit.start, QStringLiteral("2023-03-10T09:00:00-05:00"));
     QCOMPARE(visit.end, QStringLiteral("2023-03-10T09:20:00-05:00"));
-    QCOMPARE(visit.performer, QStringLiteral("Dr. Ana Reyes"));        // urn:uuid
+    QCOMPARE(visit.performer, QStringLiteral("Dr. Ana Reyes"));       // urn:uuid
     QCOMPARE(visit.location, QStringLiteral("North Clinic, Room 4")); // absolute URL
     QCOMPARE(visit.diagnoses.size(), 2);
-    QCOMPARE(visit.diagnoses.at(0).code, QStringLiteral("68235000"));  // reasonCode
+    QCOMPARE(visit.diagnoses.at(0).code, QStringLiteral("68235000"));     // reasonCode
     QCOMPARE(visit.diagnoses.at(1).display, QStringLiteral("Sinusitis")); // diagnosis → Condition
     // The referenced Condition is also a problem of its own.
     QCOMPARE(entriesOf(record, ClinicalKind::Problem).size(), 1);
@@ -387,7 +407,8 @@ void TestFhirBundleReader::unreadableResourcesKept()
 
 void TestFhirBundleReader::unknownTypesCounted()
 {
-    const ClinicalReadResult result = FhirBundleReader::read(fixture(QStringLiteral("unknown-types.json")));
+    const ClinicalReadResult result =
+        FhirBundleReader::read(fixture(QStringLiteral("unknown-types.json")));
     QVERIFY(result.ok());
     QCOMPARE(result.record.count(ClinicalKind::Problem), 1);
     QCOMPARE(result.record.entries().size(), 1);
@@ -399,7 +420,8 @@ void TestFhirBundleReader::unknownTypesCounted()
 
 void TestFhirBundleReader::singleResource()
 {
-    const ClinicalReadResult result = FhirBundleReader::read(fixture(QStringLiteral("single-condition.json")));
+    const ClinicalReadResult result =
+        FhirBundleReader::read(fixture(QStringLiteral("single-condition.json")));
     QVERIFY(result.ok());
     const QList<ClinicalEntry> problems = entriesOf(result.record, ClinicalKind::Problem);
     QCOMPARE(problems.size(), 1);
@@ -431,10 +453,18 @@ void TestFhirBundleReader::sectionsInStableOrder()
 {
     // Resources in the reverse of the kinds' order still give sections in the kinds' order.
     const QByteArray json = "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[\n"
-        "        {\"resource\":{\"resourceType\":\"Procedure\",\"id\":\"p\",\"status\":\"completed\",\"code\":{\"text\":\"Biopsy\"}}},\n"
-        "        {\"resource\":{\"resourceType\":\"Encounter\",\"id\":\"e\",\"status\":\"finished\",\"type\":[{\"text\":\"Visit\"}]}},\n"
-        "        {\"resource\":{\"resourceType\":\"Condition\",\"id\":\"c\",\"code\":{\"text\":\"Asthma\"}}},\n"
-        "        {\"resource\":{\"resourceType\":\"AllergyIntolerance\",\"id\":\"a\",\"code\":{\"text\":\"Latex\"}}}]}";
+                            "        "
+                            "{\"resource\":{\"resourceType\":\"Procedure\",\"id\":\"p\",\"status\":"
+                            "\"completed\",\"code\":{\"text\":\"Biopsy\"}}},\n"
+                            "        "
+                            "{\"resource\":{\"resourceType\":\"Encounter\",\"id\":\"e\",\"status\":"
+                            "\"finished\",\"type\":[{\"text\":\"Visit\"}]}},\n"
+                            "        "
+                            "{\"resource\":{\"resourceType\":\"Condition\",\"id\":\"c\",\"code\":{"
+                            "\"text\":\"Asthma\"}}},\n"
+                            "        "
+                            "{\"resource\":{\"resourceType\":\"AllergyIntolerance\",\"id\":\"a\","
+                            "\"code\":{\"text\":\"Latex\"}}}]}";
     const ClinicalReadResult result = FhirBundleReader::read(json);
     QVERIFY(result.ok());
     QCOMPARE(result.record.sections.size(), 4);
@@ -447,10 +477,12 @@ void TestFhirBundleReader::sectionsInStableOrder()
 
 void TestFhirBundleReader::malformed()
 {
-    const ClinicalReadResult result = FhirBundleReader::read(fixture(QStringLiteral("malformed.json")));
+    const ClinicalReadResult result =
+        FhirBundleReader::read(fixture(QStringLiteral("malformed.json")));
     QVERIFY(!result.ok());
     QCOMPARE(result.error.code, ClinicalReadError::Code::Malformed);
-    QVERIFY2(result.error.message.contains(QStringLiteral("at byte")), qPrintable(result.error.message));
+    QVERIFY2(result.error.message.contains(QStringLiteral("at byte")),
+             qPrintable(result.error.message));
     QVERIFY(!result.record.hasContent());
 }
 
@@ -483,8 +515,8 @@ void TestFhirBundleReader::tooDeepIsFast()
     QVERIFY(result.error.message.contains(QString::number(FhirBundleReader::MaxDepth)));
 
     // Brackets inside strings do not count; an escaped quote does not end a string.
-    const QByteArray inString = "{\"resourceType\":\"Basic\",\"note\":\"\\\"" + QByteArray(1000, '[')
-        + "\"}";
+    const QByteArray inString =
+        "{\"resourceType\":\"Basic\",\"note\":\"\\\"" + QByteArray(1000, '[') + "\"}";
     QVERIFY(FhirBundleReader::read(inString).ok());
 }
 
@@ -492,8 +524,8 @@ void TestFhirBundleReader::deepButAllowed()
 {
     auto nested = [](int depth) {
         // depth levels in all: the resource object and depth - 1 arrays inside it.
-        return "{\"resourceType\":\"Basic\",\"x\":" + QByteArray(depth - 1, '[')
-            + QByteArray(depth - 1, ']') + "}";
+        return "{\"resourceType\":\"Basic\",\"x\":" + QByteArray(depth - 1, '[') +
+               QByteArray(depth - 1, ']') + "}";
     };
     QVERIFY(FhirBundleReader::read(nested(FhirBundleReader::MaxDepth)).ok());
     QCOMPARE(FhirBundleReader::read(nested(FhirBundleReader::MaxDepth + 1)).error.code,
@@ -516,7 +548,8 @@ void TestFhirBundleReader::tooLarge()
 void TestFhirBundleReader::narrativeSanitized()
 {
     const QString html = FhirNarrative::safeHtml(QStringLiteral(
-        "<div xmlns=\"http://www.w3.org/1999/xhtml\"><h2>Plan</h2><p style=\"color:red\">Rest &lt;3 days</p>"
+        "<div xmlns=\"http://www.w3.org/1999/xhtml\"><h2>Plan</h2><p style=\"color:red\">Rest "
+        "&lt;3 days</p>"
         "<ul><li>Fluids</li></ul><span class=\"bold\" onmouseover=\"x()\">note</span>"
         "<span class=\"a&quot;b\">odd</span><iframe src=\"http://x/\">hidden</iframe></div>"));
     QCOMPARE(html, QStringLiteral("<b>Plan</b><p>Rest &lt;3 days</p><ul><li>Fluids</li></ul>"
@@ -527,8 +560,8 @@ void TestFhirBundleReader::narrativeSanitized()
     QCOMPARE(FhirNarrative::plainText(QStringLiteral("<td>a</td><td>b &amp; c</td>")),
              QStringLiteral("a b & c"));
     // A DTD inside narrative is never expanded.
-    const QString attack = FhirNarrative::safeHtml(QStringLiteral(
-        "<!DOCTYPE d [<!ENTITY e \"boom\">]><div>&e;</div>"));
+    const QString attack = FhirNarrative::safeHtml(
+        QStringLiteral("<!DOCTYPE d [<!ENTITY e \"boom\">]><div>&e;</div>"));
     QVERIFY(!attack.contains(QStringLiteral("boom")));
 }
 

@@ -90,7 +90,8 @@ ClinicalRecord sampleRecord()
     lisinopril.route = QStringLiteral("Oral");
     lisinopril.frequency = QStringLiteral("every 12 hours");
     lisinopril.instructions = QStringLiteral("Take with food");
-    ClinicalEntry inhaler = entry(ClinicalKind::Medication, code("745679", rxnorm, "albuterol inhaler"));
+    ClinicalEntry inhaler =
+        entry(ClinicalKind::Medication, code("745679", rxnorm, "albuterol inhaler"));
     inhaler.dose = QStringLiteral("2 puffs");
     inhaler.start = QStringLiteral("2021");
 
@@ -145,8 +146,8 @@ ClinicalRecord sampleRecord()
     weightLater.value = QStringLiteral("71");
     weightLater.start = QStringLiteral("2023-06-01");
 
-    ClinicalEntry visit = entry(ClinicalKind::Encounter, code("99213", "2.16.840.1.113883.6.12",
-                                                              "Office visit"));
+    ClinicalEntry visit =
+        entry(ClinicalKind::Encounter, code("99213", "2.16.840.1.113883.6.12", "Office visit"));
     visit.start = QStringLiteral("2023-03-10T09:00:00-05:00");
     visit.end = QStringLiteral("2023-03-10T09:20:00-05:00");
     visit.performer = QStringLiteral("Dr. Ana Reyes");
@@ -154,20 +155,24 @@ ClinicalRecord sampleRecord()
     visit.diagnoses = {code("36971009", snomed, "Sinusitis")};
     visit.status = QStringLiteral("completed");
 
-    ClinicalEntry colonoscopy = entry(ClinicalKind::Procedure, code("73761001", snomed, "Colonoscopy"));
+    ClinicalEntry colonoscopy =
+        entry(ClinicalKind::Procedure, code("73761001", snomed, "Colonoscopy"));
     colonoscopy.start = QStringLiteral("2021-07-14");
     colonoscopy.status = QStringLiteral("completed");
     colonoscopy.performer = QStringLiteral("Valley Gastroenterology");
-    ClinicalEntry skipped = entry(ClinicalKind::Procedure, code("80146002", snomed, "Appendectomy"));
+    ClinicalEntry skipped =
+        entry(ClinicalKind::Procedure, code("80146002", snomed, "Appendectomy"));
     skipped.negated = true;
 
-    ClinicalEntry smoking = entry(ClinicalKind::Other, code("72166-2", loinc, "Tobacco smoking status"));
+    ClinicalEntry smoking =
+        entry(ClinicalKind::Other, code("72166-2", loinc, "Tobacco smoking status"));
     smoking.value = QStringLiteral("Former smoker");
 
     ClinicalSection allergies =
         section(ClinicalKind::Allergy, {penicillin, nka, notLatex, garbled});
     allergies.code = code("48765-2", loinc, "Allergies");
-    allergies.narrativeHtml = QStringLiteral("<table><tr><td>Penicillin G</td><td>Hives</td></tr></table>");
+    allergies.narrativeHtml =
+        QStringLiteral("<table><tr><td>Penicillin G</td><td>Hives</td></tr></table>");
     allergies.narrativeText = QStringLiteral("Penicillin G Hives");
     ClinicalSection social = section(ClinicalKind::Other, {smoking});
     social.title = QStringLiteral("Social History");
@@ -256,7 +261,8 @@ void TestFhirWriter::batchOfPuts()
         const QJsonObject request = entry.value(QLatin1String("request")).toObject();
         QCOMPARE(request.value(QLatin1String("method")).toString(), QStringLiteral("PUT"));
         QCOMPARE(request.value(QLatin1String("url")).toString(), type + u'/' + id);
-        QCOMPARE(entry.value(QLatin1String("fullUrl")).toString(), QStringLiteral("urn:uuid:") + id);
+        QCOMPARE(entry.value(QLatin1String("fullUrl")).toString(),
+                 QStringLiteral("urn:uuid:") + id);
         QVERIFY2(!ids.contains(type + u'/' + id), qPrintable(type + u'/' + id));
         ids.insert(type + u'/' + id);
     }
@@ -267,8 +273,10 @@ void TestFhirWriter::batchOfPuts()
     // Every clinical resource is about that patient.
     for (const QString &type : {QStringLiteral("Condition"), QStringLiteral("Observation")}) {
         for (const QJsonObject &resource : resources(bundle, type)) {
-            QCOMPARE(resource.value(QLatin1String("subject")).toObject()
-                         .value(QLatin1String("reference")).toString(),
+            QCOMPARE(resource.value(QLatin1String("subject"))
+                         .toObject()
+                         .value(QLatin1String("reference"))
+                         .toString(),
                      QStringLiteral("Patient/") + PatientId);
         }
     }
@@ -293,10 +301,11 @@ void TestFhirWriter::deterministicIds()
     const QJsonObject a = QJsonDocument::fromJson(first).object();
     const QJsonObject b = QJsonDocument::fromJson(other).object();
     QCOMPARE(resources(a, QStringLiteral("Condition")).size(), 2);
-    QVERIFY(resources(a, QStringLiteral("Condition")).first().value(QLatin1String("id"))
-            != resources(b, QStringLiteral("Condition")).first().value(QLatin1String("id")));
+    QVERIFY(resources(a, QStringLiteral("Condition")).first().value(QLatin1String("id")) !=
+            resources(b, QStringLiteral("Condition")).first().value(QLatin1String("id")));
     // A UUID (v5) each.
-    const QString id = resources(a, QStringLiteral("Condition")).first().value(QLatin1String("id")).toString();
+    const QString id =
+        resources(a, QStringLiteral("Condition")).first().value(QLatin1String("id")).toString();
     QCOMPARE(QUuid::fromString(id).version(), QUuid::Sha1);
 }
 
@@ -304,17 +313,24 @@ void TestFhirWriter::systemsAsUris()
 {
     const QJsonObject bundle = FhirWriter::bundle(sampleRecord(), PatientId);
     const QJsonObject htn = resources(bundle, QStringLiteral("Condition")).first();
-    const QJsonArray codings = htn.value(QLatin1String("code")).toObject()
-                                   .value(QLatin1String("coding")).toArray();
+    const QJsonArray codings =
+        htn.value(QLatin1String("code")).toObject().value(QLatin1String("coding")).toArray();
     QCOMPARE(codings.size(), 2);
     QCOMPARE(codings.at(0).toObject().value(QLatin1String("system")).toString(),
              QStringLiteral("http://snomed.info/sct"));
-    QCOMPARE(codings.at(0).toObject().value(QLatin1String("code")).toString(), QStringLiteral("59621000"));
+    QCOMPARE(codings.at(0).toObject().value(QLatin1String("code")).toString(),
+             QStringLiteral("59621000"));
     QCOMPARE(codings.at(1).toObject().value(QLatin1String("system")).toString(),
              QStringLiteral("http://hl7.org/fhir/sid/icd-10-cm"));
     const QJsonObject flu = resources(bundle, QStringLiteral("Immunization")).first();
-    QCOMPARE(flu.value(QLatin1String("vaccineCode")).toObject().value(QLatin1String("coding"))
-                 .toArray().first().toObject().value(QLatin1String("system")).toString(),
+    QCOMPARE(flu.value(QLatin1String("vaccineCode"))
+                 .toObject()
+                 .value(QLatin1String("coding"))
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value(QLatin1String("system"))
+                 .toString(),
              QStringLiteral("http://hl7.org/fhir/sid/cvx"));
 }
 
@@ -323,33 +339,58 @@ void TestFhirWriter::noKnownNegatedUnreadable()
     const QJsonObject bundle = FhirWriter::bundle(sampleRecord(), PatientId);
     const QList<QJsonObject> allergies = resources(bundle, QStringLiteral("AllergyIntolerance"));
     const QJsonObject nka = allergies.at(1);
-    QCOMPARE(nka.value(QLatin1String("code")).toObject().value(QLatin1String("coding")).toArray()
-                 .first().toObject().value(QLatin1String("code")).toString(),
+    QCOMPARE(nka.value(QLatin1String("code"))
+                 .toObject()
+                 .value(QLatin1String("coding"))
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value(QLatin1String("code"))
+                 .toString(),
              QStringLiteral("716186003"));
     const QJsonObject notLatex = allergies.at(2);
-    QCOMPARE(notLatex.value(QLatin1String("verificationStatus")).toObject()
-                 .value(QLatin1String("coding")).toArray().first().toObject()
-                 .value(QLatin1String("code")).toString(),
+    QCOMPARE(notLatex.value(QLatin1String("verificationStatus"))
+                 .toObject()
+                 .value(QLatin1String("coding"))
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value(QLatin1String("code"))
+                 .toString(),
              QStringLiteral("refuted"));
     const QJsonObject garbled = allergies.at(3);
     const QJsonArray extensions = garbled.value(QLatin1String("extension")).toArray();
     QCOMPARE(extensions.size(), 1);
     QCOMPARE(extensions.first().toObject().value(QLatin1String("url")).toString(),
              FhirVocabulary::extensionUrl(FhirVocabulary::Mark::Unreadable));
-    QVERIFY(garbled.value(QLatin1String("text")).toObject().value(QLatin1String("div")).toString()
+    QVERIFY(garbled.value(QLatin1String("text"))
+                .toObject()
+                .value(QLatin1String("div"))
+                .toString()
                 .contains(QStringLiteral("Sulfa drugs")));
     QVERIFY(!garbled.contains(QLatin1String("clinicalStatus")));
 
     const QJsonObject tdap = resources(bundle, QStringLiteral("Immunization")).at(1);
     QCOMPARE(tdap.value(QLatin1String("status")).toString(), QStringLiteral("not-done"));
-    QCOMPARE(tdap.value(QLatin1String("statusReason")).toObject().value(QLatin1String("text")).toString(),
+    QCOMPARE(tdap.value(QLatin1String("statusReason"))
+                 .toObject()
+                 .value(QLatin1String("text"))
+                 .toString(),
              QStringLiteral("patient objection"));
     const QJsonObject noDiabetes = resources(bundle, QStringLiteral("Condition")).at(1);
-    QCOMPARE(noDiabetes.value(QLatin1String("verificationStatus")).toObject()
-                 .value(QLatin1String("coding")).toArray().first().toObject()
-                 .value(QLatin1String("code")).toString(),
+    QCOMPARE(noDiabetes.value(QLatin1String("verificationStatus"))
+                 .toObject()
+                 .value(QLatin1String("coding"))
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value(QLatin1String("code"))
+                 .toString(),
              QStringLiteral("refuted"));
-    QCOMPARE(resources(bundle, QStringLiteral("Procedure")).at(1).value(QLatin1String("status")).toString(),
+    QCOMPARE(resources(bundle, QStringLiteral("Procedure"))
+                 .at(1)
+                 .value(QLatin1String("status"))
+                 .toString(),
              QStringLiteral("not-done"));
 }
 
@@ -359,7 +400,11 @@ void TestFhirWriter::panelsAsReports()
     const QList<QJsonObject> reports = resources(bundle, QStringLiteral("DiagnosticReport"));
     // CBC; vital signs on 2023-02-01; vital signs on 2023-06-01.
     QCOMPARE(reports.size(), 3);
-    QCOMPARE(reports.at(0).value(QLatin1String("code")).toObject().value(QLatin1String("text")).toString(),
+    QCOMPARE(reports.at(0)
+                 .value(QLatin1String("code"))
+                 .toObject()
+                 .value(QLatin1String("text"))
+                 .toString(),
              QStringLiteral("CBC panel"));
     QCOMPARE(reports.at(0).value(QLatin1String("result")).toArray().size(), 2);
     QCOMPARE(reports.at(1).value(QLatin1String("result")).toArray().size(), 2);
@@ -379,10 +424,18 @@ void TestFhirWriter::sourceDocument()
     const QJsonObject bundle = FhirWriter::bundle(record, PatientId, source);
     const QList<QJsonObject> documents = resources(bundle, QStringLiteral("DocumentReference"));
     QCOMPARE(documents.size(), 3);
-    QCOMPARE(documents.last().value(QLatin1String("type")).toObject().value(QLatin1String("coding"))
-                 .toArray().first().toObject().value(QLatin1String("code")).toString(),
+    QCOMPARE(documents.last()
+                 .value(QLatin1String("type"))
+                 .toObject()
+                 .value(QLatin1String("coding"))
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value(QLatin1String("code"))
+                 .toString(),
              QStringLiteral("34133-9"));
-    const ClinicalReadResult read = FhirBundleReader::read(FhirWriter::write(record, PatientId, source));
+    const ClinicalReadResult read =
+        FhirBundleReader::read(FhirWriter::write(record, PatientId, source));
     QVERIFY(read.ok());
     QCOMPARE(read.record.attachments.size(), 3);
     QCOMPARE(read.record.attachments.last().data, source.content);
@@ -480,9 +533,10 @@ void TestFhirWriter::roundTripHeaderNarrativesAttachments()
     bool social = false;
     bool plan = false;
     for (const ClinicalSection &section : after.sections) {
-        social = social || (section.title == QStringLiteral("Social History") && section.entries.size() == 1);
-        plan = plan || (section.title == QStringLiteral("Plan of Care")
-                        && section.narrativeText == QStringLiteral("Return in 3 months"));
+        social = social ||
+                 (section.title == QStringLiteral("Social History") && section.entries.size() == 1);
+        plan = plan || (section.title == QStringLiteral("Plan of Care") &&
+                        section.narrativeText == QStringLiteral("Return in 3 months"));
     }
     QVERIFY(social);
     QVERIFY(plan);
