@@ -14,6 +14,58 @@ import sys
 from pathlib import Path
 
 SINGULAR = {
+    "Show all of %1 (%n entries)":
+        "Show all of %1 (%n entry)",
+    "%1 · printed %2 · from %n documents of the health information network; not reconciled into the chart unless marked so.":
+        "%1 · printed %2 · from %n document of the health information network; not reconciled into the chart unless marked so.",
+    "%n entries could not be read; they are shown in the documents.":
+        "%n entry could not be read; it is shown in the document.",
+    "From %n documents":
+        "From %n document",
+    "Plain text, %n bytes.":
+        "Plain text, %n byte.",
+    "%n sections":
+        "%n section",
+    "%n coded entries":
+        "%n coded entry",
+    "%n could not be read (shown in red)":
+        "%n could not be read (shown in red)",
+    "PDF, %n pages.":
+        "PDF, %n page.",
+    "%n %1 resources are not shown":
+        "%n %1 resource is not shown",
+    "%n %1 resource is not shown":
+        "%n %1 resource is not shown",
+    "%n bundle entries have no resource":
+        "%n bundle entry has no resource",
+    "%n bundle entry has no resource":
+        "%n bundle entry has no resource",
+    "%n entries could not be read; open the documents to see them.":
+        "%n entry could not be read; open the document to see it.",
+    "Metriport is limiting how often we may %1; try again in %n seconds.":
+        "Metriport is limiting how often we may %1; try again in %n second.",
+    "Metriport had a problem of its own when asked to %1 (HTTP %2); it was tried %n times.":
+        "Metriport had a problem of its own when asked to %1 (HTTP %2); it was tried %n time.",
+    "%n allergies":
+        "%n allergy",
+    "%n medications":
+        "%n medication",
+    "%n problems":
+        "%n problem",
+    "%n immunizations":
+        "%n immunization",
+    "%n results":
+        "%n result",
+    "%n vital signs":
+        "%n vital sign",
+    "%n encounters":
+        "%n encounter",
+    "%n procedures":
+        "%n procedure",
+    "%n could not be read":
+        "%n could not be read",
+    "The network did not finish within %n minutes; the documents that arrived are kept. Try again later.":
+        "The network did not finish within %n minute; the documents that arrived are kept. Try again later.",
     "No decision from the payor within %n seconds; the claim stays %1.":
         "No decision from the payor within %n second; the claim stays %1.",
     "Asked the payor about %n open claims":

@@ -262,6 +262,43 @@
     </message>
 </context>
 <context>
+    <name>ClinicalRecordHtml</name>
+    <message numerus="yes">
+        <source>Show all of %1 (%n entries)</source>
+        <translation>
+            <numerusform>Show all of %1 (%n entry)</numerusform>
+            <numerusform>Show all of %1 (%n entries)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ClinicalSummaryHtml</name>
+    <message numerus="yes">
+        <source>%1 · printed %2 · from %n documents of the health information network; not reconciled into the chart unless marked so.</source>
+        <translation>
+            <numerusform>%1 · printed %2 · from %n document of the health information network; not reconciled into the chart unless marked so.</numerusform>
+            <numerusform>%1 · printed %2 · from %n documents of the health information network; not reconciled into the chart unless marked so.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries could not be read; they are shown in the documents.</source>
+        <translation>
+            <numerusform>%n entry could not be read; it is shown in the document.</numerusform>
+            <numerusform>%n entries could not be read; they are shown in the documents.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ClinicalSummaryModel</name>
+    <message numerus="yes">
+        <source>From %n documents</source>
+        <translation>
+            <numerusform>From %n document</numerusform>
+            <numerusform>From %n documents</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DashboardWidget</name>
     <message numerus="yes">
         <source>&amp;Needs Action Today (%n)</source>
@@ -269,6 +306,44 @@
         <translation>
             <numerusform>&amp;Needs Action Today (%n)</numerusform>
             <numerusform>&amp;Needs Action Today (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DocumentViewerDialog</name>
+    <message numerus="yes">
+        <source>Plain text, %n bytes.</source>
+        <translation>
+            <numerusform>Plain text, %n byte.</numerusform>
+            <numerusform>Plain text, %n bytes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sections</source>
+        <translation>
+            <numerusform>%n section</numerusform>
+            <numerusform>%n sections</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n coded entries</source>
+        <translation>
+            <numerusform>%n coded entry</numerusform>
+            <numerusform>%n coded entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be read (shown in red)</source>
+        <translation>
+            <numerusform>%n could not be read (shown in red)</numerusform>
+            <numerusform>%n could not be read (shown in red)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>PDF, %n pages.</source>
+        <translation>
+            <numerusform>PDF, %n page.</numerusform>
+            <numerusform>PDF, %n pages.</numerusform>
         </translation>
     </message>
 </context>
@@ -286,6 +361,37 @@
         <translation>
             <numerusform>(%n try)</numerusform>
             <numerusform>(%n tries)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FhirBundleReader</name>
+    <message numerus="yes">
+        <source>%n %1 resource is not shown</source>
+        <translation>
+            <numerusform>%n %1 resource is not shown</numerusform>
+            <numerusform>%n %1 resource is not shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n %1 resources are not shown</source>
+        <translation>
+            <numerusform>%n %1 resource is not shown</numerusform>
+            <numerusform>%n %1 resources are not shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bundle entry has no resource</source>
+        <translation>
+            <numerusform>%n bundle entry has no resource</numerusform>
+            <numerusform>%n bundle entry has no resource</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bundle entries have no resource</source>
+        <translation>
+            <numerusform>%n bundle entry has no resource</numerusform>
+            <numerusform>%n bundle entries have no resource</numerusform>
         </translation>
     </message>
 </context>
@@ -365,12 +471,115 @@
     </message>
 </context>
 <context>
+    <name>MedicalHistoryPage</name>
+    <message numerus="yes">
+        <source>%n entries could not be read; open the documents to see them.</source>
+        <translation>
+            <numerusform>%n entry could not be read; open the document to see it.</numerusform>
+            <numerusform>%n entries could not be read; open the documents to see them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MetriportCall</name>
+    <message numerus="yes">
+        <source>Metriport is limiting how often we may %1; try again in %n seconds.</source>
+        <translation>
+            <numerusform>Metriport is limiting how often we may %1; try again in %n second.</numerusform>
+            <numerusform>Metriport is limiting how often we may %1; try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Metriport had a problem of its own when asked to %1 (HTTP %2); it was tried %n times.</source>
+        <translation>
+            <numerusform>Metriport had a problem of its own when asked to %1 (HTTP %2); it was tried %n time.</numerusform>
+            <numerusform>Metriport had a problem of its own when asked to %1 (HTTP %2); it was tried %n times.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>NotificationBanner</name>
     <message numerus="yes">
         <source>%1 (and %n more)</source>
         <translation>
             <numerusform>%1 (and %n more)</numerusform>
             <numerusform>%1 (and %n more)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OutsideDocumentModel</name>
+    <message numerus="yes">
+        <source>%n allergies</source>
+        <translation>
+            <numerusform>%n allergy</numerusform>
+            <numerusform>%n allergies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n medications</source>
+        <translation>
+            <numerusform>%n medication</numerusform>
+            <numerusform>%n medications</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problems</source>
+        <translation>
+            <numerusform>%n problem</numerusform>
+            <numerusform>%n problems</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n immunizations</source>
+        <translation>
+            <numerusform>%n immunization</numerusform>
+            <numerusform>%n immunizations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n results</source>
+        <translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n vital signs</source>
+        <translation>
+            <numerusform>%n vital sign</numerusform>
+            <numerusform>%n vital signs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n encounters</source>
+        <translation>
+            <numerusform>%n encounter</numerusform>
+            <numerusform>%n encounters</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n procedures</source>
+        <translation>
+            <numerusform>%n procedure</numerusform>
+            <numerusform>%n procedures</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be read</source>
+        <translation>
+            <numerusform>%n could not be read</numerusform>
+            <numerusform>%n could not be read</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OutsideRecordsService</name>
+    <message numerus="yes">
+        <source>The network did not finish within %n minutes; the documents that arrived are kept. Try again later.</source>
+        <translation>
+            <numerusform>The network did not finish within %n minute; the documents that arrived are kept. Try again later.</numerusform>
+            <numerusform>The network did not finish within %n minutes; the documents that arrived are kept. Try again later.</numerusform>
         </translation>
     </message>
 </context>
@@ -476,7 +685,7 @@
     <message numerus="yes">
         <source>%n results</source>
         <translation>
-            <numerusform>%n results</numerusform>
+            <numerusform>%n result</numerusform>
             <numerusform>%n results</numerusform>
         </translation>
     </message>

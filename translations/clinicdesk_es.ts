@@ -768,6 +768,289 @@
     </message>
 </context>
 <context>
+    <name>CcdaReader</name>
+    <message>
+        <source>seconds</source>
+        <translation>segundos</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>minutos</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>horas</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>días</translation>
+    </message>
+    <message>
+        <source>weeks</source>
+        <translation>semanas</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>meses</translation>
+    </message>
+    <message>
+        <source>years</source>
+        <translation>años</translation>
+    </message>
+    <message>
+        <source>every second</source>
+        <translation>cada segundo</translation>
+    </message>
+    <message>
+        <source>every minute</source>
+        <translation>cada minuto</translation>
+    </message>
+    <message>
+        <source>every hour</source>
+        <translation>cada hora</translation>
+    </message>
+    <message>
+        <source>every day</source>
+        <translation>cada día</translation>
+    </message>
+    <message>
+        <source>every week</source>
+        <translation>cada semana</translation>
+    </message>
+    <message>
+        <source>every month</source>
+        <translation>cada mes</translation>
+    </message>
+    <message>
+        <source>every year</source>
+        <translation>cada año</translation>
+    </message>
+    <message>
+        <source>every %1</source>
+        <translation>cada %1</translation>
+    </message>
+    <message>
+        <source>Oral</source>
+        <translation>Oral</translation>
+    </message>
+    <message>
+        <source>Intravenous</source>
+        <translation>Intravenosa</translation>
+    </message>
+    <message>
+        <source>Intramuscular</source>
+        <translation>Intramuscular</translation>
+    </message>
+    <message>
+        <source>Subcutaneous</source>
+        <translation>Subcutánea</translation>
+    </message>
+    <message>
+        <source>Inhalation</source>
+        <translation>Inhalación</translation>
+    </message>
+    <message>
+        <source>Topical</source>
+        <translation>Tópica</translation>
+    </message>
+    <message>
+        <source>Nasal</source>
+        <translation>Nasal</translation>
+    </message>
+    <message>
+        <source>Ophthalmic</source>
+        <translation>Oftálmica</translation>
+    </message>
+    <message>
+        <source>Intradermal</source>
+        <translation>Intradérmica</translation>
+    </message>
+    <message>
+        <source>Rectal</source>
+        <translation>Rectal</translation>
+    </message>
+    <message>
+        <source>Sublingual</source>
+        <translation>Sublingual</translation>
+    </message>
+    <message>
+        <source>Transdermal</source>
+        <translation>Transdérmica</translation>
+    </message>
+    <message>
+        <source>Vaginal</source>
+        <translation>Vaginal</translation>
+    </message>
+    <message>
+        <source>every %1 %2</source>
+        <translation>cada %1 %2</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Alto</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Bajo</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Abnormal</source>
+        <translation>Anormal</translation>
+    </message>
+    <message>
+        <source>Critically high</source>
+        <translation>Críticamente alto</translation>
+    </message>
+    <message>
+        <source>Critically low</source>
+        <translation>Críticamente bajo</translation>
+    </message>
+    <message>
+        <source>Critically abnormal</source>
+        <translation>Críticamente anormal</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation>Positivo</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>Negativo</translation>
+    </message>
+    <message>
+        <source>The entry names nothing that could be read.</source>
+        <translation>La entrada no nombra nada que se pueda leer.</translation>
+    </message>
+    <message>
+        <source>Why not read</source>
+        <translation>Por qué no se leyó</translation>
+    </message>
+    <message>
+        <source>The entry holds no clinical statement.</source>
+        <translation>La entrada no contiene ninguna declaración clínica.</translation>
+    </message>
+    <message>
+        <source>The allergy concern holds no allergy observation.</source>
+        <translation>El registro de alergia no contiene ninguna observación de alergia.</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Ingredient</source>
+        <translation>Ingrediente</translation>
+    </message>
+    <message>
+        <source>at bedtime</source>
+        <translation>al acostarse</translation>
+    </message>
+    <message>
+        <source>before meals</source>
+        <translation>antes de las comidas</translation>
+    </message>
+    <message>
+        <source>after meals</source>
+        <translation>después de las comidas</translation>
+    </message>
+    <message>
+        <source>The problem concern holds no problem observation.</source>
+        <translation>El registro de problema no contiene ninguna observación de problema.</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Planificado</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>The panel holds no observation.</source>
+        <translation>El panel no contiene ninguna observación.</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>not given (%1)</source>
+        <translation>no indicado (%1)</translation>
+    </message>
+    <message>
+        <source>Body site</source>
+        <translation>Sitio anatómico</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Femenino</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Masculino</translation>
+    </message>
+    <message>
+        <source>Undifferentiated</source>
+        <translation>Indiferenciado</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Desconocido</translation>
+    </message>
+    <message>
+        <source>The document has an unstructured body with nothing in it.</source>
+        <translation>El documento tiene un cuerpo no estructurado que está vacío.</translation>
+    </message>
+    <message>
+        <source>The document has no structured sections; its content (%1) is attached.</source>
+        <translation>El documento no tiene secciones estructuradas; su contenido (%1) va adjunto.</translation>
+    </message>
+    <message>
+        <source>The document has no structured sections; it refers to the file &quot;%1&quot;, which is not fetched.</source>
+        <translation>El documento no tiene secciones estructuradas; remite al archivo &quot;%1&quot;, que no se descarga.</translation>
+    </message>
+    <message>
+        <source>Section &quot;%1&quot; is not interpreted; its narrative is shown.</source>
+        <translation>La sección &quot;%1&quot; no se interpreta; se muestra su texto narrativo.</translation>
+    </message>
+    <message>
+        <source>Section &quot;%1&quot;: %2 of its entries could not be read; their text is shown.</source>
+        <translation>Sección &quot;%1&quot;: no se pudieron leer %2 de sus entradas; se muestra su texto.</translation>
+    </message>
+    <message>
+        <source>The document is %1 MB; documents over %2 MB are not read.</source>
+        <translation>El documento ocupa %1 MB; no se leen documentos de más de %2 MB.</translation>
+    </message>
+    <message>
+        <source>The document nests elements more than %1 levels deep (line %2); it is not read.</source>
+        <translation>El documento anida elementos a más de %1 niveles de profundidad (línea %2); no se lee.</translation>
+    </message>
+    <message>
+        <source>The document contains a document type declaration (&lt;!DOCTYPE&gt;) at line %1; clinical documents may not carry one, so it is not read.</source>
+        <translation>El documento contiene una declaración de tipo de documento (&lt;!DOCTYPE&gt;) en la línea %1; los documentos clínicos no pueden llevarla, por lo que no se lee.</translation>
+    </message>
+    <message>
+        <source>The document uses the entity reference &amp;%1; (line %2); only XML&apos;s own entities are allowed, so it is not read.</source>
+        <translation>El documento usa la referencia de entidad &amp;%1; (línea %2); solo se permiten las entidades propias de XML, por lo que no se lee.</translation>
+    </message>
+    <message>
+        <source>The document is not well-formed XML: %1 (line %2, column %3).</source>
+        <translation>El documento no es XML bien formado: %1 (línea %2, columna %3).</translation>
+    </message>
+    <message>
+        <source>The document is empty.</source>
+        <translation>El documento está vacío.</translation>
+    </message>
+    <message>
+        <source>The document is XML but not a clinical document: its root element is &lt;%1&gt;, not &lt;ClinicalDocument&gt;.</source>
+        <translation>El documento es XML, pero no es un documento clínico: su elemento raíz es &lt;%1&gt;, no &lt;ClinicalDocument&gt;.</translation>
+    </message>
+</context>
+<context>
     <name>Claim</name>
     <message>
         <source>Draft</source>
@@ -2753,6 +3036,360 @@
     </message>
 </context>
 <context>
+    <name>ClinicalRecord</name>
+    <message>
+        <source>Allergies</source>
+        <translation>Alergias</translation>
+    </message>
+    <message>
+        <source>Medications</source>
+        <translation>Medicamentos</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problemas</translation>
+    </message>
+    <message>
+        <source>Immunizations</source>
+        <translation>Vacunas</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Resultados</translation>
+    </message>
+    <message>
+        <source>Vital Signs</source>
+        <translation>Signos vitales</translation>
+    </message>
+    <message>
+        <source>Encounters</source>
+        <translation>Consultas</translation>
+    </message>
+    <message>
+        <source>Procedures</source>
+        <translation>Procedimientos</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otros</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicalRecordHtml</name>
+    <message>
+        <source>No information (the document says %1).</source>
+        <translation>Sin información (el documento indica %1).</translation>
+    </message>
+    <message>
+        <source>This section has no text; its coded entries are below.</source>
+        <translation>Esta sección no tiene texto; sus entradas codificadas aparecen abajo.</translation>
+    </message>
+    <message>
+        <source>Coded entry</source>
+        <translation>Entrada codificada</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>No coded entries: only the text above says what this section holds.</source>
+        <translation>No hay entradas codificadas: solo el texto de arriba indica lo que contiene esta sección.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Show all of %1 (%n entries)</source>
+        <translation>
+            <numerusform>Mostrar todo: %1 (%n entrada)</numerusform>
+            <numerusform>Mostrar todo: %1 (%n entradas)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, born %1</source>
+        <translation>, fecha de nacimiento: %1</translation>
+    </message>
+    <message>
+        <source>Patient: %1</source>
+        <translation>Paciente: %1</translation>
+    </message>
+    <message>
+        <source>Date: %1</source>
+        <translation>Fecha: %1</translation>
+    </message>
+    <message>
+        <source>Type: %1</source>
+        <translation>Tipo: %1</translation>
+    </message>
+    <message>
+        <source>Author: %1</source>
+        <translation>Autor: %1</translation>
+    </message>
+    <message>
+        <source>Custodian: %1</source>
+        <translation>Custodio: %1</translation>
+    </message>
+    <message>
+        <source>Replaces document %1</source>
+        <translation>Reemplaza el documento %1</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Adjuntos</translation>
+    </message>
+    <message>
+        <source>%1 — referenced, not included: %2</source>
+        <translation>%1 — referenciado, no incluido: %2</translation>
+    </message>
+    <message>
+        <source>%1 — included (%2 KB); use Open Attachment</source>
+        <translation>%1 — incluido (%2 KB); use Abrir adjunto</translation>
+    </message>
+    <message>
+        <source>About this document</source>
+        <translation>Acerca de este documento</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicalSummary</name>
+    <message>
+        <source>has text but no coded entries: read the text, it is not in the summary</source>
+        <translation>tiene texto, pero no entradas codificadas: lea el texto, no está en el resumen</translation>
+    </message>
+    <message>
+        <source>has coded entries but no text</source>
+        <translation>tiene entradas codificadas, pero no texto</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicalSummaryHtml</name>
+    <message>
+        <source>Outside Records Summary</source>
+        <translation>Resumen de registros externos</translation>
+    </message>
+    <message>
+        <source>born %1</source>
+        <translation>fecha de nacimiento: %1</translation>
+    </message>
+    <message>
+        <source>MRN %1</source>
+        <translation>MRN %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · printed %2 · from %n documents of the health information network; not reconciled into the chart unless marked so.</source>
+        <translation>
+            <numerusform>%1 · impreso el %2 · a partir de %n documento de la red de intercambio de información de salud; no se ha conciliado con el expediente salvo que se indique.</numerusform>
+            <numerusform>%1 · impreso el %2 · a partir de %n documentos de la red de intercambio de información de salud; no se ha conciliado con el expediente salvo que se indique.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Origen</translation>
+    </message>
+    <message>
+        <source>None found.</source>
+        <translation>No se encontró nada.</translation>
+    </message>
+    <message>
+        <source>No known allergies</source>
+        <translation>Sin alergias conocidas</translation>
+    </message>
+    <message>
+        <source>Read the documents too</source>
+        <translation>Lea también los documentos</translation>
+    </message>
+    <message>
+        <source>%1, section “%2”: %3</source>
+        <translation>%1, sección “%2”: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries could not be read; they are shown in the documents.</source>
+        <translation>
+            <numerusform>No se pudo leer %n entrada; se muestra en los documentos.</numerusform>
+            <numerusform>No se pudieron leer %n entradas; se muestran en los documentos.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ClinicalSummaryModel</name>
+    <message>
+        <source>Allergies</source>
+        <translation>Alergias</translation>
+    </message>
+    <message>
+        <source>Active Medications</source>
+        <translation>Medicamentos activos</translation>
+    </message>
+    <message>
+        <source>Active Problems</source>
+        <translation>Problemas activos</translation>
+    </message>
+    <message>
+        <source>Immunizations</source>
+        <translation>Vacunas</translation>
+    </message>
+    <message>
+        <source>Recent Results</source>
+        <translation>Resultados recientes</translation>
+    </message>
+    <message>
+        <source>Recent Vital Signs</source>
+        <translation>Signos vitales recientes</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: none found</source>
+        <translation>%1: no se encontró nada</translation>
+    </message>
+    <message numerus="yes">
+        <source>From %n documents</source>
+        <translation>
+            <numerusform>De %n documento</numerusform>
+            <numerusform>De %n documentos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Origen</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicalText</name>
+    <message>
+        <source>No known allergies</source>
+        <translation>Sin alergias conocidas</translation>
+    </message>
+    <message>
+        <source>No known medications</source>
+        <translation>Sin medicamentos conocidos</translation>
+    </message>
+    <message>
+        <source>No known problems</source>
+        <translation>Sin problemas conocidos</translation>
+    </message>
+    <message>
+        <source>None known</source>
+        <translation>Nada conocido</translation>
+    </message>
+    <message>
+        <source>Could not be read</source>
+        <translation>No se pudo leer</translation>
+    </message>
+    <message>
+        <source>Could not be read: %1</source>
+        <translation>No se pudo leer: %1</translation>
+    </message>
+    <message>
+        <source>(not named)</source>
+        <translation>(sin nombre)</translation>
+    </message>
+    <message>
+        <source>Not given: %1</source>
+        <translation>No administrada: %1</translation>
+    </message>
+    <message>
+        <source>Ruled out: %1</source>
+        <translation>Descartado: %1</translation>
+    </message>
+    <message>
+        <source>Not done: %1</source>
+        <translation>No realizado: %1</translation>
+    </message>
+    <message>
+        <source>criticality %1</source>
+        <translation>criticidad %1</translation>
+    </message>
+    <message>
+        <source>reason: %1</source>
+        <translation>motivo: %1</translation>
+    </message>
+    <message>
+        <source>lot %1</source>
+        <translation>lote %1</translation>
+    </message>
+    <message>
+        <source>range %1</source>
+        <translation>rango %1</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>en %1</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>hasta %1</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completado</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resuelto</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inactivo</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Suspendido</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendiente</translation>
+    </message>
+</context>
+<context>
     <name>CollectToday</name>
     <message>
         <source>Unknown</source>
@@ -3346,6 +3983,359 @@
         <source>Claim sync: every 1 to 60 minutes.</source>
         <translation>Sincronización de reclamaciones: cada 1 a 60 minutos.</translation>
     </message>
+    <message>
+        <source>Metriport address: enter a full https:// address such as https://api.metriport.com, or leave it empty for training mode.</source>
+        <translation>Dirección de Metriport: ingrese una dirección https:// completa, como https://api.metriport.com, o déjela vacía para el modo de capacitación.</translation>
+    </message>
+    <message>
+        <source>Metriport: enter the API key of your Metriport account.</source>
+        <translation>Metriport: ingrese la clave de API de su cuenta de Metriport.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentFetcher</name>
+    <message>
+        <source>The network&apos;s link to this data expired before it could be fetched; press Get Outside Records to ask again.</source>
+        <translation>El enlace de la red a estos datos venció antes de que se pudieran descargar; pulse Obtener registros externos para volver a solicitarlos.</translation>
+    </message>
+    <message>
+        <source>The network gave no usable address for %1.</source>
+        <translation>La red no dio ninguna dirección utilizable para %1.</translation>
+    </message>
+    <message>
+        <source>send the consolidated data</source>
+        <translation>enviar los datos consolidados</translation>
+    </message>
+    <message>
+        <source>send %1</source>
+        <translation>enviar %1</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentViewerDialog</name>
+    <message>
+        <source>Document — %1</source>
+        <translation>Documento — %1</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>Abriendo…</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>Secciones</translation>
+    </message>
+    <message>
+        <source>Untick a section to hide it; Alt+Up and Alt+Down move it</source>
+        <translation>Desmarque una sección para ocultarla; Alt+Up y Alt+Down la mueven</translation>
+    </message>
+    <message>
+        <source>Document text</source>
+        <translation>Texto del documento</translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>&amp;Subir</translation>
+    </message>
+    <message>
+        <source>Move &amp;Down</source>
+        <translation>&amp;Bajar</translation>
+    </message>
+    <message>
+        <source>Open &amp;Attachment</source>
+        <translation>Abrir &amp;adjunto</translation>
+    </message>
+    <message>
+        <source>Sections:</source>
+        <translation>Secciones:</translation>
+    </message>
+    <message>
+        <source>Find in document</source>
+        <translation>Buscar en el documento</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>B&amp;uscar:</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>A&amp;mpliar</translation>
+    </message>
+    <message>
+        <source>Zoom Ou&amp;t</source>
+        <translation>Re&amp;ducir</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+        <source>&amp;Export PDF…</source>
+        <translation>&amp;Exportar PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <source>Outside records are not available on this desk.</source>
+        <translation>Los registros externos no están disponibles en este puesto.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Plain text, %n bytes.</source>
+        <translation>
+            <numerusform>Texto sin formato, %n byte.</numerusform>
+            <numerusform>Texto sin formato, %n bytes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This kind of file (%1) cannot be shown here; Export PDF is not available for it either.</source>
+        <translation>Este tipo de archivo (%1) no se puede mostrar aquí; tampoco se puede usar Exportar PDF con él.</translation>
+    </message>
+    <message>
+        <source>This document could not be read: %1</source>
+        <translation>No se pudo leer este documento: %1</translation>
+    </message>
+    <message>
+        <source>C-CDA document</source>
+        <translation>Documento C-CDA</translation>
+    </message>
+    <message>
+        <source>FHIR data</source>
+        <translation>Datos FHIR</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sections</source>
+        <translation>
+            <numerusform>%n sección</numerusform>
+            <numerusform>%n secciones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n coded entries</source>
+        <translation>
+            <numerusform>%n entrada codificada</numerusform>
+            <numerusform>%n entradas codificadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be read (shown in red)</source>
+        <translation>
+            <numerusform>%n no se pudo leer (en rojo)</numerusform>
+            <numerusform>%n no se pudieron leer (en rojo)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This PDF could not be opened.</source>
+        <translation>No se pudo abrir este PDF.</translation>
+    </message>
+    <message numerus="yes">
+        <source>PDF, %n pages.</source>
+        <translation>
+            <numerusform>PDF, %n página.</numerusform>
+            <numerusform>PDF, %n páginas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This image could not be read: %1</source>
+        <translation>No se pudo leer esta imagen: %1</translation>
+    </message>
+    <message>
+        <source>Image, %1 × %2 pixels.</source>
+        <translation>Imagen, %1 × %2 píxeles.</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>No encontrado</translation>
+    </message>
+    <message>
+        <source>Print Document</source>
+        <translation>Imprimir documento</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>Exportar PDF</translation>
+    </message>
+    <message>
+        <source>outside-document-%1.pdf</source>
+        <translation>documento-externo-%1.pdf</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>Se exportó a %1.</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateCandidatesPanel</name>
+    <message>
+        <source>&amp;Open</source>
+        <translation>A&amp;brir</translation>
+    </message>
+    <message>
+        <source>&amp;Not the Same Person</source>
+        <translation>No es la misma &amp;persona</translation>
+    </message>
+    <message>
+        <source>&amp;Merge…</source>
+        <translation>Fus&amp;ionar…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>MRN</source>
+        <translation>MRN</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Coincidencia</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Possible duplicates</source>
+        <translation>Posibles duplicados</translation>
+    </message>
+    <message>
+        <source>Close this form and open the selected patient&apos;s record instead</source>
+        <translation>Cerrar este formulario y abrir en su lugar el expediente del paciente seleccionado</translation>
+    </message>
+    <message>
+        <source>These are different people: hide the list and go on</source>
+        <translation>Son personas distintas: ocultar la lista y continuar</translation>
+    </message>
+    <message>
+        <source>Make the two records one, after you confirm what moves</source>
+        <translation>Unir los dos expedientes en uno, después de que usted confirme lo que se traslada</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>%1 is &quot;Likely duplicate&quot; or &quot;Possible duplicate&quot;, %2 the score out of 100</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Possible d&amp;uplicates: this is likely a patient already registered. Open the record, or say they are not the same person.</source>
+        <translation>Posibles d&amp;uplicados: probablemente se trata de un paciente ya registrado. Abra el expediente o indique que no es la misma persona.</translation>
+    </message>
+    <message>
+        <source>Possible d&amp;uplicates: this may be a patient already registered.</source>
+        <translation>Posibles d&amp;uplicados: es posible que se trate de un paciente ya registrado.</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateScorer</name>
+    <message>
+        <source>Likely duplicate</source>
+        <translation>Duplicado probable</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>Posible duplicado</translation>
+    </message>
+    <message>
+        <source>Different person</source>
+        <translation>Otra persona</translation>
+    </message>
+    <message>
+        <source>same date of birth and sex</source>
+        <translation>misma fecha de nacimiento y sexo</translation>
+    </message>
+    <message>
+        <source>same date of birth (sex not recorded)</source>
+        <translation>misma fecha de nacimiento (sexo no registrado)</translation>
+    </message>
+    <message>
+        <source>first and last names swapped: %1 / %2</source>
+        <extracomment>%1 and %2 are the two names as &quot;First Last&quot;</extracomment>
+        <translation>nombre y apellido intercambiados: %1 / %2</translation>
+    </message>
+    <message>
+        <source>first name %1 = %2</source>
+        <translation>nombre %1 = %2</translation>
+    </message>
+    <message>
+        <source>nickname: %1 = %2</source>
+        <translation>apodo: %1 = %2</translation>
+    </message>
+    <message>
+        <source>nickname: %1 = %2 (%3)</source>
+        <translation>apodo: %1 = %2 (%3)</translation>
+    </message>
+    <message>
+        <source>first name %1 ≈ %2 (spelling)</source>
+        <translation>nombre %1 ≈ %2 (ortografía)</translation>
+    </message>
+    <message>
+        <source>first initial matches: %1 / %2</source>
+        <translation>coincide la inicial del nombre: %1 / %2</translation>
+    </message>
+    <message>
+        <source>last name %1 = %2</source>
+        <translation>apellido %1 = %2</translation>
+    </message>
+    <message>
+        <source>last names %1 and %2 have the same parts</source>
+        <translation>los apellidos %1 y %2 tienen las mismas partes</translation>
+    </message>
+    <message>
+        <source>last names %1 and %2 share a part</source>
+        <translation>los apellidos %1 y %2 comparten una parte</translation>
+    </message>
+    <message>
+        <source>last name %1 ≈ %2 (spelling)</source>
+        <translation>apellido %1 ≈ %2 (ortografía)</translation>
+    </message>
+    <message>
+        <source>middle name %1 = %2</source>
+        <translation>segundo nombre %1 = %2</translation>
+    </message>
+    <message>
+        <source>middle initial %1 / %2</source>
+        <translation>inicial del segundo nombre %1 / %2</translation>
+    </message>
+    <message>
+        <source>same address</source>
+        <translation>misma dirección</translation>
+    </message>
+    <message>
+        <source>same street address</source>
+        <translation>misma dirección postal</translation>
+    </message>
+    <message>
+        <source>same ZIP code</source>
+        <translation>mismo código postal</translation>
+    </message>
+    <message>
+        <source>same phone</source>
+        <translation>mismo teléfono</translation>
+    </message>
+    <message>
+        <source>same email</source>
+        <translation>mismo correo electrónico</translation>
+    </message>
+    <message>
+        <source>same insurance member ID</source>
+        <translation>mismo número de miembro del seguro</translation>
+    </message>
+    <message>
+        <source>same MRN</source>
+        <translation>mismo MRN</translation>
+    </message>
 </context>
 <context>
     <name>Eligibility</name>
@@ -3456,6 +4446,205 @@
     <message>
         <source>Event Not Retried</source>
         <translation>Evento no reintentado</translation>
+    </message>
+</context>
+<context>
+    <name>FhirBundleReader</name>
+    <message>
+        <source>(no type)</source>
+        <translation>(sin tipo)</translation>
+    </message>
+    <message>
+        <source>Attached file %1</source>
+        <translation>Archivo adjunto %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n %1 resource is not shown</source>
+        <translation>
+            <numerusform>No se muestra %n recurso %1</numerusform>
+            <numerusform>No se muestran %n recursos %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n %1 resources are not shown</source>
+        <translation>
+            <numerusform>No se muestra %n recurso %1</numerusform>
+            <numerusform>No se muestran %n recursos %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bundle entry has no resource</source>
+        <translation>
+            <numerusform>%n entrada del paquete no tiene recurso</numerusform>
+            <numerusform>%n entradas del paquete no tienen recurso</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bundle entries have no resource</source>
+        <translation>
+            <numerusform>%n entrada del paquete no tiene recurso</numerusform>
+            <numerusform>%n entradas del paquete no tienen recurso</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>age %1</source>
+        <translation>edad %1</translation>
+    </message>
+    <message>
+        <source>every second</source>
+        <translation>cada segundo</translation>
+    </message>
+    <message>
+        <source>every %1 seconds</source>
+        <translation>cada %1 segundos</translation>
+    </message>
+    <message>
+        <source>every minute</source>
+        <translation>cada minuto</translation>
+    </message>
+    <message>
+        <source>every %1 minutes</source>
+        <translation>cada %1 minutos</translation>
+    </message>
+    <message>
+        <source>every hour</source>
+        <translation>cada hora</translation>
+    </message>
+    <message>
+        <source>every %1 hours</source>
+        <translation>cada %1 horas</translation>
+    </message>
+    <message>
+        <source>every day</source>
+        <translation>cada día</translation>
+    </message>
+    <message>
+        <source>every %1 days</source>
+        <translation>cada %1 días</translation>
+    </message>
+    <message>
+        <source>every week</source>
+        <translation>cada semana</translation>
+    </message>
+    <message>
+        <source>every %1 weeks</source>
+        <translation>cada %1 semanas</translation>
+    </message>
+    <message>
+        <source>every month</source>
+        <translation>cada mes</translation>
+    </message>
+    <message>
+        <source>every %1 months</source>
+        <translation>cada %1 meses</translation>
+    </message>
+    <message>
+        <source>every year</source>
+        <translation>cada año</translation>
+    </message>
+    <message>
+        <source>every %1 years</source>
+        <translation>cada %1 años</translation>
+    </message>
+    <message>
+        <source>every %1 %2</source>
+        <translation>cada %1 %2</translation>
+    </message>
+    <message>
+        <source>%1 times %2</source>
+        <translation>%1 veces %2</translation>
+    </message>
+    <message>
+        <source>(sampled data)</source>
+        <translation>(datos muestreados)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Why it could not be read</source>
+        <translation>Por qué no se pudo leer</translation>
+    </message>
+    <message>
+        <source>The %1 says nothing about what it is (no code).</source>
+        <translation>El recurso %1 no indica qué es (no tiene código).</translation>
+    </message>
+    <message>
+        <source>“%1” is not what FHIR allows there.</source>
+        <translation>“%1” no es lo que FHIR permite ahí.</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>as needed</source>
+        <translation>según sea necesario</translation>
+    </message>
+    <message>
+        <source>%1, as needed</source>
+        <translation>%1, según sea necesario</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>Diagnóstico</translation>
+    </message>
+    <message>
+        <source>Health concern</source>
+        <translation>Preocupación de salud</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resuelto</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Componente</translation>
+    </message>
+    <message>
+        <source>No value</source>
+        <translation>Sin valor</translation>
+    </message>
+    <message>
+        <source>Discharge disposition</source>
+        <translation>Destino al alta</translation>
+    </message>
+    <message>
+        <source>Reason not done</source>
+        <translation>Motivo por el que no se realizó</translation>
+    </message>
+    <message>
+        <source>Body site</source>
+        <translation>Sitio anatómico</translation>
+    </message>
+    <message>
+        <source>The content of “%1” is not valid base64 and is not shown.</source>
+        <translation>El contenido de “%1” no es base64 válido y no se muestra.</translation>
+    </message>
+    <message>
+        <source>The FHIR data is %1 MB; the most this program reads is %2 MB.</source>
+        <translation>Los datos FHIR ocupan %1 MB; este programa lee como máximo %2 MB.</translation>
+    </message>
+    <message>
+        <source>The FHIR data nests objects and arrays more than %1 levels deep; it is not a FHIR resource.</source>
+        <translation>Los datos FHIR anidan objetos y matrices a más de %1 niveles de profundidad; no es un recurso FHIR.</translation>
+    </message>
+    <message>
+        <source>The FHIR data is not valid JSON: %1 at byte %2.</source>
+        <translation>Los datos FHIR no son JSON válido: %1 en el byte %2.</translation>
+    </message>
+    <message>
+        <source>The JSON is not a FHIR resource: it has no resourceType.</source>
+        <translation>El JSON no es un recurso FHIR: no tiene resourceType.</translation>
     </message>
 </context>
 <context>
@@ -4234,6 +5423,481 @@
         <source>Select the visit in the day&apos;s schedule first.</source>
         <translation>Primero seleccione la consulta en la agenda del día.</translation>
     </message>
+    <message>
+        <source>&amp;Outside Records…</source>
+        <translation>&amp;Registros externos…</translation>
+    </message>
+</context>
+<context>
+    <name>MedicalHistoryPage</name>
+    <message>
+        <source>&amp;Link to Network</source>
+        <translation>&amp;Vincular con la red</translation>
+    </message>
+    <message>
+        <source>Find or create this patient in the Metriport network</source>
+        <translation>Buscar o crear este paciente en la red de Metriport</translation>
+    </message>
+    <message>
+        <source>&amp;Get Outside Records</source>
+        <translation>&amp;Obtener registros externos</translation>
+    </message>
+    <message>
+        <source>Ask the network for this patient&apos;s documents (Ctrl+Shift+G)</source>
+        <translation>Solicitar a la red los documentos de este paciente (Ctrl+Shift+G)</translation>
+    </message>
+    <message>
+        <source>Mark Link &amp;Verified</source>
+        <translation>&amp;Marcar vínculo como verificado</translation>
+    </message>
+    <message>
+        <source>Confirm that the network&apos;s patient is this person</source>
+        <translation>Confirmar que el paciente de la red es esta persona</translation>
+    </message>
+    <message>
+        <source>&amp;Print Summary…</source>
+        <translation>&amp;Imprimir resumen…</translation>
+    </message>
+    <message>
+        <source>Print the clinical summary</source>
+        <translation>Imprimir el resumen clínico</translation>
+    </message>
+    <message>
+        <source>Save Summary as PDF…</source>
+        <translation>Guardar resumen como PDF…</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documentos</translation>
+    </message>
+    <message>
+        <source>Outside documents</source>
+        <translation>Documentos externos</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>A&amp;brir</translation>
+    </message>
+    <message>
+        <source>Show the selected document (Enter)</source>
+        <translation>Mostrar el documento seleccionado (Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Reintentar</translation>
+    </message>
+    <message>
+        <source>Fetch the selected failed document again</source>
+        <translation>Volver a descargar el documento seleccionado que falló</translation>
+    </message>
+    <message>
+        <source>Clinical Summary</source>
+        <translation>Resumen clínico</translation>
+    </message>
+    <message>
+        <source>Clinical summary</source>
+        <translation>Resumen clínico</translation>
+    </message>
+    <message>
+        <source>Outside Records — %1, born %2</source>
+        <translation>Registros externos — %1, fecha de nacimiento: %2</translation>
+    </message>
+    <message>
+        <source>Records: %1</source>
+        <translation>Registros: %1</translation>
+    </message>
+    <message>
+        <source>Outside Records</source>
+        <translation>Registros externos</translation>
+    </message>
+    <message>
+        <source>Outside records are not available on this desk.</source>
+        <translation>Los registros externos no están disponibles en este puesto.</translation>
+    </message>
+    <message>
+        <source>Not linked to the network yet. Link the patient, or press Get Outside Records to link and ask in one step.</source>
+        <translation>Todavía no está vinculado con la red. Vincule al paciente o pulse Obtener registros externos para vincularlo y solicitar los registros en un solo paso.</translation>
+    </message>
+    <message>
+        <source>Linked to the network (verified by %1).</source>
+        <translation>Vinculado con la red (verificado por %1).</translation>
+    </message>
+    <message>
+        <source>Linked to a patient the network already had — not verified by a person yet.</source>
+        <translation>Vinculado con un paciente que la red ya tenía; todavía no lo ha verificado una persona.</translation>
+    </message>
+    <message>
+        <source>Linked to the network — not verified by a person yet.</source>
+        <translation>Vinculado con la red; todavía no lo ha verificado una persona.</translation>
+    </message>
+    <message>
+        <source>%1, section “%2”: %3</source>
+        <translation>%1, sección “%2”: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries could not be read; open the documents to see them.</source>
+        <translation>
+            <numerusform>No se pudo leer %n entrada; abra los documentos para verla.</numerusform>
+            <numerusform>No se pudieron leer %n entradas; abra los documentos para verlas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Looking for %1 in the network…</source>
+        <translation>Buscando a %1 en la red…</translation>
+    </message>
+    <message>
+        <source>Asking the network for %1&apos;s records; documents appear here as they arrive.</source>
+        <translation>Solicitando a la red los registros de %1; los documentos aparecerán aquí a medida que lleguen.</translation>
+    </message>
+    <message>
+        <source>Mark Link Verified</source>
+        <translation>Marcar vínculo como verificado</translation>
+    </message>
+    <message>
+        <source>Confirm that the network&apos;s patient is %1, born %2? The link will be marked as verified by you.</source>
+        <translation>¿Confirma que el paciente de la red es %1, con fecha de nacimiento %2? El vínculo quedará marcado como verificado por usted.</translation>
+    </message>
+    <message>
+        <source>Print Summary</source>
+        <translation>Imprimir resumen</translation>
+    </message>
+    <message>
+        <source>Outside Records Summary</source>
+        <translation>Resumen de registros externos</translation>
+    </message>
+    <message>
+        <source>Save Summary as PDF</source>
+        <translation>Guardar resumen como PDF</translation>
+    </message>
+    <message>
+        <source>outside-records-%1.pdf</source>
+        <translation>registros-externos-%1.pdf</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>Se guardó %1.</translation>
+    </message>
+</context>
+<context>
+    <name>MedicalRecordService</name>
+    <message>
+        <source>This document is not a C-CDA or FHIR document.</source>
+        <translation>Este documento no es un documento C-CDA ni FHIR.</translation>
+    </message>
+    <message>
+        <source>The document %1 is no longer stored.</source>
+        <translation>El documento %1 ya no está guardado.</translation>
+    </message>
+    <message>
+        <source>This document has not been fetched yet.</source>
+        <translation>Este documento todavía no se ha descargado.</translation>
+    </message>
+    <message>
+        <source>This document could not be fetched: %1</source>
+        <translation>No se pudo descargar este documento: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MergePatientsDialog</name>
+    <message>
+        <source>%1 — born %2, %3</source>
+        <extracomment>%1 the patient&apos;s name, %2 the date of birth, %3 the MRN</extracomment>
+        <translation>%1 — fecha de nacimiento: %2, %3</translation>
+    </message>
+    <message>
+        <source>Merge Patients</source>
+        <translation>Fusionar pacientes</translation>
+    </message>
+    <message>
+        <source>Merge two records of the same person into one. The record that is merged stays in the history but is no longer found; its coverages, verifications, visits and claims move to the record that is kept. This cannot be undone from the desk.</source>
+        <translation>Fusione en uno solo dos expedientes de la misma persona. El expediente fusionado queda en el historial, pero ya no aparece en las búsquedas; sus coberturas, verificaciones, citas y reclamaciones pasan al expediente que se conserva. Esto no se puede deshacer desde el puesto.</translation>
+    </message>
+    <message>
+        <source>Keep &amp;this record: %1</source>
+        <translation>Conservar &amp;este expediente: %1</translation>
+    </message>
+    <message>
+        <source>Keep the &amp;other record: %1</source>
+        <translation>Conservar el &amp;otro expediente: %1</translation>
+    </message>
+    <message>
+        <source>For example: registered again under her married name</source>
+        <translation>Por ejemplo: se registró de nuevo con su apellido de casada</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>&amp;Fusionar</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motivo:</translation>
+    </message>
+    <message>
+        <source>%1 will be merged into %2.</source>
+        <extracomment>%1 and %2 are patients as &quot;Last, First — born date, MRN&quot;</extracomment>
+        <translation>%1 se fusionará con %2.</translation>
+    </message>
+    <message>
+        <source>Counting what moves…</source>
+        <translation>Contando lo que se traslada…</translation>
+    </message>
+    <message>
+        <source>What moves: coverages %1, verifications %2, visits %3, claims %4.</source>
+        <translation>Lo que se traslada: coberturas %1, verificaciones %2, citas %3, reclamaciones %4.</translation>
+    </message>
+    <message>
+        <source>Coverages that repeat a card of the record kept become inactive: %1.</source>
+        <translation>Coberturas que repiten una tarjeta del expediente conservado y quedarán inactivas: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>MetriportCall</name>
+    <message>
+        <source>Metriport refused our API key when asked to %1. Check the key in Settings › Metriport.</source>
+        <translation>Metriport rechazó nuestra clave de API cuando se le pidió %1. Revise la clave en Configuración › Metriport.</translation>
+    </message>
+    <message>
+        <source>Metriport could not %1: the patient was changed in the network since we read it. Read it again, then try once more.</source>
+        <translation>Metriport no pudo %1: el paciente se modificó en la red después de que lo leímos. Vuelva a leerlo y luego inténtelo otra vez.</translation>
+    </message>
+    <message>
+        <source>Metriport could not %1: it does not know what we asked about.</source>
+        <translation>Metriport no pudo %1: no reconoce lo que le consultamos.</translation>
+    </message>
+    <message>
+        <source>Metriport could not %1: %2</source>
+        <translation>Metriport no pudo %1: %2</translation>
+    </message>
+    <message>
+        <source>Metriport refused to %1 (HTTP %2).</source>
+        <translation>Metriport se negó a %1 (HTTP %2).</translation>
+    </message>
+    <message>
+        <source>Metriport refused to %1: %2</source>
+        <translation>Metriport se negó a %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Metriport is limiting how often we may %1; try again in %n seconds.</source>
+        <translation>
+            <numerusform>Metriport está limitando la frecuencia con la que podemos %1; vuelva a intentarlo en %n segundo.</numerusform>
+            <numerusform>Metriport está limitando la frecuencia con la que podemos %1; vuelva a intentarlo en %n segundos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Metriport is limiting how often we may %1; try again in a minute.</source>
+        <translation>Metriport está limitando la frecuencia con la que podemos %1; vuelva a intentarlo en un minuto.</translation>
+    </message>
+    <message>
+        <source>Metriport did not answer in time when asked to %1 (%2).</source>
+        <translation>Metriport no respondió a tiempo cuando se le pidió %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Metriport could not be reached to %1 (%2).</source>
+        <translation>No se pudo conectar con Metriport para %1 (%2).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Metriport had a problem of its own when asked to %1 (HTTP %2); it was tried %n times.</source>
+        <translation>
+            <numerusform>Metriport tuvo un problema interno cuando se le pidió %1 (HTTP %2); se intentó %n vez.</numerusform>
+            <numerusform>Metriport tuvo un problema interno cuando se le pidió %1 (HTTP %2); se intentó %n veces.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Metriport&apos;s answer when asked to %1 was larger than we accept.</source>
+        <translation>La respuesta de Metriport cuando se le pidió %1 superó el tamaño que aceptamos.</translation>
+    </message>
+    <message>
+        <source>Metriport&apos;s answer when asked to %1 could not be read.</source>
+        <translation>No se pudo leer la respuesta de Metriport cuando se le pidió %1.</translation>
+    </message>
+    <message>
+        <source>The request to %1 could not be made: the Metriport address is not usable.</source>
+        <translation>No se pudo hacer la solicitud para %1: la dirección de Metriport no se puede usar.</translation>
+    </message>
+</context>
+<context>
+    <name>MetriportClient</name>
+    <message>
+        <source>create the facility</source>
+        <translation>crear el centro</translation>
+    </message>
+    <message>
+        <source>The facility&apos;s NPI %1 is not a valid NPI (ten digits with a correct check digit).</source>
+        <translation>El NPI %1 del centro no es un NPI válido (diez dígitos con un dígito de control correcto).</translation>
+    </message>
+    <message>
+        <source>read the facility</source>
+        <translation>leer el centro</translation>
+    </message>
+    <message>
+        <source>list the facilities</source>
+        <translation>listar los centros</translation>
+    </message>
+    <message>
+        <source>create the patient</source>
+        <translation>crear el paciente</translation>
+    </message>
+    <message>
+        <source>read the patient</source>
+        <translation>leer el paciente</translation>
+    </message>
+    <message>
+        <source>update the patient</source>
+        <translation>actualizar el paciente</translation>
+    </message>
+    <message>
+        <source>delete the patient</source>
+        <translation>eliminar el paciente</translation>
+    </message>
+    <message>
+        <source>list the patients</source>
+        <translation>listar los pacientes</translation>
+    </message>
+    <message>
+        <source>Metriport&apos;s next page points to another server (%1); it was not followed.</source>
+        <translation>La página siguiente de Metriport apunta a otro servidor (%1); no se siguió.</translation>
+    </message>
+    <message>
+        <source>look the patient up</source>
+        <translation>buscar el paciente</translation>
+    </message>
+    <message>
+        <source>start the document query</source>
+        <translation>iniciar la búsqueda de documentos</translation>
+    </message>
+    <message>
+        <source>tell how the document query stands</source>
+        <translation>informar el estado de la búsqueda de documentos</translation>
+    </message>
+    <message>
+        <source>list the patient&apos;s documents</source>
+        <translation>listar los documentos del paciente</translation>
+    </message>
+    <message>
+        <source>give the document&apos;s download address</source>
+        <translation>dar la dirección de descarga del documento</translation>
+    </message>
+    <message>
+        <source>start the network query</source>
+        <translation>iniciar la búsqueda en la red</translation>
+    </message>
+    <message>
+        <source>Choose at least one source: HIE, pharmacy or lab.</source>
+        <translation>Elija al menos un origen: HIE, farmacia o laboratorio.</translation>
+    </message>
+    <message>
+        <source>tell how the network query stands</source>
+        <translation>informar el estado de la búsqueda en la red</translation>
+    </message>
+    <message>
+        <source>start the consolidated data query</source>
+        <translation>iniciar la búsqueda de datos consolidados</translation>
+    </message>
+    <message>
+        <source>tell how the consolidated data query stands</source>
+        <translation>informar el estado de la búsqueda de datos consolidados</translation>
+    </message>
+    <message>
+        <source>give the medical record summary</source>
+        <translation>dar el resumen del historial médico</translation>
+    </message>
+    <message>
+        <source>read the settings</source>
+        <translation>leer la configuración</translation>
+    </message>
+    <message>
+        <source>save the webhook address</source>
+        <translation>guardar la dirección del webhook</translation>
+    </message>
+    <message>
+        <source>tell how its webhook deliveries stand</source>
+        <translation>informar el estado de sus entregas de webhooks</translation>
+    </message>
+    <message>
+        <source>list its webhook deliveries</source>
+        <translation>listar sus entregas de webhooks</translation>
+    </message>
+    <message>
+        <source>send its failed webhooks again</source>
+        <translation>reenviar sus webhooks fallidos</translation>
+    </message>
+</context>
+<context>
+    <name>MetriportEvents</name>
+    <message>
+        <source>Consolidated network data</source>
+        <translation>Datos consolidados de la red</translation>
+    </message>
+    <message>
+        <source>Network data (%1)</source>
+        <translation>Datos de la red (%1)</translation>
+    </message>
+    <message>
+        <source>about a patient not linked on this desk</source>
+        <translation>sobre un paciente no vinculado en este puesto</translation>
+    </message>
+</context>
+<context>
+    <name>MetriportJson</name>
+    <message>
+        <source>The first name is missing.</source>
+        <translation>Falta el nombre.</translation>
+    </message>
+    <message>
+        <source>The last name is missing.</source>
+        <translation>Falta el apellido.</translation>
+    </message>
+    <message>
+        <source>The date of birth is missing.</source>
+        <translation>Falta la fecha de nacimiento.</translation>
+    </message>
+    <message>
+        <source>The date of birth must be between 1900 and today.</source>
+        <translation>La fecha de nacimiento debe estar entre 1900 y hoy.</translation>
+    </message>
+    <message>
+        <source>The network needs an address: add the patient&apos;s street, city, state and ZIP code.</source>
+        <translation>La red necesita una dirección: agregue la calle, la ciudad, el estado y el código postal del paciente.</translation>
+    </message>
+    <message>
+        <source>The address needs a street and a city.</source>
+        <translation>La dirección necesita una calle y una ciudad.</translation>
+    </message>
+    <message>
+        <source>The address needs a two-letter state.</source>
+        <translation>La dirección necesita un estado de dos letras.</translation>
+    </message>
+    <message>
+        <source>The ZIP code must have five digits.</source>
+        <translation>El código postal debe tener cinco dígitos.</translation>
+    </message>
+    <message>
+        <source>The ZIP code %1 is a placeholder the network refuses.</source>
+        <translation>El código postal %1 es un valor de relleno que la red rechaza.</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkLink</name>
+    <message>
+        <source>Linked, no records asked for yet</source>
+        <translation>Vinculado, todavía no se han solicitado registros</translation>
+    </message>
+    <message>
+        <source>Searching the network</source>
+        <translation>Buscando en la red</translation>
+    </message>
+    <message>
+        <source>Outside records up to date</source>
+        <translation>Registros externos al día</translation>
+    </message>
+    <message>
+        <source>Getting outside records failed</source>
+        <translation>No se pudieron obtener los registros externos</translation>
+    </message>
 </context>
 <context>
     <name>NotificationBanner</name>
@@ -4247,6 +5911,186 @@
             <numerusform>%1 (y %n más)</numerusform>
             <numerusform>%1 (y %n más)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>OutsideDocumentModel</name>
+    <message>
+        <source>Could not be read: %1</source>
+        <translation>No se pudo leer: %1</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Imagen</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n allergies</source>
+        <translation>
+            <numerusform>%n alergia</numerusform>
+            <numerusform>%n alergias</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n medications</source>
+        <translation>
+            <numerusform>%n medicamento</numerusform>
+            <numerusform>%n medicamentos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problems</source>
+        <translation>
+            <numerusform>%n problema</numerusform>
+            <numerusform>%n problemas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n immunizations</source>
+        <translation>
+            <numerusform>%n vacuna</numerusform>
+            <numerusform>%n vacunas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n results</source>
+        <translation>
+            <numerusform>%n resultado</numerusform>
+            <numerusform>%n resultados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n vital signs</source>
+        <translation>
+            <numerusform>%n signo vital</numerusform>
+            <numerusform>%n signos vitales</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n encounters</source>
+        <translation>
+            <numerusform>%n consulta</numerusform>
+            <numerusform>%n consultas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n procedures</source>
+        <translation>
+            <numerusform>%n procedimiento</numerusform>
+            <numerusform>%n procedimientos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be read</source>
+        <translation>
+            <numerusform>%n no se pudo leer</numerusform>
+            <numerusform>%n no se pudieron leer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Text only, no coded entries</source>
+        <translation>Solo texto, sin entradas codificadas</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Recibido</translation>
+    </message>
+    <message>
+        <source>Fetching…</source>
+        <translation>Descargando…</translation>
+    </message>
+    <message>
+        <source>Failed, trying again at %1: %2</source>
+        <translation>Falló; se volverá a intentar a las %1: %2</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Falló: %1</translation>
+    </message>
+    <message>
+        <source>FHIR data</source>
+        <translation>Datos FHIR</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Origen</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Contenido</translation>
+    </message>
+</context>
+<context>
+    <name>OutsideRecordsService</name>
+    <message>
+        <source>%1 cannot be linked to the network yet: %2</source>
+        <translation>Todavía no se puede vincular a %1 con la red: %2</translation>
+    </message>
+    <message>
+        <source>The Metriport connection is not set up: enter its address and API key in Settings › Metriport.</source>
+        <translation>La conexión con Metriport no está configurada: ingrese su dirección y su clave de API en Configuración › Metriport.</translation>
+    </message>
+    <message>
+        <source>Metriport&apos;s answer could not be read: %1</source>
+        <translation>No se pudo leer la respuesta de Metriport: %1</translation>
+    </message>
+    <message>
+        <source>The network already had a patient matching %1 (%2 %3, born %4), added on %5. Check that it is the same person, then mark the link as verified.</source>
+        <translation>La red ya tenía un paciente que coincide con %1 (%2 %3, fecha de nacimiento: %4), agregado el %5. Compruebe que sea la misma persona y luego marque el vínculo como verificado.</translation>
+    </message>
+    <message>
+        <source>%1 is now linked to the network.</source>
+        <translation>%1 ya está vinculado con la red.</translation>
+    </message>
+    <message>
+        <source>Asking the network for records</source>
+        <translation>Solicitando registros a la red</translation>
+    </message>
+    <message>
+        <source>Searching the network for documents</source>
+        <translation>Buscando documentos en la red</translation>
+    </message>
+    <message numerus="yes">
+        <source>The network did not finish within %n minutes; the documents that arrived are kept. Try again later.</source>
+        <translation>
+            <numerusform>La red no terminó en %n minuto; se conservan los documentos que llegaron. Vuelva a intentarlo más tarde.</numerusform>
+            <numerusform>La red no terminó en %n minutos; se conservan los documentos que llegaron. Vuelva a intentarlo más tarde.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The network could not retrieve documents for this patient.</source>
+        <translation>La red no pudo obtener documentos de este paciente.</translation>
+    </message>
+    <message>
+        <source>The network search is complete</source>
+        <translation>La búsqueda en la red terminó</translation>
+    </message>
+    <message>
+        <source>The link was marked as verified.</source>
+        <translation>El vínculo se marcó como verificado.</translation>
     </message>
 </context>
 <context>
@@ -4398,6 +6242,14 @@
     <message>
         <source>Add the coverage with %1 first (Add Coverage…).</source>
         <translation>Primero agregue la cobertura con %1 (Agregar cobertura…).</translation>
+    </message>
+    <message>
+        <source>Outside Records…</source>
+        <translation>Registros externos…</translation>
+    </message>
+    <message>
+        <source>The patient&apos;s records from other providers, through the health information network (Ctrl+Shift+O)</source>
+        <translation>Los registros del paciente de otros proveedores, a través de la red de intercambio de información de salud (Ctrl+Shift+O)</translation>
     </message>
 </context>
 <context>
@@ -4685,6 +6537,18 @@
     <message>
         <source>Type the date as %1.</source>
         <translation>Escriba la fecha con el formato %1.</translation>
+    </message>
+    <message>
+        <source>Could not check for patients already registered: %1</source>
+        <translation>No se pudo comprobar si hay pacientes ya registrados: %1</translation>
+    </message>
+    <message>
+        <source>Register Any&amp;way</source>
+        <translation>Registrar de todos &amp;modos</translation>
+    </message>
+    <message>
+        <source>%1 may already be registered (see the list). Press Register Anyway to register a new patient, or Open to use the record that exists.</source>
+        <translation>Es posible que %1 ya esté registrado (vea la lista). Pulse Registrar de todos modos para registrar un paciente nuevo, o Abrir para usar el expediente existente.</translation>
     </message>
 </context>
 <context>
@@ -5957,6 +7821,38 @@
     <message>
         <source>The export was stopped.</source>
         <translation>La exportación se detuvo.</translation>
+    </message>
+    <message>
+        <source>the merge</source>
+        <translation>la fusión</translation>
+    </message>
+    <message>
+        <source>the outside records</source>
+        <translation>los registros externos</translation>
+    </message>
+    <message>
+        <source>A network link needs the patient, the network&apos;s patient id and the facility.</source>
+        <translation>Un vínculo con la red necesita el paciente, el identificador del paciente en la red y el centro.</translation>
+    </message>
+    <message>
+        <source>This network patient is already linked to another local patient (record %1): the two may be the same person.</source>
+        <translation>Este paciente de la red ya está vinculado con otro paciente local (expediente %1): es posible que los dos sean la misma persona.</translation>
+    </message>
+    <message>
+        <source>Choose two different patients to merge.</source>
+        <translation>Elija dos pacientes distintos para fusionar.</translation>
+    </message>
+    <message>
+        <source>This patient no longer exists; someone may have removed the record.</source>
+        <translation>Este paciente ya no existe; es posible que alguien haya eliminado el expediente.</translation>
+    </message>
+    <message>
+        <source>That patient was already merged into another record.</source>
+        <translation>Ese paciente ya se fusionó con otro expediente.</translation>
+    </message>
+    <message>
+        <source>The patient to keep was merged into another record; open that record and merge into it instead.</source>
+        <translation>El paciente que se iba a conservar se fusionó con otro expediente; abra ese expediente y haga la fusión con él.</translation>
     </message>
 </context>
 <context>

@@ -54,7 +54,7 @@ MedicalHistoryPage::MedicalHistoryPage(const DeskEnvironment &environment, qint6
     m_message->setTextFormat(Qt::PlainText);
     m_message->hide();
 
-    // Mnemonics: L, G, V, C (reconcile), P (print), O (open), R (retry) — unique on the page.
+    // Mnemonics: L, G, V, P (print), O (open), R (retry) — unique on the page.
     m_linkButton = new QPushButton(tr("&Link to Network"), this);
     m_linkButton->setObjectName(QStringLiteral("linkNetworkButton"));
     m_linkButton->setToolTip(tr("Find or create this patient in the Metriport network"));
@@ -64,10 +64,6 @@ MedicalHistoryPage::MedicalHistoryPage(const DeskEnvironment &environment, qint6
     m_verifyButton = new QPushButton(tr("Mark Link &Verified"), this);
     m_verifyButton->setObjectName(QStringLiteral("verifyLinkButton"));
     m_verifyButton->setToolTip(tr("Confirm that the network's patient is this person"));
-    m_reconcileButton = new QPushButton(tr("Re&concile into Chart…"), this);
-    m_reconcileButton->setObjectName(QStringLiteral("reconcileButton"));
-    m_reconcileButton->setToolTip(tr("Review incoming allergies, medications and problems "
-                                     "against the chart"));
     m_printButton = new QPushButton(tr("&Print Summary…"), this);
     m_printButton->setObjectName(QStringLiteral("printSummaryButton"));
     m_printButton->setToolTip(tr("Print the clinical summary"));
@@ -76,7 +72,6 @@ MedicalHistoryPage::MedicalHistoryPage(const DeskEnvironment &environment, qint6
     connect(m_linkButton, &QPushButton::clicked, this, &MedicalHistoryPage::linkToNetwork);
     connect(m_getButton, &QPushButton::clicked, this, &MedicalHistoryPage::getOutsideRecords);
     connect(m_verifyButton, &QPushButton::clicked, this, &MedicalHistoryPage::verifyLink);
-    connect(m_reconcileButton, &QPushButton::clicked, this, &MedicalHistoryPage::reconcile);
     connect(m_printButton, &QPushButton::clicked, this, &MedicalHistoryPage::printSummary);
     connect(pdfButton, &QPushButton::clicked, this, &MedicalHistoryPage::saveSummaryAsPdf);
 
@@ -85,7 +80,6 @@ MedicalHistoryPage::MedicalHistoryPage(const DeskEnvironment &environment, qint6
     actions->addWidget(m_getButton);
     actions->addWidget(m_verifyButton);
     actions->addStretch(1);
-    actions->addWidget(m_reconcileButton);
     actions->addWidget(m_printButton);
     actions->addWidget(pdfButton);
 
@@ -285,7 +279,6 @@ void MedicalHistoryPage::updateButtons()
                               && current.data(OutsideDocumentModel::FailedRole).toBool());
     const bool hasSummary = !m_summary->summary().isEmpty();
     m_printButton->setEnabled(hasSummary);
-    m_reconcileButton->setEnabled(hasSummary);
 }
 
 void MedicalHistoryPage::linkToNetwork()
@@ -384,9 +377,4 @@ void MedicalHistoryPage::saveSummaryAsPdf()
     if (m_env.outsideRecords)
         m_env.outsideRecords->recordUse(QStringLiteral("summary.export"), m_patientId);
     showMessage(tr("Saved %1.").arg(QDir::toNativeSeparators(path)), false);
-}
-
-void MedicalHistoryPage::reconcile()
-{
-    Q_EMIT reconcileRequested(m_patientId);
 }

@@ -47,13 +47,11 @@ public Q_SLOTS:
     void retrySelectedDocument();
     void printSummary();
     void saveSummaryAsPdf();
-    void reconcile();
 
 Q_SIGNALS:
     void loaded();
     //! The viewer should open this document.
     void openDocumentRequested(qint64 documentId, const QString &title);
-    void reconcileRequested(qint64 patientId);
 
 private:
     void readLink();
@@ -77,7 +75,6 @@ private:
     QPushButton *m_verifyButton;
     QPushButton *m_openButton;
     QPushButton *m_retryButton;
-    QPushButton *m_reconcileButton;
     QPushButton *m_printButton;
     OutsideDocumentModel *m_documents;
     ClinicalSummaryModel *m_summary;
