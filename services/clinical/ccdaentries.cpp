@@ -361,11 +361,9 @@ ClinicalCode CcdaEntries::code(int node) const
         return c;
     c.code = m_tree.attr(node, L1("code")).trimmed();
     c.system = m_tree.attr(node, L1("codeSystem"));
-    if (!c.system.isEmpty()) {
+    // Only systems we know get a name: a document's own codeSystemName is not trusted.
+    if (!c.system.isEmpty())
         c.systemName = CodeSystems::name(c.system);
-        if (c.systemName.isEmpty())
-            c.systemName = m_tree.attr(node, L1("codeSystemName"));
-    }
     c.display = m_tree.attr(node, L1("displayName")).trimmed();
     c.nullFlavor = m_tree.attr(node, L1("nullFlavor"));
     for (int child = m_tree.firstChild(node); child != None; child = m_tree.nextSibling(child)) {

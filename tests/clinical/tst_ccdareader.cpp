@@ -52,6 +52,7 @@ private Q_SLOTS:
     void rejected();
     void tooLargeIsRefusedBeforeParsing();
     void byteOrderMarkAndOtherEncodings();
+    void characterAcrossReadSlices();
 };
 
 void TestCcdaReader::header()
@@ -333,6 +334,10 @@ void TestCcdaReader::encounter()
     const ClinicalEntry &visit = section.entries.at(0);
     QCOMPARE(visit.code.code, QStringLiteral("99213"));
     QCOMPARE(visit.code.systemName, QStringLiteral("CPT"));
+    // A system we do not know keeps its OID and gets no name, whatever the document calls it.
+    QCOMPARE(visit.code.translations.size(), 1);
+    QCOMPARE(visit.code.translations.at(0).system, QStringLiteral("1.2.840.99999.9"));
+    QVERIFY(visit.code.translations.at(0).systemName.isEmpty());
     QCOMPARE(visit.start, QStringLiteral("2019-02-01T10:00"));
     QCOMPARE(visit.end, QStringLiteral("2019-02-01T10:30"));
     QCOMPARE(visit.performer, QStringLiteral("Rita Nurseworth"));
@@ -492,6 +497,19 @@ void TestCcdaReader::byteOrderMarkAndOtherEncodings()
     result = CcdaReader::read(latin1);
     QVERIFY2(result.ok(), qPrintable(result.error.message));
     QCOMPARE(result.record.header.title, QStringLiteral("Caf\u00e9"));
+}
+
+void TestCcdaReader::characterAcrossReadSlices()
+{
+    // The reader is fed in 64 KiB slices: a two-byte character split between two of them
+    // still reads as one character.
+    QByteArray document = "<ClinicalDocument><title>";
+    document += QByteArray(64 * 1024 - document.size() - 1, 'a');
+    document += "\xC3\xA9</title></ClinicalDocument>";
+    const ClinicalReadResult result = CcdaReader::read(document);
+    QVERIFY2(result.ok(), qPrintable(result.error.message));
+    QCOMPARE(result.record.header.title.size(), 64 * 1024 - 25);
+    QVERIFY(result.record.header.title.endsWith(QStringLiteral("a\u00e9")));
 }
 
 QTEST_GUILESS_MAIN(TestCcdaReader)
