@@ -5,6 +5,7 @@
 // and CI. Everything else (the window and the other commands) is the clinicdesk-app program
 // beside this one, which this process becomes with the same arguments.
 #include "services/claims/claimsconformance.h"
+#include "services/clinical/clinicalconformance.h"
 #include "services/x12/conformancerunner.h"
 
 #include <QCoreApplication>
@@ -27,8 +28,14 @@ int main(int argc, char *argv[])
             return 2;
         }
         // The verdict of each file is in the output; the status is non-zero only on a crash
-        // or a hang.
-        ConformanceRunner::run(QString::fromLocal8Bit(argv[2]), out, ClaimsConformance::checks);
+        // or a hang. X12 first (with its own subtotal), then C-CDA and FHIR, then the total.
+        const QString dir = QString::fromLocal8Bit(argv[2]);
+        const ConformanceSummary x12 = ConformanceRunner::run(dir, out, ClaimsConformance::checks);
+        const ClinicalConformance::Summary clinical = ClinicalConformance::run(dir, out);
+        out << QStringLiteral("%1 passed, %2 failed (X12, C-CDA and FHIR)")
+                   .arg(x12.passed + clinical.passed)
+                   .arg(x12.failed + clinical.failed)
+            << Qt::endl;
         return 0;
     }
     char self[PATH_MAX];
