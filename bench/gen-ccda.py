@@ -5,11 +5,14 @@
 reader's throughput benchmark: a US Realm header and the eight section kinds (allergies,
 medications, problems, immunizations, results, vital signs, encounters, procedures) repeated
 until the size is reached, each with a narrative table whose rows the entries reference.
+It is indented two spaces a level, as EHRs export (about 60 bytes an element, like the
+real documents in shared/data); --compact writes it on one line per section instead.
 
     python3 bench/gen-ccda.py --mb 10 > big.xml
 """
 import argparse
 import random
+import re
 import sys
 
 LOINC = "2.16.840.1.113883.6.1"
@@ -230,6 +233,38 @@ def procedures(rng, n, k):
     return section("2.16.840.1.113883.10.20.22.2.7.1", "47519-4", "Procedures", rows, entries)
 
 
+TAG = re.compile(r"(<[^>]+>)")
+
+
+def indented(xml, depth):
+    """Puts each element on its own line, two spaces a level; text stays beside its tags.
+    Returns the text and the depth at its end."""
+    out = []
+    previous = "end"  # a call may start with the end tags of an earlier one
+    for token in TAG.split(xml):
+        if not token.strip():
+            continue
+        if token.startswith("<?"):
+            out.append(token)
+        elif token.startswith("</"):
+            depth -= 1
+            if previous in ("end", "empty"):
+                out.append("\n" + "  " * depth)
+            out.append(token)
+            previous = "end"
+        elif token.startswith("<"):
+            out.append("\n" + "  " * depth + token)
+            if token.endswith("/>"):
+                previous = "empty"
+            else:
+                depth += 1
+                previous = "start"
+        else:
+            out.append(token)
+            previous = "text"
+    return "".join(out), depth
+
+
 def header(rng):
     return ('<?xml version="1.0" encoding="UTF-8"?>\n'
             '<ClinicalDocument xmlns="urn:hl7-org:v3" %s xmlns:sdtc="urn:hl7-org:sdtc">\n'
@@ -254,6 +289,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=10.0, help="approximate size in megabytes (10^6 bytes)")
     parser.add_argument("--seed", type=int, default=8)
+    parser.add_argument("--compact", action="store_true", help="no indentation")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     target = int(args.mb * 1_000_000)
@@ -265,7 +301,17 @@ def main():
         out.write(text)
         written += len(text.encode("utf-8"))
 
-    emit(header(rng))
+    depth = 0
+
+    def emit_xml(xml):
+        nonlocal depth
+        if args.compact:
+            emit(xml)
+        else:
+            text, depth = indented(xml, depth)
+            emit(text)
+
+    emit_xml(header(rng))
     closing = "</structuredBody></component>\n</ClinicalDocument>\n"
     makers = [allergies, medications, problems, immunizations, results, vitals, encounters, procedures]
     k = 0
@@ -273,12 +319,14 @@ def main():
         for make in makers:
             if written + len(closing) >= target and k > 0:
                 break
-            emit(make(rng, 20, k))
+            emit_xml(make(rng, 20, k))
         else:
             k += 1
             continue
         break
-    emit(closing)
+    emit_xml(closing)
+    if not args.compact:
+        emit("\n")
 
 
 if __name__ == "__main__":

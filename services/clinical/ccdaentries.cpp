@@ -46,24 +46,24 @@ bool isTrue(const QString &value)
 
 bool isStatement(const QString &name)
 {
-    return name == L1("act") || name == L1("observation") || name == L1("organizer")
-        || name == L1("substanceAdministration") || name == L1("encounter")
-        || name == L1("procedure") || name == L1("supply");
+    return name == L1("act") || name == L1("observation") || name == L1("organizer") ||
+           name == L1("substanceAdministration") || name == L1("encounter") ||
+           name == L1("procedure") || name == L1("supply");
 }
 
 //! SNOMED concepts that state "no known …" rather than name a substance or a problem.
 bool isNoKnownConcept(const ClinicalCode &code)
 {
     static const char *const codes[] = {
-        "716186003", // No known allergy
-        "409137002", // No known history of drug allergy
-        "429625007", // No known food allergy
-        "428607008", // No known environmental allergy
-        "428197003", // No known insect allergy
+        "716186003",  // No known allergy
+        "409137002",  // No known history of drug allergy
+        "429625007",  // No known food allergy
+        "428607008",  // No known environmental allergy
+        "428197003",  // No known insect allergy
         "1003774007", // No known latex allergy
-        "160245001", // No current problems or disability
-        "410942007", // Drug or medicament (negated: no medications)
-        "182849000", // No drug therapy prescribed
+        "160245001",  // No current problems or disability
+        "410942007",  // Drug or medicament (negated: no medications)
+        "182849000",  // No drug therapy prescribed
     };
     auto matches = [](const ClinicalCode &c) {
         for (const char *known : codes) {
@@ -71,10 +71,10 @@ bool isNoKnownConcept(const ClinicalCode &code)
                 return true;
         }
         const QString words = c.text();
-        return words.contains(L1("no known"), Qt::CaseInsensitive)
-            || words.startsWith(L1("no current"), Qt::CaseInsensitive)
-            || words.compare(L1("NKA"), Qt::CaseInsensitive) == 0
-            || words.compare(L1("NKDA"), Qt::CaseInsensitive) == 0;
+        return words.contains(L1("no known"), Qt::CaseInsensitive) ||
+               words.startsWith(L1("no current"), Qt::CaseInsensitive) ||
+               words.compare(L1("NKA"), Qt::CaseInsensitive) == 0 ||
+               words.compare(L1("NKDA"), Qt::CaseInsensitive) == 0;
     };
     if (matches(code))
         return true;
@@ -107,8 +107,7 @@ bool isGenericConcept(const ClinicalCode &code)
 QString allergyCategory(const ClinicalCode &type)
 {
     const QString &c = type.code;
-    if (c == L1("416098002") || c == L1("419511003") || c == L1("59037007")
-        || c == L1("419581004"))
+    if (c == L1("416098002") || c == L1("419511003") || c == L1("59037007") || c == L1("419581004"))
         return QStringLiteral("medication");
     if (c == L1("414285001") || c == L1("418471000") || c == L1("235719002"))
         return QStringLiteral("food");
@@ -208,7 +207,8 @@ QString frequencyWords(const QString &value, QString unit)
     const bool isWhole = std::abs(number - whole) < 0.05;
     if (isWhole && whole == 1.0)
         return oneUnitName(unit);
-    const QString amount = isWhole ? QString::number(qint64(whole)) : QString::number(number, 'g', 3);
+    const QString amount =
+        isWhole ? QString::number(qint64(whole)) : QString::number(number, 'g', 3);
     return Tr::tr("every %1 %2").arg(amount, unitName(unit));
 }
 
@@ -291,8 +291,8 @@ ClinicalKind CcdaEntries::sectionKind(const QString &loinc, const QStringList &t
     for (const QString &root : templateIds) {
         for (const Known &k : known) {
             const QLatin1StringView base(k.templateRoot);
-            if (root == base || (root.size() == base.size() + 2 && root.startsWith(base)
-                                 && root.endsWith(L1(".1"))))
+            if (root == base || (root.size() == base.size() + 2 && root.startsWith(base) &&
+                                 root.endsWith(L1(".1"))))
                 return k.kind;
         }
     }
@@ -325,8 +325,8 @@ QString CcdaEntries::isoTime(QStringView ts)
     }
     if (i < ts.size() && (ts[i] == u'+' || ts[i] == u'-') && digits >= 10) {
         const QStringView zone = ts.sliced(i + 1);
-        if (zone.size() == 4 && zone[0].isDigit() && zone[1].isDigit() && zone[2].isDigit()
-            && zone[3].isDigit()) {
+        if (zone.size() == 4 && zone[0].isDigit() && zone[1].isDigit() && zone[2].isDigit() &&
+            zone[3].isDigit()) {
             out.append(ts[i]).append(zone.first(2)).append(u':').append(zone.sliced(2));
             i = ts.size();
         }
@@ -446,8 +446,8 @@ void CcdaEntries::times(int statement, QString &start, QString &end) const
          time = m_tree.nextNamed(time, L1("effectiveTime"))) {
         // A period (PIVL_TS, EIVL_TS) is a frequency, not the dates.
         const QString &type = m_tree.attr(time, L1("type"));
-        if (type.contains(L1("PIVL")) || type.contains(L1("EIVL"))
-            || m_tree.child(time, L1("period")) != None || m_tree.child(time, L1("event")) != None)
+        if (type.contains(L1("PIVL")) || type.contains(L1("EIVL")) ||
+            m_tree.child(time, L1("period")) != None || m_tree.child(time, L1("event")) != None)
             continue;
         const QString &value = m_tree.attr(time, L1("value"));
         if (!value.isEmpty() && start.isEmpty())
@@ -471,8 +471,8 @@ QString CcdaEntries::valueText(int value, QString *unit) const
     QString type = m_tree.attr(value, L1("type"));
     if (const qsizetype colon = type.indexOf(u':'); colon >= 0)
         type = type.mid(colon + 1);
-    if (type == L1("IVL_PQ") || type == L1("IVL_INT") || type == L1("IVL_REAL")
-        || m_tree.child(value, L1("low")) != None || m_tree.child(value, L1("high")) != None) {
+    if (type == L1("IVL_PQ") || type == L1("IVL_INT") || type == L1("IVL_REAL") ||
+        m_tree.child(value, L1("low")) != None || m_tree.child(value, L1("high")) != None) {
         const int low = m_tree.child(value, L1("low"));
         const int high = m_tree.child(value, L1("high"));
         const QString lowValue = m_tree.attr(low, L1("value"));
@@ -490,15 +490,16 @@ QString CcdaEntries::valueText(int value, QString *unit) const
             return QStringLiteral("<=") + highValue;
         return {};
     }
-    if (type == L1("CD") || type == L1("CE") || type == L1("CO") || type == L1("CV")
-        || (m_tree.hasAttr(value, L1("code")) && !m_tree.hasAttr(value, L1("value"))))
+    if (type == L1("CD") || type == L1("CE") || type == L1("CO") || type == L1("CV") ||
+        (m_tree.hasAttr(value, L1("code")) && !m_tree.hasAttr(value, L1("value"))))
         return code(value).text();
     if (type == L1("RTO") || type.startsWith(L1("RTO_"))) {
         const int numerator = m_tree.child(value, L1("numerator"));
         const int denominator = m_tree.child(value, L1("denominator"));
-        return withUnit(m_tree.attr(numerator, L1("value")), m_tree.attr(numerator, L1("unit")))
-            + u'/'
-            + withUnit(m_tree.attr(denominator, L1("value")), m_tree.attr(denominator, L1("unit")));
+        return withUnit(m_tree.attr(numerator, L1("value")), m_tree.attr(numerator, L1("unit"))) +
+               u'/' +
+               withUnit(m_tree.attr(denominator, L1("value")),
+                        m_tree.attr(denominator, L1("unit")));
     }
     if (m_tree.hasAttr(value, L1("value"))) {
         if (unit) {
@@ -583,8 +584,8 @@ void CcdaEntries::read(ClinicalKind sectionKind, QList<ClinicalEntry> &out) cons
     if (kind == ClinicalKind::Other) {
         // Entries of a known template are read as such in any section (admission
         // medications, discharge diagnoses…).
-        if (m_tree.hasTemplate(statement, AllergyConcern)
-            || m_tree.hasTemplate(statement, AllergyObservation))
+        if (m_tree.hasTemplate(statement, AllergyConcern) ||
+            m_tree.hasTemplate(statement, AllergyObservation))
             kind = ClinicalKind::Allergy;
         else if (m_tree.hasTemplate(statement, MedicationActivity))
             kind = ClinicalKind::Medication;
@@ -667,9 +668,9 @@ void CcdaEntries::readAllergies(int statement, QList<ClinicalEntry> &out) const
     int read = 0;
     for (const int observation : observations) {
         // Concern acts may also carry notes or other observations: take the allergy ones.
-        if (m_tree.hasTemplate(observation, AllergyObservation)
-            || m_tree.child(observation, L1("participant")) != None
-            || m_tree.attr(m_tree.child(observation, L1("code")), L1("code")) == L1("ASSERTION")) {
+        if (m_tree.hasTemplate(observation, AllergyObservation) ||
+            m_tree.child(observation, L1("participant")) != None ||
+            m_tree.attr(m_tree.child(observation, L1("code")), L1("code")) == L1("ASSERTION")) {
             out.append(allergy(observation, statement));
             ++read;
         }
@@ -712,11 +713,11 @@ ClinicalEntry CcdaEntries::allergy(int observation, int concern) const
         entry.details.append({Tr::tr("Type"), type.label()});
 
     for (const int related : related(observation, L1("observation"))) {
-        if (m_tree.hasTemplate(related, ReactionObservation)
-            || (m_tree.hasTemplate(related, SeverityObservation) == false
-                && m_tree.hasTemplate(related, AllergyStatus) == false
-                && m_tree.hasTemplate(related, Criticality) == false
-                && m_tree.attr(m_tree.parent(related), L1("typeCode")) == L1("MFST"))) {
+        if (m_tree.hasTemplate(related, ReactionObservation) ||
+            (m_tree.hasTemplate(related, SeverityObservation) == false &&
+             m_tree.hasTemplate(related, AllergyStatus) == false &&
+             m_tree.hasTemplate(related, Criticality) == false &&
+             m_tree.attr(m_tree.parent(related), L1("typeCode")) == L1("MFST"))) {
             ClinicalCode reaction = code(m_tree.child(related, L1("value")));
             if (reaction.text().isEmpty())
                 reaction.originalText = words(m_tree.child(related, L1("text")));
@@ -736,10 +737,10 @@ ClinicalEntry CcdaEntries::allergy(int observation, int concern) const
     }
 
     // "No known allergies": a negated allergy with no named substance, or a concept saying so.
-    const bool noSubstance = entry.code.code.isEmpty() && entry.code.display.isEmpty()
-        && entry.code.originalText.isEmpty();
-    if ((entry.negated && (noSubstance || isGenericConcept(entry.code)))
-        || isNoKnownConcept(type) || isNoKnownConcept(entry.code)) {
+    const bool noSubstance = entry.code.code.isEmpty() && entry.code.display.isEmpty() &&
+                             entry.code.originalText.isEmpty();
+    if ((entry.negated && (noSubstance || isGenericConcept(entry.code))) ||
+        isNoKnownConcept(type) || isNoKnownConcept(entry.code)) {
         entry.noKnown = true;
         entry.negated = false;
         if (entry.code.text().isEmpty())
@@ -795,8 +796,8 @@ ClinicalEntry CcdaEntries::medication(int administration) const
     QString doseUnit;
     entry.dose = withUnit(valueText(dose, &doseUnit), doseUnit);
     const ClinicalCode route = code(m_tree.child(administration, L1("routeCode")));
-    entry.route = route.display.isEmpty() && route.originalText.isEmpty() ? routeName(route.code)
-                                                                           : QString();
+    entry.route =
+        route.display.isEmpty() && route.originalText.isEmpty() ? routeName(route.code) : QString();
     if (entry.route.isEmpty())
         entry.route = route.text();
 
@@ -849,8 +850,8 @@ void CcdaEntries::readProblems(int statement, QList<ClinicalEntry> &out) const
     }
     int read = 0;
     for (const int observation : related(statement, L1("observation"))) {
-        if (m_tree.hasTemplate(observation, ProblemObservation)
-            || m_tree.child(observation, L1("value")) != None) {
+        if (m_tree.hasTemplate(observation, ProblemObservation) ||
+            m_tree.child(observation, L1("value")) != None) {
             out.append(problem(observation, statement));
             ++read;
         }
@@ -883,8 +884,8 @@ ClinicalEntry CcdaEntries::problem(int observation, int concern) const
         entry.status = code(m_tree.child(statusObservation, L1("value"))).text().toLower();
     else if (!concernStatus.isEmpty())
         entry.status = concernStatus;
-    if ((entry.negated && (entry.code.code.isEmpty() || isGenericConcept(entry.code)))
-        || isNoKnownConcept(entry.code)) {
+    if ((entry.negated && (entry.code.code.isEmpty() || isGenericConcept(entry.code))) ||
+        isNoKnownConcept(entry.code)) {
         entry.noKnown = true;
         entry.negated = false;
     }
@@ -902,11 +903,11 @@ ClinicalEntry CcdaEntries::immunization(int administration) const
         entry.code.originalText = m_tree.deepText(m_tree.child(material, L1("name")));
     entry.lotNumber = m_tree.deepText(m_tree.child(material, L1("lotNumberText")));
     QString doseUnit;
-    entry.dose = withUnit(valueText(m_tree.child(administration, L1("doseQuantity")), &doseUnit),
-                          doseUnit);
+    entry.dose =
+        withUnit(valueText(m_tree.child(administration, L1("doseQuantity")), &doseUnit), doseUnit);
     const ClinicalCode route = code(m_tree.child(administration, L1("routeCode")));
-    entry.route = route.display.isEmpty() && route.originalText.isEmpty() ? routeName(route.code)
-                                                                           : QString();
+    entry.route =
+        route.display.isEmpty() && route.originalText.isEmpty() ? routeName(route.code) : QString();
     if (entry.route.isEmpty())
         entry.route = route.text();
     entry.performer = performer(administration);
@@ -958,8 +959,8 @@ ClinicalEntry CcdaEntries::result(int observation, ClinicalKind kind, const QStr
     const int value = m_tree.child(observation, L1("value"));
     entry.value = valueText(value, &entry.unit);
     if (value != None && !m_tree.attr(value, L1("nullFlavor")).isEmpty() && entry.value.isEmpty())
-        entry.details.append({Tr::tr("Value"), Tr::tr("not given (%1)")
-                                                   .arg(m_tree.attr(value, L1("nullFlavor")))});
+        entry.details.append(
+            {Tr::tr("Value"), Tr::tr("not given (%1)").arg(m_tree.attr(value, L1("nullFlavor")))});
     for (int interpretation = m_tree.child(observation, L1("interpretationCode"));
          interpretation != None;
          interpretation = m_tree.nextNamed(interpretation, L1("interpretationCode"))) {
@@ -1047,8 +1048,8 @@ ClinicalEntry CcdaEntries::other(int statement) const
     const int value = m_tree.child(statement, L1("value"));
     entry.value = valueText(value, &entry.unit);
     // An assertion's code only says "this is an observation": its value is the finding.
-    if ((entry.code.code == L1("ASSERTION") || entry.code.isEmpty()) && value != None
-        && m_tree.hasAttr(value, L1("code"))) {
+    if ((entry.code.code == L1("ASSERTION") || entry.code.isEmpty()) && value != None &&
+        m_tree.hasAttr(value, L1("code"))) {
         entry.code = code(value);
         entry.value.clear();
     }

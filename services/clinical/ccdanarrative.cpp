@@ -12,9 +12,9 @@ enum class Block { None, Line, Cell };
 
 struct Open
 {
-    QString closing;    // the HTML end tags to write when the element ends ("</span>")
+    QString closing; // the HTML end tags to write when the element ends ("</span>")
     Block block = Block::None;
-    QString id;         // the element's ID attribute, when it had one
+    QString id; // the element's ID attribute, when it had one
     qsizetype textStart = 0;
     bool dropped = false; // renderMultiMedia and col: nothing inside is shown
 };
@@ -79,8 +79,8 @@ QString className(QStringView token)
 {
     QString out;
     for (const QChar c : token) {
-        if ((c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9')
-            || c == u'-' || c == u'_')
+        if ((c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') ||
+            c == u'-' || c == u'_')
             out.append(c);
     }
     return out;
@@ -146,8 +146,7 @@ void CcdaNarrative::read(CcdaStream &stream)
             else if (attrName == u"rowspan")
                 rowspan = attribute.value();
         }
-        if (dropDepth > 0 || name == u"renderMultiMedia" || name == u"col"
-            || name == u"colgroup") {
+        if (dropDepth > 0 || name == u"renderMultiMedia" || name == u"col" || name == u"colgroup") {
             open.dropped = true;
             ++dropDepth;
         } else if (name == u"paragraph") {
@@ -157,8 +156,8 @@ void CcdaNarrative::read(CcdaStream &stream)
         } else if (name == u"br") {
             html.append(QLatin1StringView("<br/>"));
             open.block = Block::Line;
-        } else if (name == u"table" || name == u"thead" || name == u"tbody" || name == u"tfoot"
-                   || name == u"tr" || name == u"caption") {
+        } else if (name == u"table" || name == u"thead" || name == u"tbody" || name == u"tfoot" ||
+                   name == u"tr" || name == u"caption") {
             html.append(u'<').append(name).append(u'>');
             open.closing = QStringLiteral("</").append(name).append(u'>');
             open.block = Block::Line;
@@ -183,8 +182,8 @@ void CcdaNarrative::read(CcdaStream &stream)
         } else if (name == u"sub" || name == u"sup") {
             html.append(u'<').append(name).append(u'>');
             open.closing = QStringLiteral("</").append(name).append(u'>');
-        } else if (name == u"content" || name == u"linkHtml" || name == u"footnote"
-                   || name == u"footnoteRef") {
+        } else if (name == u"content" || name == u"linkHtml" || name == u"footnote" ||
+                   name == u"footnoteRef") {
             // styleCode words become b/i/u or span classes; nothing else of the element is kept.
             QString classes;
             QString closing;

@@ -22,14 +22,14 @@ QString forbiddenEntity(QStringView text, qsizetype upTo)
         if (text[i] != u'&')
             continue;
         qsizetype j = i + 1;
-        while (j < text.size() && j - i < 64 && text[j] != u';' && !text[j].isSpace()
-               && text[j] != u'<' && text[j] != u'&')
+        while (j < text.size() && j - i < 64 && text[j] != u';' && !text[j].isSpace() &&
+               text[j] != u'<' && text[j] != u'&')
             ++j;
         if (j >= text.size() || text[j] != u';')
             continue;
         const QStringView name = text.sliced(i + 1, j - i - 1);
-        if (name.isEmpty() || name.startsWith(u'#') || name == u"lt" || name == u"gt"
-            || name == u"amp" || name == u"apos" || name == u"quot")
+        if (name.isEmpty() || name.startsWith(u'#') || name == u"lt" || name == u"gt" ||
+            name == u"amp" || name == u"apos" || name == u"quot")
             continue;
         return name.toString();
     }
@@ -39,7 +39,11 @@ QString forbiddenEntity(QStringView text, qsizetype upTo)
 class Parser
 {
 public:
-    Parser(CcdaStream &stream, ClinicalRecord &record) : m_stream(stream), m_record(record) {}
+    Parser(CcdaStream &stream, ClinicalRecord &record)
+        : m_stream(stream)
+        , m_record(record)
+    {
+    }
 
     //! Reads the whole input; returns the root element's name.
     QString run()
@@ -80,9 +84,9 @@ private:
                 readComponent(m_record.sections);
                 continue;
             }
-            if (name != u"id" && name != u"code" && name != u"title" && name != u"effectiveTime"
-                && name != u"setId" && name != u"versionNumber" && name != u"recordTarget"
-                && name != u"author" && name != u"custodian" && name != u"relatedDocument") {
+            if (name != u"id" && name != u"code" && name != u"title" && name != u"effectiveTime" &&
+                name != u"setId" && name != u"versionNumber" && name != u"recordTarget" &&
+                name != u"author" && name != u"custodian" && name != u"relatedDocument") {
                 m_stream.skip();
                 continue;
             }
@@ -115,8 +119,8 @@ private:
                         m_tree.deepText(m_tree.child(device, L1("manufacturerModelName")));
                 person.organization =
                     m_tree.deepText(m_tree.path(assigned, L1("representedOrganization/name")));
-                if (!person.name.isEmpty() || !person.software.isEmpty()
-                    || !person.organization.isEmpty())
+                if (!person.name.isEmpty() || !person.software.isEmpty() ||
+                    !person.organization.isEmpty())
                     header.authors.append(person);
             } else if (element == L1("custodian")) {
                 header.custodian = m_tree.deepText(m_tree.path(
@@ -135,7 +139,8 @@ private:
         if (!header.patientName.isEmpty() || !header.patientIds.isEmpty())
             return; // a second recordTarget: the first patient is the document's subject
         const int role = m_tree.child(m_tree.root(), L1("patientRole"));
-        for (int id = m_tree.child(role, L1("id")); id != None; id = m_tree.nextNamed(id, L1("id"))) {
+        for (int id = m_tree.child(role, L1("id")); id != None;
+             id = m_tree.nextNamed(id, L1("id"))) {
             const QString identifier = values.identifier(id);
             if (!identifier.isEmpty())
                 header.patientIds.append(identifier);
@@ -145,7 +150,8 @@ private:
         const QString birth = m_tree.attr(m_tree.child(patient, L1("birthTime")), L1("value"));
         if (!birth.isEmpty())
             header.patientBirthDate = CcdaEntries::isoTime(birth).left(10);
-        const ClinicalCode gender = values.code(m_tree.child(patient, L1("administrativeGenderCode")));
+        const ClinicalCode gender =
+            values.code(m_tree.child(patient, L1("administrativeGenderCode")));
         if (gender.code == L1("F"))
             header.patientGender = CcdaReader::tr("Female");
         else if (gender.code == L1("M"))
@@ -246,7 +252,8 @@ private:
                 continue;
             const QStringView name = m_stream.name();
             if (name == u"templateId") {
-                const QString root = reader.attributes().value(QLatin1StringView("root")).toString();
+                const QString root =
+                    reader.attributes().value(QLatin1StringView("root")).toString();
                 if (!root.isEmpty()) {
                     if (section.templateId.isEmpty())
                         section.templateId = root;
@@ -352,8 +359,7 @@ ClinicalReadResult CcdaReader::read(const QByteArray &bytes)
                            "line %1; clinical documents may not carry one, so it is not read.")
                             .arg(reader.lineNumber());
     } else if (reader.hasError()) {
-        const QString entity =
-            forbiddenEntity(QString::fromUtf8(bytes), reader.characterOffset());
+        const QString entity = forbiddenEntity(QString::fromUtf8(bytes), reader.characterOffset());
         if (!entity.isEmpty()) {
             error.code = ClinicalReadError::Code::ForbiddenMarkup;
             error.message = tr("The document uses the entity reference &%1; (line %2); only "
@@ -367,14 +373,15 @@ ClinicalReadResult CcdaReader::read(const QByteArray &bytes)
                                 .arg(reader.lineNumber())
                                 .arg(reader.columnNumber());
         }
-    } else if (rootName != L1("ClinicalDocument") && rootName != L1("section")
-               && rootName != L1("component")) {
+    } else if (rootName != L1("ClinicalDocument") && rootName != L1("section") &&
+               rootName != L1("component")) {
         error.code = ClinicalReadError::Code::NotClinical;
-        error.message = rootName.isEmpty()
-            ? tr("The document is empty.")
-            : tr("The document is XML but not a clinical document: its root element is <%1>, "
-                 "not <ClinicalDocument>.")
-                  .arg(rootName);
+        error.message =
+            rootName.isEmpty()
+                ? tr("The document is empty.")
+                : tr("The document is XML but not a clinical document: its root element is <%1>, "
+                     "not <ClinicalDocument>.")
+                      .arg(rootName);
     }
     if (error.isError())
         result.record = ClinicalRecord();

@@ -32,9 +32,9 @@ public:
     QXmlStreamReader::TokenType next()
     {
         QXmlStreamReader::TokenType token = m_reader.readNext();
-        while (token == QXmlStreamReader::Invalid
-               && m_reader.error() == QXmlStreamReader::PrematureEndOfDocumentError
-               && m_fed < m_source.size()) {
+        while (token == QXmlStreamReader::Invalid &&
+               m_reader.error() == QXmlStreamReader::PrematureEndOfDocumentError &&
+               m_fed < m_source.size()) {
             const qsizetype length = qMin(SliceBytes, m_source.size() - m_fed);
             // A view, not a copy: the source outlives the reader.
             m_reader.addData(QByteArray::fromRawData(m_source.constData() + m_fed, length));

@@ -31,7 +31,16 @@ int CcdaTree::intern(QStringView name)
     const auto found = m_nameIndex.constFind(name);
     if (found != m_nameIndex.constEnd())
         return found.value();
+    static const char16_t *const keptAttributes[] = {
+        u"code", u"codeSystem", u"displayName", u"nullFlavor",     u"value",
+        u"unit", u"type",       u"negationInd", u"moodCode",       u"typeCode",
+        u"root", u"extension",  u"mediaType",   u"representation",
+    };
+    bool kept = false;
+    for (const char16_t *attribute : keptAttributes)
+        kept = kept || name == QStringView(attribute);
     m_names.append(name.toString());
+    m_kept.push_back(kept);
     const int index = int(m_names.size()) - 1;
     // The key views the string kept in m_names, which is never changed after.
     m_nameIndex.insert(QStringView(m_names.at(index)), index);
@@ -57,8 +66,9 @@ void CcdaTree::read(CcdaStream &stream)
         node.attrBegin = int(m_attrs.size());
         const QXmlStreamAttributes attributes = reader.attributes();
         for (const QXmlStreamAttribute &attribute : attributes) {
-            m_attrs.push_back(Attr{intern(CcdaStream::localName(attribute.qualifiedName())),
-                                   attribute.value().toString()});
+            const int nameIndex = intern(CcdaStream::localName(attribute.qualifiedName()));
+            if (m_kept[nameIndex])
+                m_attrs.push_back(Attr{nameIndex, attribute.value().toString()});
         }
         node.attrEnd = int(m_attrs.size());
         const int index = int(m_nodes.size());
@@ -216,7 +226,8 @@ int CcdaTree::findTemplate(int node, QLatin1StringView root) const
             up = m_nodes[up].parent;
         if (up != node)
             break;
-        if (name(n) == QLatin1StringView("templateId") && attr(n, QLatin1StringView("root")) == root)
+        if (name(n) == QLatin1StringView("templateId") &&
+            attr(n, QLatin1StringView("root")) == root)
             return m_nodes[n].parent;
     }
     return None;

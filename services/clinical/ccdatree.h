@@ -73,6 +73,8 @@ private:
     std::vector<Node> m_nodes;
     std::vector<Attr> m_attrs;
     // Interned names: the table maps a name to its index in m_names; names survive clear().
+    // m_kept says, by name, whether an attribute of that name is kept (the rules read few).
     QStringList m_names;
+    std::vector<bool> m_kept;
     QHash<QStringView, int> m_nameIndex;
 };

@@ -91,21 +91,28 @@ void TestCcdaReader::timesAtTheirPrecision_data()
 {
     QTest::addColumn<QString>("ts");
     QTest::addColumn<QString>("iso");
-    QTest::newRow("year") << "2019" << "2019";
-    QTest::newRow("month") << "201903" << "2019-03";
-    QTest::newRow("day") << "20190304" << "2019-03-04";
-    QTest::newRow("minutes") << "201903041030" << "2019-03-04T10:30";
-    QTest::newRow("zone") << "20190304103000-0500" << "2019-03-04T10:30:00-05:00";
-    QTest::newRow("fraction") << "20190304103000.25+0100" << "2019-03-04T10:30:00.25+01:00";
-    QTest::newRow("not a time") << "soon" << "soon";
+    QTest::newRow("year") << "2019"
+                          << "2019";
+    QTest::newRow("month") << "201903"
+                           << "2019-03";
+    QTest::newRow("day") << "20190304"
+                         << "2019-03-04";
+    QTest::newRow("minutes") << "201903041030"
+                             << "2019-03-04T10:30";
+    QTest::newRow("zone") << "20190304103000-0500"
+                          << "2019-03-04T10:30:00-05:00";
+    QTest::newRow("fraction") << "20190304103000.25+0100"
+                              << "2019-03-04T10:30:00.25+01:00";
+    QTest::newRow("not a time") << "soon"
+                                << "soon";
 }
 
 void TestCcdaReader::timesAtTheirPrecision()
 {
     QFETCH(QString, ts);
     QFETCH(QString, iso);
-    const QByteArray document = "<ClinicalDocument><effectiveTime value=\"" + ts.toUtf8()
-        + "\"/></ClinicalDocument>";
+    const QByteArray document =
+        "<ClinicalDocument><effectiveTime value=\"" + ts.toUtf8() + "\"/></ClinicalDocument>";
     const ClinicalReadResult result = CcdaReader::read(document);
     QVERIFY(result.ok());
     QCOMPARE(result.record.header.date, iso);
@@ -372,11 +379,13 @@ void TestCcdaReader::narrativeIsSanitised()
     const ClinicalRecord record = readFixture("narrative.xml");
     QCOMPARE(record.sections.size(), 1);
     const QString html = record.sections.at(0).narrativeHtml;
-    QVERIFY2(html.contains(QStringLiteral("<p><b><i>Walks</i></b> with a <span class=\"xHighlight\">"
-                                          "cane</span>.</p>")),
-             qPrintable(html));
+    QVERIFY2(
+        html.contains(QStringLiteral("<p><b><i>Walks</i></b> with a <span class=\"xHighlight\">"
+                                     "cane</span>.</p>")),
+        qPrintable(html));
     QVERIFY(html.contains(QStringLiteral("<th colspan=\"2\">Item</th>")));
-    QVERIFY(html.contains(QStringLiteral("<td>a&lt;b</td><td>&amp;ok</td>"))); // bad rowspan dropped
+    QVERIFY(
+        html.contains(QStringLiteral("<td>a&lt;b</td><td>&amp;ok</td>"))); // bad rowspan dropped
     QVERIFY(html.contains(QStringLiteral("<ol><li>first</li><li><sup>2</sup>nd</li></ol>")));
     QVERIFY(html.contains(QStringLiteral("see chart")));
     QVERIFY(html.contains(QStringLiteral("alert(&quot;x&quot;)"))); // a script's text, inert
@@ -432,12 +441,12 @@ void TestCcdaReader::rejected_data()
     QTest::addColumn<int>("code");
     QTest::addColumn<QString>("mentions");
     using Code = ClinicalReadError::Code;
-    QTest::newRow("billion laughs") << fixture("billion-laughs.xml") << int(Code::ForbiddenMarkup)
-                                    << "DOCTYPE";
-    QTest::newRow("external entity") << fixture("external-entity.xml")
-                                     << int(Code::ForbiddenMarkup) << "DOCTYPE";
-    QTest::newRow("undeclared entity") << fixture("undeclared-entity.xml")
-                                       << int(Code::ForbiddenMarkup) << "&chips;";
+    QTest::newRow("billion laughs")
+        << fixture("billion-laughs.xml") << int(Code::ForbiddenMarkup) << "DOCTYPE";
+    QTest::newRow("external entity")
+        << fixture("external-entity.xml") << int(Code::ForbiddenMarkup) << "DOCTYPE";
+    QTest::newRow("undeclared entity")
+        << fixture("undeclared-entity.xml") << int(Code::ForbiddenMarkup) << "&chips;";
     QTest::newRow("unclosed") << QByteArray("<ClinicalDocument>\n<title>x</ClinicalDocument>")
                               << int(Code::Malformed) << "line 2";
     QTest::newRow("not xml") << QByteArray("{\"resourceType\":\"Bundle\"}") << int(Code::Malformed)
