@@ -134,6 +134,14 @@ StoreResult<PatientMerge> PatientMergeRepository::preview(qint64 keptId, qint64 
             return Result::failure(counted.error());
         merge.moved.insert(QLatin1String(table), *counted);
     }
+    const auto links = countOf(m_connection,
+                               QStringLiteral("SELECT count(*) FROM network_links WHERE patient_id = ? "
+                                              "AND NOT EXISTS (SELECT 1 FROM network_links WHERE "
+                                              "patient_id = ?)"),
+                               {mergedId, keptId});
+    if (!links)
+        return Result::failure(links.error());
+    merge.moved.insert(QStringLiteral("network_links"), *links);
     const auto repeated = countOf(m_connection,
                                   QStringLiteral("SELECT count(*) FROM coverages WHERE %1")
                                       .arg(QLatin1String(repeatedCoverage)),

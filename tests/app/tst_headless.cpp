@@ -167,14 +167,37 @@ void TestHeadless::conformance()
           "DMG*D8*19960210*F~DTP*291*D8*20261124~EQ*30~SE*13*0001~GE*1*1~IEA*1*000000001~");
     write(QStringLiteral("truncated.271"), "ISA*00*          *00*    ");
     write(QStringLiteral("README.md"), "not X12");
+    // The clinical half: a C-CDA section with an allergy, a well-formed document with nothing
+    // to show (a failure), a FHIR bundle with a condition.
+    auto writeIn = [&](const QString &folder, const QString &name, const QByteArray &bytes) {
+        QDir(home.path()).mkpath(QStringLiteral("samples/") + folder);
+        QFile f(home.filePath(QStringLiteral("samples/%1/%2").arg(folder, name)));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(bytes);
+    };
+    writeIn(QStringLiteral("ccda"), QStringLiteral("allergy.xml"),
+            "<section xmlns=\"urn:hl7-org:v3\"><code code=\"48765-2\" codeSystem=\"2.16.840.1.113883.6.1\"/>"
+            "<title>Allergies</title><text>Penicillin: hives</text></section>");
+    writeIn(QStringLiteral("ccda"), QStringLiteral("empty.xml"),
+            "<ClinicalDocument xmlns=\"urn:hl7-org:v3\"><component><structuredBody/></component>"
+            "</ClinicalDocument>");
+    writeIn(QStringLiteral("fhir"), QStringLiteral("bundle.json"),
+            "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"resource\":"
+            "{\"resourceType\":\"Condition\",\"id\":\"c1\",\"code\":{\"coding\":[{\"system\":"
+            "\"http://snomed.info/sct\",\"code\":\"38341003\",\"display\":\"Hypertension\"}]}}}]}");
     const Run run =
         runDesk(home, {QStringLiteral("conformance"), home.filePath(QStringLiteral("samples"))});
     QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
     const QStringList lines = run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    QCOMPARE(lines.size(), 3);
+    QCOMPARE(lines.size(), 7);
     QVERIFY2(lines.at(0).contains(QStringLiteral("good.270")), qPrintable(run.out));
     QVERIFY(lines.at(1).contains(QStringLiteral("truncated.271")));
-    QCOMPARE(lines.last(), QStringLiteral("2 passed, 0 failed"));
+    QCOMPARE(lines.at(2), QStringLiteral("2 passed, 0 failed"));
+    QVERIFY2(lines.at(3).startsWith(QLatin1String("ok    ccda/allergy.xml")), qPrintable(run.out));
+    QVERIFY2(lines.at(4).startsWith(QLatin1String("FAIL  ccda/empty.xml")), qPrintable(run.out));
+    QVERIFY2(lines.at(5).startsWith(QLatin1String("ok    fhir/bundle.json")), qPrintable(run.out));
+    QVERIFY(lines.at(5).contains(QLatin1String("problem 1")));
+    QCOMPARE(lines.last(), QStringLiteral("4 passed, 1 failed (X12, C-CDA and FHIR)"));
 }
 
 void TestHeadless::generateLargeData()
