@@ -186,8 +186,10 @@ QVariant ClinicalSummaryModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == SourcesColumn)
             return tr("From %n documents", nullptr, int(line.sources.size()));
-        if (index.column() == WhatColumn && !line.entry.text.isEmpty())
-            return line.entry.text.left(500);
+        if (index.column() == WhatColumn)
+            return line.entry.text.isEmpty() ? ClinicalText::what(line.entry) : line.entry.text.left(500);
+        if (index.column() == DetailsColumn)
+            return ClinicalText::details(line.entry);
         break;
     case KindRole:
         return int(line.entry.kind);

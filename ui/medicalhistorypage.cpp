@@ -142,6 +142,10 @@ MedicalHistoryPage::MedicalHistoryPage(const DeskEnvironment &environment, qint6
             &MedicalHistoryPage::updateButtons);
     connect(m_documents, &OutsideDocumentModel::loaded, this, [this] {
         m_documentView->resizeColumnsToContents();
+        // A long title must not push the date and status out of sight.
+        const int titleCap = m_documentView->viewport()->width() * 2 / 5;
+        if (m_documentView->columnWidth(OutsideDocumentModel::TitleColumn) > titleCap)
+            m_documentView->setColumnWidth(OutsideDocumentModel::TitleColumn, titleCap);
         if (m_documents->rowCount() > 0 && !m_documentView->currentIndex().isValid())
             m_documentView->setCurrentIndex(m_documents->index(0, 0));
         // New documents stored: the summary follows.
@@ -150,8 +154,14 @@ MedicalHistoryPage::MedicalHistoryPage(const DeskEnvironment &environment, qint6
     });
     connect(m_summary, &ClinicalSummaryModel::loaded, this, [this] {
         m_summaryView->expandAll();
-        for (int column = 0; column < ClinicalSummaryModel::SourcesColumn; ++column)
+        // Every column in view: the long names and details are capped (their tooltips and the
+        // documents have the rest).
+        const int cap = m_summaryView->viewport()->width() * 3 / 10;
+        for (int column = 0; column < ClinicalSummaryModel::SourcesColumn; ++column) {
             m_summaryView->resizeColumnToContents(column);
+            if (m_summaryView->columnWidth(column) > cap)
+                m_summaryView->setColumnWidth(column, cap);
+        }
         showFlags();
         updateButtons();
     });
