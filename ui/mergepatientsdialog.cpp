@@ -139,6 +139,14 @@ void MergePatientsDialog::updatePreview()
                                      .arg(n("verifications"))
                                      .arg(n("appointments"))
                                      .arg(n("claims"));
+                             const int outside = n("clinical_documents");
+                             const int chart = n("chart_items");
+                             if (outside + chart > 0) {
+                                 moves += QLatin1Char(' ')
+                                     + tr("Outside records %1, chart lines %2.")
+                                           .arg(outside)
+                                           .arg(chart);
+                             }
                              if (preview->coveragesDeactivated > 0) {
                                  moves += QLatin1Char(' ') +
                                           tr("Coverages that repeat a card of the record kept "

@@ -13,14 +13,15 @@
 
 namespace {
 /*
-  Every table with a patient_id (resources/migrations 001–010). Claims keep the name and date of
+  Every table with a patient_id (resources/migrations 001–011). Claims keep the name and date of
   birth they were billed under (their own columns); only their patient moves. An outside
   document both charts hold (same source id) stays once, on the kept chart. The network link
   (one per patient) has its own rule below: the kept patient's stays, the merged one's moves
   only when the kept patient has none.
  */
-constexpr const char *tables[] = {"coverages", "verifications", "appointments", "claims",
-                                  "clinical_documents"};
+constexpr const char *tables[] = {"coverages",          "verifications", "appointments",
+                                  "claims",             "clinical_documents", "chart_items",
+                                  "reconcile_decisions"};
 
 QString what()
 {

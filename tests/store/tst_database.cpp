@@ -172,7 +172,7 @@ void TestDatabaseStore::freshDatabaseReachesSchemaVersion()
     QCOMPARE(db.value(QStringLiteral("PRAGMA user_version")).toInt(), Database::schemaVersion());
     for (const char *table :
          {"patients", "payers", "coverages", "appointments", "verifications", "audit_log",
-          "patient_merges"}) {
+          "patient_merges", "chart_items", "reconcile_decisions"}) {
         QCOMPARE(db.value(QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE type = 'table' "
                                          "AND name = '%1'")
                               .arg(QLatin1String(table)))
@@ -180,10 +180,10 @@ void TestDatabaseStore::freshDatabaseReachesSchemaVersion()
                  1);
     }
     // Two of the audit log, three keeping the claims dashboard's daily totals, two keeping the
-    // record of merged charts.
+    // record of merged charts, one keeping the reconciliation decisions as they were taken.
     QCOMPARE(db.value(QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"))
                  .toInt(),
-             7);
+             8);
 }
 
 void TestDatabaseStore::pragmasAreInEffect()
@@ -346,9 +346,10 @@ void TestDatabaseStore::checkReportsSoundFileAsOk()
     const int tables = db.value(QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE type = "
                                                "'table' AND name NOT LIKE 'sqlite_%'"))
                            .toInt();
-    // 21 of the schema (three for the live feed, eight for claims, the claims dashboard's daily
-    // totals, the record of merged charts, network links and outside documents) and the filler.
-    QCOMPARE(tables, 22);
+    // 23 of the schema (three for the live feed, eight for claims, the claims dashboard's daily
+    // totals, the record of merged charts, network links, outside documents, the chart lists and
+    // the reconciliation decisions) and the filler.
+    QCOMPARE(tables, 24);
 
     QList<QPair<int, int>> calls;
     const Database::CheckResult result = Database::check(db.connection(), [&](int done, int total) {
