@@ -12,6 +12,7 @@ class ClaimDashboardService;
 class ClaimFileService;
 class ClaimPreparer;
 class ClaimService;
+class ChartService;
 class ClaimSubmitter;
 class ClaimSync;
 class QNetworkAccessManager;
@@ -45,6 +46,7 @@ struct DeskEnvironment
     // Outside medical history (Metriport): null when the desk has none.
     OutsideRecordsService *outsideRecords = nullptr;
     MedicalRecordService *medicalRecords = nullptr;
+    ChartService *chart = nullptr; // the chart lists outside records are reconciled into
     QString providerId;   // who claims are sent for at the payor
     QString providerName;
     int timelyFilingDays = 365;

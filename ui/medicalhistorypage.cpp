@@ -6,10 +6,13 @@
 #include "models/clinicalsummarymodel.h"
 #include "models/outsidedocumentmodel.h"
 #include "services/common/async.h"
+#include "services/domain/dateformats.h"
+#include "services/metriport/chartservice.h"
 #include "services/metriport/medicalrecordservice.h"
 #include "services/metriport/outsiderecordsservice.h"
 #include "services/patients/patientservice.h"
 #include "services/reports/reportprinter.h"
+#include "ui/reconciledialog.h"
 #include "ui/widgethelpers.h"
 
 #include <QFileDialog>
@@ -61,13 +64,21 @@ MedicalHistoryPage::MedicalHistoryPage(const DeskEnvironment &environment, qint6
     m_getButton = new QPushButton(tr("&Get Outside Records"), this);
     m_getButton->setObjectName(QStringLiteral("getOutsideRecordsButton"));
     m_getButton->setToolTip(tr("Ask the network for this patient's documents (Ctrl+Shift+G)"));
-    m_verifyButton = new QPushButton(tr("Mark Link &Verified"), this);
+    m_verifyButton = new QPushButton(tr("Mark Link Verifie&d"), this);
     m_verifyButton->setObjectName(QStringLiteral("verifyLinkButton"));
     m_verifyButton->setToolTip(tr("Confirm that the network's patient is this person"));
-    m_printButton = new QPushButton(tr("&Print Summary…"), this);
+    m_printButton = new QPushButton(tr("Print S&ummary…"), this);
     m_printButton->setObjectName(QStringLiteral("printSummaryButton"));
     m_printButton->setToolTip(tr("Print the clinical summary"));
     auto *pdfButton = new QPushButton(tr("Save Summary as PDF…"), this);
+    m_reconcileButton = new QPushButton(tr("Reconcile into &Chart…"), this);
+    m_reconcileButton->setObjectName(QStringLiteral("reconcileButton"));
+    m_reconcileButton->setToolTip(tr("Review the outside allergies, medications and problems "
+                                     "against the chart and choose what to import"));
+    connect(m_reconcileButton, &QPushButton::clicked, this, &MedicalHistoryPage::reconcile);
+    m_pending = new QLabel(this);
+    m_pending->setObjectName(QStringLiteral("pendingImports"));
+    m_pending->hide();
     pdfButton->setObjectName(QStringLiteral("summaryPdfButton"));
     connect(m_linkButton, &QPushButton::clicked, this, &MedicalHistoryPage::linkToNetwork);
     connect(m_getButton, &QPushButton::clicked, this, &MedicalHistoryPage::getOutsideRecords);
@@ -82,6 +93,8 @@ MedicalHistoryPage::MedicalHistoryPage(const DeskEnvironment &environment, qint6
     actions->addStretch(1);
     actions->addWidget(m_printButton);
     actions->addWidget(pdfButton);
+    actions->addWidget(m_reconcileButton);
+    actions->addWidget(m_pending);
 
     // Documents.
     auto *documentBox = new QGroupBox(tr("Documents"), this);
@@ -163,6 +176,7 @@ MedicalHistoryPage::MedicalHistoryPage(const DeskEnvironment &environment, qint6
                 m_summaryView->setColumnWidth(column, cap);
         }
         showFlags();
+        countPending();
         updateButtons();
     });
 
@@ -202,7 +216,7 @@ MedicalHistoryPage::MedicalHistoryPage(const DeskEnvironment &environment, qint6
         m_patient = *patient;
         m_heading->setText(tr("Outside Records — %1, born %2")
                                .arg(m_patient.fullName(),
-                                    QLocale().toString(m_patient.dateOfBirth, QLocale::ShortFormat)));
+                                    DateFormats::format(m_patient.dateOfBirth)));
         Q_EMIT loaded();
         updateButtons();
     });
@@ -289,6 +303,39 @@ void MedicalHistoryPage::updateButtons()
                               && current.data(OutsideDocumentModel::FailedRole).toBool());
     const bool hasSummary = !m_summary->summary().isEmpty();
     m_printButton->setEnabled(hasSummary);
+    m_reconcileButton->setEnabled(m_env.chart && m_patient.id != 0 && hasSummary);
+}
+
+void MedicalHistoryPage::countPending()
+{
+    if (!m_env.chart || m_summary->summary().isEmpty()) {
+        m_pending->hide();
+        return;
+    }
+    const quint64 generation = ++m_pendingGeneration;
+    Async::whenReady(m_env.chart->review(m_patientId, m_summary->summary()), this,
+                     [this, generation](const StoreResult<QList<ReconcileRow>> &rows) {
+                         if (generation != m_pendingGeneration)
+                             return;
+                         const int pending = rows ? ChartReconciliation::pendingCount(*rows) : 0;
+                         m_pending->setText(
+                             tr("%n outside statements to review", nullptr, pending));
+                         m_pending->setVisible(pending > 0);
+                     });
+}
+
+void MedicalHistoryPage::reconcile()
+{
+    if (!m_env.chart || m_patient.id == 0 || m_summary->summary().isEmpty())
+        return;
+    auto *dialog = new ReconcileDialog(m_env.chart, m_patientId, m_patient.fullName(),
+                                       m_summary->summary(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ReconcileDialog::applyFinished, this, [this](const QString &error) {
+        if (error.isEmpty())
+            countPending();
+    });
+    dialog->open();
 }
 
 void MedicalHistoryPage::linkToNetwork()
@@ -317,7 +364,7 @@ void MedicalHistoryPage::verifyLink()
         this, tr("Mark Link Verified"),
         tr("Confirm that the network's patient is %1, born %2? The link will be marked as "
            "verified by you.")
-            .arg(m_patient.fullName(), QLocale().toString(m_patient.dateOfBirth, QLocale::ShortFormat)));
+            .arg(m_patient.fullName(), DateFormats::format(m_patient.dateOfBirth)));
     if (answer == QMessageBox::Yes)
         m_env.outsideRecords->verifyLink(m_patientId);
 }

@@ -23,7 +23,8 @@ class QTreeView;
   clinical summary merged across them — allergies, active medications and problems,
   immunizations, recent results and vital signs — each line naming the documents it came from.
   Sections whose text and entries disagree are listed under the summary. Opening a document
-  shows it in the viewer; Print Summary prints or saves the summary.
+  shows it in the viewer; Print Summary prints or saves the summary; Reconcile into the Chart
+  takes allergies, medications and problems into the clinic's own lists, one decision at a time.
  */
 class MedicalHistoryPage : public QWidget
 {
@@ -47,6 +48,8 @@ public Q_SLOTS:
     void retrySelectedDocument();
     void printSummary();
     void saveSummaryAsPdf();
+    //! Opens Reconcile into the Chart over the summary shown.
+    void reconcile();
 
 Q_SIGNALS:
     void loaded();
@@ -59,6 +62,7 @@ private:
     void showMessage(const QString &text, bool error);
     void updateButtons();
     void showFlags();
+    void countPending();
     QString summaryHtml() const;
 
     DeskEnvironment m_env;
@@ -76,6 +80,9 @@ private:
     QPushButton *m_openButton;
     QPushButton *m_retryButton;
     QPushButton *m_printButton;
+    QPushButton *m_reconcileButton;
+    QLabel *m_pending;
+    quint64 m_pendingGeneration = 0;
     OutsideDocumentModel *m_documents;
     ClinicalSummaryModel *m_summary;
     QTableView *m_documentView;

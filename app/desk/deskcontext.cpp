@@ -4,6 +4,7 @@
 
 #include "services/claims/claimdashboardservice.h"
 #include "services/claims/claimevents.h"
+#include "services/metriport/chartservice.h"
 #include "services/metriport/documentfetcher.h"
 #include "services/metriport/medicalrecordservice.h"
 #include "services/metriport/metriportclient.h"
@@ -88,6 +89,7 @@ DeskContext::~DeskContext()
     // Services first (their jobs hold the store), then the store's threads, then the sandbox.
     m_sampleEvents.reset();
     m_live.reset();
+    m_chart.reset();
     m_medicalRecords.reset();
     m_outsideRecords.reset();
     m_documentFetcher.reset();
@@ -264,6 +266,7 @@ void DeskContext::startOutsideRecords(const DeskSettings &configured)
         m_store.get(), m_metriport.get(), m_documentFetcher.get(), m_settings.user, records);
     m_medicalRecords =
         std::make_unique<MedicalRecordService>(m_store.get(), m_outsideRecords.get());
+    m_chart = std::make_unique<ChartService>(m_store.get(), m_medicalRecords.get(), m_settings.user);
     // What each fetched document holds is read once, off the UI thread, and kept with it.
     m_documentFetcher->setParser(&MedicalRecordService::describe);
 }

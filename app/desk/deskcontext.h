@@ -75,6 +75,7 @@ struct DeskOptions
     OutsideRecordsService linking to the network, Get Outside Records, webhook health
  */
 class DocumentFetcher;
+class ChartService;
 class MedicalRecordService;
 class MetriportClient;
 class OutsideRecordsService;
@@ -128,6 +129,7 @@ public:
     QNetworkAccessManager *network() { return &m_network; }
     OutsideRecordsService *outsideRecords() const { return m_outsideRecords.get(); }
     MedicalRecordService *medicalRecords() const { return m_medicalRecords.get(); }
+    ChartService *chart() const { return m_chart.get(); }
     //! Starts following outside records (the window does at start; headless when needed).
     void startOutsideRecordsWork();
 
@@ -168,6 +170,7 @@ private:
     std::unique_ptr<DocumentFetcher> m_documentFetcher;
     std::unique_ptr<OutsideRecordsService> m_outsideRecords;
     std::unique_ptr<MedicalRecordService> m_medicalRecords;
+    std::unique_ptr<ChartService> m_chart;
     std::unique_ptr<LiveFeed> m_live;
     std::unique_ptr<SampleEvents> m_sampleEvents;
 };

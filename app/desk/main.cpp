@@ -388,6 +388,7 @@ int main(int argc, char *argv[])
     environment.claimDashboard = context.claimDashboard();
     environment.outsideRecords = context.outsideRecords();
     environment.medicalRecords = context.medicalRecords();
+    environment.chart = context.chart();
     environment.providerId = context.providerId();
     environment.providerName = context.providerName();
     environment.timelyFilingDays = context.timelyFilingDays();

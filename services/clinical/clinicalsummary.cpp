@@ -9,10 +9,7 @@
 
 #include <algorithm>
 
-namespace {
-
-//! The code to merge on: the entry's own, else its first coded translation.
-const ClinicalCode *codedOf(const ClinicalCode &code)
+const ClinicalCode *ClinicalSummary::codedOf(const ClinicalCode &code)
 {
     if (!code.code.isEmpty() && code.nullFlavor.isEmpty())
         return &code;
@@ -22,6 +19,8 @@ const ClinicalCode *codedOf(const ClinicalCode &code)
     }
     return nullptr;
 }
+
+namespace {
 
 QString systemKey(const QString &system)
 {

@@ -73,6 +73,9 @@ public:
     const QList<SummaryItem> &items(ClinicalKind kind) const;
     bool isEmpty() const;
 
+    //! The code an entry is known by: its own, else its first translation with a code;
+    //! nullptr when it has none (it is then never merged or matched on its words).
+    static const ClinicalCode *codedOf(const ClinicalCode &code);
     //! The key two entries must share to be merged; empty for an entry that never merges.
     static QString mergeKey(const ClinicalEntry &entry);
     //! Whether a medication or problem is current (status active, or no end and not

@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "services/sandbox/demoseeder.h"
 
+#include "services/clinical/clinicalsummary.h"
 #include "services/store/appointmentrepository.h"
+#include "services/store/chartrepository.h"
 #include "services/store/coveragerepository.h"
 #include "services/store/database.h"
 #include "services/store/patientrepository.h"
@@ -10,6 +12,51 @@
 #include <QTime>
 
 namespace {
+
+//! A chart line as the front desk typed it, keyed like the outside records' statements.
+ChartItem chartLine(qint64 patientId, ChartKind kind, const char *code, const char *system,
+                    const char *systemName, const char *display)
+{
+    ChartItem item;
+    item.patientId = patientId;
+    item.kind = kind;
+    item.code = QLatin1String(code);
+    item.codeSystem = QLatin1String(system);
+    item.codeSystemName = QLatin1String(systemName);
+    item.display = QLatin1String(display);
+    ClinicalEntry entry;
+    entry.kind = kind == ChartKind::Allergy      ? ClinicalKind::Allergy
+                 : kind == ChartKind::Medication ? ClinicalKind::Medication
+                                                 : ClinicalKind::Problem;
+    entry.code.code = item.code;
+    entry.code.system = item.codeSystem;
+    item.matchKey = ClinicalSummary::mergeKey(entry);
+    return item;
+}
+
+/*
+  Kyla Brown's chart before her outside records come: penicillin with a milder reaction than
+  the network knows (the reconciliation shows the difference), her hypertension as the
+  network has it, and a medication the network does not list.
+ */
+QList<ChartItem> kylasChart(qint64 patientId)
+{
+    const char *rxnorm = "2.16.840.1.113883.6.88";
+    const char *snomed = "2.16.840.1.113883.6.96";
+    ChartItem penicillin =
+        chartLine(patientId, ChartKind::Allergy, "70618", rxnorm, "RxNorm", "Penicillin");
+    penicillin.reaction = QStringLiteral("Hives");
+    penicillin.severity = QStringLiteral("mild");
+    ChartItem hypertension = chartLine(patientId, ChartKind::Problem, "38341003", snomed,
+                                       "SNOMED CT", "Hypertensive disorder, systemic arterial");
+    hypertension.onset = QStringLiteral("1989-03-01");
+    ChartItem lisinopril = chartLine(patientId, ChartKind::Medication, "314076", rxnorm, "RxNorm",
+                                     "lisinopril 10 MG Oral Tablet");
+    lisinopril.dose = QStringLiteral("10 mg");
+    lisinopril.route = QStringLiteral("oral");
+    lisinopril.frequency = QStringLiteral("once a day");
+    return {penicillin, hypertension, lisinopril};
+}
 struct DemoCoverage
 {
     const char *payerId;
@@ -236,6 +283,14 @@ QString DemoSeeder::seedIfEmpty(const QDate &today)
                 const auto stored = coverages.save(c);
                 if (!stored)
                     return stored.error();
+            }
+            if (p.firstName == QLatin1String("Kyla")) {
+                ChartRepository chart(m_connection);
+                for (const ChartItem &line : kylasChart(p.id)) {
+                    const auto added = chart.addItem(line, QStringLiteral("training"));
+                    if (!added)
+                        return added.error();
+                }
             }
         } else {
             const auto page = patients.search(p.lastName + QLatin1Char(' ') + p.firstName, 50);

@@ -5,7 +5,14 @@
 // stop; the documented shortcuts (Ctrl+P, Ctrl+Shift+P, Ctrl+, F1…) are bound.
 #include "common/trainingenvironment.h"
 #include "models/coveragemodel.h"
+#include "services/metriport/chartservice.h"
+#include "services/metriport/documentfetcher.h"
+#include "services/metriport/medicalrecordservice.h"
+#include "services/metriport/metriportclient.h"
+#include "services/metriport/outsiderecordsservice.h"
 #include "models/verificationhistorymodel.h"
+#include "ui/chartitemeditdialog.h"
+#include "ui/reconciledialog.h"
 #include "ui/appointmentdialog.h"
 #include "ui/cancelvisitdialog.h"
 #include "ui/coverageform.h"
@@ -190,7 +197,19 @@ void TestKeyboard::mnemonicsAreUniquePerScreen()
     }
     TrainingEnvironment env;
     QVERIFY2(env.isReady(), qPrintable(env.error()));
-    MainWindow window(environmentFor(env));
+    // The outside records against the sandbox's Metriport (nothing is asked of it here).
+    MetriportClient metriport(&env.network(),
+                              {env.sandboxBaseUrl(), QString::fromUtf8(env.sandbox().metriportApiKey())});
+    DocumentFetcher fetcher(&env.store(), &metriport);
+    OutsideRecordsService outsideRecords(&env.store(), &metriport, &fetcher,
+                                         QStringLiteral("tester"), {});
+    MedicalRecordService medicalRecords(&env.store(), &outsideRecords);
+    ChartService chart(&env.store(), &medicalRecords, QStringLiteral("tester"));
+    DeskEnvironment desk = environmentFor(env);
+    desk.outsideRecords = &outsideRecords;
+    desk.medicalRecords = &medicalRecords;
+    desk.chart = &chart;
+    MainWindow window(desk);
     window.resize(1280, 820);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -218,8 +237,14 @@ void TestKeyboard::mnemonicsAreUniquePerScreen()
     QVERIFY(claims.size() >= 10);
     QVERIFY2(clashes(claims).isEmpty(), qPrintable(clashes(claims).join(QLatin1String(" | "))));
 
-    // The dialogs: each is a window of its own.
+    // A patient's outside records (without a network here: the buttons show, disabled).
     const Patient maria = page->patient();
+    QVERIFY(window.openMedicalHistory(maria.id));
+    QStringList records = mnemonicsOf(&window);
+    QVERIFY2(records.size() >= 12, qPrintable(records.join(QLatin1String(" | "))));
+    QVERIFY2(clashes(records).isEmpty(), qPrintable(clashes(records).join(QLatin1String(" | "))));
+
+    // The dialogs: each is a window of its own.
     std::vector<std::unique_ptr<QDialog>> dialogs;
     dialogs.push_back(std::make_unique<RegisterPatientDialog>(&env.patients(), Patient{}));
     dialogs.push_back(std::make_unique<RegisterPatientDialog>(&env.patients(), maria));
@@ -234,6 +259,14 @@ void TestKeyboard::mnemonicsAreUniquePerScreen()
         &env.claims(), &env.claimPreparer(), &env.patients(), PayorJson::Provider{}, 365,
         QStringLiteral("tester")));
     dialogs.push_back(std::make_unique<SettingsDialog>(DeskSettings{}));
+    dialogs.push_back(std::make_unique<ReconcileDialog>(nullptr, maria.id, maria.fullName(),
+                                                        ClinicalSummary{}));
+    for (ChartKind kind : {ChartKind::Allergy, ChartKind::Medication, ChartKind::Problem}) {
+        ChartItem item;
+        item.kind = kind;
+        item.display = QStringLiteral("Penicillin");
+        dialogs.push_back(std::make_unique<ChartItemEditDialog>(item));
+    }
     for (const auto &dialog : dialogs) {
         dialog->show();
         const QStringList letters = mnemonicsOf(dialog.get());
