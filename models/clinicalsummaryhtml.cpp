@@ -4,6 +4,7 @@
 
 #include "models/clinicalsummarymodel.h"
 #include "models/clinicaltext.h"
+#include "services/domain/dateformats.h"
 
 #include <QLocale>
 
@@ -29,13 +30,14 @@ QString ClinicalSummaryHtml::render(const Patient &patient, const ClinicalSummar
     html += QStringLiteral("<h1>%1</h1>").arg(tr("Outside Records Summary").toHtmlEscaped());
     html += QStringLiteral("<p><b>%1</b> · %2 · %3<br/><span class=\"note\">%4</span></p>")
                 .arg(patient.fullName().toHtmlEscaped(),
-                     tr("born %1").arg(QLocale().toString(patient.dateOfBirth, QLocale::ShortFormat))
+                     tr("born %1").arg(DateFormats::format(patient.dateOfBirth))
                          .toHtmlEscaped(),
                      tr("MRN %1").arg(patient.mrn).toHtmlEscaped(),
                      tr("%1 · printed %2 · from %n documents of the health information network; "
                         "not reconciled into the chart unless marked so.", nullptr,
                         summary.documents)
-                         .arg(clinicName, QLocale().toString(printedAt.toLocalTime(),
+                         .arg(clinicName, DateFormats::format(printedAt.toLocalTime().date()) + u' '
+                                        + QLocale().toString(printedAt.toLocalTime().time(),
                                                              QLocale::ShortFormat))
                          .toHtmlEscaped());
     const QString headers = QStringLiteral("<tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th><th>%5</th></tr>")

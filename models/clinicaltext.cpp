@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 ClinicDesk developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/clinicaltext.h"
+#include "services/domain/dateformats.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -117,12 +118,12 @@ QString ClinicalText::date(const QString &iso)
         return iso; // a year
     if (iso.size() == 7) {
         const QDate month = QDate::fromString(iso + QStringLiteral("-01"), Qt::ISODate);
-        return month.isValid() ? QLocale().toString(month, QStringLiteral("MMM yyyy")) : iso;
+        return month.isValid() ? DateFormats::displayLocale().toString(month, QStringLiteral("MMM yyyy")) : iso;
     }
     const QDate day = QDate::fromString(iso.left(10), Qt::ISODate);
     if (!day.isValid())
         return iso;
-    return QLocale().toString(day, QLocale::ShortFormat);
+    return DateFormats::format(day);
 }
 
 QString ClinicalText::when(const ClinicalEntry &entry)

@@ -5,6 +5,7 @@
 #include "services/clinical/clinicalrecord.h"
 #include "services/common/async.h"
 #include "services/metriport/outsiderecordsservice.h"
+#include "services/domain/dateformats.h"
 
 #include <QBrush>
 #include <QColor>
@@ -144,7 +145,7 @@ QVariant OutsideDocumentModel::data(const QModelIndex &index, int role) const
             return document.typeDisplay.isEmpty() ? document.mimeType : document.typeDisplay;
         case DateColumn:
             return document.documentDate.isValid()
-                ? QLocale().toString(document.documentDate.toLocalTime().date(), QLocale::ShortFormat)
+                ? DateFormats::format(document.documentDate.toLocalTime().date())
                 : QString();
         case SourceColumn:
             return document.source;

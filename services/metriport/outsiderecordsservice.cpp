@@ -8,6 +8,7 @@
 #include "services/store/auditlog.h"
 #include "services/store/outsiderecordrepository.h"
 #include "services/store/store.h"
+#include "services/domain/dateformats.h"
 
 #include <QJsonArray>
 
@@ -245,9 +246,8 @@ void OutsideRecordsService::createInNetwork(const Patient &patient, const QStrin
                              "as verified.")
                               .arg(patient.fullName(), remote.demographics.firstName,
                                    remote.demographics.lastName,
-                                   QLocale().toString(remote.demographics.dob, QLocale::ShortFormat),
-                                   QLocale().toString(remote.dateCreated.toLocalTime().date(),
-                                                      QLocale::ShortFormat));
+                                   DateFormats::format(remote.demographics.dob),
+                                   DateFormats::format(remote.dateCreated.toLocalTime().date()));
             } else {
                 message = tr("%1 is now linked to the network.").arg(patient.fullName());
             }
