@@ -14,6 +14,14 @@ import sys
 from pathlib import Path
 
 SINGULAR = {
+    "%n outside statements to review":
+        "%n outside statement to review",
+    "%n pending imports":
+        "%n pending import",
+    "%n choices to apply":
+        "%n choice to apply",
+    "%n choices have not been applied. Close and drop them?":
+        "%n choice has not been applied. Close and drop it?",
     "Show all of %1 (%n entries)":
         "Show all of %1 (%n entry)",
     "%1 · printed %2 · from %n documents of the health information network; not reconciled into the chart unless marked so.":

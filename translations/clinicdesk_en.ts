@@ -479,6 +479,13 @@
             <numerusform>%n entries could not be read; open the documents to see them.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n outside statements to review</source>
+        <translation>
+            <numerusform>%n outside statement to review</numerusform>
+            <numerusform>%n outside statements to review</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MetriportCall</name>
@@ -590,6 +597,30 @@
         <translation>
             <numerusform>Connected: the payor takes the API key, knows provider %1 and routes %n insurance ID.</numerusform>
             <numerusform>Connected: the payor takes the API key, knows provider %1 and routes %n insurance IDs.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReconcileDialog</name>
+    <message numerus="yes">
+        <source>%n pending imports</source>
+        <translation>
+            <numerusform>%n pending import</numerusform>
+            <numerusform>%n pending imports</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n choices to apply</source>
+        <translation>
+            <numerusform>%n choice to apply</numerusform>
+            <numerusform>%n choices to apply</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n choices have not been applied. Close and drop them?</source>
+        <translation>
+            <numerusform>%n choice has not been applied. Close and drop it?</numerusform>
+            <numerusform>%n choices have not been applied. Close and drop them?</numerusform>
         </translation>
     </message>
 </context>

@@ -1051,6 +1051,195 @@
     </message>
 </context>
 <context>
+    <name>Chart</name>
+    <message>
+        <source>Allergies</source>
+        <translation>Alergias</translation>
+    </message>
+    <message>
+        <source>Medications</source>
+        <translation>Medicamentos</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problemas</translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation>desde %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChartItemEditDialog</name>
+    <message>
+        <source>Edit Before Importing</source>
+        <translation>Editar antes de importar</translation>
+    </message>
+    <message>
+        <source>From the outside records, without a code.</source>
+        <translation>De los registros externos, sin código.</translation>
+    </message>
+    <message>
+        <source>From the outside records: %1 %2. The code stays as the record gave it.</source>
+        <translation>De los registros externos: %1 %2. El código queda como lo dio el registro.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inactivo</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resuelto</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Estado:</translation>
+    </message>
+    <message>
+        <source>&amp;Reaction:</source>
+        <translation>&amp;Reacción:</translation>
+    </message>
+    <message>
+        <source>mild</source>
+        <translation>leve</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>moderada</translation>
+    </message>
+    <message>
+        <source>severe</source>
+        <translation>grave</translation>
+    </message>
+    <message>
+        <source>Se&amp;verity:</source>
+        <translation>&amp;Gravedad:</translation>
+    </message>
+    <message>
+        <source>&amp;Onset:</source>
+        <translation>&amp;Inicio:</translation>
+    </message>
+    <message>
+        <source>&amp;Dose:</source>
+        <translation>&amp;Dosis:</translation>
+    </message>
+    <message>
+        <source>&amp;Route:</source>
+        <translation>&amp;Vía:</translation>
+    </message>
+    <message>
+        <source>&amp;Frequency:</source>
+        <translation>&amp;Frecuencia:</translation>
+    </message>
+    <message>
+        <source>YYYY, YYYY-MM or YYYY-MM-DD</source>
+        <translation>AAAA, AAAA-MM o AAAA-MM-DD</translation>
+    </message>
+    <message>
+        <source>&amp;Use These Details</source>
+        <translation>&amp;Usar estos datos</translation>
+    </message>
+    <message>
+        <source>Give the name the chart should show.</source>
+        <translation>Indique el nombre que debe mostrar la historia clínica.</translation>
+    </message>
+    <message>
+        <source>The onset &quot;%1&quot; is not a past date: write a year (2019), a month (2019-03) or a day (2019-03-04).</source>
+        <translation>El inicio «%1» no es una fecha pasada: escriba un año (2019), un mes (2019-03) o un día (2019-03-04).</translation>
+    </message>
+</context>
+<context>
+    <name>ChartService</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>this line is not an outside statement to decide on.</source>
+        <translation>esta línea no es una declaración externa sobre la que decidir.</translation>
+    </message>
+    <message>
+        <source>a chart line needs a name.</source>
+        <translation>una línea de la historia clínica necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>the chart line it would update is no longer there; review the outside records again.</source>
+        <translation>la línea de la historia clínica que actualizaría ya no existe; revise de nuevo los registros externos.</translation>
+    </message>
+    <message>
+        <source>it was added to the chart by %1 since this review began; review the outside records again.</source>
+        <translation>%1 la añadió a la historia clínica después de empezar esta revisión; revise de nuevo los registros externos.</translation>
+    </message>
+    <message>
+        <source>Nothing to apply: choose Accept, Edit or Reject on a line first.</source>
+        <translation>Nada que aplicar: elija primero Aceptar, Editar o Rechazar en una línea.</translation>
+    </message>
+    <message>
+        <source>the reconciliation</source>
+        <translation>la conciliación</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Would update in %1, as edited: %2</source>
+        <translation>Actualizaría en %1, editado: %2</translation>
+    </message>
+    <message>
+        <source>Would update in %1: %2</source>
+        <translation>Actualizaría en %1: %2</translation>
+    </message>
+    <message>
+        <source>Updated in %1, as edited: %2</source>
+        <translation>Actualizado en %1, editado: %2</translation>
+    </message>
+    <message>
+        <source>Updated in %1: %2</source>
+        <translation>Actualizado en %1: %2</translation>
+    </message>
+    <message>
+        <source>Would add to %1, as edited: %2</source>
+        <translation>Añadiría a %1, editado: %2</translation>
+    </message>
+    <message>
+        <source>Would add to %1: %2</source>
+        <translation>Añadiría a %1: %2</translation>
+    </message>
+    <message>
+        <source>Added to %1, as edited: %2</source>
+        <translation>Añadido a %1, editado: %2</translation>
+    </message>
+    <message>
+        <source>Added to %1: %2</source>
+        <translation>Añadido a %1: %2</translation>
+    </message>
+    <message>
+        <source>Would not import: %1</source>
+        <translation>No importaría: %1</translation>
+    </message>
+    <message>
+        <source>Would not import: %1 (%2)</source>
+        <translation>No importaría: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Not imported: %1</source>
+        <translation>No importado: %1</translation>
+    </message>
+    <message>
+        <source>Not imported: %1 (%2)</source>
+        <translation>No importado: %1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>Claim</name>
     <message>
         <source>Draft</source>
@@ -5432,7 +5621,7 @@
     <name>MedicalHistoryPage</name>
     <message>
         <source>&amp;Link to Network</source>
-        <translation>&amp;Vincular con la red</translation>
+        <translation>Vi&amp;ncular con la red</translation>
     </message>
     <message>
         <source>Find or create this patient in the Metriport network</source>
@@ -5447,16 +5636,8 @@
         <translation>Solicitar a la red los documentos de este paciente (Ctrl+Shift+G)</translation>
     </message>
     <message>
-        <source>Mark Link &amp;Verified</source>
-        <translation>&amp;Marcar vínculo como verificado</translation>
-    </message>
-    <message>
         <source>Confirm that the network&apos;s patient is this person</source>
         <translation>Confirmar que el paciente de la red es esta persona</translation>
-    </message>
-    <message>
-        <source>&amp;Print Summary…</source>
-        <translation>&amp;Imprimir resumen…</translation>
     </message>
     <message>
         <source>Print the clinical summary</source>
@@ -5581,6 +5762,29 @@
         <source>Saved %1.</source>
         <translation>Se guardó %1.</translation>
     </message>
+    <message>
+        <source>Reconcile into &amp;Chart…</source>
+        <translation>Conciliar con la &amp;historia clínica…</translation>
+    </message>
+    <message>
+        <source>Review the outside allergies, medications and problems against the chart and choose what to import</source>
+        <translation>Revisar las alergias, medicamentos y problemas externos frente a la historia clínica y elegir qué importar</translation>
+    </message>
+    <message>
+        <source>Mark Link Verifie&amp;d</source>
+        <translation>&amp;Marcar vínculo como verificado</translation>
+    </message>
+    <message>
+        <source>Print S&amp;ummary…</source>
+        <translation>&amp;Imprimir resumen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n outside statements to review</source>
+        <translation>
+            <numerusform>%n declaración externa por revisar</numerusform>
+            <numerusform>%n declaraciones externas por revisar</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MedicalRecordService</name>
@@ -5652,6 +5856,10 @@
     <message>
         <source>Coverages that repeat a card of the record kept become inactive: %1.</source>
         <translation>Coberturas que repiten una tarjeta del expediente conservado y quedarán inactivas: %1.</translation>
+    </message>
+    <message>
+        <source>Outside records %1, chart lines %2.</source>
+        <translation>Registros externos %1, líneas de la historia clínica %2.</translation>
     </message>
 </context>
 <context>
@@ -6426,6 +6634,189 @@
         <source>Coverage removed</source>
         <extracomment>%1 payer name, %2 member ID</extracomment>
         <translation>Cobertura eliminada</translation>
+    </message>
+</context>
+<context>
+    <name>ReconcileDialog</name>
+    <message>
+        <source>Reconcile into the Chart — %1</source>
+        <translation>Conciliar con la historia clínica — %1</translation>
+    </message>
+    <message>
+        <source>The outside records&apos; allergies, active medications and active problems beside %1&apos;s chart. Accept adds a line to the chart (or brings the chart&apos;s line up to date), Edit lets you change it first, Reject keeps it out. Nothing changes until you apply; Dry Run shows what would.</source>
+        <translation>Las alergias, los medicamentos activos y los problemas activos de los registros externos junto a la historia clínica de %1. Aceptar añade una línea a la historia (o pone al día la línea que ya tiene), Editar permite cambiarla antes, Rechazar la deja fuera. Nada cambia hasta que aplique; Simular muestra lo que cambiaría.</translation>
+    </message>
+    <message>
+        <source>Outside statements and the chart</source>
+        <translation>Declaraciones externas y la historia clínica</translation>
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation>&amp;Aceptar</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Editar…</translation>
+    </message>
+    <message>
+        <source>&amp;Reject…</source>
+        <translation>&amp;Rechazar…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo Choice</source>
+        <translation>Des&amp;hacer elección</translation>
+    </message>
+    <message>
+        <source>What applying does</source>
+        <translation>Lo que hace aplicar</translation>
+    </message>
+    <message>
+        <source>&amp;Dry Run</source>
+        <translation>&amp;Simular</translation>
+    </message>
+    <message>
+        <source>A&amp;pply</source>
+        <translation>A&amp;plicar</translation>
+    </message>
+    <message>
+        <source>Reading the outside records…</source>
+        <translation>Leyendo los registros externos…</translation>
+    </message>
+    <message>
+        <source>Do Not Import</source>
+        <translation>No importar</translation>
+    </message>
+    <message>
+        <source>Why is &quot;%1&quot; kept out of the chart? (optional)</source>
+        <translation>¿Por qué se deja «%1» fuera de la historia clínica? (opcional)</translation>
+    </message>
+    <message>
+        <source>The dry run found a problem; nothing was saved: %1</source>
+        <translation>La simulación encontró un problema; no se guardó nada: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: %1</source>
+        <translation>No se guardó nada: %1</translation>
+    </message>
+    <message>
+        <source>Dry run — nothing has been saved. Apply would:</source>
+        <translation>Simulación: no se ha guardado nada. Aplicar haría lo siguiente:</translation>
+    </message>
+    <message>
+        <source>Applied and recorded in the audit trail:</source>
+        <translation>Aplicado y registrado en el registro de auditoría:</translation>
+    </message>
+    <message>
+        <source>Close Without Applying</source>
+        <translation>Cerrar sin aplicar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending imports</source>
+        <translation>
+            <numerusform>%n importación pendiente</numerusform>
+            <numerusform>%n importaciones pendientes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n choices to apply</source>
+        <translation>
+            <numerusform>%n elección por aplicar</numerusform>
+            <numerusform>%n elecciones por aplicar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n choices have not been applied. Close and drop them?</source>
+        <translation>
+            <numerusform>%n elección no se ha aplicado. ¿Cerrar y descartarla?</numerusform>
+            <numerusform>%n elecciones no se han aplicado. ¿Cerrar y descartarlas?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReconcileModel</name>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>resuelto</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>inactivo</translation>
+    </message>
+    <message>
+        <source>Update the chart</source>
+        <translation>Actualizar la historia clínica</translation>
+    </message>
+    <message>
+        <source>Add to the chart</source>
+        <translation>Añadir a la historia clínica</translation>
+    </message>
+    <message>
+        <source>Add as edited: %1</source>
+        <translation>Añadir editado: %1</translation>
+    </message>
+    <message>
+        <source>Do not import</source>
+        <translation>No importar</translation>
+    </message>
+    <message>
+        <source>Do not import: %1</source>
+        <translation>No importar: %1</translation>
+    </message>
+    <message>
+        <source>Pending: not in the chart</source>
+        <translation>Pendiente: no está en la historia clínica</translation>
+    </message>
+    <message>
+        <source>Pending: the chart says otherwise</source>
+        <translation>Pendiente: la historia clínica dice otra cosa</translation>
+    </message>
+    <message>
+        <source>In the chart</source>
+        <translation>En la historia clínica</translation>
+    </message>
+    <message>
+        <source>Only in the chart</source>
+        <translation>Solo en la historia clínica</translation>
+    </message>
+    <message>
+        <source>Not imported by %1 on %2</source>
+        <translation>No importado por %1 el %2</translation>
+    </message>
+    <message>
+        <source>Not imported by %1 on %2: %3</source>
+        <translation>No importado por %1 el %2: %3</translation>
+    </message>
+    <message>
+        <source>Imported by %1 on %2; the chart has changed since</source>
+        <translation>Importado por %1 el %2; la historia clínica ha cambiado desde entonces</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Lista</translation>
+    </message>
+    <message>
+        <source>Outside records say</source>
+        <translation>Los registros externos dicen</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>The chart says</source>
+        <translation>La historia clínica dice</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decisión</translation>
     </message>
 </context>
 <context>
@@ -7853,6 +8244,22 @@
     <message>
         <source>The patient to keep was merged into another record; open that record and merge into it instead.</source>
         <translation>El paciente que se iba a conservar se fusionó con otro expediente; abra ese expediente y haga la fusión con él.</translation>
+    </message>
+    <message>
+        <source>the chart</source>
+        <translation>la historia clínica</translation>
+    </message>
+    <message>
+        <source>A chart line needs the patient and what it is (a name).</source>
+        <translation>Una línea de la historia clínica necesita el paciente y qué es (un nombre).</translation>
+    </message>
+    <message>
+        <source>A chart line needs what it is (a name).</source>
+        <translation>Una línea de la historia clínica necesita qué es (un nombre).</translation>
+    </message>
+    <message>
+        <source>A reconciliation decision needs the patient, the statement and who decided.</source>
+        <translation>Una decisión de conciliación necesita el paciente, la declaración y quién decidió.</translation>
     </message>
 </context>
 <context>
