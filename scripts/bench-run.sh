@@ -7,7 +7,10 @@
 # for HUB_BENCH_BLAST_SECONDS (10), HUB_BENCH_CLIENTS desks in the reconnect storm (50).
 # The claims dashboard: BENCH_CLAIMS generated claims (1,000,000); the claims outbox:
 # BENCH_OUTBOX_CLAIMS claims (10,000); the kill soak BENCH_SOAK_CLAIMS claims (1,000) with
-# BENCH_SOAK_KILLS kills (40).
+# BENCH_SOAK_KILLS kills (40). Medical history (scripts/bench-clinical.sh): BENCH_CCDA_MB (10),
+# BENCH_FHIR_MB (20), BENCH_REGISTRY patients (100,000), BENCH_DUP_SAMPLE originals looked up
+# (1,000), BENCH_CLINICAL_RUNS (5), BENCH_READER_ROUNDS (10); BENCH_ONLY=clinical runs only
+# that section.
 # The generated database is kept in ${XDG_CACHE_HOME:-~/.cache}/clinicdesk-bench, keyed by the
 # generator and the schema, so a second run measures without generating again.
 set -euo pipefail
@@ -29,6 +32,12 @@ median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print a[int(
 # The load average says how much else the machine was doing: the hub's figures share its cores.
 echo "== ClinicDesk benchmarks ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)," \
      "$(date -u +%Y-%m-%dT%H:%MZ)) =="
+
+# The medical history section alone (its sizes above), without the others' long set-up.
+if [ "${BENCH_ONLY:-}" = clinical ]; then
+    "$root/scripts/bench-clinical.sh" "$build/bench/clinical_bench" "$work/clinical"
+    exit 0
+fi
 
 echo "-- X12 --"
 /usr/bin/time -v -o "$work/parse.time" "$bench" parse 5000
@@ -141,3 +150,9 @@ echo "claims outbox kill soak ($soak_claims claims, $soak_kills kills): $soak_re
      "$(((soak_end - soak_begin) / 1000000)) ms"
 grep -o 'soak: .*' "$work/soak.log" | sed 's/^/   /' || true
 [ "$soak_result" = passed ] || tail -20 "$work/soak.log"
+
+echo "-- medical history --"
+# C-CDA and FHIR reading beside @medplum/ccda and JSON.parse, the document viewer, duplicate
+# search over a generated registry (scripts/bench-clinical.sh; its own header line).
+"$root/scripts/bench-clinical.sh" "$build/bench/clinical_bench" "$work/clinical" ||
+    echo "   (the medical history benchmark reported a problem)"
