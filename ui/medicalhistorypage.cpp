@@ -161,8 +161,8 @@ MedicalHistoryPage::MedicalHistoryPage(const DeskEnvironment &environment, qint6
             m_documentView->setColumnWidth(OutsideDocumentModel::TitleColumn, titleCap);
         if (m_documents->rowCount() > 0 && !m_documentView->currentIndex().isValid())
             m_documentView->setCurrentIndex(m_documents->index(0, 0));
-        // New documents stored: the summary follows.
-        m_summary->reload();
+        // New documents stored: the summary follows, once for documents stored together.
+        m_summaryReload.start();
         updateButtons();
     });
     connect(m_summary, &ClinicalSummaryModel::loaded, this, [this] {
@@ -194,6 +194,11 @@ MedicalHistoryPage::MedicalHistoryPage(const DeskEnvironment &environment, qint6
                     }
                     showLink();
                 });
+        connect(m_env.outsideRecords, &OutsideRecordsService::consolidatedQueryFailed, this,
+                [this](qint64 patientId, const QString &error) {
+                    if (patientId == m_patientId)
+                        showMessage(error, true);
+                });
         connect(m_env.outsideRecords, &OutsideRecordsService::syncStatusChanged, this,
                 [this](qint64 patientId, NetworkSyncStatus status, const QString &detail) {
                     if (patientId != m_patientId)
@@ -220,6 +225,9 @@ MedicalHistoryPage::MedicalHistoryPage(const DeskEnvironment &environment, qint6
         Q_EMIT loaded();
         updateButtons();
     });
+    m_summaryReload.setSingleShot(true);
+    m_summaryReload.setInterval(400);
+    connect(&m_summaryReload, &QTimer::timeout, m_summary, &ClinicalSummaryModel::reload);
     m_documents->setPatient(m_patientId);
     m_summary->setPatient(m_patientId);
     readLink();

@@ -6,6 +6,7 @@
 #include "services/domain/patient.h"
 #include "ui/deskenvironment.h"
 
+#include <QTimer>
 #include <QWidget>
 
 #include <optional>
@@ -83,6 +84,8 @@ private:
     QPushButton *m_reconcileButton;
     QLabel *m_pending;
     quint64 m_pendingGeneration = 0;
+    //! Documents stored one after another re-read the summary once (each read parses them all).
+    QTimer m_summaryReload;
     OutsideDocumentModel *m_documents;
     ClinicalSummaryModel *m_summary;
     QTableView *m_documentView;

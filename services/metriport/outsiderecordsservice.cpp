@@ -390,10 +390,15 @@ void OutsideRecordsService::askConsolidated(qint64 patientId)
         return;
     it->consolidatedAsked = true;
     MetriportCall *call = m_client->startConsolidatedQuery(it->metriportId, QStringLiteral("json"));
-    connect(call, &Job::finished, this, [call] {
-        // The data itself comes by webhook (medical.consolidated-data); a failure here leaves
-        // the documents, which are the source of the same data.
-        Q_UNUSED(call);
+    connect(call, &Job::finished, this, [this, call, patientId] {
+        // The data itself comes by webhook (medical.consolidated-data). A refusal is said, not
+        // hidden: the documents, the source of the same data, are still there.
+        if (call->error() != Job::Error::NoError && !call->wasCancelled()) {
+            Q_EMIT consolidatedQueryFailed(
+                patientId, tr("The network's consolidated data could not be asked for: %1 The "
+                              "documents are kept; Get Outside Records asks again.")
+                               .arg(call->errorString()));
+        }
     });
     call->start();
 }

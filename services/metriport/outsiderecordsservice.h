@@ -87,6 +87,8 @@ Q_SIGNALS:
                       const QString &error);
     void syncStatusChanged(qint64 patientId, NetworkSyncStatus status, const QString &detail);
     void documentsChanged(qint64 patientId);
+    //! Asking for the consolidated FHIR data failed (the documents are unaffected).
+    void consolidatedQueryFailed(qint64 patientId, const QString &error);
     //! The webhook deliveries as Metriport reports them; `retried` when failures were resent.
     void webhookHealthChecked(bool enabled, int failed, bool retried, const QString &error);
 
