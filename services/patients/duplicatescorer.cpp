@@ -361,6 +361,18 @@ DuplicateScore DuplicateScorer::score(const DuplicateSubject &typedSubject,
         personal = true;
     }
 
+    if (!sameMrn && !swapped && last == LastMatch::Different && !personal) {
+        // Another last name is a married name only while nothing says the two live apart:
+        // with another address or another phone (given on both) and nothing shared, it is
+        // someone else with the same first name and birthday (bench: 1 in 60 otherwise).
+        const QString phoneB = phoneDigits(b.phone);
+        const bool sharesContact = (!streetA.isEmpty() && streetA == streetB)
+            || (phoneA.size() >= 7 && phoneA == phoneB);
+        const bool livesApart = (!streetA.isEmpty() && !streetB.isEmpty() && streetA != streetB)
+            || (phoneA.size() >= 7 && phoneB.size() >= 7 && phoneA != phoneB);
+        if (livesApart && !sharesContact)
+            points = std::min(points, possibleThreshold - 1);
+    }
     if (!sameMrn) {
         if (first.match == Match::Different && !swapped)
             points = std::min(points, differentFirstNameCap);

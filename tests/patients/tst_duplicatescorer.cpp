@@ -93,6 +93,21 @@ void TestDuplicateScorer::pairs_data()
     QTest::newRow("married name, same phone, address spelt otherwise")
         << kylaFieldsAtHome << kylaBrown << possible << QStringLiteral("same phone");
 
+    // Same first name and birthday, another last name, living elsewhere: someone else.
+    Person kylaFieldsElsewhere{"Kyla", "Fields"};
+    kylaFieldsElsewhere.street = QStringLiteral("9 Oak Ridge Rd");
+    kylaFieldsElsewhere.zip = QStringLiteral("97402");
+    QTest::newRow("another last name, another address") << kylaFieldsElsewhere << kylaBrown
+                                                        << different << QString();
+    Person kylaFieldsOtherPhone{"Kyla", "Fields"};
+    kylaFieldsOtherPhone.phone = QStringLiteral("541-555-0199");
+    QTest::newRow("another last name, another phone") << kylaFieldsOtherPhone << kylaBrown
+                                                      << different << QString();
+    Person kylaFieldsMoved = kylaFieldsOtherPhone;
+    kylaFieldsMoved.street = street;
+    QTest::newRow("another last name and phone, same address")
+        << kylaFieldsMoved << kylaBrown << possible << QStringLiteral("same address");
+
     QTest::newRow("same name, nothing else") << Person{"Kyla", "Brown"} << kylaBrown << likely
                                              << QStringLiteral("last name Brown = Brown");
     QTest::newRow("case, accents, punctuation")
