@@ -3,19 +3,22 @@
 #include "services/clinical/fhirbundlereader.h"
 
 #include "services/clinical/codesystems.h"
+#include "services/clinical/fhirjson.h"
 #include "services/clinical/fhirnarrative.h"
 #include "services/clinical/fhirvocabulary.h"
 
 #include <QHash>
-#include <QJsonArray>
 #include <QJsonDocument>
-#include <QJsonObject>
+#include <QJsonParseError>
 #include <QLocale>
 #include <QMap>
 #include <QSet>
 
+#include <algorithm>
 #include <array>
 #include <cstring>
+#include <string>
+#include <string_view>
 
 using namespace Qt::StringLiterals;
 using FhirVocabulary::Mark;
@@ -61,25 +64,65 @@ int nestingDepth(const QByteArray &json, int limit)
     return deepest;
 }
 
-QString number(const QJsonValue &value)
+QString number(const FhirJson &value)
 {
-    if (value.isDouble())
+    if (value.isNumber())
         return QString::number(value.toDouble(), 'g', QLocale::FloatingPointShortest);
     return value.toString();
 }
 
 // "Patient/123" from "https://server/fhir/Patient/123/_history/2"; empty when there is none.
-QString typeAndId(const QString &url)
+std::string_view typeAndId(std::string_view url)
 {
-    QString path = url;
-    const qsizetype history = path.indexOf("/_history/"_L1);
-    if (history >= 0)
-        path.truncate(history);
-    const qsizetype last = path.lastIndexOf(u'/');
-    if (last <= 0)
+    if (const size_t history = url.find("/_history/"); history != std::string_view::npos)
+        url = url.substr(0, history);
+    const size_t last = url.rfind('/');
+    if (last == std::string_view::npos || last == 0)
         return {};
-    const qsizetype before = path.lastIndexOf(u'/', last - 1);
-    return path.mid(before + 1);
+    const size_t before = url.rfind('/', last - 1);
+    return url.substr(before == std::string_view::npos ? 0 : before + 1);
+}
+
+QString qString(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
+
+// A resource's "Type/id", as two views into the document.
+struct TypeAndId
+{
+    QByteArrayView type;
+    QByteArrayView id;
+    friend bool operator==(const TypeAndId &a, const TypeAndId &b)
+    {
+        return a.type == b.type && a.id == b.id;
+    }
+    friend size_t qHash(const TypeAndId &key, size_t seed = 0) noexcept
+    {
+        return qHashMulti(seed, key.type, key.id);
+    }
+};
+
+QByteArrayView view(std::string_view text)
+{
+    return QByteArrayView(text.data(), qsizetype(text.size()));
+}
+
+// "Type/id" split at its first slash (a resourceType has none).
+TypeAndId splitTypeAndId(std::string_view reference)
+{
+    const size_t slash = reference.find('/');
+    if (slash == std::string_view::npos)
+        return {};
+    return {view(reference.substr(0, slash)), view(reference.substr(slash + 1))};
+}
+
+// One of our marks; other extensions' URLs are never made into strings.
+bool markOf(const FhirJson &url, Mark *mark)
+{
+    const std::string_view text = url.view();
+    return text.starts_with(FhirVocabulary::ExtensionBase) &&
+           FhirVocabulary::markOf(qString(text), mark);
 }
 
 QString capitalized(const QString &word)
@@ -100,56 +143,63 @@ class BundleReading
     Q_DECLARE_TR_FUNCTIONS(FhirBundleReader)
 
 public:
-    ClinicalRecord read(const QJsonObject &root);
+    ClinicalRecord read(const FhirJson &root);
 
 private:
     // Indexing and references
-    void index(const QJsonObject &resource, const QString &fullUrl);
-    qsizetype find(const QString &reference) const;
-    QJsonObject resolve(const QJsonValue &reference, const QJsonObject &container,
-                        qsizetype *index = nullptr) const;
-    QString nameOf(const QJsonValue &reference, const QJsonObject &container) const;
-    QString namesOf(const QJsonValue &references, const QJsonObject &container,
-                    QLatin1StringView inner = {}) const;
-    QString displayName(const QJsonObject &resource, const QJsonObject &container) const;
+    void index(const FhirJson &resource, std::string_view fullUrl);
+    qsizetype find(std::string_view reference) const;
+    qsizetype findExact(std::string_view key) const;
+    FhirJson resolve(const FhirJson &reference, const FhirJson &container,
+                     qsizetype *index = nullptr) const;
+    FhirJson resolveTarget(std::string_view target, const FhirJson &container,
+                           qsizetype *index = nullptr) const;
+    QString nameOf(const FhirJson &reference, const FhirJson &container) const;
+    QString namesOf(const FhirJson &references, const FhirJson &container,
+                    std::string_view inner = {}) const;
+    QString displayName(const FhirJson &resource, const FhirJson &container) const;
     void findPanels();
+    void reserveEntries();
 
     // Data types
     void problem(QLatin1StringView field);
-    ClinicalCode coding(const QJsonObject &coding);
-    ClinicalCode codeable(const QJsonValue &value, QLatin1StringView field);
-    QString words(const QJsonValue &value) const;
-    QString quantity(const QJsonValue &value, QString *unit = nullptr) const;
-    void dates(const QJsonObject &resource, QLatin1StringView prefix, QString *start,
+    ClinicalCode coding(const FhirJson &coding);
+    ClinicalCode codeable(const FhirJson &value, QLatin1StringView field);
+    QString words(const FhirJson &value) const;
+    QString quantity(const FhirJson &value, QString *unit = nullptr) const;
+    void dates(const FhirJson &resource, std::string_view prefix, QString *start,
                QString *end) const;
-    QString frequency(const QJsonObject &timing) const;
-    void readValue(const QJsonObject &holder, QString *value, QString *unit);
-    static QString humanName(const QJsonValue &names);
-    static QString identifierText(const QJsonObject &identifier);
+    QString frequency(const FhirJson &timing) const;
+    void readValue(const FhirJson &holder, QString *value, QString *unit);
+    static QString humanName(const FhirJson &names);
+    static QString identifierText(const FhirJson &identifier);
 
     // Resources
-    ClinicalEntry begin(const QJsonObject &resource, ClinicalKind kind);
-    void finish(ClinicalEntry &entry, const QJsonObject &resource);
-    void allergy(const QJsonObject &resource);
-    void medication(const QJsonObject &resource, bool request);
-    void condition(const QJsonObject &resource);
-    void immunization(const QJsonObject &resource);
-    void observation(const QJsonObject &resource, qsizetype index);
-    void encounter(const QJsonObject &resource);
-    void procedure(const QJsonObject &resource);
-    void diagnosticReport(const QJsonObject &resource, qsizetype index);
-    void documentReference(const QJsonObject &resource);
-    ClinicalAttachment attachment(const QJsonObject &value, const QJsonObject &container);
-    void patient(const QJsonObject &resource);
-    void composition(const QJsonObject &resource);
-    ClinicalSection compositionSection(const QJsonObject &section, const QJsonObject &container,
+    ClinicalEntry begin(const FhirJson &resource, ClinicalKind kind);
+    void finish(ClinicalEntry &entry, const FhirJson &resource);
+    void allergy(const FhirJson &resource);
+    void medication(const FhirJson &resource, bool request);
+    void condition(const FhirJson &resource);
+    void immunization(const FhirJson &resource);
+    void observation(const FhirJson &resource, qsizetype index);
+    void encounter(const FhirJson &resource);
+    void procedure(const FhirJson &resource);
+    void diagnosticReport(const FhirJson &resource, qsizetype index);
+    void documentReference(const FhirJson &resource);
+    ClinicalAttachment attachment(const FhirJson &value, const FhirJson &container);
+    void patient(const FhirJson &resource);
+    void composition(const FhirJson &resource);
+    ClinicalSection compositionSection(const FhirJson &section, const FhirJson &container,
                                        ClinicalKind *kind);
-    ClinicalKind kindOfResource(const QJsonObject &resource) const;
+    ClinicalKind kindOfResource(const FhirJson &resource) const;
     void buildSections();
 
-    QList<QJsonObject> m_resources;
-    QStringList m_types;
-    QHash<QString, qsizetype> m_byUrl;        // fullUrl and "Type/id"
+    QList<FhirJson> m_resources;
+    QList<std::string_view> m_types;
+    // Keys are views into the document, which outlives the reading. The last resource to
+    // claim a key wins, as a later entry of a bundle overrides an earlier one.
+    QHash<QByteArrayView, qsizetype> m_byUrl; // fullUrl
+    QHash<TypeAndId, qsizetype> m_byId;       // "Type/id"
     QHash<QString, qsizetype> m_byIdentifier; // "Type?system|value"
     QHash<qsizetype, QString> m_panelOf;      // observation → its panel's name
     QSet<qsizetype> m_panels;                 // observations that only group others
@@ -166,82 +216,83 @@ private:
     ClinicalRecord m_record;
 };
 
-ClinicalRecord BundleReading::read(const QJsonObject &root)
+ClinicalRecord BundleReading::read(const FhirJson &root)
 {
     m_record.format = ClinicalRecord::Format::Fhir;
     int withoutResource = 0;
-    if (root.value("resourceType"_L1).toString() == "Bundle"_L1) {
-        m_record.header.documentId = root.value("identifier"_L1).isObject()
-                                         ? identifierText(root.value("identifier"_L1).toObject())
-                                         : root.value("id"_L1).toString();
-        m_record.header.date = root.value("timestamp"_L1).toString();
-        const QJsonArray entries = root.value("entry"_L1).toArray();
-        m_resources.reserve(entries.size());
-        m_types.reserve(entries.size());
-        for (const QJsonValue &value : entries) {
-            const QJsonObject entry = value.toObject();
-            const QJsonValue resource = entry.value("resource"_L1);
+    if (root.value("resourceType").is("Bundle")) {
+        m_record.header.documentId = root.value("identifier").isObject()
+                                         ? identifierText(root.value("identifier"))
+                                         : root.value("id").toString();
+        m_record.header.date = root.value("timestamp").toString();
+        const FhirJson entries = root.value("entry");
+        m_resources.reserve(entries.itemCount());
+        m_types.reserve(entries.itemCount());
+        m_byUrl.reserve(entries.itemCount());
+        m_byId.reserve(entries.itemCount());
+        for (const FhirJson &entry : entries) {
+            const FhirJson resource = entry.value("resource");
             if (!resource.isObject()) {
                 ++withoutResource;
                 continue;
             }
-            index(resource.toObject(), entry.value("fullUrl"_L1).toString());
+            index(resource, entry.value("fullUrl").view());
         }
     } else {
-        index(root, QString());
+        index(root, {});
     }
     findPanels();
+    reserveEntries();
 
     for (qsizetype i = 0; i < m_resources.size(); ++i) {
-        const QJsonObject &resource = m_resources.at(i);
-        const QString &type = m_types.at(i);
+        const FhirJson &resource = m_resources.at(i);
+        const std::string_view type = m_types.at(i);
         m_problems.clear();
-        if (type == "Observation"_L1)
+        if (type == "Observation")
             observation(resource, i);
-        else if (type == "AllergyIntolerance"_L1)
+        else if (type == "AllergyIntolerance")
             allergy(resource);
-        else if (type == "MedicationStatement"_L1)
+        else if (type == "MedicationStatement")
             medication(resource, false);
-        else if (type == "MedicationRequest"_L1)
+        else if (type == "MedicationRequest")
             medication(resource, true);
-        else if (type == "Condition"_L1)
+        else if (type == "Condition")
             condition(resource);
-        else if (type == "Immunization"_L1)
+        else if (type == "Immunization")
             immunization(resource);
-        else if (type == "Encounter"_L1)
+        else if (type == "Encounter")
             encounter(resource);
-        else if (type == "Procedure"_L1)
+        else if (type == "Procedure")
             procedure(resource);
-        else if (type == "DiagnosticReport"_L1)
+        else if (type == "DiagnosticReport")
             diagnosticReport(resource, i);
-        else if (type == "DocumentReference"_L1)
+        else if (type == "DocumentReference")
             documentReference(resource);
-        else if (type == "Patient"_L1)
+        else if (type == "Patient")
             patient(resource);
-        else if (type == "Composition"_L1)
+        else if (type == "Composition")
             composition(resource);
-        else if (type == "Device"_L1)
+        else if (type == "Device")
             ; // counted at the end unless it is the software that wrote the document
-        else if (type == "Binary"_L1 || type == "Practitioner"_L1 ||
-                 type == "PractitionerRole"_L1 || type == "Organization"_L1 ||
-                 type == "Location"_L1 || type == "Medication"_L1)
+        else if (type == "Binary" || type == "Practitioner" || type == "PractitionerRole" ||
+                 type == "Organization" || type == "Location" || type == "Medication")
             ; // read when something refers to them; Binary at the end
         else
-            ++m_notShown[type.isEmpty() ? BundleReading::tr("(no type)") : type];
+            ++m_notShown[type.empty() ? BundleReading::tr("(no type)") : qString(type)];
     }
     // A Binary no DocumentReference pointed at is an attachment of its own.
     for (qsizetype i = 0; i < m_resources.size(); ++i) {
-        if (m_types.at(i) == "Binary"_L1 && !m_usedBinaries.contains(i)) {
+        if (m_types.at(i) == "Binary" && !m_usedBinaries.contains(i)) {
             ClinicalAttachment file = attachment(m_resources.at(i), m_resources.at(i));
             if (file.title.isEmpty())
                 file.title = BundleReading::tr("Attached file %1")
-                                 .arg(m_resources.at(i).value("id"_L1).toString());
+                                 .arg(m_resources.at(i).value("id").toString());
             m_record.attachments.append(file);
         }
     }
     for (qsizetype i = 0; i < m_resources.size(); ++i) {
-        if (m_types.at(i) == "Device"_L1 && !m_authorDevices.contains(i))
-            ++m_notShown[m_types.at(i)];
+        if (m_types.at(i) == "Device" && !m_authorDevices.contains(i))
+            ++m_notShown[qString(m_types.at(i))];
     }
     buildSections();
 
@@ -263,60 +314,71 @@ ClinicalRecord BundleReading::read(const QJsonObject &root)
 
 // --- Indexing and references ---------------------------------------------------------------
 
-void BundleReading::index(const QJsonObject &resource, const QString &fullUrl)
+void BundleReading::index(const FhirJson &resource, std::string_view fullUrl)
 {
     const qsizetype at = m_resources.size();
-    const QString type = resource.value("resourceType"_L1).toString();
+    const std::string_view type = resource.value("resourceType").view();
     m_resources.append(resource);
     m_types.append(type);
-    if (!fullUrl.isEmpty())
-        m_byUrl.insert(fullUrl, at);
-    const QString id = resource.value("id"_L1).toString();
-    if (!type.isEmpty() && !id.isEmpty())
-        m_byUrl.insert(type + u'/' + id, at);
+    if (!fullUrl.empty())
+        m_byUrl.insert(view(fullUrl), at);
+    const std::string_view id = resource.value("id").view();
+    if (!type.empty() && !id.empty())
+        m_byId.insert(TypeAndId{view(type), view(id)}, at);
     // Synthea refers to practitioners and organizations by identifier.
-    if (type == "Practitioner"_L1 || type == "Organization"_L1 || type == "Location"_L1 ||
-        type == "PractitionerRole"_L1) {
-        for (const QJsonValue &value : resource.value("identifier"_L1).toArray()) {
-            const QJsonObject identifier = value.toObject();
-            m_byIdentifier.insert(type + u'?' + identifier.value("system"_L1).toString() + u'|' +
-                                      identifier.value("value"_L1).toString(),
+    if (type == "Practitioner" || type == "Organization" || type == "Location" ||
+        type == "PractitionerRole") {
+        const QString prefix = qString(type) + u'?';
+        for (const FhirJson &identifier : resource.value("identifier")) {
+            m_byIdentifier.insert(prefix + identifier.value("system").toString() + u'|' +
+                                      identifier.value("value").toString(),
                                   at);
         }
     }
 }
 
-qsizetype BundleReading::find(const QString &reference) const
+// The resource a fullUrl or "Type/id" names; when both name one, the later in the bundle.
+qsizetype BundleReading::findExact(std::string_view key) const
 {
-    if (reference.isEmpty())
+    return std::max(m_byUrl.value(view(key), -1), m_byId.value(splitTypeAndId(key), -1));
+}
+
+qsizetype BundleReading::find(std::string_view reference) const
+{
+    if (reference.empty())
         return -1;
-    if (const auto it = m_byUrl.constFind(reference); it != m_byUrl.cend())
-        return it.value();
-    const qsizetype query = reference.indexOf("?identifier="_L1);
-    if (query > 0) {
-        QString key = reference.left(query) + u'?' + reference.mid(query + 12);
+    if (const qsizetype found = findExact(reference); found >= 0)
+        return found;
+    if (const size_t query = reference.find("?identifier=");
+        query != std::string_view::npos && query > 0) {
+        QString key =
+            qString(reference.substr(0, query)) + u'?' + qString(reference.substr(query + 12));
         key.replace("%7C"_L1, "|"_L1, Qt::CaseInsensitive);
         return m_byIdentifier.value(key, -1);
     }
-    const QString shortForm = typeAndId(reference);
-    if (!shortForm.isEmpty() && shortForm != reference)
-        return m_byUrl.value(shortForm, -1);
+    const std::string_view shortForm = typeAndId(reference);
+    if (!shortForm.empty() && shortForm != reference)
+        return findExact(shortForm);
     return -1;
 }
 
-QJsonObject BundleReading::resolve(const QJsonValue &reference, const QJsonObject &container,
-                                   qsizetype *index) const
+FhirJson BundleReading::resolve(const FhirJson &reference, const FhirJson &container,
+                                qsizetype *index) const
+{
+    return resolveTarget(reference.value("reference").view(), container, index);
+}
+
+FhirJson BundleReading::resolveTarget(std::string_view target, const FhirJson &container,
+                                      qsizetype *index) const
 {
     if (index)
         *index = -1;
-    const QString target = reference.toObject().value("reference"_L1).toString();
-    if (target.isEmpty())
+    if (target.empty())
         return {};
-    if (target.startsWith(u'#')) {
-        const QStringView id = QStringView(target).mid(1);
-        for (const QJsonValue &value : container.value("contained"_L1).toArray()) {
-            const QJsonObject contained = value.toObject();
-            if (contained.value("id"_L1).toString() == id)
+    if (target.front() == '#') {
+        const std::string_view id = target.substr(1);
+        for (const FhirJson &contained : container.value("contained")) {
+            if (contained.value("id").view() == id)
                 return contained;
         }
         return {};
@@ -324,81 +386,80 @@ QJsonObject BundleReading::resolve(const QJsonValue &reference, const QJsonObjec
     const qsizetype found = find(target);
     if (index)
         *index = found;
-    return found >= 0 ? m_resources.at(found) : QJsonObject();
+    return found >= 0 ? m_resources.at(found) : FhirJson();
 }
 
-QString BundleReading::humanName(const QJsonValue &names)
+QString BundleReading::humanName(const FhirJson &names)
 {
-    const QJsonArray list = names.toArray();
-    if (list.isEmpty())
+    const FhirJson list = names;
+    if (list.noItems())
         return {};
     // The official name when there is one, else the first.
-    QJsonObject chosen = list.first().toObject();
-    for (const QJsonValue &value : list) {
-        if (value.toObject().value("use"_L1).toString() == "official"_L1) {
-            chosen = value.toObject();
+    FhirJson chosen = list.first();
+    for (const FhirJson &value : list) {
+        if (value.value("use").is("official")) {
+            chosen = value;
             break;
         }
     }
-    const QString text = chosen.value("text"_L1).toString().simplified();
+    const QString text = chosen.value("text").toString().simplified();
     if (!text.isEmpty())
         return text;
     QStringList parts;
-    for (const QJsonValue &prefix : chosen.value("prefix"_L1).toArray())
+    for (const FhirJson &prefix : chosen.value("prefix"))
         parts.append(prefix.toString());
-    for (const QJsonValue &given : chosen.value("given"_L1).toArray())
+    for (const FhirJson &given : chosen.value("given"))
         parts.append(given.toString());
-    parts.append(chosen.value("family"_L1).toString());
-    for (const QJsonValue &suffix : chosen.value("suffix"_L1).toArray())
+    parts.append(chosen.value("family").toString());
+    for (const FhirJson &suffix : chosen.value("suffix"))
         parts.append(suffix.toString());
     parts.removeAll(QString());
     return parts.join(u' ').simplified();
 }
 
-QString BundleReading::displayName(const QJsonObject &resource, const QJsonObject &container) const
+QString BundleReading::displayName(const FhirJson &resource, const FhirJson &container) const
 {
-    const QString type = resource.value("resourceType"_L1).toString();
-    if (type == "Practitioner"_L1 || type == "Patient"_L1 || type == "RelatedPerson"_L1)
-        return humanName(resource.value("name"_L1));
-    if (type == "PractitionerRole"_L1) {
-        const QString person = nameOf(resource.value("practitioner"_L1), resource);
-        return person.isEmpty() ? nameOf(resource.value("organization"_L1), resource) : person;
+    const std::string_view type = resource.value("resourceType").view();
+    if (type == "Practitioner" || type == "Patient" || type == "RelatedPerson")
+        return humanName(resource.value("name"));
+    if (type == "PractitionerRole") {
+        const QString person = nameOf(resource.value("practitioner"), resource);
+        return person.isEmpty() ? nameOf(resource.value("organization"), resource) : person;
     }
-    if (type == "Device"_L1) {
-        const QJsonArray names = resource.value("deviceName"_L1).toArray();
-        if (!names.isEmpty())
-            return names.first().toObject().value("name"_L1).toString();
-        return words(resource.value("type"_L1));
+    if (type == "Device") {
+        const FhirJson names = resource.value("deviceName");
+        if (!names.noItems())
+            return names.first().value("name").toString();
+        return words(resource.value("type"));
     }
     Q_UNUSED(container)
-    return resource.value("name"_L1).toString();
+    return resource.value("name").toString();
 }
 
-QString BundleReading::nameOf(const QJsonValue &reference, const QJsonObject &container) const
+QString BundleReading::nameOf(const FhirJson &reference, const FhirJson &container) const
 {
-    const QJsonObject target = resolve(reference, container);
+    const FhirJson target = resolve(reference, container);
     QString name;
-    if (!target.isEmpty())
+    if (!target.noMembers())
         name = displayName(target, container);
     if (name.isEmpty())
-        name = reference.toObject().value("display"_L1).toString();
+        name = reference.value("display").toString();
     return name.simplified();
 }
 
 // The names of a list of references, or of `inner` references in a list of objects
 // (participant[].individual, performer[].actor, location[].location).
-QString BundleReading::namesOf(const QJsonValue &references, const QJsonObject &container,
-                               QLatin1StringView inner) const
+QString BundleReading::namesOf(const FhirJson &references, const FhirJson &container,
+                               std::string_view inner) const
 {
     QStringList names;
-    const auto add = [&](const QJsonValue &reference) {
-        const QString name =
-            nameOf(inner.isEmpty() ? reference : reference.toObject().value(inner), container);
+    const auto add = [&](const FhirJson &reference) {
+        const QString name = nameOf(inner.empty() ? reference : reference.value(inner), container);
         if (!name.isEmpty() && !names.contains(name))
             names.append(name);
     };
     if (references.isArray()) {
-        for (const QJsonValue &value : references.toArray())
+        for (const FhirJson &value : references)
             add(value);
     } else if (references.isObject()) {
         add(references);
@@ -409,17 +470,17 @@ QString BundleReading::namesOf(const QJsonValue &references, const QJsonObject &
 void BundleReading::findPanels()
 {
     for (qsizetype i = 0; i < m_resources.size(); ++i) {
-        const QString &type = m_types.at(i);
-        const bool report = type == "DiagnosticReport"_L1;
-        if (!report && type != "Observation"_L1)
+        const std::string_view type = m_types.at(i);
+        const bool report = type == "DiagnosticReport";
+        if (!report && type != "Observation")
             continue;
-        const QJsonObject &resource = m_resources.at(i);
-        const QJsonArray members = resource.value(report ? "result"_L1 : "hasMember"_L1).toArray();
-        if (members.isEmpty())
+        const FhirJson &resource = m_resources.at(i);
+        const FhirJson members = resource.value(report ? "result" : "hasMember");
+        if (members.noItems())
             continue;
-        const QString name = words(resource.value("code"_L1));
+        const QString name = words(resource.value("code"));
         int found = 0;
-        for (const QJsonValue &member : members) {
+        for (const FhirJson &member : members) {
             qsizetype at = -1;
             resolve(member, resource, &at);
             if (at < 0)
@@ -433,13 +494,27 @@ void BundleReading::findPanels()
             continue;
         m_groups.insert(i);
         if (!report) {
-            bool hasValue = resource.contains("component"_L1);
-            for (auto it = resource.begin(); !hasValue && it != resource.end(); ++it)
-                hasValue = it.key().startsWith("value"_L1);
-            if (!hasValue)
+            if (!resource.contains("component") && !resource.hasKeyStartingWith("value"))
                 m_panels.insert(i);
         }
     }
+}
+
+// Room for every entry before the first is read: a ClinicalEntry is large, and moving all of
+// them each time a list grows costs more than reading them.
+void BundleReading::reserveEntries()
+{
+    std::array<qsizetype, KindCount> expected{};
+    for (qsizetype i = 0; i < m_resources.size(); ++i) {
+        const std::string_view type = m_types.at(i);
+        if (type == "Observation" || type == "AllergyIntolerance" ||
+            type == "MedicationStatement" || type == "MedicationRequest" || type == "Condition" ||
+            type == "Immunization" || type == "Encounter" || type == "Procedure" ||
+            type == "DiagnosticReport")
+            ++expected[size_t(kindOfResource(m_resources.at(i)))];
+    }
+    for (int k = 0; k < KindCount; ++k)
+        m_entries[size_t(k)].reserve(expected[size_t(k)]);
 }
 
 // --- Data types -----------------------------------------------------------------------------
@@ -451,12 +526,12 @@ void BundleReading::problem(QLatin1StringView field)
         m_problems.append(name);
 }
 
-ClinicalCode BundleReading::coding(const QJsonObject &value)
+ClinicalCode BundleReading::coding(const FhirJson &value)
 {
     ClinicalCode code;
-    code.code = value.value("code"_L1).toString();
-    code.system = value.value("system"_L1).toString();
-    code.display = value.value("display"_L1).toString();
+    code.code = value.value("code").toString();
+    code.system = value.value("system").toString();
+    code.display = value.value("display").toString();
     if (!code.system.isEmpty()) {
         auto it = m_systemNames.find(code.system);
         if (it == m_systemNames.end())
@@ -467,7 +542,7 @@ ClinicalCode BundleReading::coding(const QJsonObject &value)
 }
 
 // A CodeableConcept: the first coding is the code, the others its translations.
-ClinicalCode BundleReading::codeable(const QJsonValue &value, QLatin1StringView field)
+ClinicalCode BundleReading::codeable(const FhirJson &value, QLatin1StringView field)
 {
     if (value.isUndefined() || value.isNull())
         return {};
@@ -480,15 +555,15 @@ ClinicalCode BundleReading::codeable(const QJsonValue &value, QLatin1StringView 
         }
         return {};
     }
-    const QJsonObject object = value.toObject();
+    const FhirJson object = value;
     ClinicalCode out;
     bool first = true;
-    for (const QJsonValue &item : object.value("coding"_L1).toArray()) {
+    for (const FhirJson &item : object.value("coding")) {
         if (!item.isObject()) {
             problem(field);
             continue;
         }
-        ClinicalCode code = coding(item.toObject());
+        ClinicalCode code = coding(item);
         if (code.code.isEmpty() && code.display.isEmpty())
             continue;
         if (first) {
@@ -498,42 +573,41 @@ ClinicalCode BundleReading::codeable(const QJsonValue &value, QLatin1StringView 
             out.translations.append(code);
         }
     }
-    out.originalText = object.value("text"_L1).toString();
+    out.originalText = object.value("text").toString();
     return out;
 }
 
 // The words of a CodeableConcept (or a Coding): its text, else a display, else a code.
-QString BundleReading::words(const QJsonValue &value) const
+QString BundleReading::words(const FhirJson &value) const
 {
-    const QJsonObject object = value.toObject();
-    if (object.isEmpty())
+    const FhirJson object = value;
+    if (object.noMembers())
         return value.isString() ? value.toString() : QString();
-    QString text = object.value("text"_L1).toString();
+    QString text = object.value("text").toString();
     if (!text.isEmpty())
         return text;
-    text = object.value("display"_L1).toString();
+    text = object.value("display").toString();
     if (!text.isEmpty())
         return text;
-    QString firstCode = object.value("code"_L1).toString();
-    for (const QJsonValue &item : object.value("coding"_L1).toArray()) {
-        const QJsonObject coding = item.toObject();
-        const QString display = coding.value("display"_L1).toString();
+    QString firstCode = object.value("code").toString();
+    for (const FhirJson &item : object.value("coding")) {
+        const FhirJson coding = item;
+        const QString display = coding.value("display").toString();
         if (!display.isEmpty())
             return display;
         if (firstCode.isEmpty())
-            firstCode = coding.value("code"_L1).toString();
+            firstCode = coding.value("code").toString();
     }
     return firstCode;
 }
 
-QString BundleReading::quantity(const QJsonValue &value, QString *unit) const
+QString BundleReading::quantity(const FhirJson &value, QString *unit) const
 {
-    const QJsonObject object = value.toObject();
-    const QString amount =
-        object.value("comparator"_L1).toString() + number(object.value("value"_L1));
-    QString units = object.value("unit"_L1).toString();
+    const FhirJson object = value;
+    const QString amount = object.value("comparator").toString() + number(object.value("value"));
+    QString units = object.value("unit").toString();
     if (units.isEmpty())
-        units = object.value("code"_L1).toString();
+        units = object.value("code").toString();
     if (unit) {
         *unit = units;
         return amount;
@@ -542,44 +616,50 @@ QString BundleReading::quantity(const QJsonValue &value, QString *unit) const
 }
 
 // start and end of a choice element: <prefix>DateTime, <prefix>Period, <prefix>Instant…
-void BundleReading::dates(const QJsonObject &resource, QLatin1StringView prefix, QString *start,
+void BundleReading::dates(const FhirJson &resource, std::string_view prefix, QString *start,
                           QString *end) const
 {
-    const QJsonValue dateTime = resource.value(QString(prefix) + "DateTime"_L1);
+    std::string key(prefix);
+    const auto member = [&](std::string_view suffix) {
+        key.resize(prefix.size());
+        key.append(suffix);
+        return resource.value(key);
+    };
+    const FhirJson dateTime = member("DateTime");
     if (dateTime.isString()) {
         *start = dateTime.toString();
         return;
     }
-    const QJsonValue period = resource.value(QString(prefix) + "Period"_L1);
+    const FhirJson period = member("Period");
     if (period.isObject()) {
-        *start = period.toObject().value("start"_L1).toString();
+        *start = period.value("start").toString();
         if (end)
-            *end = period.toObject().value("end"_L1).toString();
+            *end = period.value("end").toString();
         return;
     }
-    for (const QLatin1StringView suffix : {"Instant"_L1, "Date"_L1, "String"_L1}) {
-        const QJsonValue other = resource.value(QString(prefix) + suffix);
+    for (const std::string_view suffix : {"Instant", "Date", "String"}) {
+        const FhirJson other = member(suffix);
         if (other.isString()) {
             *start = other.toString();
             return;
         }
     }
-    const QJsonValue age = resource.value(QString(prefix) + "Age"_L1);
+    const FhirJson age = member("Age");
     if (age.isObject())
         *start = BundleReading::tr("age %1").arg(quantity(age));
 }
 
-QString BundleReading::frequency(const QJsonObject &timing) const
+QString BundleReading::frequency(const FhirJson &timing) const
 {
-    const QString text = timing.value("code"_L1).toObject().value("text"_L1).toString();
+    const QString text = timing.value("code").value("text").toString();
     if (!text.isEmpty())
         return text;
-    const QJsonObject repeat = timing.value("repeat"_L1).toObject();
-    const QJsonValue periodValue = repeat.value("period"_L1);
-    if (!periodValue.isDouble())
-        return words(timing.value("code"_L1));
+    const FhirJson repeat = timing.value("repeat");
+    const FhirJson periodValue = repeat.value("period");
+    if (!periodValue.isNumber())
+        return words(timing.value("code"));
     const double period = periodValue.toDouble();
-    const QString unit = repeat.value("periodUnit"_L1).toString();
+    const QString unit = repeat.value("periodUnit").toString();
     const bool one = period == 1.0;
     const QString n = number(periodValue);
     QString every;
@@ -602,72 +682,70 @@ QString BundleReading::frequency(const QJsonObject &timing) const
         every = one ? BundleReading::tr("every year") : BundleReading::tr("every %1 years").arg(n);
     else
         every = BundleReading::tr("every %1 %2").arg(n, unit);
-    const int times = repeat.value("frequency"_L1).toInt(1);
+    const int times = repeat.value("frequency").toInt(1);
     if (times > 1)
         return BundleReading::tr("%1 times %2").arg(times).arg(every);
     return every;
 }
 
 // value[x] of an Observation or of one of its components.
-void BundleReading::readValue(const QJsonObject &holder, QString *value, QString *unit)
+void BundleReading::readValue(const FhirJson &holder, QString *value, QString *unit)
 {
-    if (const QJsonValue q = holder.value("valueQuantity"_L1); q.isObject()) {
+    if (const FhirJson q = holder.value("valueQuantity"); q.isObject()) {
         *value = quantity(q, unit);
         return;
     }
-    if (const QJsonValue c = holder.value("valueCodeableConcept"_L1); !c.isUndefined()) {
+    if (const FhirJson c = holder.value("valueCodeableConcept"); !c.isUndefined()) {
         *value = codeable(c, "valueCodeableConcept"_L1).text();
         return;
     }
-    if (const QJsonValue s = holder.value("valueString"_L1); !s.isUndefined()) {
+    if (const FhirJson s = holder.value("valueString"); !s.isUndefined()) {
         if (!s.isString())
             problem("valueString"_L1);
         *value = s.isString() ? s.toString() : number(s);
         return;
     }
-    if (const QJsonValue b = holder.value("valueBoolean"_L1); b.isBool()) {
+    if (const FhirJson b = holder.value("valueBoolean"); b.isBool()) {
         *value = b.toBool() ? u"true"_s : u"false"_s;
         return;
     }
-    if (const QJsonValue i = holder.value("valueInteger"_L1); !i.isUndefined()) {
+    if (const FhirJson i = holder.value("valueInteger"); !i.isUndefined()) {
         *value = number(i);
         return;
     }
-    if (const QJsonValue r = holder.value("valueRange"_L1); r.isObject()) {
+    if (const FhirJson r = holder.value("valueRange"); r.isObject()) {
         QString lowUnit;
         QString highUnit;
-        const QString low = quantity(r.toObject().value("low"_L1), &lowUnit);
-        const QString high = quantity(r.toObject().value("high"_L1), &highUnit);
+        const QString low = quantity(r.value("low"), &lowUnit);
+        const QString high = quantity(r.value("high"), &highUnit);
         *value = low + u'-' + high;
         *unit = highUnit.isEmpty() ? lowUnit : highUnit;
         return;
     }
-    if (const QJsonValue r = holder.value("valueRatio"_L1); r.isObject()) {
-        *value = quantity(r.toObject().value("numerator"_L1)) + u'/' +
-                 quantity(r.toObject().value("denominator"_L1));
+    if (const FhirJson r = holder.value("valueRatio"); r.isObject()) {
+        *value = quantity(r.value("numerator")) + u'/' + quantity(r.value("denominator"));
         return;
     }
-    for (const QLatin1StringView key : {"valueDateTime"_L1, "valueTime"_L1}) {
-        if (const QJsonValue t = holder.value(key); t.isString()) {
+    for (const std::string_view key : {"valueDateTime", "valueTime"}) {
+        if (const FhirJson t = holder.value(key); t.isString()) {
             *value = t.toString();
             return;
         }
     }
-    if (const QJsonValue p = holder.value("valuePeriod"_L1); p.isObject()) {
-        *value = p.toObject().value("start"_L1).toString() + u'-' +
-                 p.toObject().value("end"_L1).toString();
+    if (const FhirJson p = holder.value("valuePeriod"); p.isObject()) {
+        *value = p.value("start").toString() + u'-' + p.value("end").toString();
         return;
     }
-    if (holder.contains("valueSampledData"_L1))
+    if (holder.contains("valueSampledData"))
         *value = BundleReading::tr("(sampled data)");
 }
 
 // "system^value" like C-CDA's "root^extension", with "urn:oid:" dropped; the value alone when
 // there is no system.
-QString BundleReading::identifierText(const QJsonObject &identifier)
+QString BundleReading::identifierText(const FhirJson &identifier)
 {
-    const QString value = identifier.value("value"_L1).toString();
-    QString system = identifier.value("system"_L1).toString();
+    const QString value = identifier.value("value").toString();
+    QString system = identifier.value("system").toString();
     if (system.isEmpty())
         return value;
     if (system.startsWith("urn:oid:"_L1))
@@ -679,22 +757,21 @@ QString BundleReading::identifierText(const QJsonObject &identifier)
 
 // --- Resources ------------------------------------------------------------------------------
 
-ClinicalEntry BundleReading::begin(const QJsonObject &resource, ClinicalKind kind)
+ClinicalEntry BundleReading::begin(const FhirJson &resource, ClinicalKind kind)
 {
     ClinicalEntry entry;
     entry.kind = kind;
-    entry.id = resource.value("id"_L1).toString();
-    const QString div = resource.value("text"_L1).toObject().value("div"_L1).toString();
+    entry.id = resource.value("id").toString();
+    const QString div = resource.value("text").value("div").toString();
     if (!div.isEmpty())
         entry.text = FhirNarrative::plainText(div);
-    const QJsonValue extensions = resource.value("extension"_L1);
+    const FhirJson extensions = resource.value("extension");
     if (extensions.isArray()) {
-        for (const QJsonValue &value : extensions.toArray()) {
-            const QJsonObject extension = value.toObject();
+        for (const FhirJson &extension : extensions) {
             Mark mark;
-            if (!FhirVocabulary::markOf(extension.value("url"_L1).toString(), &mark))
+            if (!markOf(extension.value("url"), &mark))
                 continue;
-            const bool yes = extension.value("valueBoolean"_L1).toBool();
+            const bool yes = extension.value("valueBoolean").toBool();
             switch (mark) {
             case Mark::Unreadable:
                 entry.readable = !yes;
@@ -710,13 +787,13 @@ ClinicalEntry BundleReading::begin(const QJsonObject &resource, ClinicalKind kin
                     entry.kind = ClinicalKind::Other;
                 break;
             case Mark::End:
-                entry.end = extension.value("valueDateTime"_L1).toString();
+                entry.end = extension.value("valueDateTime").toString();
                 break;
             }
         }
     }
-    for (const QJsonValue &value : resource.value("note"_L1).toArray()) {
-        const QString note = value.toObject().value("text"_L1).toString();
+    for (const FhirJson &value : resource.value("note")) {
+        const QString note = value.value("text").toString();
         if (!note.isEmpty())
             entry.details.append({BundleReading::tr("Note"), note});
     }
@@ -724,7 +801,7 @@ ClinicalEntry BundleReading::begin(const QJsonObject &resource, ClinicalKind kin
 }
 
 // Decides whether the entry is readable and files it under its kind.
-void BundleReading::finish(ClinicalEntry &entry, const QJsonObject &resource)
+void BundleReading::finish(ClinicalEntry &entry, const FhirJson &resource)
 {
     if (entry.noKnown && entry.code.isEmpty())
         entry.code.originalText = entry.text;
@@ -732,7 +809,7 @@ void BundleReading::finish(ClinicalEntry &entry, const QJsonObject &resource)
         entry.readable = false;
         entry.details.append({BundleReading::tr("Why it could not be read"),
                               BundleReading::tr("The %1 says nothing about what it is (no code).")
-                                  .arg(resource.value("resourceType"_L1).toString())});
+                                  .arg(resource.value("resourceType").toString())});
     }
     for (const QString &field : std::as_const(m_problems)) {
         entry.details.append({BundleReading::tr("Why it could not be read"),
@@ -743,38 +820,37 @@ void BundleReading::finish(ClinicalEntry &entry, const QJsonObject &resource)
     m_entries[size_t(entry.kind)].append(std::move(entry));
 }
 
-void BundleReading::allergy(const QJsonObject &resource)
+void BundleReading::allergy(const FhirJson &resource)
 {
     ClinicalEntry entry = begin(resource, ClinicalKind::Allergy);
-    entry.code = codeable(resource.value("code"_L1), "code"_L1);
-    const QJsonArray reactions = resource.value("reaction"_L1).toArray();
-    if (entry.code.isEmpty() && !reactions.isEmpty()) // converters put the substance here
-        entry.code = codeable(reactions.first().toObject().value("substance"_L1), "substance"_L1);
-    for (const QJsonValue &value : reactions) {
-        const QJsonObject reaction = value.toObject();
-        for (const QJsonValue &manifestation : reaction.value("manifestation"_L1).toArray()) {
+    entry.code = codeable(resource.value("code"), "code"_L1);
+    const FhirJson reactions = resource.value("reaction");
+    if (entry.code.isEmpty() && !reactions.noItems()) // converters put the substance here
+        entry.code = codeable(reactions.first().value("substance"), "substance"_L1);
+    for (const FhirJson &reaction : reactions) {
+        for (const FhirJson &manifestation : reaction.value("manifestation")) {
             ClinicalCode code = codeable(manifestation, "manifestation"_L1);
             if (!code.isEmpty())
                 entry.reactions.append(code);
         }
         if (entry.severity.isEmpty())
-            entry.severity = reaction.value("severity"_L1).toString();
+            entry.severity = reaction.value("severity").toString();
     }
-    entry.status = words(resource.value("clinicalStatus"_L1)).toLower();
-    const QString verification = words(resource.value("verificationStatus"_L1)).toLower();
+    entry.status = words(resource.value("clinicalStatus")).toLower();
+    const QString verification = words(resource.value("verificationStatus")).toLower();
     if (verification == "refuted"_L1 || verification == "entered-in-error"_L1 ||
         verification == "entered in error"_L1)
         entry.negated = true;
-    entry.criticality = resource.value("criticality"_L1).toString();
+    entry.criticality = resource.value("criticality").toString();
     QStringList categories;
-    for (const QJsonValue &category : resource.value("category"_L1).toArray())
+    for (const FhirJson &category : resource.value("category"))
         categories.append(category.toString());
     entry.category = categories.join(", "_L1);
     QString end;
-    dates(resource, "onset"_L1, &entry.start, &end);
+    dates(resource, "onset", &entry.start, &end);
     if (entry.start.isEmpty())
-        entry.start = resource.value("recordedDate"_L1).toString();
-    const QString type = resource.value("type"_L1).toString();
+        entry.start = resource.value("recordedDate").toString();
+    const QString type = resource.value("type").toString();
     if (!type.isEmpty())
         entry.details.append({BundleReading::tr("Type"), type});
     if (FhirVocabulary::isNoKnownCode(entry.code.system, entry.code.code))
@@ -786,87 +862,84 @@ void BundleReading::allergy(const QJsonObject &resource)
     finish(entry, resource);
 }
 
-void BundleReading::medication(const QJsonObject &resource, bool request)
+void BundleReading::medication(const FhirJson &resource, bool request)
 {
     ClinicalEntry entry = begin(resource, ClinicalKind::Medication);
-    if (resource.contains("medicationCodeableConcept"_L1)) {
-        entry.code = codeable(resource.value("medicationCodeableConcept"_L1),
-                              "medicationCodeableConcept"_L1);
+    if (resource.contains("medicationCodeableConcept")) {
+        entry.code =
+            codeable(resource.value("medicationCodeableConcept"), "medicationCodeableConcept"_L1);
     } else {
-        const QJsonValue reference = resource.value("medicationReference"_L1);
-        const QJsonObject drug = resolve(reference, resource);
-        if (!drug.isEmpty())
-            entry.code = codeable(drug.value("code"_L1), "medication code"_L1);
+        const FhirJson reference = resource.value("medicationReference");
+        const FhirJson drug = resolve(reference, resource);
+        if (!drug.noMembers())
+            entry.code = codeable(drug.value("code"), "medication code"_L1);
         if (entry.code.isEmpty())
-            entry.code.originalText = reference.toObject().value("display"_L1).toString();
+            entry.code.originalText = reference.value("display").toString();
     }
-    entry.status = resource.value("status"_L1).toString();
-    if (entry.status == "not-taken"_L1 || resource.value("doNotPerform"_L1).toBool())
+    entry.status = resource.value("status").toString();
+    if (entry.status == "not-taken"_L1 || resource.value("doNotPerform").toBool())
         entry.negated = true;
-    const QJsonArray dosages =
-        resource.value(request ? "dosageInstruction"_L1 : "dosage"_L1).toArray();
-    if (!dosages.isEmpty()) {
-        const QJsonObject dosage = dosages.first().toObject();
-        entry.instructions = dosage.value("text"_L1).toString();
+    const FhirJson dosages = resource.value(request ? "dosageInstruction" : "dosage");
+    if (!dosages.noItems()) {
+        const FhirJson dosage = dosages.first();
+        entry.instructions = dosage.value("text").toString();
         if (entry.instructions.isEmpty())
-            entry.instructions = dosage.value("patientInstruction"_L1).toString();
-        entry.route = words(dosage.value("route"_L1));
-        const QJsonObject timing = dosage.value("timing"_L1).toObject();
+            entry.instructions = dosage.value("patientInstruction").toString();
+        entry.route = words(dosage.value("route"));
+        const FhirJson timing = dosage.value("timing");
         entry.frequency = frequency(timing);
-        if (dosage.value("asNeededBoolean"_L1).toBool())
+        if (dosage.value("asNeededBoolean").toBool())
             entry.frequency = entry.frequency.isEmpty()
                                   ? BundleReading::tr("as needed")
                                   : BundleReading::tr("%1, as needed").arg(entry.frequency);
-        const QJsonArray rates = dosage.value("doseAndRate"_L1).toArray();
-        if (!rates.isEmpty()) {
-            const QJsonObject rate = rates.first().toObject();
-            if (rate.contains("doseQuantity"_L1)) {
-                entry.dose = quantity(rate.value("doseQuantity"_L1));
-            } else if (const QJsonObject range = rate.value("doseRange"_L1).toObject();
-                       !range.isEmpty()) {
-                entry.dose =
-                    quantity(range.value("low"_L1)) + u'-' + quantity(range.value("high"_L1));
+        const FhirJson rates = dosage.value("doseAndRate");
+        if (!rates.noItems()) {
+            const FhirJson rate = rates.first();
+            if (rate.contains("doseQuantity")) {
+                entry.dose = quantity(rate.value("doseQuantity"));
+            } else if (const FhirJson range = rate.value("doseRange"); !range.noMembers()) {
+                entry.dose = quantity(range.value("low")) + u'-' + quantity(range.value("high"));
             }
         }
         if (request) {
-            const QJsonObject bounds =
-                timing.value("repeat"_L1).toObject().value("boundsPeriod"_L1).toObject();
-            entry.start = bounds.value("start"_L1).toString();
-            entry.end = bounds.value("end"_L1).toString();
+            const FhirJson bounds = timing.value("repeat").value("boundsPeriod");
+            entry.start = bounds.value("start").toString();
+            entry.end = bounds.value("end").toString();
         }
     }
     if (request) {
         if (entry.start.isEmpty())
-            entry.start = resource.value("authoredOn"_L1).toString();
-        entry.performer = nameOf(resource.value("requester"_L1), resource);
+            entry.start = resource.value("authoredOn").toString();
+        entry.performer = nameOf(resource.value("requester"), resource);
     } else {
-        dates(resource, "effective"_L1, &entry.start, &entry.end);
-        entry.performer = nameOf(resource.value("informationSource"_L1), resource);
+        dates(resource, "effective", &entry.start, &entry.end);
+        entry.performer = nameOf(resource.value("informationSource"), resource);
     }
     if (FhirVocabulary::isNoKnownCode(entry.code.system, entry.code.code))
         entry.noKnown = true;
     finish(entry, resource);
 }
 
-void BundleReading::condition(const QJsonObject &resource)
+void BundleReading::condition(const FhirJson &resource)
 {
     ClinicalEntry entry = begin(resource, ClinicalKind::Problem);
-    entry.code = codeable(resource.value("code"_L1), "code"_L1);
-    entry.status = words(resource.value("clinicalStatus"_L1)).toLower();
-    const QString verification = words(resource.value("verificationStatus"_L1)).toLower();
+    entry.code = codeable(resource.value("code"), "code"_L1);
+    entry.status = words(resource.value("clinicalStatus")).toLower();
+    const QString verification = words(resource.value("verificationStatus")).toLower();
     if (verification == "refuted"_L1 || verification == "entered-in-error"_L1 ||
         verification == "entered in error"_L1)
         entry.negated = true;
-    const QJsonArray categories = resource.value("category"_L1).toArray();
-    if (!categories.isEmpty()) {
-        const QJsonObject category = categories.first().toObject();
-        entry.problemType = category.value("text"_L1).toString();
+    const FhirJson categories = resource.value("category");
+    if (!categories.noItems()) {
+        const FhirJson category = categories.first();
+        entry.problemType = category.value("text").toString();
         if (entry.problemType.isEmpty()) {
-            const QString code = category.value("coding"_L1)
-                                     .toArray()
+            const QString code = category
+                                     .value("coding")
+
                                      .first()
-                                     .toObject()
-                                     .value("code"_L1)
+
+                                     .value("code")
                                      .toString();
             if (code == "problem-list-item"_L1)
                 entry.problemType = BundleReading::tr("Problem");
@@ -878,62 +951,61 @@ void BundleReading::condition(const QJsonObject &resource)
                 entry.problemType = words(category);
         }
     }
-    dates(resource, "onset"_L1, &entry.start, nullptr);
+    dates(resource, "onset", &entry.start, nullptr);
     QString abatementEnd;
-    dates(resource, "abatement"_L1, &entry.end, &abatementEnd);
+    dates(resource, "abatement", &entry.end, &abatementEnd);
     if (!abatementEnd.isEmpty())
         entry.end = abatementEnd;
-    if (resource.value("abatementBoolean"_L1).toBool() && entry.end.isEmpty())
+    if (resource.value("abatementBoolean").toBool() && entry.end.isEmpty())
         entry.details.append({BundleReading::tr("Resolved"), BundleReading::tr("yes")});
     if (FhirVocabulary::isNoKnownCode(entry.code.system, entry.code.code))
         entry.noKnown = true;
     finish(entry, resource);
 }
 
-void BundleReading::immunization(const QJsonObject &resource)
+void BundleReading::immunization(const FhirJson &resource)
 {
     ClinicalEntry entry = begin(resource, ClinicalKind::Immunization);
-    entry.code = codeable(resource.value("vaccineCode"_L1), "vaccineCode"_L1);
-    entry.status = resource.value("status"_L1).toString();
+    entry.code = codeable(resource.value("vaccineCode"), "vaccineCode"_L1);
+    entry.status = resource.value("status").toString();
     if (entry.status == "not-done"_L1) {
         entry.negated = true;
-        entry.refusalReason = words(resource.value("statusReason"_L1));
+        entry.refusalReason = words(resource.value("statusReason"));
     }
-    dates(resource, "occurrence"_L1, &entry.start, nullptr);
-    entry.lotNumber = resource.value("lotNumber"_L1).toString();
-    entry.performer = namesOf(resource.value("performer"_L1), resource, "actor"_L1);
-    entry.location = nameOf(resource.value("location"_L1), resource);
-    entry.route = words(resource.value("route"_L1));
+    dates(resource, "occurrence", &entry.start, nullptr);
+    entry.lotNumber = resource.value("lotNumber").toString();
+    entry.performer = namesOf(resource.value("performer"), resource, "actor");
+    entry.location = nameOf(resource.value("location"), resource);
+    entry.route = words(resource.value("route"));
     finish(entry, resource);
 }
 
-void BundleReading::observation(const QJsonObject &resource, qsizetype index)
+void BundleReading::observation(const FhirJson &resource, qsizetype index)
 {
     if (m_panels.contains(index))
         return; // it only groups other observations, which name it as their panel
     ClinicalKind kind = ClinicalKind::Result;
-    for (const QJsonValue &value : resource.value("category"_L1).toArray()) {
-        for (const QJsonValue &coding : value.toObject().value("coding"_L1).toArray()) {
-            if (coding.toObject().value("code"_L1).toString() == "vital-signs"_L1)
+    for (const FhirJson &value : resource.value("category")) {
+        for (const FhirJson &coding : value.value("coding")) {
+            if (coding.value("code").is("vital-signs"))
                 kind = ClinicalKind::VitalSign;
         }
     }
     ClinicalEntry entry = begin(resource, kind);
-    entry.code = codeable(resource.value("code"_L1), "code"_L1);
-    entry.status = resource.value("status"_L1).toString();
-    dates(resource, "effective"_L1, &entry.start, &entry.end);
+    entry.code = codeable(resource.value("code"), "code"_L1);
+    entry.status = resource.value("status").toString();
+    dates(resource, "effective", &entry.start, &entry.end);
     if (entry.start.isEmpty())
-        entry.start = resource.value("issued"_L1).toString();
+        entry.start = resource.value("issued").toString();
     readValue(resource, &entry.value, &entry.unit);
 
-    const QJsonArray components = resource.value("component"_L1).toArray();
-    if (!components.isEmpty()) {
+    const FhirJson components = resource.value("component");
+    if (!components.noItems()) {
         QString systolic, diastolic, pressureUnit;
         QStringList others;
         QString onlyValue, onlyUnit;
-        for (const QJsonValue &value : components) {
-            const QJsonObject component = value.toObject();
-            const ClinicalCode code = codeable(component.value("code"_L1), "component code"_L1);
+        for (const FhirJson &component : components) {
+            const ClinicalCode code = codeable(component.value("code"), "component code"_L1);
             QString amount, unit;
             readValue(component, &amount, &unit);
             if (code.code == "8480-6"_L1) {
@@ -967,19 +1039,19 @@ void BundleReading::observation(const QJsonObject &resource, qsizetype index)
             entry.details.append({BundleReading::tr("Component"), other});
     }
     if (entry.value.isEmpty()) {
-        const QString absent = words(resource.value("dataAbsentReason"_L1));
+        const QString absent = words(resource.value("dataAbsentReason"));
         if (!absent.isEmpty())
             entry.details.append({BundleReading::tr("No value"), absent});
     }
 
-    const QJsonArray ranges = resource.value("referenceRange"_L1).toArray();
-    if (!ranges.isEmpty()) {
-        const QJsonObject range = ranges.first().toObject();
-        entry.referenceRange = range.value("text"_L1).toString();
+    const FhirJson ranges = resource.value("referenceRange");
+    if (!ranges.noItems()) {
+        const FhirJson range = ranges.first();
+        entry.referenceRange = range.value("text").toString();
         if (entry.referenceRange.isEmpty()) {
             QString lowUnit, highUnit;
-            const QString low = quantity(range.value("low"_L1), &lowUnit);
-            const QString high = quantity(range.value("high"_L1), &highUnit);
+            const QString low = quantity(range.value("low"), &lowUnit);
+            const QString high = quantity(range.value("high"), &highUnit);
             const QString unit = highUnit.isEmpty() ? lowUnit : highUnit;
             if (!low.isEmpty() && !high.isEmpty())
                 entry.referenceRange = low + u'-' + high;
@@ -991,14 +1063,13 @@ void BundleReading::observation(const QJsonObject &resource, qsizetype index)
                 entry.referenceRange += u' ' + unit;
         }
     }
-    const QJsonArray interpretations = resource.value("interpretation"_L1).toArray();
-    if (!interpretations.isEmpty()) {
-        const QJsonObject interpretation = interpretations.first().toObject();
-        entry.interpretation = interpretation.value("text"_L1).toString();
+    const FhirJson interpretations = resource.value("interpretation");
+    if (!interpretations.noItems()) {
+        const FhirJson interpretation = interpretations.first();
+        entry.interpretation = interpretation.value("text").toString();
         if (entry.interpretation.isEmpty()) {
-            const QJsonObject first =
-                interpretation.value("coding"_L1).toArray().first().toObject();
-            entry.interpretation = first.value("display"_L1).toString();
+            const FhirJson first = interpretation.value("coding").first();
+            entry.interpretation = first.value("display").toString();
             if (entry.interpretation.isEmpty()) {
                 static const QHash<QString, QString> flags = {
                     {u"H"_s, u"High"_s},
@@ -1011,7 +1082,7 @@ void BundleReading::observation(const QJsonObject &resource, qsizetype index)
                     {u"POS"_s, u"Positive"_s},
                     {u"NEG"_s, u"Negative"_s},
                 };
-                const QString code = first.value("code"_L1).toString();
+                const QString code = first.value("code").toString();
                 entry.interpretation = flags.contains(code)
                                            ? QCoreApplication::translate(
                                                  "FhirBundleReader", qPrintable(flags.value(code)))
@@ -1020,15 +1091,15 @@ void BundleReading::observation(const QJsonObject &resource, qsizetype index)
         }
     }
     entry.panel = m_panelOf.value(index);
-    entry.performer = namesOf(resource.value("performer"_L1), resource);
+    entry.performer = namesOf(resource.value("performer"), resource);
     finish(entry, resource);
 }
 
-void BundleReading::encounter(const QJsonObject &resource)
+void BundleReading::encounter(const FhirJson &resource)
 {
     ClinicalEntry entry = begin(resource, ClinicalKind::Encounter);
-    const QJsonArray types = resource.value("type"_L1).toArray();
-    for (const QJsonValue &type : types) {
+    const FhirJson types = resource.value("type");
+    for (const FhirJson &type : types) {
         const ClinicalCode code = codeable(type, "type"_L1);
         if (entry.code.isEmpty())
             entry.code = code;
@@ -1036,64 +1107,64 @@ void BundleReading::encounter(const QJsonObject &resource)
             entry.code.translations.append(code);
     }
     if (entry.code.isEmpty()) {
-        const QJsonArray services = resource.value("serviceType"_L1).toArray();
-        if (!services.isEmpty())
+        const FhirJson services = resource.value("serviceType");
+        if (!services.noItems())
             entry.code = codeable(services.first(), "serviceType"_L1);
-        else if (resource.value("serviceType"_L1).isObject())
-            entry.code = codeable(resource.value("serviceType"_L1), "serviceType"_L1);
+        else if (resource.value("serviceType").isObject())
+            entry.code = codeable(resource.value("serviceType"), "serviceType"_L1);
     }
-    if (entry.code.isEmpty() && resource.value("class"_L1).isObject())
-        entry.code = coding(resource.value("class"_L1).toObject());
-    entry.status = resource.value("status"_L1).toString();
-    const QJsonObject period = resource.value("period"_L1).toObject();
-    entry.start = period.value("start"_L1).toString();
-    entry.end = period.value("end"_L1).toString();
-    entry.performer = namesOf(resource.value("participant"_L1), resource, "individual"_L1);
-    entry.location = namesOf(resource.value("location"_L1), resource, "location"_L1);
-    for (const QJsonValue &reason : resource.value("reasonCode"_L1).toArray())
+    if (entry.code.isEmpty() && resource.value("class").isObject())
+        entry.code = coding(resource.value("class"));
+    entry.status = resource.value("status").toString();
+    const FhirJson period = resource.value("period");
+    entry.start = period.value("start").toString();
+    entry.end = period.value("end").toString();
+    entry.performer = namesOf(resource.value("participant"), resource, "individual");
+    entry.location = namesOf(resource.value("location"), resource, "location");
+    for (const FhirJson &reason : resource.value("reasonCode"))
         entry.diagnoses.append(codeable(reason, "reasonCode"_L1));
-    for (const QJsonValue &value : resource.value("diagnosis"_L1).toArray()) {
-        const QJsonValue reference = value.toObject().value("condition"_L1);
-        const QJsonObject condition = resolve(reference, resource);
-        ClinicalCode code = codeable(condition.value("code"_L1), "diagnosis"_L1);
+    for (const FhirJson &value : resource.value("diagnosis")) {
+        const FhirJson reference = value.value("condition");
+        const FhirJson condition = resolve(reference, resource);
+        ClinicalCode code = codeable(condition.value("code"), "diagnosis"_L1);
         if (code.isEmpty())
-            code.originalText = reference.toObject().value("display"_L1).toString();
+            code.originalText = reference.value("display").toString();
         if (!code.isEmpty())
             entry.diagnoses.append(code);
     }
     const QString disposition =
-        words(resource.value("hospitalization"_L1).toObject().value("dischargeDisposition"_L1));
+        words(resource.value("hospitalization").value("dischargeDisposition"));
     if (!disposition.isEmpty())
         entry.details.append({BundleReading::tr("Discharge disposition"), disposition});
     finish(entry, resource);
 }
 
-void BundleReading::procedure(const QJsonObject &resource)
+void BundleReading::procedure(const FhirJson &resource)
 {
     ClinicalEntry entry = begin(resource, ClinicalKind::Procedure);
-    entry.code = codeable(resource.value("code"_L1), "code"_L1);
-    entry.status = resource.value("status"_L1).toString();
+    entry.code = codeable(resource.value("code"), "code"_L1);
+    entry.status = resource.value("status").toString();
     if (entry.status == "not-done"_L1) {
         entry.negated = true;
-        const QString reason = words(resource.value("statusReason"_L1));
+        const QString reason = words(resource.value("statusReason"));
         if (!reason.isEmpty())
             entry.details.append({BundleReading::tr("Reason not done"), reason});
     }
-    dates(resource, "performed"_L1, &entry.start, &entry.end);
-    entry.performer = namesOf(resource.value("performer"_L1), resource, "actor"_L1);
-    entry.location = nameOf(resource.value("location"_L1), resource);
-    for (const QJsonValue &reason : resource.value("reasonCode"_L1).toArray())
+    dates(resource, "performed", &entry.start, &entry.end);
+    entry.performer = namesOf(resource.value("performer"), resource, "actor");
+    entry.location = nameOf(resource.value("location"), resource);
+    for (const FhirJson &reason : resource.value("reasonCode"))
         entry.diagnoses.append(codeable(reason, "reasonCode"_L1));
-    for (const QJsonValue &reference : resource.value("reasonReference"_L1).toArray()) {
-        const QJsonObject target = resolve(reference, resource);
-        ClinicalCode code = codeable(target.value("code"_L1), "reasonReference"_L1);
+    for (const FhirJson &reference : resource.value("reasonReference")) {
+        const FhirJson target = resolve(reference, resource);
+        ClinicalCode code = codeable(target.value("code"), "reasonReference"_L1);
         if (code.isEmpty())
-            code.originalText = reference.toObject().value("display"_L1).toString();
+            code.originalText = reference.value("display").toString();
         if (!code.isEmpty())
             entry.diagnoses.append(code);
     }
     QStringList sites;
-    for (const QJsonValue &site : resource.value("bodySite"_L1).toArray())
+    for (const FhirJson &site : resource.value("bodySite"))
         sites.append(words(site));
     sites.removeAll(QString());
     if (!sites.isEmpty())
@@ -1103,15 +1174,15 @@ void BundleReading::procedure(const QJsonObject &resource)
 
 // A report with results in the bundle is a panel (its observations carry its name); one without
 // is shown by what it presents: its attached form, else as one result of its own.
-void BundleReading::diagnosticReport(const QJsonObject &resource, qsizetype index)
+void BundleReading::diagnosticReport(const FhirJson &resource, qsizetype index)
 {
     if (m_groups.contains(index))
         return;
-    const QJsonArray forms = resource.value("presentedForm"_L1).toArray();
-    if (!forms.isEmpty()) {
-        const QString title = words(resource.value("code"_L1));
-        for (const QJsonValue &form : forms) {
-            ClinicalAttachment file = attachment(form.toObject(), resource);
+    const FhirJson forms = resource.value("presentedForm");
+    if (!forms.noItems()) {
+        const QString title = words(resource.value("code"));
+        for (const FhirJson &form : forms) {
+            ClinicalAttachment file = attachment(form, resource);
             if (file.title.isEmpty())
                 file.title = title;
             m_record.attachments.append(file);
@@ -1119,32 +1190,33 @@ void BundleReading::diagnosticReport(const QJsonObject &resource, qsizetype inde
         return;
     }
     ClinicalEntry entry = begin(resource, ClinicalKind::Result);
-    entry.code = codeable(resource.value("code"_L1), "code"_L1);
-    entry.status = resource.value("status"_L1).toString();
-    dates(resource, "effective"_L1, &entry.start, &entry.end);
-    entry.value = resource.value("conclusion"_L1).toString();
-    entry.performer = namesOf(resource.value("performer"_L1), resource);
+    entry.code = codeable(resource.value("code"), "code"_L1);
+    entry.status = resource.value("status").toString();
+    dates(resource, "effective", &entry.start, &entry.end);
+    entry.value = resource.value("conclusion").toString();
+    entry.performer = namesOf(resource.value("performer"), resource);
     finish(entry, resource);
 }
 
-ClinicalAttachment BundleReading::attachment(const QJsonObject &value, const QJsonObject &container)
+ClinicalAttachment BundleReading::attachment(const FhirJson &value, const FhirJson &container)
 {
     ClinicalAttachment file;
-    file.mediaType = value.value("contentType"_L1).toString();
-    file.title = value.value("title"_L1).toString();
-    const QString url = value.value("url"_L1).toString();
-    QByteArray data = value.value("data"_L1).toString().toLatin1();
-    if (data.isEmpty() && !url.isEmpty()) {
+    file.mediaType = value.value("contentType").toString();
+    file.title = value.value("title").toString();
+    const std::string_view url = value.value("url").view();
+    // base64 is ASCII: its bytes as they are (anything else fails to decode below).
+    QByteArray data = value.value("data").toBytes();
+    if (data.isEmpty() && !url.empty()) {
         // A Binary in the same bundle holds the content.
         qsizetype at = -1;
-        const QJsonObject binary = resolve(QJsonObject{{"reference"_L1, url}}, container, &at);
-        if (at >= 0 && m_types.at(at) == "Binary"_L1) {
+        const FhirJson binary = resolveTarget(url, container, &at);
+        if (at >= 0 && m_types.at(at) == "Binary") {
             m_usedBinaries.insert(at);
-            data = binary.value("data"_L1).toString().toLatin1();
+            data = binary.value("data").toBytes();
             if (file.mediaType.isEmpty())
-                file.mediaType = binary.value("contentType"_L1).toString();
+                file.mediaType = binary.value("contentType").toString();
         } else {
-            file.reference = url;
+            file.reference = qString(url);
         }
     }
     if (!data.isEmpty()) {
@@ -1160,15 +1232,14 @@ ClinicalAttachment BundleReading::attachment(const QJsonObject &value, const QJs
     return file;
 }
 
-void BundleReading::documentReference(const QJsonObject &resource)
+void BundleReading::documentReference(const FhirJson &resource)
 {
-    QString title = resource.value("description"_L1).toString();
+    QString title = resource.value("description").toString();
     if (title.isEmpty())
-        title = words(resource.value("type"_L1));
-    const QJsonArray contents = resource.value("content"_L1).toArray();
-    for (const QJsonValue &content : contents) {
-        ClinicalAttachment file =
-            attachment(content.toObject().value("attachment"_L1).toObject(), resource);
+        title = words(resource.value("type"));
+    const FhirJson contents = resource.value("content");
+    for (const FhirJson &content : contents) {
+        ClinicalAttachment file = attachment(content.value("attachment"), resource);
         if (file.title.isEmpty())
             file.title = title;
         if (file.data.isEmpty() && file.reference.isEmpty())
@@ -1177,7 +1248,7 @@ void BundleReading::documentReference(const QJsonObject &resource)
     }
 }
 
-void BundleReading::patient(const QJsonObject &resource)
+void BundleReading::patient(const FhirJson &resource)
 {
     if (m_havePatient) {
         ++m_notShown[u"Patient"_s];
@@ -1185,14 +1256,14 @@ void BundleReading::patient(const QJsonObject &resource)
     }
     m_havePatient = true;
     ClinicalHeader &header = m_record.header;
-    header.patientName = humanName(resource.value("name"_L1));
-    header.patientBirthDate = resource.value("birthDate"_L1).toString();
-    header.patientGender = capitalized(resource.value("gender"_L1).toString());
-    for (const QJsonValue &identifier : resource.value("identifier"_L1).toArray())
-        header.patientIds.append(identifierText(identifier.toObject()));
+    header.patientName = humanName(resource.value("name"));
+    header.patientBirthDate = resource.value("birthDate").toString();
+    header.patientGender = capitalized(resource.value("gender").toString());
+    for (const FhirJson &identifier : resource.value("identifier"))
+        header.patientIds.append(identifierText(identifier));
 }
 
-void BundleReading::composition(const QJsonObject &resource)
+void BundleReading::composition(const FhirJson &resource)
 {
     if (m_haveComposition) {
         ++m_notShown[u"Composition"_s];
@@ -1200,73 +1271,73 @@ void BundleReading::composition(const QJsonObject &resource)
     }
     m_haveComposition = true;
     ClinicalHeader &header = m_record.header;
-    header.title = resource.value("title"_L1).toString();
-    header.date = resource.value("date"_L1).toString();
-    header.type = codeable(resource.value("type"_L1), "type"_L1);
-    const QJsonValue identifier = resource.value("identifier"_L1);
+    header.title = resource.value("title").toString();
+    header.date = resource.value("date").toString();
+    header.type = codeable(resource.value("type"), "type"_L1);
+    const FhirJson identifier = resource.value("identifier");
     if (identifier.isObject())
-        header.documentId = identifierText(identifier.toObject());
-    else if (resource.contains("id"_L1))
-        header.documentId = resource.value("id"_L1).toString();
-    for (const QJsonValue &reference : resource.value("author"_L1).toArray()) {
+        header.documentId = identifierText(identifier);
+    else if (resource.contains("id"))
+        header.documentId = resource.value("id").toString();
+    for (const FhirJson &reference : resource.value("author")) {
         qsizetype at = -1;
-        const QJsonObject author = resolve(reference, resource, &at);
-        const QString type = author.value("resourceType"_L1).toString();
+        const FhirJson author = resolve(reference, resource, &at);
+        const QString type = author.value("resourceType").toString();
         ClinicalPerson person;
         if (type == "Organization"_L1) {
-            person.organization = author.value("name"_L1).toString();
+            person.organization = author.value("name").toString();
         } else if (type == "Device"_L1) {
             person.software = displayName(author, resource);
             m_authorDevices.insert(at);
         } else if (type == "PractitionerRole"_L1) {
-            person.name = nameOf(author.value("practitioner"_L1), author);
-            person.organization = nameOf(author.value("organization"_L1), author);
+            person.name = nameOf(author.value("practitioner"), author);
+            person.organization = nameOf(author.value("organization"), author);
         } else {
             person.name = nameOf(reference, resource);
         }
         if (!person.name.isEmpty() || !person.organization.isEmpty() || !person.software.isEmpty())
             header.authors.append(person);
     }
-    header.custodian = nameOf(resource.value("custodian"_L1), resource);
-    for (const QJsonValue &value : resource.value("relatesTo"_L1).toArray()) {
-        const QJsonObject relation = value.toObject();
-        if (relation.value("code"_L1).toString() == "replaces"_L1) {
-            const QJsonObject target = relation.value("targetIdentifier"_L1).toObject();
-            header.replacesDocumentId = target.isEmpty() ? relation.value("targetReference"_L1)
-                                                               .toObject()
-                                                               .value("reference"_L1)
-                                                               .toString()
-                                                         : identifierText(target);
+    header.custodian = nameOf(resource.value("custodian"), resource);
+    for (const FhirJson &relation : resource.value("relatesTo")) {
+        if (relation.value("code").is("replaces")) {
+            const FhirJson target = relation.value("targetIdentifier");
+            header.replacesDocumentId = target.noMembers() ? relation
+                                                                 .value("targetReference")
+
+                                                                 .value("reference")
+                                                                 .toString()
+                                                           : identifierText(target);
         }
     }
-    for (const QJsonValue &value : resource.value("section"_L1).toArray()) {
+    for (const FhirJson &value : resource.value("section")) {
         ClinicalKind kind = ClinicalKind::Other;
-        ClinicalSection section = compositionSection(value.toObject(), resource, &kind);
+        ClinicalSection section = compositionSection(value, resource, &kind);
         m_compositionSections.append({kind, section});
     }
 }
 
-ClinicalKind BundleReading::kindOfResource(const QJsonObject &resource) const
+ClinicalKind BundleReading::kindOfResource(const FhirJson &resource) const
 {
-    const QString type = resource.value("resourceType"_L1).toString();
-    if (type == "AllergyIntolerance"_L1)
+    const std::string_view type = resource.value("resourceType").view();
+    if (type == "AllergyIntolerance")
         return ClinicalKind::Allergy;
-    if (type.startsWith("Medication"_L1))
+    if (type.starts_with("Medication"))
         return ClinicalKind::Medication;
-    if (type == "Condition"_L1)
+    if (type == "Condition")
         return ClinicalKind::Problem;
-    if (type == "Immunization"_L1)
+    if (type == "Immunization")
         return ClinicalKind::Immunization;
-    if (type == "Encounter"_L1)
+    if (type == "Encounter")
         return ClinicalKind::Encounter;
-    if (type == "Procedure"_L1)
+    if (type == "Procedure")
         return ClinicalKind::Procedure;
-    if (type == "DiagnosticReport"_L1)
+    if (type == "DiagnosticReport")
         return ClinicalKind::Result;
-    if (type == "Observation"_L1) {
-        for (const QJsonValue &category : resource.value("category"_L1).toArray()) {
-            for (const QJsonValue &coding : category.toObject().value("coding"_L1).toArray()) {
-                if (coding.toObject().value("code"_L1).toString() == "vital-signs"_L1)
+    if (type == "Observation") {
+        for (const FhirJson &category : resource.value("category")) {
+            for (const FhirJson &coding : category.value("coding")) {
+                if (coding.value("code").is("vital-signs"))
                     return ClinicalKind::VitalSign;
             }
         }
@@ -1275,18 +1346,18 @@ ClinicalKind BundleReading::kindOfResource(const QJsonObject &resource) const
     return ClinicalKind::Other;
 }
 
-ClinicalSection BundleReading::compositionSection(const QJsonObject &value,
-                                                  const QJsonObject &container, ClinicalKind *kind)
+ClinicalSection BundleReading::compositionSection(const FhirJson &value, const FhirJson &container,
+                                                  ClinicalKind *kind)
 {
     ClinicalSection section;
-    section.title = value.value("title"_L1).toString();
-    section.code = codeable(value.value("code"_L1), "section code"_L1);
-    const QString div = value.value("text"_L1).toObject().value("div"_L1).toString();
+    section.title = value.value("title").toString();
+    section.code = codeable(value.value("code"), "section code"_L1);
+    const QString div = value.value("text").value("div").toString();
     section.narrativeHtml = FhirNarrative::safeHtml(div);
     section.narrativeText = FhirNarrative::plainText(div);
-    const QJsonValue emptyReason = value.value("emptyReason"_L1);
+    const FhirJson emptyReason = value.value("emptyReason");
     if (emptyReason.isObject()) {
-        section.nullFlavor = emptyReason.toObject().value("text"_L1).toString();
+        section.nullFlavor = emptyReason.value("text").toString();
         if (section.nullFlavor.isEmpty())
             section.nullFlavor = words(emptyReason);
     }
@@ -1295,23 +1366,21 @@ ClinicalSection BundleReading::compositionSection(const QJsonObject &value,
         *kind = FhirVocabulary::kindOfSectionCode(section.code.code);
     if (*kind == ClinicalKind::Other) {
         // Sections with codes of their own still say what they hold through their entries.
-        const QJsonArray entries = value.value("entry"_L1).toArray();
-        if (!entries.isEmpty()) {
-            const QJsonObject first = resolve(entries.first(), container);
+        const FhirJson entries = value.value("entry");
+        if (!entries.noItems()) {
+            const FhirJson first = resolve(entries.first(), container);
             *kind = kindOfResource(first);
             Mark mark;
-            for (const QJsonValue &extension : first.value("extension"_L1).toArray()) {
-                if (FhirVocabulary::markOf(extension.toObject().value("url"_L1).toString(),
-                                           &mark) &&
-                    mark == Mark::OtherKind)
+            for (const FhirJson &extension : first.value("extension")) {
+                if (markOf(extension.value("url"), &mark) && mark == Mark::OtherKind)
                     *kind = ClinicalKind::Other;
             }
         }
     }
     section.kind = *kind;
-    for (const QJsonValue &inner : value.value("section"_L1).toArray()) {
+    for (const FhirJson &inner : value.value("section")) {
         ClinicalKind innerKind = ClinicalKind::Other;
-        section.subsections.append(compositionSection(inner.toObject(), container, &innerKind));
+        section.subsections.append(compositionSection(inner, container, &innerKind));
     }
     return section;
 }
@@ -1363,6 +1432,59 @@ void BundleReading::buildSections()
     m_record.sections.append(extra);
 }
 
+// JSON simdjson refused, read again by Qt's parser on this rare path alone: it names the first
+// error in reading order and its byte. JSON it accepts after all (a number beyond 64 bits,
+// which simdjson does not read) comes back in `rewritten`, such numbers written as doubles.
+QString diagnosis(const QByteArray &json, QByteArray *rewritten)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        return FhirBundleReader::tr("The FHIR data is not valid JSON: %1 at byte %2.")
+            .arg(parseError.errorString())
+            .arg(parseError.offset);
+    }
+    *rewritten = document.toJson(QJsonDocument::Compact);
+    return {};
+}
+
+// simdjson's error in words, when Qt's parser has none to give.
+QString malformed(simdjson::error_code error)
+{
+    QString what;
+    switch (error) {
+    case simdjson::UTF8_ERROR:
+        what = FhirBundleReader::tr("it is not UTF-8 text");
+        break;
+    case simdjson::EMPTY:
+        what = FhirBundleReader::tr("it is empty");
+        break;
+    case simdjson::STRING_ERROR:
+    case simdjson::UNESCAPED_CHARS:
+    case simdjson::UNCLOSED_STRING:
+        what = FhirBundleReader::tr("a string is not written as JSON allows");
+        break;
+    case simdjson::NUMBER_ERROR:
+    case simdjson::NUMBER_OUT_OF_RANGE:
+        what = FhirBundleReader::tr("a number is not written as JSON allows or is too large");
+        break;
+    case simdjson::T_ATOM_ERROR:
+    case simdjson::F_ATOM_ERROR:
+    case simdjson::N_ATOM_ERROR:
+        what = FhirBundleReader::tr("a word other than true, false or null stands for a value");
+        break;
+    case simdjson::TAPE_ERROR:
+    case simdjson::INCOMPLETE_ARRAY_OR_OBJECT:
+    case simdjson::TRAILING_CONTENT:
+        what = FhirBundleReader::tr("its braces, brackets, commas or colons are out of place");
+        break;
+    default:
+        what = QString::fromUtf8(simdjson::error_message(error));
+        break;
+    }
+    return FhirBundleReader::tr("The FHIR data is not valid JSON: %1.").arg(what);
+}
+
 } // namespace
 
 ClinicalReadResult FhirBundleReader::read(const QByteArray &json)
@@ -1380,23 +1502,34 @@ ClinicalReadResult FhirBundleReader::read(const QByteArray &json)
                         .arg(QLocale().toString(double(json.size()) / (1024 * 1024), 'f', 1))
                         .arg(MaxBytes / (1024 * 1024)));
     }
-    if (const int depth = nestingDepth(json, MaxDepth); depth > MaxDepth) {
+    const auto tooDeep = [&fail] {
         return fail(ClinicalReadError::Code::TooDeep,
                     tr("The FHIR data nests objects and arrays more than %1 levels deep; it is "
                        "not a FHIR resource.")
                         .arg(MaxDepth));
+    };
+    if (nestingDepth(json, MaxDepth) > MaxDepth)
+        return tooDeep();
+    // simdjson's own bound as well (it counts only containers with something inside).
+    FhirJsonDocument document(MaxDepth);
+    simdjson::error_code error = document.parse(json);
+    if (error && error != simdjson::DEPTH_ERROR && error != simdjson::MEMALLOC) {
+        QByteArray rewritten;
+        if (const QString why = diagnosis(json, &rewritten); !why.isEmpty())
+            return fail(ClinicalReadError::Code::Malformed, why);
+        error = document.parse(rewritten);
     }
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        return fail(ClinicalReadError::Code::Malformed,
-                    tr("The FHIR data is not valid JSON: %1 at byte %2.")
-                        .arg(parseError.errorString())
-                        .arg(parseError.offset));
+    if (error == simdjson::DEPTH_ERROR)
+        return tooDeep();
+    if (error == simdjson::MEMALLOC) {
+        return fail(ClinicalReadError::Code::TooLarge,
+                    tr("There is not enough memory to read the FHIR data (%1 MB).")
+                        .arg(QLocale().toString(double(json.size()) / (1024 * 1024), 'f', 1)));
     }
-    const QJsonObject root = document.object();
-    const QJsonValue type = root.value("resourceType"_L1);
-    if (!document.isObject() || !type.isString() || type.toString().isEmpty()) {
+    if (error)
+        return fail(ClinicalReadError::Code::Malformed, malformed(error));
+    const FhirJson root = document.root();
+    if (!root.isObject() || root.value("resourceType").view().empty()) {
         return fail(ClinicalReadError::Code::NotClinical,
                     tr("The JSON is not a FHIR resource: it has no resourceType."));
     }

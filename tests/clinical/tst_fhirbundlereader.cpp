@@ -5,6 +5,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QRegularExpression>
 #include <QTest>
 
 namespace {
@@ -53,6 +54,29 @@ QString detail(const ClinicalEntry &entry, const QString &label)
     return {};
 }
 
+// A collection of `count` conditions named "Problem <n>", compact.
+QByteArray conditions(int count)
+{
+    QByteArray json = R"({"resourceType":"Bundle","type":"collection","entry":[)";
+    for (int i = 0; i < count; ++i) {
+        if (i > 0)
+            json += ',';
+        json += QStringLiteral(R"({"fullUrl":"urn:uuid:c%1","resource":{"resourceType":)"
+                               R"("Condition","id":"c%1","code":{"text":"Problem %1"}}})")
+                    .arg(i)
+                    .toUtf8();
+    }
+    return json + "]}";
+}
+
+// The byte a Malformed message names; -1 when it names none.
+qsizetype namedByte(const QString &message)
+{
+    const QRegularExpressionMatch match =
+        QRegularExpression(QStringLiteral("at byte (\\d+)")).match(message);
+    return match.hasMatch() ? match.captured(1).toLongLong() : -1;
+}
+
 } // namespace
 
 class TestFhirBundleReader : public QObject
@@ -88,6 +112,14 @@ private Q_SLOTS:
     void deepButAllowed();
     void tooLarge();
     void narrativeSanitized();
+    void malformedByteInTheMiddleNamed();
+    void notUtf8InTheMiddle();
+    void deepObjectsInAnEntry();
+    void numberBeyond64BitsRead();
+    void repeatedNameTakesTheLast();
+    void laterEntryWithTheSameFullUrlWins();
+    void escapedStrings();
+    void inputWithAndWithoutSpareCapacity();
 };
 
 void TestFhirBundleReader::allergyFieldByField()
@@ -563,6 +595,140 @@ void TestFhirBundleReader::narrativeSanitized()
     const QString attack = FhirNarrative::safeHtml(
         QStringLiteral("<!DOCTYPE d [<!ENTITY e \"boom\">]><div>&e;</div>"));
     QVERIFY(!attack.contains(QStringLiteral("boom")));
+}
+
+void TestFhirBundleReader::malformedByteInTheMiddleNamed()
+{
+    QByteArray json = conditions(200);
+    QVERIFY(FhirBundleReader::read(json).ok());
+    // The comma before the 101st entry becomes a semicolon.
+    const qsizetype comma = json.indexOf(R"(,{"fullUrl":"urn:uuid:c100")");
+    QVERIFY(comma > 1000);
+    json[comma] = ';';
+    const ClinicalReadResult result = FhirBundleReader::read(json);
+    QCOMPARE(result.error.code, ClinicalReadError::Code::Malformed);
+    const qsizetype named = namedByte(result.error.message);
+    QVERIFY2(named >= comma && named <= comma + 1, qPrintable(result.error.message));
+    QVERIFY(!result.record.hasContent());
+}
+
+void TestFhirBundleReader::notUtf8InTheMiddle()
+{
+    QByteArray json = conditions(50);
+    const qsizetype text = json.indexOf("Problem 25");
+    json[text + 2] = char(0xFF);
+    const ClinicalReadResult result = FhirBundleReader::read(json);
+    QCOMPARE(result.error.code, ClinicalReadError::Code::Malformed);
+    const qsizetype named = namedByte(result.error.message);
+    QVERIFY2(named > text - 20 && named <= text + 20, qPrintable(result.error.message));
+}
+
+void TestFhirBundleReader::deepObjectsInAnEntry()
+{
+    // Objects this time, inside an entry of a bundle: the bundle, the entry array, the entry
+    // and the resource are four levels, then `depth` objects nested under "x".
+    auto nested = [](int depth) {
+        QByteArray inner = "1";
+        for (int i = 0; i < depth; ++i)
+            inner = "{\"x\":" + inner + "}";
+        return R"({"resourceType":"Bundle","entry":[{"resource":{"resourceType":"Basic","x":)" +
+               inner + "}}]}";
+    };
+    QVERIFY(FhirBundleReader::read(nested(FhirBundleReader::MaxDepth - 4)).ok());
+    QCOMPARE(FhirBundleReader::read(nested(FhirBundleReader::MaxDepth - 3)).error.code,
+             ClinicalReadError::Code::TooDeep);
+    // Too deep and also cut short: the depth is what is said.
+    const QByteArray cut =
+        nested(FhirBundleReader::MaxDepth * 4).left(FhirBundleReader::MaxDepth * 30);
+    QCOMPARE(FhirBundleReader::read(cut).error.code, ClinicalReadError::Code::TooDeep);
+}
+
+void TestFhirBundleReader::numberBeyond64BitsRead()
+{
+    // JSON allows it and it was always read (as a double): one odd number must not cost the
+    // whole bundle.
+    const QByteArray json =
+        R"({"resourceType":"Observation","id":"o1","code":{"text":"Count"},)"
+        R"("valueQuantity":{"value":123456789012345678901234567890,"unit":"cells"}})";
+    const ClinicalReadResult result = FhirBundleReader::read(json);
+    QVERIFY2(result.ok(), qPrintable(result.error.message));
+    const QList<ClinicalEntry> results = entriesOf(result.record, ClinicalKind::Result);
+    QCOMPARE(results.size(), 1);
+    QCOMPARE(results.first().value, QStringLiteral("1.2345678901234568e+29"));
+    QCOMPARE(results.first().unit, QStringLiteral("cells"));
+}
+
+void TestFhirBundleReader::repeatedNameTakesTheLast()
+{
+    const QByteArray json = R"({"resourceType":"Condition","id":"c1","code":{"text":"First"},)"
+                            R"("code":{"text":"Second"}})";
+    const QList<ClinicalEntry> problems =
+        entriesOf(FhirBundleReader::read(json).record, ClinicalKind::Problem);
+    QCOMPARE(problems.size(), 1);
+    QCOMPARE(problems.first().code.originalText, QStringLiteral("Second"));
+}
+
+void TestFhirBundleReader::laterEntryWithTheSameFullUrlWins()
+{
+    const QByteArray json =
+        R"({"resourceType":"Bundle","type":"collection","entry":[)"
+        R"({"fullUrl":"urn:uuid:p","resource":{"resourceType":"Practitioner","id":"a",)"
+        R"("name":[{"text":"Dr. Early"}]}},)"
+        R"({"fullUrl":"urn:uuid:p","resource":{"resourceType":"Practitioner","id":"b",)"
+        R"("name":[{"text":"Dr. Late"}]}},)"
+        R"({"resource":{"resourceType":"Immunization","id":"i","status":"completed",)"
+        R"("vaccineCode":{"text":"Flu"},"performer":[{"actor":{"reference":"urn:uuid:p"}}],)"
+        R"("location":{"reference":"Practitioner/a"}}}]})";
+    const QList<ClinicalEntry> shots =
+        entriesOf(FhirBundleReader::read(json).record, ClinicalKind::Immunization);
+    QCOMPARE(shots.size(), 1);
+    QCOMPARE(shots.first().performer, QStringLiteral("Dr. Late"));
+    QCOMPARE(shots.first().location, QStringLiteral("Dr. Early")); // Type/id still finds it
+}
+
+void TestFhirBundleReader::escapedStrings()
+{
+    const QByteArray json =
+        R"({"resourceType":"Bundle","type":"collection","entry":[)"
+        R"({"resource":{"resourceType":"Practitioner","id":"p1",)"
+        R"("name":[{"text":"Dr. Jos\u00e9 \"Pepe\" Pe\u00f1a \ud83d\ude00"}]}},)"
+        R"({"resource":{"resourceType":"Condition","id":"c1","code":{"text":"Tab\there"}}},)"
+        R"({"resource":{"resourceType":"Immunization","id":"i","vaccineCode":{"text":"Flu"},)"
+        R"("performer":[{"actor":{"reference":"Practitioner\/p1"}}]}}]})";
+    const ClinicalReadResult result = FhirBundleReader::read(json);
+    QVERIFY2(result.ok(), qPrintable(result.error.message));
+    const QList<ClinicalEntry> problems = entriesOf(result.record, ClinicalKind::Problem);
+    QCOMPARE(problems.size(), 1);
+    QCOMPARE(problems.first().code.originalText, QStringLiteral("Tab\there"));
+    const QList<ClinicalEntry> shots = entriesOf(result.record, ClinicalKind::Immunization);
+    QCOMPARE(shots.size(), 1);
+    QCOMPARE(shots.first().performer,
+             QString::fromUtf8("Dr. Jos\u00e9 \"Pepe\" Pe\u00f1a \U0001F600"));
+}
+
+void TestFhirBundleReader::inputWithAndWithoutSpareCapacity()
+{
+    // simdjson reads past the end of its input: a buffer with room to spare is read in place,
+    // any other is copied. Both must read the same.
+    const QByteArray bytes = fixture(QStringLiteral("encounter.json"));
+    const QByteArray tight = QByteArray::fromRawData(bytes.constData(), bytes.size());
+    QCOMPARE(tight.capacity(), 0);
+    QByteArray roomy;
+    roomy.reserve(bytes.size() + 4096);
+    roomy.append(bytes);
+    QVERIFY(roomy.capacity() - roomy.size() >= 64);
+    const ClinicalReadResult a = FhirBundleReader::read(tight);
+    const ClinicalReadResult b = FhirBundleReader::read(roomy);
+    QVERIFY(a.ok());
+    QVERIFY(b.ok());
+    const QList<ClinicalEntry> encountersA = entriesOf(a.record, ClinicalKind::Encounter);
+    const QList<ClinicalEntry> encountersB = entriesOf(b.record, ClinicalKind::Encounter);
+    QCOMPARE(encountersA.size(), 1);
+    QCOMPARE(encountersB.size(), 1);
+    QCOMPARE(encountersA.first().performer, QStringLiteral("Dr. Ana Reyes"));
+    QCOMPARE(encountersB.first().performer, encountersA.first().performer);
+    QCOMPARE(encountersB.first().location, encountersA.first().location);
+    QCOMPARE(encountersB.first().diagnoses, encountersA.first().diagnoses);
 }
 
 QTEST_GUILESS_MAIN(TestFhirBundleReader)
