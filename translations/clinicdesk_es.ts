@@ -4835,6 +4835,38 @@
         <source>The JSON is not a FHIR resource: it has no resourceType.</source>
         <translation>El JSON no es un recurso FHIR: no tiene resourceType.</translation>
     </message>
+    <message>
+        <source>it is not UTF-8 text</source>
+        <translation>no es texto UTF-8</translation>
+    </message>
+    <message>
+        <source>it is empty</source>
+        <translation>está vacío</translation>
+    </message>
+    <message>
+        <source>a string is not written as JSON allows</source>
+        <translation>una cadena no está escrita como permite JSON</translation>
+    </message>
+    <message>
+        <source>a number is not written as JSON allows or is too large</source>
+        <translation>un número no está escrito como permite JSON o es demasiado grande</translation>
+    </message>
+    <message>
+        <source>a word other than true, false or null stands for a value</source>
+        <translation>una palabra distinta de true, false o null ocupa el lugar de un valor</translation>
+    </message>
+    <message>
+        <source>its braces, brackets, commas or colons are out of place</source>
+        <translation>sus llaves, corchetes, comas o dos puntos están fuera de lugar</translation>
+    </message>
+    <message>
+        <source>The FHIR data is not valid JSON: %1.</source>
+        <translation>Los datos FHIR no son JSON válido: %1.</translation>
+    </message>
+    <message>
+        <source>There is not enough memory to read the FHIR data (%1 MB).</source>
+        <translation>No hay memoria suficiente para leer los datos FHIR (%1 MB).</translation>
+    </message>
 </context>
 <context>
     <name>FieldValidation</name>
@@ -6299,6 +6331,10 @@
     <message>
         <source>The link was marked as verified.</source>
         <translation>El vínculo se marcó como verificado.</translation>
+    </message>
+    <message>
+        <source>The network&apos;s consolidated data could not be asked for: %1 The documents are kept; Get Outside Records asks again.</source>
+        <translation>No se pudieron pedir los datos consolidados de la red: %1 Los documentos se conservan; Obtener registros externos vuelve a pedirlos.</translation>
     </message>
 </context>
 <context>
