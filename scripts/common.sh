@@ -6,12 +6,13 @@ set -euo pipefail
 CLINICDESK_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD_DIR="${CLINICDESK_BUILD_DIR:-$CLINICDESK_ROOT/build}"
 
+# lld: CMakeLists.txt links with it when it is installed (much faster links of the test programs).
 BUILD_PACKAGES=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-httpserver-dev qt6-pdf-dev
     qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite libqt6opengl6-dev
     libgl-dev fonts-dejavu-core qt6-translations-l10n libsodium-dev libqt6sql6-psql
-    libsimdjson-dev
+    libsimdjson-dev lld
 )
 # postgresql: the hub's tests start a throw-away server (tests/common/postgrescluster.cpp);
 # openssl: they make a self-signed certificate for the TLS tests (tests/common/testcertificate.h);
