@@ -141,8 +141,7 @@ int ReconcileModel::columnCount(const QModelIndex &parent) const
 
 QString ReconcileModel::itemText(const ChartItem &item)
 {
-    const QString details = item.detailText();
-    QString text = details.isEmpty() ? item.label() : tr("%1 — %2").arg(item.label(), details);
+    QString text = item.text();
     if (item.status != QLatin1String("active") && !item.status.isEmpty())
         text += QStringLiteral(" (%1)").arg(item.status == QLatin1String("resolved") ? tr("resolved")
                                                                                       : tr("inactive"));

@@ -1068,6 +1068,10 @@
         <source>since %1</source>
         <translation>desde %1</translation>
     </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
 </context>
 <context>
     <name>ChartItemEditDialog</name>
@@ -1185,10 +1189,6 @@
     <message>
         <source>the reconciliation</source>
         <translation>la conciliación</translation>
-    </message>
-    <message>
-        <source>%1 — %2</source>
-        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>Would update in %1, as edited: %2</source>
@@ -6770,10 +6770,6 @@
 </context>
 <context>
     <name>ReconcileModel</name>
-    <message>
-        <source>%1 — %2</source>
-        <translation>%1 — %2</translation>
-    </message>
     <message>
         <source>resolved</source>
         <translation>resuelto</translation>

@@ -266,7 +266,7 @@ void DeskContext::startOutsideRecords(const DeskSettings &configured)
         m_store.get(), m_metriport.get(), m_documentFetcher.get(), m_settings.user, records);
     m_medicalRecords =
         std::make_unique<MedicalRecordService>(m_store.get(), m_outsideRecords.get());
-    m_chart = std::make_unique<ChartService>(m_store.get(), m_medicalRecords.get(), m_settings.user);
+    m_chart = std::make_unique<ChartService>(m_store.get(), m_settings.user);
     // What each fetched document holds is read once, off the UI thread, and kept with it.
     m_documentFetcher->setParser(&MedicalRecordService::describe);
 }

@@ -84,11 +84,11 @@ QString ChartItem::label() const
     return QStringLiteral("%1 (%2 %3)").arg(display, system, code);
 }
 
-bool ChartItem::sameContent(const ChartItem &o) const
+QString ChartItem::text() const
 {
-    return kind == o.kind && matchKey == o.matchKey && code == o.code && display == o.display
-        && status == o.status && reaction == o.reaction && severity == o.severity
-        && dose == o.dose && route == o.route && frequency == o.frequency && onset == o.onset;
+    const QString details = detailText();
+    return details.isEmpty() ? label()
+                             : QCoreApplication::translate("Chart", "%1 — %2").arg(label(), details);
 }
 
 QString reconcileChoiceCode(ReconcileChoice choice)

@@ -47,8 +47,8 @@ struct ChartItem
     QString detailText() const;
     //! "Lisinopril (RxNorm 314076)", or the display alone without a code.
     QString label() const;
-    //! Whether the two say the same thing (same code and details), ignoring ids and who/when.
-    bool sameContent(const ChartItem &other) const;
+    //! The label with its details: "Penicillin (RxNorm 70618) — hives, severe".
+    QString text() const;
 };
 
 enum class ReconcileChoice { Accept, Edit, Reject };

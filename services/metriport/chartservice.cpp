@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "services/metriport/chartservice.h"
 
-#include "services/metriport/medicalrecordservice.h"
 #include "services/store/audittrail.h"
 #include "services/store/chartrepository.h"
 #include "services/store/database.h"
@@ -13,12 +12,6 @@
 #include <algorithm>
 
 namespace {
-
-struct ChartState
-{
-    QList<ChartItem> items;
-    QList<ReconcileDecision> decisions;
-};
 
 QString auditAction(ReconcileChoice choice)
 {
@@ -102,11 +95,9 @@ StoreResult<ChartChangeOutcome> applyOne(ChartRepository &repository, qint64 pat
 
 } // namespace
 
-ChartService::ChartService(Store *store, MedicalRecordService *records, QString user,
-                           QObject *parent)
+ChartService::ChartService(Store *store, QString user, QObject *parent)
     : QObject(parent)
     , m_store(store)
-    , m_records(records)
     , m_user(std::move(user))
 {
 }
@@ -119,64 +110,26 @@ QFuture<StoreResult<QList<ChartItem>>> ChartService::chart(qint64 patientId) con
         [patientId](const QString &connection) { return ChartRepository(connection).items(patientId); });
 }
 
-namespace {
-
-QList<ReconcileRow> sortedPlan(const ClinicalSummary &summary, const ChartState &chart)
-{
-    QList<ReconcileRow> rows = ChartReconciliation::plan(summary, chart.items, chart.decisions);
-    std::stable_sort(rows.begin(), rows.end(), [](const ReconcileRow &a, const ReconcileRow &b) {
-        if (a.kind != b.kind)
-            return a.kind < b.kind;
-        return a.isPending() && !b.isPending();
-    });
-    return rows;
-}
-
-QFuture<StoreResult<ChartState>> readState(Store *store, qint64 patientId)
-{
-    return store->read([patientId](const QString &connection) -> StoreResult<ChartState> {
-        ChartRepository repository(connection);
-        auto items = repository.items(patientId);
-        if (!items)
-            return StoreResult<ChartState>::failure(items.error());
-        auto decisions = repository.decisions(patientId);
-        if (!decisions)
-            return StoreResult<ChartState>::failure(decisions.error());
-        return ChartState{std::move(*items), std::move(*decisions)};
-    });
-}
-
-} // namespace
-
-QFuture<StoreResult<QList<ReconcileRow>>> ChartService::review(qint64 patientId,
-                                                               const QDate &today) const
-{
-    QFuture<StoreResult<ChartState>> state = readState(m_store, patientId);
-    return m_records->summary(patientId, today)
-        .then(QtFuture::Launch::Async,
-              [state](const StoreResult<ClinicalSummary> &summary) mutable
-              -> StoreResult<QList<ReconcileRow>> {
-                  // A reader's future: waiting here blocks only this pool thread.
-                  state.waitForFinished();
-                  const StoreResult<ChartState> chart = state.result();
-                  if (!summary)
-                      return StoreResult<QList<ReconcileRow>>::failure(summary.error());
-                  if (!chart)
-                      return StoreResult<QList<ReconcileRow>>::failure(chart.error());
-                  return sortedPlan(*summary, *chart);
-              });
-}
-
 QFuture<StoreResult<QList<ReconcileRow>>> ChartService::review(qint64 patientId,
                                                                const ClinicalSummary &summary) const
 {
-    return readState(m_store, patientId)
-        .then(QtFuture::Launch::Async,
-              [summary](const StoreResult<ChartState> &chart) -> StoreResult<QList<ReconcileRow>> {
-                  if (!chart)
-                      return StoreResult<QList<ReconcileRow>>::failure(chart.error());
-                  return sortedPlan(summary, *chart);
-              });
+    using Result = StoreResult<QList<ReconcileRow>>;
+    return m_store->read([patientId, summary](const QString &connection) -> Result {
+        ChartRepository repository(connection);
+        const auto items = repository.items(patientId);
+        if (!items)
+            return Result::failure(items.error());
+        const auto decisions = repository.decisions(patientId);
+        if (!decisions)
+            return Result::failure(decisions.error());
+        QList<ReconcileRow> rows = ChartReconciliation::plan(summary, *items, *decisions);
+        std::stable_sort(rows.begin(), rows.end(), [](const ReconcileRow &x, const ReconcileRow &y) {
+            if (x.kind != y.kind)
+                return x.kind < y.kind;
+            return x.isPending() && !y.isPending();
+        });
+        return rows;
+    });
 }
 
 QFuture<StoreResult<QList<ChartChangeOutcome>>>
@@ -229,8 +182,7 @@ QString ChartService::describe(const ChartChangeOutcome &outcome, bool dryRun)
 {
     const ChartItem &item = outcome.change.item;
     const QString list = chartKindTitle(item.kind).toLower();
-    const QString details = item.detailText();
-    const QString line = details.isEmpty() ? item.label() : tr("%1 — %2").arg(item.label(), details);
+    const QString line = item.text();
     switch (outcome.change.choice) {
     case ReconcileChoice::Accept:
     case ReconcileChoice::Edit: {

@@ -6,11 +6,9 @@
 #include "services/metriport/chartreconciliation.h"
 #include "services/store/storeerror.h"
 
-#include <QDate>
 #include <QFuture>
 #include <QObject>
 
-class MedicalRecordService;
 class Store;
 
 /*!
@@ -24,14 +22,12 @@ class ChartService : public QObject
 {
     Q_OBJECT
 public:
-    ChartService(Store *store, MedicalRecordService *records, QString user,
-                 QObject *parent = nullptr);
+    ChartService(Store *store, QString user, QObject *parent = nullptr);
     ~ChartService() override;
 
     QFuture<StoreResult<QList<ChartItem>>> chart(qint64 patientId) const;
-    //! The outside statements beside the chart; pending ones first in each list.
-    QFuture<StoreResult<QList<ReconcileRow>>> review(qint64 patientId, const QDate &today) const;
-    //! The same over a summary already built (the Medical History page has one).
+    //! The statements of `summary` (the Medical History page's) beside the chart; pending
+    //! ones first in each list.
     QFuture<StoreResult<QList<ReconcileRow>>> review(qint64 patientId,
                                                      const ClinicalSummary &summary) const;
     /*!
@@ -51,6 +47,5 @@ Q_SIGNALS:
 
 private:
     Store *m_store;
-    MedicalRecordService *m_records;
     QString m_user;
 };

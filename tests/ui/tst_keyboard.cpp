@@ -204,7 +204,7 @@ void TestKeyboard::mnemonicsAreUniquePerScreen()
     OutsideRecordsService outsideRecords(&env.store(), &metriport, &fetcher,
                                          QStringLiteral("tester"), {});
     MedicalRecordService medicalRecords(&env.store(), &outsideRecords);
-    ChartService chart(&env.store(), &medicalRecords, QStringLiteral("tester"));
+    ChartService chart(&env.store(), QStringLiteral("tester"));
     DeskEnvironment desk = environmentFor(env);
     desk.outsideRecords = &outsideRecords;
     desk.medicalRecords = &medicalRecords;

@@ -9,7 +9,6 @@
 #include "common/trainingenvironment.h"
 #include "models/reconcilemodel.h"
 #include "services/metriport/chartservice.h"
-#include "services/metriport/medicalrecordservice.h"
 #include "services/store/chartrepository.h"
 #include "ui/chartitemeditdialog.h"
 #include "ui/reconciledialog.h"
@@ -138,7 +137,6 @@ private:
     int chartAudits();
 
     std::unique_ptr<TrainingEnvironment> m_env;
-    std::unique_ptr<MedicalRecordService> m_records;
     std::unique_ptr<ChartService> m_chart;
     qint64 m_kyla = 0;
 };
@@ -147,9 +145,7 @@ void TestReconcile::init()
 {
     m_env = std::make_unique<TrainingEnvironment>();
     QVERIFY2(m_env->isReady(), qPrintable(m_env->error()));
-    m_records = std::make_unique<MedicalRecordService>(&m_env->store(), nullptr);
-    m_chart = std::make_unique<ChartService>(&m_env->store(), m_records.get(),
-                                             QStringLiteral("nurse1"));
+    m_chart = std::make_unique<ChartService>(&m_env->store(), QStringLiteral("nurse1"));
     m_kyla = m_env->patientId(QStringLiteral("Kyla"));
     QVERIFY(m_kyla != 0);
 }
@@ -157,7 +153,6 @@ void TestReconcile::init()
 void TestReconcile::cleanup()
 {
     m_chart.reset();
-    m_records.reset();
     m_env.reset();
 }
 
