@@ -5,6 +5,7 @@
 //   claims_dashboard_bench generate DB N   a new database with N generated claims (and patients)
 //   claims_dashboard_bench run DB          the dashboard model in a table view: first rows,
 //                                          filters, sorts, search, deep pages, summary, CSV
+#include "bench/benchsupport.h"
 #include "models/claimdashboardmodel.h"
 #include "services/claims/claimdashboardservice.h"
 #include "services/sandbox/claimgenerator.h"
@@ -29,16 +30,7 @@
 namespace {
 QTextStream out(stdout);
 
-template<typename T> T await(const QFuture<T> &future)
-{
-    QFutureWatcher<T> watcher;
-    QEventLoop loop;
-    QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-    watcher.setFuture(future);
-    if (!future.isFinished())
-        loop.exec();
-    return future.result();
-}
+using BenchSupport::await;
 
 //! Peak resident memory of this process so far, in MB (VmHWM).
 long peakMb()

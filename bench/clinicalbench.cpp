@@ -14,6 +14,7 @@
 //                                                  for every planted duplicate and twin and
 //                                                  SAMPLE originals: ms per lookup, precision
 //                                                  and recall, a table by variant
+#include "bench/benchsupport.h"
 #include "models/clinicalrecordhtml.h"
 #include "services/clinical/ccdareader.h"
 #include "services/clinical/fhirbundlereader.h"
@@ -50,25 +51,8 @@
 namespace {
 QTextStream out(stdout);
 
-template<typename T> T await(const QFuture<T> &future)
-{
-    QFutureWatcher<T> watcher;
-    QEventLoop loop;
-    QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-    watcher.setFuture(future);
-    if (!future.isFinished())
-        loop.exec();
-    return future.result();
-}
-
-double percentile(QList<double> values, double p)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const qsizetype rank = qMax<qsizetype>(1, qsizetype(std::ceil(p * values.size())));
-    return values.at(rank - 1);
-}
+using BenchSupport::await;
+using BenchSupport::percentile;
 
 double median(const QList<double> &values)
 {

@@ -6,6 +6,7 @@
 //   clinicdesk_bench search DB             search as you type on a large database: per keystroke
 //                                          latency and the longest stall of the UI thread
 //   clinicdesk_bench dashboard DB          the dashboard's figures and recent activity
+#include "bench/benchsupport.h"
 #include "models/patientsearchmodel.h"
 #include "services/common/async.h"
 #include "services/eligibility/batchverification.h"
@@ -35,25 +36,8 @@
 namespace {
 QTextStream out(stdout);
 
-template<typename T> T await(const QFuture<T> &future)
-{
-    QFutureWatcher<T> watcher;
-    QEventLoop loop;
-    QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-    watcher.setFuture(future);
-    if (!future.isFinished())
-        loop.exec();
-    return future.result();
-}
-
-double percentile(QList<double> values, double p)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const qsizetype rank = qMax<qsizetype>(1, qsizetype(std::ceil(p * values.size())));
-    return values.at(rank - 1);
-}
+using BenchSupport::await;
+using BenchSupport::percentile;
 
 //! Measures how long the UI thread goes without running its event loop: a 1 ms timer that
 //! notes the longest gap between two of its ticks.
