@@ -4,6 +4,7 @@
 
 #include "models/clinicalsummarymodel.h"
 #include "models/clinicaltext.h"
+#include "models/reconcilemodel.h"
 #include "services/domain/dateformats.h"
 
 #include <QLocale>
@@ -13,11 +14,35 @@ QString cell(const QString &text)
 {
     return QStringLiteral("<td>") + text.toHtmlEscaped() + QStringLiteral("</td>");
 }
+
+std::optional<ChartKind> chartKindOf(ClinicalKind kind)
+{
+    switch (kind) {
+    case ClinicalKind::Allergy:
+        return ChartKind::Allergy;
+    case ClinicalKind::Medication:
+        return ChartKind::Medication;
+    case ClinicalKind::Problem:
+        return ChartKind::Problem;
+    default:
+        return std::nullopt;
+    }
+}
 } // namespace
 
 QString ClinicalSummaryHtml::render(const Patient &patient, const ClinicalSummary &summary,
+                                    const std::optional<QList<ReconcileRow>> &review,
                                     const QString &clinicName, const QDateTime &printedAt)
 {
+    // Where each outside statement stands against the chart, by the key the summary merges on.
+    QHash<QString, QString> chartState;
+    if (review) {
+        for (const ReconcileRow &row : *review) {
+            if (row.incoming)
+                chartState.insert(ClinicalSummary::mergeKey(row.incoming->entry),
+                                  ReconcileModel::stateText(row));
+        }
+    }
     QString html = QStringLiteral(
         "<html><head><style>"
         "body { font-family: sans-serif; font-size: 9pt; }"
@@ -33,26 +58,46 @@ QString ClinicalSummaryHtml::render(const Patient &patient, const ClinicalSummar
                      tr("born %1").arg(DateFormats::format(patient.dateOfBirth))
                          .toHtmlEscaped(),
                      tr("MRN %1").arg(patient.mrn).toHtmlEscaped(),
-                     tr("%1 · printed %2 · from %n documents of the health information network; "
-                        "not reconciled into the chart unless marked so.", nullptr,
-                        summary.documents)
+                     (review ? tr("%1 · printed %2 · from %n documents of the health information "
+                                  "network; the Chart column compares each allergy, active "
+                                  "medication and active problem with the clinic's own chart.",
+                                  nullptr, summary.documents)
+                             : tr("%1 · printed %2 · from %n documents of the health information "
+                                  "network; not compared with the clinic's own chart.",
+                                  nullptr, summary.documents))
                          .arg(clinicName, DateFormats::format(printedAt.toLocalTime().date()) + u' '
                                         + QLocale().toString(printedAt.toLocalTime().time(),
                                                              QLocale::ShortFormat))
                          .toHtmlEscaped());
-    const QString headers = QStringLiteral("<tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th><th>%5</th></tr>")
-                                .arg(tr("What").toHtmlEscaped(), tr("Details").toHtmlEscaped(),
-                                     tr("Date").toHtmlEscaped(), tr("Status").toHtmlEscaped(),
-                                     tr("From").toHtmlEscaped());
+    auto headers = [](bool withChart) {
+        QString row = QStringLiteral("<tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th><th>%5</th>")
+                          .arg(tr("What").toHtmlEscaped(), tr("Details").toHtmlEscaped(),
+                               tr("Date").toHtmlEscaped(), tr("Status").toHtmlEscaped(),
+                               tr("From").toHtmlEscaped());
+        if (withChart)
+            row += QStringLiteral("<th>%1</th>").arg(tr("Chart").toHtmlEscaped());
+        return row + QStringLiteral("</tr>");
+    };
     for (ClinicalKind kind : ClinicalSummaryModel::categories()) {
         html += QStringLiteral("<h2>%1</h2>").arg(ClinicalSummaryModel::categoryTitle(kind).toHtmlEscaped());
         const QList<SummaryItem> &items = summary.items(kind);
         const bool noKnown = kind == ClinicalKind::Allergy && !summary.noKnownAllergies.isEmpty();
-        if (items.isEmpty() && !noKnown) {
+        const std::optional<ChartKind> chartKind = chartKindOf(kind);
+        const bool withChart = review && chartKind;
+        // The chart's own lines no outside record mentions belong on the page too: a reader
+        // of the printout should not take the outside list for the whole story.
+        QList<const ReconcileRow *> chartOnly;
+        if (withChart) {
+            for (const ReconcileRow &row : *review) {
+                if (row.state == ReconcileRow::State::ChartOnly && row.kind == *chartKind && row.chart)
+                    chartOnly.append(&row);
+            }
+        }
+        if (items.isEmpty() && !noKnown && chartOnly.isEmpty()) {
             html += QStringLiteral("<p class=\"note\">%1</p>").arg(tr("None found.").toHtmlEscaped());
             continue;
         }
-        html += QStringLiteral("<table>") + headers;
+        html += QStringLiteral("<table>") + headers(withChart);
         for (const SummaryItem &item : items) {
             QStringList sources;
             for (const SummarySource &source : item.sources)
@@ -60,14 +105,29 @@ QString ClinicalSummaryHtml::render(const Patient &patient, const ClinicalSummar
             html += QStringLiteral("<tr>") + cell(ClinicalText::what(item.entry))
                     + cell(ClinicalText::details(item.entry)) + cell(ClinicalText::when(item.entry))
                     + cell(ClinicalText::status(item.entry))
-                    + cell(sources.join(QStringLiteral("; "))) + QStringLiteral("</tr>");
+                    + cell(sources.join(QStringLiteral("; ")));
+            if (withChart)
+                html += cell(chartState.value(ClinicalSummary::mergeKey(item.entry), tr("—")));
+            html += QStringLiteral("</tr>");
         }
         if (noKnown) {
             QStringList sources;
             for (const SummarySource &source : summary.noKnownAllergies)
                 sources.append(source.title);
             html += QStringLiteral("<tr>") + cell(tr("No known allergies")) + cell({}) + cell({})
-                    + cell({}) + cell(sources.join(QStringLiteral("; "))) + QStringLiteral("</tr>");
+                    + cell({}) + cell(sources.join(QStringLiteral("; ")));
+            if (withChart)
+                html += cell({});
+            html += QStringLiteral("</tr>");
+        }
+        for (const ReconcileRow *row : chartOnly) {
+            const ChartItem &line = *row->chart;
+            ClinicalEntry asEntry; // for the status's words, as the outside lines say them
+            asEntry.status = line.status;
+            // The onset is in the details ("since 1989-03").
+            html += QStringLiteral("<tr>") + cell(line.label()) + cell(line.detailText()) + cell({})
+                    + cell(ClinicalText::status(asEntry)) + cell(tr("This clinic's chart"))
+                    + cell(ReconcileModel::stateText(*row)) + QStringLiteral("</tr>");
         }
         html += QStringLiteral("</table>");
     }

@@ -165,6 +165,11 @@ QString ReconcileModel::decisionText(int row) const
                                            : tr("Do not import: %1").arg(change.reason);
         }
     }
+    return stateText(r);
+}
+
+QString ReconcileModel::stateText(const ReconcileRow &r)
+{
     switch (r.state) {
     case ReconcileRow::State::New:
         return tr("Pending: not in the chart");

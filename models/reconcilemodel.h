@@ -54,6 +54,9 @@ public:
                         int role = Qt::DisplayRole) const override;
 
     static QString itemText(const ChartItem &item);
+    //! Where a line stands against the chart ("In the chart", "Pending: not in the chart", who
+    //! decided what), as the Decision column says it when nothing is chosen.
+    static QString stateText(const ReconcileRow &row);
 
 Q_SIGNALS:
     void loaded();

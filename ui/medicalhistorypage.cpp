@@ -316,6 +316,7 @@ void MedicalHistoryPage::updateButtons()
 
 void MedicalHistoryPage::countPending()
 {
+    m_review.reset(); // until the new review is in, the printout says it was not compared
     if (!m_env.chart || m_summary->summary().isEmpty()) {
         m_pending->hide();
         return;
@@ -325,6 +326,9 @@ void MedicalHistoryPage::countPending()
                      [this, generation](const StoreResult<QList<ReconcileRow>> &rows) {
                          if (generation != m_pendingGeneration)
                              return;
+                         m_review.reset();
+                         if (rows)
+                             m_review = *rows;
                          const int pending = rows ? ChartReconciliation::pendingCount(*rows) : 0;
                          m_pending->setText(
                              tr("%n outside statements to review", nullptr, pending));
@@ -397,7 +401,7 @@ void MedicalHistoryPage::retrySelectedDocument()
 
 QString MedicalHistoryPage::summaryHtml() const
 {
-    return ClinicalSummaryHtml::render(m_patient, m_summary->summary(), m_env.clinic.name,
+    return ClinicalSummaryHtml::render(m_patient, m_summary->summary(), m_review, m_env.clinic.name,
                                        QDateTime::currentDateTimeUtc());
 }
 

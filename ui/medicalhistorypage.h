@@ -3,6 +3,7 @@
 #pragma once
 
 #include "services/domain/networklink.h"
+#include "services/metriport/chartreconciliation.h"
 #include "services/domain/patient.h"
 #include "ui/deskenvironment.h"
 
@@ -84,6 +85,7 @@ private:
     QPushButton *m_reconcileButton;
     QLabel *m_pending;
     quint64 m_pendingGeneration = 0;
+    std::optional<QList<ReconcileRow>> m_review; // the summary against the chart, for printing
     //! Documents stored one after another re-read the summary once (each read parses them all).
     QTimer m_summaryReload;
     OutsideDocumentModel *m_documents;

@@ -7,6 +7,7 @@
 // again when its details change, the dialog, the edit dialog's checks, and a merge that moves
 // the chart.
 #include "common/trainingenvironment.h"
+#include "models/clinicalsummaryhtml.h"
 #include "models/reconcilemodel.h"
 #include "services/metriport/chartservice.h"
 #include "services/store/chartrepository.h"
@@ -22,6 +23,7 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
+#include <QTimeZone>
 
 namespace {
 const QString rxnormOid = QStringLiteral("2.16.840.1.113883.6.88");
@@ -129,6 +131,7 @@ private Q_SLOTS:
     void dialogChoosesDryRunsAndApplies();
     void editDialogChecksFields();
     void mergeMovesTheChart();
+    void printedSummarySaysWhatIsInTheChart();
 
 private:
     QList<ReconcileRow> review(const ClinicalSummary &summary = outside());
@@ -501,6 +504,57 @@ void TestReconcile::mergeMovesTheChart()
     QCOMPARE(items.size(), 4);
     QVERIFY(std::any_of(items.cbegin(), items.cend(),
                         [](const ChartItem &i) { return i.display == QLatin1String("Latex"); }));
+}
+
+// The printed summary compares with the chart when it has the review, and says it did not
+// when it has none: a reader of the paper must not take an outside line for the chart's.
+void TestReconcile::printedSummarySaysWhatIsInTheChart()
+{
+    Patient kyla;
+    kyla.id = m_kyla;
+    kyla.firstName = QStringLiteral("Kyla");
+    kyla.lastName = QStringLiteral("Brown");
+    const QDateTime printed(QDate(2026, 12, 2), QTime(10, 0), QTimeZone::utc());
+    // The text of the table row that mentions `what`.
+    auto rowOf = [](const QString &html, const QString &what) {
+        for (const QString &row : html.split(QStringLiteral("<tr>"))) {
+            if (row.contains(what))
+                return row;
+        }
+        return QString();
+    };
+
+    const QString compared = ClinicalSummaryHtml::render(kyla, outside(), review(),
+                                                         QStringLiteral("Clinic"), printed);
+    QVERIFY(compared.contains(QStringLiteral("<th>Chart</th>")));
+    QVERIFY(rowOf(compared, QStringLiteral("Hypertension")).contains(QStringLiteral("In the chart")));
+    QVERIFY(rowOf(compared, QStringLiteral("Codeine"))
+                .contains(QStringLiteral("Pending: not in the chart")));
+    QVERIFY(rowOf(compared, QStringLiteral("Penicillin"))
+                .contains(QStringLiteral("Pending: the chart says otherwise")));
+    // Lisinopril is only in the chart: it is printed, said to come from the clinic's chart.
+    const QString lisinopril = rowOf(compared, QStringLiteral("lisinopril"));
+    QVERIFY2(lisinopril.contains(QStringLiteral("Only in the chart")), qPrintable(lisinopril));
+    QVERIFY(lisinopril.contains(QStringLiteral("This clinic&#x27;s chart"))
+            || lisinopril.contains(QStringLiteral("This clinic's chart")));
+    QVERIFY(!compared.contains(QStringLiteral("not compared")));
+
+    // After Codeine is rejected, the paper says who decided.
+    const QList<ReconcileRow> rows = review();
+    ChartChange reject = change(*find(rows, QStringLiteral("Codeine")), ReconcileChoice::Reject);
+    reject.reason = QStringLiteral("patient denies");
+    QVERIFY(bool(TestSupport::await(m_chart->apply(m_kyla, {reject}, false))));
+    const QString after = ClinicalSummaryHtml::render(kyla, outside(), review(),
+                                                      QStringLiteral("Clinic"), printed);
+    QVERIFY2(rowOf(after, QStringLiteral("Codeine"))
+                 .contains(QStringLiteral("Not imported by nurse1")),
+             qPrintable(rowOf(after, QStringLiteral("Codeine"))));
+
+    const QString uncompared = ClinicalSummaryHtml::render(kyla, outside(), std::nullopt,
+                                                           QStringLiteral("Clinic"), printed);
+    QVERIFY(!uncompared.contains(QStringLiteral("<th>Chart</th>")));
+    QVERIFY(uncompared.contains(QStringLiteral("not compared with the clinic")));
+    QVERIFY(!uncompared.contains(QStringLiteral("lisinopril")));
 }
 
 QTEST_MAIN(TestReconcile)
