@@ -63,19 +63,16 @@ ln -s "$work/repeated-eb.x12" "$work/eb/x12/repeated-eb.x12"
 files=("$work"/ten/x12/*.x12)
 echo "input: 10 x $(mb "$size") MB generated 271 (gen-271.py -n 5000; $(grep -c . "$file") segments each)"
 
-# The npm packages, installed once into a cache outside the repository.
+# The npm packages, pinned, installed once into a cache outside the repository.
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 npm_dir="${XDG_CACHE_HOME:-$HOME/.cache}/clinicdesk-bench/npm"
 have_node=1
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
     echo "node or npm is missing: the npm packages are not measured"
     have_node=0
-elif [ ! -d "$npm_dir/node_modules/x12-parser" ] || [ ! -d "$npm_dir/node_modules/node-x12" ]; then
-    mkdir -p "$npm_dir"
-    if ! npm install --no-save --no-audit --no-fund --prefix "$npm_dir" x12-parser node-x12 \
-        >"$work/npm.log" 2>&1; then
-        echo "npm install failed (see $work/npm.log): the npm packages are not measured"
-        have_node=0
-    fi
+elif ! npm_install_pinned "$npm_dir" x12-parser@1.3.0 node-x12@1.7.1; then
+    echo "npm install failed (see $npm_dir/install.log): the npm packages are not measured"
+    have_node=0
 fi
 export NODE_PATH="$npm_dir/node_modules"
 # Read from the file: x12-parser's "exports" do not let require() reach its package.json.

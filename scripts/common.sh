@@ -1,6 +1,7 @@
 # SPDX-FileCopyrightText: 2026 ClinicDesk developers
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Shared by the scripts: install missing Debian packages (checking first), configure, build.
+# Shared by the scripts: install missing Debian packages (checking first), configure, build;
+# install pinned npm packages into a cache.
 set -euo pipefail
 
 CLINICDESK_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -52,4 +53,25 @@ build_clinicdesk() {
     local t
     for t in "$@"; do targets+=(--target "$t"); done
     cmake --build "$BUILD_DIR" --parallel "$(nproc)" "${targets[@]}"
+}
+
+# Installs the npm packages given as NAME@VERSION into DIR (a cache outside the repository)
+# unless they are there at those versions, under a lock so that tests and benchmarks running at
+# once do not install over each other. Returns 1 when npm fails; its output is in DIR/install.log.
+# The packages only read what we write or are measured against us: they never ship.
+npm_install_pinned() {
+    local dir="$1"
+    shift
+    mkdir -p "$dir"
+    (
+        flock 9
+        local missing=() spec
+        for spec in "$@"; do
+            grep -q "\"version\": \"${spec##*@}\"" "$dir/node_modules/${spec%@*}/package.json" \
+                2>/dev/null || missing+=("$spec")
+        done
+        [ ${#missing[@]} -eq 0 ] ||
+            npm install --no-audit --no-fund --prefix "$dir" "${missing[@]}" \
+                >"$dir/install.log" 2>&1
+    ) 9>"$dir/.lock"
 }

@@ -20,20 +20,14 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
     exit 3
 fi
 
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 version=18.20.0
 npm_dir="${XDG_CACHE_HOME:-$HOME/.cache}/clinicdesk-test/npm-metriport"
-mkdir -p "$npm_dir"
-exec 9>"$npm_dir/.lock"
-flock 9
-if ! grep -q "\"version\": \"$version\"" "$npm_dir/node_modules/@metriport/api-sdk/package.json" 2>/dev/null; then
-    if ! npm install --no-audit --no-fund --prefix "$npm_dir" "@metriport/api-sdk@$version" \
-        >"$npm_dir/install.log" 2>&1; then
-        echo "metriport-sdk-check: npm could not install @metriport/api-sdk@$version:" >&2
-        tail -n 20 "$npm_dir/install.log" >&2
-        exit 4
-    fi
+if ! npm_install_pinned "$npm_dir" "@metriport/api-sdk@$version"; then
+    echo "metriport-sdk-check: npm could not install @metriport/api-sdk@$version:" >&2
+    tail -n 20 "$npm_dir/install.log" >&2
+    exit 4
 fi
-flock -u 9
 
 NODE_PATH="$npm_dir/node_modules" node - "$1" "$2" <<'JS'
 'use strict';

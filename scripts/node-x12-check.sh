@@ -17,21 +17,14 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
     exit 3
 fi
 
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 version=1.7.1
 npm_dir="${XDG_CACHE_HOME:-$HOME/.cache}/clinicdesk-test/npm"
-mkdir -p "$npm_dir"
-# One install at a time when several checks start together.
-exec 9>"$npm_dir/.lock"
-flock 9
-if ! grep -q "\"version\": \"$version\"" "$npm_dir/node_modules/node-x12/package.json" 2>/dev/null; then
-    if ! npm install --no-audit --no-fund --prefix "$npm_dir" "node-x12@$version" \
-        >"$npm_dir/install.log" 2>&1; then
-        echo "node-x12-check: npm could not install node-x12@$version:" >&2
-        tail -n 20 "$npm_dir/install.log" >&2
-        exit 4
-    fi
+if ! npm_install_pinned "$npm_dir" "node-x12@$version"; then
+    echo "node-x12-check: npm could not install node-x12@$version:" >&2
+    tail -n 20 "$npm_dir/install.log" >&2
+    exit 4
 fi
-flock -u 9
 
 NODE_PATH="$npm_dir/node_modules" node - "$@" <<'JS'
 'use strict';
