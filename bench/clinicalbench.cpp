@@ -1,11 +1,7 @@
 // SPDX-FileCopyrightText: 2026 ClinicDesk developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The medical-history benchmarks for scripts/bench (scripts/bench-clinical.sh). Prints figures;
-// asserts nothing.
-//   clinical_bench read ccda|fhir FILE...          each file read and parsed once (the script
-//                                                  times the whole process)
-//   clinical_bench reader ccda|fhir ROUNDS FILE... the reader alone, in process, over files
-//                                                  already in memory: best of ROUNDS passes
+// asserts nothing. The readers' own figures come from clinical_read (clinicalread.cpp).
 //   clinical_bench viewer FILE RUNS                the real DocumentViewerDialog opening FILE,
 //                                                  stored as a patient's outside document:
 //                                                  open to shown and first paint, median
@@ -47,6 +43,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 namespace {
 QTextStream out(stdout);
@@ -64,11 +61,6 @@ QString fixed(double value, int decimals = 1)
     return QString::number(value, 'f', decimals);
 }
 
-ClinicalReadResult readAs(const QString &format, const QByteArray &bytes)
-{
-    return format == QLatin1String("fhir") ? FhirBundleReader::read(bytes) : CcdaReader::read(bytes);
-}
-
 QList<QByteArray> loadFiles(const QStringList &paths, qint64 *total)
 {
     QList<QByteArray> files;
@@ -83,86 +75,6 @@ QList<QByteArray> loadFiles(const QStringList &paths, qint64 *total)
         *total += files.last().size();
     }
     return files;
-}
-
-struct ReadCounts
-{
-    int entries = 0;
-    int unreadable = 0;
-    int refused = 0;
-    int sections = 0;
-};
-
-ReadCounts count(const ClinicalReadResult &read, ReadCounts counts)
-{
-    if (!read.ok()) {
-        ++counts.refused;
-        return counts;
-    }
-    counts.entries += int(read.record.entries().size());
-    counts.unreadable += read.record.unreadableCount();
-    counts.sections += int(read.record.sections.size());
-    return counts;
-}
-
-QString describe(const ReadCounts &counts)
-{
-    return QStringLiteral("%1 sections, %2 entries (%3 unreadable), %4 refused")
-        .arg(counts.sections)
-        .arg(counts.entries)
-        .arg(counts.unreadable)
-        .arg(counts.refused);
-}
-
-//! One pass, each file read from disk and parsed: what the script times as a whole process.
-int benchRead(const QString &format, const QStringList &paths)
-{
-    qint64 bytes = 0;
-    ReadCounts counts;
-    for (const QString &path : paths) {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray content = file.readAll();
-        bytes += content.size();
-        counts = count(readAs(format, content), counts);
-    }
-    out << QStringLiteral("%1 files, %2 MB: %3").arg(paths.size()).arg(fixed(bytes / 1e6, 2),
-                                                                      describe(counts))
-        << Qt::endl;
-    return 0;
-}
-
-//! The reader alone over files already in memory: a warm-up pass, then the best of `rounds`.
-int benchReader(const QString &format, int rounds, const QStringList &paths)
-{
-    qint64 bytes = 0;
-    const QList<QByteArray> files = loadFiles(paths, &bytes);
-    ReadCounts counts;
-    for (const QByteArray &file : files)
-        counts = count(readAs(format, file), counts);
-    QList<double> passes;
-    for (int round = 0; round < rounds; ++round) {
-        QElapsedTimer clock;
-        clock.start();
-        int entries = 0;
-        for (const QByteArray &file : files) {
-            const ClinicalReadResult read = readAs(format, file);
-            entries += int(read.record.entries().size());
-        }
-        passes.append(clock.nsecsElapsed() / 1e6);
-        if (entries != counts.entries)
-            return 1; // the same bytes must read the same way every time
-    }
-    const double best = *std::min_element(passes.cbegin(), passes.cend());
-    out << QStringLiteral("reader only, in process (%1 files, %2 MB; %3): best %4 ms of %5 "
-                          "passes (median %6 ms) = %7 MB/s")
-               .arg(files.size())
-               .arg(fixed(bytes / 1e6, 2), describe(counts), fixed(best))
-               .arg(rounds)
-               .arg(fixed(median(passes)), fixed(bytes / 1e6 / (best / 1e3)))
-        << Qt::endl;
-    return 0;
 }
 
 //! How a paint of a widget is noticed: the viewer counts as shown once its text has painted.
@@ -631,25 +543,21 @@ int benchDuplicates(const QString &csv, int sample)
 
 int main(int argc, char *argv[])
 {
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+    // Only the viewer needs a GUI: the duplicate search runs as a headless command would.
+    const bool gui = argc > 1 && qstrcmp(argv[1], "viewer") == 0;
+    if (gui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
+    std::unique_ptr<QCoreApplication> app = gui ? std::make_unique<QApplication>(argc, argv)
+                                                : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("ClinicDeskBench"));
     QCoreApplication::setApplicationName(QStringLiteral("clinical_bench"));
-    const QStringList args = app.arguments().mid(1);
+    const QStringList args = QCoreApplication::arguments().mid(1);
     const QString command = args.value(0);
-    const QString format = args.value(1);
-    const bool knownFormat = format == QLatin1String("ccda") || format == QLatin1String("fhir");
-    if (command == QLatin1String("read") && knownFormat && args.size() >= 3)
-        return benchRead(format, args.mid(2));
-    if (command == QLatin1String("reader") && knownFormat && args.size() >= 4)
-        return benchReader(format, args.at(2).toInt(), args.mid(3));
     if (command == QLatin1String("viewer") && args.size() >= 2)
         return benchViewer(args.at(1), qMax(1, args.value(2, QStringLiteral("5")).toInt()));
     if (command == QLatin1String("duplicates") && args.size() >= 2)
         return benchDuplicates(args.at(1), args.value(2, QStringLiteral("1000")).toInt());
-    QTextStream(stderr) << "usage: clinical_bench read ccda|fhir FILE... | reader ccda|fhir "
-                           "ROUNDS FILE... | viewer FILE [RUNS] | duplicates CSV [SAMPLE]"
+    QTextStream(stderr) << "usage: clinical_bench viewer FILE [RUNS] | duplicates CSV [SAMPLE]"
                         << Qt::endl;
     return 2;
 }

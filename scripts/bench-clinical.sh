@@ -4,7 +4,7 @@
 # Medical history benchmark (called by scripts/bench-run.sh). Prints figures only; asserts
 # nothing.
 #   scripts/bench-clinical.sh BENCH WORKDIR
-# BENCH is build/bench/clinical_bench. Figures, each beside its target:
+# BENCH is build/bench/clinical_bench; clinical_read beside it times the readers. Figures, each beside its target:
 # - C-CDA reading (CcdaReader) on a generated CCD and on every C-CDA in ../shared/data/ccda
 #   (when that folder exists): whole process and reader only, MB/s, best of several runs;
 #   beside it the npm package @medplum/ccda (C-CDA to FHIR), whole process on the same files;
@@ -29,6 +29,7 @@ if [ $# -ne 2 ]; then
     exit 2
 fi
 bench="$(realpath "$1")"
+reader="$(dirname "$bench")/clinical_read" # the readers alone, a program of their own
 work="$2"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 scripts="$root/bench/clinical"
@@ -81,27 +82,18 @@ generate "$ccd" python3 "$root/bench/gen-ccda.py" --mb "$ccda_mb" --seed 8
 generate "$bundle" python3 "$root/bench/gen-fhir.py" --mb "$fhir_mb" --seed 8
 generate "$registry" python3 "$root/bench/gen-registry.py" --count "$registry_size" --seed 8
 
-# @medplum/ccda, pinned, installed once under a lock (as scripts/metriport-sdk-check.sh does).
+# @medplum/ccda, pinned, installed once into a cache outside the repository.
+source "$root/scripts/common.sh"
 medplum_version=4.5.2
 npm_dir="${XDG_CACHE_HOME:-$HOME/.cache}/clinicdesk-test/npm-medplum-ccda"
 have_medplum=1
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
     echo "node or npm is missing: @medplum/ccda and JSON.parse are not measured"
     have_medplum=0
-else
-    mkdir -p "$npm_dir"
-    exec 9>"$npm_dir/.lock"
-    flock 9
-    if ! grep -q "\"version\": \"$medplum_version\"" \
-        "$npm_dir/node_modules/@medplum/ccda/package.json" 2>/dev/null; then
-        if ! npm install --no-audit --no-fund --prefix "$npm_dir" "@medplum/ccda@$medplum_version" \
-            >"$npm_dir/install.log" 2>&1; then
-            echo "npm could not install @medplum/ccda@$medplum_version (see $npm_dir/install.log):" \
-                "it is not measured"
-            have_medplum=0
-        fi
-    fi
-    flock -u 9
+elif ! npm_install_pinned "$npm_dir" "@medplum/ccda@$medplum_version"; then
+    echo "npm could not install @medplum/ccda@$medplum_version (see $npm_dir/install.log):" \
+        "it is not measured"
+    have_medplum=0
 fi
 export NODE_PATH="$npm_dir/node_modules"
 
@@ -112,13 +104,13 @@ ccda_set() { # NAME FILE...
     local size ours ours_cpu ours_runs
     size=$(bytes_of "$@")
     echo "-- C-CDA reading: $name ($# files, $(mb "$size") MB) --"
-    read -r ours ours_cpu ours_runs <<<"$(best_of "$bench" read ccda "$@")"
+    read -r ours ours_cpu ours_runs <<<"$(best_of "$reader" read ccda "$@")"
     echo "ours (CcdaReader), whole process: best $ours ms of $runs runs (runs: $ours_runs) =" \
         "$(rate "$size" "$ours") MB/s (target >= 50 MB/s); by CPU time $ours_cpu ms =" \
         "$(rate "$size" "$ours_cpu") MB/s"
     sed 's/^/   /' "$work/last.out"
     local reader_line
-    reader_line=$("$bench" reader ccda "$rounds" "$@" 2>/dev/null)
+    reader_line=$("$reader" reader ccda "$rounds" "$@" 2>/dev/null)
     echo "ours, $reader_line (target >= 50 MB/s)"
     if [ "$have_medplum" = 1 ]; then
         local theirs theirs_cpu theirs_runs
@@ -146,12 +138,12 @@ QT_QPA_PLATFORM=offscreen "$bench" viewer "$ccd" "$runs" 2>"$work/viewer.err" ||
 
 echo "-- FHIR reading: generated bundle (gen-fhir.py --mb $fhir_mb, $(mb "$(bytes_of "$bundle")") MB) --"
 size=$(bytes_of "$bundle")
-read -r ours ours_cpu ours_runs <<<"$(best_of "$bench" read fhir "$bundle")"
+read -r ours ours_cpu ours_runs <<<"$(best_of "$reader" read fhir "$bundle")"
 echo "ours (FhirBundleReader), whole process: best $ours ms of $runs runs (runs: $ours_runs) =" \
     "$(rate "$size" "$ours") MB/s (target >= 100 MB/s); by CPU time $ours_cpu ms =" \
     "$(rate "$size" "$ours_cpu") MB/s"
 sed 's/^/   /' "$work/last.out"
-echo "ours, $("$bench" reader fhir "$rounds" "$bundle" 2>/dev/null) (target >= 100 MB/s)"
+echo "ours, $("$reader" reader fhir "$rounds" "$bundle" 2>/dev/null) (target >= 100 MB/s)"
 if command -v node >/dev/null; then
     read -r theirs theirs_cpu theirs_runs <<<"$(best_of node "$scripts/json-parse.js" "$bundle")"
     echo "JSON.parse (node $(node --version)), whole process: best $theirs ms of $runs runs" \
