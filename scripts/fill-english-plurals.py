@@ -24,8 +24,10 @@ SINGULAR = {
         "%n choice has not been applied. Close and drop it?",
     "Show all of %1 (%n entries)":
         "Show all of %1 (%n entry)",
-    "%1 · printed %2 · from %n documents of the health information network; not reconciled into the chart unless marked so.":
-        "%1 · printed %2 · from %n document of the health information network; not reconciled into the chart unless marked so.",
+    "%1 · printed %2 · from %n documents of the health information network; the Chart column compares each allergy, active medication and active problem with the clinic's own chart.":
+        "%1 · printed %2 · from %n document of the health information network; the Chart column compares each allergy, active medication and active problem with the clinic's own chart.",
+    "%1 · printed %2 · from %n documents of the health information network; not compared with the clinic's own chart.":
+        "%1 · printed %2 · from %n document of the health information network; not compared with the clinic's own chart.",
     "%n entries could not be read; they are shown in the documents.":
         "%n entry could not be read; it is shown in the document.",
     "From %n documents":

@@ -274,17 +274,24 @@
 <context>
     <name>ClinicalSummaryHtml</name>
     <message numerus="yes">
-        <source>%1 · printed %2 · from %n documents of the health information network; not reconciled into the chart unless marked so.</source>
-        <translation>
-            <numerusform>%1 · printed %2 · from %n document of the health information network; not reconciled into the chart unless marked so.</numerusform>
-            <numerusform>%1 · printed %2 · from %n documents of the health information network; not reconciled into the chart unless marked so.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n entries could not be read; they are shown in the documents.</source>
         <translation>
             <numerusform>%n entry could not be read; it is shown in the document.</numerusform>
             <numerusform>%n entries could not be read; they are shown in the documents.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · printed %2 · from %n documents of the health information network; the Chart column compares each allergy, active medication and active problem with the clinic&apos;s own chart.</source>
+        <translation>
+            <numerusform>%1 · printed %2 · from %n document of the health information network; the Chart column compares each allergy, active medication and active problem with the clinic's own chart.</numerusform>
+            <numerusform>%1 · printed %2 · from %n documents of the health information network; the Chart column compares each allergy, active medication and active problem with the clinic's own chart.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · printed %2 · from %n documents of the health information network; not compared with the clinic&apos;s own chart.</source>
+        <translation>
+            <numerusform>%1 · printed %2 · from %n document of the health information network; not compared with the clinic's own chart.</numerusform>
+            <numerusform>%1 · printed %2 · from %n documents of the health information network; not compared with the clinic's own chart.</numerusform>
         </translation>
     </message>
 </context>

@@ -3370,13 +3370,6 @@
         <source>MRN %1</source>
         <translation>MRN %1</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 · printed %2 · from %n documents of the health information network; not reconciled into the chart unless marked so.</source>
-        <translation>
-            <numerusform>%1 · impreso el %2 · a partir de %n documento de la red de intercambio de información de salud; no se ha conciliado con el expediente salvo que se indique.</numerusform>
-            <numerusform>%1 · impreso el %2 · a partir de %n documentos de la red de intercambio de información de salud; no se ha conciliado con el expediente salvo que se indique.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>What</source>
         <translation>Qué</translation>
@@ -3419,6 +3412,32 @@
             <numerusform>No se pudo leer %n entrada; se muestra en los documentos.</numerusform>
             <numerusform>No se pudieron leer %n entradas; se muestran en los documentos.</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · printed %2 · from %n documents of the health information network; the Chart column compares each allergy, active medication and active problem with the clinic&apos;s own chart.</source>
+        <translation>
+            <numerusform>%1 · impreso el %2 · de %n documento de la red de información de salud; la columna Historia clínica compara cada alergia, medicamento activo y problema activo con la historia clínica propia de la clínica.</numerusform>
+            <numerusform>%1 · impreso el %2 · de %n documentos de la red de información de salud; la columna Historia clínica compara cada alergia, medicamento activo y problema activo con la historia clínica propia de la clínica.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · printed %2 · from %n documents of the health information network; not compared with the clinic&apos;s own chart.</source>
+        <translation>
+            <numerusform>%1 · impreso el %2 · de %n documento de la red de información de salud; sin comparar con la historia clínica propia de la clínica.</numerusform>
+            <numerusform>%1 · impreso el %2 · de %n documentos de la red de información de salud; sin comparar con la historia clínica propia de la clínica.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Historia clínica</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>This clinic&apos;s chart</source>
+        <translation>Historia clínica de esta clínica</translation>
     </message>
 </context>
 <context>
