@@ -4,7 +4,7 @@
 // patient (and see a second local chart matched to the same network patient refused), Get
 // Outside Records, the signed webhooks through the hub to the desk's feed, the documents
 // fetched and stored, the consolidated data, and the clinical summary; then the same without a
-// hub, by polling alone.
+// hub, by polling alone; and a consolidated query the network refuses, said with nothing lost.
 #include "common/trainingenvironment.h"
 #include "services/hub/hubhost.h"
 #include "services/live/livefeed.h"
@@ -114,6 +114,7 @@ class TestOutsideRecordsFlow : public QObject
 private Q_SLOTS:
     void throughTheHub();
     void withoutAHubByPolling();
+    void refusedConsolidatedQueryIsSaid();
 };
 
 void TestOutsideRecordsFlow::throughTheHub()
@@ -266,6 +267,61 @@ void TestOutsideRecordsFlow::withoutAHubByPolling()
     QVERIFY(summary.ok());
     QVERIFY(hasCode(summary->problems, QStringLiteral("38341003"))); // hypertension
     QVERIFY(hasCode(summary->problems, QStringLiteral("44054006"))); // type 2 diabetes
+}
+
+// A late medical.document-conversion for a patient the network has since deleted: the
+// consolidated query is refused (404), and the refusal is said, with the documents kept.
+void TestOutsideRecordsFlow::refusedConsolidatedQueryIsSaid()
+{
+    SandboxServer::Options options;
+    options.metriport.documentQueryDelayMs = 200;
+    options.metriport.conversionDelayMs = 100;
+    SandboxHost sandbox(options);
+    QString error;
+    QVERIFY2(sandbox.start(&error), qPrintable(error));
+    TrainingEnvironment env;
+    QVERIFY2(env.isReady(), qPrintable(env.error()));
+    Desk desk(env, sandbox.baseUrl(), sandbox.metriportApiKey(), {});
+
+    const Patient jane = patient(env, QStringLiteral("Jane"));
+    QVERIFY(jane.id > 0);
+    desk.outside->getOutsideRecords(jane);
+    auto linkOf = [&] {
+        return env.read([id = jane.id](const QString &connection) {
+            return OutsideRecordRepository(connection).link(id).valueOr({});
+        });
+    };
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            const auto link = linkOf();
+            return link && link->status == NetworkSyncStatus::Completed;
+        },
+        30000));
+    const int stored = storedCount(documentsOf(env, jane.id));
+    QVERIFY(stored > 0);
+
+    const auto link = linkOf();
+    MetriportCall *removal = desk.client->deletePatient(link->metriportPatientId, link->facilityId);
+    QSignalSpy removed(removal, &Job::finished);
+    removal->start();
+    QVERIFY(removed.wait(10000));
+    QCOMPARE(removal->error(), Job::Error::NoError);
+
+    QSignalSpy refused(desk.outside.get(), &OutsideRecordsService::consolidatedQueryFailed);
+    QSignalSpy statuses(desk.outside.get(), &OutsideRecordsService::syncStatusChanged);
+    desk.outside->onConversionFinished(jane.id);
+    QVERIFY(refused.wait(10000));
+    QCOMPARE(refused.size(), 1);
+    QCOMPARE(refused.at(0).at(0).toLongLong(), jane.id);
+    const QString said = refused.at(0).at(1).toString();
+    QVERIFY2(said.contains(QLatin1String("could not be asked for")), qPrintable(said));
+    QVERIFY2(said.contains(QLatin1String("not found"), Qt::CaseInsensitive), qPrintable(said));
+    QVERIFY2(said.contains(QLatin1String("documents are kept")), qPrintable(said));
+    // Nothing lost: the documents are still stored, and the link is not marked failed.
+    QCOMPARE(storedCount(documentsOf(env, jane.id)), stored);
+    QCOMPARE(linkOf()->status, NetworkSyncStatus::Completed);
+    QTest::qWait(200);
+    QCOMPARE(refused.size(), 1); // said once
 }
 
 int main(int argc, char *argv[])
