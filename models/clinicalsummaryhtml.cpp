@@ -15,6 +15,13 @@ QString cell(const QString &text)
     return QStringLiteral("<td>") + text.toHtmlEscaped() + QStringLiteral("</td>");
 }
 
+//! A date is never broken across lines ("03/01/196" over "5").
+QString dateCell(const QString &text)
+{
+    return QStringLiteral("<td class=\"date\">") + text.toHtmlEscaped()
+           + QStringLiteral("</td>");
+}
+
 std::optional<ChartKind> chartKindOf(ClinicalKind kind)
 {
     switch (kind) {
@@ -50,6 +57,7 @@ QString ClinicalSummaryHtml::render(const Patient &patient, const ClinicalSummar
         "table { border-collapse: collapse; width: 100%; }"
         "th { text-align: left; background: #e8eef5; padding: 3px; }"
         "td { padding: 3px; border-bottom: 1px solid #d8dde3; vertical-align: top; }"
+        "td.date { white-space: nowrap; }"
         ".note { color: #555555; }"
         "</style></head><body>");
     html += QStringLiteral("<h1>%1</h1>").arg(tr("Outside Records Summary").toHtmlEscaped());
@@ -103,7 +111,7 @@ QString ClinicalSummaryHtml::render(const Patient &patient, const ClinicalSummar
             for (const SummarySource &source : item.sources)
                 sources.append(source.title);
             html += QStringLiteral("<tr>") + cell(ClinicalText::what(item.entry))
-                    + cell(ClinicalText::details(item.entry)) + cell(ClinicalText::when(item.entry))
+                    + cell(ClinicalText::details(item.entry)) + dateCell(ClinicalText::when(item.entry))
                     + cell(ClinicalText::status(item.entry))
                     + cell(sources.join(QStringLiteral("; ")));
             if (withChart)
