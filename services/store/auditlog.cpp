@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "services/store/auditlog.h"
 
+#include "services/store/auditchain.h"
 #include "services/store/database.h"
 #include "services/store/sqlvalues.h"
 
@@ -17,19 +18,46 @@ StoreResult<qint64> AuditLog::record(const QString &user, const QString &action,
         return StoreResult<qint64>::failure(QCoreApplication::translate(
             "Store", "The audit trail needs the user and the action; nothing was recorded."));
     }
-    QSqlQuery query(Database::connection(m_connection));
-    query.prepare(QStringLiteral("INSERT INTO audit_log (at, user_name, action, entity, entity_id) "
-                                 "VALUES (?, ?, ?, ?, ?)"));
-    query.addBindValue(SqlValues::fromTimestamp(SqlValues::nowUtc()));
-    query.addBindValue(user.trimmed());
-    query.addBindValue(action.trimmed());
-    query.addBindValue(SqlValues::fromText(entity.trimmed()));
+    // The row takes its place in the chain (AuditChain): the next id after the newest row, and
+    // that row's hash. Writes are serialised on the writer's connection, inside the caller's
+    // transaction, so nothing comes between the read and the insert; a second process writing
+    // at once would take the same id and be refused by the key, never fork the chain.
+    const QSqlDatabase db = Database::connection(m_connection);
+    QSqlQuery head(db);
+    head.setForwardOnly(true);
+    if (!head.exec(QStringLiteral("SELECT id, row_hash FROM audit_log ORDER BY id DESC LIMIT 1"))) {
+        return StoreResult<qint64>::failure(StoreErrors::describe(
+            head.lastError(), QCoreApplication::translate("Store", "the audit trail")));
+    }
+    qint64 id = 1;
+    QByteArray previous = AuditChain::genesis();
+    if (head.next()) {
+        id = head.value(0).toLongLong() + 1;
+        previous = head.value(1).toString().toLatin1();
+    }
+    head.finish();
+    const QString at = SqlValues::fromTimestamp(SqlValues::nowUtc()).toString();
+    const QString trimmedUser = user.trimmed();
+    const QString trimmedAction = action.trimmed();
+    const QString trimmedEntity = entity.trimmed();
+    const QByteArray hash = AuditChain::rowHash(previous, id, at, trimmedUser, trimmedAction,
+                                                trimmedEntity, entityId);
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("INSERT INTO audit_log (id, at, user_name, action, entity, "
+                                 "entity_id, prev_hash, row_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    query.addBindValue(id);
+    query.addBindValue(at);
+    query.addBindValue(trimmedUser);
+    query.addBindValue(trimmedAction);
+    query.addBindValue(SqlValues::fromText(trimmedEntity));
     query.addBindValue(entityId);
+    query.addBindValue(QString::fromLatin1(previous));
+    query.addBindValue(QString::fromLatin1(hash));
     if (!query.exec()) {
         return StoreResult<qint64>::failure(StoreErrors::describe(
             query.lastError(), QCoreApplication::translate("Store", "the audit trail")));
     }
-    return query.lastInsertId().toLongLong();
+    return id;
 }
 
 StoreResult<QList<AuditEntry>> AuditLog::entries(int limit) const

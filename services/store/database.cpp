@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "services/store/database.h"
 
+#include "services/store/auditchain.h"
 #include "services/store/sqlscript.h"
 #include "services/store/sqlthreadguard.h"
 #include "services/store/storeerror.h"
@@ -17,6 +18,8 @@
 
 namespace {
 const QString migrationDir = QStringLiteral(":/migrations");
+// 012_audit_chain.sql: the rows written before it are hashed into the chain as it runs.
+constexpr int auditChainVersion = 12;
 
 struct Migration
 {
@@ -171,6 +174,9 @@ QString openAndMigrate(QSqlDatabase &db, const QString &path, int upToVersion,
             if (!query.exec(statement))
                 failure = query.lastError().text();
         }
+        // Steps SQL cannot take (hashing), in the same transaction as the migration's SQL.
+        if (failure.isEmpty() && migration.version == auditChainVersion)
+            failure = AuditChain::chainUnhashedRows(db);
         if (failure.isEmpty()) {
             QSqlQuery query(db);
             if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(migration.version)))

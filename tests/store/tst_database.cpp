@@ -179,11 +179,11 @@ void TestDatabaseStore::freshDatabaseReachesSchemaVersion()
                      .toInt(),
                  1);
     }
-    // Two of the audit log, three keeping the claims dashboard's daily totals, two keeping the
+    // Three of the audit log (no edit, no delete, no row outside the chain), three keeping the claims dashboard's daily totals, two keeping the
     // record of merged charts, one keeping the reconciliation decisions as they were taken.
     QCOMPARE(db.value(QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"))
                  .toInt(),
-             8);
+             9);
 }
 
 void TestDatabaseStore::pragmasAreInEffect()
@@ -495,6 +495,10 @@ void TestDatabaseStore::auditLogIsAppendOnly_data()
     QTest::addColumn<QString>("sql");
     QTest::newRow("update") << QStringLiteral("UPDATE audit_log SET user_name = 'mallory'");
     QTest::newRow("delete") << QStringLiteral("DELETE FROM audit_log");
+    QTest::newRow("update hash") << QStringLiteral("UPDATE audit_log SET row_hash = NULL");
+    QTest::newRow("unchained insert")
+        << QStringLiteral("INSERT INTO audit_log (at, user_name, action) VALUES "
+                          "('2026-01-02T00:00:00.000Z', 'mallory', 'patient.view')");
 }
 
 void TestDatabaseStore::auditLogIsAppendOnly()
@@ -502,12 +506,16 @@ void TestDatabaseStore::auditLogIsAppendOnly()
     QFETCH(QString, sql);
     TestDatabase db;
     QVERIFY(db.open());
+    const QString hashes = QStringLiteral("'%1', '%2'").arg(QString(64, u'0'), QString(64, u'a'));
     QCOMPARE(db.exec(QStringLiteral("INSERT INTO audit_log (at, user_name, action, entity, "
-                                    "entity_id) VALUES ('2026-01-01T00:00:00.000Z', 'alice', "
-                                    "'patient.view', 'patient', 1)")),
+                                    "entity_id, prev_hash, row_hash) VALUES "
+                                    "('2026-01-01T00:00:00.000Z', 'alice', 'patient.view', "
+                                    "'patient', 1, %1)").arg(hashes)),
              QString());
     const QString error = db.exec(sql);
-    QVERIFY2(error.contains(QLatin1String("audit_log is append-only")), qPrintable(error));
+    QVERIFY2(error.contains(QLatin1String("audit_log is append-only"))
+                 || error.contains(QLatin1String("audit_log rows must be chained")),
+             qPrintable(error));
     QCOMPARE(db.value(QStringLiteral("SELECT user_name FROM audit_log")).toString(),
              QStringLiteral("alice"));
     QCOMPARE(db.value(QStringLiteral("SELECT count(*) FROM audit_log")).toInt(), 1);

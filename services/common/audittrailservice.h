@@ -1,0 +1,28 @@
+// SPDX-FileCopyrightText: 2026 ClinicDesk developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "services/store/auditchain.h"
+
+#include <QFuture>
+
+class Store;
+
+/*!
+  The audit trail as administrators and `clinicdesk audit verify` see it: whether its hash
+  chain holds from the first row to the newest, and if not, the first row that does not.
+  Read on a reader thread; it changes nothing.
+ */
+class AuditTrailService
+{
+public:
+    explicit AuditTrailService(Store *store)
+        : m_store(store)
+    {
+    }
+
+    QFuture<StoreResult<AuditCheck>> verify() const;
+
+private:
+    Store *m_store;
+};
