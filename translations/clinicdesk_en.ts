@@ -608,6 +608,23 @@
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message numerus="yes">
+        <source>%n rows before it hold.</source>
+        <translation>
+            <numerusform>%n row before it holds.</numerusform>
+            <numerusform>%n rows before it hold.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The audit trail of %1 holds: %n rows, from %2 to %3 (UTC).</source>
+        <translation>
+            <numerusform>The audit trail of %1 holds: %n row, from %2 to %3 (UTC).</numerusform>
+            <numerusform>The audit trail of %1 holds: %n rows, from %2 to %3 (UTC).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReconcileDialog</name>
     <message numerus="yes">
         <source>%n pending imports</source>

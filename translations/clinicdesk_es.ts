@@ -383,6 +383,33 @@
     </message>
 </context>
 <context>
+    <name>AuditChain</name>
+    <message>
+        <source>the audit trail</source>
+        <translation>el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>Row %1 is the first row, but it was written after other rows: the rows before it were deleted.</source>
+        <translation>La fila %1 es la primera, pero se escribió después de otras: las filas anteriores se borraron.</translation>
+    </message>
+    <message>
+        <source>Row %1 does not follow row %2: the rows between them (%3) were deleted or moved.</source>
+        <translation>La fila %1 no sigue a la fila %2: las filas entre ellas (%3) se borraron o se movieron.</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 a %2</translation>
+    </message>
+    <message>
+        <source>Row %1 does not follow row %2: rows were moved, or one was replaced.</source>
+        <translation>La fila %1 no sigue a la fila %2: se movieron filas o se reemplazó una.</translation>
+    </message>
+    <message>
+        <source>Row %1 was changed after it was written: its content no longer matches its hash.</source>
+        <translation>La fila %1 se modificó después de escribirse: su contenido ya no coincide con su hash.</translation>
+    </message>
+</context>
+<context>
     <name>BatchVerifyDialog</name>
     <message>
         <source>Finding the coverages to verify…</source>
@@ -6639,6 +6666,36 @@
     <message>
         <source>ClinicDesk Cannot Start</source>
         <translation>ClinicDesk no puede iniciarse</translation>
+    </message>
+    <message>
+        <source>There is no ClinicDesk database at %1.</source>
+        <translation>No hay ninguna base de datos de ClinicDesk en %1.</translation>
+    </message>
+    <message>
+        <source>The audit trail of %1 is broken. %2</source>
+        <translation>El registro de auditoría de %1 está roto. %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows before it hold.</source>
+        <translation>
+            <numerusform>%n fila anterior está intacta.</numerusform>
+            <numerusform>%n filas anteriores están intactas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The audit trail of %1 is empty.</source>
+        <translation>El registro de auditoría de %1 está vacío.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The audit trail of %1 holds: %n rows, from %2 to %3 (UTC).</source>
+        <translation>
+            <numerusform>El registro de auditoría de %1 está intacto: %n fila, del %2 al %3 (UTC).</numerusform>
+            <numerusform>El registro de auditoría de %1 está intacto: %n filas, del %2 al %3 (UTC).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Newest row&apos;s hash: %1 (note it: a later check must still find it, which shows no row was deleted from the end).</source>
+        <translation>Hash de la fila más reciente: %1 (anótelo: una comprobación posterior debe seguir encontrándolo, lo que demuestra que no se borró ninguna fila del final).</translation>
     </message>
 </context>
 <context>

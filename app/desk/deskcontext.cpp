@@ -295,13 +295,32 @@ void DeskContext::startClaimWork(bool periodicSync)
         m_claimSync->start();
 }
 
+DeskContext::Location DeskContext::locate(const DeskOptions &options)
+{
+    const DeskSettings configured = DeskSettings::load(QSettings());
+    QUrl clearinghouse = options.clearinghouseUrl;
+    if (clearinghouse.isEmpty())
+        clearinghouse = configured.clearinghouseUrl;
+    Location location;
+    location.training = options.forceTraining || clearinghouse.isEmpty();
+    location.dataDir = options.dataDir;
+    if (location.dataDir.isEmpty())
+        location.dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (location.training && options.dataDir.isEmpty())
+        location.dataDir += QStringLiteral("/training"); // training never touches real patients
+    location.databasePath =
+        location.dataDir + (location.training ? QStringLiteral("/clinicdesk-training.sqlite")
+                                              : QStringLiteral("/clinicdesk.sqlite"));
+    return location;
+}
+
 bool DeskContext::start(QString *error)
 {
     const DeskSettings configured = DeskSettings::load(QSettings());
-    QUrl clearinghouse = m_options.clearinghouseUrl;
-    if (clearinghouse.isEmpty())
-        clearinghouse = configured.clearinghouseUrl;
-    m_training = m_options.forceTraining || clearinghouse.isEmpty();
+    const Location location = locate(m_options);
+    m_training = location.training;
+    QUrl clearinghouse = m_options.clearinghouseUrl.isEmpty() ? configured.clearinghouseUrl
+                                                              : m_options.clearinghouseUrl;
 
     m_clinic = configured.clinic;
     m_settings.providerName = m_clinic.name;
@@ -315,11 +334,7 @@ bool DeskContext::start(QString *error)
     m_settings.user = m_options.user.isEmpty() ? systemUser() : m_options.user;
     m_settings.production = !m_training;
 
-    QString dataDir = m_options.dataDir;
-    if (dataDir.isEmpty())
-        dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    if (m_training && m_options.dataDir.isEmpty())
-        dataDir += QStringLiteral("/training"); // training never touches real patients
+    const QString dataDir = location.dataDir;
     if (!QDir().mkpath(dataDir)) {
         *error = tr("Cannot create the data folder %1.").arg(QDir::toNativeSeparators(dataDir));
         return false;
@@ -328,8 +343,7 @@ bool DeskContext::start(QString *error)
     QFile::setPermissions(dataDir,
                           QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     m_dataDir = dataDir;
-    m_databasePath = dataDir + (m_training ? QStringLiteral("/clinicdesk-training.sqlite")
-                                           : QStringLiteral("/clinicdesk.sqlite"));
+    m_databasePath = location.databasePath;
 
     m_store = std::make_unique<Store>(Store::Options{m_databasePath, 2, QStringLiteral("desk")});
     // No window exists yet: waiting here blocks nothing the clerk sees. No SQL runs on this

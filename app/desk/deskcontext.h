@@ -92,6 +92,16 @@ public:
     //! every row do not run here.
     bool start(QString *error);
 
+    //! Where a desk started with `options` keeps its data: training or not (no clearinghouse
+    //! configured means training), the folder, and the database file. Touches nothing.
+    struct Location
+    {
+        bool training = true;
+        QString dataDir;
+        QString databasePath;
+    };
+    static Location locate(const DeskOptions &options);
+
     bool isTraining() const { return m_training; }
     QString databasePath() const { return m_databasePath; }
     QString dataDir() const { return m_dataDir; }

@@ -5,6 +5,7 @@
 #include "headlesscommands.h"
 #include "models/patientsearchmodel.h"
 #include "models/schedulemodel.h"
+#include "services/common/audittrailservice.h"
 #include "services/sandbox/datagenerator.h"
 #include "services/store/store.h"
 #include "ui/mainwindow.h"
@@ -148,6 +149,89 @@ void installTranslations(QCoreApplication &app, const QString &lang)
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
 }
+
+/*!
+  `clinicdesk audit verify [--data-dir DIR] [--training]`: checks the audit trail's hash chain
+  of the database a desk started the same way would open, on Qt Core alone. Exit 0 when the
+  chain holds (its head printed, to compare with later), 1 when it is broken (the first row that
+  does not hold named), 2 for bad arguments, 3 when the database cannot be read.
+ */
+int runAuditCommand(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("ClinicDesk"));
+    QCoreApplication::setApplicationName(QStringLiteral("clinicdesk"));
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("audit verify [--data-dir DIR] [--training] [--lang CODE]"));
+    parser.addHelpOption();
+    const QCommandLineOption dataOption(QStringLiteral("data-dir"),
+                                        QStringLiteral("The desk's data folder."),
+                                        QStringLiteral("dir"));
+    const QCommandLineOption trainingOption(QStringLiteral("training"),
+                                            QStringLiteral("The training database."));
+    const QCommandLineOption langOption(QStringLiteral("lang"),
+                                        QStringLiteral("Language of the messages."),
+                                        QStringLiteral("code"));
+    parser.addOptions({dataOption, trainingOption, langOption});
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("audit verify"));
+    parser.process(app);
+    installTranslations(app, parser.value(langOption));
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (parser.positionalArguments() != QStringList{QStringLiteral("audit"), QStringLiteral("verify")}) {
+        err << "usage: clinicdesk audit verify [--data-dir DIR] [--training] [--lang CODE]"
+            << Qt::endl;
+        return 2;
+    }
+    DeskOptions options;
+    options.dataDir = parser.value(dataOption);
+    options.forceTraining = parser.isSet(trainingOption);
+    const DeskContext::Location location = DeskContext::locate(options);
+    if (!QFileInfo::exists(location.databasePath)) {
+        err << QObject::tr("There is no ClinicDesk database at %1.")
+                   .arg(QDir::toNativeSeparators(location.databasePath))
+            << Qt::endl;
+        return 3;
+    }
+    Store store(Store::Options{location.databasePath, 1, QStringLiteral("audit")});
+    QFuture<Database::OpenResult> opened = store.open();
+    opened.waitForFinished();
+    if (!opened.result().ok) {
+        err << opened.result().error << Qt::endl;
+        return 3;
+    }
+    QFuture<StoreResult<AuditCheck>> verified = AuditTrailService(&store).verify();
+    verified.waitForFinished();
+    const StoreResult<AuditCheck> check = verified.result();
+    if (!check) {
+        err << check.error() << Qt::endl;
+        return 3;
+    }
+    const QString database = QDir::toNativeSeparators(location.databasePath);
+    if (!check->ok()) {
+        out << QObject::tr("The audit trail of %1 is broken. %2").arg(database, check->problem)
+            << Qt::endl
+            << QObject::tr("%n rows before it hold.", nullptr, int(check->rows)) << Qt::endl;
+        return 1;
+    }
+    if (check->rows == 0) {
+        out << QObject::tr("The audit trail of %1 is empty.").arg(database) << Qt::endl;
+        return 0;
+    }
+    const QLocale locale;
+    out << QObject::tr("The audit trail of %1 holds: %n rows, from %2 to %3 (UTC).", nullptr,
+                       int(check->rows))
+               .arg(database,
+                    locale.toString(check->firstAt.toUTC(), QStringLiteral("yyyy-MM-dd HH:mm")),
+                    locale.toString(check->lastAt.toUTC(), QStringLiteral("yyyy-MM-dd HH:mm")))
+        << Qt::endl
+        << QObject::tr("Newest row's hash: %1 (note it: a later check must still find it, which "
+                       "shows no row was deleted from the end).")
+               .arg(QString::fromLatin1(check->lastHash))
+        << Qt::endl;
+    return 0;
+}
 } // namespace
 
 int main(int argc, char *argv[])
@@ -156,6 +240,8 @@ int main(int argc, char *argv[])
     startClock.start();
     if (isCoreCommand(argc, argv))
         return runCoreCommand(argc, argv);
+    if (argc >= 2 && std::strcmp(argv[1], "audit") == 0)
+        return runAuditCommand(argc, argv);
     const bool headless = isHeadless(argc, argv);
     // Headless commands still render PDFs (fonts need a GUI application) but never a window.
     if (headless && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
@@ -181,6 +267,8 @@ int main(int argc, char *argv[])
                        "  claims export-837 --since YYYY-MM-DD --out FILE\n"
                        "  remit import FILE.835\n"
                        "  conformance DIR      read every X12 file under DIR/x12\n"
+                       "  audit verify [--data-dir DIR] [--training]\n"
+                       "                       check the audit trail's hash chain\n"
                        "  generate --data-dir DIR --patients N --verifications M [--days D]"));
     parser.addHelpOption();
     parser.addVersionOption();

@@ -4,6 +4,7 @@
 #include "common/deskprocess.h"
 #include "common/testsupport.h"
 #include "services/store/appointmentrepository.h"
+#include "services/store/database.h"
 #include "services/store/patientrepository.h"
 #include "services/store/store.h"
 #include "services/store/verificationrepository.h"
@@ -15,6 +16,8 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -42,6 +45,7 @@ private Q_SLOTS:
     void conformance();
     void generateLargeData();
     void dataFilesAreOwnerOnly();
+    void auditVerifyNamesTheBrokenRow();
     void windowStartsAndShowsItsData();
 };
 
@@ -305,6 +309,52 @@ void TestHeadless::dataFilesAreOwnerOnly()
     QCOMPARE(QFileInfo(pdf).permissions() &
                  ~QFileDevice::Permissions(QFileDevice::ReadUser | QFileDevice::WriteUser),
              ownerOnly);
+}
+
+// `clinicdesk audit verify` on the data folder of a desk that worked: the chain holds (exit 0,
+// the head printed); after a row is edited by hand past the triggers it fails naming the row.
+void TestHeadless::auditVerifyNamesTheBrokenRow()
+{
+    QTemporaryDir home;
+    const QString dir = home.filePath(QStringLiteral("data"));
+    const Run worked = runDesk(home, {QStringLiteral("verify"), QStringLiteral("--patient"),
+                                      QStringLiteral("Jane"), QStringLiteral("--data-dir"), dir});
+    QVERIFY2(worked.exitCode == 0, qPrintable(worked.out + worked.err));
+    const Run sound = runDesk(home, {QStringLiteral("audit"), QStringLiteral("verify"),
+                                     QStringLiteral("--data-dir"), dir});
+    QVERIFY2(sound.exitCode == 0, qPrintable(sound.out + sound.err));
+    const QRegularExpression holds(QStringLiteral("holds: (\\d+) rows"));
+    const QRegularExpressionMatch rows = holds.match(sound.out);
+    QVERIFY2(rows.hasMatch(), qPrintable(sound.out));
+    QVERIFY(rows.captured(1).toInt() >= 2);
+    QVERIFY2(QRegularExpression(QStringLiteral("hash: [0-9a-f]{64}")).match(sound.out).hasMatch(),
+             qPrintable(sound.out));
+
+    {
+        Store store(Store::Options{QDir(dir).filePath(QStringLiteral("clinicdesk-training.sqlite")),
+                                   1, QStringLiteral("tamper")});
+        QVERIFY(TestSupport::await(store.open()).ok);
+        const QString error = TestSupport::await(store.write([](const QString &connection) {
+            QSqlQuery query(Database::connection(connection));
+            if (!query.exec(QStringLiteral("DROP TRIGGER audit_log_no_update")) ||
+                !query.exec(QStringLiteral("UPDATE audit_log SET user_name = 'mallory' WHERE id = 2")))
+                return query.lastError().text();
+            return QString();
+        }));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+    }
+    const Run broken = runDesk(home, {QStringLiteral("audit"), QStringLiteral("verify"),
+                                      QStringLiteral("--data-dir"), dir});
+    QCOMPARE(broken.exitCode, 1);
+    QVERIFY2(broken.out.contains(QStringLiteral("is broken. Row 2 was changed after it was written")),
+             qPrintable(broken.out));
+
+    const Run nowhere = runDesk(home, {QStringLiteral("audit"), QStringLiteral("verify"),
+                                       QStringLiteral("--data-dir"),
+                                       home.filePath(QStringLiteral("empty"))});
+    QCOMPARE(nowhere.exitCode, 3);
+    QVERIFY2(nowhere.err.contains(QStringLiteral("There is no ClinicDesk database")),
+             qPrintable(nowhere.err));
 }
 
 void TestHeadless::windowStartsAndShowsItsData()
