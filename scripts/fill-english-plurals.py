@@ -34,6 +34,8 @@ SINGULAR = {
         "%n row before it holds.",
     "The audit trail of %1 holds: %n rows, from %2 to %3 (UTC).":
         "The audit trail of %1 holds: %n row, from %2 to %3 (UTC).",
+    "Too many failed sign-ins: this account is locked for %n minutes. An administrator can unlock it sooner.":
+        "Too many failed sign-ins: this account is locked for %n minute. An administrator can unlock it sooner.",
     "From %n documents":
         "From %n document",
     "Plain text, %n bytes.":

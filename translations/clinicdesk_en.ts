@@ -687,6 +687,16 @@
     </message>
 </context>
 <context>
+    <name>UserService</name>
+    <message numerus="yes">
+        <source>Too many failed sign-ins: this account is locked for %n minutes. An administrator can unlock it sooner.</source>
+        <translation>
+            <numerusform>Too many failed sign-ins: this account is locked for %n minute. An administrator can unlock it sooner.</numerusform>
+            <numerusform>Too many failed sign-ins: this account is locked for %n minutes. An administrator can unlock it sooner.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>X12</name>
     <message numerus="yes">
         <source>%n interchange</source>

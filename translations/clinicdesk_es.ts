@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_US">
 <context>
+    <name>Access</name>
+    <message>
+        <source>Front desk</source>
+        <translation>Recepción</translation>
+    </message>
+    <message>
+        <source>Biller</source>
+        <translation>Facturación</translation>
+    </message>
+    <message>
+        <source>Clinical</source>
+        <translation>Clínico</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrador</translation>
+    </message>
+</context>
+<context>
     <name>ActionListModel</name>
     <message>
         <source>Unknown patient</source>
@@ -6384,6 +6403,33 @@
     </message>
 </context>
 <context>
+    <name>PasswordPolicy</name>
+    <message>
+        <source>The password must have at least %1 characters.</source>
+        <translation>La contraseña debe tener al menos %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>The password can have at most %1 characters.</source>
+        <translation>La contraseña puede tener como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>The password is one character repeated or a plain sequence: choose another.</source>
+        <translation>La contraseña es un carácter repetido o una secuencia simple: elija otra.</translation>
+    </message>
+    <message>
+        <source>This password is among the most common and breached ones: choose another. A few unrelated words make a strong one that is easy to remember.</source>
+        <translation>Esta contraseña está entre las más comunes y filtradas: elija otra. Unas cuantas palabras sin relación entre sí forman una contraseña fuerte y fácil de recordar.</translation>
+    </message>
+    <message>
+        <source>The password must not contain the user name.</source>
+        <translation>La contraseña no debe contener el nombre de usuario.</translation>
+    </message>
+    <message>
+        <source>The password must not contain the application&apos;s name.</source>
+        <translation>La contraseña no debe contener el nombre de la aplicación.</translation>
+    </message>
+</context>
+<context>
     <name>PatientPage</name>
     <message>
         <source>&amp;Edit Patient…</source>
@@ -8368,6 +8414,72 @@
     <message>
         <source>A reconciliation decision needs the patient, the statement and who decided.</source>
         <translation>Una decisión de conciliación necesita el paciente, la declaración y quién decidió.</translation>
+    </message>
+    <message>
+        <source>the users</source>
+        <translation>los usuarios</translation>
+    </message>
+    <message>
+        <source>There is already a user named %1.</source>
+        <translation>Ya existe un usuario llamado %1.</translation>
+    </message>
+</context>
+<context>
+    <name>UserService</name>
+    <message>
+        <source>The user name or password is not right.</source>
+        <translation>El nombre de usuario o la contraseña no son correctos.</translation>
+    </message>
+    <message>
+        <source>Your role does not allow managing users.</source>
+        <translation>Su rol no permite administrar usuarios.</translation>
+    </message>
+    <message>
+        <source>This account is locked after too many failed sign-ins. Try again after %1, or ask an administrator to unlock it.</source>
+        <translation>Esta cuenta está bloqueada tras demasiados intentos fallidos. Vuelva a intentarlo después de las %1 o pida a un administrador que la desbloquee.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many failed sign-ins: this account is locked for %n minutes. An administrator can unlock it sooner.</source>
+        <translation>
+            <numerusform>Demasiados intentos fallidos: esta cuenta queda bloqueada durante %n minuto. Un administrador puede desbloquearla antes.</numerusform>
+            <numerusform>Demasiados intentos fallidos: esta cuenta queda bloqueada durante %n minutos. Un administrador puede desbloquearla antes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A user name is one word of at most 64 characters.</source>
+        <translation>Un nombre de usuario es una sola palabra de 64 caracteres como máximo.</translation>
+    </message>
+    <message>
+        <source>The password could not be protected (not enough memory). Nothing was saved.</source>
+        <translation>No se pudo proteger la contraseña (memoria insuficiente). No se guardó nada.</translation>
+    </message>
+    <message>
+        <source>The current password is not right.</source>
+        <translation>La contraseña actual no es correcta.</translation>
+    </message>
+    <message>
+        <source>The new password is the current one.</source>
+        <translation>La nueva contraseña es la actual.</translation>
+    </message>
+    <message>
+        <source>There is no user named %1.</source>
+        <translation>No existe ningún usuario llamado %1.</translation>
+    </message>
+    <message>
+        <source>Front Desk Trainee</source>
+        <translation>Aprendiz de recepción</translation>
+    </message>
+    <message>
+        <source>Biller Trainee</source>
+        <translation>Aprendiz de facturación</translation>
+    </message>
+    <message>
+        <source>Nurse Trainee</source>
+        <translation>Aprendiz de enfermería</translation>
+    </message>
+    <message>
+        <source>Administrator Trainee</source>
+        <translation>Aprendiz de administración</translation>
     </message>
 </context>
 <context>

@@ -21,7 +21,7 @@ namespace {
  */
 constexpr const char *tables[] = {"coverages",          "verifications", "appointments",
                                   "claims",             "clinical_documents", "chart_items",
-                                  "reconcile_decisions"};
+                                  "reconcile_decisions", "break_glass"};
 
 QString what()
 {

@@ -1,0 +1,274 @@
+// SPDX-FileCopyrightText: 2026 ClinicDesk developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "services/access/userservice.h"
+
+#include "services/access/passwordhasher.h"
+#include "services/access/passwordpolicy.h"
+#include "services/store/auditlog.h"
+#include "services/store/store.h"
+#include "services/store/database.h"
+#include "services/store/userrepository.h"
+#include "services/store/sqlvalues.h"
+
+#include <QLocale>
+
+namespace {
+QString wrongNameOrPassword()
+{
+    return UserService::tr("The user name or password is not right.");
+}
+
+QString notAllowed()
+{
+    return UserService::tr("Your role does not allow managing users.");
+}
+
+//! The name as typed, for the audit row: never empty, never long.
+QString auditName(const QString &typed)
+{
+    const QString name = typed.trimmed().left(64);
+    return name.isEmpty() ? QStringLiteral("(no name)") : name;
+}
+
+Session sessionOf(const UserAccount &account)
+{
+    Session session;
+    session.userName = account.userName;
+    session.fullName = account.fullName;
+    session.role = account.role;
+    return session;
+}
+} // namespace
+
+UserService::UserService(Store *store, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+{
+}
+
+QFuture<SignInResult> UserService::signIn(const QString &userName, const QString &password)
+{
+    return m_store->write([userName, password](const QString &connection) {
+        SignInResult result;
+        UserRepository users(connection);
+        AuditLog audit(connection);
+        const auto found = users.find(userName);
+        if (!found) {
+            result.error = found.error();
+            return result;
+        }
+        const QDateTime now = SqlValues::nowUtc();
+        if (!*found || !(*found)->active) {
+            // The same work and the same words as a wrong password: no telling who exists.
+            PasswordHasher::verify(PasswordHasher::decoy(), password);
+            audit.record(auditName(userName), QStringLiteral("session.sign_in_failed"),
+                         QStringLiteral("user"), *found ? (*found)->id : 0);
+            result.error = wrongNameOrPassword();
+            return result;
+        }
+        const UserAccount &account = **found;
+        if (account.isLockedAt(now)) {
+            audit.record(account.userName, QStringLiteral("session.sign_in_locked"),
+                         QStringLiteral("user"), account.id);
+            result.locked = true;
+            result.error = UserService::tr("This account is locked after too many failed sign-ins. Try again "
+                              "after %1, or ask an administrator to unlock it.")
+                               .arg(QLocale().toString(account.lockedUntil.toLocalTime().time(),
+                                                       QLocale::ShortFormat));
+            return result;
+        }
+        if (!PasswordHasher::verify(account.passwordHash, password)) {
+            const auto counted = users.recordFailure(account.id, UserService::lockAfterFailures,
+                                                     now.addSecs(UserService::lockMinutes * 60));
+            audit.record(account.userName, QStringLiteral("session.sign_in_failed"),
+                         QStringLiteral("user"), account.id);
+            if (counted && counted->isLockedAt(now)) {
+                audit.record(account.userName, QStringLiteral("session.account_locked"),
+                             QStringLiteral("user"), account.id);
+                result.locked = true;
+                result.error = UserService::tr("Too many failed sign-ins: this account is locked for %n "
+                                  "minutes. An administrator can unlock it sooner.",
+                                  nullptr, UserService::lockMinutes);
+                return result;
+            }
+            result.error = wrongNameOrPassword();
+            return result;
+        }
+        TransactionGuard transaction(Database::connection(connection));
+        users.recordSuccess(account.id);
+        if (PasswordHasher::needsRehash(account.passwordHash)) {
+            const QByteArray stronger = PasswordHasher::hash(password);
+            if (!stronger.isEmpty())
+                users.setPasswordHash(account.id, stronger);
+        }
+        const auto audited = audit.record(account.userName, QStringLiteral("session.sign_in"),
+                                          QStringLiteral("user"), account.id);
+        if (!audited || !transaction.commit()) {
+            // No sign-in that the audit trail does not show.
+            result.error = audited ? transaction.errorText() : audited.error();
+            return result;
+        }
+        result.session = sessionOf(account);
+        return result;
+    });
+}
+
+QFuture<StoreResult<qint64>> UserService::recordSessionEvent(const Session &session,
+                                                             const QString &action)
+{
+    return m_store->write([session, action](const QString &connection) {
+        return AuditLog(connection).record(session.userName, action, QStringLiteral("user"), 0);
+    });
+}
+
+QFuture<StoreResult<qint64>> UserService::createUser(const Session &actor,
+                                                     const UserAccount &account,
+                                                     const QString &password)
+{
+    return m_store->write([actor, account, password](const QString &connection) {
+        if (!actor.can(Permission::Users))
+            return StoreResult<qint64>::failure(notAllowed());
+        const QString name = account.userName.trimmed();
+        if (name.isEmpty() || name.size() > 64 || name.contains(u' '))
+            return StoreResult<qint64>::failure(
+                UserService::tr("A user name is one word of at most 64 characters."));
+        const QString weak = PasswordPolicy::check(password, name);
+        if (!weak.isEmpty())
+            return StoreResult<qint64>::failure(weak);
+        UserAccount created = account;
+        created.userName = name;
+        created.createdBy = actor.userName;
+        created.passwordHash = PasswordHasher::hash(password);
+        if (created.passwordHash.isEmpty())
+            return StoreResult<qint64>::failure(UserService::tr("The password could not be protected (not "
+                                                   "enough memory). Nothing was saved."));
+        TransactionGuard transaction(Database::connection(connection));
+        const auto id = UserRepository(connection).create(created);
+        if (!id)
+            return id;
+        const auto audited = AuditLog(connection).record(actor.userName,
+                                                         QStringLiteral("user.create"),
+                                                         QStringLiteral("user"), *id);
+        if (!audited)
+            return StoreResult<qint64>::failure(audited.error());
+        if (!transaction.commit())
+            return StoreResult<qint64>::failure(transaction.errorText());
+        return id;
+    });
+}
+
+QFuture<StoreResult<bool>> UserService::changePassword(const Session &actor,
+                                                       const QString &current,
+                                                       const QString &next)
+{
+    return m_store->write([actor, current, next](const QString &connection) {
+        UserRepository users(connection);
+        const auto found = users.find(actor.userName);
+        if (!found)
+            return StoreResult<bool>::failure(found.error());
+        if (!*found || !PasswordHasher::verify((*found)->passwordHash, current))
+            return StoreResult<bool>::failure(UserService::tr("The current password is not right."));
+        if (next == current)
+            return StoreResult<bool>::failure(UserService::tr("The new password is the current one."));
+        const QString weak = PasswordPolicy::check(next, actor.userName);
+        if (!weak.isEmpty())
+            return StoreResult<bool>::failure(weak);
+        const QByteArray hash = PasswordHasher::hash(next);
+        if (hash.isEmpty())
+            return StoreResult<bool>::failure(UserService::tr("The password could not be protected (not "
+                                                 "enough memory). Nothing was saved."));
+        TransactionGuard transaction(Database::connection(connection));
+        const auto set = users.setPasswordHash((*found)->id, hash);
+        if (!set)
+            return set;
+        const auto audited = AuditLog(connection).record(
+            actor.userName, QStringLiteral("user.password_change"), QStringLiteral("user"),
+            (*found)->id);
+        if (!audited)
+            return StoreResult<bool>::failure(audited.error());
+        if (!transaction.commit())
+            return StoreResult<bool>::failure(transaction.errorText());
+        return StoreResult<bool>(true);
+    });
+}
+
+QFuture<StoreResult<bool>> UserService::unlockUser(const Session &actor, const QString &userName)
+{
+    return m_store->write([actor, userName](const QString &connection) {
+        if (!actor.can(Permission::Users))
+            return StoreResult<bool>::failure(notAllowed());
+        UserRepository users(connection);
+        const auto found = users.find(userName);
+        if (!found)
+            return StoreResult<bool>::failure(found.error());
+        if (!*found)
+            return StoreResult<bool>::failure(UserService::tr("There is no user named %1.").arg(userName));
+        TransactionGuard transaction(Database::connection(connection));
+        const auto unlocked = users.unlock((*found)->id);
+        if (!unlocked)
+            return unlocked;
+        const auto audited = AuditLog(connection).record(
+            actor.userName, QStringLiteral("user.unlock"), QStringLiteral("user"), (*found)->id);
+        if (!audited)
+            return StoreResult<bool>::failure(audited.error());
+        if (!transaction.commit())
+            return StoreResult<bool>::failure(transaction.errorText());
+        return StoreResult<bool>(true);
+    });
+}
+
+QFuture<StoreResult<QList<UserAccount>>> UserService::users(const Session &actor) const
+{
+    return m_store->read([actor](const QString &connection) {
+        if (!actor.can(Permission::Users))
+            return StoreResult<QList<UserAccount>>::failure(notAllowed());
+        const auto stored = UserRepository(connection).all();
+        if (!stored)
+            return stored;
+        QList<UserAccount> accounts = *stored;
+        for (UserAccount &account : accounts)
+            account.passwordHash.clear(); // the list never carries hashes out
+        return StoreResult<QList<UserAccount>>(accounts);
+    });
+}
+
+QFuture<StoreResult<int>> UserService::userCount() const
+{
+    return m_store->read([](const QString &connection) { return UserRepository(connection).count(); });
+}
+
+QList<TrainingUser> UserService::trainingUsers()
+{
+    return {{QStringLiteral("frontdesk1"), QStringLiteral("training front desk"), Role::FrontDesk},
+            {QStringLiteral("biller1"), QStringLiteral("training biller"), Role::Biller},
+            {QStringLiteral("nurse1"), QStringLiteral("training nurse"), Role::Clinical},
+            {QStringLiteral("admin1"), QStringLiteral("training admin"), Role::Administrator}};
+}
+
+QFuture<QString> UserService::seedTrainingUsers()
+{
+    return m_store->write([](const QString &connection) {
+        UserRepository users(connection);
+        const auto count = users.count();
+        if (!count)
+            return count.error();
+        if (*count > 0)
+            return QString();
+        const QStringList names = {UserService::tr("Front Desk Trainee"), UserService::tr("Biller Trainee"),
+                                   UserService::tr("Nurse Trainee"), UserService::tr("Administrator Trainee")};
+        int i = 0;
+        TransactionGuard transaction(Database::connection(connection));
+        for (const TrainingUser &demo : trainingUsers()) {
+            UserAccount account;
+            account.userName = demo.userName;
+            account.fullName = names.value(i++);
+            account.role = demo.role;
+            account.createdBy = QStringLiteral("training");
+            account.passwordHash = PasswordHasher::hash(demo.password);
+            const auto created = users.create(account);
+            if (!created)
+                return created.error();
+        }
+        return transaction.commit() ? QString() : transaction.errorText();
+    });
+}

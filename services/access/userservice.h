@@ -1,0 +1,69 @@
+// SPDX-FileCopyrightText: 2026 ClinicDesk developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "services/domain/access.h"
+#include "services/domain/useraccount.h"
+#include "services/store/storeerror.h"
+
+#include <QCoreApplication>
+#include <QFuture>
+#include <QList>
+#include <QObject>
+
+#include <optional>
+
+class Store;
+
+//! What a sign-in gave: a session, or why not (translated).
+struct SignInResult
+{
+    std::optional<Session> session;
+    QString error;
+    bool locked = false; // the account is locked (too many failures)
+};
+
+//! A demo user of training mode, printed on the sign-in screen.
+struct TrainingUser
+{
+    QString userName;
+    QString password;
+    Role role;
+};
+
+/*!
+  Named users and signing in (HIPAA 164.312(a)(2)(i) and (d)). Passwords are checked with
+  Argon2id on the writer thread (never the UI's); five failures in a row lock the account for 15
+  minutes; a wrong name and a wrong password get the same answer in the same time. Every
+  sign-in, failure, lock and sign-out is audited. Managing users needs Permission::Users, which
+  this service checks itself: hiding a menu is not enough.
+ */
+class UserService : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int lockAfterFailures = 5;
+    static constexpr int lockMinutes = 15;
+
+    explicit UserService(Store *store, QObject *parent = nullptr);
+
+    QFuture<SignInResult> signIn(const QString &userName, const QString &password);
+    //! Audits the sign-out (or `reason`: "session.lock" when the screen locked).
+    QFuture<StoreResult<qint64>> recordSessionEvent(const Session &session, const QString &action);
+
+    QFuture<StoreResult<qint64>> createUser(const Session &actor, const UserAccount &account,
+                                            const QString &password);
+    QFuture<StoreResult<bool>> changePassword(const Session &actor, const QString &current,
+                                              const QString &next);
+    QFuture<StoreResult<bool>> unlockUser(const Session &actor, const QString &userName);
+    QFuture<StoreResult<QList<UserAccount>>> users(const Session &actor) const;
+    QFuture<StoreResult<int>> userCount() const;
+
+    //! Training mode's demo users, one per role (their passwords are printed: the data is fake).
+    static QList<TrainingUser> trainingUsers();
+    //! Adds the demo users when there are no users at all; an error, or an empty string.
+    QFuture<QString> seedTrainingUsers();
+
+private:
+    Store *m_store;
+};
