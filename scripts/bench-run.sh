@@ -82,7 +82,7 @@ for run in 1 2 3 4 5; do
     begin=$(date +%s%N)
     lines=$(DISPLAY="$display" HOME="$work/home" XDG_CONFIG_HOME="$work/home/config" \
         /usr/bin/time -v -o "$work/start.time" \
-        "$desk" --data-dir "$cache" --quit-after-show 2>/dev/null)
+        "$desk" --data-dir "$cache" --user frontdesk1 --quit-after-show 2>/dev/null)
     end=$(date +%s%N)
     inside+=("$(echo "$lines" | grep "main window shown" | grep -o '[0-9]\+ ms' | grep -o '[0-9]\+')")
     filled+=("$(echo "$lines" | grep "schedule shown" | grep -o '[0-9]\+ ms' | grep -o '[0-9]\+')")

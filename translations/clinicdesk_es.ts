@@ -4158,6 +4158,10 @@
         <source>The training hub did not start: %1</source>
         <translation>El hub de formación no se inició: %1</translation>
     </message>
+    <message>
+        <source>The training users could not be created: %1</source>
+        <translation>No se pudieron crear los usuarios de práctica: %1</translation>
+    </message>
 </context>
 <context>
     <name>DeskSettings</name>
@@ -5712,6 +5716,10 @@
     <message>
         <source>&amp;Outside Records…</source>
         <translation>&amp;Registros externos…</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
@@ -7849,6 +7857,73 @@
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign In to ClinicDesk</source>
+        <translation>Iniciar sesión en ClinicDesk</translation>
+    </message>
+    <message>
+        <source>Create the Administrator</source>
+        <translation>Crear el administrador</translation>
+    </message>
+    <message>
+        <source>This desk has no users yet. Create the administrator, who then adds everyone else with their own role.</source>
+        <translation>Este puesto aún no tiene usuarios. Cree el administrador, que luego agregará a todos los demás con su propio rol.</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>Nombre de &amp;usuario:</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>Nombre co&amp;mpleto:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm password:</source>
+        <translation>Co&amp;nfirmar contraseña:</translation>
+    </message>
+    <message>
+        <source>At least %1 characters; spaces are fine. A few unrelated words make a strong password that is easy to remember.</source>
+        <translation>Al menos %1 caracteres; se admiten espacios. Unas cuantas palabras sin relación entre sí forman una contraseña fuerte y fácil de recordar.</translation>
+    </message>
+    <message>
+        <source>%1 — password “%2” (%3)</source>
+        <translation>%1 — contraseña «%2» (%3)</translation>
+    </message>
+    <message>
+        <source>Training mode. Demo users:</source>
+        <translation>Modo de práctica. Usuarios de demostración:</translation>
+    </message>
+    <message>
+        <source>&amp;Sign In</source>
+        <translation>&amp;Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>C&amp;reate and Sign In</source>
+        <translation>C&amp;rear e iniciar sesión</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>Type your user name.</source>
+        <translation>Escriba su nombre de usuario.</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>Las dos contraseñas no coinciden.</translation>
+    </message>
+    <message>
+        <source>Signing In…</source>
+        <translation>Iniciando sesión…</translation>
+    </message>
+</context>
+<context>
     <name>StatusPanel</name>
     <message>
         <source>Benefits</source>
@@ -8480,6 +8555,10 @@
     <message>
         <source>Administrator Trainee</source>
         <translation>Aprendiz de administración</translation>
+    </message>
+    <message>
+        <source>This desk already has users: sign in, and ask an administrator for an account.</source>
+        <translation>Este puesto ya tiene usuarios: inicie sesión y pida una cuenta a un administrador.</translation>
     </message>
 </context>
 <context>

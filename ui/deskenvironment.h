@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "services/domain/access.h"
 #include "services/domain/clinic.h"
 
 #include <QString>
@@ -58,4 +59,5 @@ struct DeskEnvironment
     ClinicInfo clinic;
     bool training = true;
     QString user;
+    Session session; // who signed in, with their role (empty in tests that build a window)
 };

@@ -161,6 +161,14 @@ MainWindow::MainWindow(const DeskEnvironment &environment, QWidget *parent)
     createMenus();
 
     statusBar()->showMessage(tr("Signed in as %1 · %2").arg(m_env.user, m_env.clinic.name));
+    if (m_env.session.isValid()) {
+        // Who works here now, always in sight: the next person must not work in their name.
+        auto *who = new QLabel(tr("%1 · %2").arg(m_env.session.userName,
+                                                 roleTitle(m_env.session.role)),
+                               this);
+        who->setObjectName(QStringLiteral("signedInLabel"));
+        statusBar()->addPermanentWidget(who);
+    }
     auto *liveStatus = new LiveStatusLabel(m_env.live, this);
     connect(liveStatus, &LiveStatusLabel::activated, this, &MainWindow::showEventLog);
     statusBar()->addPermanentWidget(liveStatus);

@@ -314,26 +314,14 @@ DeskContext::Location DeskContext::locate(const DeskOptions &options)
     return location;
 }
 
-bool DeskContext::start(QString *error)
+bool DeskContext::openStore(QString *error)
 {
+    if (m_store)
+        return true;
     const DeskSettings configured = DeskSettings::load(QSettings());
     const Location location = locate(m_options);
     m_training = location.training;
-    QUrl clearinghouse = m_options.clearinghouseUrl.isEmpty() ? configured.clearinghouseUrl
-                                                              : m_options.clearinghouseUrl;
-
     m_clinic = configured.clinic;
-    m_settings.providerName = m_clinic.name;
-    m_settings.providerNpi = m_clinic.npi;
-    m_settings.timeoutMs = configured.timeoutSeconds * 1000;
-    m_settings.maxTries = configured.maxTries;
-    m_settings.reuseHours = configured.reuseHours;
-    m_settings.maxAgeDays = configured.maxAgeDays;
-    m_settings.visitFees = configured.visitFees;
-    m_settings.officeVisitCents = configured.officeVisitCents;
-    m_settings.user = m_options.user.isEmpty() ? systemUser() : m_options.user;
-    m_settings.production = !m_training;
-
     const QString dataDir = location.dataDir;
     if (!QDir().mkpath(dataDir)) {
         *error = tr("Cannot create the data folder %1.").arg(QDir::toNativeSeparators(dataDir));
@@ -354,6 +342,38 @@ bool DeskContext::start(QString *error)
         *error = opened.result().error;
         return false;
     }
+    m_users = std::make_unique<UserService>(m_store.get());
+    if (m_training) {
+        QFuture<QString> seeded = m_users->seedTrainingUsers();
+        seeded.waitForFinished();
+        if (!seeded.result().isEmpty()) {
+            *error = tr("The training users could not be created: %1").arg(seeded.result());
+            return false;
+        }
+    }
+    return true;
+}
+
+bool DeskContext::start(QString *error)
+{
+    if (!openStore(error))
+        return false;
+    const DeskSettings configured = DeskSettings::load(QSettings());
+    QUrl clearinghouse = m_options.clearinghouseUrl.isEmpty() ? configured.clearinghouseUrl
+                                                              : m_options.clearinghouseUrl;
+    m_settings.providerName = m_clinic.name;
+    m_settings.providerNpi = m_clinic.npi;
+    m_settings.timeoutMs = configured.timeoutSeconds * 1000;
+    m_settings.maxTries = configured.maxTries;
+    m_settings.reuseHours = configured.reuseHours;
+    m_settings.maxAgeDays = configured.maxAgeDays;
+    m_settings.visitFees = configured.visitFees;
+    m_settings.officeVisitCents = configured.officeVisitCents;
+    // The person who signed in; headless commands run as --user (or the system's user).
+    m_settings.user = m_session.isValid() ? m_session.userName
+                    : m_options.user.isEmpty() ? systemUser()
+                                               : m_options.user;
+    m_settings.production = !m_training;
 
     m_hubUrl = m_options.hubUrl.isEmpty() ? configured.hubUrl : m_options.hubUrl;
     m_device = m_options.device.isEmpty() ? configured.deviceName : m_options.device;

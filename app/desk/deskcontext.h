@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "services/access/userservice.h"
 #include "services/domain/clinic.h"
 #include "services/domain/desksettings.h"
 #include "services/eligibility/eligibilitysettings.h"
@@ -91,6 +92,13 @@ public:
     //! database to open (before any window exists); the checks that read the whole file or
     //! every row do not run here.
     bool start(QString *error);
+    //! The first part of start(): the data folder, the database and the users (training's demo
+    //! users added), so that a person can sign in before the services start in their name.
+    bool openStore(QString *error);
+    //! Who signed in: the services record this user on everything they do. Before start().
+    void setSession(const Session &session) { m_session = session; }
+    const Session &session() const { return m_session; }
+    UserService *users() const { return m_users.get(); }
 
     //! Where a desk started with `options` keeps its data: training or not (no clearinghouse
     //! configured means training), the folder, and the database file. Touches nothing.
@@ -163,6 +171,8 @@ private:
     QString m_device;
     std::unique_ptr<SandboxHost> m_sandbox;
     std::unique_ptr<Store> m_store;
+    std::unique_ptr<UserService> m_users;
+    Session m_session;
     std::unique_ptr<PatientService> m_patients;
     std::unique_ptr<AppointmentService> m_appointments;
     std::unique_ptr<EligibilityService> m_eligibility;

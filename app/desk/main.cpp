@@ -9,6 +9,7 @@
 #include "services/sandbox/datagenerator.h"
 #include "services/store/store.h"
 #include "ui/mainwindow.h"
+#include "ui/signindialog.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -148,6 +149,31 @@ void installTranslations(QCoreApplication &app, const QString &lang)
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
+}
+
+/*!
+  Who works at this desk: in training `--user NAME` signs in without a password (the data is
+  fake; a demo user's role, else the front desk's); otherwise the sign-in screen, or on a
+  clinic's first start (no users yet) the creation of the administrator. Nothing when the
+  person quits instead.
+ */
+std::optional<Session> signIn(DeskContext &context, const QString &requestedUser)
+{
+    if (context.isTraining() && !requestedUser.trimmed().isEmpty()) {
+        QFuture<SignInResult> signedIn = context.users()->signInForTraining(requestedUser);
+        signedIn.waitForFinished();
+        if (signedIn.result().session)
+            return signedIn.result().session;
+    }
+    QFuture<StoreResult<int>> counted = context.users()->userCount();
+    counted.waitForFinished();
+    const SignInDialog::Mode mode = counted.result().valueOr(1) == 0
+        ? SignInDialog::Mode::FirstAdministrator
+        : SignInDialog::Mode::SignIn;
+    SignInDialog dialog(context.users(), mode, context.isTraining(), context.clinic().name);
+    if (dialog.exec() != QDialog::Accepted)
+        return std::nullopt;
+    return dialog.session();
 }
 
 /*!
@@ -373,6 +399,18 @@ int main(int argc, char *argv[])
     options.device = parser.value(deviceOption);
     DeskContext context(options);
     QString error;
+    // The window starts in the name of the person who signs in; headless commands run as
+    // --user (a service account with a keychain token comes with the encrypted store).
+    if (!headless) {
+        if (!context.openStore(&error)) {
+            QMessageBox::critical(nullptr, QObject::tr("ClinicDesk Cannot Start"), error);
+            return 1;
+        }
+        const std::optional<Session> session = signIn(context, options.user);
+        if (!session)
+            return 0; // Quit on the sign-in screen
+        context.setSession(*session);
+    }
     if (!context.start(&error)) {
         if (headless)
             err << error << Qt::endl;
@@ -486,6 +524,7 @@ int main(int argc, char *argv[])
     environment.clinic = context.clinic();
     environment.training = context.isTraining();
     environment.user = context.user();
+    environment.session = context.session();
     MainWindow window(environment);
     window.show();
     // Queued claims go out, and open ones are synced, once the window is up.

@@ -157,6 +157,91 @@ QFuture<StoreResult<qint64>> UserService::createUser(const Session &actor,
     });
 }
 
+QFuture<SignInResult> UserService::createFirstAdministrator(const UserAccount &account,
+                                                           const QString &password)
+{
+    return m_store->write([account, password](const QString &connection) {
+        SignInResult result;
+        const QString name = account.userName.trimmed();
+        if (name.isEmpty() || name.size() > 64 || name.contains(u' ')) {
+            result.error = UserService::tr("A user name is one word of at most 64 characters.");
+            return result;
+        }
+        const QString weak = PasswordPolicy::check(password, name);
+        if (!weak.isEmpty()) {
+            result.error = weak;
+            return result;
+        }
+        UserRepository users(connection);
+        TransactionGuard transaction(Database::connection(connection));
+        const auto count = users.count();
+        if (!count) {
+            result.error = count.error();
+            return result;
+        }
+        if (*count > 0) {
+            result.error = UserService::tr("This desk already has users: sign in, and ask an "
+                                           "administrator for an account.");
+            return result;
+        }
+        UserAccount first = account;
+        first.userName = name;
+        first.role = Role::Administrator;
+        first.createdBy = name;
+        first.passwordHash = PasswordHasher::hash(password);
+        if (first.passwordHash.isEmpty()) {
+            result.error = UserService::tr("The password could not be protected (not enough "
+                                           "memory). Nothing was saved.");
+            return result;
+        }
+        const auto id = users.create(first);
+        if (!id) {
+            result.error = id.error();
+            return result;
+        }
+        AuditLog audit(connection);
+        const auto created = audit.record(name, QStringLiteral("user.create_first"),
+                                          QStringLiteral("user"), *id);
+        const auto signedIn = audit.record(name, QStringLiteral("session.sign_in"),
+                                           QStringLiteral("user"), *id);
+        if (!created || !signedIn || !transaction.commit()) {
+            result.error = !created ? created.error()
+                         : !signedIn ? signedIn.error()
+                                     : transaction.errorText();
+            return result;
+        }
+        first.id = *id;
+        result.session = sessionOf(first);
+        return result;
+    });
+}
+
+QFuture<SignInResult> UserService::signInForTraining(const QString &userName)
+{
+    Session session;
+    session.userName = userName.trimmed();
+    session.role = Role::FrontDesk;
+    for (const TrainingUser &demo : trainingUsers()) {
+        if (demo.userName.compare(session.userName, Qt::CaseInsensitive) == 0)
+            session.role = demo.role;
+    }
+    return m_store->write([session](const QString &connection) {
+        SignInResult result;
+        if (session.userName.isEmpty()) {
+            result.error = UserService::tr("A user name is one word of at most 64 characters.");
+            return result;
+        }
+        const auto audited = AuditLog(connection).record(
+            session.userName, QStringLiteral("session.sign_in_training"), QStringLiteral("user"), 0);
+        if (!audited) {
+            result.error = audited.error();
+            return result;
+        }
+        result.session = session;
+        return result;
+    });
+}
+
 QFuture<StoreResult<bool>> UserService::changePassword(const Session &actor,
                                                        const QString &current,
                                                        const QString &next)

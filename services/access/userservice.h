@@ -53,6 +53,10 @@ public:
 
     QFuture<StoreResult<qint64>> createUser(const Session &actor, const UserAccount &account,
                                             const QString &password);
+    //! The first start of a clinic's desk: the administrator who then creates everyone else.
+    //! Refused once any user exists. Signs them in.
+    QFuture<SignInResult> createFirstAdministrator(const UserAccount &account,
+                                                   const QString &password);
     QFuture<StoreResult<bool>> changePassword(const Session &actor, const QString &current,
                                               const QString &next);
     QFuture<StoreResult<bool>> unlockUser(const Session &actor, const QString &userName);
@@ -61,6 +65,9 @@ public:
 
     //! Training mode's demo users, one per role (their passwords are printed: the data is fake).
     static QList<TrainingUser> trainingUsers();
+    //! Training's sign-in without a password (`--user NAME`: the data is fake): a demo user's
+    //! role, or the front desk's for any other name. Audited as session.sign_in_training.
+    QFuture<SignInResult> signInForTraining(const QString &userName);
     //! Adds the demo users when there are no users at all; an error, or an empty string.
     QFuture<QString> seedTrainingUsers();
 

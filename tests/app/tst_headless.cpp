@@ -363,7 +363,8 @@ void TestHeadless::windowStartsAndShowsItsData()
     QTemporaryDir home;
     const Run run =
         runDesk(home, {QStringLiteral("--quit-after-show"), QStringLiteral("--data-dir"),
-                       home.filePath(QStringLiteral("d"))});
+                       home.filePath(QStringLiteral("d")), QStringLiteral("--user"),
+                       QStringLiteral("frontdesk1")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
     const int shown = run.out.indexOf(QStringLiteral("main window shown after"));
     const int filled = run.out.indexOf(QStringLiteral("first patients and schedule shown after"));

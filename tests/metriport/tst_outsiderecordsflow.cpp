@@ -297,8 +297,10 @@ void TestOutsideRecordsFlow::refusedConsolidatedQueryIsSaid()
             return link && link->status == NetworkSyncStatus::Completed;
         },
         30000));
+    // Every persona document in (a C-CDA, three PDFs, two images), so that the count below
+    // cannot move for any reason but a loss.
+    QVERIFY(QTest::qWaitFor([&] { return storedCount(documentsOf(env, jane.id)) >= 6; }, 30000));
     const int stored = storedCount(documentsOf(env, jane.id));
-    QVERIFY(stored > 0);
 
     const auto link = linkOf();
     MetriportCall *removal = desk.client->deletePatient(link->metriportPatientId, link->facilityId);
