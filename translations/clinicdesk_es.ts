@@ -4249,6 +4249,10 @@
         <source>Metriport: enter the API key of your Metriport account.</source>
         <translation>Metriport: ingrese la clave de API de su cuenta de Metriport.</translation>
     </message>
+    <message>
+        <source>Lock the screen after: between 2 and 60 minutes.</source>
+        <translation>Bloquear la pantalla tras: entre 2 y 60 minutos.</translation>
+    </message>
 </context>
 <context>
     <name>DocumentFetcher</name>
@@ -5356,6 +5360,29 @@
     <message>
         <source>Changes made at other desks and news from payers arrive here. Click for the event log.</source>
         <translation>Aquí llegan los cambios hechos en otros puestos y las novedades de los pagadores. Haga clic para ver el registro de eventos.</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>ClinicDesk — Locked</source>
+        <translation>ClinicDesk — Bloqueado</translation>
+    </message>
+    <message>
+        <source>ClinicDesk is locked</source>
+        <translation>ClinicDesk está bloqueado</translation>
+    </message>
+    <message>
+        <source>%1 (%2) was working here. Type the password to go on where you left off.</source>
+        <translation>%1 (%2) estaba trabajando aquí. Escriba la contraseña para seguir donde lo dejó.</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Desbloquear</translation>
     </message>
 </context>
 <context>

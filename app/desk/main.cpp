@@ -6,8 +6,10 @@
 #include "models/patientsearchmodel.h"
 #include "models/schedulemodel.h"
 #include "services/common/audittrailservice.h"
+#include "services/domain/desksettings.h"
 #include "services/sandbox/datagenerator.h"
 #include "services/store/store.h"
+#include "ui/lockscreen.h"
 #include "ui/mainwindow.h"
 #include "ui/signindialog.h"
 
@@ -20,10 +22,12 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QSettings>
 #include <QTextStream>
 #include <QTimer>
 #include <QTranslator>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <memory>
@@ -527,6 +531,11 @@ int main(int argc, char *argv[])
     environment.session = context.session();
     MainWindow window(environment);
     window.show();
+    // Automatic logoff: the screen locks after the clinic's idle time (2–60 minutes).
+    LockScreen lockScreen(context.users(), context.session(), &window);
+    lockScreen.setIdleTimeout(
+        std::clamp(DeskSettings::load(QSettings()).lockMinutes, LockScreen::minMinutes,
+                   LockScreen::maxMinutes) * 60 * 1000);
     // Queued claims go out, and open ones are synced, once the window is up.
     QTimer::singleShot(0, &context, [&context] {
         context.startClaimWork(true);

@@ -46,9 +46,10 @@ UserService::UserService(Store *store, QObject *parent)
 {
 }
 
-QFuture<SignInResult> UserService::signIn(const QString &userName, const QString &password)
+QFuture<SignInResult> UserService::signIn(const QString &userName, const QString &password,
+                                          const QString &successAction)
 {
-    return m_store->write([userName, password](const QString &connection) {
+    return m_store->write([userName, password, successAction](const QString &connection) {
         SignInResult result;
         UserRepository users(connection);
         AuditLog audit(connection);
@@ -101,7 +102,7 @@ QFuture<SignInResult> UserService::signIn(const QString &userName, const QString
             if (!stronger.isEmpty())
                 users.setPasswordHash(account.id, stronger);
         }
-        const auto audited = audit.record(account.userName, QStringLiteral("session.sign_in"),
+        const auto audited = audit.record(account.userName, successAction,
                                           QStringLiteral("user"), account.id);
         if (!audited || !transaction.commit()) {
             // No sign-in that the audit trail does not show.
@@ -219,16 +220,17 @@ QFuture<SignInResult> UserService::createFirstAdministrator(const UserAccount &a
 QFuture<SignInResult> UserService::signInForTraining(const QString &userName)
 {
     Session session;
-    session.userName = userName.trimmed();
-    session.role = Role::FrontDesk;
     for (const TrainingUser &demo : trainingUsers()) {
-        if (demo.userName.compare(session.userName, Qt::CaseInsensitive) == 0)
+        if (demo.userName.compare(userName.trimmed(), Qt::CaseInsensitive) == 0) {
+            session.userName = demo.userName;
             session.role = demo.role;
+        }
     }
     return m_store->write([session](const QString &connection) {
         SignInResult result;
-        if (session.userName.isEmpty()) {
-            result.error = UserService::tr("A user name is one word of at most 64 characters.");
+        if (!session.isValid()) {
+            // Only the demo users: the screen they lock must be theirs to unlock.
+            result.error = UserService::tr("The user name or password is not right.");
             return result;
         }
         const auto audited = AuditLog(connection).record(

@@ -47,7 +47,10 @@ public:
 
     explicit UserService(Store *store, QObject *parent = nullptr);
 
-    QFuture<SignInResult> signIn(const QString &userName, const QString &password);
+    //! `successAction` is what the audit trail calls a success ("session.unlock" when the
+    //! same person unlocks the locked screen); failures count towards the lockout either way.
+    QFuture<SignInResult> signIn(const QString &userName, const QString &password,
+                                 const QString &successAction = QStringLiteral("session.sign_in"));
     //! Audits the sign-out (or `reason`: "session.lock" when the screen locked).
     QFuture<StoreResult<qint64>> recordSessionEvent(const Session &session, const QString &action);
 
@@ -65,8 +68,8 @@ public:
 
     //! Training mode's demo users, one per role (their passwords are printed: the data is fake).
     static QList<TrainingUser> trainingUsers();
-    //! Training's sign-in without a password (`--user NAME`: the data is fake): a demo user's
-    //! role, or the front desk's for any other name. Audited as session.sign_in_training.
+    //! Training's sign-in without a password (`--user NAME`: the data is fake), for the demo
+    //! users only. Audited as session.sign_in_training.
     QFuture<SignInResult> signInForTraining(const QString &userName);
     //! Adds the demo users when there are no users at all; an error, or an empty string.
     QFuture<QString> seedTrainingUsers();

@@ -43,6 +43,7 @@ DeskSettings DeskSettings::load(const QSettings &s)
     d.maxTries = s.value(QStringLiteral("eligibility/maxTries"), d.maxTries).toInt();
     d.reuseHours = s.value(QStringLiteral("eligibility/reuseHours"), d.reuseHours).toInt();
     d.maxAgeDays = s.value(QStringLiteral("eligibility/maxAgeDays"), d.maxAgeDays).toInt();
+    d.lockMinutes = s.value(QStringLiteral("security/lockMinutes"), d.lockMinutes).toInt();
     d.officeVisitCents = s.value(officeVisitKey, d.officeVisitCents).toLongLong();
     d.hubUrl = QUrl(s.value(QStringLiteral("hub/url")).toString());
     d.deviceName = s.value(QStringLiteral("hub/device")).toString();
@@ -91,6 +92,7 @@ void DeskSettings::save(QSettings &s) const
     s.setValue(QStringLiteral("eligibility/maxTries"), maxTries);
     s.setValue(QStringLiteral("eligibility/reuseHours"), reuseHours);
     s.setValue(QStringLiteral("eligibility/maxAgeDays"), maxAgeDays);
+    s.setValue(QStringLiteral("security/lockMinutes"), lockMinutes);
     s.setValue(officeVisitKey, officeVisitCents);
     if (hubUrl.isEmpty())
         s.remove(QStringLiteral("hub/url"));
@@ -187,6 +189,8 @@ QStringList DeskSettings::validate() const
         messages << Tr::tr("Reuse answers for: between 0 and 72 hours.");
     if (maxAgeDays < 1 || maxAgeDays > 365)
         messages << Tr::tr("Answers expire after: between 1 and 365 days.");
+    if (lockMinutes < 2 || lockMinutes > 60)
+        messages << Tr::tr("Lock the screen after: between 2 and 60 minutes.");
     if (officeVisitCents < 0 || officeVisitCents > VisitFees::maxChargeCents)
         messages << Tr::tr("Office visit charge: between $0.00 and $100,000.00.");
     QSet<QString> seen;

@@ -20,6 +20,8 @@ struct DeskSettings
     int maxTries = 3;
     int reuseHours = 24;
     int maxAgeDays = 30;
+    //! Minutes without input before the desk locks its screen (2 to 60; HIPAA automatic logoff).
+    int lockMinutes = 15;
     //! Expected charge and service type per visit type, for the "collect today" estimate.
     QList<VisitFee> visitFees = VisitFees::defaults();
     //! Expected charge of visit types not in visitFees (and of a visit when none is booked).

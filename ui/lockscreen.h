@@ -1,0 +1,75 @@
+// SPDX-FileCopyrightText: 2026 ClinicDesk developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "services/access/userservice.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QWidget;
+
+/*!
+  Automatic logoff (HIPAA 164.312(a)(2)(iii)): after a while without keyboard or mouse input the
+  desk locks. Every window of the app is covered by an opaque panel and its title replaced, so
+  nothing of a patient shows; dialogs and unsaved work stay as they were underneath. Only the
+  person who signed in unlocks it, with their password (failures count towards the account's
+  lockout); while locked, no shortcut reaches the windows. Locking and unlocking are audited.
+ */
+class LockScreen : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int defaultMinutes = 15;
+    static constexpr int minMinutes = 2;
+    static constexpr int maxMinutes = 60;
+
+    LockScreen(UserService *users, const Session &session, QWidget *mainWindow,
+               QObject *parent = nullptr);
+    ~LockScreen() override;
+
+    //! Idle time before locking; 0 turns it off (tests).
+    void setIdleTimeout(int milliseconds);
+    int idleTimeout() const { return m_idle.interval(); }
+    bool isLocked() const { return m_locked; }
+
+public Q_SLOTS:
+    void lock();
+
+Q_SIGNALS:
+    void screenLocked();
+    void screenUnlocked();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void cover(QWidget *window);
+    void uncover();
+    void tryUnlock();
+    bool isInPanel(QObject *object) const;
+
+    UserService *m_users;
+    Session m_session;
+    QPointer<QWidget> m_mainWindow;
+    QTimer m_idle;
+    bool m_locked = false;
+    bool m_checking = false;
+    QPointer<QWidget> m_panel; // the main window's cover, with the password field
+    QLineEdit *m_password = nullptr;
+    QLabel *m_error = nullptr;
+    QPushButton *m_unlock = nullptr;
+    struct Covered
+    {
+        QPointer<QWidget> window;
+        QPointer<QWidget> cover;
+        QString title; // the window's title before locking
+    };
+    QList<Covered> m_covered;
+    QPointer<QWidget> m_focusBefore;
+};
