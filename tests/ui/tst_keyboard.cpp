@@ -13,6 +13,7 @@
 #include "models/verificationhistorymodel.h"
 #include "ui/chartitemeditdialog.h"
 #include "ui/reconciledialog.h"
+#include "ui/signindialog.h"
 #include "ui/appointmentdialog.h"
 #include "ui/cancelvisitdialog.h"
 #include "ui/coverageform.h"
@@ -267,6 +268,10 @@ void TestKeyboard::mnemonicsAreUniquePerScreen()
         item.display = QStringLiteral("Penicillin");
         dialogs.push_back(std::make_unique<ChartItemEditDialog>(item));
     }
+    dialogs.push_back(std::make_unique<SignInDialog>(nullptr, SignInDialog::Mode::SignIn, true,
+                                                     QStringLiteral("Clinic")));
+    dialogs.push_back(std::make_unique<SignInDialog>(
+        nullptr, SignInDialog::Mode::FirstAdministrator, false, QStringLiteral("Clinic")));
     for (const auto &dialog : dialogs) {
         dialog->show();
         const QStringList letters = mnemonicsOf(dialog.get());
@@ -392,6 +397,10 @@ void TestKeyboard::noButtonLeftInEnglishInSpanish()
                                      QStringLiteral("Help"),   QStringLiteral("Discard"),
                                      QStringLiteral("Restore Defaults")};
     int buttons = 0;
+    dialogs.push_back(std::make_unique<SignInDialog>(nullptr, SignInDialog::Mode::SignIn, true,
+                                                     QStringLiteral("Clinic")));
+    dialogs.push_back(std::make_unique<SignInDialog>(
+        nullptr, SignInDialog::Mode::FirstAdministrator, false, QStringLiteral("Clinic")));
     for (const auto &dialog : dialogs) {
         dialog->show();
         for (QAbstractButton *button : dialog->findChildren<QAbstractButton *>()) {
