@@ -217,7 +217,7 @@ QStringList Database::migrationFiles()
 }
 
 Database::OpenResult Database::open(const QString &path, const QString &connectionName,
-                                    int upToVersion)
+                                    int upToVersion, const QString &driverName)
 {
     OpenResult result;
     if (path.isEmpty()) {
@@ -232,7 +232,7 @@ Database::OpenResult Database::open(const QString &path, const QString &connecti
         return result;
     }
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+        QSqlDatabase db = QSqlDatabase::addDatabase(driverName, connectionName);
         if (!db.isValid()) {
             result.error = QCoreApplication::translate("Store", "The SQLite driver for Qt is not "
                                                                 "installed. Reinstall the app.");

@@ -30,8 +30,10 @@ public:
     //! A database newer than schemaVersion() is refused, never modified.
     //! `upToVersion` < 0 means all migrations (tests pass a lower number to build old schemas).
     //! The file and its -wal/-shm are made owner-only (0600): they hold PHI.
+    //! `driverName` is the Qt SQL driver (tests run the migrations through SqliteDriver).
     static OpenResult open(const QString &path, const QString &connectionName,
-                           int upToVersion = -1);
+                           int upToVersion = -1,
+                           const QString &driverName = QStringLiteral("QSQLITE"));
     //! Opens a read-only (query_only) connection to a database open() has migrated; the error
     //! (translated) is empty on success.
     static QString openReader(const QString &path, const QString &connectionName);
