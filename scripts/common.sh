@@ -8,17 +8,18 @@ CLINICDESK_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD_DIR="${CLINICDESK_BUILD_DIR:-$CLINICDESK_ROOT/build}"
 
 # lld: CMakeLists.txt links with it when it is installed (much faster links of the test programs).
+# nodejs, npm: configure fetches SQLite3 Multiple Ciphers with `npm pack` (deps/sqlite3mc); the
+# 837P test also reads our file with the npm parser node-x12 (scripts/node-x12-check.sh).
 BUILD_PACKAGES=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-httpserver-dev qt6-pdf-dev
     qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite libqt6opengl6-dev
     libgl-dev fonts-dejavu-core qt6-translations-l10n libsodium-dev libqt6sql6-psql
-    libsimdjson-dev lld
+    libsimdjson-dev lld nodejs npm
 )
 # postgresql: the hub's tests start a throw-away server (tests/common/postgrescluster.cpp);
-# openssl: they make a self-signed certificate for the TLS tests (tests/common/testcertificate.h);
-# nodejs, npm: the 837P test reads our file with the npm parser node-x12 (scripts/node-x12-check.sh).
-TEST_PACKAGES=(poppler-utils xvfb xauth tzdata postgresql openssl nodejs npm)
+# openssl: they make a self-signed certificate for the TLS tests (tests/common/testcertificate.h).
+TEST_PACKAGES=(poppler-utils xvfb xauth tzdata postgresql openssl)
 
 # Installs the given packages that dpkg does not already report as installed.
 ensure_packages() {

@@ -32,10 +32,10 @@
 // Every connection below is made with SqliteDriver.
 
 namespace {
-const QByteArray keyA = QByteArrayLiteral(
-    "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
-const QByteArray keyB = QByteArrayLiteral(
-    "f0e1d2c3b4a5968778695a4b3c2d1e0ff0e1d2c3b4a5968778695a4b3c2d1e0f");
+const QByteArray keyA =
+    QByteArrayLiteral("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
+const QByteArray keyB =
+    QByteArrayLiteral("f0e1d2c3b4a5968778695a4b3c2d1e0ff0e1d2c3b4a5968778695a4b3c2d1e0f");
 const QByteArray marker = QByteArrayLiteral("ZQXJ-Plaintext-Marker-Kowalczyk-7731");
 
 QString uniqueName()
@@ -151,6 +151,7 @@ private slots:
     void lockedDatabaseIsBusyAfterTimeout();
     void forwardOnlyIteration();
     void scrollableIteration();
+    void closingWithQueriesAlive();
     void schemaIntrospection();
     void concurrentWritersAndReaders();
     void keyedFileHoldsNoPlaintext();
@@ -177,8 +178,8 @@ void TestSqliteDriver::compiledWithOurOptions()
     for (const char *option : {"ENABLE_FTS5", "ENABLE_MATH_FUNCTIONS", "TEMP_STORE=3", "DQS=0",
                                "OMIT_LOAD_EXTENSION", "THREADSAFE=1"}) {
         QVERIFY2(options.contains(QLatin1String(option)),
-                 qPrintable(QStringLiteral("%1 not in %2").arg(QLatin1String(option),
-                                                              options.join(QLatin1Char(' ')))));
+                 qPrintable(QStringLiteral("%1 not in %2")
+                                .arg(QLatin1String(option), options.join(QLatin1Char(' ')))));
     }
     // The pinned amalgamation, and its features at work.
     QCOMPARE(c.value(QStringLiteral("SELECT sqlite_version()")).toString(),
@@ -188,9 +189,9 @@ void TestSqliteDriver::compiledWithOurOptions()
     QCOMPARE(c.exec(QStringLiteral("CREATE VIRTUAL TABLE notes USING fts5(body)")), QString());
     QCOMPARE(c.exec(QStringLiteral("INSERT INTO notes VALUES ('chest pain on exertion')")),
              QString());
-    QCOMPARE(c.value(QStringLiteral("SELECT count(*) FROM notes WHERE notes MATCH 'exertion'"))
-                 .toInt(),
-             1);
+    QCOMPARE(
+        c.value(QStringLiteral("SELECT count(*) FROM notes WHERE notes MATCH 'exertion'")).toInt(),
+        1);
     QCOMPARE(c.value(QStringLiteral("SELECT json_extract('{\"a\":[1,2]}', '$.a[1]')")).toInt(), 2);
     // Temporary tables stay in memory whatever a connection asks (TEMP_STORE=3 overrides the
     // pragma): SQLite opens no temporary file, which would show (deleted) among our descriptors.
@@ -250,7 +251,9 @@ void TestSqliteDriver::valuesRoundTrip_data()
     QTest::addColumn<QVariant>("written");
     QTest::addColumn<QVariant>("expected");
 
-    const auto ll = [](qint64 v) { return QVariant(v); };
+    const auto ll = [](qint64 v) {
+        return QVariant(v);
+    };
     QTest::newRow("int zero") << "INTEGER" << QVariant(0) << ll(0);
     QTest::newRow("int max") << "INTEGER" << QVariant(std::numeric_limits<int>::max())
                              << ll(std::numeric_limits<int>::max());
@@ -270,13 +273,14 @@ void TestSqliteDriver::valuesRoundTrip_data()
     QTest::newRow("embedded NUL") << "TEXT" << QVariant(withNul) << QVariant(withNul);
     QTest::newRow("empty string") << "TEXT" << QVariant(QLatin1String("")) << QVariant(QString(""));
     QTest::newRow("date as SqlValues writes it")
-        << "TEXT" << SqlValues::fromDate(QDate(1961, 2, 28)) << QVariant(QStringLiteral("1961-02-28"));
+        << "TEXT" << SqlValues::fromDate(QDate(1961, 2, 28))
+        << QVariant(QStringLiteral("1961-02-28"));
     const QDateTime stamp(QDate(2026, 3, 1), QTime(14, 5, 9, 123), Qt::UTC);
     QTest::newRow("timestamp as SqlValues writes it")
         << "TEXT" << SqlValues::fromTimestamp(stamp)
         << QVariant(QStringLiteral("2026-03-01T14:05:09.123Z"));
-    QTest::newRow("QDate bound as ISO text") << "TEXT" << QVariant(QDate(2026, 1, 2))
-                                             << QVariant(QStringLiteral("2026-01-02"));
+    QTest::newRow("QDate bound as ISO text")
+        << "TEXT" << QVariant(QDate(2026, 1, 2)) << QVariant(QStringLiteral("2026-01-02"));
     QTest::newRow("empty blob") << "BLOB" << QVariant(QByteArray("")) << QVariant(QByteArray(""));
     QByteArray binary(256, '\0');
     for (int i = 0; i < binary.size(); ++i)
@@ -298,8 +302,9 @@ void TestSqliteDriver::valuesRoundTrip()
     Connection c(path(QStringLiteral("types.db")));
     QVERIFY2(c.isOpen(), qPrintable(c.openError().text()));
     QCOMPARE(c.exec(QStringLiteral("DROP TABLE IF EXISTS t")), QString());
-    QCOMPARE(c.exec(QStringLiteral("CREATE TABLE t (id INTEGER PRIMARY KEY, v %1)").arg(columnType)),
-             QString());
+    QCOMPARE(
+        c.exec(QStringLiteral("CREATE TABLE t (id INTEGER PRIMARY KEY, v %1)").arg(columnType)),
+        QString());
     QSqlQuery insert(c.db());
     QVERIFY(insert.prepare(QStringLiteral("INSERT INTO t (v) VALUES (?)")));
     insert.addBindValue(written);
@@ -383,9 +388,9 @@ void TestSqliteDriver::namedAndPositionalBinds()
     QVERIFY(select.exec());
     QStringList rows;
     while (select.next()) {
-        rows.append(QStringLiteral("%1 %2 %3").arg(select.value(0).toString(),
-                                                  select.value(1).toString(),
-                                                  select.value(2).toString()));
+        rows.append(QStringLiteral("%1 %2 %3")
+                        .arg(select.value(0).toString(), select.value(1).toString(),
+                             select.value(2).toString()));
     }
     QCOMPARE(rows, QStringList({QStringLiteral("1 x x:b"), QStringLiteral("2 y y:b"),
                                 QStringLiteral("3 z ?"), QStringLiteral("4 w ?")}));
@@ -646,6 +651,33 @@ void TestSqliteDriver::scrollableIteration()
     QVERIFY(!query.first());
 }
 
+void TestSqliteDriver::closingWithQueriesAlive()
+{
+    const QString file = path(QStringLiteral("close.db"));
+    {
+        Connection c(file);
+        QCOMPARE(c.exec(QStringLiteral("CREATE TABLE t (v INTEGER)")), QString());
+        QCOMPARE(c.exec(QStringLiteral("INSERT INTO t VALUES (1), (2), (3)")), QString());
+    }
+    auto c = std::make_unique<Connection>(file);
+    // Two queries in the middle of their rows: each holds a read on the file.
+    QSqlQuery first(c->db());
+    QVERIFY(first.exec(QStringLiteral("SELECT v FROM t")));
+    QVERIFY(first.next());
+    QSqlQuery second(c->db());
+    second.setForwardOnly(true);
+    QVERIFY(second.exec(QStringLiteral("SELECT v FROM t")));
+    QVERIFY(second.next());
+    c->db().close();
+    QVERIFY(!c->db().isOpen());
+    // Closing released them: another connection takes the file's exclusive lock at once.
+    Connection other(file, QStringLiteral("QSQLITE_BUSY_TIMEOUT=0"));
+    QCOMPARE(other.exec(QStringLiteral("PRAGMA locking_mode = EXCLUSIVE")), QString());
+    QCOMPARE(other.exec(QStringLiteral("DELETE FROM t")), QString());
+    QVERIFY(!first.next());
+    QVERIFY(!second.next());
+}
+
 void TestSqliteDriver::schemaIntrospection()
 {
     Connection c(QStringLiteral(":memory:"));
@@ -738,7 +770,8 @@ void TestSqliteDriver::concurrentWritersAndReaders()
                 return fail(count.lastError().text());
             const int seen = count.value(0).toInt();
             if (seen < lastSeen)
-                return fail(QStringLiteral("count went back from %1 to %2").arg(lastSeen).arg(seen));
+                return fail(
+                    QStringLiteral("count went back from %1 to %2").arg(lastSeen).arg(seen));
             lastSeen = seen;
             QThread::msleep(2);
         }
@@ -806,9 +839,10 @@ void TestSqliteDriver::keyedFileHoldsNoPlaintext()
     {
         Connection c(plain);
         QCOMPARE(c.exec(QStringLiteral("CREATE TABLE notes (body TEXT)")), QString());
-        QCOMPARE(c.exec(QStringLiteral("INSERT INTO notes VALUES ('%1')")
-                            .arg(QString::fromLatin1(marker))),
-                 QString());
+        QCOMPARE(
+            c.exec(
+                QStringLiteral("INSERT INTO notes VALUES ('%1')").arg(QString::fromLatin1(marker))),
+            QString());
     }
     QVERIFY(fileBytes(plain).contains(marker));
     QVERIFY(fileBytes(plain).startsWith(QByteArrayLiteral("SQLite format 3")));
@@ -816,8 +850,9 @@ void TestSqliteDriver::keyedFileHoldsNoPlaintext()
     // The right key reads it all back.
     Connection again(file, keyOption(keyA));
     QVERIFY2(again.isOpen(), qPrintable(again.openError().text()));
-    QCOMPARE(again.value(QStringLiteral("SELECT count(*) FROM notes WHERE body LIKE '%1%'")
-                             .arg(QString::fromLatin1(marker)))
+    QCOMPARE(again
+                 .value(QStringLiteral("SELECT count(*) FROM notes WHERE body LIKE '%1%'")
+                            .arg(QString::fromLatin1(marker)))
                  .toInt(),
              200);
     QCOMPARE(again.value(QStringLiteral("SELECT doc FROM notes WHERE id = 7")).toByteArray(),
@@ -884,9 +919,9 @@ void TestSqliteDriver::rekeyReplacesTheKey()
         QCOMPARE(c.value(QStringLiteral("PRAGMA journal_mode = WAL")).toString(),
                  QStringLiteral("wal"));
         QCOMPARE(c.exec(QStringLiteral("CREATE TABLE t (v TEXT)")), QString());
-        QCOMPARE(c.exec(QStringLiteral("INSERT INTO t VALUES ('%1')")
-                            .arg(QString::fromLatin1(marker))),
-                 QString());
+        QCOMPARE(
+            c.exec(QStringLiteral("INSERT INTO t VALUES ('%1')").arg(QString::fromLatin1(marker))),
+            QString());
         QVERIFY(!c.driver()->rekey(QByteArrayLiteral("not hex")));
         QVERIFY(c.driver()->lastError().isValid());
         QVERIFY2(c.driver()->rekey(keyB), qPrintable(c.driver()->lastError().text()));

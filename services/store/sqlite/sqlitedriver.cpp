@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <utility>
 
 namespace {
 constexpr int defaultBusyTimeoutMs = 5000; // QSQLITE's
@@ -151,8 +152,7 @@ void SqliteDriver::registerDriver()
 QString SqliteDriver::libraryVersion()
 {
     return QStringLiteral("SQLite %1 (%2)")
-        .arg(QString::fromLatin1(sqlite3_libversion()),
-             QStringLiteral(SQLITE3MC_VERSION_STRING));
+        .arg(QString::fromLatin1(sqlite3_libversion()), QStringLiteral(SQLITE3MC_VERSION_STRING));
 }
 
 SqliteDriver::SqliteDriver(QObject *parent)
@@ -196,8 +196,8 @@ bool SqliteDriver::hasFeature(DriverFeature feature) const
     return false;
 }
 
-bool SqliteDriver::open(const QString &db, const QString &, const QString &, const QString &,
-                        int, const QString &connectOptions)
+bool SqliteDriver::open(const QString &db, const QString &, const QString &, const QString &, int,
+                        const QString &connectOptions)
 {
     if (isOpen())
         close();
@@ -236,12 +236,14 @@ bool SqliteDriver::open(const QString &db, const QString &, const QString &, con
     }
 
     // NOMUTEX: one connection per thread is the rule (QSqlDatabase cannot cross threads).
-    const int flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
-                      SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_PRIVATECACHE | SQLITE_OPEN_URI;
+    const int flags =
+        (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+        SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_PRIVATECACHE | SQLITE_OPEN_URI;
     const int rc = sqlite3_open_v2(db.toUtf8().constData(), &m_db, flags, nullptr);
     if (rc != SQLITE_OK) {
         const int code = m_db ? sqlite3_extended_errcode(m_db) : rc;
-        return fail(makeError(m_db, tr("Error opening database"), QSqlError::ConnectionError, code));
+        return fail(
+            makeError(m_db, tr("Error opening database"), QSqlError::ConnectionError, code));
     }
     sqlite3_extended_result_codes(m_db, 1);
     sqlite3_busy_timeout(m_db, busyTimeout);
@@ -269,7 +271,8 @@ bool SqliteDriver::open(const QString &db, const QString &, const QString &, con
                                      "wrong, or the file is not a database."),
                                   QSqlError::ConnectionError, QString::number(code)));
         }
-        return fail(makeError(m_db, tr("Error opening database"), QSqlError::ConnectionError, code));
+        return fail(
+            makeError(m_db, tr("Error opening database"), QSqlError::ConnectionError, code));
     }
 
     setOpen(true);
@@ -279,9 +282,10 @@ bool SqliteDriver::open(const QString &db, const QString &, const QString &, con
 
 void SqliteDriver::closeConnection()
 {
-    for (SqliteResult *result : std::as_const(m_results))
+    // Taken out first: finalizeStatement() reports back through statementFinalized().
+    const QList<SqliteResult *> results = std::exchange(m_results, {});
+    for (SqliteResult *result : results)
         result->finalizeStatement();
-    m_results.clear();
     if (m_db) {
         // _v2: never fails; with every statement finalised above it closes at once.
         sqlite3_close_v2(m_db);
@@ -325,8 +329,7 @@ bool SqliteDriver::commitTransaction()
 
 bool SqliteDriver::rollbackTransaction()
 {
-    return execute("ROLLBACK", tr("Unable to rollback transaction"),
-                   QSqlError::TransactionError);
+    return execute("ROLLBACK", tr("Unable to rollback transaction"), QSqlError::TransactionError);
 }
 
 bool SqliteDriver::rekey(const QByteArray &newKeyHex)
@@ -374,9 +377,9 @@ QStringList SqliteDriver::tables(QSql::TableType type) const
         if (sqlite3_prepare_v2(m_db, sql.constData(), int(sql.size()), &stmt, nullptr) ==
             SQLITE_OK) {
             while (sqlite3_step(stmt) == SQLITE_ROW) {
-                names.append(QString::fromUtf8(
-                    reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0)),
-                    sqlite3_column_bytes(stmt, 0)));
+                names.append(
+                    QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0)),
+                                      sqlite3_column_bytes(stmt, 0)));
             }
         }
         sqlite3_finalize(stmt);

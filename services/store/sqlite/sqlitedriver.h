@@ -50,8 +50,8 @@ public:
     bool rekey(const QByteArray &newKeyHex);
 
     bool hasFeature(DriverFeature feature) const override;
-    bool open(const QString &db, const QString &user, const QString &password,
-              const QString &host, int port, const QString &connectOptions) override;
+    bool open(const QString &db, const QString &user, const QString &password, const QString &host,
+              int port, const QString &connectOptions) override;
     void close() override;
     QSqlResult *createResult() const override;
     bool beginTransaction() override;
@@ -65,9 +65,11 @@ public:
 
     //! The open connection, for SqliteResult.
     sqlite3 *connection() const { return m_db; }
+    //! SqliteResult reports its prepared statement, which close() finalises before closing.
+    void statementPrepared(SqliteResult *result) const { m_results.append(result); }
+    void statementFinalized(SqliteResult *result) const { m_results.removeOne(result); }
 
 private:
-    friend class SqliteResult;
     bool execute(const char *sql, const QString &what, QSqlError::ErrorType type);
     void closeConnection();
 

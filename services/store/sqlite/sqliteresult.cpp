@@ -122,7 +122,7 @@ void SqliteResult::finalizeStatement()
     sqlite3_finalize(m_stmt);
     m_stmt = nullptr;
     if (const SqliteDriver *d = sqliteDriver())
-        d->m_results.removeOne(this);
+        d->statementFinalized(this);
     m_done = true;
     m_bound.clear();
 }
@@ -161,7 +161,7 @@ bool SqliteResult::prepare(const QString &query)
         finalizeStatement();
         return false;
     }
-    d->m_results.append(this);
+    d->statementPrepared(this);
     // QSQLITE refuses a second statement rather than silently ignore it; so do we.
     if (tail && !QString(static_cast<const QChar *>(tail)).trimmed().isEmpty()) {
         setLastError(QSqlError(tr("Unable to execute multiple statements at a time"),
@@ -187,8 +187,8 @@ bool SqliteResult::bindValues()
         valueOfName.insert(boundValueName(i), i); // later occurrences hold the same value
     // As QSQLITE: every placeholder needs a value and every value a placeholder.
     if (int(valueOfName.size()) != parameterCount) {
-        setLastError(QSqlError(tr("Parameter count mismatch"), QString(),
-                               QSqlError::StatementError));
+        setLastError(
+            QSqlError(tr("Parameter count mismatch"), QString(), QSqlError::StatementError));
         return false;
     }
 
@@ -205,8 +205,8 @@ bool SqliteResult::bindValues()
             index = found.value();
         }
         if (index >= int(m_bound.size())) {
-            setLastError(QSqlError(tr("Parameter count mismatch"), QString(),
-                                   QSqlError::StatementError));
+            setLastError(
+                QSqlError(tr("Parameter count mismatch"), QString(), QSqlError::StatementError));
             return false;
         }
         const QVariant &value = m_bound.at(index);

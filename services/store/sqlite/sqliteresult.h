@@ -52,6 +52,6 @@ private:
     QList<QVariantList> m_rows; // forward-only: the last row read only
     int m_firstCachedRow = 0;   // row number of m_rows.first()
     int m_rowsRead = 0;
-    bool m_done = true;         // the statement has no more rows
-    QVariantList m_bound;       // keeps bound text and blobs alive while SQLite refers to them
+    bool m_done = true;   // the statement has no more rows
+    QVariantList m_bound; // keeps bound text and blobs alive while SQLite refers to them
 };
