@@ -149,6 +149,7 @@ private slots:
     void constraintViolationsCarryExtendedCodes();
     void multipleStatementsAreRefused();
     void lockedDatabaseIsBusyAfterTimeout();
+    void readOnlyOptionRefusesWrites();
     void forwardOnlyIteration();
     void scrollableIteration();
     void closingWithQueriesAlive();
@@ -573,6 +574,25 @@ void TestSqliteDriver::lockedDatabaseIsBusyAfterTimeout()
     QCOMPARE(waiter.value(QStringLiteral("SELECT count(*) FROM t")).toInt(), 0);
     QCOMPARE(holder.exec(QStringLiteral("COMMIT")), QString());
     QVERIFY(query.exec(QStringLiteral("INSERT INTO t VALUES (1)")));
+}
+
+void TestSqliteDriver::readOnlyOptionRefusesWrites()
+{
+    const QString file = path(QStringLiteral("readonly.db"));
+    {
+        Connection c(file);
+        QCOMPARE(c.exec(QStringLiteral("CREATE TABLE t (v INTEGER)")), QString());
+    }
+    Connection reader(file, QStringLiteral("QSQLITE_OPEN_READONLY; QSQLITE_OPEN_URI"));
+    QVERIFY2(reader.isOpen(), qPrintable(reader.openError().text()));
+    QSqlQuery query(reader.db());
+    QVERIFY(!query.exec(QStringLiteral("INSERT INTO t VALUES (1)")));
+    QCOMPARE(query.lastError().nativeErrorCode().toInt() & 0xff, 8); // SQLITE_READONLY
+    QCOMPARE(reader.value(QStringLiteral("SELECT count(*) FROM t")).toInt(), 0);
+    // A read-only open does not create a missing file.
+    Connection missing(path(QStringLiteral("missing.db")), QStringLiteral("QSQLITE_OPEN_READONLY"));
+    QVERIFY(!missing.isOpen());
+    QVERIFY(!QFile::exists(path(QStringLiteral("missing.db"))));
 }
 
 void TestSqliteDriver::forwardOnlyIteration()
