@@ -21,11 +21,6 @@ Q_DECLARE_OPAQUE_POINTER(sqlite3_stmt *)
 Q_DECLARE_METATYPE(sqlite3_stmt *)
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SqliteResult", text);
-}
-
 QSqlError makeError(sqlite3 *db, const QString &what, QSqlError::ErrorType type)
 {
     const int code = db ? sqlite3_extended_errcode(db) : SQLITE_MISUSE;

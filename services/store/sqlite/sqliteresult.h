@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QCoreApplication>
 #include <QList>
 #include <QSqlRecord>
 #include <QSqlResult>
@@ -15,6 +16,8 @@ class SqliteDriver;
 //! seek(), previous() and last() work. size() is -1 (SQLite cannot know it up front).
 class SqliteResult final : public QSqlResult
 {
+    Q_DECLARE_TR_FUNCTIONS(SqliteResult)
+
 public:
     explicit SqliteResult(const SqliteDriver *driver);
     ~SqliteResult() override;
