@@ -20,6 +20,8 @@ BUILD_PACKAGES=(
 # postgresql: the hub's tests start a throw-away server (tests/common/postgrescluster.cpp);
 # openssl: they make a self-signed certificate for the TLS tests (tests/common/testcertificate.h).
 TEST_PACKAGES=(poppler-utils xvfb xauth tzdata postgresql openssl)
+# scripts/fuzz: clang with libFuzzer and the ASan/UBSan runtimes (Debian 12's clang is 14).
+FUZZ_PACKAGES=(clang libclang-rt-14-dev)
 
 # Installs the given packages that dpkg does not already report as installed.
 ensure_packages() {
