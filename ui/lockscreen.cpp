@@ -106,7 +106,9 @@ bool LockScreen::eventFilter(QObject *watched, QEvent *event)
         return false;
     }
     // Locked: nothing reaches the windows underneath but what the lock panel itself needs.
-    if (isBlockedWhileLocked(event->type()) && !isInPanel(watched))
+    // Input first arrives at the QWindow, which hands it to a widget: that second delivery is
+    // the one judged here.
+    if (isBlockedWhileLocked(event->type()) && !watched->isWindowType() && !isInPanel(watched))
         return true;
     return false;
 }
@@ -154,11 +156,12 @@ void LockScreen::cover(QWidget *window)
     layout->addWidget(title);
     if (window == m_mainWindow) {
         m_panel = cover;
-        auto *who = new QLabel(tr("%1 (%2) was working here. Type the password to go on where "
-                                  "you left off.")
-                                   .arg(m_session.fullName.isEmpty() ? m_session.userName
-                                                                     : m_session.fullName,
-                                        m_session.userName),
+        const QString person = m_session.fullName.isEmpty()
+            ? m_session.userName
+            : QStringLiteral("%1 (%2)").arg(m_session.fullName, m_session.userName);
+        auto *who = new QLabel(tr("%1 was working here. Type the password to go on where you "
+                                  "left off.")
+                                   .arg(person),
                                cover);
         who->setAlignment(Qt::AlignCenter);
         who->setWordWrap(true);
