@@ -136,9 +136,13 @@ void TestLockScreen::idleLocksCoversAndUnlocks()
     QVERIFY2(error->text().contains(QLatin1String("not right")), qPrintable(error->text()));
     QVERIFY(lock.isLocked());
 
-    // The signed-in user's password: everything as it was.
-    QTest::keyClicks(password, QStringLiteral("training nurse"));
-    QTest::keyClick(password, Qt::Key_Return);
+    // The signed-in user's password, typed as a person does: the keys reach the window first,
+    // which hands them to the password field. Everything is as it was.
+    QVERIFY(password->hasFocus());
+    for (const QChar c : QStringLiteral("training nurse"))
+        QTest::keyClick(window.windowHandle(), c.toLatin1());
+    QCOMPARE(password->text(), QStringLiteral("training nurse"));
+    QTest::keyClick(window.windowHandle(), Qt::Key_Return);
     QVERIFY(unlocked.wait(10000));
     QVERIFY(!lock.isLocked());
     QCOMPARE(window.windowTitle(), QStringLiteral("Brown, Kyla — ClinicDesk"));
