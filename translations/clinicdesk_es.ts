@@ -5373,16 +5373,16 @@
         <translation>ClinicDesk está bloqueado</translation>
     </message>
     <message>
-        <source>%1 (%2) was working here. Type the password to go on where you left off.</source>
-        <translation>%1 (%2) estaba trabajando aquí. Escriba la contraseña para seguir donde lo dejó.</translation>
-    </message>
-    <message>
         <source>&amp;Password:</source>
         <translation>&amp;Contraseña:</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>
         <translation>&amp;Desbloquear</translation>
+    </message>
+    <message>
+        <source>%1 was working here. Type the password to go on where you left off.</source>
+        <translation>%1 estaba trabajando aquí. Escriba la contraseña para seguir donde lo dejó.</translation>
     </message>
 </context>
 <context>
@@ -7948,6 +7948,72 @@
     <message>
         <source>Signing In…</source>
         <translation>Iniciando sesión…</translation>
+    </message>
+</context>
+<context>
+    <name>SqliteDriver</name>
+    <message>
+        <source>Error opening database</source>
+        <translation>Error al abrir la base de datos</translation>
+    </message>
+    <message>
+        <source>The database key must be 64 hexadecimal digits.</source>
+        <translation>La clave de la base de datos debe tener 64 dígitos hexadecimales.</translation>
+    </message>
+    <message>
+        <source>Cannot use the database key</source>
+        <translation>No se puede usar la clave de la base de datos</translation>
+    </message>
+    <message>
+        <source>The database cannot be read with this key: the key is wrong, or the file is not a database.</source>
+        <translation>La base de datos no se puede leer con esta clave: la clave es incorrecta o el archivo no es una base de datos.</translation>
+    </message>
+    <message>
+        <source>Unable to begin transaction</source>
+        <translation>No se pudo iniciar la transacción</translation>
+    </message>
+    <message>
+        <source>Unable to commit transaction</source>
+        <translation>No se pudo confirmar la transacción</translation>
+    </message>
+    <message>
+        <source>Unable to rollback transaction</source>
+        <translation>No se pudo revertir la transacción</translation>
+    </message>
+    <message>
+        <source>Cannot change the database key</source>
+        <translation>No se puede cambiar la clave de la base de datos</translation>
+    </message>
+    <message>
+        <source>The database is not open.</source>
+        <translation>La base de datos no está abierta.</translation>
+    </message>
+</context>
+<context>
+    <name>SqliteResult</name>
+    <message>
+        <source>Unable to execute statement</source>
+        <translation>No se pudo ejecutar la instrucción</translation>
+    </message>
+    <message>
+        <source>Unable to execute multiple statements at a time</source>
+        <translation>No se pueden ejecutar varias instrucciones a la vez</translation>
+    </message>
+    <message>
+        <source>Parameter count mismatch</source>
+        <translation>El número de parámetros no coincide</translation>
+    </message>
+    <message>
+        <source>No value for %1</source>
+        <translation>Falta un valor para %1</translation>
+    </message>
+    <message>
+        <source>Unable to bind parameters</source>
+        <translation>No se pudieron enlazar los parámetros</translation>
+    </message>
+    <message>
+        <source>Unable to fetch row</source>
+        <translation>No se pudo leer la fila</translation>
     </message>
 </context>
 <context>
