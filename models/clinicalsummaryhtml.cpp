@@ -21,20 +21,6 @@ QString dateCell(const QString &text)
     return QStringLiteral("<td class=\"date\">") + text.toHtmlEscaped()
            + QStringLiteral("</td>");
 }
-
-std::optional<ChartKind> chartKindOf(ClinicalKind kind)
-{
-    switch (kind) {
-    case ClinicalKind::Allergy:
-        return ChartKind::Allergy;
-    case ClinicalKind::Medication:
-        return ChartKind::Medication;
-    case ClinicalKind::Problem:
-        return ChartKind::Problem;
-    default:
-        return std::nullopt;
-    }
-}
 } // namespace
 
 QString ClinicalSummaryHtml::render(const Patient &patient, const ClinicalSummary &summary,
@@ -90,7 +76,7 @@ QString ClinicalSummaryHtml::render(const Patient &patient, const ClinicalSummar
         html += QStringLiteral("<h2>%1</h2>").arg(ClinicalSummaryModel::categoryTitle(kind).toHtmlEscaped());
         const QList<SummaryItem> &items = summary.items(kind);
         const bool noKnown = kind == ClinicalKind::Allergy && !summary.noKnownAllergies.isEmpty();
-        const std::optional<ChartKind> chartKind = chartKindOf(kind);
+        const std::optional<ChartKind> chartKind = ChartReconciliation::chartKindOf(kind);
         const bool withChart = review && chartKind;
         // The chart's own lines no outside record mentions belong on the page too: a reader
         // of the printout should not take the outside list for the whole story.

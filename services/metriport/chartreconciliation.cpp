@@ -30,20 +30,6 @@ QString joinedReactions(const QList<ClinicalCode> &reactions)
     return words.join(QStringLiteral(", "));
 }
 
-std::optional<ChartKind> chartKindOf(ClinicalKind kind)
-{
-    switch (kind) {
-    case ClinicalKind::Allergy:
-        return ChartKind::Allergy;
-    case ClinicalKind::Medication:
-        return ChartKind::Medication;
-    case ClinicalKind::Problem:
-        return ChartKind::Problem;
-    default:
-        return std::nullopt;
-    }
-}
-
 bool sameDetail(const QString &incoming, const QString &chart)
 {
     return incoming.isEmpty() || incoming.compare(chart, Qt::CaseInsensitive) == 0;
@@ -172,4 +158,18 @@ int ChartReconciliation::pendingCount(const QList<ReconcileRow> &rows)
 {
     return int(std::count_if(rows.cbegin(), rows.cend(),
                              [](const ReconcileRow &row) { return row.isPending(); }));
+}
+
+std::optional<ChartKind> ChartReconciliation::chartKindOf(ClinicalKind kind)
+{
+    switch (kind) {
+    case ClinicalKind::Allergy:
+        return ChartKind::Allergy;
+    case ClinicalKind::Medication:
+        return ChartKind::Medication;
+    case ClinicalKind::Problem:
+        return ChartKind::Problem;
+    default:
+        return std::nullopt;
+    }
 }

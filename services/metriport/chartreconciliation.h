@@ -46,6 +46,8 @@ public:
     static QList<ReconcileRow> plan(const ClinicalSummary &summary, const QList<ChartItem> &chart,
                                     const QList<ReconcileDecision> &decisions);
     static int pendingCount(const QList<ReconcileRow> &rows);
+    //! The chart list a kind of outside statement goes into; none for immunizations, results…
+    static std::optional<ChartKind> chartKindOf(ClinicalKind kind);
 
     //! The chart line an outside statement becomes when accepted as it is.
     static ChartItem proposedItem(ChartKind kind, const SummaryItem &item);
