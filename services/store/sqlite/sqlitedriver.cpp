@@ -48,23 +48,6 @@ void wipe(QByteArray &bytes)
     bytes.clear();
 }
 
-//! A declared column type as QSQLITE maps it, for the fields of record().
-QMetaType columnType(const QString &declared)
-{
-    const QString type = declared.toLower();
-    if (type == QLatin1String("integer") || type == QLatin1String("int"))
-        return QMetaType(QMetaType::Int);
-    if (type == QLatin1String("double") || type == QLatin1String("float") ||
-        type == QLatin1String("real") || type.startsWith(QLatin1String("numeric"))) {
-        return QMetaType(QMetaType::Double);
-    }
-    if (type == QLatin1String("blob"))
-        return QMetaType(QMetaType::QByteArray);
-    if (type == QLatin1String("boolean") || type == QLatin1String("bool"))
-        return QMetaType(QMetaType::Bool);
-    return QMetaType(QMetaType::QString);
-}
-
 //! "a.b" (or "\"a\".\"b\"") → schema "a", table "b", without the quotes.
 void splitTableName(const SqliteDriver &driver, const QString &name, QString *schema,
                     QString *table)
@@ -129,7 +112,7 @@ QList<ColumnInfo> tableInfo(sqlite3 *db, const QString &schema, const QString &t
 
 QSqlField fieldOf(const ColumnInfo &column, const QString &table)
 {
-    QSqlField field(column.name, columnType(column.type), table);
+    QSqlField field(column.name, SqliteResult::typeOfDeclared(column.type), table);
     field.setRequired(column.notNull);
     field.setDefaultValue(column.defaultValue);
     // An INTEGER PRIMARY KEY is the rowid: SQLite fills it in.

@@ -58,20 +58,8 @@ bool isNullValue(const QVariant &value)
 QMetaType declaredType(sqlite3_stmt *stmt, int column, bool hasRow)
 {
     const char *declared = sqlite3_column_decltype(stmt, column);
-    if (declared && *declared) {
-        const QString type = QString::fromUtf8(declared).toLower();
-        if (type == QLatin1String("integer") || type == QLatin1String("int"))
-            return QMetaType(QMetaType::Int);
-        if (type == QLatin1String("double") || type == QLatin1String("float") ||
-            type == QLatin1String("real") || type.startsWith(QLatin1String("numeric"))) {
-            return QMetaType(QMetaType::Double);
-        }
-        if (type == QLatin1String("blob"))
-            return QMetaType(QMetaType::QByteArray);
-        if (type == QLatin1String("boolean") || type == QLatin1String("bool"))
-            return QMetaType(QMetaType::Bool);
-        return QMetaType(QMetaType::QString);
-    }
+    if (declared && *declared)
+        return SqliteResult::typeOfDeclared(QString::fromUtf8(declared));
     if (!hasRow)
         return QMetaType();
     switch (sqlite3_column_type(stmt, column)) {
@@ -88,6 +76,22 @@ QMetaType declaredType(sqlite3_stmt *stmt, int column, bool hasRow)
     }
 }
 } // namespace
+
+QMetaType SqliteResult::typeOfDeclared(const QString &declared)
+{
+    const QString type = declared.toLower();
+    if (type == QLatin1String("integer") || type == QLatin1String("int"))
+        return QMetaType(QMetaType::Int);
+    if (type == QLatin1String("double") || type == QLatin1String("float") ||
+        type == QLatin1String("real") || type.startsWith(QLatin1String("numeric"))) {
+        return QMetaType(QMetaType::Double);
+    }
+    if (type == QLatin1String("blob"))
+        return QMetaType(QMetaType::QByteArray);
+    if (type == QLatin1String("boolean") || type == QLatin1String("bool"))
+        return QMetaType(QMetaType::Bool);
+    return QMetaType(QMetaType::QString);
+}
 
 SqliteResult::SqliteResult(const SqliteDriver *driver)
     : QSqlResult(driver)

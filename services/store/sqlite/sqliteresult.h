@@ -25,6 +25,9 @@ public:
     QVariant handle() const override;
     //! Releases the statement (the driver calls it before closing the connection).
     void finalizeStatement();
+    //! A declared column type ("INTEGER", "numeric(10,2)", "TEXT"…) as QSQLITE maps it; text
+    //! for anything else. For result fields and for the driver's record(table).
+    static QMetaType typeOfDeclared(const QString &declared);
 
 protected:
     bool reset(const QString &query) override;
