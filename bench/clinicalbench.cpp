@@ -49,33 +49,10 @@ namespace {
 QTextStream out(stdout);
 
 using BenchSupport::await;
+using BenchSupport::fixed;
+using BenchSupport::loadFiles;
+using BenchSupport::median;
 using BenchSupport::percentile;
-
-double median(const QList<double> &values)
-{
-    return percentile(values, 0.5);
-}
-
-QString fixed(double value, int decimals = 1)
-{
-    return QString::number(value, 'f', decimals);
-}
-
-QList<QByteArray> loadFiles(const QStringList &paths, qint64 *total)
-{
-    QList<QByteArray> files;
-    *total = 0;
-    for (const QString &path : paths) {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly)) {
-            QTextStream(stderr) << "cannot read " << path << Qt::endl;
-            continue;
-        }
-        files.append(file.readAll());
-        *total += files.last().size();
-    }
-    return files;
-}
 
 //! How a paint of a widget is noticed: the viewer counts as shown once its text has painted.
 class PaintWatch : public QObject

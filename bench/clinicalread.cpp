@@ -22,31 +22,9 @@
 namespace {
 QTextStream out(stdout);
 
-QString fixed(double value, int decimals = 1)
-{
-    return QString::number(value, 'f', decimals);
-}
-
-double median(const QList<double> &values)
-{
-    return BenchSupport::percentile(values, 0.5);
-}
-
-QList<QByteArray> loadFiles(const QStringList &paths, qint64 *total)
-{
-    QList<QByteArray> files;
-    *total = 0;
-    for (const QString &path : paths) {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly)) {
-            QTextStream(stderr) << "cannot read " << path << Qt::endl;
-            continue;
-        }
-        files.append(file.readAll());
-        *total += files.last().size();
-    }
-    return files;
-}
+using BenchSupport::fixed;
+using BenchSupport::loadFiles;
+using BenchSupport::median;
 
 ClinicalReadResult readAs(const QString &format, const QByteArray &bytes)
 {

@@ -2,11 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "services/common/async.h"
 #include "services/domain/patient.h"
 
-#include <QEventLoop>
-#include <QFuture>
-#include <QFutureWatcher>
 #include <QTextStream>
 
 #include <optional>
@@ -16,16 +14,7 @@ class PatientService;
 namespace Headless {
 
 //! Waits for a future while the event loop runs (jobs and continuations keep working).
-template<typename T> T await(const QFuture<T> &future)
-{
-    QFutureWatcher<T> watcher;
-    QEventLoop loop;
-    QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-    watcher.setFuture(future);
-    if (!future.isFinished())
-        loop.exec();
-    return future.result();
-}
+using Async::await;
 
 /*!
   The patient a command names, by ID or by name, opened (so the audit trail sees it). When the

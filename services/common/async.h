@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QEventLoop>
 #include <QFuture>
 #include <QFutureWatcher>
 #include <QObject>
@@ -31,5 +32,18 @@ void whenReady(const QFuture<T> &future, QObject *context, Handler &&handler)
                          }
                      });
     watcher->setFuture(future);
+}
+
+//! Waits for a future with the event loop running (jobs, sockets and continuations go on): for
+//! headless commands and benchmark programs, which have no window to keep responsive.
+template<typename T> T await(const QFuture<T> &future)
+{
+    QFutureWatcher<T> watcher;
+    QEventLoop loop;
+    QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+    watcher.setFuture(future);
+    if (!future.isFinished())
+        loop.exec();
+    return future.result();
 }
 } // namespace Async
