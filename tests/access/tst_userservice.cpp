@@ -5,6 +5,7 @@
 // administrator unlocks it, only administrators manage users (the service refuses others, not
 // only the menus), weak passwords are refused, hashes never leave the store, and training has one
 // demo user per role. The main thread only queues work (CLINICDESK_SQL_GUARD=fatal).
+#include "common/tempstore.h"
 #include "common/testsupport.h"
 #include "services/access/userservice.h"
 #include "services/store/auditlog.h"
@@ -59,11 +60,7 @@ private:
 
 void TestUserService::init()
 {
-    static int counter = 0;
-    Store::Options options;
-    options.path = m_dir.filePath(QStringLiteral("users-%1.sqlite").arg(++counter));
-    options.readers = 1;
-    options.name = QStringLiteral("users-%1").arg(counter);
+    const Store::Options options = TestSupport::tempStoreOptions(m_dir, QStringLiteral("users"));
     m_store = std::make_unique<Store>(options);
     const Database::OpenResult opened = await(m_store->open());
     QVERIFY2(opened.ok, qPrintable(opened.error));
@@ -241,11 +238,7 @@ void TestUserService::trainingHasADemoUserPerRole()
     QVERIFY(await(m_users->seedTrainingUsers()).isEmpty());
     QCOMPARE(await(m_users->userCount()).valueOr(-1), 1);
 
-    static int counter = 0;
-    Store::Options options;
-    options.path = m_dir.filePath(QStringLiteral("training-%1.sqlite").arg(++counter));
-    options.readers = 1;
-    options.name = QStringLiteral("training-%1").arg(counter);
+    const Store::Options options = TestSupport::tempStoreOptions(m_dir, QStringLiteral("training"));
     Store training(options);
     QVERIFY(await(training.open()).ok);
     UserService users(&training);

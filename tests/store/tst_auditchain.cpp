@@ -5,6 +5,7 @@
 // with the sqlite3 shell would) is found, naming the first row that does not hold; and the
 // upgrade to the chain hashes the rows written before it. The main thread only queues work
 // (TestSupport::await): CLINICDESK_SQL_GUARD=fatal would abort it on SQL.
+#include "common/tempstore.h"
 #include "common/testsupport.h"
 #include "services/common/audittrailservice.h"
 #include "services/store/auditchain.h"
@@ -21,12 +22,6 @@
 using TestSupport::await;
 
 namespace {
-QString uniqueName()
-{
-    static int counter = 0;
-    return QStringLiteral("audit-chain-%1").arg(++counter);
-}
-
 //! Runs each statement; the first error, or an empty string.
 QString execute(const QString &connection, const QStringList &statements)
 {
@@ -74,11 +69,8 @@ private:
 
 void TestAuditChain::init()
 {
-    Store::Options options;
-    options.path = m_dir.filePath(uniqueName() + QStringLiteral(".sqlite"));
-    options.readers = 1;
-    options.name = uniqueName();
-    m_store = std::make_unique<Store>(options);
+    m_store = std::make_unique<Store>(
+        TestSupport::tempStoreOptions(m_dir, QStringLiteral("audit-chain")));
     const Database::OpenResult opened = await(m_store->open());
     QVERIFY2(opened.ok, qPrintable(opened.error));
 }
@@ -257,10 +249,7 @@ void TestAuditChain::rowHashCoversEveryField()
 void TestAuditChain::upgradeChainsTheRowsWrittenBefore()
 {
     // A database at version 11 with rows written the old way.
-    Store::Options options;
-    options.path = m_dir.filePath(QStringLiteral("old.sqlite"));
-    options.readers = 1;
-    options.name = uniqueName();
+    Store::Options options = TestSupport::tempStoreOptions(m_dir, QStringLiteral("old"));
     {
         Store old(options);
         const Database::OpenResult opened = await(old.open(11));
@@ -279,7 +268,7 @@ void TestAuditChain::upgradeChainsTheRowsWrittenBefore()
         }));
         QVERIFY2(error.isEmpty(), qPrintable(error));
     }
-    options.name = uniqueName();
+    options.name = TestSupport::tempStoreOptions(m_dir, QStringLiteral("upgraded")).name;
     m_store = std::make_unique<Store>(options);
     const Database::OpenResult upgraded = await(m_store->open());
     QVERIFY2(upgraded.ok, qPrintable(upgraded.error));

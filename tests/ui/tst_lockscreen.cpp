@@ -4,6 +4,7 @@
 // where a patient's name was, only the cover's colour), titles are replaced, no shortcut gets
 // through; the wrong password keeps it locked, the signed-in user's unlocks it with the dialog
 // and its unsaved text as they were; lock and unlock are audited.
+#include "common/tempstore.h"
 #include "common/testsupport.h"
 #include "services/access/userservice.h"
 #include "services/store/auditlog.h"
@@ -44,11 +45,7 @@ private:
 
 void TestLockScreen::init()
 {
-    static int counter = 0;
-    Store::Options options;
-    options.path = m_dir.filePath(QStringLiteral("lock-%1.sqlite").arg(++counter));
-    options.readers = 1;
-    options.name = QStringLiteral("lock-%1").arg(counter);
+    const Store::Options options = TestSupport::tempStoreOptions(m_dir, QStringLiteral("lock"));
     m_store = std::make_unique<Store>(options);
     QVERIFY(await(m_store->open()).ok);
     m_users = std::make_unique<UserService>(m_store.get());

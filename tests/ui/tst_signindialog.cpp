@@ -3,6 +3,7 @@
 // The sign-in screen on a real Store: training prints its demo users; a wrong password is said
 // and cleared, the right one signs in with the user's role; a clinic's first start creates the
 // administrator, refusing a weak or mistyped password.
+#include "common/tempstore.h"
 #include "common/testsupport.h"
 #include "services/access/userservice.h"
 #include "services/store/store.h"
@@ -38,11 +39,7 @@ private:
 
 void TestSignInDialog::init()
 {
-    static int counter = 0;
-    Store::Options options;
-    options.path = m_dir.filePath(QStringLiteral("signin-%1.sqlite").arg(++counter));
-    options.readers = 1;
-    options.name = QStringLiteral("signin-%1").arg(counter);
+    const Store::Options options = TestSupport::tempStoreOptions(m_dir, QStringLiteral("signin"));
     m_store = std::make_unique<Store>(options);
     QVERIFY(await(m_store->open()).ok);
     m_users = std::make_unique<UserService>(m_store.get());
