@@ -12,6 +12,8 @@
 #include <QVBoxLayout>
 #include <QWidget>
 
+#include <algorithm>
+
 namespace {
 //! An opaque panel over all of a window, kept the window's size.
 class Cover : public QWidget
@@ -108,16 +110,38 @@ bool LockScreen::eventFilter(QObject *watched, QEvent *event)
     // Locked: nothing reaches the windows underneath but what the lock panel itself needs.
     // Input first arrives at the QWindow, which hands it to a widget: that second delivery is
     // the one judged here.
-    if (isBlockedWhileLocked(event->type()) && !watched->isWindowType() && !isInPanel(watched))
+    if (isBlockedWhileLocked(event->type()) && !watched->isWindowType() && !isInCover(watched))
         return true;
+    // A window that comes to the front while locked takes the keyboard: hand it back to a
+    // password field that can take input.
+    if (event->type() == QEvent::WindowActivate && watched->isWidgetType()
+        && static_cast<QWidget *>(watched)->isWindow())
+        QTimer::singleShot(0, this, &LockScreen::focusPanel);
+    // A window that opens while locked (a message from work still running) is covered too.
+    if (event->type() == QEvent::Show && watched->isWidgetType()) {
+        auto *window = static_cast<QWidget *>(watched);
+        const Qt::WindowType type = window->windowType();
+        if (window->isWindow() && type != Qt::ToolTip && type != Qt::Popup && !isCovered(window)) {
+            cover(window);
+            focusPanel();
+        }
+    }
     return false;
 }
 
-bool LockScreen::isInPanel(QObject *object) const
+bool LockScreen::isCovered(const QWidget *window) const
+{
+    return std::any_of(m_covered.cbegin(), m_covered.cend(),
+                       [window](const Covered &covered) { return covered.window == window; });
+}
+
+bool LockScreen::isInCover(QObject *object) const
 {
     for (QObject *o = object; o; o = o->parent()) {
-        if (o == m_panel)
-            return true;
+        for (const Covered &covered : m_covered) {
+            if (covered.cover == o)
+                return true;
+        }
     }
     return false;
 }
@@ -129,12 +153,13 @@ void LockScreen::lock()
     m_locked = true;
     m_idle.stop();
     m_focusBefore = QApplication::focusWidget();
+    cover(m_mainWindow);
     const QWidgetList windows = QApplication::topLevelWidgets();
     for (QWidget *window : windows) {
         if (window->isVisible() && window != m_mainWindow)
             cover(window);
     }
-    cover(m_mainWindow); // last: its panel takes the focus
+    focusPanel();
     if (m_users)
         m_users->recordSessionEvent(m_session, QStringLiteral("session.lock"));
     Q_EMIT screenLocked();
@@ -143,7 +168,7 @@ void LockScreen::lock()
 void LockScreen::cover(QWidget *window)
 {
     auto *cover = new Cover(window);
-    m_covered.append({window, cover, window->windowTitle()});
+    Covered covered{window, cover, nullptr, nullptr, nullptr, window->windowTitle()};
     window->setWindowTitle(tr("ClinicDesk — Locked"));
     auto *layout = new QVBoxLayout(cover);
     layout->setAlignment(Qt::AlignCenter);
@@ -154,69 +179,99 @@ void LockScreen::cover(QWidget *window)
     title->setFont(big);
     title->setAlignment(Qt::AlignCenter);
     layout->addWidget(title);
-    if (window == m_mainWindow) {
-        m_panel = cover;
-        const QString person = m_session.fullName.isEmpty()
-            ? m_session.userName
-            : QStringLiteral("%1 (%2)").arg(m_session.fullName, m_session.userName);
-        auto *who = new QLabel(tr("%1 was working here. Type the password to go on where you "
-                                  "left off.")
-                                   .arg(person),
-                               cover);
-        who->setAlignment(Qt::AlignCenter);
-        who->setWordWrap(true);
-        layout->addWidget(who);
-        auto *label = new QLabel(tr("&Password:"), cover);
-        m_password = new QLineEdit(cover);
-        m_password->setObjectName(QStringLiteral("lockPasswordEdit"));
-        m_password->setEchoMode(QLineEdit::Password);
-        m_password->setMaximumWidth(320);
-        label->setBuddy(m_password);
-        layout->addWidget(label, 0, Qt::AlignCenter);
-        layout->addWidget(m_password, 0, Qt::AlignCenter);
-        m_error = new QLabel(cover);
-        m_error->setObjectName(QStringLiteral("lockErrorLabel"));
-        m_error->setStyleSheet(QStringLiteral("color: #ffb4a9;"));
-        m_error->setWordWrap(true);
-        m_error->setAlignment(Qt::AlignCenter);
-        m_error->hide();
-        layout->addWidget(m_error);
-        m_unlock = new QPushButton(tr("&Unlock"), cover);
-        m_unlock->setObjectName(QStringLiteral("unlockButton"));
-        m_unlock->setDefault(true);
-        layout->addWidget(m_unlock, 0, Qt::AlignCenter);
-        connect(m_unlock, &QPushButton::clicked, this, &LockScreen::tryUnlock);
-        connect(m_password, &QLineEdit::returnPressed, this, &LockScreen::tryUnlock);
-    }
+    const QString person = m_session.fullName.isEmpty()
+        ? m_session.userName
+        : QStringLiteral("%1 (%2)").arg(m_session.fullName, m_session.userName);
+    auto *who = new QLabel(tr("%1 was working here. Type the password to go on where you "
+                              "left off.")
+                               .arg(person),
+                           cover);
+    who->setAlignment(Qt::AlignCenter);
+    who->setWordWrap(true);
+    layout->addWidget(who);
+    auto *label = new QLabel(tr("&Password:"), cover);
+    auto *password = new QLineEdit(cover);
+    password->setObjectName(QStringLiteral("lockPasswordEdit"));
+    password->setEchoMode(QLineEdit::Password);
+    password->setMaximumWidth(320);
+    label->setBuddy(password);
+    layout->addWidget(label, 0, Qt::AlignCenter);
+    layout->addWidget(password, 0, Qt::AlignCenter);
+    auto *error = new QLabel(cover);
+    error->setObjectName(QStringLiteral("lockErrorLabel"));
+    error->setStyleSheet(QStringLiteral("color: #ffb4a9;"));
+    error->setWordWrap(true);
+    error->setAlignment(Qt::AlignCenter);
+    error->hide();
+    layout->addWidget(error);
+    auto *unlock = new QPushButton(tr("&Unlock"), cover);
+    unlock->setObjectName(QStringLiteral("unlockButton"));
+    unlock->setDefault(true);
+    layout->addWidget(unlock, 0, Qt::AlignCenter);
+    connect(unlock, &QPushButton::clicked, this, [this, password] { tryUnlock(password); });
+    connect(password, &QLineEdit::returnPressed, this, [this, password] { tryUnlock(password); });
+    covered.password = password;
+    covered.error = error;
+    covered.unlock = unlock;
+    m_covered.append(covered);
     cover->show();
     cover->raise();
-    if (window == m_mainWindow) {
-        window->activateWindow();
-        m_password->setFocus();
+}
+
+void LockScreen::focusPanel()
+{
+    if (!m_locked)
+        return;
+    // A modal window takes the input from all others; without one, the window in front.
+    QWidget *target = QApplication::activeModalWidget();
+    if (!target || !isCovered(target))
+        target = QApplication::activeWindow();
+    if (!target || !isCovered(target))
+        target = m_mainWindow;
+    for (const Covered &covered : std::as_const(m_covered)) {
+        if (covered.window == target && covered.password) {
+            if (QApplication::activeWindow() != target) {
+                target->raise();
+                target->activateWindow();
+            }
+            if (!covered.password->hasFocus())
+                covered.password->setFocus();
+            return;
+        }
     }
 }
 
-void LockScreen::tryUnlock()
+void LockScreen::tryUnlock(QLineEdit *password)
 {
-    if (m_checking || !m_password || !m_users)
+    if (m_checking || !password || !m_users)
         return;
     m_checking = true;
-    m_unlock->setEnabled(false);
-    m_error->hide();
-    Async::whenReady(m_users->signIn(m_session.userName, m_password->text(),
+    for (const Covered &covered : std::as_const(m_covered)) {
+        if (covered.unlock)
+            covered.unlock->setEnabled(false);
+        if (covered.error)
+            covered.error->hide();
+    }
+    Async::whenReady(m_users->signIn(m_session.userName, password->text(),
                                      QStringLiteral("session.unlock")),
-                     this, [this](const SignInResult &result) {
+                     this, [this, password = QPointer<QLineEdit>(password)](const SignInResult &result) {
                          m_checking = false;
-                         if (m_unlock)
-                             m_unlock->setEnabled(true);
-                         if (!result.session) {
-                             m_error->setText(result.error);
-                             m_error->show();
-                             m_password->clear();
-                             m_password->setFocus();
+                         if (result.session) {
+                             uncover();
                              return;
                          }
-                         uncover();
+                         for (const Covered &covered : std::as_const(m_covered)) {
+                             if (covered.unlock)
+                                 covered.unlock->setEnabled(true);
+                             if (covered.error) {
+                                 covered.error->setText(result.error);
+                                 covered.error->show();
+                             }
+                             if (covered.password)
+                                 covered.password->clear();
+                         }
+                         if (password)
+                             password->setFocus();
                      });
 }
 
@@ -229,10 +284,6 @@ void LockScreen::uncover()
             covered.window->setWindowTitle(covered.title);
     }
     m_covered.clear();
-    m_panel = nullptr;
-    m_password = nullptr;
-    m_error = nullptr;
-    m_unlock = nullptr;
     m_locked = false;
     if (m_focusBefore)
         m_focusBefore->setFocus();

@@ -50,9 +50,13 @@ protected:
 
 private:
     void cover(QWidget *window);
+    //! The password field to type in: on the modal window if one is open (it takes the input),
+    //! else on the main window.
+    void focusPanel();
     void uncover();
-    void tryUnlock();
-    bool isInPanel(QObject *object) const;
+    void tryUnlock(QLineEdit *password);
+    bool isInCover(QObject *object) const;
+    bool isCovered(const QWidget *window) const;
 
     UserService *m_users;
     Session m_session;
@@ -60,14 +64,15 @@ private:
     QTimer m_idle;
     bool m_locked = false;
     bool m_checking = false;
-    QPointer<QWidget> m_panel; // the main window's cover, with the password field
-    QLineEdit *m_password = nullptr;
-    QLabel *m_error = nullptr;
-    QPushButton *m_unlock = nullptr;
+    //! Every window is covered with the same panel (a modal dialog left open takes the input
+    //! from the windows under it, so each cover must be able to unlock).
     struct Covered
     {
         QPointer<QWidget> window;
         QPointer<QWidget> cover;
+        QPointer<QLineEdit> password;
+        QPointer<QLabel> error;
+        QPointer<QPushButton> unlock;
         QString title; // the window's title before locking
     };
     QList<Covered> m_covered;

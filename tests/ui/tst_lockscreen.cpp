@@ -2,8 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Automatic lock: after the idle time every window is covered (checked on a grab of the window:
 // where a patient's name was, only the cover's colour), titles are replaced, no shortcut gets
-// through; the wrong password keeps it locked, the signed-in user's unlocks it with the dialog
-// and its unsaved text as they were; lock and unlock are audited.
+// through, and a window that opens meanwhile is covered too; the wrong password keeps it locked,
+// the signed-in user's unlocks it, typed on the cover of the modal dialog left open, with the
+// dialog and its unsaved text as they were; lock and unlock are audited.
 #include "common/tempstore.h"
 #include "common/testsupport.h"
 #include "services/access/userservice.h"
@@ -97,6 +98,9 @@ void TestLockScreen::idleLocksCoversAndUnlocks()
     dialog.setWindowTitle(QStringLiteral("Edit Patient — Kyla Brown"));
     auto *unsaved = new QLineEdit(&dialog);
     unsaved->setText(QStringLiteral("new phone 541-555-0199"));
+    // Left open, modal, as a clerk leaves a form when called away: it takes the input from the
+    // window under it, so the lock must be undone from the dialog's own cover.
+    dialog.setWindowModality(Qt::ApplicationModal);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
 
@@ -118,9 +122,25 @@ void TestLockScreen::idleLocksCoversAndUnlocks()
     const QImage dialogShot = dialog.grab().toImage();
     QCOMPARE(dialogShot.pixelColor(unsaved->mapTo(&dialog, QPoint(4, 4))), QColor(0x26, 0x32, 0x38));
 
-    // No shortcut gets through to the window underneath.
-    auto *password = window.findChild<QLineEdit *>(QStringLiteral("lockPasswordEdit"));
+    // A window that opens while locked (work still running says something) is covered too.
+    QDialog late(&window);
+    late.setWindowTitle(QStringLiteral("Verification finished — Kyla Brown"));
+    auto *lateText = new QLabel(QStringLiteral("Kyla Brown: ACTIVE"), &late);
+    late.resize(300, 120);
+    late.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&late));
+    QCOMPARE(late.windowTitle(), QStringLiteral("ClinicDesk — Locked"));
+    QTest::qWait(50);
+    QCOMPARE(late.grab().toImage().pixelColor(lateText->mapTo(&late, QPoint(2, 2))),
+             QColor(0x26, 0x32, 0x38));
+
+    // The password field with the focus is the modal dialog's.
+    auto *password = qobject_cast<QLineEdit *>(QApplication::focusWidget());
     QVERIFY(password);
+    QCOMPARE(password->objectName(), QStringLiteral("lockPasswordEdit"));
+    QCOMPARE(password->window(), &dialog);
+
+    // No shortcut gets through to the window underneath.
     QTest::keyClick(password, Qt::Key_N, Qt::ControlModifier);
     QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
     QCOMPARE(registered, 0);
@@ -128,8 +148,8 @@ void TestLockScreen::idleLocksCoversAndUnlocks()
     // The wrong password: still locked, said.
     QTest::keyClicks(password, QStringLiteral("training nurses"));
     QTest::keyClick(password, Qt::Key_Return);
-    auto *error = window.findChild<QLabel *>(QStringLiteral("lockErrorLabel"));
-    QVERIFY(QTest::qWaitFor([&] { return error && error->isVisibleTo(&window); }, 10000));
+    auto *error = password->parentWidget()->findChild<QLabel *>(QStringLiteral("lockErrorLabel"));
+    QVERIFY(QTest::qWaitFor([&] { return error && error->isVisibleTo(&dialog); }, 10000));
     QVERIFY2(error->text().contains(QLatin1String("not right")), qPrintable(error->text()));
     QVERIFY(lock.isLocked());
 
@@ -137,18 +157,22 @@ void TestLockScreen::idleLocksCoversAndUnlocks()
     // which hands them to the password field. Everything is as it was.
     QVERIFY(password->hasFocus());
     for (const QChar c : QStringLiteral("training nurse"))
-        QTest::keyClick(window.windowHandle(), c.toLatin1());
+        QTest::keyClick(dialog.windowHandle(), c.toLatin1());
     QCOMPARE(password->text(), QStringLiteral("training nurse"));
-    QTest::keyClick(window.windowHandle(), Qt::Key_Return);
+    QTest::keyClick(dialog.windowHandle(), Qt::Key_Return);
     QVERIFY(unlocked.wait(10000));
     QVERIFY(!lock.isLocked());
     QCOMPARE(window.windowTitle(), QStringLiteral("Brown, Kyla — ClinicDesk"));
     QCOMPARE(dialog.windowTitle(), QStringLiteral("Edit Patient — Kyla Brown"));
+    QCOMPARE(late.windowTitle(), QStringLiteral("Verification finished — Kyla Brown"));
     QVERIFY(dialog.isVisible());
     QCOMPARE(unsaved->text(), QStringLiteral("new phone 541-555-0199"));
     QTest::qWait(50);
     QCOMPARE(window.grab().toImage().pixelColor(where), QColor(Qt::white));
+    dialog.accept(); // the form done and the message read, the window takes shortcuts again
+    late.close();
     window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
     QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
     QCOMPARE(registered, 1);
 
