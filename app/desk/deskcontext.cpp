@@ -297,7 +297,12 @@ void DeskContext::startClaimWork(bool periodicSync)
 
 DeskContext::Location DeskContext::locate(const DeskOptions &options)
 {
-    const DeskSettings configured = DeskSettings::load(QSettings());
+    return locate(options, DeskSettings::load(QSettings()));
+}
+
+DeskContext::Location DeskContext::locate(const DeskOptions &options,
+                                          const DeskSettings &configured)
+{
     QUrl clearinghouse = options.clearinghouseUrl;
     if (clearinghouse.isEmpty())
         clearinghouse = configured.clearinghouseUrl;
@@ -318,10 +323,10 @@ bool DeskContext::openStore(QString *error)
 {
     if (m_store)
         return true;
-    const DeskSettings configured = DeskSettings::load(QSettings());
-    const Location location = locate(m_options);
+    m_configured = DeskSettings::load(QSettings());
+    const Location location = locate(m_options, m_configured);
     m_training = location.training;
-    m_clinic = configured.clinic;
+    m_clinic = m_configured.clinic;
     const QString dataDir = location.dataDir;
     if (!QDir().mkpath(dataDir)) {
         *error = tr("Cannot create the data folder %1.").arg(QDir::toNativeSeparators(dataDir));
@@ -358,7 +363,7 @@ bool DeskContext::start(QString *error)
 {
     if (!openStore(error))
         return false;
-    const DeskSettings configured = DeskSettings::load(QSettings());
+    const DeskSettings &configured = m_configured;
     QUrl clearinghouse = m_options.clearinghouseUrl.isEmpty() ? configured.clearinghouseUrl
                                                               : m_options.clearinghouseUrl;
     m_settings.providerName = m_clinic.name;

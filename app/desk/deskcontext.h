@@ -109,11 +109,14 @@ public:
         QString databasePath;
     };
     static Location locate(const DeskOptions &options);
+    static Location locate(const DeskOptions &options, const DeskSettings &configured);
 
     bool isTraining() const { return m_training; }
     QString databasePath() const { return m_databasePath; }
     QString dataDir() const { return m_dataDir; }
     const ClinicInfo &clinic() const { return m_clinic; }
+    //! The settings as read when the desk opened its store (read once per start).
+    const DeskSettings &configured() const { return m_configured; }
     QString user() const { return m_settings.user; }
     Store *store() const { return m_store.get(); }
     PatientService *patients() const { return m_patients.get(); }
@@ -157,6 +160,7 @@ private:
     QString m_dataDir;
     QString m_databasePath;
     ClinicInfo m_clinic;
+    DeskSettings m_configured;
     EligibilitySettings m_settings;
     QNetworkAccessManager m_network;
     bool startTrainingHub(QString *error);

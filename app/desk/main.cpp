@@ -6,7 +6,6 @@
 #include "models/patientsearchmodel.h"
 #include "models/schedulemodel.h"
 #include "services/common/audittrailservice.h"
-#include "services/domain/desksettings.h"
 #include "services/sandbox/datagenerator.h"
 #include "services/store/store.h"
 #include "ui/lockscreen.h"
@@ -22,7 +21,6 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
-#include <QSettings>
 #include <QTextStream>
 #include <QTimer>
 #include <QTranslator>
@@ -534,7 +532,7 @@ int main(int argc, char *argv[])
     // Automatic logoff: the screen locks after the clinic's idle time (2–60 minutes).
     LockScreen lockScreen(context.users(), context.session(), &window);
     lockScreen.setIdleTimeout(
-        std::clamp(DeskSettings::load(QSettings()).lockMinutes, LockScreen::minMinutes,
+        std::clamp(context.configured().lockMinutes, LockScreen::minMinutes,
                    LockScreen::maxMinutes) * 60 * 1000);
     // Queued claims go out, and open ones are synced, once the window is up.
     QTimer::singleShot(0, &context, [&context] {
