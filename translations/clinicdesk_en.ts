@@ -283,15 +283,15 @@
     <message numerus="yes">
         <source>%1 · printed %2 · from %n documents of the health information network; the Chart column compares each allergy, active medication and active problem with the clinic&apos;s own chart.</source>
         <translation>
-            <numerusform>%1 · printed %2 · from %n document of the health information network; the Chart column compares each allergy, active medication and active problem with the clinic&apos;s own chart.</numerusform>
-            <numerusform>%1 · printed %2 · from %n documents of the health information network; the Chart column compares each allergy, active medication and active problem with the clinic&apos;s own chart.</numerusform>
+            <numerusform>%1 · printed %2 · from %n document of the health information network; the Chart column compares each allergy, active medication and active problem with the clinic's own chart.</numerusform>
+            <numerusform>%1 · printed %2 · from %n documents of the health information network; the Chart column compares each allergy, active medication and active problem with the clinic's own chart.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 · printed %2 · from %n documents of the health information network; not compared with the clinic&apos;s own chart.</source>
         <translation>
-            <numerusform>%1 · printed %2 · from %n document of the health information network; not compared with the clinic&apos;s own chart.</numerusform>
-            <numerusform>%1 · printed %2 · from %n documents of the health information network; not compared with the clinic&apos;s own chart.</numerusform>
+            <numerusform>%1 · printed %2 · from %n document of the health information network; not compared with the clinic's own chart.</numerusform>
+            <numerusform>%1 · printed %2 · from %n documents of the health information network; not compared with the clinic's own chart.</numerusform>
         </translation>
     </message>
 </context>
@@ -414,8 +414,8 @@
     <message numerus="yes">
         <source>&quot;%1&quot; matches %n patients; give the ID:</source>
         <translation>
-            <numerusform>&quot;%1&quot; matches %n patient; give the ID:</numerusform>
-            <numerusform>&quot;%1&quot; matches %n patients; give the ID:</numerusform>
+            <numerusform>"%1" matches %n patient; give the ID:</numerusform>
+            <numerusform>"%1" matches %n patients; give the ID:</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -21,6 +21,29 @@
     </message>
 </context>
 <context>
+    <name>AccessControl</name>
+    <message>
+        <source>No one is signed in at this desk.</source>
+        <translation>Nadie ha iniciado sesión en este puesto.</translation>
+    </message>
+    <message>
+        <source>%1 may not open a patient&apos;s medical records. In an emergency, use Emergency Access (break the glass): give the reason, and it is recorded for the administrator.</source>
+        <translation>%1 no puede abrir el historial médico de un paciente. En una emergencia, use el Acceso de emergencia (romper el cristal): indique el motivo, y queda registrado para el administrador.</translation>
+    </message>
+    <message>
+        <source>%1 may not do this; it is for: %2.</source>
+        <translation>%1 no puede hacer esto; corresponde a: %2.</translation>
+    </message>
+    <message>
+        <source>Say why you need this patient&apos;s records now (at least 10 characters): the administrator reviews every emergency access.</source>
+        <translation>Indique por qué necesita ahora el historial de este paciente (al menos 10 caracteres): el administrador revisa cada acceso de emergencia.</translation>
+    </message>
+    <message>
+        <source>Choose a patient first.</source>
+        <translation>Elija primero un paciente.</translation>
+    </message>
+</context>
+<context>
     <name>ActionListModel</name>
     <message>
         <source>Unknown patient</source>
@@ -764,6 +787,13 @@
     <message>
         <source>Notes</source>
         <translation>Notas</translation>
+    </message>
+</context>
+<context>
+    <name>BreakGlass</name>
+    <message>
+        <source>the emergency access</source>
+        <translation>el acceso de emergencia</translation>
     </message>
 </context>
 <context>
@@ -4130,6 +4160,144 @@
     </message>
 </context>
 <context>
+    <name>DatabaseEncryption</name>
+    <message>
+        <source>The database %1 could not be encrypted (%2: %3). It was left as it was, unencrypted.</source>
+        <translation>No se pudo cifrar la base de datos %1 (%2: %3). Quedó como estaba, sin cifrar.</translation>
+    </message>
+    <message>
+        <source>checking</source>
+        <translation>comprobación</translation>
+    </message>
+    <message>
+        <source>it is not an unencrypted SQLite database</source>
+        <translation>no es una base de datos SQLite sin cifrar</translation>
+    </message>
+    <message>
+        <source>opening</source>
+        <translation>apertura</translation>
+    </message>
+    <message>
+        <source>counting rows</source>
+        <translation>recuento de filas</translation>
+    </message>
+    <message>
+        <source>folding the write-ahead log</source>
+        <translation>incorporación del registro de escritura anticipada</translation>
+    </message>
+    <message>
+        <source>leaving write-ahead logging</source>
+        <translation>salida del modo de escritura anticipada</translation>
+    </message>
+    <message>
+        <source>making the backup copy</source>
+        <translation>copia de seguridad</translation>
+    </message>
+    <message>
+        <source>checking the backup copy</source>
+        <translation>comprobación de la copia de seguridad</translation>
+    </message>
+    <message>
+        <source>The database %1 could not be encrypted (%2: %3), and the backup copy %4 could not be put back. Rename %4 to %1 before starting ClinicDesk again.</source>
+        <translation>No se pudo cifrar la base de datos %1 (%2: %3) y no se pudo restaurar la copia de seguridad %4. Cambie el nombre de %4 a %1 antes de volver a iniciar ClinicDesk.</translation>
+    </message>
+    <message>
+        <source>encrypting</source>
+        <translation>cifrado</translation>
+    </message>
+    <message>
+        <source>reopening with the key</source>
+        <translation>nueva apertura con la clave</translation>
+    </message>
+    <message>
+        <source>checking the encrypted file</source>
+        <translation>comprobación del archivo cifrado</translation>
+    </message>
+    <message>
+        <source>comparing rows</source>
+        <translation>comparación de filas</translation>
+    </message>
+    <message>
+        <source>returning to write-ahead logging</source>
+        <translation>vuelta al modo de escritura anticipada</translation>
+    </message>
+    <message>
+        <source>it still reads as plaintext</source>
+        <translation>todavía se lee sin cifrar</translation>
+    </message>
+    <message>
+        <source>The database key of %1 could not be changed (%2: %3).</source>
+        <translation>No se pudo cambiar la clave de la base de datos %1 (%2: %3).</translation>
+    </message>
+    <message>
+        <source>reopening with the new key</source>
+        <translation>nueva apertura con la clave nueva</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseKey</name>
+    <message>
+        <source>The database key file %1 does not exist. The database cannot be read without it: put the key file back from where it was kept.</source>
+        <translation>El archivo de clave de la base de datos %1 no existe. Sin él no se puede leer la base de datos: vuelva a colocar el archivo de clave desde donde se guardó.</translation>
+    </message>
+    <message>
+        <source>The database key file %1 may be read by other users of this computer, so it is not used. Make it readable by its owner only (chmod 600).</source>
+        <translation>Otros usuarios de este equipo pueden leer el archivo de clave de la base de datos %1, así que no se usa. Haga que solo su propietario pueda leerlo (chmod 600).</translation>
+    </message>
+    <message>
+        <source>The database key file %1 does not hold a key (64 hexadecimal digits).</source>
+        <translation>El archivo de clave de la base de datos %1 no contiene una clave (64 dígitos hexadecimales).</translation>
+    </message>
+    <message>
+        <source>No random database key could be made (libsodium did not start).</source>
+        <translation>No se pudo crear una clave aleatoria para la base de datos (libsodium no se inició).</translation>
+    </message>
+    <message>
+        <source>The database key cannot be protected: libsodium did not start.</source>
+        <translation>No se puede proteger la clave de la base de datos: libsodium no se inició.</translation>
+    </message>
+    <message>
+        <source>The database key must be 64 hexadecimal digits.</source>
+        <translation>La clave de la base de datos debe tener 64 dígitos hexadecimales.</translation>
+    </message>
+    <message>
+        <source>The database key cannot be protected: not enough memory for Argon2id.</source>
+        <translation>No se puede proteger la clave de la base de datos: no hay memoria suficiente para Argon2id.</translation>
+    </message>
+    <message>
+        <source>The database key cannot be read: libsodium did not start.</source>
+        <translation>No se puede leer la clave de la base de datos: libsodium no se inició.</translation>
+    </message>
+    <message>
+        <source>The database key file %1 is damaged (%2). Restore it from the backup kept with the database&apos;s.</source>
+        <translation>El archivo de clave de la base de datos %1 está dañado (%2). Restáurelo desde la copia guardada con la de la base de datos.</translation>
+    </message>
+    <message>
+        <source>unknown format</source>
+        <translation>formato desconocido</translation>
+    </message>
+    <message>
+        <source>Argon2id parameters out of range</source>
+        <translation>parámetros de Argon2id fuera de rango</translation>
+    </message>
+    <message>
+        <source>wrong field sizes</source>
+        <translation>tamaños de campo incorrectos</translation>
+    </message>
+    <message>
+        <source>The database key cannot be read: not enough memory for Argon2id.</source>
+        <translation>No se puede leer la clave de la base de datos: no hay memoria suficiente para Argon2id.</translation>
+    </message>
+    <message>
+        <source>The database passphrase is wrong. Nothing was opened or changed.</source>
+        <translation>La frase de contraseña de la base de datos es incorrecta. No se abrió ni se cambió nada.</translation>
+    </message>
+    <message>
+        <source>The database passphrase must have at least %1 characters.</source>
+        <translation>La frase de contraseña de la base de datos debe tener al menos %1 caracteres.</translation>
+    </message>
+</context>
+<context>
     <name>DateFormats</name>
     <message>
         <source>DD/MM/YYYY</source>
@@ -4161,6 +4329,18 @@
     <message>
         <source>The training users could not be created: %1</source>
         <translation>No se pudieron crear los usuarios de práctica: %1</translation>
+    </message>
+    <message>
+        <source>The key of this desk&apos;s database (%1) is missing.</source>
+        <translation>Falta la clave de la base de datos de este puesto (%1).</translation>
+    </message>
+    <message>
+        <source>This desk&apos;s database is protected by the clinic&apos;s database passphrase: set CLINICDESK_DB_PASSPHRASE for commands run without a window.</source>
+        <translation>La base de datos de este puesto está protegida por la frase de contraseña de la clínica: defina CLINICDESK_DB_PASSPHRASE para los comandos que se ejecutan sin ventana.</translation>
+    </message>
+    <message>
+        <source>The database passphrase was not given, so the database stays closed.</source>
+        <translation>No se indicó la frase de contraseña de la base de datos, así que la base de datos sigue cerrada.</translation>
     </message>
 </context>
 <context>
@@ -5164,6 +5344,10 @@
     <message>
         <source>it is not a clinichub database (perhaps a ClinicDesk one); give the hub a file of its own. The file was not changed.</source>
         <translation>no es una base de datos de clinichub (quizá sea de ClinicDesk); dé al hub un archivo propio. El archivo no se modificó.</translation>
+    </message>
+    <message>
+        <source>the database key does not open it (a wrong key file or passphrase); nothing was changed</source>
+        <translation>la clave de la base de datos no la abre (archivo de clave o frase de contraseña incorrectos); no se cambió nada</translation>
     </message>
 </context>
 <context>
@@ -6438,6 +6622,53 @@
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Choose the Database Passphrase</source>
+        <translation>Elegir la frase de contraseña de la base de datos</translation>
+    </message>
+    <message>
+        <source>Unlock the Database</source>
+        <translation>Desbloquear la base de datos</translation>
+    </message>
+    <message>
+        <source>ClinicDesk now encrypts this desk&apos;s database. Choose the clinic&apos;s database passphrase (at least %1 characters). Keep it where your administrator keeps the clinic&apos;s other keys: without it the database cannot be opened.</source>
+        <translation>ClinicDesk ahora cifra la base de datos de este puesto. Elija la frase de contraseña de la base de datos de la clínica (al menos %1 caracteres). Guárdela donde su administrador guarda las demás claves de la clínica: sin ella no se puede abrir la base de datos.</translation>
+    </message>
+    <message>
+        <source>This desk&apos;s database is encrypted. Enter the clinic&apos;s database passphrase.</source>
+        <translation>La base de datos de este puesto está cifrada. Escriba la frase de contraseña de la base de datos de la clínica.</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Frase de contraseña:</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>&amp;Repetir:</translation>
+    </message>
+    <message>
+        <source>&amp;Encrypt</source>
+        <translation>&amp;Cifrar</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Desbloquear</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase.</source>
+        <translation>Escriba la frase de contraseña.</translation>
+    </message>
+    <message>
+        <source>The passphrase must have at least %1 characters.</source>
+        <translation>La frase de contraseña debe tener al menos %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ. Type the same one twice.</source>
+        <translation>Las dos frases de contraseña no coinciden. Escriba la misma dos veces.</translation>
+    </message>
+</context>
+<context>
     <name>PasswordPolicy</name>
     <message>
         <source>The password must have at least %1 characters.</source>
@@ -6777,6 +7008,14 @@
     <message>
         <source>Newest row&apos;s hash: %1 (note it: a later check must still find it, which shows no row was deleted from the end).</source>
         <translation>Hash de la fila más reciente: %1 (anótelo: una comprobación posterior debe seguir encontrándolo, lo que demuestra que no se borró ninguna fila del final).</translation>
+    </message>
+    <message>
+        <source>Encrypting the database. Every row is checked before and after; this can take a few minutes for a large database…</source>
+        <translation>Cifrando la base de datos. Se comprueba cada fila antes y después; en una base de datos grande puede tardar unos minutos…</translation>
+    </message>
+    <message>
+        <source>ClinicDesk</source>
+        <translation>ClinicDesk</translation>
     </message>
 </context>
 <context>
@@ -8590,6 +8829,10 @@
     <message>
         <source>There is already a user named %1.</source>
         <translation>Ya existe un usuario llamado %1.</translation>
+    </message>
+    <message>
+        <source>Cannot open the database %1: the database key does not open it (a wrong passphrase or key file, or a file that is not a ClinicDesk database). Nothing was changed.</source>
+        <translation>No se puede abrir la base de datos %1: la clave de la base de datos no la abre (frase de contraseña o archivo de clave incorrectos, o un archivo que no es una base de datos de ClinicDesk). No se cambió nada.</translation>
     </message>
 </context>
 <context>

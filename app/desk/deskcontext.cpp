@@ -27,10 +27,13 @@
 #include "services/sandbox/sampleevents.h"
 #include "services/sandbox/sandboxhost.h"
 #include "services/store/database.h"
+#include "services/store/databaseencryption.h"
 #include "services/store/databasemaintenance.h"
 #include "services/store/store.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QThread>
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -139,7 +142,8 @@ bool DeskContext::startTrainingHub(QString *error)
             tokenFile.write(m_hubToken);
         }
     }
-    HubConfig config = HubHost::trainingConfig(hubDir + QStringLiteral("/hub.sqlite"), m_hubToken);
+    HubConfig config = HubHost::trainingConfig(hubDir + QStringLiteral("/hub.sqlite"), m_hubToken,
+                                                m_databaseKey);
     // The same port as last time when it is free, so desks that joined this hub find it again
     // after a restart; else any free port.
     QFile portFile(hubDir + QStringLiteral("/port"));
@@ -267,6 +271,10 @@ void DeskContext::startOutsideRecords(const DeskSettings &configured)
     m_medicalRecords =
         std::make_unique<MedicalRecordService>(m_store.get(), m_outsideRecords.get());
     m_chart = std::make_unique<ChartService>(m_store.get(), m_settings.user);
+    // Medical history is the clinical role's (or break-glass): the services refuse the rest.
+    m_outsideRecords->setAccessControl(m_access.get());
+    m_medicalRecords->setAccessControl(m_access.get());
+    m_chart->setAccessControl(m_access.get());
     // What each fetched document holds is read once, off the UI thread, and kept with it.
     m_documentFetcher->setParser(&MedicalRecordService::describe);
 }
@@ -319,6 +327,51 @@ DeskContext::Location DeskContext::locate(const DeskOptions &options,
     return location;
 }
 
+QString DeskContext::keyFilePath(const Location &location)
+{
+    return location.dataDir + (location.training ? QStringLiteral("/database.key")
+                                                 : QStringLiteral("/database-key.json"));
+}
+
+DatabaseKey::Result DeskContext::databaseKey(const Location &location, bool create,
+                                             const PassphrasePrompt &prompt)
+{
+    const QString path = keyFilePath(location);
+    if (location.training) {
+        // Training's data is fake: its key sits in an owner-only file beside it, so training
+        // is encrypted like a clinic's desk without asking anyone for anything.
+        return create ? DatabaseKey::loadOrCreateKeyFile(path) : DatabaseKey::readKeyFile(path);
+    }
+    const bool creating = !QFileInfo::exists(path);
+    DatabaseKey::Result key;
+    if (creating && !create) {
+        key.error = tr("The key of this desk's database (%1) is missing.")
+                        .arg(QDir::toNativeSeparators(path));
+        return key;
+    }
+    const QString fromEnvironment = qEnvironmentVariable("CLINICDESK_DB_PASSPHRASE");
+    if (!fromEnvironment.isEmpty())
+        return DatabaseKey::loadOrCreateWrapped(path, fromEnvironment);
+    if (!prompt) {
+        key.error = tr("This desk's database is protected by the clinic's database passphrase: "
+                       "set CLINICDESK_DB_PASSPHRASE for commands run without a window.");
+        return key;
+    }
+    QString problem;
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        const QString passphrase = prompt(creating, problem);
+        if (passphrase.isEmpty()) {
+            key.error = tr("The database passphrase was not given, so the database stays closed.");
+            return key;
+        }
+        key = DatabaseKey::loadOrCreateWrapped(path, passphrase);
+        if (key.ok())
+            return key;
+        problem = key.error;
+    }
+    return key;
+}
+
 bool DeskContext::openStore(QString *error)
 {
     if (m_store)
@@ -338,7 +391,49 @@ bool DeskContext::openStore(QString *error)
     m_dataDir = dataDir;
     m_databasePath = location.databasePath;
 
-    m_store = std::make_unique<Store>(Store::Options{m_databasePath, 2, QStringLiteral("desk")});
+    // A key is made only for a database that has none yet: an encrypted one whose key file went
+    // missing must not get a new key that can never open it.
+    const bool encrypted = DatabaseEncryption::stateOf(location.databasePath)
+                        == DatabaseEncryption::FileState::Encrypted;
+    const DatabaseKey::Result key = databaseKey(location, !encrypted, m_passphrasePrompt);
+    if (!key.ok()) {
+        *error = key.error;
+        return false;
+    }
+    m_databaseKey = key.keyHex;
+    m_store = std::make_unique<Store>(
+        Store::Options{m_databasePath, 2, QStringLiteral("desk"), key.keyHex});
+    const QString path = m_databasePath;
+    if (DatabaseEncryption::stateOf(path) == DatabaseEncryption::FileState::Plaintext) {
+        // A database from before ClinicDesk encrypted its store: encrypted once, in place, on
+        // the writer (it is SQL), before the store opens. The progress crosses threads as two
+        // numbers the waiting loop below reads.
+        auto done = std::make_shared<QAtomicInt>(0);
+        auto total = std::make_shared<QAtomicInt>(1);
+        QFuture<DatabaseEncryption::Result> encrypted =
+            m_store->write([path, keyHex = key.keyHex, done, total](const QString &) {
+                return DatabaseEncryption::encryptInPlace(path, keyHex, [&](int d, int t) {
+                    total->storeRelaxed(t);
+                    done->storeRelaxed(d);
+                });
+            });
+        while (!encrypted.isFinished()) {
+            if (m_encryptionProgress)
+                m_encryptionProgress(done->loadRelaxed(), total->loadRelaxed());
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+            QThread::msleep(20);
+        }
+        if (!encrypted.result().ok()) {
+            *error = encrypted.result().error;
+            return false;
+        }
+        if (m_encryptionProgress)
+            m_encryptionProgress(total->loadRelaxed(), total->loadRelaxed());
+    } else if (QFileInfo::exists(DatabaseEncryption::backupPath(path))) {
+        // The plaintext copy an encryption interrupted after it had finished: the database
+        // itself is encrypted now (stateOf said so), so the copy only exposes PHI.
+        DatabaseEncryption::removeBackup(path);
+    }
     // No window exists yet: waiting here blocks nothing the clerk sees. No SQL runs on this
     // thread: the writer opens and migrates.
     QFuture<Database::OpenResult> opened = m_store->open();
@@ -423,6 +518,15 @@ bool DeskContext::start(QString *error)
     }
     m_settings.clearinghouseUrl = clearinghouse;
 
+    m_access = std::make_unique<AccessControl>(m_store.get());
+    if (m_session.isValid()) {
+        m_access->setSession(m_session);
+        m_access->loadGrants().waitForFinished(); // a restart keeps an hour's emergency access
+    } else {
+        // Headless commands (no one signs in): the command's user, with the front desk's
+        // rights; they reach no medical history.
+        m_access->setSession(Session{m_settings.user, m_settings.user, Role::FrontDesk});
+    }
     m_patients = std::make_unique<PatientService>(m_store.get(), m_settings.user);
     m_appointments = std::make_unique<AppointmentService>(m_store.get(), m_settings.user);
     m_eligibility = std::make_unique<EligibilityService>(m_store.get(), &m_network, m_settings);

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "services/access/accesscontrol.h"
+#include "services/access/databasekey.h"
 #include "services/access/userservice.h"
 #include "services/domain/clinic.h"
 #include "services/domain/desksettings.h"
@@ -12,6 +14,7 @@
 #include <QString>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 
 class ClaimDashboardService;
@@ -99,6 +102,8 @@ public:
     void setSession(const Session &session) { m_session = session; }
     const Session &session() const { return m_session; }
     UserService *users() const { return m_users.get(); }
+    //! What the signed-in person may do (role, break-glass grants); the services ask it.
+    AccessControl *access() const { return m_access.get(); }
 
     //! Where a desk started with `options` keeps its data: training or not (no clearinghouse
     //! configured means training), the folder, and the database file. Touches nothing.
@@ -110,6 +115,25 @@ public:
     };
     static Location locate(const DeskOptions &options);
     static Location locate(const DeskOptions &options, const DeskSettings &configured);
+
+    //! Asks the person at the desk for the clinic's database passphrase: `creating` when there
+    //! is none yet (choose one), `problem` says why it is asked again. Empty: they gave up.
+    using PassphrasePrompt = std::function<QString(bool creating, const QString &problem)>;
+    //! The window sets one; headless commands read CLINICDESK_DB_PASSPHRASE instead.
+    void setPassphrasePrompt(PassphrasePrompt prompt) { m_passphrasePrompt = std::move(prompt); }
+    //! Told how far encrypting an unencrypted database has got (on this thread, while
+    //! openStore() waits for it).
+    void setEncryptionProgress(std::function<void(int done, int total)> progress)
+    {
+        m_encryptionProgress = std::move(progress);
+    }
+    //! The key of the database at `location`: training's owner-only key file (made when
+    //! `create`); a clinic's key, wrapped by the passphrase from CLINICDESK_DB_PASSPHRASE or
+    //! `prompt` (asked again, up to 5 times, when wrong).
+    static DatabaseKey::Result databaseKey(const Location &location, bool create,
+                                           const PassphrasePrompt &prompt = {});
+    //! Where the key of a desk's database is kept (training: the key itself; a clinic: wrapped).
+    static QString keyFilePath(const Location &location);
 
     bool isTraining() const { return m_training; }
     QString databasePath() const { return m_databasePath; }
@@ -161,6 +185,9 @@ private:
     QString m_databasePath;
     ClinicInfo m_clinic;
     DeskSettings m_configured;
+    PassphrasePrompt m_passphrasePrompt;
+    std::function<void(int, int)> m_encryptionProgress;
+    QByteArray m_databaseKey; // for the training hub's store
     EligibilitySettings m_settings;
     QNetworkAccessManager m_network;
     bool startTrainingHub(QString *error);
@@ -176,6 +203,7 @@ private:
     std::unique_ptr<SandboxHost> m_sandbox;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<UserService> m_users;
+    std::unique_ptr<AccessControl> m_access;
     Session m_session;
     std::unique_ptr<PatientService> m_patients;
     std::unique_ptr<AppointmentService> m_appointments;

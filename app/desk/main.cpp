@@ -7,9 +7,11 @@
 #include "models/schedulemodel.h"
 #include "services/common/audittrailservice.h"
 #include "services/sandbox/datagenerator.h"
+#include "services/store/databaseencryption.h"
 #include "services/store/store.h"
 #include "ui/lockscreen.h"
 #include "ui/mainwindow.h"
+#include "ui/passphrasedialog.h"
 #include "ui/signindialog.h"
 
 #include <QApplication>
@@ -21,6 +23,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QTextStream>
 #include <QTimer>
 #include <QTranslator>
@@ -109,7 +112,17 @@ int runCoreCommand(int argc, char *argv[])
         err << "The database " << path << " exists already; generate writes a new one." << Qt::endl;
         return 1;
     }
-    Store store(Store::Options{path, 1, QStringLiteral("generate")});
+    // Encrypted like the training desk's own: a desk started with --data-dir DIR finds the key.
+    DeskContext::Location location;
+    location.training = true;
+    location.dataDir = dir;
+    location.databasePath = path;
+    const DatabaseKey::Result key = DeskContext::databaseKey(location, true);
+    if (!key.ok()) {
+        err << key.error << Qt::endl;
+        return 1;
+    }
+    Store store(Store::Options{path, 1, QStringLiteral("generate"), key.keyHex});
     QFuture<Database::OpenResult> opened = store.open();
     opened.waitForFinished();
     if (!opened.result().ok) {
@@ -222,7 +235,19 @@ int runAuditCommand(int argc, char *argv[])
             << Qt::endl;
         return 3;
     }
-    Store store(Store::Options{location.databasePath, 1, QStringLiteral("audit")});
+    // An encrypted database is read with the desk's key; one written before encryption (not
+    // yet started by this version) is read as it is.
+    QByteArray keyHex;
+    if (DatabaseEncryption::stateOf(location.databasePath)
+        != DatabaseEncryption::FileState::Plaintext) {
+        const DatabaseKey::Result key = DeskContext::databaseKey(location, false);
+        if (!key.ok()) {
+            err << key.error << Qt::endl;
+            return 3;
+        }
+        keyHex = key.keyHex;
+    }
+    Store store(Store::Options{location.databasePath, 1, QStringLiteral("audit"), keyHex});
     QFuture<Database::OpenResult> opened = store.open();
     opened.waitForFinished();
     if (!opened.result().ok) {
@@ -404,7 +429,32 @@ int main(int argc, char *argv[])
     // The window starts in the name of the person who signs in; headless commands run as
     // --user (a service account with a keychain token comes with the encrypted store).
     if (!headless) {
-        if (!context.openStore(&error)) {
+        context.setPassphrasePrompt([](bool creating, const QString &problem) {
+            return PassphraseDialog::ask(creating ? PassphraseDialog::Mode::Choose
+                                                  : PassphraseDialog::Mode::Unlock,
+                                         problem, DatabaseKey::minimumPassphraseLength);
+        });
+        // Encrypting a database from an earlier version reads and rewrites all of it.
+        // Made only when there is something to encrypt.
+        std::unique_ptr<QProgressDialog> encrypting;
+        context.setEncryptionProgress([&encrypting](int done, int total) {
+            if (!encrypting) {
+                encrypting = std::make_unique<QProgressDialog>(
+                    QObject::tr("Encrypting the database. Every row is checked before and "
+                                "after; this can take a few minutes for a large database…"),
+                    QString(), 0, total);
+                encrypting->setWindowTitle(QObject::tr("ClinicDesk"));
+                encrypting->setMinimumDuration(0);
+                encrypting->setAutoClose(false);
+                encrypting->show();
+            }
+            encrypting->setMaximum(total);
+            encrypting->setValue(done);
+        });
+        const bool opened = context.openStore(&error);
+        encrypting.reset();
+        context.setEncryptionProgress({});
+        if (!opened) {
             QMessageBox::critical(nullptr, QObject::tr("ClinicDesk Cannot Start"), error);
             return 1;
         }

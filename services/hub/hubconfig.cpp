@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "services/hub/hubconfig.h"
 
+#include "services/access/databasekey.h"
+
 #include "services/common/webhooksignature.h"
 #include "services/httpserver/tlsidentity.h"
 
@@ -107,6 +109,22 @@ bool HubConfig::load(const QString &path, const QProcessEnvironment &environment
     if (!loaded.database.startsWith(QLatin1String("postgresql://"))
         && QFileInfo(loaded.database).isRelative()) {
         loaded.database = file.absoluteDir().absoluteFilePath(loaded.database);
+    }
+    if (!loaded.database.startsWith(QLatin1String("postgresql://"))) {
+        const QString passphrase = environment.value(QStringLiteral("CLINICHUB_DATABASE_PASSPHRASE"));
+        QString keyFile = fromEnvironment("CLINICHUB_DATABASE_KEY_FILE",
+                                          QStringLiteral("server/databaseKeyFile"));
+        if (!keyFile.isEmpty() && QFileInfo(keyFile).isRelative())
+            keyFile = file.absoluteDir().absoluteFilePath(keyFile);
+        const DatabaseKey::Result key =
+            !passphrase.isEmpty()
+                ? DatabaseKey::loadOrCreateWrapped(loaded.database + QStringLiteral(".key"),
+                                                   passphrase)
+                : DatabaseKey::loadOrCreateKeyFile(
+                      keyFile.isEmpty() ? loaded.database + QStringLiteral(".key") : keyFile);
+        if (!key.ok())
+            return bad(QStringLiteral("server/databaseKeyFile"), key.error);
+        loaded.databaseKeyHex = key.keyHex;
     }
 
     const QString retention = settingText(settings, QStringLiteral("server/retentionDays"));

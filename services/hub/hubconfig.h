@@ -14,7 +14,13 @@
   instead (never on the command line, where `ps` shows them):
 
     [server]    listen=HOST:PORT (port 0: any free one), database=PATH or postgresql://…,
-                retentionDays=30, tlsCertificate=PEM, tlsKey=PEM
+                retentionDays=30, tlsCertificate=PEM, tlsKey=PEM,
+                databaseKeyFile=PATH             or CLINICHUB_DATABASE_KEY_FILE
+
+  A SQLite event log is always encrypted. Its key is wrapped by the passphrase in
+  CLINICHUB_DATABASE_PASSPHRASE (kept in DATABASE.key) when that is set; else it is the key file
+  (64 hex digits, owner-only; DATABASE.key by default, made on first start). Keep a key file out
+  of the database's backups.
     [metriport] webhookKey=…                     or CLINICHUB_METRIPORT_WEBHOOK_KEY
     [payor]     secrets=whsec_…,whsec_…          or CLINICHUB_PAYOR_SECRETS
     [devices]   tokens=desk-1:TOKEN1,desk-2:…    or CLINICHUB_DEVICE_TOKENS
@@ -29,6 +35,7 @@ struct HubConfig
     QHostAddress address = QHostAddress::LocalHost;
     quint16 port = 8787;
     QString database;
+    QByteArray databaseKeyHex; // a SQLite database's key (64 hex digits); see load()
     int retentionDays = 30;
     QString tlsCertificate;
     QString tlsKey;

@@ -27,9 +27,11 @@ HubHost::~HubHost()
     stop();
 }
 
-HubConfig HubHost::trainingConfig(const QString &databasePath, const QByteArray &token)
+HubConfig HubHost::trainingConfig(const QString &databasePath, const QByteArray &token,
+                                  const QByteArray &databaseKeyHex)
 {
     HubConfig config;
+    config.databaseKeyHex = databaseKeyHex;
     config.address = QHostAddress::LocalHost;
     config.port = 0;
     config.database = databasePath;

@@ -30,7 +30,8 @@ public:
 
     //! A configuration for a training hub: loopback, a free port, `databasePath`, fresh random
     //! webhook secrets, and `token` accepted from any device name.
-    static HubConfig trainingConfig(const QString &databasePath, const QByteArray &token);
+    static HubConfig trainingConfig(const QString &databasePath, const QByteArray &token,
+                                    const QByteArray &databaseKeyHex = {});
 
 private:
     HubConfig m_config;

@@ -62,7 +62,7 @@ bool HubServer::start(QString *error)
         && !TlsIdentity::load(m_config.tlsCertificate, m_config.tlsKey, &tls, error)) {
         return false;
     }
-    m_store = std::make_unique<HubStore>(m_config.database);
+    m_store = std::make_unique<HubStore>(m_config.database, m_config.databaseKeyHex);
     QString storeError;
     if (!m_store->open(&storeError)) {
         *error = storeError;

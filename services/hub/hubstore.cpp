@@ -40,7 +40,7 @@ public:
     }
 };
 
-HubStore::HubStore(QString databaseSpec, QObject *parent)
+HubStore::HubStore(QString databaseSpec, QByteArray keyHex, QObject *parent)
     : QObject(parent)
     , m_spec(std::move(databaseSpec))
     , m_worker(std::make_unique<Worker>())
@@ -68,7 +68,7 @@ HubStore::HubStore(QString databaseSpec, QObject *parent)
             },
             Qt::QueuedConnection);
     };
-    m_worker->log = new EventLogWorker(makeHubStoreBackend(m_spec, name), std::move(sink));
+    m_worker->log = new EventLogWorker(makeHubStoreBackend(m_spec, name, keyHex), std::move(sink));
     m_worker->thread.setObjectName(name);
     m_worker->log->moveToThread(&m_worker->thread);
     QObject::connect(&m_worker->thread, &QThread::finished, m_worker->log, &QObject::deleteLater);

@@ -38,7 +38,8 @@ class HubStore : public QObject
 {
     Q_OBJECT
 public:
-    explicit HubStore(QString databaseSpec, QObject *parent = nullptr);
+    //! `keyHex` (64 hex digits) encrypts a SQLite event log; PostgreSQL ignores it.
+    explicit HubStore(QString databaseSpec, QByteArray keyHex = {}, QObject *parent = nullptr);
     ~HubStore() override;
 
     //! Opens or creates the log (a new one gets a fresh random epoch); blocks the caller until

@@ -106,6 +106,9 @@ ChartService::~ChartService() = default;
 
 QFuture<StoreResult<QList<ChartItem>>> ChartService::chart(qint64 patientId) const
 {
+    if (m_access && !m_access->can(Permission::MedicalHistory, patientId))
+        return AccessControl::refused<QList<ChartItem>>(
+            m_access->refusal(Permission::MedicalHistory, patientId));
     return m_store->read(
         [patientId](const QString &connection) { return ChartRepository(connection).items(patientId); });
 }
@@ -114,6 +117,9 @@ QFuture<StoreResult<QList<ReconcileRow>>> ChartService::review(qint64 patientId,
                                                                const ClinicalSummary &summary) const
 {
     using Result = StoreResult<QList<ReconcileRow>>;
+    if (m_access && !m_access->can(Permission::Reconcile, patientId))
+        return AccessControl::refused<QList<ReconcileRow>>(
+            m_access->refusal(Permission::Reconcile, patientId));
     return m_store->read([patientId, summary](const QString &connection) -> Result {
         ChartRepository repository(connection);
         const auto items = repository.items(patientId);
@@ -135,6 +141,8 @@ QFuture<StoreResult<QList<ReconcileRow>>> ChartService::review(qint64 patientId,
 QFuture<StoreResult<QList<ChartChangeOutcome>>>
 ChartService::apply(qint64 patientId, const QList<ChartChange> &changes, bool dryRun)
 {
+    if (m_access && !m_access->can(Permission::Reconcile, patientId))
+        return AccessControl::refused<Outcomes>(m_access->refusal(Permission::Reconcile, patientId));
     const QString user = m_user;
     QFuture<StoreResult<Outcomes>> done = m_store->write(
         [patientId, changes, dryRun, user](const QString &connection) -> StoreResult<Outcomes> {

@@ -4,6 +4,7 @@
 
 #include "services/domain/chartitem.h"
 #include "services/metriport/chartreconciliation.h"
+#include "services/access/accesscontrol.h"
 #include "services/store/storeerror.h"
 
 #include <QFuture>
@@ -23,6 +24,9 @@ class ChartService : public QObject
     Q_OBJECT
 public:
     ChartService(Store *store, QString user, QObject *parent = nullptr);
+    //! Who may read: every call about a patient's records is refused with AccessControl's
+    //! words when the signed-in person may not (null: no checks, for tests of this service).
+    void setAccessControl(AccessControl *access) { m_access = access; }
     ~ChartService() override;
 
     QFuture<StoreResult<QList<ChartItem>>> chart(qint64 patientId) const;
@@ -48,4 +52,5 @@ Q_SIGNALS:
 private:
     Store *m_store;
     QString m_user;
+    AccessControl *m_access = nullptr;
 };

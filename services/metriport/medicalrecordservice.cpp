@@ -99,9 +99,10 @@ QString MedicalRecordService::describe(const ClinicalDocument &document, const Q
 
 QFuture<OpenedDocument> MedicalRecordService::open(qint64 documentId)
 {
+    AccessControl *access = m_access;
     return m_records->openDocument(documentId).then(
         QtFuture::Launch::Async,
-        [documentId](const StoreResult<std::optional<ClinicalDocument>> &found) {
+        [documentId, access](const StoreResult<std::optional<ClinicalDocument>> &found) {
             OpenedDocument opened;
             if (!found) {
                 opened.error = found.error();
@@ -109,6 +110,11 @@ QFuture<OpenedDocument> MedicalRecordService::open(qint64 documentId)
             }
             if (!*found) {
                 opened.error = tr("The document %1 is no longer stored.").arg(documentId);
+                return opened;
+            }
+            // Whose it is is known only now: the document is read only for who may.
+            if (access && !access->can(Permission::Documents, (*found)->patientId)) {
+                opened.error = access->refusal(Permission::Documents, (*found)->patientId);
                 return opened;
             }
             opened.document = **found;
@@ -129,6 +135,9 @@ QFuture<OpenedDocument> MedicalRecordService::open(qint64 documentId)
 QFuture<StoreResult<ClinicalSummary>> MedicalRecordService::summary(qint64 patientId,
                                                                     const QDate &today) const
 {
+    if (m_access && !m_access->can(Permission::MedicalHistory, patientId))
+        return AccessControl::refused<ClinicalSummary>(
+            m_access->refusal(Permission::MedicalHistory, patientId));
     auto stored = m_store->read([patientId](const QString &connection) {
         return OutsideRecordRepository(connection).storedWithContent(patientId);
     });

@@ -5,6 +5,7 @@
 #include "services/clinical/clinicalrecord.h"
 #include "services/clinical/clinicalsummary.h"
 #include "services/domain/networklink.h"
+#include "services/access/accesscontrol.h"
 #include "services/store/storeerror.h"
 
 #include <QDate>
@@ -36,6 +37,9 @@ class MedicalRecordService : public QObject
 public:
     MedicalRecordService(Store *store, OutsideRecordsService *records, QObject *parent = nullptr);
     ~MedicalRecordService() override;
+    //! Who may read: every call about a patient's records is refused with AccessControl's
+    //! words when the signed-in person may not (null: no checks, for tests of this service).
+    void setAccessControl(AccessControl *access) { m_access = access; }
 
     QFuture<OpenedDocument> open(qint64 documentId);
     QFuture<StoreResult<ClinicalSummary>> summary(qint64 patientId, const QDate &today) const;
@@ -50,4 +54,5 @@ public:
 private:
     Store *m_store;
     OutsideRecordsService *m_records;
+    AccessControl *m_access = nullptr;
 };

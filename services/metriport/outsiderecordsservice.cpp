@@ -96,6 +96,9 @@ QFuture<StoreResult<std::optional<NetworkLink>>> OutsideRecordsService::link(qin
 
 QFuture<StoreResult<QList<ClinicalDocument>>> OutsideRecordsService::documents(qint64 patientId) const
 {
+    if (m_access && !m_access->can(Permission::MedicalHistory, patientId))
+        return AccessControl::refused<QList<ClinicalDocument>>(
+            m_access->refusal(Permission::MedicalHistory, patientId));
     return m_store->read([patientId](const QString &connection) {
         return OutsideRecordRepository(connection).documents(patientId);
     });

@@ -5,6 +5,7 @@
 #include "services/domain/networklink.h"
 #include "services/domain/patient.h"
 #include "services/metriport/metriportjson.h"
+#include "services/access/accesscontrol.h"
 #include "services/store/storeerror.h"
 
 #include <QFuture>
@@ -52,6 +53,9 @@ public:
     OutsideRecordsService(Store *store, MetriportClient *client, DocumentFetcher *fetcher,
                           QString user, Config config, QObject *parent = nullptr);
     ~OutsideRecordsService() override;
+    //! Who may read: every call about a patient's records is refused with AccessControl's
+    //! words when the signed-in person may not (null: no checks, for tests of this service).
+    void setAccessControl(AccessControl *access) { m_access = access; }
 
     const Config &config() const { return m_config; }
     //! Resumes polling for queries left in progress and checks the webhooks; call once.
@@ -93,6 +97,7 @@ Q_SIGNALS:
     void webhookHealthChecked(bool enabled, int failed, bool retried, const QString &error);
 
 private:
+    AccessControl *m_access = nullptr;
     struct Follow
     {
         qint64 patientId = 0;

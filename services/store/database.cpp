@@ -3,6 +3,7 @@
 #include "services/store/database.h"
 
 #include "services/store/auditchain.h"
+#include "services/store/sqlite/sqlitedriver.h"
 #include "services/store/sqlscript.h"
 #include "services/store/sqlthreadguard.h"
 #include "services/store/storeerror.h"
@@ -74,7 +75,7 @@ QString damagedMessage(const QString &path, const QString &detail)
         .arg(QDir::toNativeSeparators(path), detail);
 }
 
-QString openAndMigrate(QSqlDatabase &db, const QString &path, int upToVersion,
+QString openAndMigrate(QSqlDatabase &db, const QString &path, int upToVersion, bool keyed,
                        Database::OpenResult &result)
 {
     const bool inMemory = path == QLatin1String(":memory:");
@@ -89,6 +90,12 @@ QString openAndMigrate(QSqlDatabase &db, const QString &path, int upToVersion,
         Database::restrictToOwner(path);
     }
     if (!db.open()) {
+        // SQLITE_NOTADB: with a key, the key does not open it; without, it is not a database
+        // (or one encrypted, and no key was given).
+        if ((db.lastError().nativeErrorCode().toInt() & 0xff) == 26) {
+            return keyed ? Database::wrongKeyMessage(path)
+                         : damagedMessage(path, db.lastError().databaseText());
+        }
         return QCoreApplication::translate("Store",
                                            "Cannot open the database %1: %2. Check that the folder "
                                            "exists and that you may write to it.")
@@ -216,8 +223,27 @@ QStringList Database::migrationFiles()
     return files;
 }
 
+QSqlDatabase Database::addConnection(const QString &connectionName, const QByteArray &keyHex)
+{
+    SqliteDriver::registerDriver();
+    QSqlDatabase db = QSqlDatabase::addDatabase(SqliteDriver::driverName, connectionName);
+    if (auto *driver = qobject_cast<SqliteDriver *>(db.driver()))
+        driver->setKeyHex(keyHex);
+    return db;
+}
+
+QString Database::wrongKeyMessage(const QString &path)
+{
+    return QCoreApplication::translate(
+               "Store",
+               "Cannot open the database %1: the database key does not open it (a wrong "
+               "passphrase or key file, or a file that is not a ClinicDesk database). Nothing was "
+               "changed.")
+        .arg(QDir::toNativeSeparators(path));
+}
+
 Database::OpenResult Database::open(const QString &path, const QString &connectionName,
-                                    int upToVersion, const QString &driverName)
+                                    int upToVersion, const QByteArray &keyHex)
 {
     OpenResult result;
     if (path.isEmpty()) {
@@ -232,14 +258,14 @@ Database::OpenResult Database::open(const QString &path, const QString &connecti
         return result;
     }
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(driverName, connectionName);
+        QSqlDatabase db = addConnection(connectionName, keyHex);
         if (!db.isValid()) {
             result.error = QCoreApplication::translate("Store", "The SQLite driver for Qt is not "
                                                                 "installed. Reinstall the app.");
         } else {
             db.setDatabaseName(path);
             transactionDepths().remove(connectionName);
-            result.error = openAndMigrate(db, path, upToVersion, result);
+            result.error = openAndMigrate(db, path, upToVersion, !keyHex.isEmpty(), result);
             if (!result.error.isEmpty())
                 db.close();
         }
@@ -268,18 +294,21 @@ QSqlDatabase Database::connection(const QString &connectionName)
     return QSqlDatabase::database(connectionName, false);
 }
 
-QString Database::openReader(const QString &path, const QString &connectionName)
+QString Database::openReader(const QString &path, const QString &connectionName,
+                             const QByteArray &keyHex)
 {
     SqlThreadGuard::check("Database::openReader");
     if (QSqlDatabase::contains(connectionName))
         return {};
     QString error;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+        QSqlDatabase db = addConnection(connectionName, keyHex);
         db.setDatabaseName(path);
         if (!db.open()) {
-            error = QCoreApplication::translate("Store", "Cannot open the database %1: %2.")
-                        .arg(QDir::toNativeSeparators(path), db.lastError().text());
+            error = (db.lastError().nativeErrorCode().toInt() & 0xff) == 26 // SQLITE_NOTADB
+                      ? wrongKeyMessage(path)
+                      : QCoreApplication::translate("Store", "Cannot open the database %1: %2.")
+                            .arg(QDir::toNativeSeparators(path), db.lastError().text());
         } else {
             for (const QString &pragma : {QStringLiteral("PRAGMA busy_timeout = 5000"),
                                           QStringLiteral("PRAGMA query_only = 1")}) {

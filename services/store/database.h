@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArray>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QString>
@@ -9,7 +10,7 @@
 
 #include <functional>
 
-//! Opens the local SQLite database (WAL, foreign_keys=ON, synchronous=FULL, busy timeout 5 s)
+//! Opens the local SQLite database (encrypted by SQLite3 Multiple Ciphers when given a key; WAL, foreign_keys=ON, synchronous=FULL, busy timeout 5 s)
 //! and applies the numbered migrations in :/migrations against PRAGMA user_version.
 //! Connections are named; each thread uses its own (QSqlDatabase must not cross threads).
 class Database
@@ -30,13 +31,17 @@ public:
     //! A database newer than schemaVersion() is refused, never modified.
     //! `upToVersion` < 0 means all migrations (tests pass a lower number to build old schemas).
     //! The file and its -wal/-shm are made owner-only (0600): they hold PHI.
-    //! `driverName` is the Qt SQL driver (tests run the migrations through SqliteDriver).
+    //! It goes through SqliteDriver (the one SQLite in the process). `keyHex` (64 hex digits)
+    //! opens an encrypted database, or creates a new one encrypted; empty means plaintext. A key
+    //! that does not open the file is an error that changes nothing.
     static OpenResult open(const QString &path, const QString &connectionName,
-                           int upToVersion = -1,
-                           const QString &driverName = QStringLiteral("QSQLITE"));
+                           int upToVersion = -1, const QByteArray &keyHex = {});
     //! Opens a read-only (query_only) connection to a database open() has migrated; the error
     //! (translated) is empty on success.
-    static QString openReader(const QString &path, const QString &connectionName);
+    static QString openReader(const QString &path, const QString &connectionName,
+                              const QByteArray &keyHex = {});
+    //! A connection's QSqlDatabase through SqliteDriver, with the key set for its open().
+    static QSqlDatabase addConnection(const QString &connectionName, const QByteArray &keyHex);
     static void close(const QString &connectionName);
     //! The connection of the calling thread. SQL never runs on the UI thread: asking for a
     //! connection there is reported by SqlThreadGuard.
@@ -58,6 +63,9 @@ public:
     //! disk (synchronous=OFF) and the page cache grows; `false` restores synchronous=FULL. A
     //! crash meanwhile can lose the load, so it is only for data that can be made again.
     static bool setBulkLoading(const QString &connectionName, bool bulk);
+
+    //! "The database key does not open %1…": the same words wherever a key is refused.
+    static QString wrongKeyMessage(const QString &path);
 
     //! Makes a file holding PHI readable and writable by its owner only; true on success.
     static bool restrictToOwner(const QString &filePath);

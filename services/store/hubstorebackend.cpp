@@ -595,9 +595,10 @@ bool isPostgresSpec(const QString &spec)
 }
 
 std::unique_ptr<HubStoreBackend> makeHubStoreBackend(const QString &spec,
-                                                     const QString &connectionName)
+                                                     const QString &connectionName,
+                                                     const QByteArray &keyHex)
 {
     if (isPostgresSpec(spec))
         return std::make_unique<PostgresEventLog>(spec, connectionName);
-    return std::make_unique<SqliteEventLog>(spec, connectionName);
+    return std::make_unique<SqliteEventLog>(spec, connectionName, keyHex);
 }

@@ -134,8 +134,10 @@ private:
     std::map<QString, QSqlQuery> m_statements; // by SQL text; node-based, so pointers hold
 };
 
-//! The backend for a database spec: a PostgreSQL URL or a SQLite file path.
+//! The backend for a database spec: a PostgreSQL URL or a SQLite file path (encrypted with
+//! `keyHex`, 64 hex digits, when given).
 std::unique_ptr<HubStoreBackend> makeHubStoreBackend(const QString &spec,
-                                                     const QString &connectionName);
+                                                     const QString &connectionName,
+                                                     const QByteArray &keyHex = {});
 //! True when `spec` names a PostgreSQL database.
 bool isPostgresSpec(const QString &spec);

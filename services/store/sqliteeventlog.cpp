@@ -3,6 +3,9 @@
 #include "services/store/sqliteeventlog.h"
 
 #include "services/store/database.h"
+#include "services/store/databaseencryption.h"
+
+#include "services/store/database.h"
 #include "services/store/sqlthreadguard.h"
 
 #include <QCoreApplication>
@@ -27,9 +30,10 @@ QVariant pragmaValue(QSqlDatabase &db, const QString &pragma, QString *error)
 }
 } // namespace
 
-SqliteEventLog::SqliteEventLog(QString path, QString connectionName)
+SqliteEventLog::SqliteEventLog(QString path, QString connectionName, QByteArray keyHex)
     : HubStoreBackend(std::move(connectionName))
     , m_path(std::move(path))
+    , m_keyHex(std::move(keyHex))
 {
 }
 
@@ -62,16 +66,31 @@ bool SqliteEventLog::connectDatabase(QString *error)
     if (!file.exists() && file.open(QIODevice::WriteOnly))
         file.close();
     restrictFiles();
+    // A log written before the hub encrypted its store is encrypted once, in place.
+    if (!m_keyHex.isEmpty()
+        && DatabaseEncryption::stateOf(m_path) == DatabaseEncryption::FileState::Plaintext) {
+        const DatabaseEncryption::Result encrypted =
+            DatabaseEncryption::encryptInPlace(m_path, m_keyHex);
+        if (!encrypted.ok()) {
+            *error = encrypted.error;
+            return false;
+        }
+    }
 
     QString failure;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName());
+        QSqlDatabase db = Database::addConnection(connectionName(), m_keyHex);
         db.setDatabaseName(m_path);
         if (!db.open()) {
-            failure = QCoreApplication::translate("HubStore",
-                                                  "%1; check that the folder exists and that the "
-                                                  "hub may write to it")
-                          .arg(db.lastError().text());
+            failure = (db.lastError().nativeErrorCode().toInt() & 0xff) == 26 // SQLITE_NOTADB
+                        ? QCoreApplication::translate("HubStore",
+                                                      "the database key does not open it (a "
+                                                      "wrong key file or passphrase); nothing "
+                                                      "was changed")
+                        : QCoreApplication::translate("HubStore",
+                                                      "%1; check that the folder exists and "
+                                                      "that the hub may write to it")
+                              .arg(db.lastError().text());
         } else if (pragmaValue(db, QStringLiteral("PRAGMA busy_timeout = 5000"), &failure)
                        .isValid() &&
                    checkSchema(db, &failure)) {

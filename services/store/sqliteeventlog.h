@@ -10,7 +10,9 @@
 class SqliteEventLog final : public HubStoreBackend
 {
 public:
-    SqliteEventLog(QString path, QString connectionName);
+    //! `keyHex` (64 hex digits) encrypts the file; an existing unencrypted one is encrypted in
+    //! place first (DatabaseEncryption). Empty: plaintext (tests of the log alone).
+    SqliteEventLog(QString path, QString connectionName, QByteArray keyHex = {});
     QString describe() const override;
     bool isPostgres() const override { return false; }
 
@@ -27,4 +29,5 @@ private:
     void restrictFiles() const;
 
     QString m_path;
+    QByteArray m_keyHex;
 };

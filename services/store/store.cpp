@@ -57,16 +57,18 @@ Store::~Store()
 QFuture<Database::OpenResult> Store::open(int upToVersion)
 {
     const QString path = m_options.path;
-    QFuture<Database::OpenResult> opened = write([path, upToVersion](const QString &connection) {
-        return Database::open(path, connection, upToVersion);
-    });
+    const QByteArray key = m_options.keyHex;
+    QFuture<Database::OpenResult> opened =
+        write([path, upToVersion, key](const QString &connection) {
+            return Database::open(path, connection, upToVersion, key);
+        });
     // Readers open after the writer has created and migrated the file. A reader that cannot
     // open leaves its connection closed, and every read on it fails with a clear error.
     for (Worker *reader : std::as_const(m_readers)) {
-        post(reader, [path, opened](const QString &connection) mutable {
+        post(reader, [path, opened, key](const QString &connection) mutable {
             opened.waitForFinished(); // the writer's future: no work to steal, only waiting
             if (opened.result().ok)
-                Database::openReader(path, connection);
+                Database::openReader(path, connection, key);
         });
     }
     return opened;

@@ -36,6 +36,7 @@ public:
         QString path;                                // ":memory:" is not shareable; use a file
         int readers = 2;                             // reader threads
         QString name = QStringLiteral("clinicdesk"); // prefix of the connection names
+        QByteArray keyHex; // the database key (64 hex digits); empty: a plaintext file
     };
 
     explicit Store(Options options);

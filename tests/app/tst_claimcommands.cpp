@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The headless claim commands of the real clinicdesk binary, in training mode: the sandbox
 // payor over loopback, its pended decisions back through the training hub's webhook.
+#include "common/deskkey.h"
 #include "common/deskprocess.h"
 #include "common/testsupport.h"
 #include "services/claims/claim837reader.h"
@@ -30,7 +31,7 @@ QStringList withData(const QTemporaryDir &home, QStringList arguments)
 QList<Claim> storedClaims(const QTemporaryDir &home)
 {
     Store store(Store::Options{dataDir(home) + QStringLiteral("/clinicdesk-training.sqlite"), 1,
-                               QStringLiteral("check")});
+                               QStringLiteral("check"), TestSupport::trainingDeskKey(dataDir(home))});
     if (!TestSupport::await(store.open()).ok)
         return {};
     const auto claims = TestSupport::await(store.read([](const QString &connection) {
@@ -42,7 +43,7 @@ QList<Claim> storedClaims(const QTemporaryDir &home)
 int remittanceCount(const QTemporaryDir &home, qint64 claimId)
 {
     Store store(Store::Options{dataDir(home) + QStringLiteral("/clinicdesk-training.sqlite"), 1,
-                               QStringLiteral("check")});
+                               QStringLiteral("check"), TestSupport::trainingDeskKey(dataDir(home))});
     if (!TestSupport::await(store.open()).ok)
         return -1;
     const auto list = TestSupport::await(store.read([claimId](const QString &connection) {
@@ -171,7 +172,7 @@ void TestClaimCommands::largeClaimIsPendedThenDecidedByWebhook()
     // The timeline shows it pended first, then the decision from the payor's webhook (or the
     // sync the waiting command runs when no webhook comes).
     Store store(Store::Options{dataDir(home) + QStringLiteral("/clinicdesk-training.sqlite"), 1,
-                               QStringLiteral("check")});
+                               QStringLiteral("check"), TestSupport::trainingDeskKey(dataDir(home))});
     QVERIFY(TestSupport::await(store.open()).ok);
     const auto timeline = TestSupport::await(store.read([id = claim.id](const QString &c) {
         return ClaimRepository(c).timeline(id);

@@ -1,10 +1,12 @@
 // SPDX-FileCopyrightText: 2026 ClinicDesk developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The real clinicdesk binary, headless, in training mode with its own data folder.
+#include "common/deskkey.h"
 #include "common/deskprocess.h"
 #include "common/testsupport.h"
 #include "services/store/appointmentrepository.h"
 #include "services/store/database.h"
+#include "services/store/databaseencryption.h"
 #include "services/store/patientrepository.h"
 #include "services/store/store.h"
 #include "services/store/verificationrepository.h"
@@ -20,6 +22,8 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 namespace {
 using Run = DeskRun;
@@ -46,6 +50,7 @@ private Q_SLOTS:
     void generateLargeData();
     void dataFilesAreOwnerOnly();
     void auditVerifyNamesTheBrokenRow();
+    void plaintextDatabaseIsEncryptedOnStart();
     void windowStartsAndShowsItsData();
 };
 
@@ -226,7 +231,7 @@ void TestHeadless::generateLargeData()
              2);
 
     // What was generated, read the way the app reads (on a store worker).
-    Store store(Store::Options{path, 1, QStringLiteral("generated")});
+    Store store(Store::Options{path, 1, QStringLiteral("generated"), TestSupport::trainingDeskKey(dir)});
     QVERIFY(TestSupport::await(store.open()).ok);
     struct Counts
     {
@@ -332,7 +337,7 @@ void TestHeadless::auditVerifyNamesTheBrokenRow()
 
     {
         Store store(Store::Options{QDir(dir).filePath(QStringLiteral("clinicdesk-training.sqlite")),
-                                   1, QStringLiteral("tamper")});
+                                   1, QStringLiteral("tamper"), TestSupport::trainingDeskKey(dir)});
         QVERIFY(TestSupport::await(store.open()).ok);
         const QString error = TestSupport::await(store.write([](const QString &connection) {
             QSqlQuery query(Database::connection(connection));
@@ -355,6 +360,69 @@ void TestHeadless::auditVerifyNamesTheBrokenRow()
     QCOMPARE(nowhere.exitCode, 3);
     QVERIFY2(nowhere.err.contains(QStringLiteral("There is no ClinicDesk database")),
              qPrintable(nowhere.err));
+}
+
+void TestHeadless::plaintextDatabaseIsEncryptedOnStart()
+{
+    QTemporaryDir home;
+    const QString dir = home.filePath(QStringLiteral("upgraded"));
+    QVERIFY(QDir().mkpath(dir));
+    const QString path = QDir(dir).filePath(QStringLiteral("clinicdesk-training.sqlite"));
+    const QString surname = QStringLiteral("Varga-Oldfile");
+    {
+        // As an earlier ClinicDesk left it: plaintext, with a patient.
+        Store store(Store::Options{path, 1, QStringLiteral("earlier")});
+        QVERIFY(TestSupport::await(store.open()).ok);
+        const bool saved = TestSupport::await(store.write([surname](const QString &connection) {
+            Patient patient;
+            patient.firstName = QStringLiteral("Philomena");
+            patient.lastName = surname;
+            patient.dateOfBirth = QDate(1961, 3, 4);
+            return bool(PatientRepository(connection).save(patient));
+        }));
+        QVERIFY(saved);
+    }
+    QCOMPARE(DatabaseEncryption::stateOf(path), DatabaseEncryption::FileState::Plaintext);
+
+    const Run run = runDesk(home, {QStringLiteral("verify"), QStringLiteral("--patient"),
+                                   QStringLiteral("Philomena"), QStringLiteral("--data-dir"), dir});
+    QVERIFY2(run.exitCode == 0 || run.exitCode == 1, qPrintable(run.out + run.err));
+    QVERIFY2((run.out + run.err).contains(surname), qPrintable(run.out + run.err)); // found her
+
+    QCOMPARE(DatabaseEncryption::stateOf(path), DatabaseEncryption::FileState::Encrypted);
+    QVERIFY(!QFileInfo::exists(DatabaseEncryption::backupPath(path)));
+    const QByteArray key = TestSupport::trainingDeskKey(dir);
+    QCOMPARE(key.size(), 64);
+    for (const QFileInfo &info : QDir(dir).entryInfoList(QDir::Files)) {
+        QFile file(info.filePath());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY2(!file.readAll().contains(surname.toUtf8()), qPrintable(info.fileName()));
+    }
+    // Still hers, read with the key; the audit trail verifies through the key too.
+    Store store(Store::Options{path, 1, QStringLiteral("upgraded"), key});
+    QVERIFY(TestSupport::await(store.open()).ok);
+    const auto found = TestSupport::await(store.read([](const QString &connection) {
+        return PatientRepository(connection).all();
+    }));
+    QVERIFY(found);
+    QVERIFY(std::any_of(found->cbegin(), found->cend(),
+                        [&](const Patient &p) { return p.lastName == surname; }));
+    const Run audit = runDesk(home, {QStringLiteral("audit"), QStringLiteral("verify"),
+                                     QStringLiteral("--data-dir"), dir});
+    QVERIFY2(audit.exitCode == 0, qPrintable(audit.out + audit.err));
+    // Without the key file the desk does not start, and says why.
+    QVERIFY(QFile::rename(QDir(dir).filePath(QStringLiteral("database.key")),
+                          QDir(dir).filePath(QStringLiteral("database.key.moved"))));
+    const Run keyless = runDesk(home, {QStringLiteral("audit"), QStringLiteral("verify"),
+                                       QStringLiteral("--data-dir"), dir});
+    QCOMPARE(keyless.exitCode, 3);
+    QVERIFY2(keyless.err.contains(QStringLiteral("database.key")), qPrintable(keyless.err));
+    const Run window = runDesk(home, {QStringLiteral("verify"), QStringLiteral("--patient"),
+                                      QStringLiteral("Philomena"), QStringLiteral("--data-dir"), dir});
+    QCOMPARE(window.exitCode, 1);
+    QVERIFY2(window.err.contains(QStringLiteral("database.key")), qPrintable(window.err));
+    // No new key was made in its place: putting the file back is all it takes.
+    QVERIFY(!QFileInfo::exists(QDir(dir).filePath(QStringLiteral("database.key"))));
 }
 
 void TestHeadless::windowStartsAndShowsItsData()

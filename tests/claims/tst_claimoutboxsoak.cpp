@@ -80,7 +80,7 @@ QStringList integrityProblems(const QString &path)
     std::unique_ptr<QThread> checker(QThread::create([&] {
         const QString name = QStringLiteral("soak_integrity");
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            QSqlDatabase db = Database::addConnection(name, {});
             db.setDatabaseName(path);
             db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
             if (!db.open()) {

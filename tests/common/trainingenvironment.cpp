@@ -21,9 +21,12 @@ TrainingEnvironment::TrainingEnvironment()
 }
 
 TrainingEnvironment::TrainingEnvironment(Options options)
+    : m_directory(options.directory.isEmpty() ? m_dir.path() : options.directory)
 {
-    m_store = std::make_unique<Store>(
-        Store::Options{databasePath(), 2, QStringLiteral("training-env-%1").arg(++storeCounter)});
+    m_store = std::make_unique<Store>(Store::Options{databasePath(), 2,
+                                                     QStringLiteral("training-env-%1")
+                                                         .arg(++storeCounter),
+                                                     options.keyHex});
     const Database::OpenResult opened = TestSupport::await(m_store->open());
     if (!opened.ok) {
         m_error =
@@ -82,7 +85,7 @@ TrainingEnvironment::~TrainingEnvironment()
 
 QString TrainingEnvironment::databasePath() const
 {
-    return m_dir.filePath(QStringLiteral("test.sqlite"));
+    return m_directory + QStringLiteral("/test.sqlite");
 }
 
 qint64 TrainingEnvironment::coverageId(const QString &memberId)

@@ -39,6 +39,8 @@ public:
         QDate today = QDate::currentDate();
         QString user = QStringLiteral("tester");
         int payorDecisionDelayMs = 3000; // the sandbox payor decides a pended claim this late
+        QByteArray keyHex;   // the database key (64 hex digits), as a desk's; empty: plaintext
+        QString directory;   // the database's folder (kept after); empty: a temporary one
     };
 
     TrainingEnvironment();
@@ -98,6 +100,7 @@ private:
     bool m_ready = false;
     QString m_error;
     QTemporaryDir m_dir;
+    QString m_directory;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<SandboxHost> m_sandbox;
     QNetworkAccessManager m_network;

@@ -4,22 +4,20 @@
 
 #include "services/store/database.h"
 
-#include <QLibrary>
 #include <QSqlDriver>
 #include <QSqlQuery>
 #include <QStringList>
 #include <QVariant>
 
-struct sqlite3;
-struct sqlite3_stmt;
+#include <sqlite3.h> // SQLite3 Multiple Ciphers' (deps/sqlite3mc): the SQLite our driver runs
 
 /*!
   Records every statement run on a connection, with its bound values written in (SQLite's
   trace hook on the driver's handle), so a test can EXPLAIN the very statements a repository
   ran rather than a copy of them. Belongs to the thread of its connection.
 
-  SQLite's functions are looked up in the library Qt's SQLite driver uses (Debian's
-  libsqlite3.so.0), so the test needs neither its header nor a link to it.
+  The hook is SQLite3 Multiple Ciphers' own, linked in statically with SqliteDriver: the one
+  SQLite in the process.
  */
 class SqlTrace
 {
@@ -27,26 +25,22 @@ public:
     explicit SqlTrace(const QString &connection)
         : m_connection(connection)
     {
-        QLibrary sqlite(QStringLiteral("sqlite3"), 0);
-        m_trace = reinterpret_cast<TraceFunction>(sqlite.resolve("sqlite3_trace_v2"));
-        m_expand = reinterpret_cast<ExpandFunction>(sqlite.resolve("sqlite3_expanded_sql"));
-        m_free = reinterpret_cast<FreeFunction>(sqlite.resolve("sqlite3_free"));
         const QVariant handle = Database::connection(connection).driver()->handle();
         if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
             m_db = *static_cast<sqlite3 *const *>(handle.constData());
         if (isValid())
-            m_trace(m_db, traceStatement, &SqlTrace::callback, this);
+            sqlite3_trace_v2(m_db, SQLITE_TRACE_STMT, &SqlTrace::callback, this);
     }
     ~SqlTrace()
     {
         if (isValid())
-            m_trace(m_db, 0, nullptr, nullptr);
+            sqlite3_trace_v2(m_db, 0, nullptr, nullptr);
     }
     SqlTrace(const SqlTrace &) = delete;
     SqlTrace &operator=(const SqlTrace &) = delete;
 
-    //! False when SQLite or the connection's handle could not be found.
-    bool isValid() const { return m_db && m_trace && m_expand && m_free; }
+    //! False when the connection's handle could not be found.
+    bool isValid() const { return m_db; }
     //! The statements run since the last clear(), oldest first, values written in.
     const QStringList &statements() const { return m_statements; }
     //! Only the queries: SELECT, INSERT, UPDATE, DELETE (no BEGIN, PRAGMA ...).
@@ -80,32 +74,23 @@ public:
     }
 
 private:
-    using TraceFunction = int (*)(sqlite3 *, unsigned, int (*)(unsigned, void *, void *, void *),
-                                  void *);
-    using ExpandFunction = char *(*)(sqlite3_stmt *);
-    using FreeFunction = void (*)(void *);
-    static constexpr unsigned traceStatement = 0x01; // SQLITE_TRACE_STMT
-
     static int callback(unsigned type, void *context, void *statement, void *text)
     {
         auto *self = static_cast<SqlTrace *>(context);
         // Statements inside triggers come as "-- comment" lines: not ours.
-        if (type != traceStatement || self->m_paused ||
+        if (type != SQLITE_TRACE_STMT || self->m_paused ||
             qstrncmp(static_cast<const char *>(text), "--", 2) == 0) {
             return 0;
         }
-        if (char *expanded = self->m_expand(static_cast<sqlite3_stmt *>(statement))) {
+        if (char *expanded = sqlite3_expanded_sql(static_cast<sqlite3_stmt *>(statement))) {
             self->m_statements.append(QString::fromUtf8(expanded));
-            self->m_free(expanded);
+            sqlite3_free(expanded);
         }
         return 0;
     }
 
     QString m_connection;
     sqlite3 *m_db = nullptr;
-    TraceFunction m_trace = nullptr;
-    ExpandFunction m_expand = nullptr;
-    FreeFunction m_free = nullptr;
     QStringList m_statements;
     bool m_paused = false;
 };

@@ -31,7 +31,7 @@ int rawUserVersion(const QString &path)
     const QString name = QStringLiteral("raw_user_version");
     int version = -1;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        QSqlDatabase db = Database::addConnection(name, {});
         db.setDatabaseName(path);
         if (db.open()) {
             QSqlQuery query(db);
@@ -48,7 +48,7 @@ void setRawUserVersion(const QString &path, int version)
 {
     const QString name = QStringLiteral("raw_set_user_version");
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        QSqlDatabase db = Database::addConnection(name, {});
         db.setDatabaseName(path);
         QVERIFY(db.open());
         QSqlQuery query(db);
@@ -89,7 +89,7 @@ QStringList rawQuickCheck(const QString &path, const QString &table)
     const QString name = QStringLiteral("raw_quick_check");
     QStringList lines;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        QSqlDatabase db = Database::addConnection(name, {});
         db.setDatabaseName(path);
         if (db.open()) {
             QSqlQuery query(db);

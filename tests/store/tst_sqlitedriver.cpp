@@ -109,25 +109,6 @@ QByteArray fileHash(const QString &path)
     return QCryptographicHash::hash(fileBytes(path), QCryptographicHash::Sha256);
 }
 
-//! The driver registered under a name of its own, with a key set: Database::open() takes a
-//! driver name only.
-class KeyedDriverCreator : public QSqlDriverCreatorBase
-{
-public:
-    explicit KeyedDriverCreator(QByteArray key)
-        : m_key(std::move(key))
-    {
-    }
-    QSqlDriver *createObject() const override
-    {
-        auto *driver = new SqliteDriver;
-        driver->setKeyHex(m_key);
-        return driver;
-    }
-
-private:
-    QByteArray m_key;
-};
 } // namespace
 
 class TestSqliteDriver : public QObject
@@ -962,21 +943,17 @@ void TestSqliteDriver::rekeyReplacesTheKey()
 
 void TestSqliteDriver::migrationsRunOnEncryptedFile()
 {
-    const QString keyedDriver = QStringLiteral("CLINICDESK_SQLITE_TEST_KEYED");
-    if (!QSqlDatabase::isDriverAvailable(keyedDriver)) // takes ownership of the creator
-        QSqlDatabase::registerSqlDriver(keyedDriver, new KeyedDriverCreator(keyA));
-
     QTemporaryDir dir;
     const QString file = dir.filePath(QStringLiteral("clinicdesk.sqlite"));
     const QString name = uniqueName();
-    const Database::OpenResult result = Database::open(file, name, -1, keyedDriver);
+    const Database::OpenResult result = Database::open(file, name, -1, keyA);
     QVERIFY2(result.ok, qPrintable(result.error));
     QCOMPARE(result.fromVersion, 0);
     QCOMPARE(result.toVersion, Database::schemaVersion());
     QVERIFY(Database::schemaVersion() >= 10);
     {
         QSqlDatabase db = Database::connection(name);
-        QCOMPARE(db.driverName(), keyedDriver);
+        QCOMPARE(db.driverName(), SqliteDriver::driverName);
         QVERIFY(dynamic_cast<SqliteDriver *>(db.driver()));
         QSqlQuery query(db);
         QVERIFY(query.exec(QStringLiteral("PRAGMA user_version")) && query.next());
@@ -996,7 +973,7 @@ void TestSqliteDriver::migrationsRunOnEncryptedFile()
     QVERIFY(!fileBytes(file).startsWith(QByteArrayLiteral("SQLite format 3")));
     QVERIFY(!fileBytes(file).contains(QByteArrayLiteral("CREATE TABLE")));
     // Reopening migrates nothing; without the key the file cannot be read.
-    const Database::OpenResult again = Database::open(file, name, -1, keyedDriver);
+    const Database::OpenResult again = Database::open(file, name, -1, keyA);
     QVERIFY2(again.ok, qPrintable(again.error));
     QCOMPARE(again.fromVersion, Database::schemaVersion());
     Database::close(name);

@@ -57,7 +57,7 @@ int runProbe(int argc, char *argv[], const QString &probe)
         // Database::connection() is what trips it.
         const QString name = QStringLiteral("probe");
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            QSqlDatabase db = Database::addConnection(name, {});
             db.setDatabaseName(QStringLiteral(":memory:"));
             db.open();
         }

@@ -31,7 +31,7 @@ public:
         const QString name = QStringLiteral("write_lock_%1").arg(counter.fetchAndAddRelaxed(1));
         m_thread.reset(QThread::create([this, path, name] {
             {
-                QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+                QSqlDatabase db = Database::addConnection(name, {});
                 db.setDatabaseName(path);
                 QSqlQuery query(db);
                 if (!db.open())
