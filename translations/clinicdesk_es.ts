@@ -4856,6 +4856,29 @@
     </message>
 </context>
 <context>
+    <name>EmergencyAccessDialog</name>
+    <message>
+        <source>Emergency Access</source>
+        <translation>Acceso de emergencia</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;In an emergency you may open the medical records of &lt;b&gt;%2&lt;/b&gt; for %3 minutes. Your name, the time and your reason are recorded, and the administrator reviews every emergency access.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;En una emergencia puede abrir el historial médico de &lt;b&gt;%2&lt;/b&gt; durante %3 minutos. Se registran su nombre, la hora y el motivo, y el administrador revisa cada acceso de emergencia.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Why do you need these records now?</source>
+        <translation>¿&amp;Por qué necesita ahora este historial?</translation>
+    </message>
+    <message>
+        <source>For example: patient unwell at the desk, allergies needed for the nurse</source>
+        <translation>Por ejemplo: paciente indispuesto en recepción, la enfermera necesita sus alergias</translation>
+    </message>
+    <message>
+        <source>&amp;Open Records</source>
+        <translation>&amp;Abrir historial</translation>
+    </message>
+</context>
+<context>
     <name>EventLogDialog</name>
     <message>
         <source>Event Log</source>
@@ -5931,6 +5954,14 @@
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>this patient</source>
+        <translation>este paciente</translation>
+    </message>
+    <message>
+        <source>Emergency access to %1&apos;s records until %2; it is recorded for the administrator.</source>
+        <translation>Acceso de emergencia al historial de %1 hasta las %2; queda registrado para el administrador.</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@ class ClaimDashboardService;
 class ClaimFileService;
 class ClaimPreparer;
 class ClaimService;
+class AccessControl;
 class ChartService;
 class ClaimSubmitter;
 class ClaimSync;
@@ -48,6 +49,9 @@ struct DeskEnvironment
     OutsideRecordsService *outsideRecords = nullptr;
     MedicalRecordService *medicalRecords = nullptr;
     ChartService *chart = nullptr; // the chart lists outside records are reconciled into
+    //! What the signed-in person may do: menus a role may not use are hidden, and medical
+    //! records outside the role go through Emergency Access. Null: everything shown (tests).
+    AccessControl *access = nullptr;
     QString providerId;   // who claims are sent for at the payor
     QString providerName;
     int timelyFilingDays = 365;

@@ -11,6 +11,7 @@
 #include "services/eligibility/batchverification.h"
 #include "services/eligibility/benefitsummary.h"
 #include "services/eligibility/eligibilityservice.h"
+#include "services/access/accesscontrol.h"
 #include "services/live/livefeed.h"
 #include "services/patients/appointmentservice.h"
 #include "services/patients/patientservice.h"
@@ -25,6 +26,7 @@
 #include "ui/cancelvisitdialog.h"
 #include "ui/dashboardwidget.h"
 #include "ui/documentviewerdialog.h"
+#include "ui/emergencyaccessdialog.h"
 #include "ui/eventlogdialog.h"
 #include "ui/livestatuslabel.h"
 #include "ui/medicalhistorypage.h"
@@ -103,7 +105,7 @@ MainWindow::MainWindow(const DeskEnvironment &environment, QWidget *parent)
             &MainWindow::openPatient);
     m_tabs->addTab(m_dashboard, tr("Dashboard"));
     int fixedTabs = 2;
-    if (m_env.claims && m_env.claimDashboard) {
+    if (m_env.claims && m_env.claimDashboard && allows(Permission::ClaimsRead)) {
         ClaimsPageServices services;
         services.claims = m_env.claims;
         services.dashboard = m_env.claimDashboard;
@@ -395,6 +397,7 @@ void MainWindow::createMenus()
     QAction *registerAction =
         file->addAction(tr("&Register Patient…"), this, &MainWindow::registerPatient);
     registerAction->setShortcut(QKeySequence::New);
+    registerAction->setVisible(allows(Permission::PatientsEdit));
     file->addSeparator();
     // Print what the current tab shows: the patient's verification report, or the day sheet.
     m_previewAction = file->addAction(tr("Print Pre&view…"), this, &MainWindow::previewCurrent);
@@ -407,7 +410,10 @@ void MainWindow::createMenus()
     QAction *settings = file->addAction(tr("&Settings…"), this, &MainWindow::editSettings);
     // QKeySequence::Preferences has no binding on Linux: Ctrl+, as the README promises.
     settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
-    file->addAction(tr("Database &Check…"), this, &MainWindow::checkDatabase);
+    QAction *check = file->addAction(tr("Database &Check…"), this, &MainWindow::checkDatabase);
+    // The clinic's settings and the database's upkeep are the administrator's.
+    settings->setVisible(allows(Permission::Settings));
+    check->setVisible(allows(Permission::Settings));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     // QKeySequence::Quit depends on the platform theme (none offscreen or on bare X): bind it.
@@ -444,12 +450,15 @@ void MainWindow::createMenus()
         QAction *cancel =
             patients->addAction(tr("Cancel &Visit…"), this, &MainWindow::cancelVisit);
         cancel->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Delete));
+        for (QAction *action : {book, reschedule, cancel})
+            action->setVisible(allows(Permission::Schedule));
     }
 
     QMenu *verify = menuBar()->addMenu(tr("&Verify"));
     QAction *verifySchedule =
         verify->addAction(tr("Verify &Schedule…"), this, &MainWindow::verifySchedule);
     verifySchedule->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
+    verifySchedule->setVisible(allows(Permission::EligibilityRun));
     QAction *refresh = verify->addAction(tr("&Refresh"), this, [this] {
         if (m_tabs->currentWidget() == m_dashboard) {
             static_cast<DashboardWidget *>(m_dashboard)->refresh();
@@ -736,6 +745,22 @@ MedicalHistoryPage *MainWindow::openMedicalHistory(qint64 patientId)
             return page;
         }
     }
+    if (!allows(Permission::MedicalHistory) && !m_env.access->can(Permission::MedicalHistory, patientId)) {
+        QString name = tr("this patient");
+        for (int i = 0; i < m_tabs->count(); ++i) {
+            if (auto *patient = qobject_cast<PatientPage *>(m_tabs->widget(i));
+                patient && patient->patientId() == patientId)
+                name = m_tabs->tabText(i);
+        }
+        EmergencyAccessDialog emergency(m_env.access, patientId, name, this);
+        if (emergency.exec() != QDialog::Accepted)
+            return nullptr;
+        statusBar()->showMessage(
+            tr("Emergency access to %1's records until %2; it is recorded for the administrator.")
+                .arg(name, QLocale().toString(emergency.grant().expiresAt.toLocalTime().time(),
+                                              QLocale::ShortFormat)),
+            15000);
+    }
     auto *page = new MedicalHistoryPage(m_env, patientId, m_tabs);
     connect(page, &MedicalHistoryPage::loaded, this,
             [this, page] { m_tabs->setTabText(m_tabs->indexOf(page), page->title()); });
@@ -743,6 +768,11 @@ MedicalHistoryPage *MainWindow::openMedicalHistory(qint64 patientId)
     const int index = m_tabs->addTab(page, page->title());
     m_tabs->setCurrentIndex(index);
     return page;
+}
+
+bool MainWindow::allows(Permission permission) const
+{
+    return !m_env.access || m_env.access->can(permission);
 }
 
 void MainWindow::openOutsideDocument(qint64 documentId, const QString &title)

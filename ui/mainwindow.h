@@ -50,6 +50,8 @@ public:
     //! Opens (or switches to) the patient's tab.
     PatientPage *openPatient(qint64 patientId);
     //! Opens (or switches to) the patient's outside records tab.
+    //! The patient's medical history tab; for a role that may not read it, Emergency Access is
+    //! asked first (null when it was not granted).
     MedicalHistoryPage *openMedicalHistory(qint64 patientId);
     //! Shows a stored outside document in the viewer (non-modal).
     void openOutsideDocument(qint64 documentId, const QString &title);
@@ -104,6 +106,8 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
 
 private:
+    //! Whether the signed-in person's role may (always, when the window has no AccessControl).
+    bool allows(Permission permission) const;
     void followOtherDesks();
     void openSettings(const QList<PayorMapping> &mappings);
     void announce(const QString &message);

@@ -567,6 +567,7 @@ int main(int argc, char *argv[])
     environment.outsideRecords = context.outsideRecords();
     environment.medicalRecords = context.medicalRecords();
     environment.chart = context.chart();
+    environment.access = context.access();
     environment.providerId = context.providerId();
     environment.providerName = context.providerName();
     environment.timelyFilingDays = context.timelyFilingDays();

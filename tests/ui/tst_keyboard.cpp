@@ -14,6 +14,9 @@
 #include "ui/chartitemeditdialog.h"
 #include "ui/reconciledialog.h"
 #include "ui/signindialog.h"
+#include "ui/emergencyaccessdialog.h"
+#include "ui/passphrasedialog.h"
+#include "services/access/accesscontrol.h"
 #include "ui/appointmentdialog.h"
 #include "ui/cancelvisitdialog.h"
 #include "ui/coverageform.h"
@@ -272,6 +275,11 @@ void TestKeyboard::mnemonicsAreUniquePerScreen()
                                                      QStringLiteral("Clinic")));
     dialogs.push_back(std::make_unique<SignInDialog>(
         nullptr, SignInDialog::Mode::FirstAdministrator, false, QStringLiteral("Clinic")));
+    for (auto mode : {PassphraseDialog::Mode::Unlock, PassphraseDialog::Mode::Choose})
+        dialogs.push_back(std::make_unique<PassphraseDialog>(mode, QString(), 12));
+    AccessControl billerAccess(&env.store());
+    billerAccess.setSession(Session{QStringLiteral("b"), QStringLiteral("B"), Role::Biller});
+    dialogs.push_back(std::make_unique<EmergencyAccessDialog>(&billerAccess, maria.id, maria.fullName()));
     for (const auto &dialog : dialogs) {
         dialog->show();
         const QStringList letters = mnemonicsOf(dialog.get());
