@@ -27,20 +27,20 @@
         <translation>Nadie ha iniciado sesión en este puesto.</translation>
     </message>
     <message>
-        <source>%1 may not open a patient&apos;s medical records. In an emergency, use Emergency Access (break the glass): give the reason, and it is recorded for the administrator.</source>
-        <translation>%1 no puede abrir el historial médico de un paciente. En una emergencia, use el Acceso de emergencia (romper el cristal): indique el motivo, y queda registrado para el administrador.</translation>
-    </message>
-    <message>
-        <source>%1 may not do this; it is for: %2.</source>
-        <translation>%1 no puede hacer esto; corresponde a: %2.</translation>
-    </message>
-    <message>
         <source>Say why you need this patient&apos;s records now (at least 10 characters): the administrator reviews every emergency access.</source>
         <translation>Indique por qué necesita ahora el historial de este paciente (al menos 10 caracteres): el administrador revisa cada acceso de emergencia.</translation>
     </message>
     <message>
         <source>Choose a patient first.</source>
         <translation>Elija primero un paciente.</translation>
+    </message>
+    <message>
+        <source>Your role, %1, may not open a patient&apos;s medical records. In an emergency, use Emergency Access (break the glass): give the reason, and it is recorded for the administrator.</source>
+        <translation>Su función, %1, no puede abrir el historial médico de un paciente. En una emergencia, use el Acceso de emergencia (romper el cristal): indique el motivo, y queda registrado para el administrador.</translation>
+    </message>
+    <message>
+        <source>Your role, %1, may not do this; it is for: %2.</source>
+        <translation>Su función, %1, no puede hacer esto; corresponde a: %2.</translation>
     </message>
 </context>
 <context>
@@ -4862,10 +4862,6 @@
         <translation>Acceso de emergencia</translation>
     </message>
     <message>
-        <source>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;In an emergency you may open the medical records of &lt;b&gt;%2&lt;/b&gt; for %3 minutes. Your name, the time and your reason are recorded, and the administrator reviews every emergency access.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;En una emergencia puede abrir el historial médico de &lt;b&gt;%2&lt;/b&gt; durante %3 minutos. Se registran su nombre, la hora y el motivo, y el administrador revisa cada acceso de emergencia.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>&amp;Why do you need these records now?</source>
         <translation>¿&amp;Por qué necesita ahora este historial?</translation>
     </message>
@@ -4876,6 +4872,10 @@
     <message>
         <source>&amp;Open Records</source>
         <translation>&amp;Abrir historial</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Medical records are for clinical staff; your role is %1.&lt;/p&gt;&lt;p&gt;In an emergency you may open the medical records of &lt;b&gt;%2&lt;/b&gt; for %3 minutes. Your name, the time and your reason are recorded, and the administrator reviews every emergency access.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;El historial médico es para el personal clínico; su función es %1.&lt;/p&gt;&lt;p&gt;En una emergencia puede abrir el historial médico de &lt;b&gt;%2&lt;/b&gt; durante %3 minutos. Se registran su nombre, la hora y el motivo, y el administrador revisa cada acceso de emergencia.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

@@ -20,11 +20,11 @@ EmergencyAccessDialog::EmergencyAccessDialog(AccessControl *access, qint64 patie
     setWindowTitle(tr("Emergency Access"));
     auto *layout = new QVBoxLayout(this);
     auto *intro = new QLabel(
-        tr("<p>%1</p><p>In an emergency you may open the medical records of <b>%2</b> for %3 "
-           "minutes. Your name, the time and your reason are recorded, and the administrator "
-           "reviews every emergency access.</p>")
-            .arg(access->refusal(Permission::MedicalHistory, patientId).toHtmlEscaped(),
-                 patientName.toHtmlEscaped())
+        tr("<p>Medical records are for clinical staff; your role is %1.</p><p>In an emergency "
+           "you may open the medical records of <b>%2</b> for %3 minutes. Your name, the time "
+           "and your reason are recorded, and the administrator reviews every emergency "
+           "access.</p>")
+            .arg(roleTitle(access->session().role).toHtmlEscaped(), patientName.toHtmlEscaped())
             .arg(AccessControl::breakGlassMinutes),
         this);
     intro->setWordWrap(true);
@@ -51,6 +51,7 @@ EmergencyAccessDialog::EmergencyAccessDialog(AccessControl *access, qint64 patie
     connect(buttons, &QDialogButtonBox::rejected, this, &EmergencyAccessDialog::reject);
     layout->addWidget(buttons);
     m_reason->setFocus();
+    setMinimumWidth(480);
 }
 
 void EmergencyAccessDialog::accept()

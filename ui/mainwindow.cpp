@@ -259,6 +259,9 @@ QWidget *MainWindow::createFrontDesk()
     });
     auto *registerButton = new QPushButton(tr("&Register Patient…"), page);
     connect(registerButton, &QPushButton::clicked, this, &MainWindow::registerPatient);
+    // What a role may not use is not offered (the shortcuts behind it are guarded too).
+    registerButton->setVisible(allows(Permission::PatientsEdit));
+    m_registerTyped->setVisible(allows(Permission::PatientsEdit));
     auto *searchLabel = new QLabel(tr("Fi&nd patient:"), page);
     searchLabel->setBuddy(m_search);
     auto *searchRow = new QHBoxLayout;
@@ -312,6 +315,8 @@ QWidget *MainWindow::createFrontDesk()
     connect(verifyButton, &QPushButton::clicked, this, &MainWindow::verifySchedule);
     auto *daySheetButton = new QPushButton(tr("Print &Day Sheet…"), page);
     connect(daySheetButton, &QPushButton::clicked, this, &MainWindow::printDaySheet);
+    verifyButton->setVisible(allows(Permission::EligibilityRun));
+    daySheetButton->setVisible(allows(Permission::Reports));
     auto *dayRow = new QHBoxLayout;
     dayRow->addWidget(dayLabel);
     dayRow->addWidget(m_dayChoice);
@@ -338,7 +343,7 @@ QWidget *MainWindow::createFrontDesk()
     visitRow->addWidget(bookButton);
     visitRow->addWidget(m_scheduleRescheduleButton);
     visitRow->addWidget(m_scheduleCancelButton);
-    if (!m_env.appointments) {
+    if (!m_env.appointments || !allows(Permission::Schedule)) {
         bookButton->hide();
         m_scheduleRescheduleButton->hide();
         m_scheduleCancelButton->hide();
@@ -794,6 +799,8 @@ void MainWindow::registerFromSearch(const QString &text)
 
 void MainWindow::openRegistration(const Patient &draft)
 {
+    if (!allows(Permission::PatientsEdit))
+        return;
     // The service stores the patient and records patient.create in the audit trail.
     RegisterPatientDialog dialog(m_env.patients, draft, this);
     if (dialog.exec() != QDialog::Accepted) {
@@ -806,6 +813,8 @@ void MainWindow::openRegistration(const Patient &draft)
 
 void MainWindow::verifySchedule()
 {
+    if (!allows(Permission::EligibilityRun))
+        return;
     QList<int> rows;
     const QModelIndexList selected = m_schedule->selectionModel()->selectedRows();
     for (const QModelIndex &index : selected)
@@ -947,7 +956,7 @@ int MainWindow::selectedScheduleRow() const
 
 void MainWindow::bookVisit()
 {
-    if (!m_env.appointments)
+    if (!m_env.appointments || !allows(Permission::Schedule))
         return;
     if (PatientPage *page = currentPatientPage()) {
         page->bookVisit();
@@ -979,7 +988,7 @@ void MainWindow::bookVisit()
 
 void MainWindow::rescheduleVisit()
 {
-    if (!m_env.appointments)
+    if (!m_env.appointments || !allows(Permission::Schedule))
         return;
     if (PatientPage *page = currentPatientPage()) {
         page->rescheduleVisit();
@@ -995,7 +1004,7 @@ void MainWindow::rescheduleVisit()
 
 void MainWindow::cancelVisit()
 {
-    if (!m_env.appointments)
+    if (!m_env.appointments || !allows(Permission::Schedule))
         return;
     if (PatientPage *page = currentPatientPage()) {
         page->cancelVisit();

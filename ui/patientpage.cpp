@@ -15,6 +15,7 @@
 #include "services/reports/reportservice.h"
 #include "ui/appointmentdialog.h"
 #include "ui/cancelvisitdialog.h"
+#include "services/access/accesscontrol.h"
 #include "ui/coverageform.h"
 #include "ui/registerpatientdialog.h"
 #include "ui/reportactions.h"
@@ -106,6 +107,7 @@ PatientPage::PatientPage(const DeskEnvironment &environment, qint64 patientId, Q
     coverageLayout->addWidget(m_coverageView, 1);
     coverageLayout->addWidget(m_verifyAllButton, 0, Qt::AlignRight);
     auto *formBox = new QGroupBox(tr("Verify Insurance"), this);
+    formBox->setObjectName(QStringLiteral("verifyInsuranceBox"));
     auto *formLayout = new QVBoxLayout(formBox);
     formLayout->addWidget(m_form);
     auto *left = new QWidget(this);
@@ -365,6 +367,27 @@ PatientPage::PatientPage(const DeskEnvironment &environment, qint64 patientId, Q
                          Q_EMIT loaded();
                      });
     updateButtons();
+    showWhatTheRoleMayUse();
+}
+
+void PatientPage::showWhatTheRoleMayUse()
+{
+    const auto allows = [this](Permission permission) {
+        return !m_env.access || m_env.access->can(permission);
+    };
+    // A biller reads the coverages and past answers; asking the payor again, editing the
+    // patient and booking visits are other roles' work.
+    const bool verify = allows(Permission::EligibilityRun);
+    findChild<QPushButton *>(QStringLiteral("editPatientButton"))
+        ->setVisible(allows(Permission::PatientsEdit));
+    findChild<QGroupBox *>(QStringLiteral("verifyInsuranceBox"))
+        ->setVisible(verify || allows(Permission::PatientsEdit));
+    for (QPushButton *button : {m_verifyAllButton, m_againButton, m_retryButton})
+        button->setVisible(verify);
+    if (!allows(Permission::Schedule)) {
+        for (QPushButton *button : {m_bookButton, m_rescheduleButton, m_cancelVisitButton})
+            button->hide();
+    }
 }
 
 QString PatientPage::errorString() const

@@ -90,6 +90,8 @@ private:
     void onVerificationFinished(const Verification &verification);
     void showLatest();
     void updateButtons();
+    //! Hides what the signed-in person's role may not use (nothing without AccessControl).
+    void showWhatTheRoleMayUse();
     qint64 selectedCoverageId() const;
     // From the status panel: coordination of benefits and what the payer has on file.
     void addCoverageFromAnswer(const RelatedEntity &otherPayer);

@@ -36,9 +36,9 @@ QString AccessControl::refusal(Permission permission, qint64 patientId) const
         const QDateTime until = m_grants.value(patientId);
         if (until.isValid() && until > QDateTime::currentDateTimeUtc())
             return {};
-        return tr("%1 may not open a patient's medical records. In an emergency, use Emergency "
-                  "Access (break the glass): give the reason, and it is recorded for the "
-                  "administrator.")
+        return tr("Your role, %1, may not open a patient's medical records. In an emergency, use "
+                  "Emergency Access (break the glass): give the reason, and it is recorded for "
+                  "the administrator.")
             .arg(roleTitle(m_session.role));
     }
     QStringList allowed;
@@ -46,7 +46,7 @@ QString AccessControl::refusal(Permission permission, qint64 patientId) const
         if (Access::allows(role, permission))
             allowed.append(roleTitle(role));
     }
-    return tr("%1 may not do this; it is for: %2.")
+    return tr("Your role, %1, may not do this; it is for: %2.")
         .arg(roleTitle(m_session.role), allowed.join(QLatin1String(", ")));
 }
 

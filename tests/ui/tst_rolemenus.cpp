@@ -13,6 +13,7 @@
 #include "ui/emergencyaccessdialog.h"
 #include "ui/mainwindow.h"
 #include "ui/medicalhistorypage.h"
+#include "ui/patientpage.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -146,6 +147,29 @@ void TestRoleMenus::menusFollowTheRole()
     QCOMPARE(offers(window, QStringLiteral("&Book Visit…")), Access::allows(role, Permission::Schedule));
     QCOMPARE(offers(window, QStringLiteral("&Register Patient…")),
              Access::allows(role, Permission::PatientsEdit));
+    // The front desk page's buttons say the same.
+    const auto button = [&window](const QString &text) {
+        for (QAbstractButton *b : window.findChildren<QAbstractButton *>()) {
+            if (b->text() == text)
+                return b->isVisibleTo(&window);
+        }
+        return false;
+    };
+    QCOMPARE(button(QStringLiteral("&Register Patient…")), Access::allows(role, Permission::PatientsEdit));
+    QCOMPARE(button(QStringLiteral("Verify &Schedule…")), Access::allows(role, Permission::EligibilityRun));
+    QCOMPARE(button(QStringLiteral("Print &Day Sheet…")), Access::allows(role, Permission::Reports));
+    QCOMPARE(button(QStringLiteral("Book Visit…")), Access::allows(role, Permission::Schedule));
+    // A patient's page: the same rules.
+    PatientPage *patient = window.openPatient(m_env->patientId(QStringLiteral("Maria")));
+    QVERIFY(patient);
+    const auto onPage = [patient](const char *name) {
+        auto *widget = patient->findChild<QWidget *>(QLatin1String(name));
+        return widget && widget->isVisibleTo(patient);
+    };
+    QCOMPARE(onPage("editPatientButton"), Access::allows(role, Permission::PatientsEdit));
+    QCOMPARE(onPage("verifyAllButton"), Access::allows(role, Permission::EligibilityRun));
+    QCOMPARE(onPage("bookVisitButton"), Access::allows(role, Permission::Schedule));
+    QVERIFY(onPage("coverageView"));
     // Everyone can find a patient, and reach outside records (through Emergency Access if need be).
     QVERIFY(offers(window, QStringLiteral("&Find Patient")));
     QVERIFY(offers(window, QStringLiteral("&Outside Records…")));
