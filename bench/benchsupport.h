@@ -2,6 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "services/access/databasekey.h"
+
+#include <QDir>
+#include <QFileInfo>
+
 // What every benchmark program needs: waiting for a service's future on the main thread (its
 // event loop keeps running, as in the app), percentiles of timings, figures as text, and the
 // input files read into memory.
@@ -59,6 +64,14 @@ inline QList<QByteArray> loadFiles(const QStringList &paths, qint64 *total)
         *total += files.last().size();
     }
     return files;
+}
+
+//! The key a desk keeps beside its database (`clinicdesk generate` and training write it as
+//! database.key in the same folder); empty when there is none (a plaintext database).
+inline QByteArray deskKeyBeside(const QString &databasePath)
+{
+    const QString keyFile = QFileInfo(databasePath).dir().filePath(QStringLiteral("database.key"));
+    return QFileInfo::exists(keyFile) ? DatabaseKey::readKeyFile(keyFile).keyHex : QByteArray();
 }
 
 } // namespace BenchSupport

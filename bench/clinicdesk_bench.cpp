@@ -123,6 +123,129 @@ int benchParse(int subscribers)
     return 0;
 }
 
+QStringList keystrokes();
+
+//! The same work on the same data, plaintext then encrypted (SQLite3 Multiple Ciphers,
+//! ChaCha20-Poly1305, our driver): writing a clinic's patients and verifications, search as
+//! the front desk types, the dashboard's figures, and a batch of verifications against the
+//! sandbox. Each figure is the median of its runs; the ratio is encrypted / plaintext.
+int benchEncryption(int patients)
+{
+    struct Figures
+    {
+        double generateMs = 0;
+        double searchMs = 0;    // all keystrokes, median of 3 rounds
+        double dashboardMs = 0; // statistics + recent activity for 30 days, median of 5
+        double batchMs = 0;     // 200 coverages verified against the sandbox
+        qint64 bytes = 0;
+    };
+    SandboxHost sandbox;
+    QString error;
+    if (!sandbox.start(&error)) {
+        out << "encryption: " << error << Qt::endl;
+        return 1;
+    }
+    QNetworkAccessManager network;
+    const auto measure = [&](const QByteArray &key, Figures *figures) -> QString {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("bench.sqlite"));
+        {
+            Store store(Store::Options{path, 2, QStringLiteral("bench"), key});
+            const auto opened = await(store.open());
+            if (!opened.ok)
+                return opened.error;
+            DataGenerator::Options generate;
+            generate.patients = patients;
+            generate.verifications = patients;
+            generate.days = 30;
+            generate.appointmentsPerDay = 200;
+            QElapsedTimer clock;
+            clock.start();
+            const QString seeded = await(store.write([generate](const QString &connection) {
+                return DataGenerator::generate(connection, generate);
+            }));
+            if (!seeded.isEmpty())
+                return seeded;
+            figures->generateMs = clock.nsecsElapsed() / 1e6;
+
+            PatientService service(&store, QStringLiteral("bench"));
+            QList<double> rounds;
+            for (int round = 0; round < 3; ++round) {
+                clock.restart();
+                for (const QString &text : keystrokes()) {
+                    const auto found = await(service.search(text, 50));
+                    if (!found)
+                        return found.error();
+                }
+                rounds.append(clock.nsecsElapsed() / 1e6);
+            }
+            figures->searchMs = BenchSupport::median(rounds);
+
+            EligibilitySettings settings;
+            settings.clearinghouseUrl = sandbox.clearinghouseUrl();
+            settings.user = QStringLiteral("bench");
+            EligibilityService eligibility(&store, &network, settings);
+            QList<double> dashboard;
+            for (int run = 0; run < 5; ++run) {
+                clock.restart();
+                const auto stats = await(eligibility.statistics(StatsPeriod::Last30Days));
+                const auto activity = await(eligibility.recentActivity(StatsPeriod::Last30Days, 200));
+                if (!stats || !activity)
+                    return stats ? activity.error() : stats.error();
+                dashboard.append(clock.nsecsElapsed() / 1e6);
+            }
+            figures->dashboardMs = BenchSupport::median(dashboard);
+
+            QList<qint64> coverageIds =
+                await(eligibility.coveragesForDay(QDate::currentDate())).value();
+            coverageIds = coverageIds.mid(0, 200);
+            clock.restart();
+            BatchVerification *batch = eligibility.verifyCoverages(coverageIds);
+            batch->setAutoDelete(false);
+            QEventLoop loop;
+            QObject::connect(batch, &Job::finished, &loop, &QEventLoop::quit);
+            batch->start();
+            loop.exec();
+            figures->batchMs = clock.nsecsElapsed() / 1e6;
+            delete batch;
+        }
+        figures->bytes = QFileInfo(path).size();
+        return {};
+    };
+    Figures plain;
+    Figures encrypted;
+    for (const auto &[key, figures] : {std::pair{QByteArray(), &plain},
+                                       std::pair{DatabaseKey::generate(), &encrypted}}) {
+        const QString failed = measure(key, figures);
+        if (!failed.isEmpty()) {
+            out << "encryption: " << failed << Qt::endl;
+            return 1;
+        }
+    }
+    sandbox.stop();
+    const auto line = [](const char *what, double a, double b) {
+        out << QStringLiteral("   %1: plaintext %2 ms, encrypted %3 ms, ratio %4")
+                   .arg(QLatin1String(what))
+                   .arg(a, 0, 'f', 1)
+                   .arg(b, 0, 'f', 1)
+                   .arg(b / a, 0, 'f', 3)
+            << Qt::endl;
+    };
+    out << QStringLiteral("encrypted store against plaintext, %1 patients and %1 verifications "
+                          "(target: at most 15 % slower, ratio <= 1.15):")
+               .arg(patients)
+        << Qt::endl;
+    line("writing the clinic (generate)", plain.generateMs, encrypted.generateMs);
+    line("search as you type (all keystrokes)", plain.searchMs, encrypted.searchMs);
+    line("dashboard, 30 days", plain.dashboardMs, encrypted.dashboardMs);
+    line("batch verification of 200 coverages", plain.batchMs, encrypted.batchMs);
+    out << QStringLiteral("   file: plaintext %1 MB, encrypted %2 MB")
+               .arg(plain.bytes / 1e6, 0, 'f', 1)
+               .arg(encrypted.bytes / 1e6, 0, 'f', 1)
+        << Qt::endl;
+    return 0;
+}
+
 int benchBatch(int patients)
 {
     QTemporaryDir dir;
@@ -199,7 +322,7 @@ QStringList keystrokes()
 
 int benchSearch(const QString &path, int rounds)
 {
-    Store store(Store::Options{path, 2, QStringLiteral("bench")});
+    Store store(Store::Options{path, 2, QStringLiteral("bench"), BenchSupport::deskKeyBeside(path)});
     const auto opened = await(store.open());
     if (!opened.ok) {
         out << "search: " << opened.error << Qt::endl;
@@ -260,7 +383,7 @@ int benchSearch(const QString &path, int rounds)
 
 int benchDashboard(const QString &path)
 {
-    Store store(Store::Options{path, 2, QStringLiteral("bench")});
+    Store store(Store::Options{path, 2, QStringLiteral("bench"), BenchSupport::deskKeyBeside(path)});
     const auto opened = await(store.open());
     if (!opened.ok) {
         out << "dashboard: " << opened.error << Qt::endl;
@@ -318,8 +441,10 @@ int main(int argc, char *argv[])
         return benchSearch(args.at(1), args.value(2, QStringLiteral("3")).toInt());
     if (command == QLatin1String("dashboard") && args.size() >= 2)
         return benchDashboard(args.at(1));
+    if (command == QLatin1String("encryption"))
+        return benchEncryption(args.value(1, QStringLiteral("100000")).toInt());
     QTextStream(stderr) << "usage: clinicdesk_bench parse [N] | batch [N] | search DB [rounds] | "
-                           "dashboard DB"
+                           "dashboard DB | encryption [N]"
                         << Qt::endl;
     return 2;
 }

@@ -7,7 +7,8 @@
 # for HUB_BENCH_BLAST_SECONDS (10), HUB_BENCH_CLIENTS desks in the reconnect storm (50).
 # The claims dashboard: BENCH_CLAIMS generated claims (1,000,000); the claims outbox:
 # BENCH_OUTBOX_CLAIMS claims (10,000); the kill soak BENCH_SOAK_CLAIMS claims (1,000) with
-# BENCH_SOAK_KILLS kills (40). Medical history (scripts/bench-clinical.sh): BENCH_CCDA_MB (10),
+# BENCH_SOAK_KILLS kills (40). The encrypted store against a plaintext one:
+# BENCH_ENCRYPTION_PATIENTS (100,000). Medical history (scripts/bench-clinical.sh): BENCH_CCDA_MB (10),
 # BENCH_FHIR_MB (20), BENCH_REGISTRY patients (100,000), BENCH_DUP_SAMPLE originals looked up
 # (1,000), BENCH_CLINICAL_RUNS (5), BENCH_READER_ROUNDS (10); BENCH_ONLY=clinical runs only
 # that section.
@@ -49,6 +50,11 @@ fi
 echo "-- eligibility --"
 /usr/bin/time -v -o "$work/batch.time" "$bench" batch 500
 echo "   peak memory: $(peak "$work/batch.time") MB"
+
+echo "-- encrypted store --"
+# The same clinic written, searched, summed up and verified on a plaintext and an encrypted
+# file (BENCH_ENCRYPTION_PATIENTS patients and as many verifications, 100,000).
+"$bench" encryption "${BENCH_ENCRYPTION_PATIENTS:-100000}"
 
 echo "-- a large clinic: $patients patients, $verifications verifications over $days days --"
 key="$(cat "$root"/resources/migrations/*.sql "$root"/services/sandbox/datagenerator.cpp \

@@ -310,8 +310,12 @@ QString Database::openReader(const QString &path, const QString &connectionName,
                       : QCoreApplication::translate("Store", "Cannot open the database %1: %2.")
                             .arg(QDir::toNativeSeparators(path), db.lastError().text());
         } else {
+            // A reader keeps 32 MiB of pages: an encrypted page is decrypted when it enters
+            // SQLite's cache, so a cache that holds the indexes a search walks (instead of the
+            // default 2 MiB) keeps search as fast as on a plaintext file.
             for (const QString &pragma : {QStringLiteral("PRAGMA busy_timeout = 5000"),
-                                          QStringLiteral("PRAGMA query_only = 1")}) {
+                                          QStringLiteral("PRAGMA query_only = 1"),
+                                          QStringLiteral("PRAGMA cache_size = -32768")}) {
                 QSqlQuery query(db);
                 if (!query.exec(pragma) && error.isEmpty())
                     error = damagedMessage(path, query.lastError().text());
