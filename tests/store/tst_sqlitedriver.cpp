@@ -529,6 +529,18 @@ void TestSqliteDriver::multipleStatementsAreRefused()
     // A trailing semicolon is one statement.
     QVERIFY(query.exec(QStringLiteral("INSERT INTO t VALUES (3);  ")));
     QCOMPARE(c.value(QStringLiteral("SELECT count(*) FROM t")).toInt(), 1);
+    // Found by the sql_driver fuzz target: SQLite stops at a NUL and runs nothing for a
+    // statement of comments, which failed without saying why. Both are errors with words now.
+    const QString withNul = QStringLiteral("INSERT INTO t VALUES (4)") + QChar(0)
+                          + QStringLiteral("; DELETE FROM t");
+    for (const QString &statement : {withNul, QStringLiteral("  -- nothing here\n"),
+                                     QString(QChar(0)) + QStringLiteral("SELECT 1")}) {
+        QVERIFY(!query.exec(statement));
+        QVERIFY2(query.lastError().isValid() && !query.lastError().databaseText().isEmpty(),
+                 qPrintable(statement));
+        QCOMPARE(query.lastError().nativeErrorCode(), QStringLiteral("21"));
+    }
+    QCOMPARE(c.value(QStringLiteral("SELECT count(*) FROM t")).toInt(), 1);
 }
 
 void TestSqliteDriver::lockedDatabaseIsBusyAfterTimeout()

@@ -151,6 +151,13 @@ bool SqliteResult::prepare(const QString &query)
     setSelect(false);
     setAt(QSql::BeforeFirstRow);
 
+    // SQLite stops reading at a NUL: what follows it would be dropped without a word.
+    if (query.contains(QChar(0))) {
+        setLastError(QSqlError(tr("Unable to execute statement"),
+                               tr("The statement contains a NUL character."),
+                               QSqlError::StatementError, QString::number(SQLITE_MISUSE)));
+        return false;
+    }
     const void *tail = nullptr;
     const int rc = sqlite3_prepare16_v2(d->connection(), query.constData(),
                                         int((query.size() + 1) * sizeof(QChar)), &m_stmt, &tail);
@@ -158,6 +165,12 @@ bool SqliteResult::prepare(const QString &query)
         setLastError(makeError(d->connection(), tr("Unable to execute statement"),
                                QSqlError::StatementError));
         finalizeStatement();
+        return false;
+    }
+    if (!m_stmt) {
+        // Only spaces or comments: nothing to run, which the caller surely did not mean.
+        setLastError(QSqlError(tr("Unable to execute statement"), tr("The statement is empty."),
+                               QSqlError::StatementError, QString::number(SQLITE_MISUSE)));
         return false;
     }
     d->statementPrepared(this);
@@ -279,8 +292,12 @@ bool SqliteResult::bindValues()
 bool SqliteResult::exec()
 {
     const SqliteDriver *d = sqliteDriver();
-    if (!d || !m_stmt)
+    if (!d || !m_stmt) {
+        setLastError(QSqlError(tr("Unable to execute statement"),
+                               tr("No statement was prepared."), QSqlError::StatementError,
+                               QString::number(SQLITE_MISUSE)));
         return false;
+    }
     setLastError(QSqlError());
     setActive(false);
     setAt(QSql::BeforeFirstRow);
