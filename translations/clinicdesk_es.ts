@@ -1127,6 +1127,49 @@
     </message>
 </context>
 <context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <source>Change Database Passphrase</source>
+        <translation>Cambiar la frase de contraseña de la base de datos</translation>
+    </message>
+    <message>
+        <source>The database passphrase unlocks this desk&apos;s encrypted database at every start. After the change only the new one does; tell everyone who starts ClinicDesk here.</source>
+        <translation>La frase de contraseña desbloquea la base de datos cifrada de este puesto en cada inicio. Después del cambio solo sirve la nueva; avise a todos los que inician ClinicDesk aquí.</translation>
+    </message>
+    <message>
+        <source>&amp;Current passphrase:</source>
+        <translation>Frase &amp;actual:</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase:</source>
+        <translation>&amp;Nueva frase de contraseña:</translation>
+    </message>
+    <message>
+        <source>New passphrase a&amp;gain:</source>
+        <translation>Nueva frase otra &amp;vez:</translation>
+    </message>
+    <message>
+        <source>C&amp;hange</source>
+        <translation>Ca&amp;mbiar</translation>
+    </message>
+    <message>
+        <source>Enter the current passphrase.</source>
+        <translation>Escriba la frase de contraseña actual.</translation>
+    </message>
+    <message>
+        <source>The new passphrase must have at least %1 characters.</source>
+        <translation>La nueva frase de contraseña debe tener al menos %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>The two new passphrases differ. Type the same one twice.</source>
+        <translation>Las dos frases nuevas no coinciden. Escriba la misma dos veces.</translation>
+    </message>
+    <message>
+        <source>The new passphrase is the current one.</source>
+        <translation>La nueva frase de contraseña es la actual.</translation>
+    </message>
+</context>
+<context>
     <name>Chart</name>
     <message>
         <source>Allergies</source>
@@ -4342,6 +4385,18 @@
         <source>The database passphrase was not given, so the database stays closed.</source>
         <translation>No se indicó la frase de contraseña de la base de datos, así que la base de datos sigue cerrada.</translation>
     </message>
+    <message>
+        <source>The training database has no passphrase: its key is kept in a file.</source>
+        <translation>La base de datos de formación no tiene frase de contraseña: su clave se guarda en un archivo.</translation>
+    </message>
+    <message>
+        <source>The key file %1 does not belong to the open database; nothing was changed.</source>
+        <translation>El archivo de clave %1 no corresponde a la base de datos abierta; no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>The database passphrase must have at least %1 characters.</source>
+        <translation>La frase de contraseña de la base de datos debe tener al menos %1 caracteres.</translation>
+    </message>
 </context>
 <context>
     <name>DeskSettings</name>
@@ -5962,6 +6017,14 @@
     <message>
         <source>Emergency access to %1&apos;s records until %2; it is recorded for the administrator.</source>
         <translation>Acceso de emergencia al historial de %1 hasta las %2; queda registrado para el administrador.</translation>
+    </message>
+    <message>
+        <source>Change Database Pass&amp;phrase…</source>
+        <translation>Cambiar la &amp;frase de contraseña de la base de datos…</translation>
+    </message>
+    <message>
+        <source>The database passphrase was changed.</source>
+        <translation>Se cambió la frase de contraseña de la base de datos.</translation>
     </message>
 </context>
 <context>
@@ -8284,6 +8347,18 @@
     <message>
         <source>Unable to fetch row</source>
         <translation>No se pudo leer la fila</translation>
+    </message>
+    <message>
+        <source>The statement contains a NUL character.</source>
+        <translation>La instrucción contiene un carácter NUL.</translation>
+    </message>
+    <message>
+        <source>The statement is empty.</source>
+        <translation>La instrucción está vacía.</translation>
+    </message>
+    <message>
+        <source>No statement was prepared.</source>
+        <translation>No se preparó ninguna instrucción.</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,8 @@
 #include "services/domain/clinic.h"
 
 #include <QString>
+
+#include <functional>
 #include <QUrl>
 
 class AppointmentService;
@@ -52,6 +54,8 @@ struct DeskEnvironment
     //! What the signed-in person may do: menus a role may not use are hidden, and medical
     //! records outside the role go through Emergency Access. Null: everything shown (tests).
     AccessControl *access = nullptr;
+    //! A clinic's desk: File › Change Database Passphrase… (current, next) → error or nothing.
+    std::function<QString(const QString &, const QString &)> changeDatabasePassphrase;
     QString providerId;   // who claims are sent for at the payor
     QString providerName;
     int timelyFilingDays = 365;

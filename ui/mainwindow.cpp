@@ -12,6 +12,7 @@
 #include "services/eligibility/benefitsummary.h"
 #include "services/eligibility/eligibilityservice.h"
 #include "services/access/accesscontrol.h"
+#include "services/access/databasekey.h"
 #include "services/live/livefeed.h"
 #include "services/patients/appointmentservice.h"
 #include "services/patients/patientservice.h"
@@ -26,6 +27,7 @@
 #include "ui/cancelvisitdialog.h"
 #include "ui/dashboardwidget.h"
 #include "ui/documentviewerdialog.h"
+#include "ui/changepassphrasedialog.h"
 #include "ui/emergencyaccessdialog.h"
 #include "ui/eventlogdialog.h"
 #include "ui/livestatuslabel.h"
@@ -416,9 +418,16 @@ void MainWindow::createMenus()
     // QKeySequence::Preferences has no binding on Linux: Ctrl+, as the README promises.
     settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     QAction *check = file->addAction(tr("Database &Check…"), this, &MainWindow::checkDatabase);
+    QAction *passphrase = file->addAction(tr("Change Database Pass&phrase…"), this, [this] {
+        ChangePassphraseDialog dialog(m_env.changeDatabasePassphrase,
+                                      DatabaseKey::minimumPassphraseLength, this);
+        if (dialog.exec() == QDialog::Accepted)
+            statusBar()->showMessage(tr("The database passphrase was changed."), 10000);
+    });
     // The clinic's settings and the database's upkeep are the administrator's.
     settings->setVisible(allows(Permission::Settings));
     check->setVisible(allows(Permission::Settings));
+    passphrase->setVisible(allows(Permission::Settings) && bool(m_env.changeDatabasePassphrase));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     // QKeySequence::Quit depends on the platform theme (none offscreen or on bare X): bind it.

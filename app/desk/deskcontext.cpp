@@ -27,6 +27,7 @@
 #include "services/sandbox/sampleevents.h"
 #include "services/sandbox/sandboxhost.h"
 #include "services/store/database.h"
+#include "services/store/auditlog.h"
 #include "services/store/databaseencryption.h"
 #include "services/store/databasemaintenance.h"
 #include "services/store/store.h"
@@ -370,6 +371,31 @@ DatabaseKey::Result DeskContext::databaseKey(const Location &location, bool crea
         problem = key.error;
     }
     return key;
+}
+
+QString DeskContext::changeDatabasePassphrase(const QString &current, const QString &next) const
+{
+    if (m_training)
+        return tr("The training database has no passphrase: its key is kept in a file.");
+    const QString path = keyFilePath(Location{m_training, m_dataDir, m_databasePath});
+    const DatabaseKey::Result key = DatabaseKey::unwrap(path, current);
+    if (!key.ok())
+        return key.error;
+    if (key.keyHex != m_databaseKey)
+        return tr("The key file %1 does not belong to the open database; nothing was changed.")
+            .arg(QDir::toNativeSeparators(path));
+    if (next.size() < DatabaseKey::minimumPassphraseLength)
+        return tr("The database passphrase must have at least %1 characters.")
+            .arg(DatabaseKey::minimumPassphraseLength);
+    const QString failed = DatabaseKey::wrap(path, key.keyHex, next);
+    if (!failed.isEmpty())
+        return failed;
+    const QString user = m_session.userName;
+    m_store->write([user](const QString &connection) {
+        AuditLog(connection).record(user, QStringLiteral("database.passphrase_change"),
+                                    QStringLiteral("database"), 0);
+    }).waitForFinished();
+    return {};
 }
 
 bool DeskContext::openStore(QString *error)

@@ -134,6 +134,10 @@ public:
                                            const PassphrasePrompt &prompt = {});
     //! Where the key of a desk's database is kept (training: the key itself; a clinic: wrapped).
     static QString keyFilePath(const Location &location);
+    //! A clinic's desk: wraps the database key with `next` instead of `current` (the key that
+    //! encrypts the pages stays: the open database is not rewritten). Audited. Returns an
+    //! error, or nothing. Any thread.
+    QString changeDatabasePassphrase(const QString &current, const QString &next) const;
 
     bool isTraining() const { return m_training; }
     QString databasePath() const { return m_databasePath; }

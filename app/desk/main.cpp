@@ -568,6 +568,12 @@ int main(int argc, char *argv[])
     environment.medicalRecords = context.medicalRecords();
     environment.chart = context.chart();
     environment.access = context.access();
+    if (!context.isTraining()) {
+        environment.changeDatabasePassphrase = [&context](const QString &current,
+                                                          const QString &next) {
+            return context.changeDatabasePassphrase(current, next);
+        };
+    }
     environment.providerId = context.providerId();
     environment.providerName = context.providerName();
     environment.timelyFilingDays = context.timelyFilingDays();

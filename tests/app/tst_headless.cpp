@@ -12,6 +12,7 @@
 #include "services/store/verificationrepository.h"
 #include "services/x12/eligibilityresponse.h"
 
+#include <QCryptographicHash>
 #include <QDate>
 #include <QDir>
 #include <QFile>
@@ -51,6 +52,7 @@ private Q_SLOTS:
     void dataFilesAreOwnerOnly();
     void auditVerifyNamesTheBrokenRow();
     void plaintextDatabaseIsEncryptedOnStart();
+    void clinicDatabaseNeedsThePassphrase();
     void windowStartsAndShowsItsData();
 };
 
@@ -423,6 +425,55 @@ void TestHeadless::plaintextDatabaseIsEncryptedOnStart()
     QVERIFY2(window.err.contains(QStringLiteral("database.key")), qPrintable(window.err));
     // No new key was made in its place: putting the file back is all it takes.
     QVERIFY(!QFileInfo::exists(QDir(dir).filePath(QStringLiteral("database.key"))));
+}
+
+void TestHeadless::clinicDatabaseNeedsThePassphrase()
+{
+    // A clinic's desk (a clearinghouse configured): its key is wrapped by the clinic's
+    // passphrase, which headless commands read from CLINICDESK_DB_PASSPHRASE.
+    QTemporaryDir home;
+    const QString dir = home.filePath(QStringLiteral("clinic"));
+    const auto run = [&](const QString &passphrase) {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+        env.insert(QStringLiteral("HOME"), home.path());
+        env.remove(QStringLiteral("CLINICDESK_DB_PASSPHRASE"));
+        if (!passphrase.isEmpty())
+            env.insert(QStringLiteral("CLINICDESK_DB_PASSPHRASE"), passphrase);
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(CLINICDESK_BINARY),
+                      {QStringLiteral("verify"), QStringLiteral("--patient"),
+                       QStringLiteral("Nobody"), QStringLiteral("--data-dir"), dir,
+                       QStringLiteral("--clearinghouse-url"), QStringLiteral("http://127.0.0.1:9/x12")});
+        process.waitForFinished(60000);
+        return std::pair{process.exitCode(), QString::fromUtf8(process.readAllStandardError())};
+    };
+    const QString database = QDir(dir).filePath(QStringLiteral("clinicdesk.sqlite"));
+    const QString keyFile = QDir(dir).filePath(QStringLiteral("database-key.json"));
+
+    const auto [noneCode, noneErr] = run({});
+    QCOMPARE(noneCode, 1);
+    QVERIFY2(noneErr.contains(QStringLiteral("CLINICDESK_DB_PASSPHRASE")), qPrintable(noneErr));
+    QVERIFY(!QFileInfo::exists(keyFile));
+
+    const QString passphrase = QStringLiteral("tuesday lilac harbor 42");
+    const auto [firstCode, firstErr] = run(passphrase);
+    QVERIFY2(firstErr.contains(QStringLiteral("Nobody")), qPrintable(firstErr)); // it searched
+    QVERIFY(QFileInfo::exists(keyFile));
+    QCOMPARE(DatabaseEncryption::stateOf(database), DatabaseEncryption::FileState::Encrypted);
+
+    QFile file(database);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray before = QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+    file.close();
+    const auto [wrongCode, wrongErr] = run(QStringLiteral("tuesday lilac harbor 43"));
+    QCOMPARE(wrongCode, 1);
+    QVERIFY2(wrongErr.contains(QStringLiteral("passphrase is wrong")), qPrintable(wrongErr));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256), before);
+    QVERIFY2(run(passphrase).second.contains(QStringLiteral("Nobody")), "the right one still opens it");
 }
 
 void TestHeadless::windowStartsAndShowsItsData()

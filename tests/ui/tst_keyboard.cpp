@@ -16,6 +16,7 @@
 #include "ui/signindialog.h"
 #include "ui/emergencyaccessdialog.h"
 #include "ui/passphrasedialog.h"
+#include "ui/changepassphrasedialog.h"
 #include "services/access/accesscontrol.h"
 #include "ui/appointmentdialog.h"
 #include "ui/cancelvisitdialog.h"
@@ -275,6 +276,7 @@ void TestKeyboard::mnemonicsAreUniquePerScreen()
                                                      QStringLiteral("Clinic")));
     dialogs.push_back(std::make_unique<SignInDialog>(
         nullptr, SignInDialog::Mode::FirstAdministrator, false, QStringLiteral("Clinic")));
+    dialogs.push_back(std::make_unique<ChangePassphraseDialog>(ChangePassphraseDialog::Change{}, 12));
     for (auto mode : {PassphraseDialog::Mode::Unlock, PassphraseDialog::Mode::Choose})
         dialogs.push_back(std::make_unique<PassphraseDialog>(mode, QString(), 12));
     AccessControl billerAccess(&env.store());
