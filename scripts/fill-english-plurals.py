@@ -30,6 +30,8 @@ SINGULAR = {
         "%1 · printed %2 · from %n document of the health information network; not compared with the clinic's own chart.",
     "%n entries could not be read; they are shown in the documents.":
         "%n entry could not be read; it is shown in the document.",
+    "%n rows, newest first.":
+        "%n row, newest first.",
     "%n rows before it hold.":
         "%n row before it holds.",
     "The audit trail of %1 holds: %n rows, from %2 to %3 (UTC).":

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AuditLogDialog</name>
+    <message numerus="yes">
+        <source>%n rows, newest first.</source>
+        <translation>
+            <numerusform>%n row, newest first.</numerusform>
+            <numerusform>%n rows, newest first.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BatchVerifyDialog</name>
     <message numerus="yes">
         <source>%n coverage</source>

@@ -452,6 +452,132 @@
     </message>
 </context>
 <context>
+    <name>AuditLogDialog</name>
+    <message>
+        <source>Audit Log</source>
+        <translation>Registro de auditoría</translation>
+    </message>
+    <message>
+        <source>Any user</source>
+        <translation>Cualquier usuario</translation>
+    </message>
+    <message>
+        <source>Any action</source>
+        <translation>Cualquier acción</translation>
+    </message>
+    <message>
+        <source>Any patient (or a patient&apos;s number)</source>
+        <translation>Cualquier paciente (o el número de un paciente)</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>&amp;Acción:</translation>
+    </message>
+    <message>
+        <source>&amp;Patient:</source>
+        <translation>&amp;Paciente:</translation>
+    </message>
+    <message>
+        <source>&amp;Dates:</source>
+        <translation>&amp;Fechas:</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Sobre</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Número</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Buscar</translation>
+    </message>
+    <message>
+        <source>Save Accounting as PD&amp;F…</source>
+        <translation>Guardar informe de accesos en P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Who viewed, printed or exported the patient&apos;s record, and when</source>
+        <translation>Quién vio, imprimió o exportó el expediente del paciente, y cuándo</translation>
+    </message>
+    <message>
+        <source>Save Accounting of Access</source>
+        <translation>Guardar informe de accesos</translation>
+    </message>
+    <message>
+        <source>accounting-of-access-%1.pdf</source>
+        <translation>informe-de-accesos-%1.pdf</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>Se guardó %1.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Buscando…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows, newest first.</source>
+        <translation>
+            <numerusform>%n fila, la más reciente primero.</numerusform>
+            <numerusform>%n filas, las más recientes primero.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enter the patient&apos;s number first.</source>
+        <translation>Escriba primero el número del paciente.</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Accounting of access&lt;/h2&gt;&lt;p&gt;Patient number %1, from %2 to %3. Every access to the patient&apos;s record that ClinicDesk recorded, newest first.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Informe de accesos&lt;/h2&gt;&lt;p&gt;Paciente número %1, del %2 al %3. Cada acceso al expediente del paciente que ClinicDesk registró, los más recientes primero.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>No access was recorded in these dates.</source>
+        <translation>No se registró ningún acceso en estas fechas.</translation>
+    </message>
+    <message>
+        <source>Accounting of access</source>
+        <translation>Informe de accesos</translation>
+    </message>
+    <message>
+        <source>The PDF %1 could not be written.</source>
+        <translation>No se pudo escribir el PDF %1.</translation>
+    </message>
+</context>
+<context>
     <name>BatchVerifyDialog</name>
     <message>
         <source>Finding the coverages to verify…</source>
@@ -6025,6 +6151,10 @@
     <message>
         <source>The database passphrase was changed.</source>
         <translation>Se cambió la frase de contraseña de la base de datos.</translation>
+    </message>
+    <message>
+        <source>&amp;Audit Log…</source>
+        <translation>Registro de &amp;auditoría…</translation>
     </message>
 </context>
 <context>

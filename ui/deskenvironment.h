@@ -16,6 +16,7 @@ class ClaimFileService;
 class ClaimPreparer;
 class ClaimService;
 class AccessControl;
+class AuditTrailService;
 class ChartService;
 class ClaimSubmitter;
 class ClaimSync;
@@ -54,6 +55,7 @@ struct DeskEnvironment
     //! What the signed-in person may do: menus a role may not use are hidden, and medical
     //! records outside the role go through Emergency Access. Null: everything shown (tests).
     AccessControl *access = nullptr;
+    AuditTrailService *auditTrail = nullptr; // View › Audit Log… (administrators)
     //! A clinic's desk: File › Change Database Passphrase… (current, next) → error or nothing.
     std::function<QString(const QString &, const QString &)> changeDatabasePassphrase;
     QString providerId;   // who claims are sent for at the payor

@@ -27,6 +27,7 @@
 #include "ui/cancelvisitdialog.h"
 #include "ui/dashboardwidget.h"
 #include "ui/documentviewerdialog.h"
+#include "ui/auditlogdialog.h"
 #include "ui/changepassphrasedialog.h"
 #include "ui/emergencyaccessdialog.h"
 #include "ui/eventlogdialog.h"
@@ -501,6 +502,11 @@ void MainWindow::createMenus()
     QAction *eventLog = view->addAction(tr("&Event Log…"), this, &MainWindow::showEventLog);
     eventLog->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     eventLog->setEnabled(m_env.live != nullptr);
+    QAction *auditLog = view->addAction(tr("&Audit Log…"), this, [this] {
+        AuditLogDialog dialog(m_env.auditTrail, this);
+        dialog.exec();
+    });
+    auditLog->setVisible(m_env.auditTrail && allows(Permission::AuditRead));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     if (m_env.sampleEvents) {

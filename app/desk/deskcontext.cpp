@@ -553,6 +553,8 @@ bool DeskContext::start(QString *error)
         // rights; they reach no medical history.
         m_access->setSession(Session{m_settings.user, m_settings.user, Role::FrontDesk});
     }
+    m_auditTrail = std::make_unique<AuditTrailService>(m_store.get());
+    m_auditTrail->setAccessControl(m_access.get());
     m_patients = std::make_unique<PatientService>(m_store.get(), m_settings.user);
     m_appointments = std::make_unique<AppointmentService>(m_store.get(), m_settings.user);
     m_eligibility = std::make_unique<EligibilityService>(m_store.get(), &m_network, m_settings);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "services/access/accesscontrol.h"
+#include "services/common/audittrailservice.h"
 #include "services/access/databasekey.h"
 #include "services/access/userservice.h"
 #include "services/domain/clinic.h"
@@ -104,6 +105,8 @@ public:
     UserService *users() const { return m_users.get(); }
     //! What the signed-in person may do (role, break-glass grants); the services ask it.
     AccessControl *access() const { return m_access.get(); }
+    //! The audit trail for administrators (View › Audit Log…).
+    AuditTrailService *auditTrail() const { return m_auditTrail.get(); }
 
     //! Where a desk started with `options` keeps its data: training or not (no clearinghouse
     //! configured means training), the folder, and the database file. Touches nothing.
@@ -208,6 +211,7 @@ private:
     std::unique_ptr<Store> m_store;
     std::unique_ptr<UserService> m_users;
     std::unique_ptr<AccessControl> m_access;
+    std::unique_ptr<AuditTrailService> m_auditTrail;
     Session m_session;
     std::unique_ptr<PatientService> m_patients;
     std::unique_ptr<AppointmentService> m_appointments;

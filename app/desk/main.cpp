@@ -568,6 +568,7 @@ int main(int argc, char *argv[])
     environment.medicalRecords = context.medicalRecords();
     environment.chart = context.chart();
     environment.access = context.access();
+    environment.auditTrail = context.auditTrail();
     if (!context.isTraining()) {
         environment.changeDatabasePassphrase = [&context](const QString &current,
                                                           const QString &next) {

@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "services/access/accesscontrol.h"
 #include "services/store/auditchain.h"
+#include "services/store/auditlog.h"
 
 #include <QFuture>
 
@@ -22,7 +24,12 @@ public:
     }
 
     QFuture<StoreResult<AuditCheck>> verify() const;
+    //! The rows `filter` selects, newest first (at most `limit`). With an AccessControl, only
+    //! for who may read the audit trail (administrators).
+    QFuture<StoreResult<QList<AuditEntry>>> entries(const AuditFilter &filter, int limit = 2000) const;
+    void setAccessControl(AccessControl *access) { m_access = access; }
 
 private:
     Store *m_store;
+    AccessControl *m_access = nullptr;
 };

@@ -62,10 +62,45 @@ StoreResult<qint64> AuditLog::record(const QString &user, const QString &action,
 
 StoreResult<QList<AuditEntry>> AuditLog::entries(int limit) const
 {
+    return search(AuditFilter{}, limit);
+}
+
+StoreResult<QList<AuditEntry>> AuditLog::search(const AuditFilter &filter, int limit) const
+{
+    QStringList where;
+    QVariantList values;
+    if (!filter.user.isEmpty()) {
+        where << QStringLiteral("user_name = ?");
+        values << filter.user;
+    }
+    if (filter.action.endsWith(QLatin1Char('.'))) {
+        // A family of actions: a range on the text, so the comparison stays exact.
+        where << QStringLiteral("action >= ? AND action < ?");
+        values << filter.action << SqlValues::prefixUpperBound(filter.action);
+    } else if (!filter.action.isEmpty()) {
+        where << QStringLiteral("action = ?");
+        values << filter.action;
+    }
+    if (filter.patientId > 0) {
+        where << QStringLiteral("entity = 'patient' AND entity_id = ?");
+        values << filter.patientId;
+    }
+    if (filter.from.isValid()) {
+        where << QStringLiteral("at >= ?");
+        values << SqlValues::fromTimestamp(filter.from);
+    }
+    if (filter.to.isValid()) {
+        where << QStringLiteral("at < ?");
+        values << SqlValues::fromTimestamp(filter.to);
+    }
     QSqlQuery query(Database::connection(m_connection));
     query.setForwardOnly(true);
     query.prepare(QStringLiteral("SELECT id, at, user_name, action, entity, entity_id "
-                                 "FROM audit_log ORDER BY id DESC LIMIT ?"));
+                                 "FROM audit_log %1 ORDER BY id DESC LIMIT ?")
+                      .arg(where.isEmpty() ? QString()
+                                           : QStringLiteral("WHERE ") + where.join(QLatin1String(" AND "))));
+    for (const QVariant &value : std::as_const(values))
+        query.addBindValue(value);
     query.addBindValue(limit > 0 ? limit : -1);
     QList<AuditEntry> entries;
     if (!query.exec()) {

@@ -21,6 +21,16 @@ struct AuditEntry
     bool operator==(const AuditEntry &) const = default;
 };
 
+//! Which audit rows to list: every field empty (or 0, or invalid) means any.
+struct AuditFilter
+{
+    QString user;         // exactly this user name
+    QString action;       // this action ("patient.view"), or a family ending in "." ("patient.")
+    qint64 patientId = 0; // rows about this patient (entity "patient")
+    QDateTime from;       // UTC, inclusive
+    QDateTime to;         // UTC, exclusive
+};
+
 class AuditLog
 {
 public:
@@ -34,6 +44,8 @@ public:
     StoreResult<qint64> record(const QString &user, const QString &action, const QString &entity,
                                qint64 entityId);
     StoreResult<QList<AuditEntry>> entries(int limit = 1000) const; // newest first; <= 0: all
+    //! The rows `filter` selects, newest first, at most `limit`.
+    StoreResult<QList<AuditEntry>> search(const AuditFilter &filter, int limit) const;
 
 private:
     QString m_connection;

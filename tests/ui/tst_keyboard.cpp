@@ -17,6 +17,8 @@
 #include "ui/emergencyaccessdialog.h"
 #include "ui/passphrasedialog.h"
 #include "ui/changepassphrasedialog.h"
+#include "ui/auditlogdialog.h"
+#include "services/common/audittrailservice.h"
 #include "services/access/accesscontrol.h"
 #include "ui/appointmentdialog.h"
 #include "ui/cancelvisitdialog.h"
@@ -277,6 +279,8 @@ void TestKeyboard::mnemonicsAreUniquePerScreen()
     dialogs.push_back(std::make_unique<SignInDialog>(
         nullptr, SignInDialog::Mode::FirstAdministrator, false, QStringLiteral("Clinic")));
     dialogs.push_back(std::make_unique<ChangePassphraseDialog>(ChangePassphraseDialog::Change{}, 12));
+    AuditTrailService trail(&env.store());
+    dialogs.push_back(std::make_unique<AuditLogDialog>(&trail));
     for (auto mode : {PassphraseDialog::Mode::Unlock, PassphraseDialog::Mode::Choose})
         dialogs.push_back(std::make_unique<PassphraseDialog>(mode, QString(), 12));
     AccessControl billerAccess(&env.store());

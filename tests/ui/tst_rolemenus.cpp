@@ -4,6 +4,7 @@
 // patient's medical history is asked for Emergency Access (a reason, recorded) first.
 #include "common/trainingenvironment.h"
 #include "services/access/accesscontrol.h"
+#include "services/common/audittrailservice.h"
 #include "services/metriport/chartservice.h"
 #include "services/metriport/documentfetcher.h"
 #include "services/metriport/medicalrecordservice.h"
@@ -83,6 +84,7 @@ private:
     std::unique_ptr<OutsideRecordsService> m_outsideRecords;
     std::unique_ptr<MedicalRecordService> m_medicalRecords;
     std::unique_ptr<ChartService> m_chart;
+    std::unique_ptr<AuditTrailService> m_auditTrail;
 };
 
 void TestRoleMenus::initTestCase()
@@ -117,6 +119,9 @@ DeskEnvironment TestRoleMenus::desk(AccessControl *access)
     e.medicalRecords = m_medicalRecords.get();
     e.chart = m_chart.get();
     e.access = access;
+    m_auditTrail = std::make_unique<AuditTrailService>(&m_env->store());
+    m_auditTrail->setAccessControl(access);
+    e.auditTrail = m_auditTrail.get();
     e.session = access->session();
     e.user = e.session.userName;
     return e;
@@ -145,6 +150,7 @@ void TestRoleMenus::menusFollowTheRole()
     QCOMPARE(offers(window, QStringLiteral("Database &Check…")),
              Access::allows(role, Permission::Settings));
     QCOMPARE(offers(window, QStringLiteral("&Book Visit…")), Access::allows(role, Permission::Schedule));
+    QCOMPARE(offers(window, QStringLiteral("&Audit Log…")), Access::allows(role, Permission::AuditRead));
     QCOMPARE(offers(window, QStringLiteral("&Register Patient…")),
              Access::allows(role, Permission::PatientsEdit));
     // The front desk page's buttons say the same.
