@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "services/store/auditlog.h"
+#include "services/domain/auditentry.h"
 
 #include <QDialog>
 

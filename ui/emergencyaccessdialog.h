@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "services/store/breakglassrepository.h"
+#include "services/domain/breakglass.h"
 
 #include <QDialog>
 

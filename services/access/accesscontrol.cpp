@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "services/access/accesscontrol.h"
 
+#include "services/store/breakglassrepository.h"
 #include "services/store/store.h"
 
 #include <QMutexLocker>

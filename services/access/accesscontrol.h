@@ -3,7 +3,7 @@
 #pragma once
 
 #include "services/domain/access.h"
-#include "services/store/breakglassrepository.h"
+#include "services/domain/breakglass.h"
 #include "services/store/storeerror.h"
 
 #include <QCoreApplication>

@@ -2,23 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "services/domain/breakglass.h"
 #include "services/store/storeerror.h"
 
 #include <QDateTime>
 #include <QList>
 #include <QString>
-
-//! One emergency access: who opened which patient's records, why, and until when.
-struct BreakGlassGrant
-{
-    qint64 id = 0;
-    QString userName;
-    qint64 patientId = 0;
-    QString reason;
-    QDateTime openedAt;  // UTC
-    QDateTime expiresAt; // UTC
-    QString reviewedBy;  // empty until an administrator reviewed it
-};
 
 //! The break_glass table (migration 013). Opening one is audited in the same transaction
 //! ("break_glass.open", flagged by its own action name for the administrator's review).
