@@ -56,7 +56,10 @@ AuditLogDialog::AuditLogDialog(AuditTrailService *trail, QWidget *parent)
     form->addRow(tr("&User:"), m_user);
     form->addRow(tr("&Action:"), m_action);
     form->addRow(tr("&Patient:"), m_patient);
-    form->addRow(tr("&Dates:"), dates);
+    // A label for a row of fields: it needs its buddy set, or the "&" shows.
+    auto *datesLabel = new QLabel(tr("&Dates:"), this);
+    datesLabel->setBuddy(m_from);
+    form->addRow(datesLabel, dates);
     layout->addLayout(form);
 
     m_table = new QTableWidget(0, 5, this);
