@@ -92,7 +92,7 @@ QString openAndMigrate(QSqlDatabase &db, const QString &path, int upToVersion, b
     if (!db.open()) {
         // SQLITE_NOTADB: with a key, the key does not open it; without, it is not a database
         // (or one encrypted, and no key was given).
-        if ((db.lastError().nativeErrorCode().toInt() & 0xff) == 26) {
+        if (StoreErrors::isNotADatabase(db.lastError())) {
             return keyed ? Database::wrongKeyMessage(path)
                          : damagedMessage(path, db.lastError().databaseText());
         }
@@ -305,7 +305,7 @@ QString Database::openReader(const QString &path, const QString &connectionName,
         QSqlDatabase db = addConnection(connectionName, keyHex);
         db.setDatabaseName(path);
         if (!db.open()) {
-            error = (db.lastError().nativeErrorCode().toInt() & 0xff) == 26 // SQLITE_NOTADB
+            error = StoreErrors::isNotADatabase(db.lastError())
                       ? wrongKeyMessage(path)
                       : QCoreApplication::translate("Store", "Cannot open the database %1: %2.")
                             .arg(QDir::toNativeSeparators(path), db.lastError().text());

@@ -4,6 +4,7 @@
 
 #include "services/store/database.h"
 #include "services/store/databaseencryption.h"
+#include "services/store/storeerror.h"
 
 #include "services/store/database.h"
 #include "services/store/sqlthreadguard.h"
@@ -82,7 +83,7 @@ bool SqliteEventLog::connectDatabase(QString *error)
         QSqlDatabase db = Database::addConnection(connectionName(), m_keyHex);
         db.setDatabaseName(m_path);
         if (!db.open()) {
-            failure = (db.lastError().nativeErrorCode().toInt() & 0xff) == 26 // SQLITE_NOTADB
+            failure = StoreErrors::isNotADatabase(db.lastError())
                         ? QCoreApplication::translate("HubStore",
                                                       "the database key does not open it (a "
                                                       "wrong key file or passphrase); nothing "

@@ -22,6 +22,11 @@ bool isBusy(const QSqlError &error)
     return code == 5 || code == 6; // SQLITE_BUSY, SQLITE_LOCKED
 }
 
+bool isNotADatabase(const QSqlError &error)
+{
+    return primaryCode(error) == 26; // SQLITE_NOTADB
+}
+
 bool isDatabaseProblem(const QSqlError &error)
 {
     switch (primaryCode(error)) {

@@ -50,6 +50,9 @@ namespace StoreErrors {
 QString describe(const QSqlError &error, const QString &what);
 //! True for SQLITE_BUSY and SQLITE_LOCKED: trying again soon may work.
 bool isBusy(const QSqlError &error);
+//! True for SQLITE_NOTADB: the file is no database, or it is encrypted and the key (or the
+//! lack of one) does not open it.
+bool isNotADatabase(const QSqlError &error);
 //! True when the database itself is the problem rather than the row: busy or locked,
 //! unreadable (I/O error, damaged, not a database) or a full disk. describe() says which;
 //! a refused row (a constraint, say) is better told in the caller's own words.
