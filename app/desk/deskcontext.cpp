@@ -419,9 +419,9 @@ bool DeskContext::openStore(QString *error)
 
     // A key is made only for a database that has none yet: an encrypted one whose key file went
     // missing must not get a new key that can never open it.
-    const bool encrypted = DatabaseEncryption::stateOf(location.databasePath)
-                        == DatabaseEncryption::FileState::Encrypted;
-    const DatabaseKey::Result key = databaseKey(location, !encrypted, m_passphrasePrompt);
+    const DatabaseEncryption::FileState state = DatabaseEncryption::stateOf(m_databasePath);
+    const DatabaseKey::Result key = databaseKey(
+        location, state != DatabaseEncryption::FileState::Encrypted, m_passphrasePrompt);
     if (!key.ok()) {
         *error = key.error;
         return false;
@@ -430,7 +430,7 @@ bool DeskContext::openStore(QString *error)
     m_store = std::make_unique<Store>(
         Store::Options{m_databasePath, 2, QStringLiteral("desk"), key.keyHex});
     const QString path = m_databasePath;
-    if (DatabaseEncryption::stateOf(path) == DatabaseEncryption::FileState::Plaintext) {
+    if (state == DatabaseEncryption::FileState::Plaintext) {
         // A database from before ClinicDesk encrypted its store: encrypted once, in place, on
         // the writer (it is SQL), before the store opens. The progress crosses threads as two
         // numbers the waiting loop below reads.

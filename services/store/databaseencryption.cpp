@@ -104,6 +104,23 @@ public:
         return true;
     }
 
+    //! Folds the WAL into the file and leaves WAL mode (SQLite3 Multiple Ciphers rekeys through
+    //! the rollback journal). Empty, or the step that failed with SQLite's words in `detail`.
+    QString leaveWal(QString *detail)
+    {
+        if (!value(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")).isValid()) {
+            *detail = m_error;
+            // translate(), not tr(): lupdate would file a tr() in this class under "Connection".
+            return QCoreApplication::translate("DatabaseEncryption", "folding the write-ahead log");
+        }
+        const QString mode = value(QStringLiteral("PRAGMA journal_mode = DELETE")).toString();
+        if (mode.compare(QLatin1String("delete"), Qt::CaseInsensitive) != 0) {
+            *detail = m_error.isEmpty() ? mode : m_error;
+            return QCoreApplication::translate("DatabaseEncryption", "leaving write-ahead logging");
+        }
+        return {};
+    }
+
     SqliteDriver *driver() const { return qobject_cast<SqliteDriver *>(db().driver()); }
 
 private:
@@ -214,11 +231,10 @@ DatabaseEncryption::Result DatabaseEncryption::encryptInPlace(const QString &pat
         if (!plain.countRows(&before))
             return fail(tr("counting rows"), plain.error());
         report(1);
-        if (!plain.value(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")).isValid())
-            return fail(tr("folding the write-ahead log"), plain.error());
-        const QString mode = plain.value(QStringLiteral("PRAGMA journal_mode = DELETE")).toString();
-        if (mode.compare(QLatin1String("delete"), Qt::CaseInsensitive) != 0)
-            return fail(tr("leaving write-ahead logging"), plain.error().isEmpty() ? mode : plain.error());
+        QString detail;
+        const QString step = plain.leaveWal(&detail);
+        if (!step.isEmpty())
+            return fail(step, detail);
     }
     report(2);
 
@@ -304,13 +320,10 @@ DatabaseEncryption::Result DatabaseEncryption::changeKey(const QString &path,
             return fail(tr("opening"), keyed.error());
         if (!keyed.countRows(&before))
             return fail(tr("counting rows"), keyed.error());
-        // Rekeying rewrites every page through the rollback journal, not the WAL.
-        if (!keyed.value(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")).isValid())
-            return fail(tr("folding the write-ahead log"), keyed.error());
-        if (keyed.value(QStringLiteral("PRAGMA journal_mode = DELETE")).toString().compare(
-                QLatin1String("delete"), Qt::CaseInsensitive) != 0) {
-            return fail(tr("leaving write-ahead logging"), keyed.error());
-        }
+        QString detail;
+        const QString step = keyed.leaveWal(&detail);
+        if (!step.isEmpty())
+            return fail(step, detail);
         if (!keyed.driver() || !keyed.driver()->rekey(newKeyHex))
             return fail(tr("encrypting"), keyed.db().lastError().databaseText());
     }
