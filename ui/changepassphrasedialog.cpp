@@ -4,6 +4,8 @@
 
 #include "services/common/async.h"
 
+#include "ui/widgethelpers.h"
+
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -39,11 +41,7 @@ ChangePassphraseDialog::ChangePassphraseDialog(Change change, int minimumLength,
     form->addRow(tr("&New passphrase:"), m_next);
     form->addRow(tr("New passphrase a&gain:"), m_again);
     layout->addLayout(form);
-    m_error = new QLabel(this);
-    m_error->setObjectName(QStringLiteral("error"));
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
-    m_error->hide();
+    m_error = WidgetHelpers::makeErrorLabel(QStringLiteral("error"), this);
     layout->addWidget(m_error);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_ok = buttons->button(QDialogButtonBox::Ok);

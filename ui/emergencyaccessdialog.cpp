@@ -5,6 +5,8 @@
 #include "services/access/accesscontrol.h"
 #include "services/common/async.h"
 
+#include "ui/widgethelpers.h"
+
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -38,11 +40,7 @@ EmergencyAccessDialog::EmergencyAccessDialog(AccessControl *access, qint64 patie
     label->setBuddy(m_reason);
     layout->addWidget(label);
     layout->addWidget(m_reason);
-    m_error = new QLabel(this);
-    m_error->setObjectName(QStringLiteral("error"));
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
-    m_error->hide();
+    m_error = WidgetHelpers::makeErrorLabel(QStringLiteral("error"), this);
     layout->addWidget(m_error);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_open = buttons->button(QDialogButtonBox::Ok);

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/passphrasedialog.h"
 
+#include "ui/widgethelpers.h"
+
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -42,10 +44,8 @@ PassphraseDialog::PassphraseDialog(Mode mode, const QString &problem, int minimu
     }
     layout->addLayout(form);
 
-    m_error = new QLabel(problem, this);
-    m_error->setObjectName(QStringLiteral("error"));
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_error = WidgetHelpers::makeErrorLabel(QStringLiteral("error"), this);
+    m_error->setText(problem);
     m_error->setVisible(!problem.isEmpty());
     layout->addWidget(m_error);
 

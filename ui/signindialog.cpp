@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/signindialog.h"
 
+#include "ui/widgethelpers.h"
+
 #include "services/access/passwordpolicy.h"
 #include "services/common/async.h"
 
@@ -38,7 +40,7 @@ SignInDialog::SignInDialog(UserService *users, Mode mode, bool training,
     , m_mode(mode)
     , m_userName(field(QStringLiteral("userNameEdit"), this))
     , m_password(field(QStringLiteral("passwordEdit"), this, true))
-    , m_error(new QLabel(this))
+    , m_error(WidgetHelpers::makeErrorLabel(QStringLiteral("errorLabel"), this))
 {
     setWindowTitle(mode == Mode::SignIn ? tr("Sign In to ClinicDesk")
                                         : tr("Create the Administrator"));
@@ -76,10 +78,6 @@ SignInDialog::SignInDialog(UserService *users, Mode mode, bool training,
     }
     layout->addLayout(form);
 
-    m_error->setObjectName(QStringLiteral("errorLabel"));
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
-    m_error->hide();
     layout->addWidget(m_error);
 
     if (training && mode == Mode::SignIn) {

@@ -4,9 +4,20 @@
 
 #include <QCoreApplication>
 #include <QHeaderView>
+#include <QLabel>
 #include <QTableView>
 
 namespace WidgetHelpers {
+QLabel *makeErrorLabel(const QString &objectName, QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    label->setStyleSheet(QStringLiteral("color: #b00020;"));
+    label->hide();
+    return label;
+}
+
 QTableView *makeTableView(QAbstractItemModel *model, const QString &objectName, QWidget *parent)
 {
     auto *view = new QTableView(parent);

@@ -6,6 +6,7 @@
 #include <QStringList>
 
 class QAbstractItemModel;
+class QLabel;
 class QTableView;
 class QWidget;
 
@@ -15,4 +16,7 @@ QTableView *makeTableView(QAbstractItemModel *model, const QString &objectName, 
 //! Marks a form field valid (empty message) or invalid: red border, tooltip and accessible
 //! description; an invalid field adds "Label: message" to `messages`.
 void markField(QWidget *field, const QString &label, const QString &message, QStringList &messages);
+//! The line under a dialog's fields that says what went wrong: red, wrapped, hidden until
+//! it has something to say.
+QLabel *makeErrorLabel(const QString &objectName, QWidget *parent);
 } // namespace WidgetHelpers
