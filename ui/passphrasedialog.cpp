@@ -56,6 +56,9 @@ PassphraseDialog::PassphraseDialog(Mode mode, const QString &problem, int minimu
     connect(buttons, &QDialogButtonBox::rejected, this, &PassphraseDialog::reject);
     layout->addWidget(buttons);
     m_passphrase->setFocus();
+    // Wide enough that the wrapped explanation is laid out whole (narrower, its last line was
+    // cut off).
+    setMinimumWidth(460);
 }
 
 QString PassphraseDialog::passphrase() const
