@@ -79,6 +79,8 @@ QString Job::defaultErrorString(Error error)
     case Error::StorageError:
         return QCoreApplication::translate("Job", "The local database could not be read or "
                                                   "written.");
+    case Error::NotPermitted:
+        return QCoreApplication::translate("Job", "Your role may not do this.");
     }
     return {};
 }

@@ -29,6 +29,7 @@ public:
         Rejected,        // the other side refused the request; sending it unchanged won't help
         InvalidRequest,  // the request could not be made: something is missing or wrong
         StorageError,    // the local database refused a read or a write
+        NotPermitted,    // the signed-in person's role may not do this
     };
     Q_ENUM(Error)
 

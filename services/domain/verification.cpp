@@ -34,6 +34,7 @@ constexpr ErrorName errorNames[] = {
     {VerificationError::Cancelled, "cancelled"},
     {VerificationError::MismatchedAnswer, "mismatched_answer"},
     {VerificationError::StorageError, "storage_error"},
+    {VerificationError::NotPermitted, "not_permitted"},
 };
 } // namespace
 

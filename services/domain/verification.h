@@ -32,6 +32,7 @@ enum class VerificationError {
     Cancelled,
     MismatchedAnswer, // the 271 answers another request (trace, payer or member differ)
     StorageError,     // the local database refused to read or save the attempt
+    NotPermitted,     // the signed-in person's role may not verify (nothing was stored or sent)
 };
 
 QString verificationErrorKey(VerificationError error);

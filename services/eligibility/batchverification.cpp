@@ -24,6 +24,11 @@ void BatchVerification::prepare()
 
 void BatchVerification::doStart()
 {
+    const QString refusal = m_service->verifyRefusal();
+    if (!refusal.isEmpty()) {
+        finish(Error::NotPermitted, refusal);
+        return;
+    }
     if (m_prepared)
         begin();
     else if (!m_preparationError.isEmpty())

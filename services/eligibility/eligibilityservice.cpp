@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "services/eligibility/eligibilityservice.h"
 
+#include "services/access/accesscontrol.h"
 #include "services/eligibility/batchverification.h"
 #include "services/eligibility/expiry.h"
 #include "services/store/appointmentrepository.h"
@@ -116,7 +117,12 @@ EligibilityService::~EligibilityService() = default;
 
 VerificationContext EligibilityService::context() const
 {
-    return {m_store, m_network, m_settings, m_clock, m_controlNumbers};
+    return {m_store, m_network, m_settings, m_clock, m_controlNumbers, m_access};
+}
+
+QString EligibilityService::verifyRefusal() const
+{
+    return m_access ? m_access->refusal(Permission::EligibilityRun) : QString();
 }
 
 VerificationJob *EligibilityService::verify(qint64 coverageId, const VerifyOptions &options)

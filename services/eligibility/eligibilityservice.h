@@ -22,6 +22,7 @@
 #include <functional>
 #include <memory>
 
+class AccessControl;
 class BatchVerification;
 class QNetworkAccessManager;
 class Store;
@@ -50,6 +51,11 @@ public:
 
     const EligibilitySettings &settings() const { return m_settings; }
     void setSettings(const EligibilitySettings &settings) { m_settings = settings; }
+    //! Verifying needs Permission::EligibilityRun: jobs and batches of a role without it end
+    //! NotPermitted before anything is stored or sent. None set: not checked (tests).
+    void setAccessControl(const AccessControl *access) { m_access = access; }
+    //! Empty when the signed-in person may verify; else why not (translated).
+    QString verifyRefusal() const;
     //! Tests move time; production uses the system clock (UTC).
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
     QDateTime now() const { return m_clock(); }
@@ -144,5 +150,6 @@ private:
     EligibilitySettings m_settings;
     std::function<QDateTime()> m_clock;
     std::shared_ptr<ControlNumbers> m_controlNumbers;
+    const AccessControl *m_access = nullptr;
     QHash<qint64, QPointer<VerificationJob>> m_running; // by coverage id
 };

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "services/eligibility/verificationjob.h"
 
+#include "services/access/accesscontrol.h"
 #include "services/common/async.h"
 #include "services/eligibility/answermatcher.h"
 #include "services/eligibility/benefitsummary.h"
@@ -123,6 +124,8 @@ Job::Error jobErrorFor(VerificationError error)
         return Job::Error::Cancelled;
     case VerificationError::StorageError:
         return Job::Error::StorageError;
+    case VerificationError::NotPermitted:
+        return Job::Error::NotPermitted;
     }
     return Job::Error::InvalidResponse;
 }
@@ -210,6 +213,14 @@ VerificationOutcome VerificationJob::outcome() const
 
 void VerificationJob::doStart()
 {
+    // Hiding the buttons is not enough: a role without EligibilityRun sends and stores nothing.
+    if (m_context.access && !m_context.access->can(Permission::EligibilityRun)) {
+        m_verification.status = VerificationStatus::Failed;
+        m_verification.error = VerificationError::NotPermitted;
+        m_verification.errorMessage = m_context.access->refusal(Permission::EligibilityRun);
+        end(Job::Error::NotPermitted, m_verification.errorMessage);
+        return;
+    }
     const qint64 requestedCoverageId = m_coverageId;
     const qint64 retryOf = m_options.retryOf;
     const bool force = m_options.force || retryOf != 0;

@@ -21,6 +21,7 @@
 #include <functional>
 #include <memory>
 
+class AccessControl;
 class ClearinghouseJob;
 class QNetworkAccessManager;
 class Store;
@@ -52,6 +53,8 @@ struct VerificationContext
     EligibilitySettings settings;
     std::function<QDateTime()> clock;
     std::shared_ptr<ControlNumbers> controlNumbers;
+    //! Who may verify (EligibilityRun); none: anyone (tests of the job alone).
+    const AccessControl *access = nullptr;
 };
 
 /*!

@@ -85,6 +85,7 @@ ReasonCount errorReason(const Verification &v)
         return {QStringLiteral("storage_error"), Tr::tr("Local database error"), 1};
     case VerificationError::None:
     case VerificationError::Cancelled:
+    case VerificationError::NotPermitted: // never stored
         break;
     }
     return {QStringLiteral("other"), Tr::tr("Other failure"), 1};

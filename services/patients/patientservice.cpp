@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "services/patients/patientservice.h"
 
+#include "services/access/accesscontrol.h"
 #include "services/common/async.h"
 #include "services/patients/clinicevents.h"
 #include "services/store/coveragerepository.h"
@@ -84,6 +85,11 @@ QFuture<StoreResult<Patient>> PatientService::open(qint64 patientId) const
                         });
 }
 
+QString PatientService::editRefusal() const
+{
+    return m_access ? m_access->refusal(Permission::PatientsEdit) : QString();
+}
+
 QFuture<StoreResult<Patient>> PatientService::registerPatient(const Patient &patient)
 {
     Patient fresh = patient;
@@ -103,6 +109,8 @@ QFuture<StoreResult<Patient>> PatientService::updatePatient(const Patient &patie
 QFuture<StoreResult<Patient>> PatientService::savePatient(const Patient &patient,
                                                           const QString &action)
 {
+    if (const QString why = editRefusal(); !why.isEmpty())
+        return AccessControl::refused<Patient>(why);
     const QString user = m_user;
     QFuture<StoreResult<Patient>> saved =
         m_store->write([patient, user, action](const QString &connection) {
@@ -174,6 +182,8 @@ QFuture<StoreResult<PatientMerge>> PatientService::previewMerge(qint64 keepId,
 QFuture<StoreResult<PatientMerge>> PatientService::mergePatients(qint64 keepId, qint64 mergeId,
                                                                  const QString &reason)
 {
+    if (const QString why = editRefusal(); !why.isEmpty())
+        return AccessControl::refused<PatientMerge>(why);
     using Result = StoreResult<PatientMerge>;
     const QString user = m_user;
     QFuture<Result> merged =
@@ -214,6 +224,8 @@ QFuture<StoreResult<QList<Coverage>>> PatientService::coverages(qint64 patientId
 
 QFuture<StoreResult<Coverage>> PatientService::saveCoverage(const Coverage &coverage)
 {
+    if (const QString why = editRefusal(); !why.isEmpty())
+        return AccessControl::refused<Coverage>(why);
     const QString user = m_user;
     const QString action =
         coverage.id == 0 ? QStringLiteral("coverage.create") : QStringLiteral("coverage.edit");
@@ -233,6 +245,8 @@ QFuture<StoreResult<Coverage>> PatientService::saveCoverage(const Coverage &cove
 QFuture<StoreResult<Coverage>> PatientService::addCoverageWithPayer(const Coverage &coverage,
                                                                     const Payer &payer)
 {
+    if (const QString why = editRefusal(); !why.isEmpty())
+        return AccessControl::refused<Coverage>(why);
     const QString user = m_user;
     Coverage fresh = coverage;
     fresh.id = 0;
@@ -274,6 +288,8 @@ QFuture<StoreResult<Coverage>> PatientService::addCoverageWithPayer(const Covera
 QFuture<StoreResult<QList<Coverage>>>
 PatientService::reorderCoverages(qint64 patientId, const QList<qint64> &coverageIds)
 {
+    if (const QString why = editRefusal(); !why.isEmpty())
+        return AccessControl::refused<QList<Coverage>>(why);
     using Result = StoreResult<QList<Coverage>>;
     const QString user = m_user;
     auto changed = std::make_shared<QList<Coverage>>();
@@ -345,6 +361,8 @@ QFuture<StoreResult<Coverage>> PatientService::saveGroupAndPlan(qint64 coverageI
                                                                 const QString &groupNumber,
                                                                 const QString &planName)
 {
+    if (const QString why = editRefusal(); !why.isEmpty())
+        return AccessControl::refused<Coverage>(why);
     const QString user = m_user;
     QFuture<StoreResult<Coverage>> saved = m_store->write([coverageId, groupNumber, planName,
                                                            user](const QString &connection) {

@@ -18,6 +18,7 @@
 #include <memory>
 #include <optional>
 
+class AccessControl;
 class Store;
 
 //! Lets the caller stop a search it no longer needs (the clerk typed on): set it to true.
@@ -37,6 +38,9 @@ public:
     PatientService(Store *store, QString user, QObject *parent = nullptr);
 
     const QString &user() const { return m_user; }
+    //! Registering, editing and merging patients and their coverages needs
+    //! Permission::PatientsEdit, which the service checks itself. None set: not checked (tests).
+    void setAccessControl(const AccessControl *access) { m_access = access; }
 
     //! One page of a search in name order (see PatientRepository::search). Audited as
     //! patient.search, once a minute while the clerk searches (the first search of a minute
@@ -116,10 +120,12 @@ Q_SIGNALS:
     void patientsMerged(qint64 keptId, qint64 mergedId);
 
 private:
+    QString editRefusal() const;
     AuditTrail audit() const { return AuditTrail(m_store, m_user); }
     QFuture<StoreResult<Patient>> savePatient(const Patient &patient, const QString &action);
 
     Store *m_store;
     QString m_user;
+    const AccessControl *m_access = nullptr;
     QDateTime m_searchRecordedAt; // when a patient.search record was last written
 };

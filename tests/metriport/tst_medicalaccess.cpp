@@ -1,17 +1,25 @@
 // SPDX-FileCopyrightText: 2026 ClinicDesk developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The permission matrix, enforced by the services themselves (not only by hidden menus): every
-// medical-history call, for every role, is allowed exactly when Access says so; break-glass opens
+// medical-history, verification and patient-editing call, for every role, is allowed exactly
+// when Access says so (a refused verification stores and sends nothing); break-glass opens
 // one patient's records (not reconciliation) for an hour, with a reason, audited and listed for
 // the administrator, and survives a restart but not another person signing in.
 #include "common/trainingenvironment.h"
 #include "services/access/accesscontrol.h"
 #include "services/metriport/chartservice.h"
+#include "services/eligibility/batchverification.h"
+#include "services/eligibility/eligibilityservice.h"
 #include "services/metriport/medicalrecordservice.h"
+#include "services/patients/patientservice.h"
 #include "services/store/auditlog.h"
 #include "services/store/breakglassrepository.h"
 
+#include <QScopeGuard>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
+#include <QTimer>
 
 #include <functional>
 
@@ -19,34 +27,96 @@ Q_DECLARE_METATYPE(Role)
 Q_DECLARE_METATYPE(Permission)
 
 namespace {
-//! A medical-history call as the UI makes it; the error text, empty when it went through.
-using Call = std::function<QString(ChartService &, MedicalRecordService &, qint64 patientId)>;
+//! The services a call may use, each told who is signed in.
+struct Services
+{
+    ChartService &chart;
+    MedicalRecordService &records;
+    PatientService &patients;
+    EligibilityService &eligibility;
+    qint64 patient;
+    qint64 coverage;
+};
+
+//! A call as the UI makes it; the error text, empty when it went through.
+using Call = std::function<QString(Services &)>;
 
 QString errorOf(const auto &result)
 {
     return result ? QString() : result.error();
 }
 
+//! Runs a verification job or batch to its end: the refusal's words, or empty when it was not
+//! refused (it then reached the sandbox, whatever the payer said).
+QString refusalOfJob(Job *job)
+{
+    QString error;
+    Job::Error code = Job::Error::NoError;
+    bool done = false;
+    QObject::connect(job, &Job::finished, job, [&] {
+        code = job->error();
+        error = job->errorString();
+        done = true;
+    });
+    QTimer::singleShot(0, job, &Job::start);
+    if (!QTest::qWaitFor([&] { return done; }, 20000))
+        return QStringLiteral("the job did not finish");
+    return code == Job::Error::NotPermitted ? error : QString();
+}
+
 const QList<std::tuple<const char *, Permission, Call>> &calls()
 {
     static const QList<std::tuple<const char *, Permission, Call>> list = {
         {"clinical summary", Permission::MedicalHistory,
-         [](ChartService &, MedicalRecordService &records, qint64 patient) {
-             return errorOf(TestSupport::await(records.summary(patient, QDate(2026, 12, 2))));
+         [](Services &s) {
+             return errorOf(TestSupport::await(s.records.summary(s.patient, QDate(2026, 12, 2))));
          }},
         {"chart", Permission::MedicalHistory,
-         [](ChartService &chart, MedicalRecordService &, qint64 patient) {
-             return errorOf(TestSupport::await(chart.chart(patient)));
-         }},
+         [](Services &s) { return errorOf(TestSupport::await(s.chart.chart(s.patient))); }},
         {"reconcile review", Permission::Reconcile,
-         [](ChartService &chart, MedicalRecordService &, qint64 patient) {
-             return errorOf(TestSupport::await(chart.review(patient, ClinicalSummary{})));
+         [](Services &s) {
+             return errorOf(TestSupport::await(s.chart.review(s.patient, ClinicalSummary{})));
          }},
         {"reconcile apply", Permission::Reconcile,
-         [](ChartService &chart, MedicalRecordService &, qint64 patient) {
+         [](Services &s) {
              // Allowed, it reaches the business rules: an empty list is refused for being empty.
-             const QString error = errorOf(TestSupport::await(chart.apply(patient, {}, true)));
+             const QString error = errorOf(TestSupport::await(s.chart.apply(s.patient, {}, true)));
              return error.startsWith(QStringLiteral("Nothing to apply")) ? QString() : error;
+         }},
+        {"verify a coverage", Permission::EligibilityRun,
+         [](Services &s) {
+             VerifyOptions options;
+             options.force = true;
+             return refusalOfJob(s.eligibility.verify(s.coverage, options));
+         }},
+        {"verify a batch", Permission::EligibilityRun,
+         [](Services &s) {
+             VerifyOptions options;
+             options.force = true;
+             return refusalOfJob(s.eligibility.verifyCoverages({s.coverage}, options));
+         }},
+        {"edit a patient", Permission::PatientsEdit,
+         [](Services &s) {
+             const auto patient = TestSupport::await(s.patients.open(s.patient));
+             if (!patient)
+                 return patient.error();
+             return errorOf(TestSupport::await(s.patients.updatePatient(*patient)));
+         }},
+        {"save a coverage", Permission::PatientsEdit,
+         [](Services &s) {
+             const auto coverages = TestSupport::await(s.patients.coverages(s.patient));
+             if (!coverages || coverages->isEmpty())
+                 return QStringLiteral("no coverage to save");
+             return errorOf(TestSupport::await(s.patients.saveCoverage(coverages->first())));
+         }},
+        {"register a patient", Permission::PatientsEdit,
+         [](Services &s) {
+             Patient patient;
+             patient.firstName = QStringLiteral("Ingrid");
+             patient.lastName = QStringLiteral("Vasquez-Holm");
+             patient.dateOfBirth = QDate(1979, 3, 14);
+             patient.gender = Gender::Female;
+             return errorOf(TestSupport::await(s.patients.registerPatient(patient)));
          }},
     };
     return list;
@@ -71,9 +141,11 @@ private Q_SLOTS:
     void nobodySignedInIsRefused();
 
 private:
+    int verificationCount();
     std::unique_ptr<TrainingEnvironment> m_env;
     qint64 m_patient = 0;
     qint64 m_otherPatient = 0;
+    qint64 m_coverage = 0;
 };
 
 void TestMedicalAccess::initTestCase()
@@ -82,8 +154,9 @@ void TestMedicalAccess::initTestCase()
     options.seed = false;
     m_env = std::make_unique<TrainingEnvironment>(options);
     QVERIFY2(m_env->isReady(), qPrintable(m_env->error()));
-    QVERIFY(m_env->addPatientWithCoverage(QStringLiteral("Rosalind"), QStringLiteral("Okafor"),
-                                          QStringLiteral("MA100")) > 0);
+    m_coverage = m_env->addPatientWithCoverage(QStringLiteral("Rosalind"),
+                                               QStringLiteral("Okafor"), QStringLiteral("MA100"));
+    QVERIFY(m_coverage > 0);
     QVERIFY(m_env->addPatientWithCoverage(QStringLiteral("Tobias"), QStringLiteral("Lindqvist"),
                                           QStringLiteral("MA200")) > 0);
     m_patient = m_env->patientId(QStringLiteral("Rosalind"));
@@ -114,8 +187,15 @@ void TestMedicalAccess::servicesFollowTheMatrix()
     chart.setAccessControl(&access);
     MedicalRecordService records(&m_env->store(), nullptr);
     records.setAccessControl(&access);
+    PatientService patients(&m_env->store(), access.session().userName);
+    patients.setAccessControl(&access);
+    EligibilityService &eligibility = m_env->service();
+    eligibility.setAccessControl(&access);
+    const auto stopChecking = qScopeGuard([&eligibility] { eligibility.setAccessControl(nullptr); });
+    Services services{chart, records, patients, eligibility, m_patient, m_coverage};
 
-    const QString error = run(chart, records, m_patient);
+    const int attemptsBefore = verificationCount();
+    const QString error = run(services);
     const bool allowed = Access::allows(role, permission);
     QCOMPARE(access.can(permission, m_patient), allowed);
     if (allowed) {
@@ -124,7 +204,20 @@ void TestMedicalAccess::servicesFollowTheMatrix()
         QVERIFY(!error.isEmpty());
         QCOMPARE(error, access.refusal(permission, m_patient));
         QVERIFY2(error.contains(roleTitle(role)), qPrintable(error));
+        // Refused before anything is stored or sent.
+        QCOMPARE(verificationCount(), attemptsBefore);
     }
+}
+
+int TestMedicalAccess::verificationCount()
+{
+    const auto count = m_env->read([](const QString &connection) {
+        QSqlQuery query(QSqlDatabase::database(connection));
+        return query.exec(QStringLiteral("SELECT count(*) FROM verifications")) && query.next()
+            ? query.value(0).toInt()
+            : -1;
+    });
+    return count;
 }
 
 void TestMedicalAccess::breakGlassOpensOnePatientsRecordsForAnHour()
