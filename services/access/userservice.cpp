@@ -12,6 +12,9 @@
 
 #include <QLocale>
 
+#include <algorithm>
+#include <functional>
+
 namespace {
 QString wrongNameOrPassword()
 {
@@ -37,6 +40,50 @@ Session sessionOf(const UserAccount &account)
     session.fullName = account.fullName;
     session.role = account.role;
     return session;
+}
+//! Changes one account as an administrator, in one transaction with its audit row (`action`,
+//! the account's id). `change` answers false when there was nothing to change: then nothing is
+//! audited either.
+StoreResult<bool>
+changeUser(const QString &connection, const Session &actor, const QString &userName,
+           const QString &action,
+           const std::function<StoreResult<bool>(UserRepository &, const UserAccount &)> &change)
+{
+    if (!actor.can(Permission::Users))
+        return StoreResult<bool>::failure(notAllowed());
+    UserRepository users(connection);
+    TransactionGuard transaction(Database::connection(connection));
+    const auto found = users.find(userName);
+    if (!found)
+        return StoreResult<bool>::failure(found.error());
+    if (!*found)
+        return StoreResult<bool>::failure(UserService::tr("There is no user named %1.").arg(userName));
+    const auto changed = change(users, **found);
+    if (!changed || !*changed)
+        return changed;
+    const auto audited =
+        AuditLog(connection).record(actor.userName, action, QStringLiteral("user"), (*found)->id);
+    if (!audited)
+        return StoreResult<bool>::failure(audited.error());
+    if (!transaction.commit())
+        return StoreResult<bool>::failure(transaction.errorText());
+    return StoreResult<bool>(true);
+}
+
+//! Why `account` must stay an active administrator (no other one is left); empty when another
+//! is. A desk without one could never again add users or read its audit trail.
+QString lastAdministrator(UserRepository &users, const UserAccount &account)
+{
+    const auto all = users.all();
+    if (!all)
+        return all.error();
+    const bool another = std::any_of(all->cbegin(), all->cend(), [&](const UserAccount &other) {
+        return other.id != account.id && other.active && other.role == Role::Administrator;
+    });
+    return another ? QString()
+                   : UserService::tr("%1 is the only active administrator: make someone else an "
+                                     "administrator first.")
+                         .arg(account.userName);
 }
 } // namespace
 
@@ -282,25 +329,76 @@ QFuture<StoreResult<bool>> UserService::changePassword(const Session &actor,
 QFuture<StoreResult<bool>> UserService::unlockUser(const Session &actor, const QString &userName)
 {
     return m_store->write([actor, userName](const QString &connection) {
-        if (!actor.can(Permission::Users))
-            return StoreResult<bool>::failure(notAllowed());
-        UserRepository users(connection);
-        const auto found = users.find(userName);
-        if (!found)
-            return StoreResult<bool>::failure(found.error());
-        if (!*found)
-            return StoreResult<bool>::failure(UserService::tr("There is no user named %1.").arg(userName));
-        TransactionGuard transaction(Database::connection(connection));
-        const auto unlocked = users.unlock((*found)->id);
-        if (!unlocked)
-            return unlocked;
-        const auto audited = AuditLog(connection).record(
-            actor.userName, QStringLiteral("user.unlock"), QStringLiteral("user"), (*found)->id);
-        if (!audited)
-            return StoreResult<bool>::failure(audited.error());
-        if (!transaction.commit())
-            return StoreResult<bool>::failure(transaction.errorText());
-        return StoreResult<bool>(true);
+        return changeUser(connection, actor, userName, QStringLiteral("user.unlock"),
+                          [](UserRepository &users, const UserAccount &account) {
+                              return users.unlock(account.id);
+                          });
+    });
+}
+
+QFuture<StoreResult<bool>> UserService::setRole(const Session &actor, const QString &userName,
+                                                Role role)
+{
+    return m_store->write([actor, userName, role](const QString &connection) {
+        return changeUser(connection, actor, userName, QStringLiteral("user.role_change"),
+                          [role](UserRepository &users, const UserAccount &account) {
+                              if (account.role == role)
+                                  return StoreResult<bool>(false);
+                              if (account.role == Role::Administrator) {
+                                  const QString last = lastAdministrator(users, account);
+                                  if (!last.isEmpty())
+                                      return StoreResult<bool>::failure(last);
+                              }
+                              return users.setRole(account.id, role);
+                          });
+    });
+}
+
+QFuture<StoreResult<bool>> UserService::setActive(const Session &actor, const QString &userName,
+                                                  bool active)
+{
+    const QString action = active ? QStringLiteral("user.reactivate")
+                                  : QStringLiteral("user.deactivate");
+    return m_store->write([actor, userName, active, action](const QString &connection) {
+        return changeUser(
+            connection, actor, userName, action,
+            [&actor, active](UserRepository &users, const UserAccount &account) {
+                if (account.active == active)
+                    return StoreResult<bool>(false);
+                if (!active && account.userName == actor.userName)
+                    return StoreResult<bool>::failure(UserService::tr(
+                        "You cannot deactivate your own account: ask another administrator."));
+                if (!active && account.role == Role::Administrator) {
+                    const QString last = lastAdministrator(users, account);
+                    if (!last.isEmpty())
+                        return StoreResult<bool>::failure(last);
+                }
+                return users.setActive(account.id, active);
+            });
+    });
+}
+
+QFuture<StoreResult<bool>> UserService::resetPassword(const Session &actor,
+                                                      const QString &userName,
+                                                      const QString &password)
+{
+    return m_store->write([actor, userName, password](const QString &connection) {
+        return changeUser(
+            connection, actor, userName, QStringLiteral("user.password_reset"),
+            [&password](UserRepository &users, const UserAccount &account) {
+                const QString weak = PasswordPolicy::check(password, account.userName);
+                if (!weak.isEmpty())
+                    return StoreResult<bool>::failure(weak);
+                const QByteArray hash = PasswordHasher::hash(password);
+                if (hash.isEmpty())
+                    return StoreResult<bool>::failure(UserService::tr(
+                        "The password could not be protected (not enough memory). Nothing was "
+                        "saved."));
+                const auto set = users.setPasswordHash(account.id, hash);
+                if (!set)
+                    return set;
+                return users.unlock(account.id); // a new password also ends a lockout
+            });
     });
 }
 

@@ -62,7 +62,19 @@ public:
                                                    const QString &password);
     QFuture<StoreResult<bool>> changePassword(const Session &actor, const QString &current,
                                               const QString &next);
+    //! Ends a lockout. The administrator's changes below answer false when nothing changed (and
+    //! audit nothing then); each is audited as user.* with the account's id.
     QFuture<StoreResult<bool>> unlockUser(const Session &actor, const QString &userName);
+    //! Refused when it would leave the desk without an active administrator.
+    QFuture<StoreResult<bool>> setRole(const Session &actor, const QString &userName, Role role);
+    //! A deactivated account cannot sign in (its history stays). Refused for oneself and for
+    //! the last active administrator.
+    QFuture<StoreResult<bool>> setActive(const Session &actor, const QString &userName,
+                                         bool active);
+    //! An administrator sets a new password for someone who forgot theirs (the password rules
+    //! apply; a lockout ends).
+    QFuture<StoreResult<bool>> resetPassword(const Session &actor, const QString &userName,
+                                             const QString &password);
     QFuture<StoreResult<QList<UserAccount>>> users(const Session &actor) const;
     QFuture<StoreResult<int>> userCount() const;
 

@@ -49,9 +49,14 @@ private Q_SLOTS:
     void weakPasswordsAndTakenNamesAreRefused();
     void changePasswordNeedsTheCurrentOne();
     void trainingHasADemoUserPerRole();
+    void administratorsChangeRolesButKeepOneAdministrator();
+    void deactivatedAccountsCannotSignIn();
+    void resetPasswordFollowsTheRulesAndEndsALockout();
 
 private:
     QStringList auditActions();
+    //! A real administrator account, "root", as a session; invalid if it could not be made.
+    Session addRootAdministrator();
 
     QTemporaryDir m_dir;
     std::unique_ptr<Store> m_store;
@@ -254,6 +259,102 @@ void TestUserService::trainingHasADemoUserPerRole()
         QVERIFY(roles.contains(role));
     QVERIFY(await(users.seedTrainingUsers()).isEmpty()); // twice: still four
     QCOMPARE(await(users.userCount()).valueOr(-1), 4);
+}
+
+Session TestUserService::addRootAdministrator()
+{
+    const auto created = await(m_users->createUser(
+        administrator(), account(QStringLiteral("root"), Role::Administrator),
+        QStringLiteral("quiet harbor lights")));
+    if (!created.ok())
+        return {};
+    Session root = administrator();
+    root.userName = QStringLiteral("root");
+    return root;
+}
+
+void TestUserService::administratorsChangeRolesButKeepOneAdministrator()
+{
+    const Session root = addRootAdministrator();
+    QVERIFY(root.isValid());
+
+    // Others may not, whatever they ask.
+    Session clerk;
+    clerk.userName = QStringLiteral("ana");
+    clerk.role = Role::FrontDesk;
+    QVERIFY(!await(m_users->setRole(clerk, QStringLiteral("ana"), Role::Administrator)).ok());
+    QVERIFY(!await(m_users->setActive(clerk, QStringLiteral("root"), false)).ok());
+    QVERIFY(!await(m_users->resetPassword(clerk, QStringLiteral("root"),
+                                          QStringLiteral("a brand new passphrase")))
+                 .ok());
+
+    const auto changed = await(m_users->setRole(root, QStringLiteral("ana"), Role::Biller));
+    QVERIFY2(changed.ok(), qPrintable(changed.error()));
+    QVERIFY(*changed);
+    const SignInResult ana =
+        await(m_users->signIn(QStringLiteral("ana"), QStringLiteral("quiet harbor lights")));
+    QVERIFY(ana.session);
+    QCOMPARE(ana.session->role, Role::Biller);
+    QVERIFY(auditActions().contains(QStringLiteral("root user.role_change")));
+    // Nothing to change: false, and not audited again.
+    const int audited = auditActions().count(QStringLiteral("root user.role_change"));
+    QCOMPARE(*await(m_users->setRole(root, QStringLiteral("ana"), Role::Biller)), false);
+    QCOMPARE(auditActions().count(QStringLiteral("root user.role_change")), audited);
+    QVERIFY(!await(m_users->setRole(root, QStringLiteral("nobody"), Role::Biller)).ok());
+
+    // The only administrator stays one; with a second, the first may step down.
+    const auto alone = await(m_users->setRole(root, QStringLiteral("root"), Role::FrontDesk));
+    QVERIFY(!alone.ok());
+    QVERIFY2(alone.error().contains(QLatin1String("only active administrator")),
+             qPrintable(alone.error()));
+    QVERIFY(await(m_users->setRole(root, QStringLiteral("ana"), Role::Administrator)).ok());
+    QVERIFY(await(m_users->setRole(root, QStringLiteral("root"), Role::FrontDesk)).ok());
+}
+
+void TestUserService::deactivatedAccountsCannotSignIn()
+{
+    const Session root = addRootAdministrator();
+    QVERIFY(root.isValid());
+    const auto self = await(m_users->setActive(root, QStringLiteral("root"), false));
+    QVERIFY(!self.ok());
+    QVERIFY2(self.error().contains(QLatin1String("your own")), qPrintable(self.error()));
+
+    QVERIFY(await(m_users->setActive(root, QStringLiteral("ana"), false)).ok());
+    const SignInResult refused =
+        await(m_users->signIn(QStringLiteral("ana"), QStringLiteral("quiet harbor lights")));
+    QVERIFY(!refused.session);
+    QVERIFY(auditActions().contains(QStringLiteral("root user.deactivate")));
+    const auto listed = await(m_users->users(root));
+    QVERIFY(listed.ok());
+    QVERIFY(std::any_of(listed->cbegin(), listed->cend(), [](const UserAccount &a) {
+        return a.userName == QLatin1String("ana") && !a.active; // kept, with its history
+    }));
+
+    QVERIFY(await(m_users->setActive(root, QStringLiteral("ana"), true)).ok());
+    QVERIFY(await(m_users->signIn(QStringLiteral("ana"), QStringLiteral("quiet harbor lights")))
+                .session);
+    QVERIFY(auditActions().contains(QStringLiteral("root user.reactivate")));
+}
+
+void TestUserService::resetPasswordFollowsTheRulesAndEndsALockout()
+{
+    for (int i = 0; i < UserService::lockAfterFailures; ++i)
+        await(m_users->signIn(QStringLiteral("ana"), QStringLiteral("not the password")));
+    QVERIFY(await(m_users->signIn(QStringLiteral("ana"), QStringLiteral("quiet harbor lights")))
+                .locked);
+
+    const auto weak = await(m_users->resetPassword(administrator(), QStringLiteral("ana"),
+                                                   QStringLiteral("short")));
+    QVERIFY(!weak.ok());
+    const auto reset = await(m_users->resetPassword(administrator(), QStringLiteral("ana"),
+                                                    QStringLiteral("lanterns over the bay")));
+    QVERIFY2(reset.ok(), qPrintable(reset.error()));
+    QVERIFY(!await(m_users->signIn(QStringLiteral("ana"), QStringLiteral("quiet harbor lights")))
+                 .session);
+    const SignInResult signedIn =
+        await(m_users->signIn(QStringLiteral("ana"), QStringLiteral("lanterns over the bay")));
+    QVERIFY2(signedIn.session, qPrintable(signedIn.error));
+    QVERIFY(auditActions().contains(QStringLiteral("admin1 user.password_reset")));
 }
 
 QTEST_GUILESS_MAIN(TestUserService)
