@@ -77,6 +77,28 @@ DeskSettings DeskSettings::load(const QSettings &s)
     return d;
 }
 
+QStringList DeskSettings::secretKeys()
+{
+    return {QStringLiteral("hub/token"), QStringLiteral("payor/apiKey"),
+            QStringLiteral("payor/webhookSecret"), QStringLiteral("metriport/apiKey")};
+}
+
+QHash<QString, QString> DeskSettings::secrets() const
+{
+    return {{QStringLiteral("hub/token"), deviceToken},
+            {QStringLiteral("payor/apiKey"), payorApiKey},
+            {QStringLiteral("payor/webhookSecret"), payorWebhookSecret},
+            {QStringLiteral("metriport/apiKey"), metriportApiKey}};
+}
+
+void DeskSettings::setSecrets(const QHash<QString, QString> &secrets)
+{
+    deviceToken = secrets.value(QStringLiteral("hub/token"));
+    payorApiKey = secrets.value(QStringLiteral("payor/apiKey"));
+    payorWebhookSecret = secrets.value(QStringLiteral("payor/webhookSecret"));
+    metriportApiKey = secrets.value(QStringLiteral("metriport/apiKey"));
+}
+
 void DeskSettings::save(QSettings &s) const
 {
     if (clearinghouseUrl.isEmpty())
@@ -99,23 +121,23 @@ void DeskSettings::save(QSettings &s) const
     else
         s.setValue(QStringLiteral("hub/url"), hubUrl.toString());
     s.setValue(QStringLiteral("hub/device"), deviceName);
-    s.setValue(QStringLiteral("hub/token"), deviceToken);
     if (payorUrl.isEmpty())
         s.remove(QStringLiteral("payor/url"));
     else
         s.setValue(QStringLiteral("payor/url"), payorUrl.toString());
-    s.setValue(QStringLiteral("payor/apiKey"), payorApiKey);
     s.setValue(QStringLiteral("payor/providerId"), providerId);
     s.setValue(QStringLiteral("payor/providerName"), providerName);
-    s.setValue(QStringLiteral("payor/webhookSecret"), payorWebhookSecret);
     s.setValue(QStringLiteral("payor/timelyFilingDays"), timelyFilingDays);
     s.setValue(QStringLiteral("payor/syncMinutes"), claimSyncMinutes);
     if (metriportUrl.isEmpty())
         s.remove(QStringLiteral("metriport/url"));
     else
         s.setValue(QStringLiteral("metriport/url"), metriportUrl.toString());
-    s.setValue(QStringLiteral("metriport/apiKey"), metriportApiKey);
     s.setValue(QStringLiteral("metriport/facilityId"), metriportFacilityId);
+    // The secrets live in the encrypted database (SecretService); a file any program of the
+    // user can read keeps none, also none an earlier version wrote.
+    for (const QString &key : secretKeys())
+        s.remove(key);
     s.remove(feesKey); // a shorter list leaves no old rows behind
     s.beginWriteArray(feesKey, int(visitFees.size()));
     for (int i = 0; i < visitFees.size(); ++i) {

@@ -5,6 +5,7 @@
 #include "services/domain/clinic.h"
 #include "services/domain/visitfee.h"
 
+#include <QHash>
 #include <QStringList>
 #include <QUrl>
 
@@ -50,8 +51,15 @@ struct DeskSettings
     QString metriportApiKey;
     QString metriportFacilityId;
 
+    //! Reads the file; the secrets in it are those an earlier version wrote (see secretKeys()).
     static DeskSettings load(const QSettings &settings);
+    //! Writes everything but the secrets, and removes any secret from the file.
     void save(QSettings &settings) const;
+    //! The settings names of the secrets (device token, payor API key and webhook secret,
+    //! Metriport API key): kept in the encrypted database (SecretService), never in the file.
+    static QStringList secretKeys();
+    QHash<QString, QString> secrets() const;
+    void setSecrets(const QHash<QString, QString> &secrets);
     //! Messages naming each wrong value; empty when the settings can be used.
     QStringList validate() const;
     bool operator==(const DeskSettings &) const = default;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "services/domain/desksettings.h"
 
+#include <QFile>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -53,14 +54,33 @@ void TestDeskSettings::saveThenLoad()
     d.payorWebhookSecret = QStringLiteral("whsec_abc");
     d.timelyFilingDays = 180;
     d.claimSyncMinutes = 10;
+    d.metriportApiKey = QStringLiteral("mk_2");
+    d.deviceToken = QStringLiteral("tok_3");
     {
         QSettings settings(path, QSettings::IniFormat);
+        // An earlier version's secret in the file: saving removes it.
+        settings.setValue(QStringLiteral("payor/apiKey"), QStringLiteral("old key"));
         d.save(settings);
     }
     QSettings again(path, QSettings::IniFormat);
-    QCOMPARE(DeskSettings::load(again), d);
+    // Everything but the secrets comes back from the file; they live in the encrypted database.
+    DeskSettings expected = d;
+    expected.setSecrets({});
+    QCOMPARE(DeskSettings::load(again), expected);
     QCOMPARE(again.value(QStringLiteral("clearinghouse/url")).toString(),
              QStringLiteral("https://clearinghouse.example/x12/270"));
+    for (const QString &key : DeskSettings::secretKeys())
+        QVERIFY2(!again.contains(key), qPrintable(key));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray text = file.readAll();
+    for (const char *secret : {"pk_1", "whsec_abc", "mk_2", "tok_3", "old key"})
+        QVERIFY2(!text.contains(secret), secret);
+    // The secrets as named in the database, and back.
+    QCOMPARE(d.secrets().value(QStringLiteral("payor/webhookSecret")), QStringLiteral("whsec_abc"));
+    DeskSettings restored = expected;
+    restored.setSecrets(d.secrets());
+    QCOMPARE(restored, d);
 }
 
 void TestDeskSettings::emptyUrlRemovesTheKey()
