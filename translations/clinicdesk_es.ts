@@ -4523,6 +4523,10 @@
         <source>The database passphrase must have at least %1 characters.</source>
         <translation>La frase de contraseña de la base de datos debe tener al menos %1 caracteres.</translation>
     </message>
+    <message>
+        <source>The desk&apos;s keys could not be read from the database: %1</source>
+        <translation>No se pudieron leer las claves del puesto desde la base de datos: %1</translation>
+    </message>
 </context>
 <context>
     <name>DeskSettings</name>
@@ -5596,6 +5600,10 @@
         <source>The local database could not be read or written.</source>
         <translation>No se pudo leer ni escribir en la base de datos local.</translation>
     </message>
+    <message>
+        <source>Your role may not do this.</source>
+        <translation>Su rol no permite hacer esto.</translation>
+    </message>
 </context>
 <context>
     <name>LiveEventModel</name>
@@ -5771,6 +5779,14 @@
     <message>
         <source>%1 was working here. Type the password to go on where you left off.</source>
         <translation>%1 estaba trabajando aquí. Escriba la contraseña para seguir donde lo dejó.</translation>
+    </message>
+    <message>
+        <source>Sign In as &amp;Someone Else</source>
+        <translation>Iniciar sesión como &amp;otra persona</translation>
+    </message>
+    <message>
+        <source>This closes the patients %1 has open; work they have not saved is lost.</source>
+        <translation>Esto cierra los pacientes que %1 tiene abiertos; el trabajo que no haya guardado se pierde.</translation>
     </message>
 </context>
 <context>
@@ -6155,6 +6171,34 @@
     <message>
         <source>&amp;Audit Log…</source>
         <translation>Registro de &amp;auditoría…</translation>
+    </message>
+    <message>
+        <source>&amp;Users…</source>
+        <translation>&amp;Usuarios…</translation>
+    </message>
+    <message>
+        <source>Change My Pass&amp;word…</source>
+        <translation>Cambiar mi contra&amp;seña…</translation>
+    </message>
+    <message>
+        <source>Your password was changed.</source>
+        <translation>Su contraseña se cambió.</translation>
+    </message>
+    <message>
+        <source>&amp;Lock Screen</source>
+        <translation>&amp;Bloquear pantalla</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>Keys Not Saved</source>
+        <translation>Claves no guardadas</translation>
+    </message>
+    <message>
+        <source>The settings were saved, but not the keys and tokens: %1</source>
+        <translation>La configuración se guardó, pero no las claves ni los tokens: %1</translation>
     </message>
 </context>
 <context>
@@ -8062,6 +8106,17 @@
     </message>
 </context>
 <context>
+    <name>SecretService</name>
+    <message>
+        <source>Your role does not allow changing the desk&apos;s connections and keys.</source>
+        <translation>Su rol no permite cambiar las conexiones ni las claves del puesto.</translation>
+    </message>
+    <message>
+        <source>The keys in the settings file could not be moved into the encrypted database: %1</source>
+        <translation>Las claves del archivo de configuración no se pudieron mover a la base de datos cifrada: %1</translation>
+    </message>
+</context>
+<context>
     <name>ServiceLineSpec</name>
     <message>
         <source>&quot;%1&quot; is not a service line; write CODE[:MODIFIER…]:UNITS:CHARGE[:POINTERS], e.g. 99213:1:125.00 or 99213:25:1:125.00:1,2.</source>
@@ -9072,6 +9127,65 @@
     </message>
 </context>
 <context>
+    <name>UserFormDialog</name>
+    <message>
+        <source>Add User</source>
+        <translation>Agregar usuario</translation>
+    </message>
+    <message>
+        <source>One word, e.g. mlopez</source>
+        <translation>Una sola palabra, p. ej. mlopez</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>Nombre de &amp;usuario:</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Nombre completo:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rol:</translation>
+    </message>
+    <message>
+        <source>Change Password</source>
+        <translation>Cambiar contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation>Contraseña &amp;actual:</translation>
+    </message>
+    <message>
+        <source>Reset Password</source>
+        <translation>Restablecer contraseña</translation>
+    </message>
+    <message>
+        <source>A new password for %1. Tell it to them in person; they can change it after signing in.</source>
+        <translation>Una contraseña nueva para %1. Dígasela en persona; podrá cambiarla después de iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>New &amp;password:</source>
+        <translation>Nueva &amp;contraseña:</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>Re&amp;petir:</translation>
+    </message>
+    <message>
+        <source>At least %1 characters; a few unrelated words are easy to remember and hard to guess. Common passwords are refused.</source>
+        <translation>Al menos %1 caracteres; unas cuantas palabras sin relación son fáciles de recordar y difíciles de adivinar. Se rechazan las contraseñas comunes.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Type the same password twice.</source>
+        <translation>Las dos contraseñas no coinciden. Escriba la misma contraseña dos veces.</translation>
+    </message>
+</context>
+<context>
     <name>UserService</name>
     <message>
         <source>The user name or password is not right.</source>
@@ -9131,6 +9245,106 @@
     <message>
         <source>This desk already has users: sign in, and ask an administrator for an account.</source>
         <translation>Este puesto ya tiene usuarios: inicie sesión y pida una cuenta a un administrador.</translation>
+    </message>
+    <message>
+        <source>%1 is the only active administrator: make someone else an administrator first.</source>
+        <translation>%1 es el único administrador activo: primero haga administrador a otra persona.</translation>
+    </message>
+    <message>
+        <source>You cannot deactivate your own account: ask another administrator.</source>
+        <translation>No puede desactivar su propia cuenta: pídaselo a otro administrador.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>Users</source>
+        <translation>Usuarios</translation>
+    </message>
+    <message>
+        <source>User Name</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Full Name</source>
+        <translation>Nombre completo</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Agregado</translation>
+    </message>
+    <message>
+        <source>&amp;Add User…</source>
+        <translation>&amp;Agregar usuario…</translation>
+    </message>
+    <message>
+        <source>Change &amp;Role…</source>
+        <translation>Cambiar &amp;rol…</translation>
+    </message>
+    <message>
+        <source>Reset &amp;Password…</source>
+        <translation>Restablecer &amp;contraseña…</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Desbloquear</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>D&amp;esactivar</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Desactivado</translation>
+    </message>
+    <message>
+        <source>Locked until %1</source>
+        <extracomment>%1 is a time of day</extracomment>
+        <translation>Bloqueado hasta las %1</translation>
+    </message>
+    <message>
+        <source>Reacti&amp;vate</source>
+        <translation>Reacti&amp;var</translation>
+    </message>
+    <message>
+        <source>%1 was added. They sign in with the password you gave them.</source>
+        <translation>Se agregó a %1. Inicia sesión con la contraseña que usted le dio.</translation>
+    </message>
+    <message>
+        <source>Change Role</source>
+        <translation>Cambiar rol</translation>
+    </message>
+    <message>
+        <source>The role of %1 decides what they may open and do:</source>
+        <translation>El rol de %1 decide qué puede abrir y hacer:</translation>
+    </message>
+    <message>
+        <source>%1 is now %2. The new role applies from their next sign-in.</source>
+        <translation>%1 ahora es %2. El nuevo rol se aplica desde su próximo inicio de sesión.</translation>
+    </message>
+    <message>
+        <source>%1 has a new password.</source>
+        <translation>%1 tiene una contraseña nueva.</translation>
+    </message>
+    <message>
+        <source>%1 can sign in again.</source>
+        <translation>%1 puede volver a iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>%1 can no longer sign in. What they did stays in the audit log.</source>
+        <translation>%1 ya no puede iniciar sesión. Lo que hizo queda en el registro de auditoría.</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,8 @@ class OutsideRecordsService;
 class PatientService;
 class ReportService;
 class SampleEvents;
+class SecretService;
+class UserService;
 
 //! What the widgets are handed by the composition root (no singletons): the services they talk
 //! to, never a repository or the database.
@@ -56,6 +58,8 @@ struct DeskEnvironment
     //! records outside the role go through Emergency Access. Null: everything shown (tests).
     AccessControl *access = nullptr;
     AuditTrailService *auditTrail = nullptr; // View › Audit Log… (administrators)
+    UserService *users = nullptr; // File › Users… (administrators), Change My Password…
+    SecretService *secrets = nullptr; // the keys Settings shows and saves (encrypted database)
     //! A clinic's desk: File › Change Database Passphrase… (current, next) → error or nothing.
     std::function<QString(const QString &, const QString &)> changeDatabasePassphrase;
     QString providerId;   // who claims are sent for at the payor

@@ -188,6 +188,7 @@ void LockScreen::cover(QWidget *window)
                            cover);
     who->setAlignment(Qt::AlignCenter);
     who->setWordWrap(true);
+    who->setMinimumWidth(qMin(460, window->width() - 40)); // two lines, not a narrow column
     layout->addWidget(who);
     auto *label = new QLabel(tr("&Password:"), cover);
     auto *password = new QLineEdit(cover);
@@ -210,6 +211,24 @@ void LockScreen::cover(QWidget *window)
     layout->addWidget(unlock, 0, Qt::AlignCenter);
     connect(unlock, &QPushButton::clicked, this, [this, password] { tryUnlock(password); });
     connect(password, &QLineEdit::returnPressed, this, [this, password] { tryUnlock(password); });
+    if (m_allowsSwitching) {
+        // Someone else at the desk: the first person's work is theirs, so it closes (said
+        // before the click, as no dialog can open over the lock).
+        auto *other = new QPushButton(tr("Sign In as &Someone Else"), cover);
+        other->setObjectName(QStringLiteral("switchUserButton"));
+        layout->addSpacing(18);
+        layout->addWidget(other, 0, Qt::AlignCenter);
+        auto *warning = new QLabel(tr("This closes the patients %1 has open; work they have "
+                                      "not saved is lost.")
+                                       .arg(m_session.fullName.isEmpty() ? m_session.userName
+                                                                         : m_session.fullName),
+                                   cover);
+        warning->setAlignment(Qt::AlignCenter);
+        warning->setWordWrap(true);
+        warning->setMinimumWidth(qMin(460, window->width() - 40));
+        layout->addWidget(warning);
+        connect(other, &QPushButton::clicked, this, &LockScreen::switchUser);
+    }
     covered.password = password;
     covered.error = error;
     covered.unlock = unlock;
@@ -273,6 +292,27 @@ void LockScreen::tryUnlock(QLineEdit *password)
                          if (password)
                              password->setFocus();
                      });
+}
+
+void LockScreen::switchUser()
+{
+    if (!m_locked || m_checking || m_switching)
+        return;
+    m_switching = true;
+    for (const Covered &covered : std::as_const(m_covered)) {
+        if (covered.unlock)
+            covered.unlock->setEnabled(false);
+        if (covered.password)
+            covered.password->setEnabled(false);
+    }
+    // The audit row is written before the windows close (the store outlives them, but the
+    // order in the trail should read: locked, switched, the next person signed in).
+    if (!m_users) {
+        Q_EMIT switchUserRequested();
+        return;
+    }
+    Async::whenReady(m_users->recordSessionEvent(m_session, QStringLiteral("session.switch_user")),
+                     this, [this](const StoreResult<qint64> &) { Q_EMIT switchUserRequested(); });
 }
 
 void LockScreen::uncover()

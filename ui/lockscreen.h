@@ -20,6 +20,7 @@ class QWidget;
   nothing of a patient shows; dialogs and unsaved work stay as they were underneath. Only the
   person who signed in unlocks it, with their password (failures count towards the account's
   lockout); while locked, no shortcut reaches the windows. Locking and unlocking are audited.
+  Someone else may take the desk from the lock: the first person's windows then close.
  */
 class LockScreen : public QObject
 {
@@ -37,13 +38,21 @@ public:
     void setIdleTimeout(int milliseconds);
     int idleTimeout() const { return m_idle.interval(); }
     bool isLocked() const { return m_locked; }
+    //! Offers "Sign In as Someone Else" on the lock (the app then closes this person's work and
+    //! shows the sign-in screen); off by default.
+    void setAllowsSwitching(bool allows) { m_allowsSwitching = allows; }
 
 public Q_SLOTS:
     void lock();
+    //! Ends this person's session for another's: audited as session.switch_user, then
+    //! switchUserRequested(). The screen stays covered until the app closes the window.
+    void switchUser();
 
 Q_SIGNALS:
     void screenLocked();
     void screenUnlocked();
+    //! Another person wants the desk: close the windows (this session is over) and sign in.
+    void switchUserRequested();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -64,6 +73,8 @@ private:
     QTimer m_idle;
     bool m_locked = false;
     bool m_checking = false;
+    bool m_allowsSwitching = false;
+    bool m_switching = false;
     //! Every window is covered with the same panel (a modal dialog left open takes the input
     //! from the windows under it, so each cover must be able to unlock).
     struct Covered

@@ -13,6 +13,7 @@
 #include "services/eligibility/eligibilityservice.h"
 #include "services/access/accesscontrol.h"
 #include "services/access/databasekey.h"
+#include "services/access/secretservice.h"
 #include "services/live/livefeed.h"
 #include "services/patients/appointmentservice.h"
 #include "services/patients/patientservice.h"
@@ -39,6 +40,8 @@
 #include "ui/reportactions.h"
 #include "ui/settingsdialog.h"
 #include "ui/shortcutsdialog.h"
+#include "ui/userformdialog.h"
+#include "ui/usersdialog.h"
 #include "ui/widgethelpers.h"
 
 #include <QAction>
@@ -425,10 +428,27 @@ void MainWindow::createMenus()
         if (dialog.exec() == QDialog::Accepted)
             statusBar()->showMessage(tr("The database passphrase was changed."), 10000);
     });
+    QAction *users = file->addAction(tr("&Users…"), this, &MainWindow::manageUsers);
     // The clinic's settings and the database's upkeep are the administrator's.
     settings->setVisible(allows(Permission::Settings));
     check->setVisible(allows(Permission::Settings));
     passphrase->setVisible(allows(Permission::Settings) && bool(m_env.changeDatabasePassphrase));
+    users->setVisible(m_env.users && allows(Permission::Users));
+    file->addSeparator();
+    // Everyone's own: a password to change, and the screen to lock before walking away.
+    QAction *password = file->addAction(tr("Change My Pass&word…"), this, [this] {
+        if (!m_env.users || !m_env.session.isValid())
+            return;
+        UserFormDialog dialog(m_env.users, m_env.session,
+                              UserFormDialog::Mode::ChangeOwnPassword, {}, this);
+        if (dialog.exec() == QDialog::Accepted)
+            statusBar()->showMessage(tr("Your password was changed."), 10000);
+    });
+    password->setVisible(m_env.users && m_env.session.isValid());
+    QAction *lock = file->addAction(tr("&Lock Screen"), this, &MainWindow::lockRequested);
+    lock->setObjectName(QStringLiteral("lockScreenAction"));
+    lock->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    lock->setVisible(m_env.session.isValid());
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     // QKeySequence::Quit depends on the platform theme (none offscreen or on bare X): bind it.
@@ -918,23 +938,52 @@ void MainWindow::checkDatabase()
     job->start();
 }
 
+void MainWindow::manageUsers()
+{
+    if (!m_env.users || !allows(Permission::Users))
+        return;
+    UsersDialog dialog(m_env.users, m_env.session, this);
+    dialog.exec();
+}
+
 void MainWindow::editSettings()
 {
+    if (!allows(Permission::Settings))
+        return;
+    // The dialog opens once the payor mappings (a few rows) and the desk's keys (kept in the
+    // encrypted database) are read.
+    auto withSecrets = [this](const QList<PayorMapping> &mappings) {
+        if (!m_env.secrets) {
+            openSettings(mappings, std::nullopt);
+            return;
+        }
+        Async::whenReady(m_env.secrets->load(), this,
+                         [this, mappings](const StoreResult<SecretService::Secrets> &secrets) {
+                             if (!secrets) {
+                                 QMessageBox::warning(this, tr("Settings"), secrets.error());
+                                 return;
+                             }
+                             openSettings(mappings, *secrets);
+                         });
+    };
     if (!m_env.claims) {
-        openSettings({});
+        withSecrets({});
         return;
     }
-    // The mappings are a few rows: the dialog opens once they are read.
     Async::whenReady(m_env.claims->mappings(), this,
-                     [this](const StoreResult<QList<PayorMapping>> &mappings) {
-                         openSettings(mappings ? *mappings : QList<PayorMapping>());
+                     [withSecrets](const StoreResult<QList<PayorMapping>> &mappings) {
+                         withSecrets(mappings ? *mappings : QList<PayorMapping>());
                      });
 }
 
-void MainWindow::openSettings(const QList<PayorMapping> &mappings)
+void MainWindow::openSettings(const QList<PayorMapping> &mappings,
+                              const std::optional<SecretService::Secrets> &secrets)
 {
     QSettings store;
-    SettingsDialog dialog(DeskSettings::load(store), this);
+    DeskSettings current = DeskSettings::load(store);
+    if (secrets)
+        current.setSecrets(*secrets);
+    SettingsDialog dialog(current, this);
     if (m_env.claims) {
         dialog.setPayorAccess(m_env.network, {m_env.trainingPayorUrl, m_env.trainingPayorKey,
                                               m_env.providerId});
@@ -942,6 +991,7 @@ void MainWindow::openSettings(const QList<PayorMapping> &mappings)
     }
     if (dialog.exec() != QDialog::Accepted)
         return;
+    // The file gets everything but the keys; they go to the encrypted database.
     dialog.settings().save(store);
     if (m_env.claims) {
         for (const QString &removed : dialog.removedMappings())
@@ -951,8 +1001,25 @@ void MainWindow::openSettings(const QList<PayorMapping> &mappings)
                 m_env.claims->saveMapping(mapping);
         }
     }
-    QMessageBox::information(this, tr("Settings Saved"),
-                             tr("The new settings take effect the next time ClinicDesk starts."));
+    if (!m_env.secrets) {
+        QMessageBox::information(this, tr("Settings Saved"),
+                                 tr("The new settings take effect the next time ClinicDesk "
+                                    "starts."));
+        return;
+    }
+    Async::whenReady(m_env.secrets->save(m_env.session, dialog.settings().secrets()), this,
+                     [this](const StoreResult<bool> &saved) {
+                         if (!saved) {
+                             QMessageBox::warning(
+                                 this, tr("Keys Not Saved"),
+                                 tr("The settings were saved, but not the keys and tokens: %1")
+                                     .arg(saved.error()));
+                             return;
+                         }
+                         QMessageBox::information(this, tr("Settings Saved"),
+                                                  tr("The new settings take effect the next "
+                                                     "time ClinicDesk starts."));
+                     });
 }
 
 void MainWindow::showDashboard()

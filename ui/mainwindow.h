@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "services/access/secretservice.h"
 #include "ui/deskenvironment.h"
 
 #include <QMainWindow>
@@ -9,6 +10,7 @@
 #include <QPointer>
 
 #include <functional>
+#include <optional>
 
 struct Claim;
 struct DaySheetData;
@@ -63,6 +65,8 @@ public:
     void saveDaySheetAsPdf();
     void showDashboard();
     void editSettings();
+    //! File › Users… (administrators).
+    void manageUsers();
     //! File > Database Check…: SQLite's check of the whole file, with progress.
     void checkDatabase();
     //! File > Print Preview… / Print… / Save as PDF…: the current patient's report, or on the
@@ -105,11 +109,18 @@ public:
     PatientSearchModel *searchModel() const { return m_searchModel; }
     QTabWidget *tabs() const { return m_tabs; }
 
+Q_SIGNALS:
+    //! File › Lock Screen (Ctrl+L): the person is leaving the desk now.
+    void lockRequested();
+
 private:
     //! Whether the signed-in person's role may (always, when the window has no AccessControl).
     bool allows(Permission permission) const;
     void followOtherDesks();
-    void openSettings(const QList<PayorMapping> &mappings);
+    //! `secrets`: the desk's keys from the encrypted database (none: the window has no
+    //! SecretService, as in tests).
+    void openSettings(const QList<PayorMapping> &mappings,
+                      const std::optional<SecretService::Secrets> &secrets);
     void announce(const QString &message);
     QWidget *createFrontDesk();
     void createMenus();

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "deskcontext.h"
 
+#include "services/access/secretservice.h"
 #include "services/claims/claimdashboardservice.h"
 #include "services/claims/claimevents.h"
 #include "services/metriport/chartservice.h"
@@ -420,8 +421,12 @@ bool DeskContext::openStore(QString *error)
     // A key is made only for a database that has none yet: an encrypted one whose key file went
     // missing must not get a new key that can never open it.
     const DatabaseEncryption::FileState state = DatabaseEncryption::stateOf(m_databasePath);
-    const DatabaseKey::Result key = databaseKey(
-        location, state != DatabaseEncryption::FileState::Encrypted, m_passphrasePrompt);
+    DatabaseKey::Result key;
+    if (!m_options.databaseKeyHex.isEmpty() && state == DatabaseEncryption::FileState::Encrypted)
+        key.keyHex = m_options.databaseKeyHex; // the store says so if it is not this file's
+    else
+        key = databaseKey(location, state != DatabaseEncryption::FileState::Encrypted,
+                          m_passphrasePrompt);
     if (!key.ok()) {
         *error = key.error;
         return false;
@@ -469,6 +474,24 @@ bool DeskContext::openStore(QString *error)
         return false;
     }
     m_users = std::make_unique<UserService>(m_store.get());
+    m_secrets = std::make_unique<SecretService>(m_store.get());
+    if (!m_training) {
+        // Keys an earlier version kept in the settings file move into the encrypted database.
+        QSettings settings;
+        const QString moved = m_secrets->moveOutOf(settings);
+        if (!moved.isEmpty()) {
+            *error = moved;
+            return false;
+        }
+    }
+    QFuture<StoreResult<SecretService::Secrets>> secrets = m_secrets->load();
+    secrets.waitForFinished();
+    if (!secrets.result()) {
+        *error = tr("The desk's keys could not be read from the database: %1")
+                     .arg(secrets.result().error());
+        return false;
+    }
+    m_configured.setSecrets(*secrets.result());
     if (m_training) {
         QFuture<QString> seeded = m_users->seedTrainingUsers();
         seeded.waitForFinished();
@@ -556,8 +579,10 @@ bool DeskContext::start(QString *error)
     m_auditTrail = std::make_unique<AuditTrailService>(m_store.get());
     m_auditTrail->setAccessControl(m_access.get());
     m_patients = std::make_unique<PatientService>(m_store.get(), m_settings.user);
+    m_patients->setAccessControl(m_access.get());
     m_appointments = std::make_unique<AppointmentService>(m_store.get(), m_settings.user);
     m_eligibility = std::make_unique<EligibilityService>(m_store.get(), &m_network, m_settings);
+    m_eligibility->setAccessControl(m_access.get());
     m_reports = std::make_unique<ReportService>(m_store.get(), m_eligibility.get(), m_clinic,
                                                 m_training, m_settings.user);
     m_maintenance = std::make_unique<DatabaseMaintenance>(m_store.get());

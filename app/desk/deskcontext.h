@@ -5,6 +5,7 @@
 #include "services/access/accesscontrol.h"
 #include "services/common/audittrailservice.h"
 #include "services/access/databasekey.h"
+#include "services/access/secretservice.h"
 #include "services/access/userservice.h"
 #include "services/domain/clinic.h"
 #include "services/domain/desksettings.h"
@@ -46,6 +47,9 @@ struct DeskOptions
     QUrl hubUrl;       // the live feed (ws://…/feed); empty: settings, or training's own hub
     QString device;    // this desk's name at the hub; empty: settings, or a generated one
     QByteArray hubToken; // from CLINICDESK_HUB_TOKEN (never the command line) or settings
+    //! The key of the encrypted database, already unlocked by this process (another person
+    //! signing in at the same desk): used instead of asking for the passphrase again.
+    QByteArray databaseKeyHex;
 };
 
 /*!
@@ -103,6 +107,10 @@ public:
     void setSession(const Session &session) { m_session = session; }
     const Session &session() const { return m_session; }
     UserService *users() const { return m_users.get(); }
+    //! The desk's keys and tokens, in the encrypted database (File › Settings… changes them).
+    SecretService *secrets() const { return m_secrets.get(); }
+    //! The open database's key (64 hex digits), to hand to the next context of this process.
+    const QByteArray &databaseKeyHex() const { return m_databaseKey; }
     //! What the signed-in person may do (role, break-glass grants); the services ask it.
     AccessControl *access() const { return m_access.get(); }
     //! The audit trail for administrators (View › Audit Log…).
@@ -210,6 +218,7 @@ private:
     std::unique_ptr<SandboxHost> m_sandbox;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<UserService> m_users;
+    std::unique_ptr<SecretService> m_secrets;
     std::unique_ptr<AccessControl> m_access;
     std::unique_ptr<AuditTrailService> m_auditTrail;
     Session m_session;

@@ -285,6 +285,175 @@ int runAuditCommand(int argc, char *argv[])
         << Qt::endl;
     return 0;
 }
+/*!
+  The window's first part: the database opened (its passphrase asked for, or an earlier
+  version's file encrypted, with progress), a person signed in and the services started in
+  their name. An exit code when the desk does not get that far (quit on the sign-in screen: 0).
+ */
+std::optional<int> openAndSignIn(DeskContext &context, const DeskOptions &options)
+{
+    QString error;
+    context.setPassphrasePrompt([](bool creating, const QString &problem) {
+        return PassphraseDialog::ask(creating ? PassphraseDialog::Mode::Choose
+                                              : PassphraseDialog::Mode::Unlock,
+                                     problem, DatabaseKey::minimumPassphraseLength);
+    });
+    // Encrypting a database from an earlier version reads and rewrites all of it.
+    // Made only when there is something to encrypt.
+    std::unique_ptr<QProgressDialog> encrypting;
+    context.setEncryptionProgress([&encrypting](int done, int total) {
+        if (!encrypting) {
+            encrypting = std::make_unique<QProgressDialog>(
+                QObject::tr("Encrypting the database. Every row is checked before and "
+                            "after; this can take a few minutes for a large database…"),
+                QString(), 0, total);
+            encrypting->setWindowTitle(QObject::tr("ClinicDesk"));
+            encrypting->setMinimumDuration(0);
+            encrypting->setAutoClose(false);
+            encrypting->show();
+        }
+        encrypting->setMaximum(total);
+        encrypting->setValue(done);
+    });
+    const bool opened = context.openStore(&error);
+    encrypting.reset();
+    context.setEncryptionProgress({});
+    if (!opened) {
+        QMessageBox::critical(nullptr, QObject::tr("ClinicDesk Cannot Start"), error);
+        return 1;
+    }
+    const std::optional<Session> session = signIn(context, options.user);
+    if (!session)
+        return 0; // Quit on the sign-in screen
+    context.setSession(*session);
+    if (!context.start(&error)) {
+        QMessageBox::critical(nullptr, QObject::tr("ClinicDesk Cannot Start"), error);
+        return 1;
+    }
+    return std::nullopt;
+}
+
+/*!
+  The window, with its lock, until the person quits (then the sign-out is audited) or someone
+  else takes the desk from the lock (`*switchUser`; the lock audited it).
+ */
+int showWindow(QApplication &app, DeskContext &context, bool quitWhenShown, bool *switchUser,
+               QTextStream &out, const QElapsedTimer &startClock)
+{
+    DeskEnvironment environment;
+    environment.patients = context.patients();
+    environment.appointments = context.appointments();
+    environment.eligibility = context.eligibility();
+    environment.reports = context.reports();
+    environment.maintenance = context.maintenance();
+    environment.live = context.live();
+    environment.sampleEvents = context.sampleEvents();
+    environment.claims = context.claims();
+    environment.claimPreparer = context.claimPreparer();
+    environment.claimSubmitter = context.claimSubmitter();
+    environment.claimSync = context.claimSync();
+    environment.claimFiles = context.claimFiles();
+    environment.claimDashboard = context.claimDashboard();
+    environment.outsideRecords = context.outsideRecords();
+    environment.medicalRecords = context.medicalRecords();
+    environment.chart = context.chart();
+    environment.access = context.access();
+    environment.auditTrail = context.auditTrail();
+    environment.users = context.users();
+    environment.secrets = context.secrets();
+    if (!context.isTraining()) {
+        environment.changeDatabasePassphrase = [&context](const QString &current,
+                                                          const QString &next) {
+            return context.changeDatabasePassphrase(current, next);
+        };
+    }
+    environment.providerId = context.providerId();
+    environment.providerName = context.providerName();
+    environment.timelyFilingDays = context.timelyFilingDays();
+    environment.network = context.network();
+    environment.trainingPayorUrl = context.trainingPayorUrl();
+    environment.trainingPayorKey = context.trainingPayorKey();
+    environment.clinic = context.clinic();
+    environment.training = context.isTraining();
+    environment.user = context.user();
+    environment.session = context.session();
+    MainWindow window(environment);
+    window.show();
+    // Automatic logoff: the screen locks after the clinic's idle time (2–60 minutes).
+    LockScreen lockScreen(context.users(), context.session(), &window);
+    lockScreen.setIdleTimeout(
+        std::clamp(context.configured().lockMinutes, LockScreen::minMinutes,
+                   LockScreen::maxMinutes) * 60 * 1000);
+    QObject::connect(&window, &MainWindow::lockRequested, &lockScreen, &LockScreen::lock);
+    // Another person at the desk, from the lock: this person's window closes with its tabs.
+    lockScreen.setAllowsSwitching(true);
+    QObject::connect(&lockScreen, &LockScreen::switchUserRequested, &app, [&app, switchUser] {
+        *switchUser = true;
+        app.exit(0); // every event loop, also a dialog's left open under the lock
+    });
+    // Queued claims go out, and open ones are synced, once the window is up.
+    QTimer::singleShot(0, &context, [&context] {
+        context.startClaimWork(true);
+        context.startOutsideRecordsWork();
+    });
+    if (quitWhenShown) {
+        // Two moments: the window on screen, and the first patients and today's schedule in it
+        // (read on the store's workers after the window is up).
+        // The connections outlive this block: the count lives with them.
+        auto waiting = std::make_shared<int>(2);
+        // The window's moment is said first, even when the lists fill before the event loop
+        // gets to the timer below (a fast disk on a busy machine).
+        auto windowSaid = std::make_shared<bool>(false);
+        auto sayWindow = [windowSaid, &out, &startClock] {
+            if (std::exchange(*windowSaid, true))
+                return;
+            out << "main window shown after " << startClock.elapsed() << " ms" << Qt::endl;
+        };
+        auto dataShown = [waiting, sayWindow, &out, &startClock] {
+            if (--*waiting > 0)
+                return;
+            sayWindow();
+            out << "first patients and schedule shown after " << startClock.elapsed() << " ms"
+                << Qt::endl;
+            QApplication::quit();
+        };
+        QObject::connect(window.searchModel(), &PatientSearchModel::searchFinished, &app, dataShown,
+                         Qt::SingleShotConnection);
+        QObject::connect(window.scheduleModel(), &ScheduleModel::loaded, &app, dataShown,
+                         Qt::SingleShotConnection);
+        QTimer::singleShot(0, &app, sayWindow);
+    }
+    const int code = app.exec();
+    if (!*switchUser) {
+        // Quitting ends the session (a switch was recorded by the lock screen).
+        context.users()->recordSessionEvent(context.session(), QStringLiteral("session.sign_out"))
+            .waitForFinished();
+    }
+    return code;
+}
+
+/*!
+  The desk with a window. Someone else signing in from the lock closes the first person's
+  window with its tabs and starts the desk again in the new person's name (every service
+  records who acts), with the database key this process already unlocked.
+ */
+int runDesk(QApplication &app, DeskOptions options, bool quitWhenShown, QTextStream &out,
+            const QElapsedTimer &startClock)
+{
+    for (;;) {
+        DeskContext context(options);
+        if (const std::optional<int> stopped = openAndSignIn(context, options))
+            return *stopped;
+        bool switchUser = false;
+        const int code = showWindow(app, context, quitWhenShown, &switchUser, out, startClock);
+        if (!switchUser)
+            return code;
+        options.user.clear(); // the next person signs in on the screen
+        options.databaseKeyHex = context.databaseKeyHex();
+        quitWhenShown = false;
+    }
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -424,50 +593,14 @@ int main(int argc, char *argv[])
     options.user = parser.value(userOption);
     options.hubUrl = QUrl(parser.value(hubOption));
     options.device = parser.value(deviceOption);
-    DeskContext context(options);
-    QString error;
     // The window starts in the name of the person who signs in; headless commands run as
     // --user (a service account with a keychain token comes with the encrypted store).
-    if (!headless) {
-        context.setPassphrasePrompt([](bool creating, const QString &problem) {
-            return PassphraseDialog::ask(creating ? PassphraseDialog::Mode::Choose
-                                                  : PassphraseDialog::Mode::Unlock,
-                                         problem, DatabaseKey::minimumPassphraseLength);
-        });
-        // Encrypting a database from an earlier version reads and rewrites all of it.
-        // Made only when there is something to encrypt.
-        std::unique_ptr<QProgressDialog> encrypting;
-        context.setEncryptionProgress([&encrypting](int done, int total) {
-            if (!encrypting) {
-                encrypting = std::make_unique<QProgressDialog>(
-                    QObject::tr("Encrypting the database. Every row is checked before and "
-                                "after; this can take a few minutes for a large database…"),
-                    QString(), 0, total);
-                encrypting->setWindowTitle(QObject::tr("ClinicDesk"));
-                encrypting->setMinimumDuration(0);
-                encrypting->setAutoClose(false);
-                encrypting->show();
-            }
-            encrypting->setMaximum(total);
-            encrypting->setValue(done);
-        });
-        const bool opened = context.openStore(&error);
-        encrypting.reset();
-        context.setEncryptionProgress({});
-        if (!opened) {
-            QMessageBox::critical(nullptr, QObject::tr("ClinicDesk Cannot Start"), error);
-            return 1;
-        }
-        const std::optional<Session> session = signIn(context, options.user);
-        if (!session)
-            return 0; // Quit on the sign-in screen
-        context.setSession(*session);
-    }
+    if (!headless)
+        return runDesk(app, options, parser.isSet(quitOption), out, startClock);
+    DeskContext context(options);
+    QString error;
     if (!context.start(&error)) {
-        if (headless)
-            err << error << Qt::endl;
-        else
-            QMessageBox::critical(nullptr, QObject::tr("ClinicDesk Cannot Start"), error);
+        err << error << Qt::endl;
         return 1;
     }
 
@@ -549,80 +682,6 @@ int main(int argc, char *argv[])
         HeadlessCommands commands(&context, out, err);
         return commands.verifyDay(day, parser.value(pdfOption), parser.isSet(forceOption));
     }
-
-    DeskEnvironment environment;
-    environment.patients = context.patients();
-    environment.appointments = context.appointments();
-    environment.eligibility = context.eligibility();
-    environment.reports = context.reports();
-    environment.maintenance = context.maintenance();
-    environment.live = context.live();
-    environment.sampleEvents = context.sampleEvents();
-    environment.claims = context.claims();
-    environment.claimPreparer = context.claimPreparer();
-    environment.claimSubmitter = context.claimSubmitter();
-    environment.claimSync = context.claimSync();
-    environment.claimFiles = context.claimFiles();
-    environment.claimDashboard = context.claimDashboard();
-    environment.outsideRecords = context.outsideRecords();
-    environment.medicalRecords = context.medicalRecords();
-    environment.chart = context.chart();
-    environment.access = context.access();
-    environment.auditTrail = context.auditTrail();
-    if (!context.isTraining()) {
-        environment.changeDatabasePassphrase = [&context](const QString &current,
-                                                          const QString &next) {
-            return context.changeDatabasePassphrase(current, next);
-        };
-    }
-    environment.providerId = context.providerId();
-    environment.providerName = context.providerName();
-    environment.timelyFilingDays = context.timelyFilingDays();
-    environment.network = context.network();
-    environment.trainingPayorUrl = context.trainingPayorUrl();
-    environment.trainingPayorKey = context.trainingPayorKey();
-    environment.clinic = context.clinic();
-    environment.training = context.isTraining();
-    environment.user = context.user();
-    environment.session = context.session();
-    MainWindow window(environment);
-    window.show();
-    // Automatic logoff: the screen locks after the clinic's idle time (2–60 minutes).
-    LockScreen lockScreen(context.users(), context.session(), &window);
-    lockScreen.setIdleTimeout(
-        std::clamp(context.configured().lockMinutes, LockScreen::minMinutes,
-                   LockScreen::maxMinutes) * 60 * 1000);
-    // Queued claims go out, and open ones are synced, once the window is up.
-    QTimer::singleShot(0, &context, [&context] {
-        context.startClaimWork(true);
-        context.startOutsideRecordsWork();
-    });
-    if (parser.isSet(quitOption)) {
-        // Two moments: the window on screen, and the first patients and today's schedule in it
-        // (read on the store's workers after the window is up).
-        // The connections outlive this block: the count lives with them.
-        auto waiting = std::make_shared<int>(2);
-        // The window's moment is said first, even when the lists fill before the event loop
-        // gets to the timer below (a fast disk on a busy machine).
-        auto windowSaid = std::make_shared<bool>(false);
-        auto sayWindow = [windowSaid, &out, &startClock] {
-            if (std::exchange(*windowSaid, true))
-                return;
-            out << "main window shown after " << startClock.elapsed() << " ms" << Qt::endl;
-        };
-        auto dataShown = [waiting, sayWindow, &out, &startClock] {
-            if (--*waiting > 0)
-                return;
-            sayWindow();
-            out << "first patients and schedule shown after " << startClock.elapsed() << " ms"
-                << Qt::endl;
-            QApplication::quit();
-        };
-        QObject::connect(window.searchModel(), &PatientSearchModel::searchFinished, &app, dataShown,
-                         Qt::SingleShotConnection);
-        QObject::connect(window.scheduleModel(), &ScheduleModel::loaded, &app, dataShown,
-                         Qt::SingleShotConnection);
-        QTimer::singleShot(0, &app, sayWindow);
-    }
-    return app.exec();
+    err << QStringLiteral("Unknown command \"%1\". Try --help.").arg(command) << Qt::endl;
+    return 2;
 }

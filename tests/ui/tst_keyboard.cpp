@@ -14,12 +14,15 @@
 #include "ui/chartitemeditdialog.h"
 #include "ui/reconciledialog.h"
 #include "ui/signindialog.h"
+#include "ui/userformdialog.h"
+#include "ui/usersdialog.h"
 #include "ui/emergencyaccessdialog.h"
 #include "ui/passphrasedialog.h"
 #include "ui/changepassphrasedialog.h"
 #include "ui/auditlogdialog.h"
 #include "services/common/audittrailservice.h"
 #include "services/access/accesscontrol.h"
+#include "services/access/userservice.h"
 #include "ui/appointmentdialog.h"
 #include "ui/cancelvisitdialog.h"
 #include "ui/coverageform.h"
@@ -286,6 +289,12 @@ void TestKeyboard::mnemonicsAreUniquePerScreen()
     AccessControl billerAccess(&env.store());
     billerAccess.setSession(Session{QStringLiteral("b"), QStringLiteral("B"), Role::Biller});
     dialogs.push_back(std::make_unique<EmergencyAccessDialog>(&billerAccess, maria.id, maria.fullName()));
+    UserService users(&env.store());
+    const Session admin{QStringLiteral("a"), QStringLiteral("A"), Role::Administrator};
+    dialogs.push_back(std::make_unique<UsersDialog>(&users, admin));
+    for (auto mode : {UserFormDialog::Mode::AddUser, UserFormDialog::Mode::ResetPassword,
+                      UserFormDialog::Mode::ChangeOwnPassword})
+        dialogs.push_back(std::make_unique<UserFormDialog>(&users, admin, mode, QStringLiteral("a")));
     for (const auto &dialog : dialogs) {
         dialog->show();
         const QStringList letters = mnemonicsOf(dialog.get());

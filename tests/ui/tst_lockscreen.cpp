@@ -24,6 +24,8 @@
 #include <QTest>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using TestSupport::await;
 
 class TestLockScreen : public QObject
@@ -34,6 +36,7 @@ private Q_SLOTS:
     void cleanup();
     void idleLocksCoversAndUnlocks();
     void inputPostponesTheLock();
+    void someoneElseTakesTheDesk();
 
 private:
     QStringList auditActions();
@@ -197,6 +200,53 @@ void TestLockScreen::inputPostponesTheLock()
     }
     QVERIFY(!lock.isLocked());
     QVERIFY(QTest::qWaitFor([&] { return lock.isLocked(); }, 5000));
+}
+
+void TestLockScreen::someoneElseTakesTheDesk()
+{
+    // Not offered unless the app can start again for another person.
+    {
+        QMainWindow bare;
+        bare.resize(300, 200);
+        bare.show();
+        LockScreen plain(m_users.get(), m_nurse, &bare);
+        plain.lock();
+        QVERIFY(plain.isLocked());
+        QVERIFY(bare.findChild<QLineEdit *>(QStringLiteral("lockPasswordEdit")));
+        QVERIFY(!bare.findChild<QPushButton *>(QStringLiteral("switchUserButton")));
+    }
+
+    QMainWindow window;
+    window.resize(500, 360);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    LockScreen lock(m_users.get(), m_nurse, &window);
+    lock.setAllowsSwitching(true);
+    QSignalSpy switching(&lock, &LockScreen::switchUserRequested);
+    lock.lock();
+    auto *other = window.findChild<QPushButton *>(QStringLiteral("switchUserButton"));
+    QVERIFY(other);
+    QVERIFY(other->isVisibleTo(&window));
+    // What it costs is said before the click: the first person's open patients close.
+    const QList<QLabel *> labels = other->parentWidget()->findChildren<QLabel *>();
+    QVERIFY(std::any_of(labels.cbegin(), labels.cend(), [&](const QLabel *label) {
+        return label->text().contains(m_nurse.fullName) &&
+               label->text().contains(QLatin1String("not saved"));
+    }));
+
+    QTest::mouseClick(other, Qt::LeftButton);
+    QVERIFY(switching.wait(10000) || switching.size() == 1);
+    QCOMPARE(switching.size(), 1);
+    // Still covered until the app closes the window; the password no longer unlocks it here.
+    QVERIFY(lock.isLocked());
+    auto *password = window.findChild<QLineEdit *>(QStringLiteral("lockPasswordEdit"));
+    QVERIFY(password && !password->isEnabled());
+    QTest::mouseClick(other, Qt::LeftButton); // a second click asks nothing more
+    QTest::qWait(100);
+    QCOMPARE(switching.size(), 1);
+    const QStringList actions = auditActions();
+    QCOMPARE(actions.count(QStringLiteral("session.switch_user")), 1);
 }
 
 QTEST_MAIN(TestLockScreen)

@@ -4,6 +4,7 @@
 // patient's medical history is asked for Emergency Access (a reason, recorded) first.
 #include "common/trainingenvironment.h"
 #include "services/access/accesscontrol.h"
+#include "services/access/userservice.h"
 #include "services/common/audittrailservice.h"
 #include "services/metriport/chartservice.h"
 #include "services/metriport/documentfetcher.h"
@@ -85,6 +86,7 @@ private:
     std::unique_ptr<MedicalRecordService> m_medicalRecords;
     std::unique_ptr<ChartService> m_chart;
     std::unique_ptr<AuditTrailService> m_auditTrail;
+    std::unique_ptr<UserService> m_users;
 };
 
 void TestRoleMenus::initTestCase()
@@ -99,6 +101,7 @@ void TestRoleMenus::initTestCase()
         &m_env->store(), m_metriport.get(), m_fetcher.get(), QStringLiteral("tester"), OutsideRecordsService::Config{});
     m_medicalRecords = std::make_unique<MedicalRecordService>(&m_env->store(), m_outsideRecords.get());
     m_chart = std::make_unique<ChartService>(&m_env->store(), QStringLiteral("tester"));
+    m_users = std::make_unique<UserService>(&m_env->store());
 }
 
 DeskEnvironment TestRoleMenus::desk(AccessControl *access)
@@ -122,6 +125,7 @@ DeskEnvironment TestRoleMenus::desk(AccessControl *access)
     m_auditTrail = std::make_unique<AuditTrailService>(&m_env->store());
     m_auditTrail->setAccessControl(access);
     e.auditTrail = m_auditTrail.get();
+    e.users = m_users.get();
     e.session = access->session();
     e.user = e.session.userName;
     return e;
@@ -153,6 +157,10 @@ void TestRoleMenus::menusFollowTheRole()
     QCOMPARE(offers(window, QStringLiteral("&Audit Log…")), Access::allows(role, Permission::AuditRead));
     QCOMPARE(offers(window, QStringLiteral("&Register Patient…")),
              Access::allows(role, Permission::PatientsEdit));
+    QCOMPARE(offers(window, QStringLiteral("&Users…")), Access::allows(role, Permission::Users));
+    // Everyone's own password, and the lock for walking away.
+    QVERIFY(offers(window, QStringLiteral("Change My Pass&word…")));
+    QVERIFY(offers(window, QStringLiteral("&Lock Screen")));
     // The front desk page's buttons say the same.
     const auto button = [&window](const QString &text) {
         for (QAbstractButton *b : window.findChildren<QAbstractButton *>()) {
