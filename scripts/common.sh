@@ -15,11 +15,12 @@ BUILD_PACKAGES=(
     qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-httpserver-dev qt6-pdf-dev
     qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite libqt6opengl6-dev
     libgl-dev fonts-dejavu-core qt6-translations-l10n libsodium-dev libqt6sql6-psql
-    libsimdjson-dev lld nodejs npm
+    libsimdjson-dev lld nodejs npm qtkeychain-qt6-dev libsecret-1-0
 )
 # postgresql: the hub's tests start a throw-away server (tests/common/postgrescluster.cpp);
 # openssl: they make a self-signed certificate for the TLS tests (tests/common/testcertificate.h).
-TEST_PACKAGES=(poppler-utils xvfb xauth tzdata postgresql openssl)
+# gnome-keyring and dbus-daemon: a private Secret Service for the keychain tests.
+TEST_PACKAGES=(poppler-utils xvfb xauth tzdata postgresql openssl gnome-keyring dbus-daemon)
 # scripts/fuzz: clang with libFuzzer and the ASan/UBSan runtimes (Debian 12's clang is 14).
 FUZZ_PACKAGES=(clang libclang-rt-14-dev)
 

@@ -4527,6 +4527,10 @@
         <source>The desk&apos;s keys could not be read from the database: %1</source>
         <translation>No se pudieron leer las claves del puesto desde la base de datos: %1</translation>
     </message>
+    <message>
+        <source>The key kept in the keychain does not open this desk&apos;s database, so it was removed from the keychain. Start ClinicDesk again and type the clinic&apos;s database passphrase.</source>
+        <translation>La clave guardada en el llavero no abre la base de datos de este puesto, así que se quitó del llavero. Vuelva a iniciar ClinicDesk y escriba la frase de contraseña de la base de datos de la clínica.</translation>
+    </message>
 </context>
 <context>
     <name>DeskSettings</name>
@@ -5603,6 +5607,17 @@
     <message>
         <source>Your role may not do this.</source>
         <translation>Su rol no permite hacer esto.</translation>
+    </message>
+</context>
+<context>
+    <name>Keychain</name>
+    <message>
+        <source>The keychain did not answer within %1 seconds.</source>
+        <translation>El llavero no respondió en %1 segundos.</translation>
+    </message>
+    <message>
+        <source>No keychain service runs in this session.</source>
+        <translation>No hay ningún servicio de llavero en esta sesión.</translation>
     </message>
 </context>
 <context>

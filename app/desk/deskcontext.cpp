@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "deskcontext.h"
 
+#include "services/access/keychain.h"
 #include "services/access/secretservice.h"
 #include "services/claims/claimdashboardservice.h"
 #include "services/claims/claimevents.h"
@@ -351,9 +352,25 @@ DatabaseKey::Result DeskContext::databaseKey(const Location &location, bool crea
                         .arg(QDir::toNativeSeparators(path));
         return key;
     }
+    // Where the session has a keychain, the key kept there opens the database without asking;
+    // the wrapped file stays the way back (a new computer, a lost keychain).
+    const QString entry = keychainEntry(location);
+    if (!creating) {
+        const Keychain::Result kept = Keychain::read(entry);
+        if (kept.ok() && DatabaseKey::isKeyHex(kept.value)) {
+            key.keyHex = kept.value;
+            key.fromKeychain = true;
+            return key;
+        }
+    }
+    const auto keep = [&entry](DatabaseKey::Result unwrapped) {
+        if (unwrapped.ok())
+            Keychain::write(entry, unwrapped.keyHex); // unavailable: the passphrase next time
+        return unwrapped;
+    };
     const QString fromEnvironment = qEnvironmentVariable("CLINICDESK_DB_PASSPHRASE");
     if (!fromEnvironment.isEmpty())
-        return DatabaseKey::loadOrCreateWrapped(path, fromEnvironment);
+        return keep(DatabaseKey::loadOrCreateWrapped(path, fromEnvironment));
     if (!prompt) {
         key.error = tr("This desk's database is protected by the clinic's database passphrase: "
                        "set CLINICDESK_DB_PASSPHRASE for commands run without a window.");
@@ -368,10 +385,15 @@ DatabaseKey::Result DeskContext::databaseKey(const Location &location, bool crea
         }
         key = DatabaseKey::loadOrCreateWrapped(path, passphrase);
         if (key.ok())
-            return key;
+            return keep(key);
         problem = key.error;
     }
     return key;
+}
+
+QString DeskContext::keychainEntry(const Location &location)
+{
+    return QStringLiteral("database-key:") + QFileInfo(location.databasePath).absoluteFilePath();
 }
 
 QString DeskContext::changeDatabasePassphrase(const QString &current, const QString &next) const
@@ -471,6 +493,14 @@ bool DeskContext::openStore(QString *error)
     opened.waitForFinished();
     if (!opened.result().ok) {
         *error = opened.result().error;
+        if (key.fromKeychain && *error == Database::wrongKeyMessage(m_databasePath)) {
+            // A keychain entry left from another database at this path: it goes, so the next
+            // start asks for the passphrase, which unwraps this database's own key.
+            Keychain::remove(keychainEntry(location));
+            *error = tr("The key kept in the keychain does not open this desk's database, so it "
+                        "was removed from the keychain. Start ClinicDesk again and type the "
+                        "clinic's database passphrase.");
+        }
         return false;
     }
     m_users = std::make_unique<UserService>(m_store.get());

@@ -138,9 +138,12 @@ public:
     {
         m_encryptionProgress = std::move(progress);
     }
+    //! The keychain entry of the database's key (its path: one per database file).
+    static QString keychainEntry(const Location &location);
     //! The key of the database at `location`: training's owner-only key file (made when
-    //! `create`); a clinic's key, wrapped by the passphrase from CLINICDESK_DB_PASSPHRASE or
-    //! `prompt` (asked again, up to 5 times, when wrong).
+    //! `create`); a clinic's key from the OS keychain where one runs, else unwrapped by the
+    //! passphrase from CLINICDESK_DB_PASSPHRASE or `prompt` (asked again, up to 5 times, when
+    //! wrong) and then kept in the keychain, if there is one, for the next start.
     static DatabaseKey::Result databaseKey(const Location &location, bool create,
                                            const PassphrasePrompt &prompt = {});
     //! Where the key of a desk's database is kept (training: the key itself; a clinic: wrapped).

@@ -106,6 +106,11 @@ QByteArray deriveKek(const QString &passphrase, const QByteArray &salt, unsigned
 }
 } // namespace
 
+bool DatabaseKey::isKeyHex(const QByteArray &text)
+{
+    return ::isKeyHex(text);
+}
+
 QByteArray DatabaseKey::generate()
 {
     if (!sodiumReady())

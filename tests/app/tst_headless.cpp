@@ -3,7 +3,10 @@
 // The real clinicdesk binary, headless, in training mode with its own data folder.
 #include "common/deskkey.h"
 #include "common/deskprocess.h"
+#include "common/keyringsession.h"
 #include "common/testsupport.h"
+#include "services/access/databasekey.h"
+#include "services/access/keychain.h"
 #include "services/store/appointmentrepository.h"
 #include "services/store/database.h"
 #include "services/store/databaseencryption.h"
@@ -19,6 +22,7 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -53,6 +57,7 @@ private Q_SLOTS:
     void auditVerifyNamesTheBrokenRow();
     void plaintextDatabaseIsEncryptedOnStart();
     void clinicDatabaseNeedsThePassphrase();
+    void clinicDeskKeepsItsKeyInTheKeychain();
     void windowStartsAndShowsItsData();
 };
 
@@ -474,6 +479,78 @@ void TestHeadless::clinicDatabaseNeedsThePassphrase()
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256), before);
     QVERIFY2(run(passphrase).second.contains(QStringLiteral("Nobody")), "the right one still opens it");
+}
+
+void TestHeadless::clinicDeskKeepsItsKeyInTheKeychain()
+{
+    // Where the session has a keychain (here a real GNOME Keyring on a private bus), the key the
+    // passphrase unwrapped is kept there, and the next start opens the database without it.
+    TestSupport::KeyringSession keyring;
+    QVERIFY2(keyring.isStarted(), qPrintable(keyring.error()));
+    const auto restore = qScopeGuard([] {
+        qunsetenv("DBUS_SESSION_BUS_ADDRESS");
+        qputenv("CLINICDESK_KEYCHAIN", "off");
+    });
+    const QString notReady = keyring.useInThisProcess();
+    QVERIFY2(notReady.isEmpty(), qPrintable(notReady));
+
+    QTemporaryDir home;
+    const QString dir = home.filePath(QStringLiteral("clinic"));
+    const auto run = [&](const QString &passphrase, bool withKeychain) {
+        QProcess process;
+        QProcessEnvironment env = keyring.environment();
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+        env.remove(QStringLiteral("CLINICDESK_DB_PASSPHRASE"));
+        if (!passphrase.isEmpty())
+            env.insert(QStringLiteral("CLINICDESK_DB_PASSPHRASE"), passphrase);
+        if (!withKeychain)
+            env.insert(QStringLiteral("CLINICDESK_KEYCHAIN"), QStringLiteral("off"));
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(CLINICDESK_BINARY),
+                      {QStringLiteral("verify"), QStringLiteral("--patient"),
+                       QStringLiteral("Nobody"), QStringLiteral("--data-dir"), dir,
+                       QStringLiteral("--clearinghouse-url"), QStringLiteral("http://127.0.0.1:9/x12")});
+        process.waitForFinished(60000);
+        return std::pair{process.exitCode(), QString::fromUtf8(process.readAllStandardError())};
+    };
+    const QString database = QDir(dir).filePath(QStringLiteral("clinicdesk.sqlite"));
+    const QString entry = QStringLiteral("database-key:") + QFileInfo(database).absoluteFilePath();
+    const QString passphrase = QStringLiteral("orchard lantern quietly 7");
+
+    const auto [firstCode, firstErr] = run(passphrase, true);
+    QVERIFY2(firstErr.contains(QStringLiteral("Nobody")), qPrintable(firstErr)); // it searched
+    const Keychain::Result kept = Keychain::read(entry);
+    QVERIFY2(kept.ok(), qPrintable(kept.error));
+    const DatabaseKey::Result unwrapped =
+        DatabaseKey::unwrap(QDir(dir).filePath(QStringLiteral("database-key.json")), passphrase);
+    QVERIFY(unwrapped.ok());
+    QCOMPARE(kept.value, unwrapped.keyHex); // the database's own key, not another
+
+    // No passphrase: the keychain opens it. Without the keychain, the passphrase is needed.
+    const auto [keptCode, keptErr] = run({}, true);
+    QVERIFY2(keptErr.contains(QStringLiteral("Nobody")), qPrintable(keptErr));
+    const auto [offCode, offErr] = run({}, false);
+    QCOMPARE(offCode, 1);
+    QVERIFY2(offErr.contains(QStringLiteral("CLINICDESK_DB_PASSPHRASE")), qPrintable(offErr));
+
+    // A key in the keychain that does not open this database: refused, removed, nothing changed.
+    QFile file(database);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray before = QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+    file.close();
+    QVERIFY(Keychain::write(entry, DatabaseKey::generate()).ok());
+    const auto [staleCode, staleErr] = run({}, true);
+    QCOMPARE(staleCode, 1);
+    QVERIFY2(staleErr.contains(QStringLiteral("removed from the keychain")), qPrintable(staleErr));
+    QCOMPARE(Keychain::read(entry).status, Keychain::Status::NotFound);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256), before);
+    file.close();
+
+    // The passphrase puts the right key back.
+    QVERIFY(run(passphrase, true).second.contains(QStringLiteral("Nobody")));
+    QCOMPARE(Keychain::read(entry).value, unwrapped.keyHex);
 }
 
 void TestHeadless::windowStartsAndShowsItsData()
